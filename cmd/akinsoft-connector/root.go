@@ -1,0 +1,57 @@
+package main
+
+import (
+	"log/slog"
+	"os"
+	"runtime"
+
+	"github.com/spf13/cobra"
+)
+
+// globals are flags every command shares.
+type globals struct {
+	configPath string
+	logLevel   string
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:           "akinsoft-connector",
+		Short:         "Send customers SMS, WhatsApp and e-mail notifications from an AKINSOFT Wolvox database",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), "path of the config file")
+	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
+	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd())
+	return root
+}
+
+func (g *globals) logger() *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+}
+
+func defaultConfigPath() string {
+	if runtime.GOOS == "windows" {
+		if pd := os.Getenv("ProgramData"); pd != "" {
+			return pd + `\AkinsoftConnector\config.yaml`
+		}
+	}
+	return "/etc/akinsoft-connector/config.yaml"
+}
+
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Run: func(cmd *cobra.Command, _ []string) {
+			cmd.Printf("akinsoft-connector %s (%s/%s, %s)\n", version, runtime.GOOS, runtime.GOARCH, runtime.Version())
+		},
+	}
+}

@@ -1,0 +1,242 @@
+// Package config loads the connector's one YAML file. Every problem is reported
+// with file:line:col and a hint, because the people reading these errors are IT
+// staff alone at a shop's server: unknown keys are errors, not silently ignored.
+package config
+
+// Config is the whole file. Relative paths are resolved against the directory
+// of the config file, never the working directory (a Windows service starts in
+// C:\Windows\System32).
+type Config struct {
+	StateDir   string         `yaml:"state_dir"`
+	Timezone   string         `yaml:"timezone"`
+	Retention  string         `yaml:"retention"`
+	QuietHours *QuietHours    `yaml:"quiet_hours"`
+	DailyCap   int            `yaml:"daily_cap_per_recipient"`
+	Uncertain  string         `yaml:"uncertain_sends"`
+	Log        Log            `yaml:"log"`
+	Status     Status         `yaml:"status"`
+	Formats    Formats        `yaml:"formats"`
+	Sources    []Source       `yaml:"sources"`
+	Channels   Channels       `yaml:"channels"`
+	Jobs       []Job          `yaml:"jobs"`
+	file       string         // the file it was loaded from
+	positions  positionLookup // for errors found after loading
+}
+
+// QuietHours is the daily window in which no SMS or WhatsApp is sent.
+type QuietHours struct {
+	Start    string   `yaml:"start"` // "21:00"
+	End      string   `yaml:"end"`   // "09:00"
+	Channels []string `yaml:"channels"`
+	Disabled bool     `yaml:"disabled"`
+}
+
+// Log configures where logs go.
+type Log struct {
+	Level      string `yaml:"level"`
+	Dir        string `yaml:"dir"`
+	MaxSizeMB  int    `yaml:"max_size_mb"`
+	MaxAgeDays int    `yaml:"max_age_days"`
+	MaxBackups int    `yaml:"max_backups"`
+}
+
+// Status configures the local status page.
+type Status struct {
+	Listen   string `yaml:"listen"`
+	Disabled bool   `yaml:"disabled"`
+	// AllowRemote must be set to listen beyond loopback; auth is then required.
+	AllowRemote bool   `yaml:"allow_remote"`
+	TLSCert     string `yaml:"tls_cert"`
+	TLSKey      string `yaml:"tls_key"`
+	Language    string `yaml:"language"`
+}
+
+// Formats are the shop's money and date conventions.
+type Formats struct {
+	Currency       string `yaml:"currency"`
+	CurrencyPrefix bool   `yaml:"currency_prefix"`
+	PhoneRegion    string `yaml:"phone_region"`
+}
+
+// Source is one ERP database.
+type Source struct {
+	Name     string `yaml:"name"`
+	Driver   string `yaml:"driver"` // firebird, mssql, sqlite
+	Host     string `yaml:"host"`
+	Port     int    `yaml:"port"`
+	Database string `yaml:"database"` // path (Firebird, may hold {year}), name (SQL Server) or file (SQLite)
+	User     string `yaml:"user"`
+	Password Secret `yaml:"password"`
+	Charset  string `yaml:"charset"` // Firebird: WIN1254 (default) or UTF8
+	// YearGrace keeps polling last year's database this long into January.
+	YearGrace string `yaml:"year_grace"`
+	Timeout   string `yaml:"timeout"`
+	// Firebird wire options.
+	AuthPlugin string `yaml:"auth_plugin"` // Srp, Legacy_Auth
+	WireCrypt  *bool  `yaml:"wire_crypt"`
+	// SQL Server TLS options.
+	Encrypt                string `yaml:"encrypt"` // true, false, strict, disable
+	TrustServerCertificate bool   `yaml:"trust_server_certificate"`
+	Instance               string `yaml:"instance"`
+}
+
+// Channels maps each channel to its provider.
+type Channels struct {
+	SMS      *Channel `yaml:"sms"`
+	WhatsApp *Channel `yaml:"whatsapp"`
+	Email    *Channel `yaml:"email"`
+	Webhook  *Channel `yaml:"webhook"`
+}
+
+// ByName returns the configured channels by their names.
+func (c Channels) ByName() map[string]*Channel {
+	out := map[string]*Channel{}
+	for name, ch := range map[string]*Channel{"sms": c.SMS, "whatsapp": c.WhatsApp, "email": c.Email, "webhook": c.Webhook} {
+		if ch != nil {
+			out[name] = ch
+		}
+	}
+	return out
+}
+
+// Channel is one channel's provider and limits.
+type Channel struct {
+	Provider string `yaml:"provider"` // console, netgsm, mutlucell, whatsapp_cloud, smtp, webhook
+	// Rate is the most messages per second sent through this channel, e.g. "10/s" or "600/m".
+	Rate      string     `yaml:"rate"`
+	Timeout   string     `yaml:"timeout"`
+	Batch     int        `yaml:"batch"`
+	NetGSM    *NetGSM    `yaml:"netgsm"`
+	Mutlucell *Mutlucell `yaml:"mutlucell"`
+	WhatsApp  *WhatsApp  `yaml:"whatsapp_cloud"`
+	SMTP      *SMTP      `yaml:"smtp"`
+	Webhook   *Webhook   `yaml:"webhook"`
+}
+
+// NetGSM settings (REST v2).
+type NetGSM struct {
+	URL       string `yaml:"url"`
+	UserCode  string `yaml:"usercode"`
+	Password  Secret `yaml:"password"`
+	MsgHeader string `yaml:"msgheader"`
+	Encoding  string `yaml:"encoding"` // "TR" (default) or "" for GSM
+	AppName   string `yaml:"appname"`
+	// OperatorReserve is how many characters the operator's code appended to
+	// bulk SMS takes from the first segment.
+	OperatorReserve *int `yaml:"operator_reserve"`
+}
+
+// Mutlucell settings (XML API).
+type Mutlucell struct {
+	URL        string `yaml:"url"`
+	User       string `yaml:"user"`
+	Password   Secret `yaml:"password"`
+	Originator string `yaml:"originator"`
+	Charset    string `yaml:"charset"` // turkish (default), unicode, default
+	// OperatorReserve: see NetGSM.
+	OperatorReserve *int `yaml:"operator_reserve"`
+}
+
+// WhatsApp is the WhatsApp Cloud API.
+type WhatsApp struct {
+	URL           string `yaml:"url"`
+	APIVersion    string `yaml:"api_version"`
+	PhoneNumberID string `yaml:"phone_number_id"`
+	Token         Secret `yaml:"token"`
+}
+
+// SMTP is an e-mail submission server. TLS is always required.
+type SMTP struct {
+	Host     string `yaml:"host"`
+	Port     int    `yaml:"port"` // 587 STARTTLS (default) or 465 implicit TLS
+	User     string `yaml:"user"`
+	Password Secret `yaml:"password"`
+	From     string `yaml:"from"`
+	// CAFile trusts an extra CA (a shop's own mail server).
+	CAFile string `yaml:"ca_file"`
+}
+
+// Webhook posts JSON to a shop's own system.
+type Webhook struct {
+	URL    string `yaml:"url"`
+	Secret Secret `yaml:"secret"` // HMAC-SHA256 key
+}
+
+// Job is one scheduled notification.
+type Job struct {
+	Name     string   `yaml:"name"`
+	Preset   string   `yaml:"preset"`
+	SQL      string   `yaml:"sql"`
+	Key      string   `yaml:"key"`  // monotonic key column ("created") or row key
+	Mode     string   `yaml:"mode"` // created, changed, condition
+	Sources  []string `yaml:"sources"`
+	Schedule string   `yaml:"schedule"`
+	// Backfill reads past rows on the first run: "7d" (by date) or "key:4711".
+	Backfill string `yaml:"backfill"`
+	// Kind is informational (default) or commercial (needs İYS consent).
+	Kind string `yaml:"kind"`
+	// DedupeKey is a template for the event's identity; defaults per mode.
+	DedupeKey string `yaml:"dedupe_key"`
+	// Renotify is how long after a condition job notifies before it may again.
+	Renotify    string            `yaml:"renotify"`
+	Timestamp   string            `yaml:"timestamp"` // changed mode: timestamp column
+	Lag         string            `yaml:"lag"`       // changed mode: lag window
+	PageSize    int               `yaml:"page_size"`
+	Params      map[string]string `yaml:"params"` // preset parameters
+	MaxSegments int               `yaml:"max_segments"`
+	Fallback    []string          `yaml:"fallback"`
+	Disabled    bool              `yaml:"disabled"`
+	Messages    Messages          `yaml:"messages"`
+}
+
+// Messages holds a job's templates per channel.
+type Messages struct {
+	SMS      *TextMessage     `yaml:"sms"`
+	WhatsApp *WhatsAppMessage `yaml:"whatsapp"`
+	Email    *EmailMessage    `yaml:"email"`
+	Webhook  *TextMessage     `yaml:"webhook"`
+}
+
+// TextMessage is an SMS or webhook message.
+type TextMessage struct {
+	To   []string `yaml:"to"` // columns tried in order
+	Text string   `yaml:"text"`
+}
+
+// EmailMessage is an e-mail.
+type EmailMessage struct {
+	To      []string `yaml:"to"`
+	Subject string   `yaml:"subject"`
+	Text    string   `yaml:"text"`
+	HTML    string   `yaml:"html"`
+}
+
+// WhatsAppMessage maps record fields to an approved WhatsApp template.
+type WhatsAppMessage struct {
+	To       []string   `yaml:"to"`
+	Template string     `yaml:"template"`
+	Language string     `yaml:"language"`
+	Header   []WAParam  `yaml:"header"`
+	Body     []WAParam  `yaml:"body"`
+	Text     string     `yaml:"text"` // shown in the outbox and the status page
+	Buttons  []WAButton `yaml:"buttons"`
+}
+
+// WAParam is one template parameter.
+type WAParam struct {
+	Type   string `yaml:"type"` // text, currency, date_time
+	Value  string `yaml:"value"`
+	Name   string `yaml:"name"` // named parameter (parameter_name)
+	Code   string `yaml:"code"` // currency code, default TRY
+	Amount string `yaml:"amount"`
+}
+
+// WAButton is one URL or quick-reply button parameter.
+type WAButton struct {
+	SubType string `yaml:"sub_type"`
+	Index   int    `yaml:"index"`
+	Value   string `yaml:"value"`
+}
+
+// File is the path the config was loaded from.
+func (c *Config) File() string { return c.file }

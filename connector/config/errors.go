@@ -1,0 +1,124 @@
+package config
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Error is one problem in the config file.
+type Error struct {
+	File string
+	Line int
+	Col  int
+	Path string // e.g. jobs[0].schedule
+	Msg  string
+	Hint string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Col)
+	}
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path + ": ")
+	}
+	b.WriteString(e.Msg)
+	if e.Hint != "" {
+		b.WriteString(" (hint: " + e.Hint + ")")
+	}
+	return b.String()
+}
+
+// Errors is every problem found in one file, in file order.
+type Errors []*Error
+
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (es Errors) sorted() Errors {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].Line != es[j].Line {
+			return es[i].Line < es[j].Line
+		}
+		return es[i].Col < es[j].Col
+	})
+	return es
+}
+
+// positionLookup finds where a YAML path is in the parsed file.
+type positionLookup struct {
+	file *ast.File
+}
+
+// at returns the line and column of the value at path (like "jobs[0].schedule"),
+// falling back to the nearest parent that exists.
+func (p positionLookup) at(path string) (line, col int) {
+	if p.file == nil {
+		return 0, 0
+	}
+	for path != "" {
+		yp, err := yaml.PathString("$." + path)
+		if err == nil {
+			if n, err := yp.FilterFile(p.file); err == nil && n != nil {
+				if tk := n.GetToken(); tk != nil && tk.Position != nil {
+					return tk.Position.Line, tk.Position.Column
+				}
+			}
+		}
+		path = parentPath(path)
+	}
+	return 1, 1
+}
+
+// node returns the AST node at path, or nil.
+func (p positionLookup) node(path string) ast.Node {
+	if p.file == nil {
+		return nil
+	}
+	yp, err := yaml.PathString("$." + path)
+	if err != nil {
+		return nil
+	}
+	n, err := yp.FilterFile(p.file)
+	if err != nil {
+		return nil
+	}
+	return n
+}
+
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i <= 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// problems collects validation errors with positions.
+type problems struct {
+	file string
+	pos  positionLookup
+	errs Errors
+}
+
+func (p *problems) add(path, hint, format string, args ...any) {
+	line, col := p.pos.at(path)
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// addAt records a problem at an exact position inside a value (a template line).
+func (p *problems) addAt(path string, line, col int, hint, format string, args ...any) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
+}

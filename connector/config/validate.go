@@ -1,0 +1,380 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/robfig/cron/v3"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+var (
+	namePattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
+	clockPattern  = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
+	columnPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
+)
+
+// CronParser accepts 5-field specs, an optional leading seconds field and
+// descriptors such as @every 5m and @daily.
+var CronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+var providersByChannel = map[string][]string{
+	"sms":      {"console", "netgsm", "mutlucell"},
+	"whatsapp": {"console", "whatsapp_cloud"},
+	"email":    {"console", "smtp"},
+	"webhook":  {"console", "webhook"},
+}
+
+func (c *Config) validate() Errors {
+	p := &problems{file: c.file, pos: c.positions}
+	if _, err := time.LoadLocation(c.Timezone); err != nil {
+		p.add("timezone", "use an IANA name such as Europe/Istanbul", "unknown time zone %q", c.Timezone)
+	}
+	if d, err := ParseDuration(c.Retention); err != nil {
+		p.add("retention", "", "%v", err)
+	} else if d < 24*time.Hour {
+		p.add("retention", "keep at least 1d so reports can be reconciled", "retention %s is too short", c.Retention)
+	}
+	if c.Uncertain != "hold" && c.Uncertain != "resend" {
+		p.add("uncertain_sends", "", "uncertain_sends must be hold or resend, not %q", c.Uncertain)
+	}
+	if q := c.QuietHours; q != nil && !q.Disabled {
+		for _, f := range []struct{ path, v string }{{"quiet_hours.start", q.Start}, {"quiet_hours.end", q.End}} {
+			if !clockPattern.MatchString(f.v) {
+				p.add(f.path, "write the time as HH:MM, e.g. \"21:00\" (in quotes)", "%q is not a time of day", f.v)
+			}
+		}
+	}
+	if c.DailyCap < 0 {
+		p.add("daily_cap_per_recipient", "", "must be 0 (no cap) or more")
+	}
+	c.validateSources(p)
+	c.validateChannels(p)
+	c.validateJobs(p)
+	c.checkSecretRefs(p)
+	return p.errs.sorted()
+}
+
+func (c *Config) validateSources(p *problems) {
+	if len(c.Sources) == 0 {
+		p.add("sources", "add the ERP database under sources:", "no source is configured")
+	}
+	seen := map[string]bool{}
+	for i, s := range c.Sources {
+		path := fmt.Sprintf("sources[%d]", i)
+		if !namePattern.MatchString(s.Name) {
+			p.add(path+".name", "use lower-case letters, digits, - and _", "source name %q is not valid", s.Name)
+		} else if seen[s.Name] {
+			p.add(path+".name", "", "source name %q is used twice", s.Name)
+		}
+		seen[s.Name] = true
+		switch s.Driver {
+		case "firebird", "mssql", "sqlite":
+		default:
+			p.add(path+".driver", "", "driver must be firebird, mssql or sqlite, not %q", s.Driver)
+		}
+		if s.Database == "" {
+			p.add(path+".database", "for Firebird the .FDB path on the server, e.g. 'C:/AKINSOFT/Wolvox8/Database_FB/01/{year}/WOLVOX.FDB'", "database is required")
+		}
+		if s.Driver == "firebird" || s.Driver == "mssql" {
+			if s.User == "" {
+				p.add(path+".user", "use a read-only database user", "user is required")
+			}
+			if s.Password == "" {
+				p.add(path+".password", "write ${secret:NAME} and store it with `akinsoft-connector secrets set NAME`", "password is required")
+			}
+		}
+		if s.Driver == "firebird" {
+			switch strings.ToUpper(s.Charset) {
+			case "WIN1254", "UTF8", "NONE":
+			default:
+				p.add(path+".charset", "Wolvox databases use WIN1254", "charset must be WIN1254, UTF8 or NONE, not %q", s.Charset)
+			}
+		}
+		for _, f := range []struct{ path, v string }{{path + ".year_grace", s.YearGrace}, {path + ".timeout", s.Timeout}} {
+			if _, err := ParseDuration(f.v); err != nil {
+				p.add(f.path, "", "%v", err)
+			}
+		}
+	}
+}
+
+func (c *Config) validateChannels(p *problems) {
+	for name, ch := range c.Channels.ByName() {
+		path := "channels." + name
+		allowed := providersByChannel[name]
+		if !contains(allowed, ch.Provider) {
+			p.add(path+".provider", "", "provider for %s must be one of %s, not %q", name, strings.Join(allowed, ", "), ch.Provider)
+			continue
+		}
+		blocks := map[string]bool{"netgsm": ch.NetGSM != nil, "mutlucell": ch.Mutlucell != nil,
+			"whatsapp_cloud": ch.WhatsApp != nil, "smtp": ch.SMTP != nil, "webhook": ch.Webhook != nil}
+		if ch.Provider != "console" && !blocks[ch.Provider] {
+			p.add(path, "", "provider %s needs its settings under %s.%s", ch.Provider, path, ch.Provider)
+		}
+		for b, set := range blocks {
+			if set && b != ch.Provider {
+				p.add(path+"."+b, "remove it or set provider: "+b, "settings for %s are given but the provider is %s", b, ch.Provider)
+			}
+		}
+		if ch.Rate != "" {
+			if _, err := ParseRate(ch.Rate); err != nil {
+				p.add(path+".rate", "", "%v", err)
+			}
+		}
+		if ch.Timeout != "" {
+			if _, err := ParseDuration(ch.Timeout); err != nil {
+				p.add(path+".timeout", "", "%v", err)
+			}
+		}
+		if ch.NetGSM != nil {
+			if ch.NetGSM.UserCode == "" {
+				p.add(path+".netgsm.usercode", "", "usercode is required")
+			}
+			if h := ch.NetGSM.MsgHeader; h == "" || len(h) > 11 || !isASCII(h) {
+				p.add(path+".netgsm.msgheader", "the approved sender title: 3-11 characters, no Turkish letters", "msgheader %q is not valid", h)
+			}
+		}
+		if ch.Mutlucell != nil && ch.Mutlucell.Originator == "" {
+			p.add(path+".mutlucell.originator", "", "originator is required")
+		}
+		if ch.WhatsApp != nil && ch.WhatsApp.PhoneNumberID == "" {
+			p.add(path+".whatsapp_cloud.phone_number_id", "", "phone_number_id is required")
+		}
+		if ch.SMTP != nil {
+			if ch.SMTP.Host == "" {
+				p.add(path+".smtp.host", "", "host is required")
+			}
+			if ch.SMTP.Port != 0 && ch.SMTP.Port != 587 && ch.SMTP.Port != 465 {
+				p.add(path+".smtp.port", "TLS is required: 587 (STARTTLS) or 465 (implicit TLS)", "port %d is not allowed", ch.SMTP.Port)
+			}
+			if _, err := mapping.NormalizeEmail(ch.SMTP.From); err != nil {
+				p.add(path+".smtp.from", "", "from address %q is not valid", ch.SMTP.From)
+			}
+		}
+		if ch.Webhook != nil && !strings.HasPrefix(ch.Webhook.URL, "https://") && !strings.HasPrefix(ch.Webhook.URL, "http://127.0.0.1") && !strings.HasPrefix(ch.Webhook.URL, "http://localhost") {
+			p.add(path+".webhook.url", "use https:// (plain http only to this machine)", "webhook url %q is not allowed", ch.Webhook.URL)
+		}
+	}
+}
+
+func (c *Config) validateJobs(p *problems) {
+	if len(c.Jobs) == 0 {
+		p.add("jobs", "see config.example.yaml for a new-invoice job", "no job is configured")
+	}
+	sources := map[string]bool{}
+	for _, s := range c.Sources {
+		sources[s.Name] = true
+	}
+	channels := c.Channels.ByName()
+	seen := map[string]bool{}
+	for i := range c.Jobs {
+		j := &c.Jobs[i]
+		path := fmt.Sprintf("jobs[%d]", i)
+		if !namePattern.MatchString(j.Name) {
+			p.add(path+".name", "use lower-case letters, digits, - and _", "job name %q is not valid", j.Name)
+		} else if seen[j.Name] {
+			p.add(path+".name", "", "job name %q is used twice", j.Name)
+		}
+		seen[j.Name] = true
+		var preset erp.Preset
+		switch {
+		case j.Preset != "" && j.SQL != "":
+			p.add(path+".sql", "", "give either preset or sql, not both")
+		case j.Preset != "":
+			var ok bool
+			if preset, ok = erp.LookupPreset(j.Preset); !ok {
+				p.add(path+".preset", "known presets: "+strings.Join(erp.PresetNames(), ", "), "unknown preset %q", j.Preset)
+			} else if _, err := preset.SQL(erp.Params(j.Params)); err != nil {
+				p.add(path+".params", "", "%v", err)
+			}
+		case j.SQL != "":
+			if err := erp.CheckSelect(j.SQL); err != nil {
+				p.add(path+".sql", "", "%v", err)
+			}
+			if j.Key == "" {
+				p.add(path+".key", "name the column that identifies a row, e.g. BLKODU", "key is required with sql")
+			}
+		default:
+			p.add(path, "add preset: new_invoices, or sql: SELECT …", "job needs a preset or sql")
+		}
+		if j.Key != "" && !columnPattern.MatchString(j.Key) {
+			p.add(path+".key", "", "key %q is not a column name", j.Key)
+		}
+		if j.Mode == "" {
+			j.Mode = preset.Mode
+			if j.Mode == "" {
+				j.Mode = "created"
+			}
+		}
+		if j.Mode != "created" && j.Mode != "changed" && j.Mode != "condition" {
+			p.add(path+".mode", "", "mode must be created, changed or condition, not %q", j.Mode)
+		}
+		if j.Schedule == "" {
+			p.add(path+".schedule", "e.g. \"@every 5m\" or \"*/10 9-18 * * 1-6\"", "schedule is required")
+		} else if _, err := CronParser.Parse(j.Schedule); err != nil {
+			p.add(path+".schedule", "5 fields (minute hour day month weekday), an optional leading seconds field, or @every 5m / @daily", "schedule %q is not valid: %v", j.Schedule, err)
+		}
+		if err := checkBackfill(j.Backfill); err != nil {
+			p.add(path+".backfill", "use a period like 7d, or key:4711 to start after a known key", "%v", err)
+		}
+		if j.Kind != "informational" && j.Kind != "commercial" {
+			p.add(path+".kind", "commercial messages (campaigns, greetings) need İYS consent", "kind must be informational or commercial, not %q", j.Kind)
+		}
+		for k, s := range j.Sources {
+			if !sources[s] {
+				p.add(fmt.Sprintf("%s.sources[%d]", path, k), "", "source %q is not defined under sources", s)
+			}
+		}
+		if len(j.Sources) == 0 && len(c.Sources) > 1 {
+			p.add(path+".sources", "", "several sources exist: say which this job reads")
+		}
+		if j.PageSize < 1 || j.PageSize > 10000 {
+			p.add(path+".page_size", "", "page_size must be between 1 and 10000")
+		}
+		for _, d := range []struct{ path, v string }{{path + ".renotify", j.Renotify}, {path + ".lag", j.Lag}} {
+			if d.v != "" {
+				if _, err := ParseDuration(d.v); err != nil {
+					p.add(d.path, "", "%v", err)
+				}
+			}
+		}
+		c.validateMessages(p, path, j, preset, channels)
+	}
+}
+
+func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.Preset, channels map[string]*Channel) {
+	msgs := j.Messages.ByName()
+	if len(msgs) == 0 {
+		p.add(path+".messages", "add at least one of sms, whatsapp, email, webhook", "the job sends no message")
+	}
+	for ch, m := range msgs {
+		mpath := path + ".messages." + ch
+		if channels[ch] == nil {
+			p.add(mpath, "configure the channel under channels."+ch, "channel %s has no provider", ch)
+		}
+		if len(m.to) == 0 && len(preset.Recipients[ch]) == 0 {
+			p.add(mpath+".to", "list the columns holding the recipient, e.g. [CEP_TEL]", "to is required")
+		}
+		for _, t := range m.templates {
+			if t.src == "" {
+				if t.required {
+					p.add(mpath+"."+t.key, "", "%s is required", t.key)
+				}
+				continue
+			}
+			var err error
+			name := j.Name + "." + ch + "." + t.key
+			if t.html {
+				_, err = mapping.ParseHTML(name, t.src, mapping.Formats{})
+			} else {
+				_, err = mapping.ParseText(name, t.src, mapping.Formats{})
+			}
+			if err != nil {
+				c.templateProblem(p, mpath+"."+t.key, err)
+			}
+		}
+	}
+	for k, f := range j.Fallback {
+		if msgs[f] == nil {
+			p.add(fmt.Sprintf("%s.fallback[%d]", path, k), "", "fallback channel %s has no message in this job", f)
+		}
+	}
+}
+
+// templateProblem places a template error at its line inside the YAML file.
+func (c *Config) templateProblem(p *problems, path string, err error) {
+	line, col := c.positions.at(path)
+	var te *mapping.TemplateError
+	if errors.As(err, &te) && te.Line > 0 {
+		// A block scalar (|) starts on the line after its indicator.
+		if _, ok := c.positions.node(path).(*ast.LiteralNode); ok {
+			line += te.Line
+			col = 1
+		} else {
+			line += te.Line - 1
+		}
+		if te.Col > 0 {
+			col = te.Col
+		}
+		p.addAt(path, line, col, "check the {{…}} syntax and column names", "%s", te.Msg)
+		return
+	}
+	p.addAt(path, line, col, "", "%v", err)
+}
+
+type templateSrc struct {
+	key      string
+	src      string
+	html     bool
+	required bool
+}
+
+type channelMessage struct {
+	to        []string
+	templates []templateSrc
+}
+
+// ByName returns the job's messages keyed by channel.
+func (m Messages) ByName() map[string]*channelMessage {
+	out := map[string]*channelMessage{}
+	if m.SMS != nil {
+		out["sms"] = &channelMessage{to: m.SMS.To, templates: []templateSrc{{key: "text", src: m.SMS.Text, required: true}}}
+	}
+	if m.Webhook != nil {
+		out["webhook"] = &channelMessage{to: m.Webhook.To, templates: []templateSrc{{key: "text", src: m.Webhook.Text}}}
+	}
+	if m.Email != nil {
+		out["email"] = &channelMessage{to: m.Email.To, templates: []templateSrc{
+			{key: "subject", src: m.Email.Subject, required: true}, {key: "text", src: m.Email.Text, required: m.Email.HTML == ""},
+			{key: "html", src: m.Email.HTML, html: true}}}
+	}
+	if m.WhatsApp != nil {
+		ts := []templateSrc{{key: "template", src: m.WhatsApp.Template, required: true}, {key: "text", src: m.WhatsApp.Text}}
+		for i, b := range m.WhatsApp.Body {
+			ts = append(ts, templateSrc{key: fmt.Sprintf("body[%d].value", i), src: b.Value, required: b.Type != "currency"})
+		}
+		out["whatsapp"] = &channelMessage{to: m.WhatsApp.To, templates: ts}
+	}
+	return out
+}
+
+func checkBackfill(s string) error {
+	switch {
+	case s == "" || s == "none":
+		return nil
+	case s == "all":
+		return nil
+	case strings.HasPrefix(s, "key:"):
+		if strings.TrimSpace(s[4:]) == "" {
+			return fmt.Errorf("backfill %q names no key", s)
+		}
+		return nil
+	}
+	_, err := ParseDuration(s)
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for _, r := range s {
+		if r > 127 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,315 @@
+package connector
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/robfig/cron/v3"
+	"golang.org/x/time/rate"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
+)
+
+// Options are what the daemon needs besides the config.
+type Options struct {
+	Logger *slog.Logger
+	// Console receives the console provider's output (the demo's stdout).
+	Console io.Writer
+	// Providers overrides the provider built for a channel (tests, demo).
+	Providers map[string]notify.Provider
+	Now       func() time.Time
+}
+
+// Daemon is the running connector.
+type Daemon struct {
+	cfg         *config.Config
+	log         *slog.Logger
+	store       *outbox.Store
+	sources     map[string]*erp.Source
+	jobs        []*Job
+	poller      *poller
+	dispatchers map[string]*dispatcher
+	now         func() time.Time
+
+	mu   sync.Mutex
+	last map[string]JobStatus
+}
+
+// JobStatus is what the status command and page show per job.
+type JobStatus struct {
+	LastRun  time.Time
+	Duration time.Duration
+	Rows     int
+	New      int
+	Skipped  int
+	Err      string
+	Next     time.Time
+}
+
+// OutboxPath is where the outbox lives inside the state directory.
+func OutboxPath(cfg *config.Config) string { return filepath.Join(cfg.StateDir, "outbox.db") }
+
+// New opens the outbox, the sources and the providers. Connections to the
+// ERP are made lazily, so New succeeds while the database server is down.
+func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Source{}, dispatchers: map[string]*dispatcher{},
+		now: opts.Now, last: map[string]JobStatus{}}
+	store, err := outbox.Open(ctx, OutboxPath(cfg))
+	if err != nil {
+		return nil, err
+	}
+	store.SetClock(opts.Now)
+	d.store = store
+	if err := d.open(cfg, opts); err != nil {
+		d.Close()
+		return nil, err
+	}
+	d.poller = &poller{store: store, sources: d.sources, now: opts.Now}
+	return d, nil
+}
+
+func (d *Daemon) open(cfg *config.Config, opts Options) error {
+	for _, s := range cfg.Sources {
+		timeout, _ := config.ParseDuration(s.Timeout)
+		src, err := erp.Open(erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: s.Database,
+			User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: timeout, AuthPlugin: s.AuthPlugin,
+			WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance})
+		if err != nil {
+			return err
+		}
+		d.sources[s.Name] = src
+	}
+	fallback := map[string][]string{}
+	for _, j := range cfg.Jobs {
+		if j.Disabled {
+			continue
+		}
+		job, err := BuildJob(cfg, j)
+		if err != nil {
+			return err
+		}
+		d.jobs = append(d.jobs, job)
+		fallback[job.Name] = job.Fallback
+	}
+	for name, ch := range cfg.Channels.ByName() {
+		p, ok := opts.Providers[name]
+		if !ok {
+			var err error
+			if p, err = buildProvider(name, ch, opts); err != nil {
+				return fmt.Errorf("channel %s: %w", name, err)
+			}
+		}
+		perSec := 10.0
+		if ch.Rate != "" {
+			perSec, _ = config.ParseRate(ch.Rate)
+		}
+		disp := &dispatcher{channel: name, store: d.store, provider: p, fallback: fallback, log: d.log, now: opts.Now,
+			wakeup:  make(chan struct{}, 1),
+			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec)))}
+		if q := cfg.QuietHours; q != nil && !q.Disabled && contains(q.Channels, name) {
+			disp.quiet = &quietHours{start: clockMinutes(q.Start), end: clockMinutes(q.End), loc: cfg.Location()}
+		}
+		d.dispatchers[name] = disp
+	}
+	return nil
+}
+
+func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Provider, error) {
+	switch ch.Provider {
+	case "console":
+		w := opts.Console
+		if w == nil {
+			w = io.Discard
+		}
+		return console.New(channel, w), nil
+	}
+	return nil, fmt.Errorf("provider %s is not available in this build", ch.Provider)
+}
+
+func clockMinutes(s string) int {
+	h, m, _ := strings.Cut(s, ":")
+	hi, _ := strconv.Atoi(h)
+	mi, _ := strconv.Atoi(m)
+	return hi*60 + mi
+}
+
+// Store is the outbox, for CLI commands that read it.
+func (d *Daemon) Store() *outbox.Store { return d.store }
+
+// Jobs returns the configured jobs.
+func (d *Daemon) Jobs() []*Job { return d.jobs }
+
+// Close releases everything.
+func (d *Daemon) Close() error {
+	var errs []error
+	for _, s := range d.sources {
+		errs = append(errs, s.Close())
+	}
+	if d.store != nil {
+		errs = append(errs, d.store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// RunJob polls one job now.
+func (d *Daemon) RunJob(ctx context.Context, name string) ([]RunResult, error) {
+	for _, j := range d.jobs {
+		if j.Name == name {
+			return d.runJob(ctx, j)
+		}
+	}
+	return nil, fmt.Errorf("no job named %q", name)
+}
+
+func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
+	start := d.now()
+	results, err := d.poller.runJob(ctx, j)
+	st := JobStatus{LastRun: start, Duration: d.now().Sub(start)}
+	for _, r := range results {
+		st.Rows += r.Rows
+		st.New += r.New
+		st.Skipped += r.Skipped
+		if r.Started {
+			d.log.Info("job started from the current end of the table; older rows are not sent (set backfill to send them)",
+				"job", j.Name, "source", r.Source, "cursor", r.Cursor)
+		}
+	}
+	if err != nil {
+		st.Err = err.Error()
+		d.log.Error("job run failed; it will run again at its next time", "job", j.Name, "err", err)
+	} else {
+		d.log.Info("job ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))
+	}
+	d.mu.Lock()
+	prev := d.last[j.Name]
+	st.Next = prev.Next
+	d.last[j.Name] = st
+	d.mu.Unlock()
+	if st.New > 0 {
+		for _, disp := range d.dispatchers {
+			disp.wake()
+		}
+	}
+	return results, err
+}
+
+// Drain dispatches every due message on every channel once.
+func (d *Daemon) Drain(ctx context.Context) (int, error) {
+	total := 0
+	names := make([]string, 0, len(d.dispatchers))
+	for n := range d.dispatchers {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sent, err := d.dispatchers[n].drain(ctx)
+		total += sent
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// JobStatuses returns a snapshot of each job's last run.
+func (d *Daemon) JobStatuses() map[string]JobStatus {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	out := make(map[string]JobStatus, len(d.last))
+	for k, v := range d.last {
+		out[k] = v
+	}
+	return out
+}
+
+// Run schedules the jobs and dispatches until ctx is cancelled, then stops
+// scheduling, lets running sends finish and returns.
+func (d *Daemon) Run(ctx context.Context) error {
+	if n, err := d.store.RecoverInFlight(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)
+	}
+	c := cron.New(cron.WithParser(config.CronParser), cron.WithLocation(d.cfg.Location()),
+		cron.WithChain(cron.Recover(cronLogger{d.log}), cron.SkipIfStillRunning(cronLogger{d.log})))
+	for _, j := range d.jobs {
+		j := j
+		id, err := c.AddFunc(j.Schedule, func() { _, _ = d.runJob(ctx, j) })
+		if err != nil {
+			return fmt.Errorf("job %s: schedule %q: %w", j.Name, j.Schedule, err)
+		}
+		d.mu.Lock()
+		st := d.last[j.Name]
+		st.Next = c.Entry(id).Schedule.Next(d.now())
+		d.last[j.Name] = st
+		d.mu.Unlock()
+	}
+	c.Start()
+	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.dispatchers), "state_dir", d.cfg.StateDir)
+
+	var wg sync.WaitGroup
+	for _, disp := range d.dispatchers {
+		wg.Add(1)
+		go func(disp *dispatcher) {
+			defer wg.Done()
+			d.dispatchLoop(ctx, disp)
+		}(disp)
+	}
+	<-ctx.Done()
+	d.log.Info("stopping: no new job runs; waiting for sends in progress")
+	stopped := c.Stop() // waits for running jobs
+	<-stopped.Done()
+	wg.Wait()
+	d.log.Info("stopped")
+	return nil
+}
+
+func (d *Daemon) dispatchLoop(ctx context.Context, disp *dispatcher) {
+	tick := time.NewTicker(15 * time.Second)
+	defer tick.Stop()
+	for {
+		if _, err := disp.drain(ctx); err != nil && ctx.Err() == nil {
+			d.log.Error("dispatch failed", "channel", disp.channel, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		case <-disp.wakeup:
+		}
+	}
+}
+
+// cronLogger adapts slog to cron's logger.
+type cronLogger struct{ l *slog.Logger }
+
+func (c cronLogger) Info(msg string, kv ...any) {
+	if msg == "skip" {
+		c.l.Warn("job still running from its last start; this run is skipped", kv...)
+		return
+	}
+	c.l.Debug("cron: "+msg, kv...)
+}
+
+func (c cronLogger) Error(err error, msg string, kv ...any) {
+	c.l.Error("cron: "+msg, append(kv, "err", err)...)
+}

@@ -1,0 +1,146 @@
+package demo
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+)
+
+//go:embed demo.yaml
+var demoConfig []byte
+
+// Options for a demo run.
+type Options struct {
+	Dir    string       // where to create the database and state; must be empty or new
+	Out    io.Writer    // the story and the console provider's messages
+	Logger *slog.Logger // daemon logs; nil discards them
+}
+
+// Summary is what the demo did, for tests.
+type Summary struct {
+	Runs []RunSummary
+}
+
+// RunSummary is one run of the demo job.
+type RunSummary struct {
+	Rows, Sent, Skipped int
+}
+
+// Run creates the demo database in opts.Dir and runs the new-invoice job
+// three times: the existing invoices, then after three new invoices, then
+// once more to show nothing is sent twice.
+func Run(ctx context.Context, opts Options) (Summary, error) {
+	var sum Summary
+	out := opts.Out
+	dbPath := filepath.Join(opts.Dir, "demo.db")
+	cfgPath := filepath.Join(opts.Dir, "config.yaml")
+	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
+		return sum, err
+	}
+	if err := CreateDB(ctx, dbPath); err != nil {
+		return sum, err
+	}
+	if err := os.WriteFile(cfgPath, demoConfig, 0o600); err != nil {
+		return sum, err
+	}
+	cfg, err := config.Load(cfgPath, config.Options{})
+	if err != nil {
+		return sum, fmt.Errorf("demo config: %w", err)
+	}
+	d, err := connector.New(ctx, cfg, connector.Options{Logger: opts.Logger, Console: out})
+	if err != nil {
+		return sum, err
+	}
+	defer d.Close()
+
+	fmt.Fprintf(out, "akinsoft-connector demo\n")
+	fmt.Fprintf(out, "Demo Wolvox database: %s (%d customers, %d invoices)\n", dbPath, len(Customers), len(Invoices))
+	fmt.Fprintf(out, "Config: %s   Outbox: %s\n\n", cfgPath, connector.OutboxPath(cfg))
+
+	run := func(title string) error {
+		fmt.Fprintf(out, "── %s ──\n", title)
+		before, err := lastID(ctx, d.Store())
+		if err != nil {
+			return err
+		}
+		results, err := d.RunJob(ctx, "new-invoices")
+		if err != nil {
+			return err
+		}
+		sent, err := d.Drain(ctx)
+		if err != nil {
+			return err
+		}
+		rs := RunSummary{Sent: sent}
+		for _, r := range results {
+			rs.Rows += r.Rows
+			rs.Skipped += r.Skipped
+		}
+		skipped, err := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusSkipped, Limit: 1000})
+		if err != nil {
+			return err
+		}
+		var lines []string
+		for i := len(skipped) - 1; i >= 0; i-- {
+			m := skipped[i]
+			if m.ID > before {
+				lines = append(lines, fmt.Sprintf("  ✗ invoice key %s (%s): %s", m.RecordKey, m.Channel, m.Reason))
+			}
+		}
+		if len(lines) > 0 {
+			fmt.Fprintf(out, "  Skipped, not sendable (stored in the outbox with the reason):\n%s\n", strings.Join(lines, "\n"))
+		}
+		fmt.Fprintf(out, "  Rows read: %d, messages sent: %d, skipped: %d\n\n", rs.Rows, rs.Sent, rs.Skipped)
+		sum.Runs = append(sum.Runs, rs)
+		return nil
+	}
+
+	if err := run(`Run 1: job "new-invoices" over the existing invoices (backfill: all)`); err != nil {
+		return sum, err
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath))
+	if err != nil {
+		return sum, err
+	}
+	defer db.Close()
+	var nos []string
+	for _, f := range LaterInvoices {
+		nos = append(nos, f.No)
+	}
+	fmt.Fprintf(out, "── The shop issues 3 new invoices: %s ──\n\n", strings.Join(nos, ", "))
+	if err := InsertInvoices(ctx, db, LaterInvoices); err != nil {
+		return sum, err
+	}
+	if err := run("Run 2: only the new invoices are picked up"); err != nil {
+		return sum, err
+	}
+	if err := run("Run 3: nothing new, nothing sent twice"); err != nil {
+		return sum, err
+	}
+	counts, err := d.Store().Counts(ctx, time.Time{})
+	if err != nil {
+		return sum, err
+	}
+	fmt.Fprintf(out, "Outbox totals: %v\n", counts["sms"])
+	fmt.Fprintf(out, "Done. Messages went to the console provider only: nothing left this machine.\n")
+	return sum, nil
+}
+
+func lastID(ctx context.Context, s *outbox.Store) (int64, error) {
+	ms, err := s.List(ctx, outbox.Filter{Limit: 1})
+	if err != nil || len(ms) == 0 {
+		return 0, err
+	}
+	return ms[0].ID, nil
+}

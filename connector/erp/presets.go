@@ -1,0 +1,139 @@
+package erp
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Preset is a ready-made Wolvox query a job can name instead of writing SQL.
+type Preset struct {
+	Name        string
+	Description string
+	Mode        string // created, changed, condition
+	Key         string // keyset column (created) or row key
+	DateColumn  string // when the row was created, for "backfill: 7d"
+	Entity      string // used in dedupe keys: "invoice:merkez:4711:created"
+	// SQL returns the base SELECT for the given parameters.
+	SQL func(p Params) (string, error)
+	// Recipients are the default columns tried per channel, in order.
+	Recipients map[string][]string
+	// Check returns a skip reason for a row that must not be messaged even
+	// though the query returned it (e.g. the customer row is missing).
+	Check func(Record) string
+	// Sample is a realistic row used to render templates at `check` time.
+	Sample Record
+}
+
+// Params are a job's preset parameters from the config.
+type Params map[string]string
+
+var intList = regexp.MustCompile(`^\s*\d+(\s*,\s*\d+)*\s*$`)
+
+// ints returns a validated integer list parameter for direct use in SQL.
+func (p Params) ints(name, def string) (string, error) {
+	v := p[name]
+	if v == "" {
+		v = def
+	}
+	if !intList.MatchString(v) {
+		return "", fmt.Errorf("preset parameter %s must be a list of whole numbers like \"1,3\", not %q", name, v)
+	}
+	return strings.ReplaceAll(v, " ", ""), nil
+}
+
+// customerCols are the CARI columns every customer-facing preset exposes.
+// MUSTERI_ADI is the name to greet: the person's name, else the trade name.
+const customerCols = `C.BLKODU AS CARI_BLKODU, C.CARIKODU, C.TICARI_UNVANI, C.ADI, C.SOYADI, C.ADI_SOYADI,
+	COALESCE(NULLIF(C.ADI_SOYADI, ''), NULLIF(C.TICARI_UNVANI, ''), C.CARIKODU) AS MUSTERI_ADI,
+	C.CEP_TEL, C.TEL1, C.TEL2, C.E_MAIL`
+
+var presets = map[string]Preset{
+	"new_invoices": {
+		Name:        "new_invoices",
+		Description: "sales invoices as they are created (not deleted, not cancelled), with the customer's name and contacts",
+		Mode:        "created",
+		Key:         "BLKODU",
+		Entity:      "invoice",
+		DateColumn:  "KAYIT_TARIHI",
+		SQL: func(p Params) (string, error) {
+			kinds, err := p.ints("invoice_kinds", "1,3")
+			if err != nil {
+				return "", err
+			}
+			return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
+	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL, F.KAYIT_TARIHI,
+	` + customerCols + `
+FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
+WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUMU IN (` + kinds + `)`, nil
+		},
+		Recipients: map[string][]string{
+			"sms":      {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
+			"whatsapp": {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
+			"email":    {"FATURA_E_MAIL", "E_MAIL"},
+			"webhook":  {"CARIKODU"},
+		},
+		Check: missingCustomer,
+		Sample: Record{
+			"BLKODU": int64(4711), "BLCRKODU": int64(12), "FATURA_NO": "2024-117", "FATURA_SERI": "A",
+			"TARIHI": sampleTime, "VADESI": sampleTime.AddDate(0, 0, 30), "TOPLAM_GENEL_KPB": decimal.RequireFromString("1250.00"),
+			"FATURA_DURUMU": int64(1), "FATURA_CEP_TEL": nil, "FATURA_E_MAIL": nil, "EFATURA_PDF_URL": nil, "KAYIT_TARIHI": sampleTime,
+			"CARI_BLKODU": int64(12), "CARIKODU": "120.01.012", "TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz",
+			"ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz", "CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil,
+			"E_MAIL": "ayse.yilmaz@example.com",
+		},
+	},
+	"new_customers": {
+		Name:        "new_customers",
+		Description: "customer accounts as they are created (active, not deleted)",
+		Mode:        "created",
+		Key:         "BLKODU",
+		Entity:      "customer",
+		DateColumn:  "KAYIT_TARIHI",
+		SQL: func(Params) (string, error) {
+			return `SELECT C.BLKODU, C.KAYIT_TARIHI, ` + customerCols + `
+FROM CARI C
+WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1`, nil
+		},
+		Recipients: map[string][]string{
+			"sms":      {"CEP_TEL", "TEL1", "TEL2"},
+			"whatsapp": {"CEP_TEL", "TEL1", "TEL2"},
+			"email":    {"E_MAIL"},
+			"webhook":  {"CARIKODU"},
+		},
+		Sample: Record{
+			"BLKODU": int64(12), "KAYIT_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
+			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",
+			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
+		},
+	},
+}
+
+var sampleTime = time.Date(2026, 1, 2, 10, 30, 0, 0, time.FixedZone("+03", 3*3600))
+
+func missingCustomer(r Record) string {
+	if r["CARI_BLKODU"] == nil {
+		return fmt.Sprintf("the invoice's customer (BLCRKODU=%v) does not exist in CARI", r["BLCRKODU"])
+	}
+	return ""
+}
+
+// LookupPreset returns a preset by name.
+func LookupPreset(name string) (Preset, bool) {
+	p, ok := presets[name]
+	return p, ok
+}
+
+// PresetNames lists the presets, for error hints.
+func PresetNames() []string {
+	names := make([]string, 0, len(presets))
+	for n := range presets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

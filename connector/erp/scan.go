@@ -1,0 +1,97 @@
+package erp
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// scanner converts driver values to the few types templates understand.
+type scanner struct {
+	names   []string
+	decimal []bool
+	dialect Dialect
+	vals    []any
+	ptrs    []any
+}
+
+func newScanner(rows *sql.Rows, d Dialect) (*scanner, error) {
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, fmt.Errorf("read column types: %w", err)
+	}
+	s := &scanner{dialect: d, names: make([]string, len(types)), decimal: make([]bool, len(types))}
+	for i, t := range types {
+		s.names[i] = strings.ToUpper(t.Name())
+		tn := strings.ToUpper(t.DatabaseTypeName())
+		s.decimal[i] = strings.Contains(tn, "NUMERIC") || strings.Contains(tn, "DECIMAL") || strings.Contains(tn, "MONEY")
+	}
+	s.vals = make([]any, len(types))
+	s.ptrs = make([]any, len(types))
+	for i := range s.vals {
+		s.ptrs[i] = &s.vals[i]
+	}
+	return s, nil
+}
+
+func (s *scanner) scan(rows *sql.Rows) (Record, error) {
+	for i := range s.vals {
+		s.vals[i] = nil
+	}
+	if err := rows.Scan(s.ptrs...); err != nil {
+		return nil, err
+	}
+	rec := make(Record, len(s.names))
+	for i, v := range s.vals {
+		rec[s.names[i]] = s.convert(i, v)
+	}
+	return rec, nil
+}
+
+func (s *scanner) convert(i int, v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []byte:
+		if s.decimal[i] {
+			if d, err := decimal.NewFromString(string(x)); err == nil {
+				return d
+			}
+		}
+		return s.dialect.DecodeText(x)
+	case string:
+		if s.decimal[i] {
+			if d, err := decimal.NewFromString(x); err == nil {
+				return d
+			}
+		}
+		return s.dialect.DecodeText([]byte(x))
+	case float64:
+		if s.decimal[i] {
+			// A NUMERIC(18,2) that the driver handed over as a float: the
+			// shortest decimal that round-trips is the value that was stored.
+			return decimal.NewFromFloat(x)
+		}
+		return x
+	case float32:
+		return float64(x)
+	case int32:
+		return int64(x)
+	case int16:
+		return int64(x)
+	case int:
+		return int64(x)
+	case decimal.Decimal, int64, bool, time.Time:
+		return x
+	case *decimal.Decimal:
+		if x == nil {
+			return nil
+		}
+		return *x
+	default:
+		return fmt.Sprint(x)
+	}
+}

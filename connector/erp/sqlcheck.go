@@ -1,0 +1,78 @@
+package erp
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// forbidden words are refused outside string literals and comments. INTO
+// catches SELECT … INTO; GEN_ID and NEXT VALUE FOR advance a Firebird
+// generator, which is a write even inside a SELECT.
+var forbidden = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|EXEC|EXECUTE|CALL|INTO|COMMIT|ROLLBACK|SAVEPOINT|DECLARE|GEN_ID|NEXT\s+VALUE|WITH\s+LOCK|FOR\s+UPDATE|ATTACH|PRAGMA|VACUUM|RDB\$SET_CONTEXT|OPENROWSET|OPENQUERY|OPENDATASOURCE|BULK)\b`)
+
+// CheckSelect accepts exactly one SELECT (or WITH … SELECT) statement. It is
+// the config-time guard; the read-only transaction is the run-time one.
+func CheckSelect(query string) error {
+	code := stripLiterals(query)
+	code = strings.TrimSpace(code)
+	code = strings.TrimRight(code, "; \t\r\n")
+	if code == "" {
+		return fmt.Errorf("the SQL is empty")
+	}
+	if strings.Contains(code, ";") {
+		return fmt.Errorf("the SQL holds more than one statement; write a single SELECT")
+	}
+	first := strings.ToUpper(strings.Fields(code)[0])
+	if first != "SELECT" && first != "WITH" {
+		return fmt.Errorf("the SQL must be a SELECT, not %s: the connector never writes to the ERP database", first)
+	}
+	if m := forbidden.FindString(code); m != "" {
+		return fmt.Errorf("the SQL uses %s, which is not allowed: the connector only reads (write a plain SELECT)", strings.ToUpper(m))
+	}
+	return nil
+}
+
+// stripLiterals blanks out comments and quoted strings/identifiers so that
+// keywords inside them do not count.
+func stripLiterals(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-' && i+1 < len(s) && s[i+1] == '-':
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			b.WriteByte(' ')
+		case c == '/' && i+1 < len(s) && s[i+1] == '*':
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				i = len(s)
+			} else {
+				i += end + 3
+			}
+			b.WriteByte(' ')
+		case c == '\'' || c == '"' || c == '[':
+			closer := c
+			if c == '[' {
+				closer = ']'
+			}
+			i++
+			for i < len(s) {
+				if s[i] == closer {
+					if i+1 < len(s) && s[i+1] == closer { // doubled quote escape
+						i += 2
+						continue
+					}
+					break
+				}
+				i++
+			}
+			b.WriteString(" x ")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,156 @@
+// Package connector is the daemon: it builds jobs from the config, polls the
+// ERP sources on their schedules, enqueues messages in the outbox and
+// dispatches them through the providers.
+package connector
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// Job is a configured notification ready to run.
+type Job struct {
+	Name       string
+	Mode       string
+	Sources    []string
+	SQL        string // base SELECT
+	Key        string
+	DateColumn string // for backfill by period
+	Entity     string
+	Schedule   string
+	Backfill   string
+	PageSize   int
+	Commercial bool
+	Fallback   []string
+	Check      func(erp.Record) string
+	Sample     erp.Record
+	Mapper     *mapping.Mapper
+	DedupeKey  *mapping.Template // nil: "<entity>:<source>:<key>:<mode>"
+}
+
+// BuildJob compiles a validated config job.
+func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
+	job := &Job{
+		Name: j.Name, Mode: j.Mode, Sources: j.Sources, Key: j.Key, Schedule: j.Schedule,
+		Backfill: j.Backfill, PageSize: j.PageSize, Commercial: j.Kind == "commercial",
+		Fallback: j.Fallback, Entity: j.Name, DateColumn: j.Timestamp,
+	}
+	var preset erp.Preset
+	if j.Preset != "" {
+		var ok bool
+		if preset, ok = erp.LookupPreset(j.Preset); !ok {
+			return nil, fmt.Errorf("job %s: unknown preset %q", j.Name, j.Preset)
+		}
+		sql, err := preset.SQL(erp.Params(j.Params))
+		if err != nil {
+			return nil, fmt.Errorf("job %s: %w", j.Name, err)
+		}
+		job.SQL, job.Entity, job.Check, job.Sample = sql, preset.Entity, preset.Check, preset.Sample
+		if job.Key == "" {
+			job.Key = preset.Key
+		}
+		if job.DateColumn == "" {
+			job.DateColumn = preset.DateColumn
+		}
+	} else {
+		job.SQL = j.SQL
+	}
+	formats := mapping.DefaultFormats()
+	formats.Currency, formats.CurrencyPrefix, formats.Location = cfg.Formats.Currency, cfg.Formats.CurrencyPrefix, cfg.Location()
+	if j.DedupeKey != "" {
+		t, err := mapping.ParseText(j.Name+".dedupe_key", j.DedupeKey, formats)
+		if err != nil {
+			return nil, err
+		}
+		job.DedupeKey = t
+	}
+	m := &mapping.Mapper{}
+	add := func(channel string, to []string, subject, text, html string) error {
+		spec := mapping.ChannelSpec{Channel: channel, RecipientFields: to, Region: cfg.Formats.PhoneRegion}
+		if len(spec.RecipientFields) == 0 {
+			spec.RecipientFields = preset.Recipients[channel]
+		}
+		var err error
+		name := j.Name + "." + channel
+		if subject != "" {
+			if spec.Subject, err = mapping.ParseText(name+".subject", subject, formats); err != nil {
+				return err
+			}
+		}
+		if text != "" {
+			if spec.Text, err = mapping.ParseText(name+".text", text, formats); err != nil {
+				return err
+			}
+		}
+		if html != "" {
+			if spec.HTML, err = mapping.ParseHTML(name+".html", html, formats); err != nil {
+				return err
+			}
+		}
+		m.Channels = append(m.Channels, spec)
+		return nil
+	}
+	msgs := j.Messages
+	var err error
+	if msgs.SMS != nil && err == nil {
+		err = add("sms", msgs.SMS.To, "", msgs.SMS.Text, "")
+	}
+	if msgs.WhatsApp != nil && err == nil {
+		err = add("whatsapp", msgs.WhatsApp.To, "", whatsAppText(msgs.WhatsApp), "")
+	}
+	if msgs.Email != nil && err == nil {
+		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML)
+	}
+	if msgs.Webhook != nil && err == nil {
+		err = add("webhook", msgs.Webhook.To, "", msgs.Webhook.Text, "")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
+	job.Mapper = m
+	return job, nil
+}
+
+// whatsAppText is what the outbox shows for a WhatsApp template message.
+func whatsAppText(w *config.WhatsAppMessage) string {
+	if w.Text != "" {
+		return w.Text
+	}
+	var parts []string
+	for _, b := range w.Body {
+		parts = append(parts, b.Value)
+	}
+	return "[" + w.Template + "] " + strings.Join(parts, " | ")
+}
+
+// dedupeKey names the event a record stands for; the outbox refuses a second
+// message with the same key on the same channel.
+func (j *Job) dedupeKey(source string, rec erp.Record, now time.Time) (string, error) {
+	if j.DedupeKey == nil {
+		return fmt.Sprintf("%s:%s:%v:%s", j.Entity, source, rec[strings.ToUpper(j.Key)], j.Mode), nil
+	}
+	data := make(erp.Record, len(rec)+2)
+	for k, v := range rec {
+		data[k] = v
+	}
+	data["SOURCE"] = source
+	data["PERIOD"] = now.Format("2006-01")
+	s, err := j.DedupeKey.Execute(data)
+	if err != nil {
+		return "", err
+	}
+	return source + ":" + s, nil
+}
+
+func parsePeriod(s string) (time.Duration, error) {
+	d, err := config.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("backfill: %w", err)
+	}
+	return d, nil
+}

@@ -1,0 +1,314 @@
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Message is a stored message as the dispatcher and the CLI see it.
+type Message struct {
+	ID         int64
+	DedupeKey  string
+	Channel    string
+	Job        string
+	Source     string
+	RecordKey  string
+	To         string
+	Subject    string
+	Text       string
+	HTML       string
+	Payload    []byte
+	Commercial bool
+	Status     string
+	Reason     string
+	Code       string
+	ProviderID string
+	Attempts   int
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	SentAt     time.Time
+	// AttemptID is the attempts row opened by Claim.
+	AttemptID int64
+}
+
+const messageCols = `id, dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload,
+	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
+
+func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
+	var m Message
+	var created, updated, sent int64
+	err := sc.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
+		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &m.Reason, &m.Code, &m.ProviderID, &m.Attempts,
+		&created, &updated, &sent)
+	m.CreatedAt = time.UnixMilli(created)
+	m.UpdatedAt = time.UnixMilli(updated)
+	if sent > 0 {
+		m.SentAt = time.UnixMilli(sent)
+	}
+	return m, err
+}
+
+// Claim marks up to limit due pending messages of a channel as sending, opens
+// an attempt for each and commits before returning, so that a crash during the
+// provider call leaves them visibly in flight.
+func (s *Store) Claim(ctx context.Context, channel string, limit int) ([]Message, error) {
+	now := s.now()
+	var out []Message
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		rows, err := tx.QueryContext(ctx, `SELECT `+messageCols+` FROM messages
+			WHERE channel = ? AND status = ? AND next_at <= ? ORDER BY next_at, id LIMIT ?`,
+			channel, StatusPending, ms(now), limit)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			m, err := scanMessage(rows)
+			if err != nil {
+				rows.Close()
+				return err
+			}
+			out = append(out, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for i := range out {
+			m := &out[i]
+			m.Attempts++
+			m.Status = StatusSending
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = ?, updated_at = ? WHERE id = ?`,
+				StatusSending, m.Attempts, ms(now), m.ID); err != nil {
+				return err
+			}
+			res, err := tx.ExecContext(ctx, `INSERT INTO attempts (message_id, n, started_at) VALUES (?, ?, ?)`, m.ID, m.Attempts, ms(now))
+			if err != nil {
+				return err
+			}
+			m.AttemptID, _ = res.LastInsertId()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim %s messages: %w", channel, err)
+	}
+	return out, nil
+}
+
+// Outcome is what happened to one claimed message.
+type Outcome struct {
+	Status     string // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusHeld
+	ProviderID string
+	Code       string
+	Reason     string
+	RetryAt    time.Time // for StatusPending
+}
+
+// Finish records the outcome of a claimed message and closes its attempt.
+func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
+	now := s.now()
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var sentAt any
+		if o.Status == StatusSent {
+			sentAt = ms(now)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
+			code = ?, reason = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?`,
+			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, ms(o.RetryAt), ms(now), sentAt, m.ID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
+			ms(now), o.Status, o.Code, o.Reason, o.ProviderID, m.AttemptID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("record outcome of message %d: %w", m.ID, err)
+	}
+	return nil
+}
+
+// Release puts claimed messages whose provider call never started back to
+// pending, undoing the claim (used on shutdown).
+func (s *Store) Release(ctx context.Context, ms_ []Message) error {
+	if len(ms_) == 0 {
+		return nil
+	}
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, m := range ms_ {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, updated_at = ? WHERE id = ? AND status = ?`,
+				StatusPending, ms(now), m.ID, StatusSending); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, m.AttemptID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// RecoverInFlight turns messages left in "sending" by a crash into
+// "uncertain": they may have reached the provider. It returns how many.
+func (s *Store) RecoverInFlight(ctx context.Context) (int, error) {
+	now := s.now()
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'the connector stopped during the send; checking with the provider before any resend', updated_at = ?
+			WHERE status = ?`, StatusUncertain, ms(now), StatusSending)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, `UPDATE attempts SET outcome = 'interrupted', finished_at = ? WHERE finished_at IS NULL`, ms(now))
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("recover in-flight messages: %w", err)
+	}
+	return int(n), nil
+}
+
+// ByStatus returns messages of one channel in one status, oldest first.
+func (s *Store) ByStatus(ctx context.Context, channel, status string, limit int) ([]Message, error) {
+	return s.query(ctx, `SELECT `+messageCols+` FROM messages WHERE channel = ? AND status = ? ORDER BY id LIMIT ?`, channel, status, limit)
+}
+
+// Get returns one message.
+func (s *Store) Get(ctx context.Context, id int64) (Message, error) {
+	m, err := scanMessage(s.db.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE id = ?`, id))
+	if err == sql.ErrNoRows {
+		return m, fmt.Errorf("message %d not found", id)
+	}
+	return m, err
+}
+
+// Filter selects messages for listings.
+type Filter struct {
+	Status  string
+	Channel string
+	Job     string
+	Since   time.Time
+	Limit   int
+}
+
+// List returns messages matching f, newest first.
+func (s *Store) List(ctx context.Context, f Filter) ([]Message, error) {
+	var where []string
+	var args []any
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
+	if f.Channel != "" {
+		where, args = append(where, "channel = ?"), append(args, f.Channel)
+	}
+	if f.Job != "" {
+		where, args = append(where, "job = ?"), append(args, f.Job)
+	}
+	if !f.Since.IsZero() {
+		where, args = append(where, "created_at >= ?"), append(args, ms(f.Since))
+	}
+	q := `SELECT ` + messageCols + ` FROM messages`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	q += " ORDER BY id DESC LIMIT ?"
+	return s.query(ctx, q, append(args, f.Limit)...)
+}
+
+func (s *Store) query(ctx context.Context, q string, args ...any) ([]Message, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list messages: %w", err)
+	}
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list messages: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Counts returns the number of messages per channel and status.
+func (s *Store) Counts(ctx context.Context, since time.Time) (map[string]map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT channel, status, COUNT(*) FROM messages WHERE created_at >= ? GROUP BY channel, status`, ms(since))
+	if err != nil {
+		return nil, fmt.Errorf("count messages: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]map[string]int{}
+	for rows.Next() {
+		var ch, st string
+		var n int
+		if err := rows.Scan(&ch, &st, &n); err != nil {
+			return nil, err
+		}
+		if out[ch] == nil {
+			out[ch] = map[string]int{}
+		}
+		out[ch][st] = n
+	}
+	return out, rows.Err()
+}
+
+// SetStatus moves a message from one of the allowed states to another, for
+// operator actions (retry a failed message, cancel a pending one).
+func (s *Store) SetStatus(ctx context.Context, id int64, to string, from ...string) error {
+	if len(from) == 0 {
+		return fmt.Errorf("SetStatus needs allowed source states")
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(from)), ",")
+	args := []any{to, ms(s.now()), id}
+	for _, f := range from {
+		args = append(args, f)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, next_at = 0, updated_at = ? WHERE id = ? AND status IN (`+ph+`)`, args...)
+	if err != nil {
+		return fmt.Errorf("update message %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		m, err := s.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("message %d is %s; only %s messages can become %s", id, m.Status, strings.Join(from, "/"), to)
+	}
+	return nil
+}
+
+// ActivateFallback wakes the first standby message of an event, following
+// the job's fallback order, and returns its channel ("" when none is left).
+func (s *Store) ActivateFallback(ctx context.Context, dedupeKey string, order []string) (string, error) {
+	for _, ch := range order {
+		res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, next_at = 0, updated_at = ? WHERE dedupe_key = ? AND channel = ? AND status = ?`,
+			StatusPending, ms(s.now()), dedupeKey, ch, StatusStandby)
+		if err != nil {
+			return "", fmt.Errorf("activate fallback for %s: %w", dedupeKey, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			return ch, nil
+		}
+	}
+	return "", nil
+}
+
+// DropStandby cancels an event's remaining fallbacks once a channel succeeded.
+func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'not needed: an earlier channel succeeded', updated_at = ? WHERE dedupe_key = ? AND status = ?`,
+		StatusCancelled, ms(s.now()), dedupeKey, StatusStandby)
+	if err != nil {
+		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
+	}
+	return nil
+}

@@ -1,0 +1,261 @@
+// Package outbox is the connector's local state: job cursors, messages with
+// their delivery state, send attempts, and the audit of what left the machine.
+//
+// It is a SQLite database (modernc.org/sqlite, pure Go, WAL). Two rules keep the
+// "no lost, no duplicate notification" promise:
+//   - a message is unique on (dedupe_key, channel), and new messages are inserted
+//     in the same transaction that advances the job's cursor, so re-reading rows
+//     after a crash inserts nothing new;
+//   - a message is marked "sending" and committed before the provider is called,
+//     so a crash mid-send leaves evidence: such rows become "uncertain" at the next
+//     start and are reconciled, never resent blindly.
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Message states.
+const (
+	StatusPending   = "pending"   // waiting for its turn (or for quiet hours / a retry delay)
+	StatusSending   = "sending"   // claimed; the provider call may be under way
+	StatusSent      = "sent"      // accepted by the provider
+	StatusDelivered = "delivered" // the provider's report says it arrived
+	StatusFailed    = "failed"    // permanently refused or undeliverable
+	StatusSkipped   = "skipped"   // never sendable (bad recipient, template error); reason kept
+	StatusUncertain = "uncertain" // may or may not have reached the provider; reconcile before resending
+	StatusHeld      = "held"      // uncertain and not reconcilable: waits for an operator
+	StatusCancelled = "cancelled" // cancelled by an operator
+	StatusStandby   = "standby"   // a fallback, sent only if the earlier channel fails
+)
+
+// Store is the outbox database.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+}
+
+// Open opens (creating if needed) the outbox at path and migrates it.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create state directory %s: %w (check state_dir in the config and the service account's rights)", filepath.Dir(path), err)
+	}
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	// One connection: SQLite serialises writers anyway, and a single
+	// connection makes "immediate" transactions never wait on each other
+	// inside this process.
+	db.SetMaxOpenConns(1)
+	s := &Store{db: db, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// SetClock replaces the clock, for tests.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+var migrations = []string{
+	`CREATE TABLE cursors (
+		job        TEXT NOT NULL,
+		source     TEXT NOT NULL,
+		value      TEXT NOT NULL,
+		updated_at INTEGER NOT NULL,
+		PRIMARY KEY (job, source)
+	);
+	CREATE TABLE messages (
+		id          INTEGER PRIMARY KEY,
+		dedupe_key  TEXT NOT NULL,
+		channel     TEXT NOT NULL,
+		job         TEXT NOT NULL,
+		source      TEXT NOT NULL,
+		record_key  TEXT NOT NULL,
+		recipient   TEXT NOT NULL DEFAULT '',
+		subject     TEXT NOT NULL DEFAULT '',
+		body        TEXT NOT NULL DEFAULT '',
+		html        TEXT NOT NULL DEFAULT '',
+		payload     BLOB,
+		commercial  INTEGER NOT NULL DEFAULT 0,
+		status      TEXT NOT NULL,
+		reason      TEXT NOT NULL DEFAULT '',
+		code        TEXT NOT NULL DEFAULT '',
+		provider_id TEXT NOT NULL DEFAULT '',
+		attempts    INTEGER NOT NULL DEFAULT 0,
+		next_at     INTEGER NOT NULL DEFAULT 0,
+		created_at  INTEGER NOT NULL,
+		updated_at  INTEGER NOT NULL,
+		sent_at     INTEGER,
+		purged_at   INTEGER,
+		UNIQUE (dedupe_key, channel)
+	);
+	CREATE INDEX messages_due ON messages (channel, status, next_at);
+	CREATE INDEX messages_recipient ON messages (recipient);
+	CREATE TABLE attempts (
+		id          INTEGER PRIMARY KEY,
+		message_id  INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+		n           INTEGER NOT NULL,
+		started_at  INTEGER NOT NULL,
+		finished_at INTEGER,
+		outcome     TEXT NOT NULL DEFAULT 'started',
+		code        TEXT NOT NULL DEFAULT '',
+		detail      TEXT NOT NULL DEFAULT '',
+		provider_id TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX attempts_message ON attempts (message_id);`,
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("the outbox was written by a newer akinsoft-connector (schema %d, this binary knows %d): upgrade the binary", version, len(migrations))
+	}
+	for i := version; i < len(migrations); i++ {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate schema to %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// Cursor returns the saved position of a job in a source; ok is false when the
+// job has never run there (the caller then decides between "now" and a backfill).
+func (s *Store) Cursor(ctx context.Context, job, source string) (value string, ok bool, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT value FROM cursors WHERE job = ? AND source = ?`, job, source).Scan(&value)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read cursor of job %s/%s: %w", job, source, err)
+	}
+	return value, true, nil
+}
+
+// SetCursor saves a cursor on its own (used when a new job starts from "now").
+func (s *Store) SetCursor(ctx context.Context, job, source, value string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return setCursor(ctx, tx, job, source, value, s.now()) })
+}
+
+func setCursor(ctx context.Context, tx *sql.Tx, job, source, value string, now time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO cursors (job, source, value, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (job, source) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+		job, source, value, ms(now))
+	if err != nil {
+		return fmt.Errorf("save cursor of job %s/%s: %w", job, source, err)
+	}
+	return nil
+}
+
+// NewMessage is a message to enqueue. A message with Skip set is stored as
+// skipped with that reason, so bad rows are counted and visible.
+type NewMessage struct {
+	DedupeKey  string
+	Channel    string
+	RecordKey  string
+	To         string
+	Subject    string
+	Text       string
+	HTML       string
+	Payload    []byte
+	Commercial bool
+	Skip       string
+	// Standby messages wait for their job's earlier channel to fail (a
+	// fallback chain such as WhatsApp, then SMS).
+	Standby   bool
+	NotBefore time.Time // zero: as soon as possible
+}
+
+// Batch is one page of a job's results.
+type Batch struct {
+	Job      string
+	Source   string
+	Cursor   string // saved with the messages; empty keeps the old cursor
+	Messages []NewMessage
+}
+
+// Enqueue inserts the batch's messages, ignoring those already present, and
+// advances the cursor, all in one transaction. It returns how many messages
+// were new (pending and skipped together).
+func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) {
+	now := s.now()
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		inserted = 0
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
+			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, m := range b.Messages {
+			status := StatusPending
+			if m.Skip != "" {
+				status = StatusSkipped
+			} else if m.Standby {
+				status = StatusStandby
+			}
+			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
+				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, m.Skip, ms(m.NotBefore), ms(now), ms(now))
+			if err != nil {
+				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				inserted++
+			}
+		}
+		if b.Cursor != "" {
+			return setCursor(ctx, tx, b.Job, b.Source, b.Cursor, now)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
+	}
+	return inserted, nil
+}

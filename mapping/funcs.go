@@ -1,0 +1,194 @@
+package mapping
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
+)
+
+// Formats holds the shop's formatting choices used by template helpers.
+type Formats struct {
+	// Currency is printed after the amount ("TL") or, when CurrencyPrefix, before it ("₺").
+	Currency       string
+	CurrencyPrefix bool
+	Location       *time.Location
+}
+
+// DefaultFormats is Turkish money ("1.250,00 TL") and Europe/Istanbul time.
+func DefaultFormats() Formats {
+	loc, err := time.LoadLocation("Europe/Istanbul")
+	if err != nil {
+		// Windows machines without Go's zoneinfo: Türkiye has been UTC+3
+		// all year since 2016.
+		loc = time.FixedZone("+03", 3*60*60)
+	}
+	return Formats{Currency: "TL", Location: loc}
+}
+
+var turkish = language.Turkish
+
+var monthsTR = [...]string{"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"}
+
+func funcMap(f Formats) map[string]any {
+	if f.Location == nil {
+		f = DefaultFormats()
+	}
+	return map[string]any{
+		"money":    func(v any) (string, error) { return formatMoney(v, f) },
+		"number":   func(v any) (string, error) { d, err := toDecimal(v); return groupTR(d), err },
+		"date":     func(v any) (string, error) { return formatTime(v, "02.01.2006", f) },
+		"datetime": func(v any) (string, error) { return formatTime(v, "02.01.2006 15:04", f) },
+		"longdate": func(v any) (string, error) { return longDate(v, f) },
+		"upper":    func(v any) string { return cases.Upper(turkish).String(str(v)) },
+		"lower":    func(v any) string { return cases.Lower(turkish).String(str(v)) },
+		"title":    func(v any) string { return cases.Title(turkish).String(cases.Lower(turkish).String(str(v))) },
+		"trim":     func(v any) string { return strings.TrimSpace(str(v)) },
+		"default":  defaultValue,
+		"truncate": truncate,
+		"mask":     func(v any) string { return MaskRecipient(str(v)) },
+	}
+}
+
+func str(v any) string {
+	switch x := v.(type) {
+	case nil, Null:
+		return ""
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// defaultValue is used as {{default "Değerli müşterimiz" .ADI}}: the fallback
+// comes first so it reads well in a pipeline ({{.ADI | default "…"}}).
+func defaultValue(fallback any, v any) any {
+	if strings.TrimSpace(str(v)) == "" {
+		return fallback
+	}
+	return v
+}
+
+// truncate cuts at a word boundary and adds "…", never mid-word.
+func truncate(n int, v any) string {
+	s := str(v)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	cut := string(r[:max(n-1, 0)])
+	if i := strings.LastIndexAny(cut, " \t\n"); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,.;:") + "…"
+}
+
+func toDecimal(v any) (decimal.Decimal, error) {
+	switch x := v.(type) {
+	case decimal.Decimal:
+		return x, nil
+	case int64:
+		return decimal.NewFromInt(x), nil
+	case int:
+		return decimal.NewFromInt(int64(x)), nil
+	case float64:
+		return decimal.NewFromFloat(x), nil
+	case string:
+		d, err := decimal.NewFromString(strings.TrimSpace(x))
+		if err != nil {
+			return decimal.Zero, fmt.Errorf("%q is not a number", x)
+		}
+		return d, nil
+	case nil, Null:
+		return decimal.Zero, fmt.Errorf("the value is empty (NULL); wrap it with default")
+	}
+	return decimal.Zero, fmt.Errorf("%v (%T) is not a number", v, v)
+}
+
+func formatMoney(v any, f Formats) (string, error) {
+	d, err := toDecimal(v)
+	if err != nil {
+		return "", err
+	}
+	s := groupTR(d.Round(2)) // groupTR keeps the sign
+	if !strings.Contains(s, ",") {
+		s += ",00"
+	} else if i := strings.IndexByte(s, ','); len(s)-i == 2 {
+		s += "0"
+	}
+	if f.CurrencyPrefix {
+		if strings.HasPrefix(s, "-") {
+			return "-" + f.Currency + s[1:], nil
+		}
+		return f.Currency + s, nil
+	}
+	if f.Currency == "" {
+		return s, nil
+	}
+	return s + " " + f.Currency, nil
+}
+
+// groupTR prints a decimal the Turkish way: "." between thousands, "," before
+// the fraction.
+func groupTR(d decimal.Decimal) string {
+	s := d.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "," + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+func toTime(v any, f Formats) (time.Time, error) {
+	switch x := v.(type) {
+	case time.Time:
+		return x.In(f.Location), nil
+	case string:
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02", "02.01.2006"} {
+			if t, err := time.ParseInLocation(layout, strings.TrimSpace(x), f.Location); err == nil {
+				return t, nil
+			}
+		}
+		return time.Time{}, fmt.Errorf("%q is not a date", x)
+	case nil, Null:
+		return time.Time{}, fmt.Errorf("the date is empty (NULL); wrap it with default")
+	}
+	return time.Time{}, fmt.Errorf("%v (%T) is not a date", v, v)
+}
+
+func formatTime(v any, layout string, f Formats) (string, error) {
+	t, err := toTime(v, f)
+	if err != nil {
+		return "", err
+	}
+	return t.Format(layout), nil
+}
+
+func longDate(v any, f Formats) (string, error) {
+	t, err := toTime(v, f)
+	if err != nil {
+		return "", err
+	}
+	return strconv.Itoa(t.Day()) + " " + monthsTR[t.Month()-1] + " " + strconv.Itoa(t.Year()), nil
+}

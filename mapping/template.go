@@ -1,0 +1,112 @@
+package mapping
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	htmltemplate "html/template"
+	"regexp"
+	"strconv"
+	"strings"
+	"text/template"
+)
+
+// Record is one source row: column name → value. Values are nil (SQL NULL),
+// string, int64, float64, bool, decimal.Decimal or time.Time.
+type Record = map[string]any
+
+// Template is a parsed message template. Templates are Go text/template (or
+// html/template for e-mail HTML bodies) with missingkey=error, so a misspelled
+// column fails at check time instead of sending "<no value>" to a customer.
+type Template struct {
+	name string
+	text *template.Template
+	html *htmltemplate.Template
+}
+
+// TemplateError locates a template problem for IT staff.
+type TemplateError struct {
+	Name string // e.g. "jobs.new-invoice.sms"
+	Line int    // 1-based line inside the template, 0 when unknown
+	Col  int    // 1-based column inside the template, 0 when unknown
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("template %s: line %d col %d: %s", e.Name, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("template %s: line %d: %s", e.Name, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("template %s: %s", e.Name, e.Msg)
+}
+
+// ParseText parses a plain-text template (SMS, WhatsApp, e-mail text and subject).
+func ParseText(name, src string, f Formats) (*Template, error) {
+	t, err := template.New(name).Option("missingkey=error").Funcs(funcMap(f)).Parse(src)
+	if err != nil {
+		return nil, templateError(name, err)
+	}
+	return &Template{name: name, text: t}, nil
+}
+
+// ParseHTML parses an HTML e-mail body; values are HTML-escaped.
+func ParseHTML(name, src string, f Formats) (*Template, error) {
+	t, err := htmltemplate.New(name).Option("missingkey=error").Funcs(htmltemplate.FuncMap(funcMap(f))).Parse(src)
+	if err != nil {
+		return nil, templateError(name, err)
+	}
+	return &Template{name: name, html: t}, nil
+}
+
+// Execute renders the template for one record. NULLs render as an empty string
+// (use `default` to give them a value).
+func (t *Template) Execute(rec Record) (string, error) {
+	data := make(map[string]any, len(rec))
+	for k, v := range rec {
+		if v == nil {
+			v = Null{}
+		}
+		data[k] = v
+	}
+	var buf bytes.Buffer
+	var err error
+	if t.html != nil {
+		err = t.html.Execute(&buf, data)
+	} else {
+		err = t.text.Execute(&buf, data)
+	}
+	if err != nil {
+		return "", templateError(t.name, err)
+	}
+	return buf.String(), nil
+}
+
+// Null is how a SQL NULL appears inside a template: it prints as nothing.
+type Null struct{}
+
+func (Null) String() string { return "" }
+
+// text/template reports "template: NAME:LINE:COL: msg" or "template: NAME:LINE: msg".
+var tmplPos = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?s)(.*)$`)
+
+func templateError(name string, err error) error {
+	var te *TemplateError
+	if errors.As(err, &te) {
+		return te
+	}
+	msg := err.Error()
+	// Execution errors carry "executing \"name\" at <.X>: ..." - keep the useful tail.
+	if m := tmplPos.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		col, _ := strconv.Atoi(m[2])
+		rest := m[3]
+		if i := strings.Index(rest, ": "); strings.HasPrefix(rest, "executing ") && i >= 0 {
+			rest = strings.TrimSpace(rest[i+2:])
+		}
+		rest = strings.Replace(rest, "map has no entry for key", "the record has no column", 1)
+		return &TemplateError{Name: name, Line: line, Col: col, Msg: rest}
+	}
+	return &TemplateError{Name: name, Msg: msg}
+}

@@ -1,0 +1,206 @@
+// Package notify defines how a rendered message is handed to a provider and how
+// the provider's answer is classified.
+//
+// A send has four outcomes (see shared/reference/lessons.md): accepted (nil error
+// and a provider id), retry later, permanent, and unknown. The last one matters
+// most: a timeout after the request was written may still have reached the
+// customer's phone, so the dispatcher must reconcile it, never resend it blindly.
+// Providers return *Error values; callers test the class with errors.Is against
+// the sentinels below.
+package notify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Channel names used in config and in the outbox.
+const (
+	ChannelSMS      = "sms"
+	ChannelWhatsApp = "whatsapp"
+	ChannelEmail    = "email"
+	ChannelWebhook  = "webhook"
+)
+
+// Message is what leaves the machine: the rendered text and the recipient, nothing
+// else from the source row.
+type Message struct {
+	// ID is the outbox id; providers that can echo a reference (WhatsApp
+	// biz_opaque_callback_data) carry it so reports can be matched.
+	ID        int64
+	Channel   string
+	DedupeKey string
+	To        string // E.164 for sms/whatsapp, an address for email
+	Subject   string
+	Text      string
+	HTML      string
+	// Template is the provider-side template for WhatsApp, as JSON produced by mapping.
+	Template []byte
+	// Commercial marks messages that need an İYS consent check.
+	Commercial bool
+}
+
+// Provider sends one message. A nil error means the provider accepted it and
+// Result.ProviderID identifies it for delivery reports.
+type Provider interface {
+	Send(ctx context.Context, m Message) (Result, error)
+}
+
+// BatchProvider is implemented by providers that accept many messages in one
+// request (NetGSM n:n). The i-th result and error belong to the i-th message.
+type BatchProvider interface {
+	Provider
+	SendBatch(ctx context.Context, ms []Message) ([]Result, []error)
+}
+
+// Result is what a provider returns for an accepted message.
+type Result struct {
+	ProviderID string
+	// Segments is the provider's own count of billed parts, when it says.
+	Segments int
+}
+
+// Sentinel classes. An *Error matches exactly one of them with errors.Is.
+var (
+	// ErrRetry: the message did not reach the provider or the provider asked
+	// us to come back later; sending again is safe.
+	ErrRetry = errors.New("not sent, retry later")
+	// ErrPermanent: the provider refused this message for good.
+	ErrPermanent = errors.New("refused permanently")
+	// ErrUnknown: the request may have reached the provider; never resend
+	// before reconciling with the provider's report.
+	ErrUnknown = errors.New("outcome unknown")
+	// ErrConfig: credentials or account settings are wrong; the whole channel
+	// pauses until an operator fixes the config.
+	ErrConfig = errors.New("provider configuration or credentials rejected")
+)
+
+// Error is a classified provider answer.
+type Error struct {
+	Class      error  // one of the sentinels above
+	Code       string // provider's own code, e.g. "30", "131026", "550 5.1.1"
+	Reason     string // English, for logs and IT staff
+	ReasonTR   string // Turkish, for the status page
+	RetryAfter time.Duration
+	// BadRecipient marks answers that say the address itself is wrong
+	// (SMTP 5.1.1, NetGSM report 3), so fallback or suppression can act on it.
+	BadRecipient bool
+	Err          error // underlying transport error, if any
+}
+
+func (e *Error) Error() string {
+	msg := e.Class.Error()
+	if e.Code != "" {
+		msg += " (code " + e.Code + ")"
+	}
+	if e.Reason != "" {
+		msg += ": " + e.Reason
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Is lets errors.Is(err, notify.ErrRetry) work on an *Error.
+func (e *Error) Is(target error) bool { return target == e.Class }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Retry returns a retry-later error.
+func Retry(code, reason string, after time.Duration) *Error {
+	return &Error{Class: ErrRetry, Code: code, Reason: reason, RetryAfter: after}
+}
+
+// Permanent returns a permanent refusal.
+func Permanent(code, reason, reasonTR string) *Error {
+	return &Error{Class: ErrPermanent, Code: code, Reason: reason, ReasonTR: reasonTR}
+}
+
+// Unknown returns an outcome that must be reconciled before any resend.
+func Unknown(reason string, err error) *Error {
+	return &Error{Class: ErrUnknown, Reason: reason, Err: err}
+}
+
+// Config returns a credentials/config error that pauses the channel.
+func Config(code, reason, reasonTR string) *Error {
+	return &Error{Class: ErrConfig, Code: code, Reason: reason, ReasonTR: reasonTR}
+}
+
+// Classify returns the class of any error a provider returned. Errors that are
+// not *Error are treated as unknown: it is the only safe reading of an error we
+// did not classify.
+func Classify(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, ErrRetry):
+		return ErrRetry
+	case errors.Is(err, ErrPermanent):
+		return ErrPermanent
+	case errors.Is(err, ErrConfig):
+		return ErrConfig
+	default:
+		return ErrUnknown
+	}
+}
+
+// AsError returns err as *Error, wrapping an unclassified error as unknown.
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return Unknown("unclassified provider error", err)
+}
+
+// DeliveryStatus is a provider report's final or interim state of one message.
+type DeliveryStatus int
+
+const (
+	StatusPending DeliveryStatus = iota
+	StatusDelivered
+	StatusFailed
+)
+
+// Report is one provider delivery report line.
+type Report struct {
+	ProviderID string
+	To         string
+	Status     DeliveryStatus
+	Code       string
+	Reason     string
+	At         time.Time
+}
+
+// Reporter is implemented by providers with a delivery report API.
+type Reporter interface {
+	// Reports returns the known state of the given sent messages. Messages the
+	// provider has no record of are absent from the result.
+	Reports(ctx context.Context, sent []Sent) ([]Report, error)
+}
+
+// Sent identifies a message already handed to a provider (or possibly handed,
+// for an uncertain send whose ProviderID is empty).
+type Sent struct {
+	ID         int64
+	ProviderID string
+	To         string
+	At         time.Time
+}
+
+// String makes a DeliveryStatus readable in logs.
+func (s DeliveryStatus) String() string {
+	switch s {
+	case StatusDelivered:
+		return "delivered"
+	case StatusFailed:
+		return "failed"
+	default:
+		return "pending"
+	}
+}
+
+var _ fmt.Stringer = StatusPending
