@@ -313,3 +313,13 @@ func (c cronLogger) Info(msg string, kv ...any) {
 func (c cronLogger) Error(err error, msg string, kv ...any) {
 	c.l.Error("cron: "+msg, append(kv, "err", err)...)
 }
+
+// ChannelPaused reports whether a channel is paused by a credential or
+// config error, and the alert text.
+func (d *Daemon) ChannelPaused(channel string) (bool, string) {
+	disp, ok := d.dispatchers[channel]
+	if !ok {
+		return false, ""
+	}
+	return disp.Paused()
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -91,6 +92,10 @@ func yamlError(file string, err error) *Error {
 			e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1) + ": this key does not exist in this version"
 			e.Hint = "check the spelling and indentation against config.example.yaml"
 		case errors.As(err, &typeErr):
+			e.Msg = fmt.Sprintf("expected %s, found %s", kindName(typeErr.DstType), kindName(typeErr.SrcType))
+			if tk := typeErr.Token; tk != nil {
+				e.Msg += fmt.Sprintf(" %q", tk.Value)
+			}
 			e.Hint = "check the value's type: numbers without quotes, lists with '- ', text in quotes"
 		default:
 			e.Hint = "check indentation (spaces only) and quoting; Windows paths need single quotes or forward slashes"
@@ -98,6 +103,30 @@ func yamlError(file string, err error) *Error {
 		return e
 	}
 	return &Error{File: file, Line: 1, Col: 1, Msg: err.Error()}
+}
+
+// kindName describes a Go type in the words of a YAML file.
+func kindName(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "text"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "a mapping (key: value lines)"
+	case reflect.Pointer:
+		return kindName(t.Elem())
+	}
+	return t.String()
 }
 
 func (c *Config) applyDefaults(file string, opts Options) {

@@ -245,6 +245,9 @@ func (c *Config) validateJobs(p *problems) {
 				}
 			}
 		}
+		if j.Preset != "" && preset.Name == "" {
+			continue // unknown preset: its recipient defaults are unknown too
+		}
 		c.validateMessages(p, path, j, preset, channels)
 	}
 }

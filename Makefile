@@ -1,0 +1,17 @@
+# The two commands a newcomer needs:
+#   go run ./cmd/akinsoft-connector demo
+#   make test
+.PHONY: test demo build dist vet
+
+test:
+	bash scripts/test.sh
+
+demo:
+	go run ./cmd/akinsoft-connector demo
+
+build:
+	CGO_ENABLED=0 go build -o bin/akinsoft-connector ./cmd/akinsoft-connector
+
+vet:
+	go vet ./...
+	GOOS=windows go vet ./...

@@ -1,0 +1,160 @@
+package config
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden .err files")
+
+// Each broken config gives errors whose exact text (file:line:col, message,
+// hint) is part of the product: IT staff read them alone.
+func TestBrokenConfigs(t *testing.T) {
+	files, err := filepath.Glob("testdata/bad/*.yaml")
+	if err != nil || len(files) < 15 {
+		t.Fatalf("expected broken configs under testdata/bad, found %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, err := Load(f, Options{})
+			var errs Errors
+			if !errors.As(err, &errs) || len(errs) == 0 {
+				t.Fatalf("Load(%s) = %v, want positioned errors", f, err)
+			}
+			var b strings.Builder
+			for _, e := range errs {
+				if e.Line < 1 || e.Col < 1 {
+					t.Errorf("error without a position: %v", e)
+				}
+				// Golden files hold the path relative to the package.
+				e2 := *e
+				e2.File = filepath.ToSlash(f)
+				fmt.Fprintln(&b, e2.Error())
+			}
+			golden := strings.TrimSuffix(f, ".yaml") + ".err"
+			if *update {
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden file (run go test -update): %v", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("errors differ from %s\n got:\n%s\nwant:\n%s", golden, b.String(), want)
+			}
+		})
+	}
+}
+
+func TestGoodConfigAndDefaults(t *testing.T) {
+	t.Setenv("AC_TEST_DB_PASSWORD", "s3cret-canary")
+	cfg, err := Load("testdata/good.yaml", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	s := cfg.Sources[0]
+	if s.Port != 3050 || s.Charset != "WIN1254" || s.Host != "127.0.0.1" {
+		t.Errorf("firebird defaults not applied: %+v", s)
+	}
+	if s.Password.Reveal() != "s3cret-canary" {
+		t.Errorf("env secret not resolved")
+	}
+	if cfg.Jobs[0].Mode != "created" || cfg.Jobs[0].Kind != "informational" || cfg.Jobs[0].Sources[0] != "merkez" {
+		t.Errorf("job defaults not applied: %+v", cfg.Jobs[0])
+	}
+	if cfg.QuietHours.Start != "21:00" || cfg.QuietHours.End != "09:00" {
+		t.Errorf("quiet hours default = %+v", cfg.QuietHours)
+	}
+	if want := filepath.Join(filepath.Dir(cfg.File()), "state"); cfg.StateDir != want {
+		t.Errorf("state_dir = %s, want %s (beside the config file, not the working directory)", cfg.StateDir, want)
+	}
+	// The secret never comes back out through fmt.
+	for _, out := range []string{fmt.Sprint(cfg.Sources), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", s)} {
+		if strings.Contains(out, "s3cret-canary") {
+			t.Fatalf("secret printed: %s", out)
+		}
+	}
+	if vals := cfg.SecretValues(); len(vals) != 1 || vals[0] != "s3cret-canary" {
+		t.Errorf("SecretValues = %v", vals)
+	}
+}
+
+func TestExampleConfigIsValid(t *testing.T) {
+	if _, err := Load("../../config.example.yaml", Options{}); err != nil {
+		t.Fatalf("config.example.yaml must load without errors:\n%v", err)
+	}
+}
+
+func TestUTF8BOMIsAccepted(t *testing.T) {
+	data, err := os.ReadFile("testdata/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("bom.yaml", append([]byte("\xef\xbb\xbf"), data...), Options{}); err != nil {
+		t.Fatalf("a Notepad BOM broke loading: %v", err)
+	}
+}
+
+func TestMissingSecretIsNamed(t *testing.T) {
+	cfg, err := Parse("/etc/ac/config.yaml", []byte(strings.Replace(mustRead(t, "testdata/good.yaml"),
+		"${env:AC_TEST_DB_PASSWORD}", "${secret:wolvox_db}", 1)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = cfg.ResolveSecrets(mapStore{})
+	if err == nil || !strings.Contains(err.Error(), `secret "wolvox_db"`) || !strings.Contains(err.Error(), "config.yaml:6:15") {
+		t.Fatalf("missing secret error = %v", err)
+	}
+}
+
+type mapStore map[string]string
+
+func (m mapStore) Get(name string) (string, error) {
+	if v, ok := m[name]; ok {
+		return v, nil
+	}
+	return "", fmt.Errorf("not in the vault")
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestParseDurationAndRate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{{"90d", "2160h0m0s", true}, {"7d12h", "180h0m0s", true}, {"15m", "15m0s", true}, {"d", "", false}, {"-1h", "", false}, {"yesterday", "", false}} {
+		d, err := ParseDuration(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && d.String() != tc.want) {
+			t.Errorf("ParseDuration(%q) = %v, %v", tc.in, d, err)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{{"10/s", 10, true}, {"600/m", 10, true}, {"3600/h", 1, true}, {"10", 0, false}, {"0/s", 0, false}, {"5/d", 0, false}} {
+		r, err := ParseRate(tc.in)
+		if (err == nil) != tc.ok || r != tc.want {
+			t.Errorf("ParseRate(%q) = %v, %v", tc.in, r, err)
+		}
+	}
+}

