@@ -123,7 +123,7 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 			perSec, _ = config.ParseRate(ch.Rate)
 		}
 		disp := &dispatcher{channel: name, store: d.store, provider: p, fallback: fallback, log: d.log, now: opts.Now,
-			wakeup:  make(chan struct{}, 1),
+			wakeup: make(chan struct{}, 1), dailyCap: cfg.DailyCap, loc: cfg.Location(),
 			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec)))}
 		if q := cfg.QuietHours; q != nil && !q.Disabled && contains(q.Channels, name) {
 			disp.quiet = &quietHours{start: clockMinutes(q.Start), end: clockMinutes(q.End), loc: cfg.Location()}

@@ -30,6 +30,8 @@ type dispatcher struct {
 	provider notify.Provider
 	limiter  *rate.Limiter
 	quiet    *quietHours
+	dailyCap int                 // per recipient and local day; 0 = none
+	loc      *time.Location      // for "day" and quiet hours
 	fallback map[string][]string // job → fallback order
 	log      *slog.Logger
 	now      func() time.Time
@@ -87,11 +89,34 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 				// Never started: give these back untouched.
 				return sent, d.store.Release(context.WithoutCancel(ctx), batch[i:])
 			}
+			if capped, until := d.overCap(ctx, m); capped {
+				if err := d.store.Defer(context.WithoutCancel(ctx), m, until,
+					fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", d.dailyCap)); err != nil {
+					return sent, err
+				}
+				continue
+			}
 			d.send(ctx, m)
 			sent++
 		}
 	}
 	return sent, nil
+}
+
+// overCap reports whether the recipient already got the day's maximum, and
+// when the next day starts.
+func (d *dispatcher) overCap(ctx context.Context, m outbox.Message) (bool, time.Time) {
+	if d.dailyCap <= 0 || m.To == "" {
+		return false, time.Time{}
+	}
+	now := d.now().In(d.loc)
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, d.loc)
+	n, err := d.store.SentSince(ctx, m.To, day)
+	if err != nil {
+		d.log.Warn("could not check the daily cap; sending anyway", "err", err)
+		return false, time.Time{}
+	}
+	return n >= d.dailyCap, day.AddDate(0, 0, 1)
 }
 
 func (d *dispatcher) isPaused() bool { p, _ := d.Paused(); return p }

@@ -218,3 +218,27 @@ func TestDispatchOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// The fourth message of the day to the same person waits until tomorrow.
+func TestDailyCapPerRecipient(t *testing.T) {
+	ctx := context.Background()
+	dir, cfg := setup(t, "")
+	cfg.DailyCap = 2
+	var out bytes.Buffer
+	d := newDaemon(t, cfg, &out, nil)
+	defer d.Close()
+	d.RunJob(ctx, "new-invoices")
+	// Three invoices for customer 1 (Ayşe Yılmaz).
+	addInvoices(t, dir,
+		demo.Invoice{Key: 201, Customer: 1, No: "2024-201", Total: "10.00", Kind: 1, Date: "2026-11-20"},
+		demo.Invoice{Key: 202, Customer: 1, No: "2024-202", Total: "20.00", Kind: 1, Date: "2026-11-20"},
+		demo.Invoice{Key: 203, Customer: 1, No: "2024-203", Total: "30.00", Kind: 1, Date: "2026-11-20"})
+	d.RunJob(ctx, "new-invoices")
+	if n, _ := d.Drain(ctx); n != 2 {
+		t.Fatalf("sent %d, want 2 (cap)", n)
+	}
+	ms, _ := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusPending})
+	if len(ms) != 1 || !strings.Contains(ms[0].Reason, "daily limit") || ms[0].Attempts != 0 {
+		t.Fatalf("capped message = %+v", ms)
+	}
+}

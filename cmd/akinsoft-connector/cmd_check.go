@@ -24,7 +24,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 				for _, e := range cerrs {
 					fmt.Fprintln(out, e.Error())
 				}
-				return fmt.Errorf("%d problem(s) in %s", len(cerrs), g.configPath)
+				return &configProblems{n: len(cerrs), file: g.configPath}
 			} else if err != nil {
 				return err
 			}
@@ -34,7 +34,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 						fmt.Fprintln(out, e.Error())
 					}
 				}
-				return fmt.Errorf("secrets are missing for %s", g.configPath)
+				return &configProblems{n: len(cerrs), file: g.configPath}
 			}
 			problems := 0
 			for _, j := range cfg.Jobs {
@@ -64,7 +64,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 				}
 			}
 			if problems > 0 {
-				return fmt.Errorf("%d problem(s) in %s", problems, g.configPath)
+				return &configProblems{n: problems, file: g.configPath}
 			}
 			fmt.Fprintf(out, "%s: OK\n", g.configPath)
 			return nil
@@ -84,3 +84,11 @@ func oneLine(s string, n int) string {
 	}
 	return string(r)
 }
+
+// configProblems is returned after the problems were printed one per line.
+type configProblems struct {
+	n    int
+	file string
+}
+
+func (e *configProblems) Error() string { return fmt.Sprintf("%d problem(s) in %s", e.n, e.file) }

@@ -29,7 +29,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			}
 			logger := slog.New(slog.DiscardHandler)
 			if verbose {
-				logger = g.logger()
+				logger = g.logger(cmd)
 			}
 			_, err := demo.Run(cmd.Context(), demo.Options{Dir: dir, Out: cmd.OutOrStdout(), Logger: logger})
 			return err

@@ -17,7 +17,7 @@ func newRunCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			log := g.logger()
+			log := g.logger(cmd)
 			d, err := connector.New(cmd.Context(), cfg, connector.Options{Logger: log, Console: cmd.OutOrStdout()})
 			if err != nil {
 				return err

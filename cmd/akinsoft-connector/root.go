@@ -29,12 +29,12 @@ func newRootCmd() *cobra.Command {
 	return root
 }
 
-func (g *globals) logger() *slog.Logger {
+func (g *globals) logger(cmd *cobra.Command) *slog.Logger {
 	var level slog.Level
 	if err := level.UnmarshalText([]byte(g.logLevel)); err != nil {
 		level = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	return slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
 }
 
 func defaultConfigPath() string {

@@ -312,3 +312,29 @@ func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
 	}
 	return nil
 }
+
+// SentSince counts messages handed to a provider for a recipient since t
+// (sent, delivered, or possibly sent), for the per-recipient daily cap.
+func (s *Store) SentSince(ctx context.Context, recipient string, t time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE recipient = ? AND sent_at >= ? AND status IN (?, ?, ?)`,
+		recipient, ms(t), StatusSent, StatusDelivered, StatusUncertain).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count messages to a recipient: %w", err)
+	}
+	return n, nil
+}
+
+// Defer gives a claimed message back without counting an attempt, to be
+// claimed again at until (daily cap, quiet hours).
+func (s *Store) Defer(ctx context.Context, m Message, until time.Time, reason string) error {
+	now := s.now()
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			StatusPending, ms(until), reason, ms(now), m.ID, StatusSending); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, m.AttemptID)
+		return err
+	})
+}
