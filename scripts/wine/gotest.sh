@@ -82,7 +82,10 @@ for pkg in "$@"; do
 	if [[ ${WINE_TEST_VERBOSE:-} == 1 ]]; then
 		cat "$out"
 	else
-		grep -A2 -E '^[[:space:]]*--- SKIP' "$out" | grep -v '^--$' || true
+		# A skip's reason is logged between its "=== RUN" and "--- SKIP" lines.
+		awk '/^=== (RUN|CONT|NAME)/ { buf = ""; next }
+			/^[[:space:]]*--- SKIP/ { printf "%s%s\n", buf, $0; buf = ""; next }
+			{ buf = buf $0 "\n" }' "$out"
 	fi
 	echo "ok  	$pkg	$elapsed [windows/amd64 under wine]"
 done

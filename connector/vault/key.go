@@ -1,0 +1,54 @@
+package vault
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
+
+// loadKeyFile returns the master key kept in the OS-protected key file at
+// path, creating one when it is missing and create is set.
+func loadKeyFile(path string, create bool) ([]byte, error) {
+	_, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if !create {
+			return nil, fmt.Errorf("%w: the key file %s is missing, so the vault beside it cannot be decrypted; restore the key file, or remove %s and set the secrets again", ErrWrongKey, path, fileName)
+		}
+		return createKeyFile(path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("vault key file: %w", err)
+	}
+	if err := checkKeyFile(path); err != nil {
+		return nil, err
+	}
+	blob, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read vault key file: %w", err)
+	}
+	key, err := unprotectKey(blob)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrWrongKey, path, err)
+	}
+	if len(key) != keySize {
+		return nil, fmt.Errorf("%w: %s does not hold a %d-byte vault key", ErrWrongKey, path, keySize)
+	}
+	return key, nil
+}
+
+func createKeyFile(path string) ([]byte, error) {
+	key := make([]byte, keySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("vault key: %w", err)
+	}
+	blob, err := protectKey(key)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeFileAtomic(path, blob); err != nil {
+		return nil, fmt.Errorf("write vault key file: %w", err)
+	}
+	return key, nil
+}

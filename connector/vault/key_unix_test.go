@@ -1,0 +1,88 @@
+//go:build unix
+
+package vault
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func TestFilesAreOwnerOnly(t *testing.T) {
+	// A permissive umask must not widen what the vault writes.
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	dir := tempDir(t)
+	v := mustOpen(t, dir)
+	for range 2 { // create, then replace
+		if err := v.Set("canary", canary); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{fileName, keyName} {
+			fi, err := os.Stat(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if perm := fi.Mode().Perm(); perm != 0o600 {
+				t.Errorf("%s has mode %04o, want 0600", name, perm)
+			}
+		}
+	}
+	// No temp files are left behind.
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("leftover temp file %s", e.Name())
+		}
+	}
+}
+
+func TestInsecureKeyFileRefused(t *testing.T) {
+	for _, perm := range []os.FileMode{0o644, 0o640, 0o604, 0o660, 0o666, 0o700} {
+		t.Run(perm.String(), func(t *testing.T) {
+			dir := tempDir(t)
+			if err := mustOpen(t, dir).Set("canary", canary); err != nil {
+				t.Fatal(err)
+			}
+			key := filepath.Join(dir, keyName)
+			if err := os.Chmod(key, perm); err != nil {
+				t.Fatal(err)
+			}
+			v := mustOpen(t, dir)
+			_, err := v.Get("canary")
+			if perm&0o077 == 0 {
+				if err != nil {
+					t.Fatalf("owner-only mode %04o refused: %v", perm, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInsecureKeyFile) || !strings.Contains(err.Error(), "chmod 600 "+key) {
+				t.Fatalf("Get with key mode %04o = %v; want ErrInsecureKeyFile with a chmod 600 hint", perm, err)
+			}
+			noCanary(t, err)
+			if err := v.Set("other", "x"); !errors.Is(err, ErrInsecureKeyFile) {
+				t.Fatalf("Set with key mode %04o = %v; want ErrInsecureKeyFile", perm, err)
+			}
+		})
+	}
+}
+
+func TestSymlinkKeyFileRefused(t *testing.T) {
+	dir := tempDir(t)
+	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(dir, keyName)
+	if err := os.Rename(key, key+".real"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(key+".real", key); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mustOpen(t, dir).Get("canary"); !errors.Is(err, ErrInsecureKeyFile) {
+		t.Fatalf("Get through a symlinked key file = %v; want ErrInsecureKeyFile", err)
+	}
+}
