@@ -87,7 +87,13 @@ func yamlError(file string, err error) *Error {
 		}
 		var unknown *yaml.UnknownFieldError
 		var typeErr *yaml.TypeError
+		var dup *yaml.DuplicateKeyError
+		var nodeType *yaml.UnexpectedNodeTypeError
 		switch {
+		case errors.As(err, &dup), strings.Contains(e.Msg, "already defined"):
+			e.Hint = "a key may appear only once in the same block: remove one of the two"
+		case errors.As(err, &nodeType):
+			e.Hint = "a list needs '- ' before each item; a block of settings needs key: value lines"
 		case errors.As(err, &unknown):
 			e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1) + ": this key does not exist in this version"
 			e.Hint = "check the spelling and indentation against config.example.yaml"
