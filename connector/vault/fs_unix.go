@@ -34,16 +34,20 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
-// lockPath takes an exclusive flock on path, blocking until it is free.
-// flock locks belong to the open file, so goroutines of one process exclude
-// each other as well as other processes.
-func lockPath(path string) (unlock func(), err error) {
+// lockPath takes a flock on path, exclusive or shared, blocking until it is
+// granted. flock locks belong to the open file, so goroutines of one process
+// exclude each other as well as other processes.
+func lockPath(path string, exclusive bool) (unlock func(), err error) {
+	how := unix.LOCK_SH
+	if exclusive {
+		how = unix.LOCK_EX
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
 	for {
-		err = unix.Flock(int(f.Fd()), unix.LOCK_EX)
+		err = unix.Flock(int(f.Fd()), how)
 		if !errors.Is(err, unix.EINTR) {
 			break
 		}

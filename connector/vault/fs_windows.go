@@ -40,17 +40,21 @@ func createPrivate(path string) (*os.File, error) {
 // os.Rename) is as durable as NTFS makes it.
 func syncDir(string) error { return nil }
 
-// lockPath takes an exclusive LockFileEx lock on path, blocking until it is
-// free. The lock belongs to the handle, so goroutines of one process exclude
-// each other as well as other processes.
-func lockPath(path string) (unlock func(), err error) {
+// lockPath takes a LockFileEx lock on path, exclusive or shared, blocking
+// until it is granted. The lock belongs to the handle, so goroutines of one
+// process exclude each other as well as other processes.
+func lockPath(path string, exclusive bool) (unlock func(), err error) {
+	var flags uint32
+	if exclusive {
+		flags = windows.LOCKFILE_EXCLUSIVE_LOCK
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, err
 	}
 	var ol windows.Overlapped
 	h := windows.Handle(f.Fd())
-	if err := windows.LockFileEx(h, windows.LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, &ol); err != nil {
+	if err := windows.LockFileEx(h, flags, 0, 1, 0, &ol); err != nil {
 		f.Close()
 		return nil, &os.PathError{Op: "LockFileEx", Path: path, Err: err}
 	}

@@ -86,3 +86,21 @@ func TestSymlinkKeyFileRefused(t *testing.T) {
 		t.Fatalf("Get through a symlinked key file = %v; want ErrInsecureKeyFile", err)
 	}
 }
+
+func TestForeignOwnedKeyFileRefused(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("giving the key file to another owner needs root")
+	}
+	dir := tempDir(t)
+	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(dir, keyName)
+	if err := os.Chown(key, 4242, 4242); err != nil {
+		t.Fatal(err)
+	}
+	_, err := mustOpen(t, dir).Get("canary")
+	if !errors.Is(err, ErrInsecureKeyFile) || !strings.Contains(err.Error(), "belongs to uid 4242") {
+		t.Fatalf("Get with a key file owned by uid 4242 = %v; want ErrInsecureKeyFile", err)
+	}
+}

@@ -8,8 +8,9 @@
 //	vault.key   the 32-byte master key, protected by the OS (absent in passphrase mode):
 //	            on Windows a DPAPI machine-scope blob, on Unix the raw key in a
 //	            file that only its owner may read (0600)
-//	vault.lock  an empty file locked around every read-modify-write, so that
-//	            two processes calling Set at once do not lose each other's update
+//	vault.lock  an empty file, locked exclusively around every read-modify-write
+//	            (so two processes calling Set at once do not lose each other's
+//	            update) and shared while reading
 //
 // vault.json and vault.key are written atomically (temp file in the same
 // directory, fsync, rename) with mode 0600 on Unix and, on Windows, a
@@ -226,7 +227,15 @@ func (v *Vault) Delete(name string) error {
 }
 
 // load reads and verifies the vault file; f is nil when there is none yet.
+// It holds a shared lock while reading because on Windows an open reader
+// would make the writer's rename fail (Go opens files without
+// FILE_SHARE_DELETE).
 func (v *Vault) load() (*vaultFile, []byte, error) {
+	unlock, err := lockPath(v.lockPath(), false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("lock vault: %w", err)
+	}
+	defer unlock()
 	f, err := readVaultFile(v.Path())
 	if err != nil || f == nil {
 		return nil, nil, err
@@ -243,7 +252,7 @@ func (v *Vault) load() (*vaultFile, []byte, error) {
 
 // update runs change on the current contents under the lock and writes the result.
 func (v *Vault) update(change func(*vaultFile, []byte) error) error {
-	unlock, err := lockPath(v.lockPath())
+	unlock, err := lockPath(v.lockPath(), true)
 	if err != nil {
 		return fmt.Errorf("lock vault: %w", err)
 	}

@@ -491,8 +491,13 @@ func TestConcurrentWriters(t *testing.T) {
 				return
 			}
 			for i := range each {
-				if err := v.Set(fmt.Sprintf("g%d.%d", g, i), "value"); err != nil {
+				name := fmt.Sprintf("g%d.%d", g, i)
+				if err := v.Set(name, "value"); err != nil {
 					errs <- err
+				}
+				// Reads race the other writers' renames.
+				if got, err := v.Get(name); err != nil || got != "value" {
+					errs <- fmt.Errorf("Get(%q) = %q, %v", name, got, err)
 				}
 			}
 		}()
