@@ -28,7 +28,11 @@ func newCheckCmd(g *globals) *cobra.Command {
 			} else if err != nil {
 				return err
 			}
-			if err := cfg.ResolveSecrets(nil); err != nil {
+			v, err := openVault(g, cfg.StateDir)
+			if err != nil {
+				return err
+			}
+			if err := cfg.ResolveSecrets(v); err != nil {
 				if errors.As(err, &cerrs) {
 					for _, e := range cerrs {
 						fmt.Fprintln(out, e.Error())

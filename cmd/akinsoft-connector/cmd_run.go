@@ -34,7 +34,11 @@ func loadConfig(g *globals) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cfg.ResolveSecrets(nil); err != nil {
+	v, err := openVault(g, cfg.StateDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.ResolveSecrets(v); err != nil {
 		return nil, err
 	}
 	return cfg, nil
