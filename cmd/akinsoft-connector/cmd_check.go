@@ -28,11 +28,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			} else if err != nil {
 				return err
 			}
-			v, err := openVault(g, cfg.StateDir)
-			if err != nil {
-				return err
-			}
-			if err := cfg.ResolveSecrets(v); err != nil {
+			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: cfg.StateDir}); err != nil {
 				if errors.As(err, &cerrs) {
 					for _, e := range cerrs {
 						fmt.Fprintln(out, e.Error())

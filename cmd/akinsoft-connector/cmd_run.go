@@ -34,11 +34,7 @@ func loadConfig(g *globals) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := openVault(g, cfg.StateDir)
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.ResolveSecrets(v); err != nil {
+	if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: cfg.StateDir}); err != nil {
 		return nil, err
 	}
 	return cfg, nil

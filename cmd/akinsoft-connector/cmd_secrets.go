@@ -26,7 +26,7 @@ func newSecretsCmd(g *globals) *cobra.Command {
 		Short: "Store passwords and tokens encrypted on this machine (config refers to them as ${secret:NAME})",
 	}
 	cmd.PersistentFlags().StringVar(&stateDir, "state-dir", "", "vault folder (default: state_dir of the config)")
-	open := func() (*vault.Vault, error) { return openVault(g, stateDir) }
+	open := func() (*vault.Vault, error) { return openVault(g, stateDir, true) }
 
 	set := &cobra.Command{
 		Use:   "set NAME",
@@ -101,7 +101,7 @@ func exactArgs(n int, usage string) cobra.PositionalArgs {
 
 // openVault opens the vault in the given folder, else the config's state_dir,
 // else the OS default, so secrets can be stored before the config is complete.
-func openVault(g *globals, stateDir string) (*vault.Vault, error) {
+func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 	if stateDir == "" {
 		cfg, err := config.Load(g.configPath, config.Options{})
 		if cfg != nil {
@@ -112,6 +112,11 @@ func openVault(g *globals, stateDir string) (*vault.Vault, error) {
 	}
 	if stateDir == "" {
 		stateDir = defaultStateDir()
+	}
+	if create {
+		if err := os.MkdirAll(stateDir, 0o700); err != nil {
+			return nil, fmt.Errorf("create the state folder %s: %w", stateDir, err)
+		}
 	}
 	var opts []vault.Option
 	if p := os.Getenv(passphraseEnv); p != "" {
@@ -152,4 +157,23 @@ func readSecret(cmd *cobra.Command, name string) (string, error) {
 		return "", errors.New("empty value on standard input: nothing stored")
 	}
 	return v, nil
+}
+
+// lazyVault opens the vault on the first ${secret:NAME} lookup, so a config
+// without secrets runs on a machine that has no vault yet.
+type lazyVault struct {
+	g        *globals
+	stateDir string
+	v        *vault.Vault
+}
+
+func (l *lazyVault) Get(name string) (string, error) {
+	if l.v == nil {
+		v, err := openVault(l.g, l.stateDir, false)
+		if err != nil {
+			return "", err
+		}
+		l.v = v
+	}
+	return l.v.Get(name)
 }
