@@ -267,6 +267,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.dispatchers), "state_dir", d.cfg.StateDir)
 
 	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		d.purgeLoop(ctx)
+	}()
 	for _, disp := range d.dispatchers {
 		wg.Add(1)
 		go func(disp *dispatcher) {
@@ -322,4 +327,28 @@ func (d *Daemon) ChannelPaused(channel string) (bool, string) {
 		return false, ""
 	}
 	return disp.Paused()
+}
+
+// purgeLoop empties old message bodies at start and then daily, so the
+// outbox keeps personal data only as long as the retention period says.
+func (d *Daemon) purgeLoop(ctx context.Context) {
+	t := time.NewTicker(24 * time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := d.Purge(ctx); err != nil && ctx.Err() == nil {
+			d.log.Error("retention purge failed; it runs again tomorrow", "err", err)
+		} else if n > 0 {
+			d.log.Info("retention purge: old message texts and recipients removed", "messages", n, "retention", d.cfg.Retention)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Purge removes message bodies older than the retention period.
+func (d *Daemon) Purge(ctx context.Context) (int, error) {
+	return d.store.Purge(ctx, d.now().Add(-d.cfg.RetentionDuration()))
 }

@@ -89,6 +89,20 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 				// Never started: give these back untouched.
 				return sent, d.store.Release(context.WithoutCancel(ctx), batch[i:])
 			}
+			if out, err := d.store.OptedOut(ctx, m.To); err != nil || out {
+				bg := context.WithoutCancel(ctx)
+				if err != nil {
+					// Never send when the list cannot be read.
+					d.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
+					err = d.store.Defer(bg, m, d.now().Add(time.Minute), "waiting: the opt-out list could not be read")
+				} else {
+					err = d.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: "the recipient is on the opt-out list"})
+				}
+				if err != nil {
+					return sent, err
+				}
+				continue
+			}
 			if capped, until := d.overCap(ctx, m); capped {
 				if err := d.store.Defer(context.WithoutCancel(ctx), m, until,
 					fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", d.dailyCap)); err != nil {

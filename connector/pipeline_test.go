@@ -242,3 +242,22 @@ func TestDailyCapPerRecipient(t *testing.T) {
 		t.Fatalf("capped message = %+v", ms)
 	}
 }
+
+func TestOptedOutRecipientIsNeverSent(t *testing.T) {
+	ctx := context.Background()
+	dir, cfg := setup(t, "")
+	p := &fakeProvider{}
+	d := newDaemon(t, cfg, &bytes.Buffer{}, p)
+	defer d.Close()
+	d.RunJob(ctx, "new-invoices")
+	if err := d.Store().OptOut(ctx, "+905321234567", "asked by phone"); err != nil {
+		t.Fatal(err)
+	}
+	addInvoices(t, dir, demo.LaterInvoices[0]) // customer 1: +905321234567
+	d.RunJob(ctx, "new-invoices")
+	d.Drain(ctx)
+	ms, _ := d.Store().List(ctx, outbox.Filter{})
+	if p.calls != 0 || len(ms) != 1 || ms[0].Status != outbox.StatusSkipped || !strings.Contains(ms[0].Reason, "opt-out") {
+		t.Fatalf("calls %d, messages %+v; want the message skipped for opt-out and no send", p.calls, ms)
+	}
+}

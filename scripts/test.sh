@@ -29,3 +29,7 @@ go test -count=1 ./...
 step "demo"
 go run ./cmd/akinsoft-connector demo >/dev/null
 echo "demo: ok"
+
+step "Windows test binaries under Wine (DPAPI, ACLs, paths)"
+bash scripts/wine/setup.sh
+bash scripts/wine/gotest.sh ./connector/vault

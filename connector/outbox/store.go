@@ -124,6 +124,28 @@ var migrations = []string{
 		provider_id TEXT NOT NULL DEFAULT ''
 	);
 	CREATE INDEX attempts_message ON attempts (message_id);`,
+	// 2: what left the machine, and who asked not to be messaged.
+	`CREATE TABLE audit (
+		id         INTEGER PRIMARY KEY,
+		at         INTEGER NOT NULL,
+		host       TEXT NOT NULL,
+		channel    TEXT NOT NULL,
+		recipient  TEXT NOT NULL DEFAULT '', -- masked, never the full address
+		bytes_out  INTEGER NOT NULL DEFAULT 0,
+		bytes_in   INTEGER NOT NULL DEFAULT 0,
+		outcome    TEXT NOT NULL DEFAULT ''
+	);
+	CREATE INDEX audit_at ON audit (at);
+	CREATE TABLE audit_messages (
+		audit_id   INTEGER NOT NULL REFERENCES audit(id) ON DELETE CASCADE,
+		message_id INTEGER NOT NULL
+	);
+	CREATE INDEX audit_messages_message ON audit_messages (message_id);
+	CREATE TABLE optout (
+		recipient TEXT PRIMARY KEY,
+		added_at  INTEGER NOT NULL,
+		note      TEXT NOT NULL DEFAULT ''
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {

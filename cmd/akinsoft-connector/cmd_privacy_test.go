@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+)
+
+const demoCfg = `quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console, rate: 1000/s}}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    backfill: all
+    messages: {sms: {text: "{{.FATURA_NO}} {{money .TOPLAM_GENEL_KPB}}"}}
+`
+
+// sentDemo runs the demo job once into a config's outbox and returns the config path.
+func sentDemo(t *testing.T) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(demoCfg), 0o600)
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := connector.New(ctx, cfg, connector.Options{Console: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+		t.Fatal(err)
+	}
+	d.Drain(ctx)
+	return path
+}
+
+func TestForgetAndOptOutCommands(t *testing.T) {
+	cfg := sentDemo(t)
+	// Ayşe Yılmaz (+905321234567) got invoices 2024-101 and 2024-120.
+	code, out, errOut := runCLI(t, "forget", "0532 123 45 67", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "forgot +90532*****67: 2 message(s), 2 send attempt(s)") {
+		t.Fatalf("forget: %d %s %s", code, out, errOut)
+	}
+	if code, out, _ = runCLI(t, "forget", "+905321234567", "--config", cfg); !strings.Contains(out, "0 message(s)") {
+		t.Fatalf("second forget found messages: %s", out)
+	}
+	if code, out, _ = runCLI(t, "optout", "add", "+90 (532) 123-4567", "--note", "telefonla istedi", "--config", cfg); code != 0 {
+		t.Fatalf("optout add: %s", out)
+	}
+	if _, out, _ = runCLI(t, "optout", "list", "--config", cfg); !strings.Contains(out, "+905321234567") || !strings.Contains(out, "telefonla istedi") {
+		t.Fatalf("optout list: %s", out)
+	}
+	if code, _, _ = runCLI(t, "optout", "add", "not-a-number", "--config", cfg); code != exitUsage {
+		t.Fatalf("garbage recipient accepted: exit %d", code)
+	}
+	if code, out, _ = runCLI(t, "optout", "remove", "05321234567", "--config", cfg); code != 0 {
+		t.Fatalf("optout remove: %s", out)
+	}
+	if code, out, _ = runCLI(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1h0m0s") {
+		t.Fatalf("audit: %s", out)
+	}
+}

@@ -1,0 +1,232 @@
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// AuditEntry is one outbound request: where it went and how big it was,
+// never what it said.
+type AuditEntry struct {
+	At         time.Time
+	Host       string
+	Channel    string
+	Recipient  string // stored masked
+	BytesOut   int64
+	BytesIn    int64
+	Outcome    string
+	MessageIDs []int64 // the messages the request carried, so forget can find it
+}
+
+// RecordAudit writes one audit row.
+func (s *Store) RecordAudit(ctx context.Context, e AuditEntry) error {
+	if e.At.IsZero() {
+		e.At = s.now()
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO audit (at, host, channel, recipient, bytes_out, bytes_in, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			ms(e.At), e.Host, e.Channel, maskRecipient(e.Recipient), e.BytesOut, e.BytesIn, e.Outcome)
+		if err != nil {
+			return fmt.Errorf("write audit row: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		for _, m := range e.MessageIDs {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_messages (audit_id, message_id) VALUES (?, ?)`, id, m); err != nil {
+				return fmt.Errorf("write audit row: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// Audit returns audit rows since t, oldest first.
+func (s *Store) Audit(ctx context.Context, since time.Time, limit int) ([]AuditEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT at, host, channel, recipient, bytes_out, bytes_in, outcome FROM audit WHERE at >= ? ORDER BY id LIMIT ?`, ms(since), limit)
+	if err != nil {
+		return nil, fmt.Errorf("read audit: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at int64
+		if err := rows.Scan(&at, &e.Host, &e.Channel, &e.Recipient, &e.BytesOut, &e.BytesIn, &e.Outcome); err != nil {
+			return nil, err
+		}
+		e.At = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// finalStates are those whose body is no longer needed once old enough.
+var finalStates = []any{StatusSent, StatusDelivered, StatusFailed, StatusSkipped, StatusCancelled, StatusHeld}
+
+// Purge removes the text and the full recipient of messages created before
+// t that are finished, keeping counts, statuses and reasons. It returns how
+// many messages it emptied.
+func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, recipient FROM messages WHERE created_at < ? AND purged_at IS NULL AND status IN (?, ?, ?, ?, ?, ?)`,
+			append([]any{ms(before)}, finalStates...)...)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			id int64
+			to string
+		}
+		var todo []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.to); err != nil {
+				rows.Close()
+				return err
+			}
+			todo = append(todo, r)
+		}
+		rows.Close()
+		now := ms(s.now())
+		for _, r := range todo {
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET subject = '', body = '', html = '', payload = NULL, recipient = ?, purged_at = ? WHERE id = ?`,
+				maskRecipient(r.to), now, r.id); err != nil {
+				return err
+			}
+		}
+		n = int64(len(todo))
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("purge old message bodies: %w", err)
+	}
+	return int(n), nil
+}
+
+// Forgotten says what Forget removed.
+type Forgotten struct {
+	Messages int
+	Attempts int
+	Audit    int
+	OptOut   bool
+}
+
+// Forget erases everything stored about one recipient (E.164 number or
+// e-mail address): their messages, those messages' attempts and audit rows,
+// and their opt-out entry. Messages still waiting are erased too: a person
+// who asks to be forgotten is not messaged afterwards.
+func (s *Store) Forget(ctx context.Context, recipient string) (Forgotten, error) {
+	var f Forgotten
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		f = Forgotten{}
+		sub := `SELECT id FROM messages WHERE recipient = ?`
+		count := func(q string) (int, error) {
+			var n int
+			err := tx.QueryRowContext(ctx, q, recipient).Scan(&n)
+			return n, err
+		}
+		var err error
+		if f.Attempts, err = count(`SELECT COUNT(*) FROM attempts WHERE message_id IN (` + sub + `)`); err != nil {
+			return err
+		}
+		if f.Audit, err = count(`SELECT COUNT(DISTINCT audit_id) FROM audit_messages WHERE message_id IN (` + sub + `)`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM audit WHERE id IN (SELECT audit_id FROM audit_messages WHERE message_id IN (`+sub+`))`, recipient); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM audit_messages WHERE message_id IN (`+sub+`)`, recipient); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE message_id IN (`+sub+`)`, recipient); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM messages WHERE recipient = ?`, recipient)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		f.Messages = int(n)
+		res, err = tx.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, recipient)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		f.OptOut = n > 0
+		return nil
+	})
+	if err != nil {
+		return f, fmt.Errorf("forget recipient: %w", err)
+	}
+	return f, nil
+}
+
+// OptOut records that a recipient must not be messaged.
+func (s *Store) OptOut(ctx context.Context, recipient, note string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO optout (recipient, added_at, note) VALUES (?, ?, ?)
+		ON CONFLICT (recipient) DO UPDATE SET note = excluded.note`, recipient, ms(s.now()), note)
+	if err != nil {
+		return fmt.Errorf("add to the opt-out list: %w", err)
+	}
+	return nil
+}
+
+// OptIn removes a recipient from the opt-out list; false when absent.
+func (s *Store) OptIn(ctx context.Context, recipient string) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, recipient)
+	if err != nil {
+		return false, fmt.Errorf("remove from the opt-out list: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// OptedOut reports whether a recipient is on the opt-out list.
+func (s *Store) OptedOut(ctx context.Context, recipient string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM optout WHERE recipient = ?`, recipient).Scan(&n); err != nil {
+		return false, fmt.Errorf("check the opt-out list: %w", err)
+	}
+	return n > 0, nil
+}
+
+// OptOutEntry is one line of the opt-out list.
+type OptOutEntry struct {
+	Recipient string
+	Added     time.Time
+	Note      string
+}
+
+// OptOuts lists the opt-out list.
+func (s *Store) OptOuts(ctx context.Context) ([]OptOutEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT recipient, added_at, note FROM optout ORDER BY added_at`)
+	if err != nil {
+		return nil, fmt.Errorf("read the opt-out list: %w", err)
+	}
+	defer rows.Close()
+	var out []OptOutEntry
+	for rows.Next() {
+		var e OptOutEntry
+		var at int64
+		if err := rows.Scan(&e.Recipient, &at, &e.Note); err != nil {
+			return nil, err
+		}
+		e.Added = time.UnixMilli(at)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// maskRecipient keeps enough of an address to tell audit rows apart, not
+// enough to contact the person; already-masked values pass through.
+func maskRecipient(s string) string {
+	if s == "" || strings.Contains(s, "*") {
+		return s
+	}
+	return mapping.MaskRecipient(s)
+}
