@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand/v2"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -44,8 +45,9 @@ type Daemon struct {
 	dispatchers map[string]*dispatcher
 	now         func() time.Time
 
-	mu   sync.Mutex
-	last map[string]JobStatus
+	mu      sync.Mutex
+	last    map[string]JobStatus
+	running map[string]bool // jobs running now: a job never overlaps itself
 }
 
 // JobStatus is what the status command and page show per job.
@@ -72,7 +74,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		opts.Now = time.Now
 	}
 	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Source{}, dispatchers: map[string]*dispatcher{},
-		now: opts.Now, last: map[string]JobStatus{}}
+		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
 	store, err := outbox.Open(ctx, OutboxPath(cfg))
 	if err != nil {
 		return nil, err
@@ -212,6 +214,26 @@ func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 	return results, err
 }
 
+// runExclusive runs a job unless it is still running from its last start.
+func (d *Daemon) runExclusive(ctx context.Context, j *Job) {
+	d.mu.Lock()
+	if d.running[j.Name] {
+		d.mu.Unlock()
+		d.log.Warn("job still running from its last start; this run is skipped", "job", j.Name)
+		return
+	}
+	d.running[j.Name] = true
+	d.mu.Unlock()
+	defer func() {
+		d.mu.Lock()
+		delete(d.running, j.Name)
+		d.mu.Unlock()
+	}()
+	if ctx.Err() == nil {
+		_, _ = d.runJob(ctx, j)
+	}
+}
+
 // Drain dispatches every due message on every channel once.
 func (d *Daemon) Drain(ctx context.Context) (int, error) {
 	total := 0
@@ -250,10 +272,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)
 	}
 	c := cron.New(cron.WithParser(config.CronParser), cron.WithLocation(d.cfg.Location()),
-		cron.WithChain(cron.Recover(cronLogger{d.log}), cron.SkipIfStillRunning(cronLogger{d.log})))
+		cron.WithChain(cron.Recover(cronLogger{d.log})))
 	for _, j := range d.jobs {
 		j := j
-		id, err := c.AddFunc(j.Schedule, func() { _, _ = d.runJob(ctx, j) })
+		id, err := c.AddFunc(j.Schedule, func() { d.runExclusive(ctx, j) })
 		if err != nil {
 			return fmt.Errorf("job %s: schedule %q: %w", j.Name, j.Schedule, err)
 		}
@@ -264,9 +286,26 @@ func (d *Daemon) Run(ctx context.Context) error {
 		d.mu.Unlock()
 	}
 	c.Start()
+	var wg sync.WaitGroup
+	jitter, _ := config.ParseDuration(d.cfg.StartupJitter)
+	for _, j := range d.jobs {
+		// Each job runs once at start: after a restart nobody should wait a
+		// whole interval (or a day, for @daily) for pending rows.
+		wg.Add(1)
+		go func(j *Job) {
+			defer wg.Done()
+			if jitter > 0 {
+				select {
+				case <-time.After(time.Duration(rand.Int64N(int64(jitter)))):
+				case <-ctx.Done():
+					return
+				}
+			}
+			d.runExclusive(ctx, j)
+		}(j)
+	}
 	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.dispatchers), "state_dir", d.cfg.StateDir)
 
-	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()

@@ -7,20 +7,23 @@ package config
 // of the config file, never the working directory (a Windows service starts in
 // C:\Windows\System32).
 type Config struct {
-	StateDir   string         `yaml:"state_dir"`
-	Timezone   string         `yaml:"timezone"`
-	Retention  string         `yaml:"retention"`
-	QuietHours *QuietHours    `yaml:"quiet_hours"`
-	DailyCap   int            `yaml:"daily_cap_per_recipient"`
-	Uncertain  string         `yaml:"uncertain_sends"`
-	Log        Log            `yaml:"log"`
-	Status     Status         `yaml:"status"`
-	Formats    Formats        `yaml:"formats"`
-	Sources    []Source       `yaml:"sources"`
-	Channels   Channels       `yaml:"channels"`
-	Jobs       []Job          `yaml:"jobs"`
-	file       string         // the file it was loaded from
-	positions  positionLookup // for errors found after loading
+	StateDir   string      `yaml:"state_dir"`
+	Timezone   string      `yaml:"timezone"`
+	Retention  string      `yaml:"retention"`
+	QuietHours *QuietHours `yaml:"quiet_hours"`
+	DailyCap   int         `yaml:"daily_cap_per_recipient"`
+	Uncertain  string      `yaml:"uncertain_sends"`
+	// StartupJitter delays each job's first run by a random part of this,
+	// so several services restarting together do not hit the ERP at once.
+	StartupJitter string         `yaml:"startup_jitter"`
+	Log           Log            `yaml:"log"`
+	Status        Status         `yaml:"status"`
+	Formats       Formats        `yaml:"formats"`
+	Sources       []Source       `yaml:"sources"`
+	Channels      Channels       `yaml:"channels"`
+	Jobs          []Job          `yaml:"jobs"`
+	file          string         // the file it was loaded from
+	positions     positionLookup // for errors found after loading
 }
 
 // QuietHours is the daily window in which no SMS or WhatsApp is sent.

@@ -41,6 +41,11 @@ func (c *Config) validate() Errors {
 	} else if d < 24*time.Hour {
 		p.add("retention", "keep at least 1d so reports can be reconciled", "retention %s is too short", c.Retention)
 	}
+	if c.StartupJitter != "" {
+		if _, err := ParseDuration(c.StartupJitter); err != nil {
+			p.add("startup_jitter", "", "%v", err)
+		}
+	}
 	if c.Uncertain != "hold" && c.Uncertain != "resend" {
 		p.add("uncertain_sends", "", "uncertain_sends must be hold or resend, not %q", c.Uncertain)
 	}
