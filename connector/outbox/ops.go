@@ -1,0 +1,163 @@
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// JobRun is a job's last run as the status page and the status command show
+// it. The daemon writes it after every run, because the CLI runs in another
+// process and cannot see the daemon's memory.
+type JobRun struct {
+	Job         string
+	LastRun     time.Time // zero: never ran
+	LastSuccess time.Time // zero: never succeeded
+	Duration    time.Duration
+	Rows        int
+	New         int
+	Skipped     int
+	Err         string // empty: the last run succeeded
+	Next        time.Time
+}
+
+// RecordJobRun saves a finished run. A failed run keeps the time of the last
+// successful one.
+func (s *Store) RecordJobRun(ctx context.Context, r JobRun) error {
+	var success any
+	if r.Err == "" {
+		success = ms(r.LastRun)
+	}
+	_, err := s.db.ExecContext(ctx, `INSERT INTO job_runs (job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, next_run)
+		VALUES (?, ?, COALESCE(?, 0), ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run,
+			last_success = COALESCE(?, job_runs.last_success), duration_ms = excluded.duration_ms,
+			rows_read = excluded.rows_read, new_messages = excluded.new_messages, skipped = excluded.skipped,
+			err = excluded.err, next_run = excluded.next_run`,
+		r.Job, ms(r.LastRun), success, r.Duration.Milliseconds(), r.Rows, r.New, r.Skipped, r.Err, msOrZero(r.Next), success)
+	if err != nil {
+		return fmt.Errorf("save the run of job %s: %w", r.Job, err)
+	}
+	return nil
+}
+
+// SetJobNext saves when a job runs next, keeping its last run.
+func (s *Store) SetJobNext(ctx context.Context, job string, next time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO job_runs (job, next_run) VALUES (?, ?)
+		ON CONFLICT (job) DO UPDATE SET next_run = excluded.next_run`, job, msOrZero(next))
+	if err != nil {
+		return fmt.Errorf("save the next run of job %s: %w", job, err)
+	}
+	return nil
+}
+
+// JobRuns returns every job's last run, by job name.
+func (s *Store) JobRuns(ctx context.Context) ([]JobRun, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, next_run
+		FROM job_runs ORDER BY job`)
+	if err != nil {
+		return nil, fmt.Errorf("read job runs: %w", err)
+	}
+	defer rows.Close()
+	var out []JobRun
+	for rows.Next() {
+		var r JobRun
+		var last, success, dur, next int64
+		if err := rows.Scan(&r.Job, &last, &success, &dur, &r.Rows, &r.New, &r.Skipped, &r.Err, &next); err != nil {
+			return nil, fmt.Errorf("read job runs: %w", err)
+		}
+		r.LastRun, r.LastSuccess, r.Next = fromMs(last), fromMs(success), fromMs(next)
+		r.Duration = time.Duration(dur) * time.Millisecond
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Queue is one channel's unfinished messages.
+type Queue struct {
+	Channel   string
+	Due       int // pending and due now
+	Later     int // pending, waiting for a retry time, quiet hours or a cap
+	Sending   int
+	Uncertain int
+	Held      int
+}
+
+// Depth is every message still waiting to leave or to be decided.
+func (q Queue) Depth() int { return q.Due + q.Later + q.Sending + q.Uncertain + q.Held }
+
+// Queues returns the unfinished messages per channel, sorted by channel.
+func (s *Store) Queues(ctx context.Context) ([]Queue, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT channel,
+			SUM(status = ? AND next_at <= ?), SUM(status = ? AND next_at > ?),
+			SUM(status = ?), SUM(status = ?), SUM(status = ?)
+		FROM messages WHERE status IN (?, ?, ?, ?) GROUP BY channel ORDER BY channel`,
+		StatusPending, ms(s.now()), StatusPending, ms(s.now()), StatusSending, StatusUncertain, StatusHeld,
+		StatusPending, StatusSending, StatusUncertain, StatusHeld)
+	if err != nil {
+		return nil, fmt.Errorf("read the queue: %w", err)
+	}
+	defer rows.Close()
+	var out []Queue
+	for rows.Next() {
+		var q Queue
+		if err := rows.Scan(&q.Channel, &q.Due, &q.Later, &q.Sending, &q.Uncertain, &q.Held); err != nil {
+			return nil, fmt.Errorf("read the queue: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// ListStatuses returns messages in any of the given states created since t,
+// newest first: the page's "failures and skipped records" list.
+func (s *Store) ListStatuses(ctx context.Context, statuses []string, since time.Time, limit int) ([]Message, error) {
+	if len(statuses) == 0 {
+		return nil, nil
+	}
+	q := `SELECT ` + messageCols + ` FROM messages WHERE created_at >= ? AND status IN (?` + strings.Repeat(",?", len(statuses)-1) + `) ORDER BY id DESC LIMIT ?`
+	args := []any{ms(since)}
+	for _, st := range statuses {
+		args = append(args, st)
+	}
+	return s.query(ctx, q, append(args, limit)...)
+}
+
+// CheckWritable takes the write lock and lets go, proving that the outbox
+// can record sends (disk full, read-only file or a stuck lock fail here).
+func (s *Store) CheckWritable(ctx context.Context) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE job_runs SET job = job WHERE 0`)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("the outbox cannot be written: %w (check free disk space and the state directory's rights)", err)
+	}
+	return nil
+}
+
+// Retry puts a failed (or operator-held) message back in the queue.
+func (s *Store) Retry(ctx context.Context, id int64) error {
+	return s.SetStatus(ctx, id, StatusPending, StatusFailed, StatusHeld)
+}
+
+// Cancel stops a message that has not been sent.
+func (s *Store) Cancel(ctx context.Context, id int64) error {
+	return s.SetStatus(ctx, id, StatusCancelled, StatusPending, StatusHeld)
+}
+
+func msOrZero(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return ms(t)
+}
+
+func fromMs(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v)
+}
