@@ -44,6 +44,7 @@ func funcMap(f Formats) map[string]any {
 		"number":   func(v any) (string, error) { d, err := toDecimal(v); return groupTR(d), err },
 		"date":     func(v any) (string, error) { return formatTime(v, "02.01.2006", f) },
 		"datetime": func(v any) (string, error) { return formatTime(v, "02.01.2006 15:04", f) },
+		"time":     func(v any) (string, error) { return formatTime(v, "15:04", f) },
 		"longdate": func(v any) (string, error) { return longDate(v, f) },
 		"upper":    func(v any) string { return cases.Upper(turkish).String(str(v)) },
 		"lower":    func(v any) string { return cases.Lower(turkish).String(str(v)) },
@@ -80,6 +81,9 @@ func defaultValue(fallback any, v any) any {
 // truncate cuts at a word boundary and adds "…", never mid-word.
 func truncate(n int, v any) string {
 	s := str(v)
+	if n <= 0 {
+		return ""
+	}
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
@@ -98,6 +102,8 @@ func toDecimal(v any) (decimal.Decimal, error) {
 	case int64:
 		return decimal.NewFromInt(x), nil
 	case int:
+		return decimal.NewFromInt(int64(x)), nil
+	case int32:
 		return decimal.NewFromInt(int64(x)), nil
 	case float64:
 		return decimal.NewFromFloat(x), nil

@@ -16,6 +16,16 @@ type ChannelSpec struct {
 	Text            *Template
 	HTML            *Template // email only
 	Region          string    // default region for phone numbers
+
+	// SMS only.
+	Scheme          Scheme // what the provider can send; "" is tr-single-shift
+	OperatorReserve int    // characters the operator code appended to bulk SMS takes
+	MaxSegments     int    // more segments than this: skipped, never cut; 0 = no limit
+	Transliterate   bool   // write Turkish letters as GSM-7 ones to save segments
+
+	// WhatsApp only: the approved template the message is sent as. Text,
+	// when set, is what the outbox shows.
+	WhatsApp *WhatsApp
 }
 
 // Rendered is one channel's result for one record: a message, or a skip reason.
@@ -25,6 +35,10 @@ type Rendered struct {
 	Subject string
 	Text    string
 	HTML    string
+	// Payload is the WhatsApp Cloud API "template" object as JSON.
+	Payload []byte
+	// SMS is the encoding and cost of an SMS.
+	SMS *SMSInfo
 	// Skip is set when the record cannot produce this message; the reason
 	// is stored with the message as "skipped".
 	Skip string
@@ -41,13 +55,24 @@ type Mapper struct {
 func (m *Mapper) Map(rec Record) []Rendered {
 	out := make([]Rendered, 0, len(m.Channels))
 	for _, ch := range m.Channels {
-		r, err := ch.render(rec)
+		r, err := ch.renderSafe(rec)
 		if err != nil {
 			r = Rendered{Channel: ch.Channel, Skip: err.Error()}
 		}
 		out = append(out, r)
 	}
 	return out
+}
+
+// renderSafe turns a panic in a helper or a library into a skip of this
+// record: one bad row must never stop a run.
+func (ch *ChannelSpec) renderSafe(rec Record) (r Rendered, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = Rendered{}, skipf("rendering failed unexpectedly: %v", p)
+		}
+	}()
+	return ch.render(rec)
 }
 
 func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
@@ -69,11 +94,50 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 		}
 		*p.dst = s
 	}
+	if ch.WhatsApp != nil {
+		payload, summary, err := ch.WhatsApp.Execute(rec)
+		if err != nil {
+			return Rendered{}, skipf("template failed: %v", err)
+		}
+		r.Payload = payload
+		if strings.TrimSpace(r.Text) == "" {
+			r.Text = summary
+		}
+	}
 	r.Subject = strings.TrimSpace(r.Subject)
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
 		return Rendered{}, skipf("the template rendered an empty message")
 	}
+	if ch.Channel == "sms" {
+		if err := ch.fitSMS(&r); err != nil {
+			return Rendered{}, err
+		}
+	}
 	return r, nil
+}
+
+// fitSMS settles the SMS text and its cost. A text over the job's segment
+// limit is skipped rather than cut: a message cut mid-sentence can mislead a
+// customer about an amount or a date.
+func (ch *ChannelSpec) fitSMS(r *Rendered) error {
+	r.Text = strings.TrimSpace(r.Text)
+	if ch.Transliterate {
+		r.Text = Transliterate(r.Text)
+	}
+	scheme := ch.Scheme
+	if scheme == "" {
+		scheme = SchemeTurkish
+	}
+	info := CountSMS(r.Text, scheme, ch.OperatorReserve)
+	r.SMS = &info
+	if ch.MaxSegments > 0 && info.Segments > ch.MaxSegments {
+		hint := "shorten the template or use truncate"
+		if info.Encoding != EncGSM7 && !ch.Transliterate {
+			hint += ", or set transliterate: true"
+		}
+		return skipf("the SMS needs %d segments (%s) but max_segments is %d; %s", info.Segments, info, ch.MaxSegments, hint)
+	}
+	return nil
 }
 
 // recipient picks the first usable address among the configured columns, and

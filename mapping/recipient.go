@@ -23,9 +23,10 @@ func skipf(format string, args ...any) error {
 }
 
 // NormalizeMobile turns a phone number as people type it ("0532 123 45 67",
-// "+90 (532) 123-4567", "5321234567", "0090 532…") into E.164, and refuses
-// numbers that cannot receive SMS or WhatsApp (landlines, garbage).
-func NormalizeMobile(raw, region string) (string, error) {
+// "+90 (532) 123-4567", "5321234567", "0090 532…", "90532…") into E.164, and
+// refuses numbers that cannot receive SMS or WhatsApp (landlines, garbage).
+// Numbers of other countries are accepted when they are valid mobiles.
+func NormalizeMobile(raw, region string) (to string, err error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
 		return "", skipf("no phone number")
@@ -33,19 +34,89 @@ func NormalizeMobile(raw, region string) (string, error) {
 	if region == "" {
 		region = DefaultRegion
 	}
-	num, err := phonenumbers.Parse(s, region)
-	if err != nil {
-		return "", skipf("phone number %q is not a phone number", MaskRecipient(s))
+	defer func() {
+		// The parser works on data typed by hand into the ERP; whatever it
+		// trips on must skip one record, not stop the run.
+		if p := recover(); p != nil {
+			to, err = "", skipf("phone number %q could not be read", MaskRecipient(s))
+		}
+	}()
+	if len(s) > 64 {
+		return "", skipf("phone number %q is too long", MaskRecipient(s[:64]))
 	}
-	if !phonenumbers.IsValidNumber(num) {
+	num, ok := parsePhone(s, region)
+	if !ok {
+		if digitsOnly(s) == "" {
+			return "", skipf("phone number %q is not a phone number", MaskRecipient(s))
+		}
 		return "", skipf("phone number %q is not a valid number", MaskRecipient(s))
 	}
-	switch phonenumbers.GetNumberType(num) {
+	switch t := phonenumbers.GetNumberType(num); t {
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
+	case phonenumbers.FIXED_LINE:
+		return "", skipf("phone number %q is a landline; SMS and WhatsApp need a mobile number", MaskRecipient(s))
 	default:
-		return "", skipf("phone number %q is a landline or not a mobile number", MaskRecipient(s))
+		return "", skipf("phone number %q is not a mobile number (%s)", MaskRecipient(s), numberType(t))
 	}
 	return phonenumbers.Format(num, phonenumbers.E164), nil
+}
+
+// parsePhone tries the number as typed, then the forms shop data often
+// holds: "90532…" without + or 00, and a number followed by a note
+// ("0532 123 45 67 (cep)").
+func parsePhone(s, region string) (*phonenumbers.PhoneNumber, bool) {
+	d := digitsOnly(s)
+	cands := []string{s}
+	if strings.HasPrefix(strings.TrimSpace(s), "+") {
+		cands = append(cands, "+"+d)
+	} else {
+		cands = append(cands, d)
+	}
+	for i, c := range cands {
+		num, err := phonenumbers.Parse(c, region)
+		if err == nil && phonenumbers.IsValidNumber(num) && (i == 0 || len(d) >= 10) {
+			return num, true
+		}
+	}
+	if len(d) > 10 && !strings.HasPrefix(strings.TrimSpace(s), "+") {
+		num, err := phonenumbers.Parse("+"+d, region)
+		if err == nil && phonenumbers.IsValidNumber(num) && phonenumbers.GetRegionCodeForNumber(num) == region {
+			return num, true
+		}
+	}
+	return nil, false
+}
+
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func numberType(t phonenumbers.PhoneNumberType) string {
+	switch t {
+	case phonenumbers.TOLL_FREE:
+		return "toll-free"
+	case phonenumbers.PREMIUM_RATE:
+		return "premium rate"
+	case phonenumbers.SHARED_COST:
+		return "shared cost"
+	case phonenumbers.VOIP:
+		return "VoIP"
+	case phonenumbers.PERSONAL_NUMBER:
+		return "personal number"
+	case phonenumbers.PAGER:
+		return "pager"
+	case phonenumbers.UAN:
+		return "company number"
+	case phonenumbers.VOICEMAIL:
+		return "voicemail"
+	}
+	return "unknown type"
 }
 
 // NormalizeEmail validates an address, trims it and lower-cases the domain

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ type Record = map[string]any
 // column fails at check time instead of sending "<no value>" to a customer.
 type Template struct {
 	name string
+	src  string
 	text *template.Template
 	html *htmltemplate.Template
 }
@@ -46,18 +48,25 @@ func (e *TemplateError) Error() string {
 func ParseText(name, src string, f Formats) (*Template, error) {
 	t, err := template.New(name).Option("missingkey=error").Funcs(funcMap(f)).Parse(src)
 	if err != nil {
-		return nil, templateError(name, err)
+		return nil, templateError(name, src, err)
 	}
-	return &Template{name: name, text: t}, nil
+	return &Template{name: name, src: src, text: t}, nil
 }
 
 // ParseHTML parses an HTML e-mail body; values are HTML-escaped.
 func ParseHTML(name, src string, f Formats) (*Template, error) {
 	t, err := htmltemplate.New(name).Option("missingkey=error").Funcs(htmltemplate.FuncMap(funcMap(f))).Parse(src)
 	if err != nil {
-		return nil, templateError(name, err)
+		return nil, templateError(name, src, err)
 	}
-	return &Template{name: name, html: t}, nil
+	// html/template escapes lazily on the first Execute; run it once without
+	// data so an HTML context error (an unclosed attribute, a value inside a
+	// <script>) is reported at config load, not at the first customer.
+	var he *htmltemplate.Error
+	if err := t.Execute(io.Discard, nil); errors.As(err, &he) {
+		return nil, templateError(name, src, err)
+	}
+	return &Template{name: name, src: src, html: t}, nil
 }
 
 // Execute renders the template for one record. NULLs render as an empty string
@@ -78,7 +87,7 @@ func (t *Template) Execute(rec Record) (string, error) {
 		err = t.text.Execute(&buf, data)
 	}
 	if err != nil {
-		return "", templateError(t.name, err)
+		return "", templateError(t.name, t.src, err)
 	}
 	return buf.String(), nil
 }
@@ -88,25 +97,39 @@ type Null struct{}
 
 func (Null) String() string { return "" }
 
-// text/template reports "template: NAME:LINE:COL: msg" or "template: NAME:LINE: msg".
-var tmplPos = regexp.MustCompile(`^template: [^:]*:(\d+)(?::(\d+))?: (?s)(.*)$`)
+// text/template reports "template: NAME:LINE:COL: msg" (COL a 0-based byte
+// offset, execution errors) or "template: NAME:LINE: msg" (parse errors);
+// html/template "html/template:NAME:LINE:COL: msg".
+var tmplPos = regexp.MustCompile(`^(?:html/)?template: ?[^:]*:(\d+)(?::(\d+))?: (?s)(.*)$`)
 
-func templateError(name string, err error) error {
+func templateError(name, src string, err error) error {
 	var te *TemplateError
 	if errors.As(err, &te) {
 		return te
 	}
 	msg := err.Error()
-	// Execution errors carry "executing \"name\" at <.X>: ..." - keep the useful tail.
-	if m := tmplPos.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		col, _ := strconv.Atoi(m[2])
-		rest := m[3]
-		if i := strings.Index(rest, ": "); strings.HasPrefix(rest, "executing ") && i >= 0 {
-			rest = strings.TrimSpace(rest[i+2:])
-		}
-		rest = strings.Replace(rest, "map has no entry for key", "the record has no column", 1)
-		return &TemplateError{Name: name, Line: line, Col: col, Msg: rest}
+	var he *htmltemplate.Error
+	if errors.As(err, &he) && he.ErrorCode == htmltemplate.ErrEndContext {
+		return &TemplateError{Name: name, Msg: "the HTML ends inside a tag, an attribute or a quote: close every < and \""}
 	}
-	return &TemplateError{Name: name, Msg: msg}
+	m := tmplPos.FindStringSubmatch(msg)
+	if m == nil {
+		return &TemplateError{Name: name, Msg: strings.TrimPrefix(strings.TrimPrefix(msg, "html/template:"+name+": "), "template: "+name+": ")}
+	}
+	line, _ := strconv.Atoi(m[1])
+	rest := m[3]
+	col := 0
+	if m[2] != "" {
+		b, _ := strconv.Atoi(m[2])
+		col = byteToCol(lineOf(src, line), b)
+	}
+	// Execution errors carry "executing \"name\" at <.X>: ..." - keep the useful tail.
+	if i := strings.Index(rest, ": "); strings.HasPrefix(rest, "executing ") && i >= 0 {
+		rest = strings.TrimSpace(rest[i+2:])
+	}
+	rest = strings.Replace(rest, "map has no entry for key", "the record has no column", 1)
+	if col == 0 {
+		line, col, rest = locate(src, line, rest)
+	}
+	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest}
 }
