@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+type renderFlags struct {
+	job, source, key string
+	limit            int
+	showRecipients   bool
+}
+
+func newRenderCmd(g *globals) *cobra.Command {
+	var f renderFlags
+	cmd := &cobra.Command{
+		Use:   "render",
+		Short: "Render a job's messages for real rows, without writing the outbox or sending anything",
+		Long: "render reads rows of a job's query (the newest --limit rows, or the row whose key is --key) and prints\n" +
+			"each channel's message, recipient (masked unless --show-recipients), SMS encoding and segment count.\n" +
+			"It opens the ERP read-only and touches neither the outbox nor any provider.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.job == "" {
+				return &usageError{"render needs --job NAME"}
+			}
+			if f.key != "" && cmd.Flags().Changed("limit") {
+				return &usageError{"use either --key or --limit, not both"}
+			}
+			if f.limit < 1 {
+				return &usageError{"--limit must be at least 1"}
+			}
+			cfg, err := loadConfig(g)
+			if err != nil {
+				return err
+			}
+			return renderJob(cmd, cfg, f)
+		},
+	}
+	cmd.Flags().StringVar(&f.job, "job", "", "name of the job to render (required)")
+	cmd.Flags().StringVar(&f.source, "source", "", "source to read (default: the job's first source)")
+	cmd.Flags().StringVar(&f.key, "key", "", "render only the row with this key (e.g. the invoice's BLKODU)")
+	cmd.Flags().IntVar(&f.limit, "limit", 3, "render the newest N rows")
+	cmd.Flags().BoolVar(&f.showRecipients, "show-recipients", false, "print phone numbers and e-mail addresses in full")
+	return cmd
+}
+
+func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
+	var jc *config.Job
+	var names []string
+	for i := range cfg.Jobs {
+		names = append(names, cfg.Jobs[i].Name)
+		if cfg.Jobs[i].Name == f.job {
+			jc = &cfg.Jobs[i]
+		}
+	}
+	if jc == nil {
+		return &usageError{fmt.Sprintf("job %q is not in %s; jobs: %s", f.job, g2file(cfg), strings.Join(names, ", "))}
+	}
+	job, err := connector.BuildJob(cfg, *jc)
+	if err != nil {
+		return err
+	}
+	srcName := f.source
+	if srcName == "" && len(job.Sources) > 0 {
+		srcName = job.Sources[0]
+	}
+	var sc *config.Source
+	for i := range cfg.Sources {
+		if cfg.Sources[i].Name == srcName {
+			sc = &cfg.Sources[i]
+		}
+	}
+	if sc == nil {
+		return &usageError{fmt.Sprintf("source %q is not configured", srcName)}
+	}
+	timeout, _ := config.ParseDuration(sc.Timeout)
+	src, err := erp.Open(erp.Options{Name: sc.Name, Driver: sc.Driver, Host: sc.Host, Port: sc.Port, Database: sc.Database,
+		User: sc.User, Password: sc.Password.Reveal(), Charset: sc.Charset, Timeout: timeout, AuthPlugin: sc.AuthPlugin,
+		WireCrypt: sc.WireCrypt, Encrypt: sc.Encrypt, TrustServerCertificate: sc.TrustServerCertificate, Instance: sc.Instance})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+
+	d := src.Dialect()
+	var q string
+	var args []any
+	if f.key != "" {
+		q = fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s = %s", strings.TrimRight(strings.TrimSpace(job.SQL), ";"), job.Key, d.Placeholder(1))
+		if n, err := strconv.ParseInt(f.key, 10, 64); err == nil {
+			args = []any{n}
+		} else {
+			args = []any{f.key}
+		}
+	} else {
+		q = d.Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", strings.TrimRight(strings.TrimSpace(job.SQL), ";"), job.Key), f.limit)
+	}
+	out := cmd.OutOrStdout()
+	rows := 0
+	err = src.Query(cmd.Context(), q, args, func(rec erp.Record) error {
+		rows++
+		printRendered(out, job, srcName, rec, f.showRecipients)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("job %s: %w", job.Name, err)
+	}
+	if rows == 0 {
+		if f.key != "" {
+			return fmt.Errorf("job %s: source %s has no row with %s = %s (deleted, cancelled or filtered out by the job's query?)", job.Name, srcName, job.Key, f.key)
+		}
+		fmt.Fprintf(out, "job %s: source %s returned no rows\n", job.Name, srcName)
+	}
+	fmt.Fprintf(out, "Nothing was sent and nothing was written to the outbox.\n")
+	return nil
+}
+
+func g2file(cfg *config.Config) string {
+	if cfg.File() == "" {
+		return "the config"
+	}
+	return cfg.File()
+}
+
+// printRendered shows one record as the customer would receive it.
+func printRendered(w io.Writer, job *connector.Job, source string, rec erp.Record, show bool) {
+	fmt.Fprintf(w, "── %s %s=%v (source %s) ──\n", job.Name, job.Key, rec[strings.ToUpper(job.Key)], source)
+	reason := ""
+	if job.Check != nil {
+		reason = job.Check(rec)
+	}
+	for _, r := range job.Mapper.Map(rec) {
+		if reason != "" {
+			r.Skip = reason
+		}
+		if r.Skip != "" {
+			fmt.Fprintf(w, "%s: SKIPPED: %s\n", r.Channel, r.Skip)
+			continue
+		}
+		to := r.To
+		if !show {
+			to = mapping.MaskRecipient(to)
+		}
+		fmt.Fprintf(w, "%s → %s\n", r.Channel, to)
+		if r.SMS != nil {
+			fmt.Fprintf(w, "  encoding: %s (%d units, %d per segment)\n", r.SMS, r.SMS.Units, r.SMS.PerSegment)
+		}
+		if r.Subject != "" {
+			fmt.Fprintf(w, "  subject: %s\n", r.Subject)
+		}
+		if r.Text != "" {
+			fmt.Fprintf(w, "  text:\n%s\n", indent(r.Text))
+		}
+		if r.HTML != "" {
+			fmt.Fprintf(w, "  html:\n%s\n", indent(r.HTML))
+		}
+		if len(r.Payload) > 0 {
+			fmt.Fprintf(w, "  template: %s\n", r.Payload)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ")
+}
