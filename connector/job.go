@@ -70,7 +70,7 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 		job.DedupeKey = t
 	}
 	m := &mapping.Mapper{}
-	add := func(channel string, to []string, subject, text, html string) error {
+	add := func(channel string, to []string, subject, text, html string, extra func(*mapping.ChannelSpec) error) error {
 		spec := mapping.ChannelSpec{Channel: channel, RecipientFields: to, Region: cfg.Formats.PhoneRegion}
 		if len(spec.RecipientFields) == 0 {
 			spec.RecipientFields = preset.Recipients[channel]
@@ -92,22 +92,34 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 				return err
 			}
 		}
+		if extra != nil {
+			if err := extra(&spec); err != nil {
+				return err
+			}
+		}
 		m.Channels = append(m.Channels, spec)
 		return nil
 	}
 	msgs := j.Messages
 	var err error
 	if msgs.SMS != nil && err == nil {
-		err = add("sms", msgs.SMS.To, "", msgs.SMS.Text, "")
+		err = add("sms", msgs.SMS.To, "", msgs.SMS.Text, "", func(s *mapping.ChannelSpec) error {
+			return smsSettings(s, cfg.Channels.SMS, j.MaxSegments, msgs.SMS.Transliterate)
+		})
 	}
 	if msgs.WhatsApp != nil && err == nil {
-		err = add("whatsapp", msgs.WhatsApp.To, "", whatsAppText(msgs.WhatsApp), "")
+		w := msgs.WhatsApp
+		err = add("whatsapp", w.To, "", w.Text, "", func(s *mapping.ChannelSpec) error {
+			var err error
+			s.WhatsApp, err = mapping.ParseWhatsApp(j.Name+".whatsapp", whatsAppSource(w), formats)
+			return err
+		})
 	}
 	if msgs.Email != nil && err == nil {
-		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML)
+		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML, nil)
 	}
 	if msgs.Webhook != nil && err == nil {
-		err = add("webhook", msgs.Webhook.To, "", msgs.Webhook.Text, "")
+		err = add("webhook", msgs.Webhook.To, "", msgs.Webhook.Text, "", nil)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)
@@ -116,16 +128,50 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 	return job, nil
 }
 
-// whatsAppText is what the outbox shows for a WhatsApp template message.
-func whatsAppText(w *config.WhatsAppMessage) string {
-	if w.Text != "" {
-		return w.Text
+// smsSettings tells the mapper what the SMS provider can send, so segment
+// counts and max_segments match what the shop pays for.
+func smsSettings(s *mapping.ChannelSpec, ch *config.Channel, maxSegments int, translit bool) error {
+	s.MaxSegments, s.Transliterate = maxSegments, translit
+	if ch == nil {
+		return nil
 	}
-	var parts []string
-	for _, b := range w.Body {
-		parts = append(parts, b.Value)
+	var enc string
+	var reserve *int
+	switch {
+	case ch.NetGSM != nil:
+		enc, reserve = ch.NetGSM.Encoding, ch.NetGSM.OperatorReserve
+	case ch.Mutlucell != nil:
+		enc, reserve = ch.Mutlucell.Charset, ch.Mutlucell.OperatorReserve
 	}
-	return "[" + w.Template + "] " + strings.Join(parts, " | ")
+	scheme, err := mapping.ParseScheme(enc)
+	if err != nil {
+		return err
+	}
+	s.Scheme = scheme
+	if scheme == mapping.SchemeGSM7 {
+		// Without the Turkish setting the providers replace Turkish letters
+		// themselves; doing it here keeps the outbox and the count honest.
+		s.Transliterate = true
+	}
+	if reserve != nil {
+		s.OperatorReserve = *reserve
+	}
+	return nil
+}
+
+func whatsAppSource(w *config.WhatsAppMessage) mapping.WhatsAppSource {
+	conv := func(ps []config.WAParam) []mapping.WhatsAppParam {
+		var out []mapping.WhatsAppParam
+		for _, p := range ps {
+			out = append(out, mapping.WhatsAppParam{Type: p.Type, Value: p.Value, Name: p.Name, Code: p.Code, Amount: p.Amount})
+		}
+		return out
+	}
+	src := mapping.WhatsAppSource{Template: w.Template, Language: w.Language, Header: conv(w.Header), Body: conv(w.Body)}
+	for _, b := range w.Buttons {
+		src.Buttons = append(src.Buttons, mapping.WhatsAppButton{SubType: b.SubType, Index: b.Index, Value: b.Value})
+	}
+	return src
 }
 
 // dedupeKey names the event a record stands for; the outbox refuses a second

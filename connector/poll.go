@@ -194,7 +194,7 @@ func (p *poller) messages(j *Job, source string, page []erp.Record) ([]outbox.Ne
 		}
 		for _, r := range j.Mapper.Map(rec) {
 			m := outbox.NewMessage{DedupeKey: key, Channel: r.Channel, RecordKey: recordKey, To: r.To,
-				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Commercial: j.Commercial, Skip: r.Skip,
+				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Payload: r.Payload, Commercial: j.Commercial, Skip: r.Skip,
 				Standby: contains(j.Fallback, r.Channel)}
 			if reason != "" {
 				m.Skip = reason

@@ -204,6 +204,9 @@ type Messages struct {
 type TextMessage struct {
 	To   []string `yaml:"to"` // columns tried in order
 	Text string   `yaml:"text"`
+	// Transliterate (SMS only) writes ç ğ ı İ ş Ş as c g i I s S so the
+	// message fits GSM-7's 160 characters per segment.
+	Transliterate bool `yaml:"transliterate"`
 }
 
 // EmailMessage is an e-mail.

@@ -59,7 +59,8 @@ func (es Errors) sorted() Errors {
 
 // positionLookup finds where a YAML path is in the parsed file.
 type positionLookup struct {
-	file *ast.File
+	file  *ast.File
+	lines []string // the file's text, to place errors inside block scalars
 }
 
 // at returns the line and column of the value at path (like "jobs[0].schedule"),
@@ -96,6 +97,14 @@ func (p positionLookup) node(path string) ast.Node {
 		return nil
 	}
 	return n
+}
+
+// line returns the 1-based line of the file's text ("" past the end).
+func (p positionLookup) line(n int) string {
+	if n < 1 || n > len(p.lines) {
+		return ""
+	}
+	return p.lines[n-1]
 }
 
 func parentPath(path string) string {

@@ -50,7 +50,7 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 	if err != nil {
 		return nil, Errors{yamlError(name, err)}
 	}
-	cfg := &Config{file: name, positions: positionLookup{file: file}}
+	cfg := &Config{file: name, positions: positionLookup{file: file, lines: strings.Split(string(data), "\n")}}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
 		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "the config file is empty", Hint: "start from config.example.yaml"}}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 	"github.com/robfig/cron/v3"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -296,26 +297,40 @@ func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.P
 	}
 }
 
-// templateProblem places a template error at its line inside the YAML file.
+// templateProblem places a template error at its line and column inside the
+// YAML file: a block scalar (| or >) starts on the line after its indicator
+// and is indented; an inline value starts at its token, after any quote.
 func (c *Config) templateProblem(p *problems, path string, err error) {
 	line, col := c.positions.at(path)
 	var te *mapping.TemplateError
-	if errors.As(err, &te) && te.Line > 0 {
-		// A block scalar (|) starts on the line after its indicator.
-		if _, ok := c.positions.node(path).(*ast.LiteralNode); ok {
-			line += te.Line
-			col = 1
-		} else {
-			line += te.Line - 1
-		}
-		if te.Col > 0 {
-			col = te.Col
-		}
-		p.addAt(path, line, col, "check the {{…}} syntax and column names", "%s", te.Msg)
+	if !errors.As(err, &te) || te.Line == 0 {
+		p.addAt(path, line, col, "", "%v", err)
 		return
 	}
-	p.addAt(path, line, col, "", "%v", err)
+	n := c.positions.node(path)
+	switch n.(type) {
+	case *ast.LiteralNode:
+		line += te.Line
+		col = 1 + indentOf(c.positions.line(line))
+		if te.Col > 0 {
+			col += te.Col - 1
+		}
+	default:
+		if te.Line > 1 {
+			line += te.Line - 1
+			col = 1 + indentOf(c.positions.line(line))
+		}
+		if sn, ok := n.(*ast.StringNode); ok && te.Line == 1 && sn.Token != nil && (sn.Token.Type == token.DoubleQuoteType || sn.Token.Type == token.SingleQuoteType) {
+			col++ // the opening quote
+		}
+		if te.Col > 0 {
+			col += te.Col - 1
+		}
+	}
+	p.addAt(path, line, col, "check the {{…}} syntax and column names", "%s", te.Msg)
 }
+
+func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
 type templateSrc struct {
 	key      string
