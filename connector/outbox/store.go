@@ -146,6 +146,18 @@ var migrations = []string{
 		added_at  INTEGER NOT NULL,
 		note      TEXT NOT NULL DEFAULT ''
 	);`,
+	// 3: each job's last run, for the status command (another process).
+	`CREATE TABLE job_runs (
+		job          TEXT PRIMARY KEY,
+		last_run     INTEGER NOT NULL DEFAULT 0,
+		last_success INTEGER NOT NULL DEFAULT 0,
+		duration_ms  INTEGER NOT NULL DEFAULT 0,
+		rows_read    INTEGER NOT NULL DEFAULT 0,
+		new_messages INTEGER NOT NULL DEFAULT 0,
+		skipped      INTEGER NOT NULL DEFAULT 0,
+		err          TEXT NOT NULL DEFAULT '',
+		next_run     INTEGER NOT NULL DEFAULT 0
+	);`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
