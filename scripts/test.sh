@@ -26,6 +26,13 @@ GOOS=linux GOARCH=arm64 go build -o /dev/null ./...
 step "unit and integration tests"
 go test -count=1 ./...
 
+step "short fuzz runs (a longer run: FUZZTIME=10m make test)"
+fuzz() { go test "$1" -run='^$' -fuzz="^$2\$" -fuzztime="${FUZZTIME:-8s}"; }
+fuzz ./mapping FuzzNormalizeMobile
+fuzz ./mapping FuzzCountSMS
+fuzz ./mapping FuzzParseText
+fuzz ./connector/config FuzzParse
+
 step "demo"
 go run ./cmd/akinsoft-connector demo >/dev/null
 echo "demo: ok"
