@@ -10,20 +10,13 @@ import (
 func newRunCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "run",
-		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM",
+		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadConfig(g)
-			if err != nil {
-				return err
-			}
 			log := g.logger(cmd)
-			d, err := connector.New(cmd.Context(), cfg, connector.Options{Logger: log, Console: cmd.OutOrStdout()})
-			if err != nil {
-				return err
-			}
-			defer d.Close()
-			return d.Run(cmd.Context())
+			load := func() (*config.Config, error) { return loadConfig(g) }
+			return connector.RunWithReload(cmd.Context(), load, reloadSignals(cmd.Context()),
+				connector.Options{Logger: log, Console: cmd.OutOrStdout()})
 		},
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -123,5 +124,77 @@ jobs:
 	}
 	if n := strings.Count(out.String(), "2024-101 "); n != 1 {
 		t.Errorf("invoice 2024-101 sent %d times", n)
+	}
+}
+
+// SIGHUP reloads the config: a broken file is refused and the daemon keeps
+// running; a valid one takes over without losing or repeating messages.
+func TestReloadOnSIGHUP(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGHUP on Windows; there `service restart` reloads")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "akinsoft-connector")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	dbPath := filepath.Join(dir, "demo.db")
+	if err := demo.CreateDB(ctx, dbPath); err != nil {
+		t.Fatal(err)
+	}
+	cfgText := func(prefix string) string {
+		return `quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console, rate: 100/s}}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1s"
+    backfill: all
+    messages: {sms: {text: "` + prefix + ` {{.FATURA_NO}}"}}
+`
+	}
+	cfgPath := filepath.Join(dir, "config.yaml")
+	os.WriteFile(cfgPath, []byte(cfgText("ESKI")), 0o600)
+	cmd := exec.Command(bin, "run", "--config", cfgPath)
+	var out, errb syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("timed out waiting for %s\nstdout:\n%s\nstderr:\n%s", what, out.String(), errb.String())
+			}
+		}
+	}
+	waitFor("the first messages", func() bool { return strings.Contains(out.String(), "ESKI 2024-130") })
+
+	os.WriteFile(cfgPath, []byte("jobs: [\n"), 0o600)
+	cmd.Process.Signal(syscall.SIGHUP)
+	waitFor("the refused reload", func() bool { return strings.Contains(errb.String(), "config reload refused") })
+
+	os.WriteFile(cfgPath, []byte(cfgText("YENI")), 0o600)
+	cmd.Process.Signal(syscall.SIGHUP)
+	waitFor("the reload", func() bool { return strings.Contains(errb.String(), "config reloaded") })
+	db, err := sql.Open("sqlite", "file:"+dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.InsertInvoices(ctx, db, demo.LaterInvoices[:1]); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("a message with the new template", func() bool { return strings.Contains(out.String(), "YENI 2024-131") })
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("exit after SIGTERM: %v", err)
+	}
+	if strings.Contains(out.String(), "YENI 2024-101") || strings.Count(out.String(), "ESKI 2024-101") != 1 {
+		t.Errorf("messages repeated across the reload:\n%s", out.String())
 	}
 }

@@ -33,8 +33,8 @@ func TestDemo(t *testing.T) {
 	for _, want := range []string{
 		"Sayın Mehmet Öztürk, 2024-102 numaralı 1.200.000,50 TL", // exact money, Turkish letters intact
 		"Sayın Güneşli Tekstil Ltd. Şti., 2024-115",              // invoice-level mobile beats the customer's landline
-		"+90532*****33",                        // masked recipient
-		"is a landline; SMS and WhatsApp need a mobile number", // skipped with a reason
+		"+90532*****33", // masked recipient
+		"is a landline; SMS and WhatsApp need a mobile number",        // skipped with a reason
 		"the invoice's customer (BLCRKODU=99) does not exist in CARI", // orphan row
 		"2024-131", "2024-132", "2024-133",
 	} {

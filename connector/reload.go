@@ -1,0 +1,66 @@
+package connector
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+)
+
+// LoadFunc loads and validates the config and resolves its secrets.
+type LoadFunc func() (*config.Config, error)
+
+// RunWithReload runs the daemon until ctx ends. Each signal on reload loads
+// the config again: a valid new config replaces the running daemon (which
+// first finishes its sends; queued messages wait in the outbox), an invalid
+// one is logged and the running daemon carries on untouched.
+func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, opts Options) error {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	cfg, err := load()
+	if err != nil {
+		return err
+	}
+	for {
+		d, err := New(ctx, cfg, opts)
+		if err != nil {
+			return err
+		}
+		runCtx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- d.Run(runCtx) }()
+
+		var next *config.Config
+	wait:
+		for {
+			select {
+			case err := <-done:
+				stop()
+				d.Close()
+				return err
+			case <-reload:
+				c, err := load()
+				if err != nil {
+					log.Error("config reload refused; the running config stays in use", "err", err)
+					continue
+				}
+				next = c
+				break wait
+			}
+		}
+		log.Info("config reloaded; restarting jobs and channels")
+		stop()
+		err = <-done
+		d.Close()
+		if err != nil {
+			return fmt.Errorf("stop for reload: %w", err)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		cfg = next
+	}
+}
