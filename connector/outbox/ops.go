@@ -125,6 +125,12 @@ func (s *Store) ListStatuses(ctx context.Context, statuses []string, since time.
 	return s.query(ctx, q, append(args, limit)...)
 }
 
+// Recent returns the messages changed last, newest change first: a retried
+// message shows up here once it is sent.
+func (s *Store) Recent(ctx context.Context, limit int) ([]Message, error) {
+	return s.query(ctx, `SELECT `+messageCols+` FROM messages ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
+}
+
 // CheckWritable takes the write lock and lets go, proving that the outbox
 // can record sends (disk full, read-only file or a stuck lock fail here).
 func (s *Store) CheckWritable(ctx context.Context) error {

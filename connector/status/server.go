@@ -1,0 +1,372 @@
+// Package status is the connector's local HTTP face: /healthz, /readyz,
+// Prometheus /metrics, a read-only JSON API for monitoring, and the status
+// page where IT staff see why a customer got no message and retry or cancel
+// it. It listens on loopback unless the config opts in to more.
+package status
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+)
+
+// Probe is what the page asks the running daemon.
+type Probe interface {
+	// ChannelStates lists every configured channel, paused or not.
+	ChannelStates() []ChannelState
+	// PingSources checks that every ERP database answers.
+	PingSources(ctx context.Context) error
+	// Wake tells a channel's dispatcher that a message is due now (after
+	// an operator's retry), instead of at its next tick.
+	Wake(channel string)
+}
+
+// ChannelState is one channel as the page shows it.
+type ChannelState struct {
+	Name   string `json:"name"`
+	Paused bool   `json:"paused"`
+	Alert  string `json:"alert,omitempty"`
+}
+
+// Options configure a Server.
+type Options struct {
+	Store    *outbox.Store
+	Probe    Probe
+	Metrics  *Metrics
+	AuthFile string // see AuthPath
+	Language string // "tr" (default) or "en"
+	Location *time.Location
+	// Remote is set when the server listens beyond loopback: then /metrics
+	// and /readyz need a token too.
+	Remote bool
+	// Secure marks cookies Secure (the server speaks TLS).
+	Secure bool
+	Log    *slog.Logger
+	Now    func() time.Time
+}
+
+// Server serves the status endpoints and page.
+type Server struct {
+	opts  Options
+	guard *guard
+	tmpl  *template.Template
+	mux   *http.ServeMux
+}
+
+// New builds the server.
+func New(opts Options) (*Server, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	if opts.Metrics == nil {
+		opts.Metrics = NewMetrics(opts.Store)
+	}
+	tmpl, err := parseTemplates()
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{opts: opts, guard: newGuard(opts.AuthFile, opts.Now), tmpl: tmpl, mux: http.NewServeMux()}
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	s.mux.Handle("GET /readyz", s.monitoring(http.HandlerFunc(s.readyz)))
+	s.mux.Handle("GET /metrics", s.monitoring(promhttp.HandlerFor(s.opts.Metrics.Registry(), promhttp.HandlerOpts{})))
+	s.mux.Handle("GET /api/status", s.readOnly(http.HandlerFunc(s.apiStatus)))
+	s.mux.Handle("GET /static/", http.FileServerFS(staticFS))
+	s.mux.HandleFunc("GET /login", s.loginPage)
+	s.mux.HandleFunc("POST /login", s.loginPost)
+	s.mux.Handle("POST /logout", s.withSession(s.logoutPost))
+	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
+	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.actionPost))
+	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.actionPost))
+}
+
+// ServeHTTP adds headers that keep the page from being framed, cached or
+// loading anything from elsewhere.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	if r.URL.Query().Has("lang") {
+		s.setLanguage(w, r)
+		return
+	}
+	s.mux.ServeHTTP(w, r)
+}
+
+// readyz reports whether the connector can do its work.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 15*time.Second)
+	defer cancel()
+	type result struct {
+		Ready    bool              `json:"ready"`
+		Checks   map[string]string `json:"checks"`
+		Channels []ChannelState    `json:"channels"`
+	}
+	res := result{Ready: true, Checks: map[string]string{"erp": "ok", "outbox": "ok"}, Channels: s.opts.Probe.ChannelStates()}
+	if err := s.opts.Probe.PingSources(ctx); err != nil {
+		res.Ready, res.Checks["erp"] = false, err.Error()
+	}
+	if err := s.opts.Store.CheckWritable(ctx); err != nil {
+		res.Ready, res.Checks["outbox"] = false, err.Error()
+	}
+	for _, c := range res.Channels {
+		if c.Paused {
+			// A paused channel sends nothing: monitoring should turn red.
+			res.Ready = false
+		}
+	}
+	code := http.StatusOK
+	if !res.Ready {
+		code = http.StatusServiceUnavailable
+	}
+	writeJSON(w, code, res)
+}
+
+func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
+	v, err := s.collect(r.Context())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// monitoring lets loopback clients in freely and asks remote ones for a token.
+func (s *Server) monitoring(h http.Handler) http.Handler {
+	if !s.opts.Remote {
+		return h
+	}
+	return s.readOnly(h)
+}
+
+// readOnly accepts a bearer token or a logged-in session.
+func (s *Server) readOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.guard.tokenOK(tok) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if _, ok := s.currentSession(r); ok {
+			h.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="akinsoft-connector"`)
+		http.Error(w, "an API token is required: create one with `akinsoft-connector admin token create NAME`", http.StatusUnauthorized)
+	})
+}
+
+const sessionCookie = "akc_session"
+
+func (s *Server) currentSession(r *http.Request) (session, bool) {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil {
+		return session{}, false
+	}
+	return s.guard.session(c.Value)
+}
+
+// withSession sends visitors without a session to the login page and
+// checks the CSRF token of every form post.
+func (s *Server) withSession(h func(http.ResponseWriter, *http.Request, session)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, ok := s.currentSession(r)
+		if !ok {
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/login", http.StatusSeeOther)
+				return
+			}
+			http.Error(w, "log in first", http.StatusUnauthorized)
+			return
+		}
+		if r.Method == http.MethodPost && !sameToken(r.PostFormValue("csrf"), sess.csrf) {
+			http.Error(w, "the form is out of date (CSRF check failed): reload the page and try again", http.StatusForbidden)
+			return
+		}
+		h(w, r, sess)
+	})
+}
+
+const csrfCookie = "akc_login_csrf"
+
+func (s *Server) cookie(name, value string, maxAge time.Duration) *http.Cookie {
+	return &http.Cookie{Name: name, Value: value, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
+		Secure: s.opts.Secure, MaxAge: int(maxAge.Seconds())}
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
+	s.renderLogin(w, r, "", http.StatusOK)
+}
+
+// renderLogin shows the login form. Before a session exists, the form's
+// CSRF token is a double-submit cookie.
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, msg string, code int) {
+	tok := randomString(24)
+	http.SetCookie(w, s.cookie(csrfCookie, tok, time.Hour))
+	c, _ := LoadCredentials(s.opts.AuthFile)
+	s.render(w, code, "login", s.loginData(r, tok, msg, c.PasswordHash == ""))
+}
+
+func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
+	c, err := r.Cookie(csrfCookie)
+	if err != nil || !sameToken(r.PostFormValue("csrf"), c.Value) {
+		http.Error(w, "the form is out of date (CSRF check failed): reload the page and try again", http.StatusForbidden)
+		return
+	}
+	id, _, err := s.guard.login(r.PostFormValue("password"))
+	var locked errLocked
+	switch {
+	case errors.As(err, &locked):
+		s.opts.Log.Warn("status page: login refused, too many failed attempts", "until", locked.until.Format(time.RFC3339))
+		s.renderLogin(w, r, s.lang(r).f("locked", locked.until.In(s.opts.Location).Format("15:04")), http.StatusTooManyRequests)
+	case errors.Is(err, ErrNoPassword):
+		s.renderLogin(w, r, s.lang(r).t("no_password"), http.StatusUnauthorized)
+	case errors.Is(err, errBadPassword):
+		s.opts.Log.Warn("status page: wrong password")
+		s.renderLogin(w, r, s.lang(r).t("bad_password"), http.StatusUnauthorized)
+	case err != nil:
+		s.opts.Log.Error("status page: login failed", "err", err)
+		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
+	default:
+		http.SetCookie(w, s.cookie(sessionCookie, id, sessionTTL))
+		http.SetCookie(w, s.cookie(csrfCookie, "", -1))
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	}
+}
+
+func (s *Server) logoutPost(w http.ResponseWriter, r *http.Request, _ session) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.guard.logout(c.Value)
+	}
+	http.SetCookie(w, s.cookie(sessionCookie, "", -1))
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// actionPost retries or cancels one message.
+func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.Error(w, "bad message id", http.StatusBadRequest)
+		return
+	}
+	action := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
+	ctx := r.Context()
+	if action == "retry" {
+		err = s.opts.Store.Retry(ctx, id)
+	} else {
+		err = s.opts.Store.Cancel(ctx, id)
+	}
+	q := "?done=" + action + "&id=" + strconv.FormatInt(id, 10)
+	if err != nil {
+		s.opts.Log.Warn("status page: operator action refused", "action", action, "message", id, "err", err)
+		q = "?failed=" + action + "&id=" + strconv.FormatInt(id, 10)
+	} else {
+		s.opts.Log.Info("status page: operator action", "action", action, "message", id)
+		if m, err := s.opts.Store.Get(ctx, id); err == nil && action == "retry" {
+			s.opts.Probe.Wake(m.Channel)
+		}
+	}
+	http.Redirect(w, r, "/"+q, http.StatusSeeOther)
+}
+
+func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
+	l := r.URL.Query().Get("lang")
+	if _, ok := languages[l]; ok {
+		http.SetCookie(w, s.cookie("akc_lang", l, 365*24*time.Hour))
+	}
+	back := "/"
+	if r.URL.Path == "/login" {
+		back = "/login"
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// Listen opens the configured address, refusing to listen beyond loopback
+// unless the config allows it (TLS or allow_remote) and a password is set.
+// remote reports whether it listens beyond loopback.
+func Listen(cfg config.Status, authFile string) (l net.Listener, remote bool, err error) {
+	host, _, err := net.SplitHostPort(cfg.Listen)
+	if err != nil {
+		return nil, false, fmt.Errorf("status.listen %q: %w (write host:port, e.g. 127.0.0.1:8750)", cfg.Listen, err)
+	}
+	ip := net.ParseIP(host)
+	remote = !(host == "localhost" || ip != nil && ip.IsLoopback())
+	tlsOn := cfg.TLSCert != "" || cfg.TLSKey != ""
+	if remote {
+		if !cfg.AllowRemote && !tlsOn {
+			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers: set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1", cfg.Listen)
+		}
+		if c, err := LoadCredentials(authFile); err != nil || c.PasswordHash == "" {
+			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers, so the page needs a password: %w", cfg.Listen, ErrNoPassword)
+		}
+	}
+	l, err = net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return nil, remote, fmt.Errorf("status page: listen on %s: %w (another program may use the port: change status.listen)", cfg.Listen, err)
+	}
+	if tlsOn {
+		cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+		if err != nil {
+			l.Close()
+			return nil, remote, fmt.Errorf("status page: load status.tls_cert/tls_key: %w", err)
+		}
+		l = tls.NewListener(l, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+	}
+	return l, remote, nil
+}
+
+// Serve serves h on l until ctx ends, then lets requests finish.
+func Serve(ctx context.Context, l net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 2 * time.Minute}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	if err := srv.Serve(l); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	<-done
+	return nil
+}

@@ -1,0 +1,401 @@
+package status_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+var refused = notify.Permanent("70", "invalid number", "geçersiz numara")
+
+func TestHealthz(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	resp, body := e.do(e.client(), "GET", "/healthz", nil)
+	if resp.StatusCode != 200 || body != "ok\n" {
+		t.Fatalf("healthz: %s %q", resp.Status, body)
+	}
+}
+
+func TestReadyz(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		errs      []error
+		wantCode  int
+		wantAlert string
+	}{
+		{"all well", nil, http.StatusOK, ""},
+		{"channel paused by rejected credentials", []error{notify.Config("30", "invalid credentials", "geçersiz kullanıcı")}, http.StatusServiceUnavailable, "invalid credentials"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{errs: tc.errs})
+			resp, body := e.do(e.client(), "GET", "/readyz", nil)
+			var got struct {
+				Ready    bool
+				Checks   map[string]string
+				Channels []status.ChannelState
+			}
+			if err := json.Unmarshal([]byte(body), &got); err != nil {
+				t.Fatalf("%v: %s", err, body)
+			}
+			if resp.StatusCode != tc.wantCode || got.Checks["erp"] != "ok" || got.Checks["outbox"] != "ok" || len(got.Channels) != 1 {
+				t.Fatalf("readyz %s: %s", resp.Status, body)
+			}
+			if ch := got.Channels[0]; ch.Paused != (tc.wantAlert != "") || !strings.Contains(ch.Alert, tc.wantAlert) {
+				t.Errorf("channel = %+v, want alert %q", ch, tc.wantAlert)
+			}
+		})
+	}
+}
+
+func TestMetrics(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	resp, body := e.do(e.client(), "GET", "/metrics", nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("metrics: %s", resp.Status)
+	}
+	for _, want := range []string{
+		`akinsoft_connector_messages{channel="sms",status="failed"} 1`,
+		`akinsoft_connector_messages{channel="sms",status="sent"}`,
+		`akinsoft_connector_provider_request_duration_seconds_count{channel="sms",outcome="failed"} 1`,
+		`akinsoft_connector_poll_duration_seconds_count{job="new-invoices"} 1`,
+		`akinsoft_connector_rows_read_total{job="new-invoices"}`,
+		`akinsoft_connector_job_last_run_failed{job="new-invoices"} 0`,
+		`akinsoft_connector_job_last_success_timestamp_seconds{job="new-invoices"}`,
+		`akinsoft_connector_outbox_read_errors 0`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+func TestQueueDepthMetric(t *testing.T) {
+	// A paused channel leaves its messages queued.
+	e := newEnv(t, envOpts{errs: []error{notify.Config("30", "invalid credentials", "")}})
+	_, body := e.do(e.client(), "GET", "/metrics", nil)
+	if !strings.Contains(body, `akinsoft_connector_queue_depth{channel="sms"}`) {
+		t.Errorf("no queue depth in metrics:\n%s", body)
+	}
+}
+
+func TestMonitoringNeedsATokenBeyondLoopback(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		remote bool
+		path   string
+		token  string // "good" or a literal
+		want   int
+	}{
+		{"metrics open on loopback", false, "/metrics", "", 200},
+		{"readyz open on loopback", false, "/readyz", "", 200},
+		{"metrics closed remotely", true, "/metrics", "", 401},
+		{"readyz closed remotely", true, "/readyz", "", 401},
+		{"metrics with a token remotely", true, "/metrics", "good", 200},
+		{"metrics with a wrong token", true, "/metrics", "akc_nope", 401},
+		{"api without a token", false, "/api/status", "", 401},
+		{"api with a wrong token", false, "/api/status", "akc_nope", 401},
+		{"api with a token", false, "/api/status", "good", 200},
+		{"healthz always open", true, "/healthz", "", 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{remote: tc.remote})
+			tok := tc.token
+			if tok == "good" {
+				var err error
+				if tok, err = status.CreateToken(e.authFile, "prometheus", time.Now()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var hdr []string
+			if tok != "" {
+				hdr = []string{"Authorization", "Bearer " + tok}
+			}
+			if resp, body := e.do(e.client(), "GET", tc.path, nil, hdr...); resp.StatusCode != tc.want {
+				t.Errorf("%s: %s, want %d: %s", tc.path, resp.Status, tc.want, body)
+			}
+		})
+	}
+}
+
+func TestAPIStatusMasksRecipients(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	tok, err := status.CreateToken(e.authFile, "zabbix", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := e.do(e.client(), "GET", "/api/status", nil, "Authorization", "Bearer "+tok)
+	var o status.Overview
+	if err := json.Unmarshal([]byte(body), &o); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%s %v: %s", resp.Status, err, body)
+	}
+	if len(o.Problems) == 0 || !strings.Contains(o.Problems[len(o.Problems)-1].Reason, "invalid number") || len(o.Jobs) != 1 || o.Today["sms"]["failed"] != 1 {
+		t.Errorf("overview = %+v", o)
+	}
+	if e.failed.To == "" || strings.Contains(body, e.failed.To) {
+		t.Errorf("the API shows a full recipient (%q)", e.failed.To)
+	}
+	if resp, _ := e.do(e.client(), "POST", "/messages/1/retry", map[string]string{}, "Authorization", "Bearer "+tok); resp.StatusCode != 401 {
+		t.Errorf("a read-only token could post an action: %s", resp.Status)
+	}
+}
+
+func TestLoginAndPage(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	c := e.client()
+	if resp, _ := e.do(c, "GET", "/", nil); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login" {
+		t.Fatalf("anonymous page: %s %s", resp.Status, resp.Header.Get("Location"))
+	}
+	_, page := e.do(c, "GET", "/login", nil)
+	if !strings.Contains(page, "Yönetici girişi") {
+		t.Errorf("login page is not Turkish:\n%s", page)
+	}
+	tok := csrfOf(t, page)
+	for _, tc := range []struct {
+		name string
+		form map[string]string
+		want int
+	}{
+		{"no CSRF token", map[string]string{"password": password}, http.StatusForbidden},
+		{"wrong CSRF token", map[string]string{"csrf": "x" + tok, "password": password}, http.StatusForbidden},
+		{"wrong password", map[string]string{"csrf": tok, "password": "yanlis-parola"}, http.StatusUnauthorized},
+	} {
+		if resp, _ := e.do(c, "POST", "/login", tc.form); resp.StatusCode != tc.want {
+			t.Errorf("%s: %s, want %d", tc.name, resp.Status, tc.want)
+		}
+		if tc.want == http.StatusUnauthorized {
+			_, page = e.do(c, "GET", "/login", nil)
+			tok = csrfOf(t, page)
+		}
+	}
+	resp, _ := e.do(c, "POST", "/login", map[string]string{"csrf": tok, "password": password})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("login: %s", resp.Status)
+	}
+	var sess *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == "akc_session" {
+			sess = ck
+		}
+	}
+	if sess == nil || !sess.HttpOnly || sess.SameSite != http.SameSiteStrictMode {
+		t.Fatalf("session cookie = %+v; want HttpOnly and SameSite=Strict", sess)
+	}
+	resp, page = e.do(c, "GET", "/", nil)
+	if resp.StatusCode != 200 {
+		t.Fatalf("page: %s", resp.Status)
+	}
+	id := strconv.FormatInt(e.failed.ID, 10)
+	for _, want := range []string{"Bildirim durumu", "Bugün", "Bu hafta", "new-invoices", `id="msg-` + id + `" data-status="failed"`,
+		"(code 70): invalid number", `id="retry-` + id + `"`, "Başarısız", "Kuyruk"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, e.failed.To) {
+		t.Errorf("page shows a full recipient %q", e.failed.To)
+	}
+	if h := resp.Header.Get("Content-Security-Policy"); !strings.Contains(h, "default-src 'self'") {
+		t.Errorf("CSP = %q", h)
+	}
+	// English on request, remembered by a cookie.
+	e.do(c, "GET", "/?lang=en", nil)
+	if _, page = e.do(c, "GET", "/", nil); !strings.Contains(page, "Notification status") || !strings.Contains(page, "Failed") {
+		t.Errorf("English page:\n%s", page)
+	}
+	// Logging out ends the session.
+	e.do(c, "POST", "/logout", map[string]string{"csrf": csrfOf(t, page)})
+	if resp, _ := e.do(c, "GET", "/", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("after logout: %s", resp.Status)
+	}
+}
+
+func TestLoginWithoutPasswordExplainsWhatToDo(t *testing.T) {
+	e := newEnv(t, envOpts{noPass: true})
+	c := e.client()
+	_, page := e.do(c, "GET", "/login", nil)
+	resp, page := e.do(c, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": "anything-at-all"})
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(page, "akinsoft-connector admin set-password") {
+		t.Errorf("%s:\n%s", resp.Status, page)
+	}
+}
+
+func TestActionsNeedCSRF(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	c, tok := e.login()
+	path := "/messages/" + strconv.FormatInt(e.failed.ID, 10) + "/retry"
+	for _, tc := range []struct {
+		name string
+		form map[string]string
+		want int
+	}{
+		{"no token", map[string]string{}, http.StatusForbidden},
+		{"wrong token", map[string]string{"csrf": tok + "x"}, http.StatusForbidden},
+		{"another session's token", map[string]string{"csrf": func() string { _, t2 := e.login(); return t2 }()}, http.StatusForbidden},
+	} {
+		if resp, _ := e.do(c, "POST", path, tc.form); resp.StatusCode != tc.want {
+			t.Errorf("%s: %s, want %d", tc.name, resp.Status, tc.want)
+		}
+		if m, _ := e.store.Get(context.Background(), e.failed.ID); m.Status != outbox.StatusFailed {
+			t.Fatalf("%s: the message became %s", tc.name, m.Status)
+		}
+	}
+	if resp, _ := e.do(e.client(), "POST", path, map[string]string{"csrf": tok}); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("without a session: %s", resp.Status)
+	}
+}
+
+func TestRetryAndCancel(t *testing.T) {
+	// The provider refuses the first message, then the channel is paused,
+	// which leaves the others pending.
+	e := newEnv(t, envOpts{errs: []error{refused, notify.Config("30", "invalid credentials", "")}})
+	c, tok := e.login()
+	ctx := context.Background()
+	pending, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusPending, Limit: 1})
+	if len(pending) == 0 {
+		t.Fatal("no pending message")
+	}
+	for _, tc := range []struct {
+		name   string
+		id     int64
+		action string
+		flash  string
+		want   string
+	}{
+		{"retry the failed message", e.failed.ID, "retry", "tekrar kuyruğa alındı", outbox.StatusPending},
+		{"retry it twice", e.failed.ID, "retry", "tekrar denenemedi", outbox.StatusPending},
+		{"cancel a pending message", pending[0].ID, "cancel", "iptal edildi", outbox.StatusCancelled},
+		{"cancel it twice", pending[0].ID, "cancel", "iptal edilemedi", outbox.StatusCancelled},
+	} {
+		id := strconv.FormatInt(tc.id, 10)
+		resp, _ := e.do(c, "POST", "/messages/"+id+"/"+tc.action, map[string]string{"csrf": tok})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s: %s", tc.name, resp.Status)
+		}
+		_, page := e.do(c, "GET", resp.Header.Get("Location"), nil)
+		if !strings.Contains(page, tc.flash) {
+			t.Errorf("%s: page lacks %q", tc.name, tc.flash)
+		}
+		if m, _ := e.store.Get(ctx, tc.id); m.Status != tc.want {
+			t.Errorf("%s: status %s, want %s", tc.name, m.Status, tc.want)
+		}
+	}
+}
+
+func TestLockoutAfterRepeatedFailures(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	c := e.client()
+	try := func(pw string) int {
+		_, page := e.do(c, "GET", "/login", nil)
+		resp, _ := e.do(c, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": pw})
+		return resp.StatusCode
+	}
+	for i := 1; i <= 4; i++ {
+		if got := try("yanlis-parola"); got != http.StatusUnauthorized {
+			t.Fatalf("failure %d: %d", i, got)
+		}
+	}
+	if got := try("yanlis-parola"); got != http.StatusTooManyRequests {
+		t.Fatalf("fifth failure: %d, want 429", got)
+	}
+	if got := try(password); got != http.StatusTooManyRequests {
+		t.Fatalf("right password while locked: %d, want 429", got)
+	}
+	e.clock.add(14 * time.Minute)
+	if got := try(password); got != http.StatusTooManyRequests {
+		t.Fatalf("right password 14 minutes later: %d, want 429", got)
+	}
+	e.clock.add(2 * time.Minute)
+	if got := try(password); got != http.StatusSeeOther {
+		t.Fatalf("right password after the lockout: %d, want 303", got)
+	}
+}
+
+func TestCredentialsFile(t *testing.T) {
+	path := t.TempDir() + "/state/" + status.AuthFileName
+	for _, tc := range []struct {
+		pw      string
+		wantErr string
+	}{
+		{"kisa", "at least 10 characters"},
+		{strings.Repeat("ş", 40), "at most 72 bytes"},
+		{password, ""},
+	} {
+		err := status.SetPassword(path, tc.pw)
+		if (err == nil) != (tc.wantErr == "") || err != nil && !strings.Contains(err.Error(), tc.wantErr) {
+			t.Errorf("SetPassword(%q) = %v, want %q", tc.pw, err, tc.wantErr)
+		}
+	}
+	tok, err := status.CreateToken(path, "grafana", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := status.CreateToken(path, "grafana", time.Now()); err == nil {
+		t.Error("a second token with the same name was accepted")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), password) || strings.Contains(string(b), tok) || !strings.Contains(string(b), "$2a$") {
+		t.Errorf("the credentials file holds a secret in plain text:\n%s", b)
+	}
+	if fi, _ := os.Stat(path); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if err := status.RevokeToken(path, "grafana"); err != nil {
+		t.Error(err)
+	}
+	if err := status.RevokeToken(path, "grafana"); err == nil {
+		t.Error("revoking a missing token succeeded")
+	}
+}
+
+func TestListen(t *testing.T) {
+	dir := t.TempDir()
+	withPass := dir + "/with/" + status.AuthFileName
+	if err := status.SetPassword(withPass, password); err != nil {
+		t.Fatal(err)
+	}
+	noPass := dir + "/none/" + status.AuthFileName
+	for _, tc := range []struct {
+		name       string
+		cfg        config.Status
+		auth       string
+		wantRemote bool
+		wantErr    string
+	}{
+		{"loopback", config.Status{Listen: "127.0.0.1:0"}, noPass, false, ""},
+		{"localhost", config.Status{Listen: "localhost:0"}, noPass, false, ""},
+		{"ipv6 loopback", config.Status{Listen: "[::1]:0"}, noPass, false, ""},
+		{"all interfaces without opt-in", config.Status{Listen: "0.0.0.0:0"}, withPass, true, "reachable from other computers: set status.tls_cert"},
+		{"empty host means all interfaces", config.Status{Listen: ":0"}, withPass, true, "reachable from other computers: set status.tls_cert"},
+		{"opt-in without a password", config.Status{Listen: "0.0.0.0:0", AllowRemote: true}, noPass, true, "admin set-password"},
+		{"opt-in with a password", config.Status{Listen: "0.0.0.0:0", AllowRemote: true}, withPass, true, ""},
+		{"TLS with a missing certificate", config.Status{Listen: "0.0.0.0:0", TLSCert: dir + "/no.crt", TLSKey: dir + "/no.key"}, withPass, true, "tls_cert"},
+		{"not host:port", config.Status{Listen: "8750"}, noPass, false, "write host:port"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, remote, err := status.Listen(tc.cfg, tc.auth)
+			if l != nil {
+				l.Close()
+			}
+			if (err == nil) != (tc.wantErr == "") || err != nil && !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("err = %v, want %q", err, tc.wantErr)
+			}
+			if err == nil && remote != tc.wantRemote {
+				t.Errorf("remote = %v", remote)
+			}
+		})
+	}
+}
