@@ -73,56 +73,13 @@ func TestRunStopsGracefullyOnSIGTERM(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("SIGTERM is a Unix signal; the Windows service stop is tested with the installer")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "akinsoft-connector")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	p := startDaemon(t, demoConfig("FATURA"))
+	p.waitFor("the messages", func() bool { return strings.Contains(p.out.String(), "FATURA 2024-130") })
+	p.stop()
+	if !strings.Contains(p.err.String(), "stopped") {
+		t.Errorf("no clean stop logged:\n%s", p.err.String())
 	}
-	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := `quiet_hours: {disabled: true}
-sources: [{name: demo, driver: sqlite, database: demo.db}]
-channels: {sms: {provider: console, rate: 100/s}}
-jobs:
-  - name: new-invoices
-    preset: new_invoices
-    schedule: "@every 1s"
-    backfill: all
-    messages: {sms: {text: "{{.FATURA_NO}} {{money .TOPLAM_GENEL_KPB}}"}}
-`
-	cfgPath := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfgPath, []byte(cfg), 0o600)
-	cmd := exec.Command(bin, "run", "--config", cfgPath)
-	var out, errb syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	deadline := time.Now().Add(30 * time.Second)
-	for !strings.Contains(out.String(), "2024-130") {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("no messages within 30s\nstdout:\n%s\nstderr:\n%s", out.String(), errb.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run exited with %v after SIGTERM\n%s", err, errb.String())
-		}
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("run did not stop within 20s of SIGTERM (Windows allows about that)")
-	}
-	if !strings.Contains(errb.String(), "stopped") {
-		t.Errorf("no clean stop logged:\n%s", errb.String())
-	}
-	if n := strings.Count(out.String(), "2024-101 "); n != 1 {
+	if n := strings.Count(p.out.String(), "FATURA 2024-101\n"); n != 1 {
 		t.Errorf("invoice 2024-101 sent %d times", n)
 	}
 }
@@ -133,18 +90,93 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGHUP on Windows; there `service restart` reloads")
 	}
-	ctx := context.Background()
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "akinsoft-connector")
+	p := startDaemon(t, demoConfig("ESKI"))
+	p.waitFor("the first messages", func() bool { return strings.Contains(p.out.String(), "ESKI 2024-130") })
+
+	os.WriteFile(p.cfg, []byte("jobs: [\n"), 0o600)
+	p.cmd.Process.Signal(syscall.SIGHUP)
+	p.waitFor("the refused reload", func() bool { return strings.Contains(p.err.String(), "config reload refused") })
+
+	os.WriteFile(p.cfg, []byte(demoConfig("YENI")), 0o600)
+	p.cmd.Process.Signal(syscall.SIGHUP)
+	p.waitFor("the reload", func() bool { return strings.Contains(p.err.String(), "config reloaded") })
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(p.dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1]); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor("a message with the new template", func() bool { return strings.Contains(p.out.String(), "YENI 2024-131") })
+	p.stop()
+	if out := p.out.String(); strings.Contains(out, "YENI 2024-101\n") || strings.Count(out, "ESKI 2024-101\n") != 1 {
+		t.Errorf("messages repeated across the reload:\n%s", out)
+	}
+}
+
+// daemonProc is the real binary running `run` over a demo database.
+type daemonProc struct {
+	t        *testing.T
+	dir, cfg string
+	cmd      *exec.Cmd
+	out, err syncBuffer
+}
+
+// startDaemon builds the binary, creates the demo database and starts
+// `run` with the given config text.
+func startDaemon(t *testing.T, cfgText string) *daemonProc {
+	t.Helper()
+	p := &daemonProc{t: t, dir: t.TempDir()}
+	bin := filepath.Join(p.dir, "akinsoft-connector")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	dbPath := filepath.Join(dir, "demo.db")
-	if err := demo.CreateDB(ctx, dbPath); err != nil {
+	if err := demo.CreateDB(context.Background(), filepath.Join(p.dir, "demo.db")); err != nil {
 		t.Fatal(err)
 	}
-	cfgText := func(prefix string) string {
-		return `quiet_hours: {disabled: true}
+	p.cfg = filepath.Join(p.dir, "config.yaml")
+	if err := os.WriteFile(p.cfg, []byte(cfgText), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p.cmd = exec.Command(bin, "run", "--config", p.cfg)
+	p.cmd.Stdout, p.cmd.Stderr = &p.out, &p.err
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.cmd.Process.Kill() })
+	return p
+}
+
+// waitFor polls cond for up to 30 s, then fails with the daemon's output.
+func (p *daemonProc) waitFor(what string, cond func() bool) {
+	p.t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("timed out waiting for %s\nstdout:\n%s\nstderr:\n%s", what, p.out.String(), p.err.String())
+		}
+	}
+}
+
+// stop sends SIGTERM and fails unless the daemon exits cleanly within 20 s
+// (about what Windows gives a service).
+func (p *daemonProc) stop() {
+	p.t.Helper()
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			p.t.Fatalf("run exited with %v after SIGTERM\n%s", err, p.err.String())
+		}
+	case <-time.After(20 * time.Second):
+		p.t.Fatal("run did not stop within 20s of SIGTERM")
+	}
+}
+
+func demoConfig(prefix string) string {
+	return `quiet_hours: {disabled: true}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
 channels: {sms: {provider: console, rate: 100/s}}
 jobs:
@@ -154,47 +186,4 @@ jobs:
     backfill: all
     messages: {sms: {text: "` + prefix + ` {{.FATURA_NO}}"}}
 `
-	}
-	cfgPath := filepath.Join(dir, "config.yaml")
-	os.WriteFile(cfgPath, []byte(cfgText("ESKI")), 0o600)
-	cmd := exec.Command(bin, "run", "--config", cfgPath)
-	var out, errb syncBuffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	waitFor := func(what string, cond func() bool) {
-		t.Helper()
-		for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(50 * time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s\nstdout:\n%s\nstderr:\n%s", what, out.String(), errb.String())
-			}
-		}
-	}
-	waitFor("the first messages", func() bool { return strings.Contains(out.String(), "ESKI 2024-130") })
-
-	os.WriteFile(cfgPath, []byte("jobs: [\n"), 0o600)
-	cmd.Process.Signal(syscall.SIGHUP)
-	waitFor("the refused reload", func() bool { return strings.Contains(errb.String(), "config reload refused") })
-
-	os.WriteFile(cfgPath, []byte(cfgText("YENI")), 0o600)
-	cmd.Process.Signal(syscall.SIGHUP)
-	waitFor("the reload", func() bool { return strings.Contains(errb.String(), "config reloaded") })
-	db, err := sql.Open("sqlite", "file:"+dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := demo.InsertInvoices(ctx, db, demo.LaterInvoices[:1]); err != nil {
-		t.Fatal(err)
-	}
-	waitFor("a message with the new template", func() bool { return strings.Contains(out.String(), "YENI 2024-131") })
-	cmd.Process.Signal(syscall.SIGTERM)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("exit after SIGTERM: %v", err)
-	}
-	if strings.Contains(out.String(), "YENI 2024-101") || strings.Count(out.String(), "ESKI 2024-101") != 1 {
-		t.Errorf("messages repeated across the reload:\n%s", out.String())
-	}
 }
