@@ -167,6 +167,9 @@ const (
 
 // Report is one provider delivery report line.
 type Report struct {
+	// ID is the outbox id of the Sent it answers, matched by the provider
+	// (by provider id, or by number and time window for an uncertain send).
+	ID         int64
 	ProviderID string
 	To         string
 	Status     DeliveryStatus

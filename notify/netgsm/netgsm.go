@@ -1,0 +1,269 @@
+// Package netgsm sends SMS through NetGSM's REST v2 API (n:n batches in one
+// request) and reads delivery reports from /sms/rest/v2/report. Wire facts and
+// their sources: shared/reference/providers.md §1.
+package netgsm
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+)
+
+// DefaultURL is NetGSM's API base.
+const DefaultURL = "https://api.netgsm.com.tr"
+
+// Config is one NetGSM account.
+type Config struct {
+	URL       string // base URL, default DefaultURL
+	UserCode  string
+	Password  string
+	MsgHeader string
+	// Encoding is "TR" (default) or "GSM" to leave it out (NetGSM then
+	// transliterates Turkish letters).
+	Encoding string
+	AppName  string
+	// IYSFilter is sent for commercial messages: "11" (individuals, default)
+	// or "12" (merchants). Informational messages always send "0".
+	IYSFilter string
+	// MaxBatch is the most messages per request (default 500; NetGSM does
+	// not publish a maximum).
+	MaxBatch int
+	// ReportEvery spaces report queries (default 6 s: NetGSM allows 10/min).
+	ReportEvery time.Duration
+}
+
+// Provider is a NetGSM account. It is safe for concurrent use.
+type Provider struct {
+	cfg     Config
+	c       *httpclient.Client
+	reports *rate.Limiter
+	now     func() time.Time
+}
+
+// New returns a provider sending through c.
+func New(cfg Config, c *httpclient.Client) *Provider {
+	if cfg.URL == "" {
+		cfg.URL = DefaultURL
+	}
+	cfg.URL = strings.TrimRight(cfg.URL, "/")
+	if cfg.Encoding == "" {
+		cfg.Encoding = "TR"
+	}
+	if strings.EqualFold(cfg.Encoding, "gsm") {
+		cfg.Encoding = ""
+	}
+	if cfg.IYSFilter == "" {
+		cfg.IYSFilter = "11"
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 500
+	}
+	if cfg.ReportEvery <= 0 {
+		cfg.ReportEvery = 6 * time.Second
+	}
+	return &Provider{cfg: cfg, c: c, reports: rate.NewLimiter(rate.Every(cfg.ReportEvery), 1), now: time.Now}
+}
+
+type sendMsg struct {
+	Msg string `json:"msg"`
+	No  string `json:"no"`
+}
+
+type sendRequest struct {
+	MsgHeader string    `json:"msgheader"`
+	Messages  []sendMsg `json:"messages"`
+	Encoding  string    `json:"encoding,omitempty"`
+	IYSFilter string    `json:"iysfilter"`
+	AppName   string    `json:"appname,omitempty"`
+}
+
+// answer is NetGSM's common response. code is sometimes a number in
+// third-party mocks, so it is read either way.
+type answer struct {
+	Code        flexString `json:"code"`
+	Description string     `json:"description"`
+	JobID       flexString `json:"jobid"`
+}
+
+type flexString string
+
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*f = flexString(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*f = flexString(n.String())
+	return nil
+}
+
+// Send sends one message.
+func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
+	rs, errs := p.SendBatch(ctx, []notify.Message{m})
+	return rs[0], errs[0]
+}
+
+// SendBatch sends many messages, MaxBatch per request, each request carrying
+// only informational or only commercial messages (iysfilter is per request).
+func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify.Result, []error) {
+	results, errs := make([]notify.Result, len(ms)), make([]error, len(ms))
+	var groups [2][]int // informational, commercial
+	for i, m := range ms {
+		if _, err := Number(m.To); err != nil {
+			errs[i] = err
+			continue
+		}
+		if m.Commercial {
+			groups[1] = append(groups[1], i)
+		} else {
+			groups[0] = append(groups[0], i)
+		}
+	}
+	for g, idx := range groups {
+		for len(idx) > 0 {
+			n := min(len(idx), p.cfg.MaxBatch)
+			chunk := idx[:n]
+			idx = idx[n:]
+			ids, err := p.send(ctx, ms, chunk, g == 1)
+			for k, i := range chunk {
+				if err != nil {
+					errs[i] = err
+				} else {
+					results[i] = notify.Result{ProviderID: ids[k]}
+				}
+			}
+		}
+	}
+	return results, errs
+}
+
+func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, commercial bool) ([]string, error) {
+	req := sendRequest{MsgHeader: p.cfg.MsgHeader, Encoding: p.cfg.Encoding, IYSFilter: "0", AppName: p.cfg.AppName}
+	if commercial {
+		req.IYSFilter = p.cfg.IYSFilter
+	}
+	to := make([]string, 0, len(chunk))
+	for _, i := range chunk {
+		no, _ := Number(ms[i].To)
+		req.Messages = append(req.Messages, sendMsg{Msg: ms[i].Text, No: no})
+		to = append(to, ms[i].To)
+	}
+	body, _ := json.Marshal(req)
+	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + "/sms/rest/v2/send",
+		Header: p.header(), Body: body, Recipients: to})
+	if err != nil {
+		return nil, err
+	}
+	a, err := decode(resp)
+	if err != nil {
+		return nil, err
+	}
+	if e := classifySend(string(a.Code), a.Description, resp); e != nil {
+		return nil, e
+	}
+	if a.JobID == "" {
+		return nil, notify.Unknown("NetGSM accepted the request but returned no jobid", nil)
+	}
+	// One jobid covers the request; a comma-separated list with one id per
+	// message is tolerated (seen only in SDK mocks).
+	ids := strings.Split(string(a.JobID), ",")
+	out := make([]string, len(chunk))
+	for k := range out {
+		if len(ids) == len(chunk) {
+			out[k] = strings.TrimSpace(ids[k])
+		} else {
+			out[k] = strings.TrimSpace(ids[0])
+		}
+	}
+	return out, nil
+}
+
+func (p *Provider) header() http.Header {
+	h := http.Header{}
+	h.Set("Content-Type", "application/json")
+	h.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(p.cfg.UserCode+":"+p.cfg.Password)))
+	return h
+}
+
+// decode reads NetGSM's JSON answer. Business errors come as HTTP 406 (or,
+// unconfirmed, 401) with the same body, so the HTTP status is only used when
+// there is no JSON at all.
+func decode(resp *httpclient.Response) (answer, error) {
+	var a answer
+	if err := json.Unmarshal(bytes.TrimSpace(resp.Body), &a); err == nil && a.Code != "" {
+		return a, nil
+	}
+	switch {
+	case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
+		return a, notify.Config(fmt.Sprintf("http %d", resp.Status), "NetGSM rejected the credentials (HTTP "+fmt.Sprint(resp.Status)+"); check usercode and password",
+			"NetGSM kullanıcı bilgilerini reddetti; kullanıcı kodu ve şifreyi kontrol edin")
+	case resp.Status == http.StatusTooManyRequests:
+		return a, notify.Retry("http 429", "NetGSM asked to slow down", max(resp.RetryAfter(), time.Minute))
+	case resp.Status >= 500:
+		return a, notify.Unknown(fmt.Sprintf("NetGSM answered HTTP %d without a result code", resp.Status), nil)
+	}
+	return a, notify.Unknown(fmt.Sprintf("NetGSM's answer (HTTP %d) could not be read", resp.Status), nil)
+}
+
+// Number turns an E.164 Turkish mobile number into NetGSM's 10 digits.
+func Number(e164 string) (string, error) {
+	d := strings.TrimPrefix(e164, "+")
+	if strings.HasPrefix(d, "90") && len(d) == 12 {
+		d = d[2:]
+	} else if strings.HasPrefix(d, "0") && len(d) == 11 {
+		d = d[1:]
+	}
+	if len(d) != 10 || d[0] != '5' || strings.Trim(d, "0123456789") != "" {
+		return "", notify.Permanent("number", "NetGSM sends only to Turkish mobile numbers (5XXXXXXXXX)",
+			"NetGSM yalnızca Türkiye cep numaralarına gönderir")
+	}
+	return d, nil
+}
+
+// Check verifies the credentials and the sender name without sending: the
+// msgheader list must contain the configured header.
+func (p *Provider) Check(ctx context.Context) (string, error) {
+	u := p.cfg.URL + "/sms/rest/v2/msgheader"
+	if p.cfg.AppName != "" {
+		u += "?appname=" + p.cfg.AppName
+	}
+	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodGet, URL: u, Header: p.header(), Idempotent: true})
+	if err != nil {
+		return "", err
+	}
+	var a struct {
+		Code       flexString `json:"code"`
+		MsgHeaders []string   `json:"msgheaders"`
+	}
+	if err := json.Unmarshal(resp.Body, &a); err != nil || a.Code == "" {
+		_, err := decode(resp)
+		return "", err
+	}
+	if e := classifySend(string(a.Code), "", resp); e != nil {
+		return "", e
+	}
+	for _, h := range a.MsgHeaders {
+		if h == p.cfg.MsgHeader {
+			return fmt.Sprintf("credentials accepted; sender name %q is approved", h), nil
+		}
+	}
+	return "", notify.Config("40", fmt.Sprintf("sender name %q is not among the account's approved headers %v", p.cfg.MsgHeader, a.MsgHeaders),
+		"gönderici adı (başlık) hesapta tanımlı değil")
+}

@@ -1,0 +1,320 @@
+// Package netgsmtest is a fake NetGSM REST v2 server on loopback that speaks
+// the shapes in shared/reference/providers.md §1.2: Basic auth, the send and
+// report result codes, n:n bodies, report paging and the 80/85 limits.
+// Points the reference marks [UNCONFIRMED] are settings here, never asserted:
+// the HTTP status of an auth error (AuthStatus) and the jobid form (JobIDs).
+package netgsmtest
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
+)
+
+// JobIDStyle is how a successful send names its job.
+type JobIDStyle int
+
+const (
+	OneJobID      JobIDStyle = iota // one jobid for the whole request (documented)
+	JobIDPerMessage                 // "12345,12346": one per message (seen only in SDK mocks)
+)
+
+// Message is one message the fake accepted.
+type Message struct {
+	JobID     string
+	Number    string // as reported: 90XXXXXXXXXX
+	Text      string
+	IYSFilter string
+	Encoding  string
+	At        time.Time
+	Status    int
+	ErrorCode int
+}
+
+// Server is the fake. Set its fields before sending.
+type Server struct {
+	providertest.Base
+	User, Password string
+	Headers        []string
+	// AuthStatus is the HTTP status of business errors such as code 30
+	// (406 documented; 401 possible).
+	AuthStatus int
+	JobIDs     JobIDStyle
+	// ReportLimit is the report queries allowed per minute (10).
+	ReportLimit int
+	// Now is the fake's clock, for the per-minute limits.
+	Now func() time.Time
+
+	mu       sync.Mutex
+	nextJob  int
+	messages []Message
+	reportAt []time.Time
+
+	acceptThenDrop int
+}
+
+// New starts a fake with one account and header.
+func New() *Server {
+	s := &Server{User: "8501234567", Password: "secret", Headers: []string{"MAGAZA"}, AuthStatus: http.StatusNotAcceptable,
+		ReportLimit: 10, Now: time.Now, nextJob: 1311033500}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /sms/rest/v2/send", s.send)
+	mux.HandleFunc("POST /sms/rest/v2/report", s.report)
+	mux.HandleFunc("GET /sms/rest/v2/msgheader", s.msgheader)
+	s.Start(mux)
+	return s
+}
+
+// Messages returns what the fake accepted.
+func (s *Server) Messages() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Message(nil), s.messages...)
+}
+
+// SetStatus sets the report status of every accepted message to number
+// (10 digits or 90-prefixed).
+func (s *Server) SetStatus(number string, status, errorCode int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.messages {
+		if strings.HasSuffix(s.messages[i].Number, number[len(number)-10:]) {
+			s.messages[i].Status, s.messages[i].ErrorCode = status, errorCode
+		}
+	}
+}
+
+func (s *Server) reply(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json;charset=UTF-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func (s *Server) fail(w http.ResponseWriter, code, desc string) {
+	s.reply(w, s.AuthStatus, map[string]any{"code": code, "description": desc, "jobid": nil})
+}
+
+func (s *Server) authorized(r *http.Request) bool {
+	v, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Basic ")
+	if !ok {
+		return false
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	return err == nil && string(b) == s.User+":"+s.Password
+}
+
+// fault answers an injected fault; it reports whether it did.
+func (s *Server) fault(w http.ResponseWriter, limitCode string) bool {
+	switch s.TakeFault() {
+	case providertest.FaultAuth:
+		s.fail(w, "30", "Invalid credentials")
+	case providertest.FaultPermanent:
+		s.fail(w, "20", "Message text problem")
+	case providertest.FaultLimit:
+		s.fail(w, limitCode, "Limit exceeded")
+	case providertest.FaultServer:
+		s.fail(w, "100", "System error")
+	default:
+		return false
+	}
+	return true
+}
+
+var tenDigits = regexp.MustCompile(`^[0-9]{10}$`)
+
+func (s *Server) send(w http.ResponseWriter, r *http.Request) {
+	if s.fault(w, "80") {
+		return
+	}
+	if !s.authorized(r) {
+		s.fail(w, "30", "Invalid username, password or no API access")
+		return
+	}
+	var req struct {
+		MsgHeader string `json:"msgheader"`
+		Messages  []struct {
+			Msg string `json:"msg"`
+			No  string `json:"no"`
+		} `json:"messages"`
+		Encoding  string `json:"encoding"`
+		IYSFilter string `json:"iysfilter"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || len(req.Messages) == 0 {
+		s.fail(w, "70", "Invalid parameter")
+		return
+	}
+	known := false
+	for _, h := range s.Headers {
+		known = known || h == req.MsgHeader
+	}
+	if !known || len(req.MsgHeader) > 11 {
+		s.fail(w, "40", "Check the msgheader parameter")
+		return
+	}
+	switch req.IYSFilter {
+	case "", "0", "11", "12":
+	default:
+		s.fail(w, "70", "Invalid iysfilter")
+		return
+	}
+	for _, m := range req.Messages {
+		if !tenDigits.MatchString(m.No) || m.Msg == "" {
+			s.fail(w, "70", "Invalid parameter")
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.Now()
+	for _, m := range req.Messages {
+		if s.jobsTo("90"+m.No, now) >= 20 {
+			s.fail(w, "85", "More than 20 jobs to the same number within a minute")
+			return
+		}
+	}
+	var ids []string
+	for _, m := range req.Messages {
+		if len(ids) == 0 || s.JobIDs == JobIDPerMessage {
+			s.nextJob++
+			ids = append(ids, fmt.Sprint(s.nextJob))
+		}
+		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], Number: "90" + m.No, Text: m.Msg,
+			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now})
+	}
+	if s.acceptThenDrop > 0 {
+		// NetGSM took the job, but the answer never reaches the client.
+		s.acceptThenDrop--
+		if c, _, err := w.(http.Hijacker).Hijack(); err == nil {
+			c.Close()
+			return
+		}
+	}
+	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "jobid": strings.Join(ids, ",")})
+}
+
+// AcceptThenDrop makes the next n sends accept the job and then lose the
+// connection before answering: the client cannot know the job exists.
+func (s *Server) AcceptThenDrop(n int) {
+	s.mu.Lock()
+	s.acceptThenDrop += n
+	s.mu.Unlock()
+}
+
+// jobsTo counts distinct jobs to number in the last minute.
+func (s *Server) jobsTo(number string, now time.Time) int {
+	jobs := map[string]bool{}
+	for _, m := range s.messages {
+		if m.Number == number && now.Sub(m.At) < time.Minute {
+			jobs[m.JobID] = true
+		}
+	}
+	return len(jobs)
+}
+
+const reportLayout = "02.01.2006 15:04:05"
+
+func (s *Server) report(w http.ResponseWriter, r *http.Request) {
+	if s.fault(w, "80") {
+		return
+	}
+	if !s.authorized(r) {
+		s.fail(w, "30", "Invalid credentials")
+		return
+	}
+	s.mu.Lock()
+	now := s.Now()
+	recent := s.reportAt[:0]
+	for _, t := range s.reportAt {
+		if now.Sub(t) < time.Minute {
+			recent = append(recent, t)
+		}
+	}
+	s.reportAt = recent
+	over := len(recent) >= s.ReportLimit
+	if !over {
+		s.reportAt = append(s.reportAt, now)
+	}
+	s.mu.Unlock()
+	if over {
+		s.fail(w, "80", "Limit: max 10 queries per minute")
+		return
+	}
+	var req struct {
+		JobIDs     []string `json:"jobids"`
+		StartDate  string   `json:"startdate"`
+		StopDate   string   `json:"stopdate"`
+		PageNumber int      `json:"pagenumber"`
+		PageSize   int      `json:"pagesize"`
+	}
+	err := json.NewDecoder(r.Body).Decode(&req)
+	from, err1 := time.ParseInLocation(reportLayout, req.StartDate, istanbul)
+	to, err2 := time.ParseInLocation(reportLayout, req.StopDate, istanbul)
+	if err != nil || err1 != nil || err2 != nil || req.PageSize < 1 || req.PageSize > 100 || req.PageNumber < 0 {
+		s.fail(w, "70", "Invalid parameter")
+		return
+	}
+	type row struct {
+		JobID     string `json:"jobid"`
+		Number    string `json:"number"`
+		Status    int    `json:"status"`
+		Operator  int    `json:"operator"`
+		MsgLen    int    `json:"msglen"`
+		Delivered string `json:"deliveredDate"`
+		ErrorCode int    `json:"errorCode"`
+	}
+	var rows []row
+	for _, m := range s.Messages() {
+		if m.At.Before(from) || m.At.After(to) {
+			continue
+		}
+		if len(req.JobIDs) > 0 && !contains(req.JobIDs, m.JobID) {
+			continue
+		}
+		rw := row{JobID: m.JobID, Number: m.Number, Status: m.Status, Operator: 30, MsgLen: 1, ErrorCode: m.ErrorCode}
+		if m.Status == 1 {
+			rw.Delivered = m.At.In(istanbul).Add(5 * time.Second).Format("2006-01-02 15:04:05")
+		}
+		rows = append(rows, rw)
+	}
+	start := req.PageNumber * req.PageSize
+	if start >= len(rows) {
+		s.reply(w, s.AuthStatus, map[string]any{"code": "60", "description": "No records"})
+		return
+	}
+	rows = rows[start:min(len(rows), start+req.PageSize)]
+	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "jobs": rows})
+}
+
+func (s *Server) msgheader(w http.ResponseWriter, r *http.Request) {
+	if s.fault(w, "80") {
+		return
+	}
+	if !s.authorized(r) {
+		s.fail(w, "30", "Invalid credentials")
+		return
+	}
+	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "msgheaders": s.Headers})
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+var istanbul = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Istanbul"); err == nil {
+		return l
+	}
+	return time.FixedZone("TRT", 3*3600)
+}()

@@ -1,0 +1,194 @@
+package netgsm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+)
+
+const (
+	reportPageSize = 100
+	reportLayout   = "02.01.2006 15:04:05"
+	// UncertainWindow is how far after an uncertain send's start a report
+	// row for the same number is taken to be that send.
+	UncertainWindow = 30 * time.Minute
+	maxJobsPerQuery = 50
+)
+
+type reportRequest struct {
+	JobIDs     []string `json:"jobids,omitempty"`
+	StartDate  string   `json:"startdate"`
+	StopDate   string   `json:"stopdate"`
+	PageNumber int      `json:"pagenumber"`
+	PageSize   int      `json:"pagesize"`
+	AppName    string   `json:"appname,omitempty"`
+}
+
+type reportRow struct {
+	JobID     flexString `json:"jobid"`
+	Number    flexString `json:"number"`
+	Status    int        `json:"status"`
+	ErrorCode int        `json:"errorCode"`
+	Delivered string     `json:"deliveredDate"`
+}
+
+// Reports returns the delivery state of sent messages: by jobid for sends
+// NetGSM accepted, by number within a time window for uncertain sends (no
+// jobid). Queries respect NetGSM's 10 per minute.
+func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Report, error) {
+	var known, uncertain []notify.Sent
+	for _, s := range sent {
+		if s.ProviderID != "" {
+			known = append(known, s)
+		} else {
+			uncertain = append(uncertain, s)
+		}
+	}
+	var out []notify.Report
+	// By job id, a few dozen jobs per query.
+	for len(known) > 0 {
+		var ids []string
+		var group []notify.Sent
+		for len(known) > 0 && (len(ids) < maxJobsPerQuery || slices.Contains(ids, known[0].ProviderID)) {
+			if !slices.Contains(ids, known[0].ProviderID) {
+				ids = append(ids, known[0].ProviderID)
+			}
+			group, known = append(group, known[0]), known[1:]
+		}
+		from, _ := window(group)
+		rows, err := p.query(ctx, ids, from, p.now().Add(time.Minute))
+		if err != nil {
+			return out, err
+		}
+		for _, s := range group {
+			if r, ok := match(rows, s, true); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	if len(uncertain) > 0 {
+		from, to := window(uncertain)
+		stop := to.Add(UncertainWindow)
+		if now := p.now().Add(time.Minute); now.Before(stop) {
+			stop = now
+		}
+		rows, err := p.query(ctx, nil, from, stop)
+		if err != nil {
+			return out, err
+		}
+		for _, s := range uncertain {
+			if r, ok := match(rows, s, false); ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
+func window(ss []notify.Sent) (from, to time.Time) {
+	for i, s := range ss {
+		if i == 0 || s.At.Before(from) {
+			from = s.At
+		}
+		if s.At.After(to) {
+			to = s.At
+		}
+	}
+	return from.Add(-5 * time.Minute), to
+}
+
+// match finds s in rows: by jobid and number, or (uncertain) by number only.
+func match(rows []reportRow, s notify.Sent, byJob bool) (notify.Report, bool) {
+	no, _ := Number(s.To)
+	for _, r := range rows {
+		if byJob && string(r.JobID) != s.ProviderID {
+			continue
+		}
+		if n := string(r.Number); no != "" && !strings.HasSuffix(n, no) {
+			continue
+		}
+		rep := notify.Report{ID: s.ID, ProviderID: string(r.JobID), To: s.To, Code: strconv.Itoa(r.Status)}
+		rep.Status, rep.Reason = status(r.Status, r.ErrorCode)
+		if t, err := time.ParseInLocation("2006-01-02 15:04:05", r.Delivered, istanbul); err == nil {
+			rep.At = t
+		}
+		return rep, true
+	}
+	return notify.Report{}, false
+}
+
+var istanbul = func() *time.Location {
+	if l, err := time.LoadLocation("Europe/Istanbul"); err == nil {
+		return l
+	}
+	return time.FixedZone("TRT", 3*3600)
+}()
+
+// query pages through /sms/rest/v2/report.
+func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time) ([]reportRow, error) {
+	var rows []reportRow
+	for page := 0; ; page++ {
+		if err := p.reports.Wait(ctx); err != nil {
+			return rows, notify.Retry("", "report query interrupted", 0)
+		}
+		body, _ := json.Marshal(reportRequest{JobIDs: ids, StartDate: from.In(istanbul).Format(reportLayout),
+			StopDate: to.In(istanbul).Format(reportLayout), PageNumber: page, PageSize: reportPageSize, AppName: p.cfg.AppName})
+		resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + "/sms/rest/v2/report",
+			Header: p.header(), Body: body, Idempotent: true})
+		if err != nil {
+			return rows, err
+		}
+		var a struct {
+			Code        flexString  `json:"code"`
+			Description string      `json:"description"`
+			Jobs        []reportRow `json:"jobs"`
+		}
+		if err := json.Unmarshal(resp.Body, &a); err != nil || a.Code == "" {
+			_, err := decode(resp)
+			return rows, err
+		}
+		if a.Code == "60" {
+			return rows, nil // no (more) records
+		}
+		if err := classifySend(string(a.Code), a.Description, resp); err != nil {
+			if errors.Is(err, notify.ErrUnknown) {
+				err = notify.Retry(string(a.Code), "NetGSM report query failed: "+a.Description, 0)
+			}
+			return rows, err
+		}
+		rows = append(rows, a.Jobs...)
+		if len(a.Jobs) < reportPageSize {
+			return rows, nil
+		}
+	}
+}
+
+// status maps a report status (providers.md §1.2) to a delivery state.
+func status(st, errCode int) (notify.DeliveryStatus, string) {
+	reason := map[int]string{
+		1: "delivered", 2: "expired before delivery", 3: "invalid or restricted number", 4: "could not be sent to the operator",
+		11: "rejected by the operator", 12: "delivery error", 13: "dropped as a duplicate", 14: "insufficient balance",
+		15: "number is blacklisted", 16: "no İYS consent", 17: "İYS error", 103: "the whole job failed",
+	}[st]
+	switch st {
+	case 0:
+		return notify.StatusPending, "waiting for delivery"
+	case 1:
+		return notify.StatusDelivered, reason
+	}
+	if reason == "" {
+		reason = "report status " + strconv.Itoa(st)
+	}
+	if errCode != 0 {
+		reason += " (operator error " + strconv.Itoa(errCode) + ")"
+	}
+	return notify.StatusFailed, reason
+}
