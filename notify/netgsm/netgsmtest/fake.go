@@ -22,8 +22,8 @@ import (
 type JobIDStyle int
 
 const (
-	OneJobID      JobIDStyle = iota // one jobid for the whole request (documented)
-	JobIDPerMessage                 // "12345,12346": one per message (seen only in SDK mocks)
+	OneJobID        JobIDStyle = iota // one jobid for the whole request (documented)
+	JobIDPerMessage                   // "12345,12346": one per message (seen only in SDK mocks)
 )
 
 // Message is one message the fake accepted.

@@ -1,0 +1,182 @@
+// Package mutlucell sends SMS through Mutlucell's XML API (sndblkex) and
+// reads delivery reports from gtblkrprtex, keeping Mutlucell's polling rule:
+// first query at least a minute after sending, then at least 15 minutes
+// apart, or the account is blocked. Facts: shared/reference/providers.md §2.
+package mutlucell
+
+import (
+	"context"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+)
+
+// DefaultURL is Mutlucell's gateway base.
+const DefaultURL = "https://smsgw.mutlucell.com/smsgw-ws"
+
+// Config is one Mutlucell account.
+type Config struct {
+	URL        string // base, default DefaultURL
+	User       string
+	Password   string
+	Originator string
+	Charset    string // turkish (default), unicode, default
+	MaxBatch   int    // messages per request (default 500)
+	// FirstReport and ReportEvery are Mutlucell's polling rule (1 min, 15 min).
+	FirstReport, ReportEvery time.Duration
+}
+
+// Provider is a Mutlucell account. It is safe for concurrent use.
+type Provider struct {
+	cfg Config
+	c   *httpclient.Client
+	now func() time.Time
+
+	mu        sync.Mutex
+	lastQuery map[string]time.Time // packet id → last report query
+}
+
+// New returns a provider sending through c.
+func New(cfg Config, c *httpclient.Client) *Provider {
+	if cfg.URL == "" {
+		cfg.URL = DefaultURL
+	}
+	cfg.URL = strings.TrimRight(cfg.URL, "/")
+	if cfg.Charset == "" {
+		cfg.Charset = "turkish"
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 500
+	}
+	if cfg.FirstReport <= 0 {
+		cfg.FirstReport = time.Minute
+	}
+	if cfg.ReportEvery <= 0 {
+		cfg.ReportEvery = 15 * time.Minute
+	}
+	return &Provider{cfg: cfg, c: c, now: time.Now, lastQuery: map[string]time.Time{}}
+}
+
+// SetClock replaces the clock used for the polling rule (tests).
+func (p *Provider) SetClock(now func() time.Time) { p.now = now }
+
+type smspack struct {
+	XMLName xml.Name `xml:"smspack"`
+	User    string   `xml:"ka,attr"`
+	Pass    string   `xml:"pwd,attr"`
+	Org     string   `xml:"org,attr"`
+	Charset string   `xml:"charset,attr"`
+	Mesaj   []mesaj  `xml:"mesaj"`
+}
+
+type mesaj struct {
+	Metin string `xml:"metin"`
+	Nums  string `xml:"nums"`
+}
+
+// Send sends one message.
+func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
+	rs, errs := p.SendBatch(ctx, []notify.Message{m})
+	return rs[0], errs[0]
+}
+
+// SendBatch sends n:n: one <mesaj> per message, one packet id per request.
+func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify.Result, []error) {
+	results, errs := make([]notify.Result, len(ms)), make([]error, len(ms))
+	for start := 0; start < len(ms); start += p.cfg.MaxBatch {
+		chunk := ms[start:min(len(ms), start+p.cfg.MaxBatch)]
+		res, err := p.send(ctx, chunk)
+		for i := range chunk {
+			results[start+i], errs[start+i] = res, err
+		}
+	}
+	return results, errs
+}
+
+func (p *Provider) send(ctx context.Context, ms []notify.Message) (notify.Result, error) {
+	pack := smspack{User: p.cfg.User, Pass: p.cfg.Password, Org: p.cfg.Originator, Charset: p.cfg.Charset}
+	var to []string
+	for _, m := range ms {
+		pack.Mesaj = append(pack.Mesaj, mesaj{Metin: m.Text, Nums: strings.TrimPrefix(m.To, "+")})
+		to = append(to, m.To)
+	}
+	body, _ := xml.Marshal(pack)
+	resp, err := p.post(ctx, "/sndblkex", body, to, false)
+	if err != nil {
+		return notify.Result{}, err
+	}
+	text := strings.TrimSpace(string(resp.Body))
+	if id, credits, ok := strings.Cut(strings.TrimPrefix(text, "$"), "#"); ok && strings.HasPrefix(text, "$") && id != "" {
+		c, _ := strconv.ParseFloat(credits, 64)
+		if c == 0 {
+			// "#0.0": Mutlucell took the packet but sent nothing.
+			return notify.Result{}, notify.Permanent("0.0", "Mutlucell accepted the packet but spent no credits: nothing was sent",
+				"Mutlucell paketi aldı ama hiçbir mesaj gönderilmedi")
+		}
+		return notify.Result{ProviderID: id, Segments: int(c) / max(1, len(ms))}, nil
+	}
+	return notify.Result{}, classify(text, resp.Status)
+}
+
+func (p *Provider) post(ctx context.Context, path string, body []byte, to []string, idempotent bool) (*httpclient.Response, error) {
+	h := http.Header{}
+	h.Set("Content-Type", "text/xml; charset=UTF-8")
+	return p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + path, Header: h,
+		Body: append([]byte(xml.Header), body...), Recipients: to, Idempotent: idempotent})
+}
+
+// classify maps Mutlucell's bare-number answers (providers.md §2.2).
+func classify(code string, status int) error {
+	switch code {
+	case "20":
+		return notify.Permanent(code, "Mutlucell could not read the request (malformed XML)", "Post edilen xml eksik veya hatalı")
+	case "21":
+		return notify.Config(code, "the originator (sender name) does not belong to this Mutlucell account", "Kullanılan originatöre sahip değilsiniz")
+	case "22":
+		return notify.Retry(code, "insufficient Mutlucell credit: top up the account", 30*time.Minute)
+	case "23":
+		return notify.Config(code, "Mutlucell rejected the user name or password", "Kullanıcı adı ya da parolanız hatalı")
+	case "24":
+		return notify.Retry(code, "another operation is active on the Mutlucell account", 30*time.Second)
+	case "25":
+		return notify.Retry(code, "Mutlucell's SMSC is stopped; retry in a few minutes", 2*time.Minute)
+	case "30":
+		return notify.Config(code, "the Mutlucell account is not activated", "Hesap aktivasyonu sağlanmamış")
+	}
+	if status == http.StatusTooManyRequests {
+		return notify.Retry("http 429", "Mutlucell asked to slow down", time.Minute)
+	}
+	return notify.Unknown(fmt.Sprintf("Mutlucell answered HTTP %d with %q", status, trim(code)), nil)
+}
+
+func trim(s string) string {
+	if len(s) > 80 {
+		return s[:80]
+	}
+	return s
+}
+
+// Check verifies the credentials without sending (balance query).
+func (p *Provider) Check(ctx context.Context) (string, error) {
+	body, _ := xml.Marshal(struct {
+		XMLName xml.Name `xml:"smskredi"`
+		User    string   `xml:"ka,attr"`
+		Pass    string   `xml:"pwd,attr"`
+	}{User: p.cfg.User, Pass: p.cfg.Password})
+	resp, err := p.post(ctx, "/gtcrdtex", body, nil, true)
+	if err != nil {
+		return "", err
+	}
+	text := strings.TrimSpace(string(resp.Body))
+	if strings.HasPrefix(text, "$") {
+		return "credentials accepted; credit " + strings.TrimPrefix(text, "$"), nil
+	}
+	return "", classify(text, resp.Status)
+}

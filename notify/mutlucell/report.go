@@ -1,0 +1,114 @@
+package mutlucell
+
+import (
+	"bufio"
+	"context"
+	"encoding/xml"
+	"strconv"
+	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+// Reports queries each packet's report, skipping packets that are too young
+// or were queried too recently (Mutlucell blocks accounts that poll faster).
+// Uncertain sends (no packet id) cannot be matched: Mutlucell's search by
+// number has no documented answer format, so they are left to the operator.
+func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Report, error) {
+	byPacket := map[string][]notify.Sent{}
+	var order []string
+	for _, s := range sent {
+		if s.ProviderID == "" {
+			continue
+		}
+		if _, ok := byPacket[s.ProviderID]; !ok {
+			order = append(order, s.ProviderID)
+		}
+		byPacket[s.ProviderID] = append(byPacket[s.ProviderID], s)
+	}
+	var out []notify.Report
+	for _, id := range order {
+		group := byPacket[id]
+		if !p.due(id, group) {
+			continue
+		}
+		lines, err := p.report(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		for _, s := range group {
+			st, ok := lines[strings.TrimPrefix(s.To, "+")]
+			if !ok {
+				continue
+			}
+			r := notify.Report{ID: s.ID, ProviderID: id, To: s.To, Code: strconv.Itoa(st), At: p.now()}
+			r.Status, r.Reason = status(st)
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// due applies the polling rule and, when a query may go, records it.
+func (p *Provider) due(id string, group []notify.Sent) bool {
+	now := p.now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, s := range group {
+		if now.Sub(s.At) < p.cfg.FirstReport {
+			return false
+		}
+	}
+	if last, ok := p.lastQuery[id]; ok && now.Sub(last) < p.cfg.ReportEvery {
+		return false
+	}
+	p.lastQuery[id] = now
+	return true
+}
+
+func (p *Provider) report(ctx context.Context, id string) (map[string]int, error) {
+	body, _ := xml.Marshal(struct {
+		XMLName xml.Name `xml:"smsrapor"`
+		User    string   `xml:"ka,attr"`
+		Pass    string   `xml:"pwd,attr"`
+		ID      string   `xml:"id,attr"`
+	}{User: p.cfg.User, Pass: p.cfg.Password, ID: id})
+	resp, err := p.post(ctx, "/gtblkrprtex", body, nil, true)
+	if err != nil {
+		return nil, err
+	}
+	text := strings.TrimSpace(string(resp.Body))
+	if _, err := strconv.Atoi(text); err == nil && !strings.Contains(text, " ") {
+		return nil, classify(text, resp.Status)
+	}
+	out := map[string]int{}
+	sc := bufio.NewScanner(strings.NewReader(text))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 {
+			continue
+		}
+		if st, err := strconv.Atoi(f[1]); err == nil {
+			out[strings.TrimPrefix(f[0], "+")] = st
+		}
+	}
+	return out, nil
+}
+
+// status maps gtblkrprtex codes (providers.md §2.3): 3 is delivered; 1, 2
+// and 4 are still on their way.
+func status(st int) (notify.DeliveryStatus, string) {
+	reason := map[int]string{0: "not sent", 1: "processing", 2: "sent to the operator", 3: "delivered", 4: "queued",
+		5: "expired", 6: "failed", 7: "rejected", 11: "unknown", 12: "no line", 13: "erroneous", 15: "unused number",
+		16: "closed to SMS", 17: "message memory full", 18: "roaming", 19: "teleservice closed", 20: "number being ported"}[st]
+	if reason == "" {
+		reason = "report status " + strconv.Itoa(st)
+	}
+	switch st {
+	case 1, 2, 4:
+		return notify.StatusPending, reason
+	case 3:
+		return notify.StatusDelivered, reason
+	}
+	return notify.StatusFailed, reason
+}
