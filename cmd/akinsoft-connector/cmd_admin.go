@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+)
+
+func newAdminCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "admin",
+		Short: "Status page access: the admin password and read-only API tokens",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "set-password",
+		Short: "Set the status page's admin password (asked without echo, or read from standard input)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			pw, err := readSecret(cmd, "the admin password")
+			if err != nil {
+				return err
+			}
+			if f, ok := cmd.InOrStdin().(*os.File); ok && isTerminal(f) {
+				again, err := readSecret(cmd, "the admin password (again)")
+				if err != nil {
+					return err
+				}
+				if again != pw {
+					return errors.New("the two passwords differ: nothing changed")
+				}
+			}
+			if err := status.SetPassword(path, pw); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "admin password set (bcrypt hash in %s); it works at the next login, no restart needed\n", path)
+			return nil
+		},
+	})
+	token := &cobra.Command{Use: "token", Short: "Read-only API tokens for monitoring (/api/status, and /metrics beyond loopback)"}
+	token.AddCommand(&cobra.Command{
+		Use:   "create NAME",
+		Short: "Create a token; it is shown once",
+		Args:  exactArgs(1, "admin token create prometheus"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			tok, err := status.CreateToken(path, args[0], time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), tok)
+			fmt.Fprintf(cmd.ErrOrStderr(), "token %q created; it is shown only now. Send it as: Authorization: Bearer <token>\n", args[0])
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "list",
+		Short: "List token names (never the tokens)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			c, err := status.LoadCredentials(path)
+			if err != nil {
+				return err
+			}
+			for _, t := range c.Tokens {
+				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, t.Created.Local().Format("2006-01-02 15:04"))
+			}
+			if len(c.Tokens) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), "no tokens")
+			}
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "revoke NAME",
+		Short: "Delete a token",
+		Args:  exactArgs(1, "admin token revoke prometheus"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			if err := status.RevokeToken(path, args[0]); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "token %q revoked\n", args[0])
+			return nil
+		},
+	})
+	cmd.AddCommand(token)
+	return cmd
+}
+
+// authPath is the credentials file in the config's state directory (or the
+// OS default when the config cannot say).
+func authPath(g *globals) (string, error) {
+	cfg, err := config.Load(g.configPath, config.Options{})
+	stateDir := ""
+	if cfg != nil {
+		stateDir = cfg.StateDir
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return "", err
+	}
+	if stateDir == "" {
+		stateDir = defaultStateDir()
+	}
+	return status.AuthPath(stateDir), nil
+}
+
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

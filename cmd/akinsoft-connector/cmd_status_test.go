@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+// opsConfig points status.listen at LISTEN: a closed port by default, so
+// that "the service does not answer" is tested without a running service.
+const opsConfig = `
+state_dir: state
+quiet_hours: {disabled: true}
+status: {listen: "LISTEN"}
+sources:
+  - name: demo
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: console
+    rate: 1000/s
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1h"
+    backfill: all
+    messages:
+      sms:
+        text: "{{.FATURA_NO}} {{money .TOPLAM_GENEL_KPB}}"
+`
+
+// scripted answers with errs in order, then accepts.
+type scripted struct{ errs []error }
+
+func (p *scripted) Send(context.Context, notify.Message) (notify.Result, error) {
+	if len(p.errs) > 0 {
+		err := p.errs[0]
+		p.errs = p.errs[1:]
+		return notify.Result{}, err
+	}
+	return notify.Result{ProviderID: "p-1"}, nil
+}
+
+// opsSetup writes a config and an outbox in which the demo invoices were
+// sent once through a provider answering errs first. It returns the config
+// path and the daemon (closed at the end of the test).
+func opsSetup(t *testing.T, listen string, errs ...error) (string, *connector.Daemon) {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", listen, 1)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := connector.New(ctx, cfg, connector.Options{Providers: map[string]notify.Provider{"sms": &scripted{errs: errs}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return path, d
+}
+
+var refusedSend = notify.Permanent("70", "invalid number", "geçersiz numara")
+
+func TestStatusCommand(t *testing.T) {
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
+	failed, _ := d.Store().List(context.Background(), outbox.Filter{Status: outbox.StatusFailed})
+	code, out, errOut := runCLI(t, "status", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"JOBS", "new-invoices", "  ok  ", "QUEUE", "  empty", "CHANNELS",
+		"the service does not answer at http://127.0.0.1:1/readyz", "TODAY", "sent 20", "LAST ERRORS",
+		strconv.FormatInt(failed[0].ID, 10), "(code 70): invalid number", "+90532*****67", "does not exist in CARI"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, failed[0].To) {
+		t.Errorf("status shows a full recipient %q", failed[0].To)
+	}
+	code, out, _ = runCLI(t, "status", "--json", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, `"problems"`) || strings.Contains(out, failed[0].To) {
+		t.Errorf("status --json (exit %d):\n%s", code, out)
+	}
+}
+
+func TestStatusCommandShowsAPausedChannel(t *testing.T) {
+	// The running service is played by a status server over the daemon
+	// whose provider rejected the credentials.
+	_, d := opsSetup(t, "127.0.0.1:1", notify.Config("30", "invalid credentials", "geçersiz kullanıcı"))
+	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	cfg, _ := opsSetup(t, strings.TrimPrefix(ts.URL, "http://"))
+	code, out, errOut := runCLI(t, "status", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "sms  PAUSED: ") || !strings.Contains(out, "invalid credentials") {
+		t.Errorf("exit %d: %s\n%s", code, out, errOut)
+	}
+}
+
+func TestMessagesCommands(t *testing.T) {
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend, refusedSend, refusedSend, notify.Config("30", "invalid credentials", ""))
+	ctx := context.Background()
+	s := d.Store()
+	failed, _ := s.List(ctx, outbox.Filter{Status: outbox.StatusFailed})
+	pending, _ := s.List(ctx, outbox.Filter{Status: outbox.StatusPending})
+	if len(failed) != 3 || len(pending) == 0 {
+		t.Fatalf("setup: %d failed, %d pending", len(failed), len(pending))
+	}
+	id := func(m outbox.Message) string { return strconv.FormatInt(m.ID, 10) }
+	for _, tc := range []struct {
+		name     string
+		args     []string
+		wantCode int
+		want     []string
+		status   map[int64]string
+	}{
+		{"list failed", []string{"messages", "list", "--status", "failed", "--since", "24h"}, exitOK,
+			[]string{"3 message(s)", "(code 70): invalid number", "+90532*****67"}, nil},
+		{"list an unknown status", []string{"messages", "list", "--status", "lost"}, exitUsage, []string{"use one of"}, nil},
+		{"retry one", []string{"messages", "retry", id(failed[0])}, exitOK, []string{"1 message(s) queued again"},
+			map[int64]string{failed[0].ID: outbox.StatusPending}},
+		{"retry it again", []string{"messages", "retry", id(failed[0])}, exitFailure,
+			[]string{"only failed/held messages can become pending"}, nil},
+		{"retry all failed, plain progress lines", []string{"messages", "retry", "--all-failed", "--since", "24h"}, exitOK,
+			[]string{"retry: 1/2", "retry: 2/2", "2 message(s) queued again"},
+			map[int64]string{failed[1].ID: outbox.StatusPending, failed[2].ID: outbox.StatusPending}},
+		{"retry needs IDs or --all-failed", []string{"messages", "retry"}, exitUsage, []string{"give message IDs or --all-failed"}, nil},
+		{"retry a non-number", []string{"messages", "retry", "abc"}, exitUsage, []string{`"abc" is not a message ID`}, nil},
+		{"cancel a pending message", []string{"messages", "cancel", id(pending[0])}, exitOK, []string{"1 message(s) cancelled"},
+			map[int64]string{pending[0].ID: outbox.StatusCancelled}},
+		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999 not found"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, append(tc.args, "--config", cfg)...)
+			if code != tc.wantCode {
+				t.Errorf("exit %d, want %d: %s %s", code, tc.wantCode, out, errOut)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out+errOut, w) {
+					t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
+				}
+			}
+			for mid, want := range tc.status {
+				if m, _ := s.Get(ctx, mid); m.Status != want {
+					t.Errorf("message %d is %s, want %s", mid, m.Status, want)
+				}
+			}
+		})
+	}
+}
+
+func TestAdminCommands(t *testing.T) {
+	cfg, _ := opsSetup(t, "127.0.0.1:1")
+	const pw = "yeni-parola-2026"
+	code, out := runWithStdin(t, pw+"\n", "admin", "set-password", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "admin password set") || strings.Contains(out, pw) {
+		t.Fatalf("set-password: %s", out)
+	}
+	if code, out = runWithStdin(t, "kisa\n", "admin", "set-password", "--config", cfg); code == 0 || !strings.Contains(out, "at least 10") {
+		t.Errorf("short password: %s", out)
+	}
+	code, out = runWithStdin(t, "", "admin", "token", "create", "prometheus", "--config", cfg)
+	tok := strings.SplitN(out, "\n", 2)[0]
+	if code != 0 || !strings.HasPrefix(tok, "akc_") {
+		t.Fatalf("token create: %s", out)
+	}
+	if code, out = runWithStdin(t, "", "admin", "token", "list", "--config", cfg); code != 0 || !strings.Contains(out, "prometheus") || strings.Contains(out, tok) {
+		t.Errorf("token list: %s", out)
+	}
+	if code, out = runWithStdin(t, "", "admin", "token", "revoke", "prometheus", "--config", cfg); code != 0 {
+		t.Errorf("token revoke: %s", out)
+	}
+	if _, out = runWithStdin(t, "", "admin", "token", "list", "--config", cfg); !strings.Contains(out, "no tokens") {
+		t.Errorf("after revoke: %s", out)
+	}
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "state", status.AuthFileName))
+	if err != nil || strings.Contains(string(b), pw) {
+		t.Errorf("credentials file (%v):\n%s", err, b)
+	}
+}
