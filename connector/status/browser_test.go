@@ -69,9 +69,11 @@ func TestBrowserRetryFailedMessage(t *testing.T) {
 
 	id := strconv.FormatInt(e.failed.ID, 10)
 	failedRow := `#problems tr#msg-` + id + `[data-status="failed"]`
+	if err := chromedp.Do(step, chromedp.Navigate(e.srv.URL+"/"), chromedp.WaitVisible(`#password`)); err != nil {
+		t.Fatalf("open the page: %v", err)
+	}
+	shot(t, step, "login.png")
 	if err := chromedp.Do(step,
-		chromedp.Navigate(e.srv.URL+"/"),
-		chromedp.WaitVisible(`#password`),
 		chromedp.SendKeys(`#password`, password),
 		chromedp.Click(`#login`),
 		chromedp.WaitVisible(failedRow),
@@ -116,6 +118,14 @@ func TestBrowserRetryFailedMessage(t *testing.T) {
 	}
 	checkPage(t, step, "after the retry")
 	shot(t, step, "sent.png")
+	// The English switch, remembered for the next page.
+	if err := chromedp.Do(step, chromedp.Click(`#lang-en`), chromedp.WaitVisible(`#lang-tr`), chromedp.Navigate(e.srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if text, _ := chromedp.Run(step, chromedp.Text(`body`)); !strings.Contains(text, "Notification status") || !strings.Contains(text, "Latest activity") {
+		t.Errorf("the English page reads:\n%s", text)
+	}
+	shot(t, step, "english.png")
 	if m, _ := e.store.Get(context.Background(), e.failed.ID); m.Status != outbox.StatusSent {
 		t.Errorf("message is %s, want sent", m.Status)
 	}

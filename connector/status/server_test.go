@@ -19,11 +19,21 @@ import (
 
 var refused = notify.Permanent("70", "invalid number", "geçersiz numara")
 
-func TestHealthz(t *testing.T) {
+func TestPublicEndpoints(t *testing.T) {
 	e := newEnv(t, envOpts{})
-	resp, body := e.do(e.client(), "GET", "/healthz", nil)
-	if resp.StatusCode != 200 || body != "ok\n" {
-		t.Fatalf("healthz: %s %q", resp.Status, body)
+	for _, tc := range []struct {
+		path, wantType, wantBody string
+		wantCode                 int
+	}{
+		{"/healthz", "text/plain", "ok\n", 200},
+		{"/static/style.css", "text/css", "--ok:", 200}, // served from the binary: works offline
+		{"/login", "text/html", "Yönetici girişi", 200},
+		{"/nope", "text/plain", "404", 404},
+	} {
+		resp, body := e.do(e.client(), "GET", tc.path, nil)
+		if resp.StatusCode != tc.wantCode || !strings.HasPrefix(resp.Header.Get("Content-Type"), tc.wantType) || !strings.Contains(body, tc.wantBody) {
+			t.Errorf("%s: %s %s %.80q", tc.path, resp.Status, resp.Header.Get("Content-Type"), body)
+		}
 	}
 }
 
@@ -261,6 +271,9 @@ func TestRetryAndCancel(t *testing.T) {
 	e := newEnv(t, envOpts{errs: []error{refused, notify.Config("30", "invalid credentials", "")}})
 	c, tok := e.login()
 	ctx := context.Background()
+	if _, page := e.do(c, "GET", "/", nil); !strings.Contains(page, `<li class="paused"><strong>sms</strong>: Durduruldu`) || !strings.Contains(page, "invalid credentials") {
+		t.Errorf("the page does not show the paused channel with its alert:\n%s", page)
+	}
 	pending, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusPending, Limit: 1})
 	if len(pending) == 0 {
 		t.Fatal("no pending message")
