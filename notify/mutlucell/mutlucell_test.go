@@ -32,7 +32,9 @@ func start(t *testing.T, timeout time.Duration, mod func(*mutlucell.Config)) (*m
 
 func TestConformance(t *testing.T) {
 	providertest.Run(t, providertest.Setup{
-		New: func(t *testing.T, timeout time.Duration) (notify.Provider, providertest.Fake) { return start(t, timeout, nil) },
+		New: func(t *testing.T, timeout time.Duration) (notify.Provider, providertest.Fake) {
+			return start(t, timeout, nil)
+		},
 		Message: notify.Message{To: "+905551112233", Text: "Sipariş kargoya verildi"},
 	})
 }
