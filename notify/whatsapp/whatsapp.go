@@ -99,7 +99,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	body, _ := json.Marshal(request{MessagingProduct: "whatsapp", RecipientType: "individual", To: to, Type: "template",
 		Template: m.Template, BizOpaque: opaque(m.ID)})
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost,
-		URL: fmt.Sprintf("%s/%s/%s/messages", p.cfg.URL, p.cfg.APIVersion, url.PathEscape(p.cfg.PhoneNumberID)),
+		URL:    fmt.Sprintf("%s/%s/%s/messages", p.cfg.URL, p.cfg.APIVersion, url.PathEscape(p.cfg.PhoneNumberID)),
 		Header: p.header(), Body: body, Recipients: []string{m.To}})
 	if err != nil {
 		return notify.Result{}, err
