@@ -20,6 +20,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
 )
@@ -43,6 +44,8 @@ type Daemon struct {
 	jobs        []*Job
 	poller      *poller
 	dispatchers map[string]*dispatcher
+	metrics     *status.Metrics
+	schedules   map[string]cron.Schedule // set by Run, for each job's next run
 	now         func() time.Time
 
 	mu      sync.Mutex
@@ -74,13 +77,14 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		opts.Now = time.Now
 	}
 	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Source{}, dispatchers: map[string]*dispatcher{},
-		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
+		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}, schedules: map[string]cron.Schedule{}}
 	store, err := outbox.Open(ctx, OutboxPath(cfg))
 	if err != nil {
 		return nil, err
 	}
 	store.SetClock(opts.Now)
 	d.store = store
+	d.metrics = status.NewMetrics(store)
 	if err := d.open(cfg, opts); err != nil {
 		d.Close()
 		return nil, err
@@ -124,7 +128,7 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 		if ch.Rate != "" {
 			perSec, _ = config.ParseRate(ch.Rate)
 		}
-		disp := &dispatcher{channel: name, store: d.store, provider: p, fallback: fallback, log: d.log, now: opts.Now,
+		disp := &dispatcher{channel: name, store: d.store, provider: p, observer: d.metrics, fallback: fallback, log: d.log, now: opts.Now,
 			wakeup: make(chan struct{}, 1), dailyCap: cfg.DailyCap, loc: cfg.Location(),
 			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec)))}
 		if q := cfg.QuietHours; q != nil && !q.Disabled && contains(q.Channels, name) {
@@ -203,9 +207,10 @@ func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 	}
 	d.mu.Lock()
 	prev := d.last[j.Name]
-	st.Next = prev.Next
+	st.Next = d.nextRun(j.Name, prev.Next)
 	d.last[j.Name] = st
 	d.mu.Unlock()
+	d.recordRun(ctx, j.Name, st)
 	if st.New > 0 {
 		for _, disp := range d.dispatchers {
 			disp.wake()
@@ -283,10 +288,12 @@ func (d *Daemon) Run(ctx context.Context) error {
 		st := d.last[j.Name]
 		st.Next = c.Entry(id).Schedule.Next(d.now())
 		d.last[j.Name] = st
+		d.schedules[j.Name] = c.Entry(id).Schedule
 		d.mu.Unlock()
 	}
 	c.Start()
 	var wg sync.WaitGroup
+	d.startStatus(ctx, &wg)
 	jitter, _ := config.ParseDuration(d.cfg.StartupJitter)
 	for _, j := range d.jobs {
 		// Each job runs once at start: after a restart nobody should wait a

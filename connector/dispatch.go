@@ -36,6 +36,7 @@ type dispatcher struct {
 	log      *slog.Logger
 	now      func() time.Time
 	wakeup   chan struct{} // new messages were enqueued
+	observer sendObserver  // nil: no metrics
 
 	mu          sync.Mutex
 	pausedUntil time.Time
@@ -140,12 +141,16 @@ func (d *dispatcher) isPaused() bool { p, _ := d.Paused(); return p }
 // allowed to finish within its own timeout.
 func (d *dispatcher) send(ctx context.Context, m outbox.Message) {
 	callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
+	start := time.Now() // the real clock: latency, not schedule time
 	res, err := d.provider.Send(callCtx, notify.Message{
 		ID: m.ID, Channel: m.Channel, DedupeKey: m.DedupeKey, To: m.To, Subject: m.Subject,
 		Text: m.Text, HTML: m.HTML, Template: m.Payload, Commercial: m.Commercial,
 	})
 	cancel()
 	o := d.outcome(m, res, err)
+	if d.observer != nil {
+		d.observer.ObserveSend(d.channel, time.Since(start), o.Status)
+	}
 	bg := context.WithoutCancel(ctx)
 	if err := d.store.Finish(bg, m, o); err != nil {
 		d.log.Error("could not record a send outcome; the message will be checked as uncertain at the next start",

@@ -23,6 +23,9 @@ step "cross builds (windows/amd64, linux/arm64)"
 GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
 GOOS=linux GOARCH=arm64 go build -o /dev/null ./...
 
+step "test servers and tools: chromium for the status page's browser test"
+bash scripts/chromium/setup.sh
+
 step "unit and integration tests"
 go test -count=1 ./...
 

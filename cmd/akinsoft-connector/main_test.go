@@ -177,6 +177,7 @@ func (p *daemonProc) stop() {
 
 func demoConfig(prefix string) string {
 	return `quiet_hours: {disabled: true}
+status: {listen: "127.0.0.1:0"}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
 channels: {sms: {provider: console, rate: 100/s}}
 jobs:

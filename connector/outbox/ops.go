@@ -145,8 +145,17 @@ func (s *Store) CheckWritable(ctx context.Context) error {
 }
 
 // Retry puts a failed (or operator-held) message back in the queue.
+//
+// An operator's retry starts a fresh attempt budget: a message that gave up
+// after the maximum number of attempts would otherwise get only one more.
 func (s *Store) Retry(ctx context.Context, id int64) error {
-	return s.SetStatus(ctx, id, StatusPending, StatusFailed, StatusHeld)
+	if err := s.SetStatus(ctx, id, StatusPending, StatusFailed, StatusHeld); err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE messages SET attempts = 0 WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("reset the attempts of message %d: %w", id, err)
+	}
+	return nil
 }
 
 // Cancel stops a message that has not been sent.

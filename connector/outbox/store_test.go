@@ -187,3 +187,21 @@ func TestFallbackActivation(t *testing.T) {
 		t.Fatalf("email fallback = %+v, want cancelled", ms)
 	}
 }
+
+func TestOperatorRetryRestartsTheAttemptBudget(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	s.Enqueue(ctx, batch("1", "a"))
+	for i := 0; i < 3; i++ {
+		c, _ := s.Claim(ctx, "sms", 1)
+		s.Finish(ctx, c[0], Outcome{Status: StatusPending})
+	}
+	c, _ := s.Claim(ctx, "sms", 1)
+	s.Finish(ctx, c[0], Outcome{Status: StatusFailed, Reason: "gave up"})
+	if err := s.Retry(ctx, c[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Get(ctx, c[0].ID); m.Status != StatusPending || m.Attempts != 0 {
+		t.Fatalf("after an operator retry: %s with %d attempts; want pending with 0", m.Status, m.Attempts)
+	}
+}

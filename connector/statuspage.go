@@ -1,0 +1,118 @@
+package connector
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+)
+
+// The daemon's side of the status page: what the page asks the running
+// daemon (status.Probe), metrics and the job runs the status command reads.
+
+// sendObserver is told how long each provider call took (the metrics).
+type sendObserver interface {
+	ObserveSend(channel string, d time.Duration, outcome string)
+}
+
+// ChannelStates lists the channels, sorted, with their pause state.
+func (d *Daemon) ChannelStates() []status.ChannelState {
+	out := make([]status.ChannelState, 0, len(d.dispatchers))
+	for name, disp := range d.dispatchers {
+		paused, alert := disp.Paused()
+		if !paused {
+			alert = ""
+		}
+		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// PingSources checks that every ERP database answers.
+func (d *Daemon) PingSources(ctx context.Context) error {
+	var errs []error
+	for _, s := range d.sources {
+		errs = append(errs, s.Ping(ctx))
+	}
+	return errors.Join(errs...)
+}
+
+// Wake makes a channel look at its queue now, e.g. after an operator's retry.
+func (d *Daemon) Wake(channel string) {
+	if disp, ok := d.dispatchers[channel]; ok {
+		disp.wake()
+	}
+}
+
+// nextRun is when a job runs next by its schedule; fallback when the
+// daemon is not scheduling (RunJob from the CLI). Callers hold d.mu.
+func (d *Daemon) nextRun(job string, fallback time.Time) time.Time {
+	if s, ok := d.schedules[job]; ok {
+		return s.Next(d.now())
+	}
+	return fallback
+}
+
+// recordRun feeds a finished job run to the metrics and saves it in the
+// outbox, where the status command (another process) finds it.
+func (d *Daemon) recordRun(ctx context.Context, job string, st JobStatus) {
+	d.metrics.ObserveJob(job, st.Duration, st.Rows)
+	err := d.store.RecordJobRun(context.WithoutCancel(ctx), outboxJobRun(job, st))
+	if err != nil {
+		d.log.Warn("could not save the job run for the status page", "job", job, "err", err)
+	}
+}
+
+// startStatus saves each job's next run and starts the status page unless
+// the config disables it. A status page that cannot start is logged, not
+// fatal: the notifications matter more.
+func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
+	for job, st := range d.JobStatuses() {
+		if err := d.store.SetJobNext(ctx, job, st.Next); err != nil {
+			d.log.Warn("could not save the job's next run for the status page", "job", job, "err", err)
+		}
+	}
+	cfg := d.cfg.Status
+	if cfg.Disabled {
+		return
+	}
+	authFile := status.AuthPath(d.cfg.StateDir)
+	l, remote, err := status.Listen(cfg, authFile)
+	if err != nil {
+		d.log.Error("status page not started; notifications are still sent", "err", err)
+		return
+	}
+	srv, err := status.New(status.Options{Store: d.store, Probe: d, Metrics: d.metrics, AuthFile: authFile,
+		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Log: d.log, Now: d.now})
+	if err != nil {
+		l.Close()
+		d.log.Error("status page not started; notifications are still sent", "err", err)
+		return
+	}
+	scheme := "http"
+	if cfg.TLSCert != "" {
+		scheme = "https"
+	}
+	d.log.Info("status page listening", "url", scheme+"://"+l.Addr().String()+"/")
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := status.Serve(ctx, l, srv); err != nil {
+			d.log.Error("status page stopped; notifications are still sent", "err", err)
+		}
+	}()
+}
+
+func outboxJobRun(job string, st JobStatus) outbox.JobRun {
+	return outbox.JobRun{Job: job, LastRun: st.LastRun, Duration: st.Duration, Rows: st.Rows, New: st.New,
+		Skipped: st.Skipped, Err: st.Err, Next: st.Next}
+}
+
+// Metrics are the daemon's Prometheus metrics, for a status server that a
+// test or an embedding program builds itself.
+func (d *Daemon) Metrics() *status.Metrics { return d.metrics }
