@@ -1,0 +1,244 @@
+// Package smtp sends e-mail through a submission server with
+// github.com/wneessen/go-mail: 587 with mandatory STARTTLS or 465 with
+// implicit TLS, never plain text. Replies are classified per RFC 5321/3463
+// (shared/reference/providers.md §5): 4xx retry, 5xx permanent, 5.1.1 marks
+// the address bad, 530/534/535 pause the channel.
+package smtp
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/textproto"
+	"strings"
+	"time"
+
+	"github.com/wneessen/go-mail"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+)
+
+// Config is one submission account.
+type Config struct {
+	Host     string
+	Port     int // 587 (default) or 465
+	// ImplicitTLS speaks TLS from the first byte (port 465's way); it is
+	// set for port 465 and otherwise STARTTLS is mandatory.
+	ImplicitTLS bool
+	User     string
+	Password string
+	From     string
+	// RootCAs trusts a shop's own CA (config ca_file); nil is the system pool.
+	RootCAs *x509.CertPool
+	Timeout time.Duration
+	// Audit receives one record per send; no body, masked recipient.
+	Audit httpclient.AuditFunc
+	// Dial is the base dialer (tests); the allowlist (Host only) wraps it.
+	Dial httpclient.DialContextFunc
+}
+
+// Provider sends e-mail. It is safe for concurrent use: each send opens its
+// own connection.
+type Provider struct {
+	cfg   Config
+	allow *httpclient.Allowlist
+}
+
+// New returns an SMTP provider.
+func New(cfg Config) *Provider {
+	if cfg.Port == 0 {
+		cfg.Port = 587
+	}
+	if cfg.Port == 465 {
+		cfg.ImplicitTLS = true
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	if cfg.Dial == nil {
+		cfg.Dial = (&net.Dialer{Timeout: 10 * time.Second}).DialContext
+	}
+	return &Provider{cfg: cfg, allow: httpclient.NewAllowlist(cfg.Host)}
+}
+
+func (p *Provider) client() (*mail.Client, error) {
+	tc := &tls.Config{ServerName: p.cfg.Host, RootCAs: p.cfg.RootCAs, MinVersion: tls.VersionTLS12}
+	dial := p.allow.Dialer(p.cfg.Dial)
+	if p.cfg.ImplicitTLS {
+		// go-mail skips its own TLS dialer when given a dial function, so
+		// implicit TLS is done here, behind the allowlist.
+		plain := dial
+		dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
+			conn, err := plain(ctx, network, addr)
+			if err != nil {
+				return nil, err
+			}
+			tconn := tls.Client(conn, tc)
+			if err := tconn.HandshakeContext(ctx); err != nil {
+				conn.Close()
+				return nil, err
+			}
+			return tconn, nil
+		}
+	}
+	opts := []mail.Option{
+		mail.WithPort(p.cfg.Port),
+		mail.WithTimeout(p.cfg.Timeout),
+		mail.WithTLSConfig(tc),
+		mail.WithDialContextFunc(mail.DialContextFunc(dial)),
+	}
+	if p.cfg.ImplicitTLS {
+		opts = append(opts, mail.WithSSL())
+	} else {
+		opts = append(opts, mail.WithTLSPolicy(mail.TLSMandatory))
+	}
+	if p.cfg.User != "" {
+		opts = append(opts, mail.WithSMTPAuth(mail.SMTPAuthPlain), mail.WithUsername(p.cfg.User), mail.WithPassword(p.cfg.Password))
+	}
+	return mail.NewClient(p.cfg.Host, opts...)
+}
+
+// Send sends one e-mail. The Message-ID is the provider id.
+func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
+	msg := mail.NewMsg()
+	if err := msg.From(p.cfg.From); err != nil {
+		return notify.Result{}, notify.Config("from", "the sender address is not valid: "+err.Error(), "gönderen adresi geçersiz")
+	}
+	if err := msg.To(m.To); err != nil {
+		e := notify.Permanent("address", "the recipient address is not valid", "alıcı adresi geçersiz")
+		e.BadRecipient = true
+		return notify.Result{}, e
+	}
+	msg.Subject(m.Subject)
+	msg.SetMessageID()
+	msg.SetDate()
+	msg.SetBodyString(mail.TypeTextPlain, m.Text)
+	if m.HTML != "" {
+		msg.AddAlternativeString(mail.TypeTextHTML, m.HTML)
+	}
+	c, err := p.client()
+	if err != nil {
+		return notify.Result{}, notify.Config("config", "SMTP settings are not usable: "+err.Error(), "SMTP ayarları kullanılamıyor")
+	}
+	start := time.Now()
+	err = c.DialAndSendWithContext(ctx, msg)
+	cerr := classify(err)
+	p.audit(start, m, len(m.Text)+len(m.HTML)+len(m.Subject), cerr)
+	if cerr != nil {
+		return notify.Result{}, cerr
+	}
+	return notify.Result{ProviderID: strings.Trim(msg.GetMessageID(), "<>")}, nil
+}
+
+func (p *Provider) audit(start time.Time, m notify.Message, n int, err error) {
+	if p.cfg.Audit == nil {
+		return
+	}
+	out := "250 accepted"
+	if err != nil {
+		out = notify.AsError(err).Code
+		if errors.Is(err, httpclient.ErrEgressDenied) {
+			out = "refused"
+		}
+	}
+	rec := httpclient.AuditRecord{Time: start, Host: p.cfg.Host, Channel: notify.ChannelEmail, Messages: 1,
+		BytesOut: int64(n), Outcome: out, Duration: time.Since(start)}
+	rec.Recipient = maskEmail(m.To)
+	p.cfg.Audit(rec)
+}
+
+func maskEmail(a string) string {
+	user, domain, ok := strings.Cut(a, "@")
+	if !ok || user == "" {
+		return "***"
+	}
+	return user[:1] + "***@" + domain
+}
+
+// classify maps a go-mail error to an outcome (nil when sent).
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, httpclient.ErrEgressDenied) {
+		return wrap(notify.Config("egress", err.Error(), "izin verilmeyen adrese bağlantı engellendi"), err)
+	}
+	var se *mail.SendError
+	if errors.As(err, &se) {
+		return wrap(reply(se.ErrorCode(), se.EnhancedStatusCode(), se.Reason, se.IsTemp()), err)
+	}
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		// Before any message command: greeting, STARTTLS or AUTH.
+		switch {
+		case te.Code == 530 || te.Code == 534 || te.Code == 535:
+			return wrap(notify.Config(fmt.Sprint(te.Code), "the mail server rejected the SMTP user name or password",
+				"e-posta sunucusu kullanıcı adı veya şifreyi reddetti"), err)
+		case te.Code >= 400 && te.Code < 500:
+			return wrap(notify.Retry(fmt.Sprint(te.Code), "the mail server is temporarily unavailable", time.Minute), err)
+		}
+		return wrap(notify.Config(fmt.Sprint(te.Code), "the mail server refused the session: "+te.Msg, "e-posta sunucusu oturumu reddetti"), err)
+	}
+	if strings.Contains(err.Error(), "does not support STARTTLS") {
+		return wrap(notify.Config("starttls", "the mail server does not offer STARTTLS; TLS is required (use port 465 if it offers implicit TLS)",
+			"e-posta sunucusu STARTTLS sunmuyor; TLS zorunludur"), err)
+	}
+	// Dial, DNS or TLS handshake: nothing was submitted.
+	return wrap(notify.Retry("network", "the mail server could not be reached", 0), err)
+}
+
+func reply(code int, enh string, reason mail.SendErrReason, temp bool) *notify.Error {
+	c := fmt.Sprint(code)
+	if enh != "" {
+		c += " " + enh
+	}
+	switch {
+	case code == 0 && (reason == mail.ErrSMTPData || reason == mail.ErrSMTPDataClose):
+		// The message went out but no reply came back: it may be queued.
+		return notify.Unknown("the connection was lost after the message was submitted", nil)
+	case code == 0:
+		return notify.Retry("network", "the connection to the mail server failed before the message was submitted", 0)
+	case code == 530 || code == 534 || code == 535:
+		return notify.Config(c, "the mail server requires valid SMTP credentials", "e-posta sunucusu geçerli kullanıcı bilgisi istiyor")
+	case temp || code/100 == 4:
+		e := notify.Retry(c, "the mail server deferred the message (temporary failure)", time.Minute)
+		if code == 450 || code == 451 {
+			e.RetryAfter = 5 * time.Minute // greylisting wants minutes
+		}
+		return e
+	case code == 552 && reason == mail.ErrSMTPRcptTo:
+		return notify.Retry(c, "too many recipients for the mail server", time.Minute) // RFC 5321 §4.5.3.1.10
+	case enh == "5.1.1" || (code == 550 && reason == mail.ErrSMTPRcptTo && strings.HasPrefix(enh, "5.1.")):
+		e := notify.Permanent(c, "the mailbox does not exist", "e-posta adresi mevcut değil")
+		e.BadRecipient = true
+		return e
+	case reason == mail.ErrSMTPMailFrom:
+		// The relay refuses our sender (SPF/DMARC, not allowed to send as
+		// this address): every message would fail the same way.
+		return notify.Config(c, "the mail server refuses the sender address; check smtp.from and the account's sending rights",
+			"e-posta sunucusu gönderen adresini reddediyor")
+	}
+	return notify.Permanent(c, "the mail server refused the message", "e-posta sunucusu mesajı reddetti")
+}
+
+func wrap(e *notify.Error, err error) *notify.Error {
+	e.Err = err
+	return e
+}
+
+// Check connects, negotiates TLS and authenticates without sending.
+func (p *Provider) Check(ctx context.Context) (string, error) {
+	c, err := p.client()
+	if err != nil {
+		return "", notify.Config("config", err.Error(), "SMTP ayarları kullanılamıyor")
+	}
+	if err := c.DialWithContext(ctx); err != nil {
+		return "", classify(err)
+	}
+	_ = c.Close()
+	return fmt.Sprintf("connected to %s:%d with TLS and authenticated", p.cfg.Host, p.cfg.Port), nil
+}
