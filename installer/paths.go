@@ -1,0 +1,42 @@
+// Package installer puts the connector under the operating system's service
+// manager (Windows services, systemd) and knows where its files live on each
+// OS. It holds no pipeline logic.
+package installer
+
+import (
+	"path/filepath"
+	"strings"
+)
+
+// Name is the service name on every OS: the Windows service, the systemd
+// unit (akinsoft-connector.service), the Event Log source and the Linux user.
+const Name = "akinsoft-connector"
+
+// Paths are where the connector keeps its files when the config does not
+// say otherwise.
+type Paths struct {
+	ConfigFile string // the config the service runs with
+	StateDir   string // outbox database and vault
+	LogDir     string // rotated JSON logs
+}
+
+// DefaultPaths returns this OS's defaults: %ProgramData%\AkinsoftConnector
+// on Windows, /etc, /var/lib and /var/log on Linux.
+func DefaultPaths() Paths { return defaultPaths() }
+
+// ResolvePath makes p absolute against the directory of the config file. A
+// service starts in C:\Windows\System32 (or /), so a path relative to the
+// working directory would land there.
+func ResolvePath(configFile, p string) string {
+	if p == "" || filepath.IsAbs(p) || isWindowsAbs(p) {
+		return p
+	}
+	return filepath.Join(filepath.Dir(configFile), p)
+}
+
+// isWindowsAbs accepts C:\… and C:/… on any OS, so a Windows config checked
+// on a Linux workstation keeps its paths.
+func isWindowsAbs(p string) bool {
+	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/') &&
+		strings.ContainsRune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", rune(p[0]))
+}

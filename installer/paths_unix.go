@@ -1,0 +1,11 @@
+//go:build !windows
+
+package installer
+
+func defaultPaths() Paths {
+	return Paths{
+		ConfigFile: "/etc/akinsoft-connector/config.yaml",
+		StateDir:   "/var/lib/akinsoft-connector",
+		LogDir:     "/var/log/akinsoft-connector",
+	}
+}

@@ -1,0 +1,16 @@
+//go:build !windows
+
+package installer
+
+import "testing"
+
+func TestDefaultPathsUnix(t *testing.T) {
+	want := Paths{
+		ConfigFile: "/etc/akinsoft-connector/config.yaml",
+		StateDir:   "/var/lib/akinsoft-connector",
+		LogDir:     "/var/log/akinsoft-connector",
+	}
+	if got := DefaultPaths(); got != want {
+		t.Errorf("DefaultPaths() = %+v, want %+v", got, want)
+	}
+}

@@ -1,0 +1,106 @@
+package installer
+
+import (
+	"fmt"
+	"strings"
+)
+
+// kardianos/service's own systemd template puts StartLimitInterval/Burst in
+// [Service], where systemd 229+ ignores them, and hard-codes RestartSec=120
+// (lessons.md #9). We render the whole unit ourselves and hand kardianos a
+// finished text: with no "{{" in it, its template engine copies it as is.
+
+// unit is what varies between installs.
+type unit struct {
+	Exec     string
+	Args     []string
+	User     string
+	Writable []string // beyond the default state and log directories
+}
+
+const unitHeader = `# Installed by "akinsoft-connector service install"; reinstall rather than edit,
+# or put overrides in "systemctl edit akinsoft-connector".
+[Unit]
+Description=AKINSOFT Connector: SMS, WhatsApp and e-mail notifications from Wolvox
+After=network-online.target
+Wants=network-online.target
+# A config error should not restart forever: five failures in ten minutes
+# stop the unit until someone fixes it and runs "systemctl restart".
+StartLimitIntervalSec=600
+StartLimitBurst=5
+
+[Service]
+Type=simple
+`
+
+// render returns the unit file's text.
+func (u unit) render() (string, error) {
+	exec := []string{u.Exec}
+	exec = append(exec, u.Args...)
+	writable := []string{"/var/lib/akinsoft-connector", "/var/log/akinsoft-connector"}
+	for _, w := range u.Writable {
+		if w != "" && !containsString(writable, w) {
+			writable = append(writable, w)
+		}
+	}
+	for _, s := range append(append([]string{u.User}, exec...), writable...) {
+		if strings.ContainsAny(s, "\n\r\x00") || strings.Contains(s, "{{") {
+			return "", fmt.Errorf("installer: %q cannot be written into a systemd unit (line break or \"{{\"); use a simpler path", s)
+		}
+	}
+	quoted := make([]string, len(exec))
+	for i, a := range exec {
+		quoted[i] = systemdQuote(a, true)
+	}
+	paths := make([]string, len(writable))
+	for i, w := range writable {
+		paths[i] = systemdQuote(w, false)
+	}
+	var b strings.Builder
+	b.WriteString(unitHeader)
+	fmt.Fprintf(&b, "ExecStart=%s\n", strings.Join(quoted, " "))
+	b.WriteString("ExecReload=/bin/kill -HUP $MAINPID\n")
+	if u.User != "" && u.User != "root" {
+		fmt.Fprintf(&b, "User=%s\nGroup=%s\n", u.User, u.User)
+	}
+	b.WriteString(`Restart=on-failure
+RestartSec=5
+# The connector finishes in-flight sends and flushes the outbox within 20 s.
+TimeoutStopSec=30
+UMask=0027
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+PrivateTmp=yes
+StateDirectory=akinsoft-connector
+StateDirectoryMode=0750
+LogsDirectory=akinsoft-connector
+LogsDirectoryMode=0750
+`)
+	fmt.Fprintf(&b, "ReadWritePaths=%s\n", strings.Join(paths, " "))
+	b.WriteString("\n[Install]\nWantedBy=multi-user.target\n")
+	return b.String(), nil
+}
+
+// systemdQuote writes one word of a unit setting. Specifiers (%) are always
+// escaped; in command lines "$" is too, since systemd expands variables there.
+func systemdQuote(s string, command bool) string {
+	s = strings.ReplaceAll(s, "%", "%%")
+	if command {
+		s = strings.ReplaceAll(s, "$", "$$")
+	}
+	if s != "" && !strings.ContainsAny(s, " \t\"'\\;") {
+		return s
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+	return `"` + r.Replace(s) + `"`
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
