@@ -38,8 +38,11 @@ type Config struct {
 	// MaxBatch is the most messages per request (default 500; NetGSM does
 	// not publish a maximum).
 	MaxBatch int
-	// ReportEvery spaces report queries (default 6 s: NetGSM allows 10/min).
+	// ReportEvery refills the report-query budget, which holds ReportBurst
+	// queries. The defaults (12 s, 5) allow at most 5 + 60/12 = 10 queries in
+	// any minute: NetGSM's limit (code 80).
 	ReportEvery time.Duration
+	ReportBurst int
 }
 
 // Provider is a NetGSM account. It is safe for concurrent use.
@@ -69,9 +72,12 @@ func New(cfg Config, c *httpclient.Client) *Provider {
 		cfg.MaxBatch = 500
 	}
 	if cfg.ReportEvery <= 0 {
-		cfg.ReportEvery = 6 * time.Second
+		cfg.ReportEvery = 12 * time.Second
 	}
-	return &Provider{cfg: cfg, c: c, reports: rate.NewLimiter(rate.Every(cfg.ReportEvery), 1), now: time.Now}
+	if cfg.ReportBurst <= 0 {
+		cfg.ReportBurst = 5
+	}
+	return &Provider{cfg: cfg, c: c, reports: rate.NewLimiter(rate.Every(cfg.ReportEvery), cfg.ReportBurst), now: time.Now}
 }
 
 type sendMsg struct {

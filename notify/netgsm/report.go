@@ -192,3 +192,7 @@ func status(st, errCode int) (notify.DeliveryStatus, string) {
 	}
 	return notify.StatusFailed, reason
 }
+
+// FindsUncertain says NetGSM's report can find a send without its jobid
+// (by number and time window), so an uncertain send can be settled.
+func (p *Provider) FindsUncertain() bool { return true }

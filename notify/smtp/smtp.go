@@ -24,14 +24,14 @@ import (
 
 // Config is one submission account.
 type Config struct {
-	Host     string
-	Port     int // 587 (default) or 465
+	Host string
+	Port int // 587 (default) or 465
 	// ImplicitTLS speaks TLS from the first byte (port 465's way); it is
 	// set for port 465 and otherwise STARTTLS is mandatory.
 	ImplicitTLS bool
-	User     string
-	Password string
-	From     string
+	User        string
+	Password    string
+	From        string
 	// RootCAs trusts a shop's own CA (config ca_file); nil is the system pool.
 	RootCAs *x509.CertPool
 	Timeout time.Duration

@@ -1,0 +1,143 @@
+package connector
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/webhook"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp"
+)
+
+// ProviderOptions are what building a provider needs besides its config.
+type ProviderOptions struct {
+	// Console receives the console provider's output.
+	Console io.Writer
+	// RootCAs replaces the system CAs for HTTP providers (tests against
+	// fakes; a shop's own CA). TLS verification is never turned off.
+	RootCAs *x509.CertPool
+	// Audit receives one record per request that leaves the machine.
+	Audit httpclient.AuditFunc
+}
+
+// Checker is implemented by providers that can verify their credentials
+// without sending (balance, sender names, a TLS+AUTH handshake).
+type Checker interface {
+	Check(ctx context.Context) (string, error)
+}
+
+// NewProvider builds the provider of one channel from its config. Each HTTP
+// provider gets its own client whose allowlist holds exactly the host of the
+// configured URL (or the provider's default host).
+func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.Provider, error) {
+	timeout := 30 * time.Second
+	if ch.Timeout != "" {
+		if d, err := config.ParseDuration(ch.Timeout); err == nil && d > 0 {
+			timeout = d
+		}
+	}
+	perSec := 10.0
+	if ch.Rate != "" {
+		if r, err := config.ParseRate(ch.Rate); err == nil {
+			perSec = r
+		}
+	}
+	client := func(url string) *httpclient.Client {
+		return httpclient.New(httpclient.WithChannel(channel), httpclient.WithAllowedHosts(url), httpclient.WithRootCAs(o.RootCAs),
+			httpclient.WithTimeout(timeout), httpclient.WithRate(rate.Limit(perSec), max(1, int(perSec))), httpclient.WithAudit(o.Audit))
+	}
+	or := func(s, def string) string {
+		if s == "" {
+			return def
+		}
+		return s
+	}
+	switch ch.Provider {
+	case "console":
+		w := o.Console
+		if w == nil {
+			w = io.Discard
+		}
+		return console.New(channel, w), nil
+	case "netgsm":
+		c := ch.NetGSM
+		if c == nil {
+			return nil, fmt.Errorf("provider netgsm needs a netgsm: block")
+		}
+		url := or(c.URL, netgsm.DefaultURL)
+		return netgsm.New(netgsm.Config{URL: url, UserCode: c.UserCode, Password: c.Password.Reveal(), MsgHeader: c.MsgHeader,
+			Encoding: c.Encoding, AppName: c.AppName, MaxBatch: ch.Batch}, client(url)), nil
+	case "mutlucell":
+		c := ch.Mutlucell
+		if c == nil {
+			return nil, fmt.Errorf("provider mutlucell needs a mutlucell: block")
+		}
+		url := or(c.URL, mutlucell.DefaultURL)
+		return mutlucell.New(mutlucell.Config{URL: url, User: c.User, Password: c.Password.Reveal(), Originator: c.Originator,
+			Charset: c.Charset, MaxBatch: ch.Batch}, client(url)), nil
+	case "whatsapp_cloud":
+		c := ch.WhatsApp
+		if c == nil {
+			return nil, fmt.Errorf("provider whatsapp_cloud needs a whatsapp_cloud: block")
+		}
+		url := or(c.URL, whatsapp.DefaultURL)
+		return whatsapp.New(whatsapp.Config{URL: url, APIVersion: c.APIVersion, PhoneNumberID: c.PhoneNumberID, Token: c.Token.Reveal()},
+			client(url)), nil
+	case "smtp":
+		c := ch.SMTP
+		if c == nil {
+			return nil, fmt.Errorf("provider smtp needs an smtp: block")
+		}
+		pool := o.RootCAs
+		if c.CAFile != "" {
+			pem, err := os.ReadFile(c.CAFile)
+			if err != nil {
+				return nil, fmt.Errorf("smtp.ca_file: %w", err)
+			}
+			if pool == nil {
+				if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
+					pool = x509.NewCertPool()
+				}
+			} else {
+				pool = pool.Clone()
+			}
+			if !pool.AppendCertsFromPEM(pem) {
+				return nil, fmt.Errorf("smtp.ca_file %s holds no PEM certificate", c.CAFile)
+			}
+		}
+		return smtp.New(smtp.Config{Host: c.Host, Port: c.Port, User: c.User, Password: c.Password.Reveal(), From: c.From,
+			RootCAs: pool, Timeout: timeout, Audit: o.Audit}), nil
+	case "webhook":
+		c := ch.Webhook
+		if c == nil {
+			return nil, fmt.Errorf("provider webhook needs a webhook: block")
+		}
+		return webhook.New(webhook.Config{URL: c.URL, Secret: c.Secret.Reveal()}, client(c.URL)), nil
+	}
+	return nil, fmt.Errorf("provider %s is not available in this build", ch.Provider)
+}
+
+func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Provider, error) {
+	return NewProvider(channel, ch, ProviderOptions{Console: opts.Console, RootCAs: opts.RootCAs, Audit: opts.Audit})
+}
+
+// batchSize is how many messages go in one request: the channel's batch
+// setting when the provider can batch, else 1.
+func batchSize(p notify.Provider, ch *config.Channel) int {
+	if _, ok := p.(notify.BatchProvider); ok && ch.Batch > 1 {
+		return ch.Batch
+	}
+	return 1
+}

@@ -1,0 +1,267 @@
+package connector_test
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
+)
+
+const providerConfig = `
+state_dir: state
+quiet_hours: {disabled: true}
+UNCERTAIN
+sources:
+  - name: demo
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: netgsm
+    rate: RATE
+    batch: BATCH
+    netgsm:
+      url: URL
+      usercode: "8501234567"
+      password: ${env:TEST_NETGSM_PASSWORD}
+      msgheader: MAGAZA
+  email:
+    provider: console
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    fallback: [email]
+    NOTDELIVERED
+    messages:
+      sms:
+        text: "{{.FATURA_NO}}"
+      email:
+        subject: "Fatura"
+        text: "{{.FATURA_NO}}"
+`
+
+type env struct {
+	d     *connector.Daemon
+	fake  *netgsmtest.Server
+	store *outbox.Store
+	clock *clock
+}
+
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+
+// netgsmEnv runs a daemon whose sms channel is NetGSM, pointed at a fake.
+func netgsmEnv(t testing.TB, repl map[string]string, p notify.Provider) *env {
+	t.Helper()
+	fake := netgsmtest.New()
+	t.Cleanup(fake.Close)
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	y := strings.ReplaceAll(providerConfig, "URL", fake.URL())
+	for k, def := range map[string]string{"RATE": "1000/s", "BATCH": "100", "UNCERTAIN": "", "NOTDELIVERED": ""} {
+		v, ok := repl[k]
+		if !ok {
+			v = def
+		}
+		y = strings.ReplaceAll(y, k, v)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Setenv("TEST_NETGSM_PASSWORD", fake.Password)
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(fake.Server.Certificate())
+	c := &clock{t: time.Now()}
+	opts := connector.Options{RootCAs: pool, Now: c.now}
+	if p != nil {
+		opts.Providers = map[string]notify.Provider{"sms": p}
+	}
+	d, err := connector.New(context.Background(), cfg, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return &env{d: d, fake: fake, store: d.Store(), clock: c}
+}
+
+// enqueue adds n invoice events, each an SMS with an e-mail standby.
+func (e *env) enqueue(t testing.TB, from, n int) {
+	t.Helper()
+	var ms []outbox.NewMessage
+	for i := from; i < from+n; i++ {
+		key := fmt.Sprintf("invoice:%d:created", i)
+		ms = append(ms, outbox.NewMessage{DedupeKey: key, Channel: "sms", RecordKey: fmt.Sprint(i), To: fmt.Sprintf("+90532%07d", i), Text: "Fatura " + fmt.Sprint(i)},
+			outbox.NewMessage{DedupeKey: key, Channel: "email", RecordKey: fmt.Sprint(i), To: fmt.Sprintf("m%d@example.com", i), Text: "Fatura", Standby: true})
+	}
+	if _, err := e.store.Enqueue(context.Background(), outbox.Batch{Job: "new-invoices", Source: "demo", Messages: ms}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (e *env) status(t *testing.T, channel string, i int) string {
+	t.Helper()
+	ms, err := e.store.List(context.Background(), outbox.Filter{Channel: channel, Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.DedupeKey == fmt.Sprintf("invoice:%d:created", i) {
+			return m.Status
+		}
+	}
+	return "missing"
+}
+
+func TestReportsMoveSentToDeliveredOrFailed(t *testing.T) {
+	e := netgsmEnv(t, nil, nil)
+	e.enqueue(t, 1, 3)
+	if n, err := e.d.Drain(context.Background()); err != nil || n < 3 {
+		t.Fatalf("Drain = %d, %v", n, err)
+	}
+	if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
+		t.Fatalf("%d send requests for 3 messages with batch 100, want 1", n)
+	}
+	// NetGSM is a reporter: the fallback waits for the delivery report.
+	if s := e.status(t, "email", 1); s != outbox.StatusStandby {
+		t.Fatalf("e-mail fallback is %s right after the SMS was accepted, want standby", s)
+	}
+	e.fake.SetStatus("5320000001", 1, 0)
+	e.fake.SetStatus("5320000002", 3, 105)
+	if err := e.d.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range map[int][2]string{1: {outbox.StatusDelivered, outbox.StatusCancelled}, 2: {outbox.StatusFailed, outbox.StatusPending},
+		3: {outbox.StatusSent, outbox.StatusStandby}} {
+		if sms, email := e.status(t, "sms", i), e.status(t, "email", i); sms != want[0] || email != want[1] {
+			t.Errorf("invoice %d: sms %s email %s, want %v", i, sms, email, want)
+		}
+	}
+}
+
+// TestUncertainSendIsReconciledNotResent is the crash/timeout case: NetGSM
+// took the job but the answer was lost. The report finds the job by number
+// and time; the message is never sent a second time.
+func TestUncertainSendIsReconciledNotResent(t *testing.T) {
+	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
+	e.enqueue(t, 1, 1)
+	e.fake.AcceptThenDrop(1)
+	if _, err := e.d.Drain(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+		t.Fatalf("status %s, want uncertain", s)
+	}
+	if err := e.d.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := e.store.List(context.Background(), outbox.Filter{Channel: "sms"})
+	if m[0].Status != outbox.StatusSent || m[0].ProviderID != e.fake.Messages()[0].JobID {
+		t.Fatalf("after reconcile: %s %q, want sent with the fake's jobid", m[0].Status, m[0].ProviderID)
+	}
+	e.d.Drain(context.Background())
+	if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
+		t.Fatalf("%d send requests: an uncertain send was resent", n)
+	}
+}
+
+// TestUncertainNeverAcceptedIsResent: the provider can search by number and
+// has no record long after the send, so it never took it.
+func TestUncertainNeverAcceptedIsResent(t *testing.T) {
+	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
+	e.enqueue(t, 1, 1)
+	e.fake.DropNext(1) // dropped before NetGSM handled it
+	e.d.Drain(context.Background())
+	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+		t.Fatalf("status %s, want uncertain", s)
+	}
+	e.d.Reconcile(context.Background())
+	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+		t.Fatalf("status %s right after the send, want still uncertain (the report may lag)", s)
+	}
+	e.clock.add(time.Hour)
+	if err := e.d.Reconcile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if s := e.status(t, "sms", 1); s != outbox.StatusPending {
+		t.Fatalf("status %s, want pending (resend)", s)
+	}
+}
+
+type unknownProvider struct{}
+
+func (unknownProvider) Send(context.Context, notify.Message) (notify.Result, error) {
+	return notify.Result{}, notify.Unknown("timeout", nil)
+}
+
+func TestUncertainWithoutReportAPI(t *testing.T) {
+	for mode, want := range map[string]string{"": outbox.StatusHeld, "uncertain_sends: resend": outbox.StatusPending} {
+		e := netgsmEnv(t, map[string]string{"UNCERTAIN": mode}, unknownProvider{})
+		e.enqueue(t, 1, 1)
+		e.d.Drain(context.Background())
+		if err := e.d.Reconcile(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if s := e.status(t, "sms", 1); s != want {
+			t.Errorf("%q: status %s, want %s", mode, s, want)
+		}
+	}
+}
+
+func TestNotDeliveredWithinFallsBack(t *testing.T) {
+	e := netgsmEnv(t, map[string]string{"NOTDELIVERED": "not_delivered_within: 30m"}, nil)
+	e.enqueue(t, 1, 1)
+	e.d.Drain(context.Background())
+	e.d.Reconcile(context.Background())
+	if s := e.status(t, "email", 1); s != outbox.StatusStandby {
+		t.Fatalf("e-mail %s before the delay, want standby", s)
+	}
+	e.clock.add(31 * time.Minute)
+	e.d.Reconcile(context.Background())
+	if s := e.status(t, "email", 1); s != outbox.StatusPending {
+		t.Fatalf("e-mail %s after 31 minutes without delivery, want pending", s)
+	}
+}
+
+func TestEveryProviderBuildsFromConfig(t *testing.T) {
+	for _, ch := range []*config.Channel{
+		{Provider: "netgsm", NetGSM: &config.NetGSM{UserCode: "u", MsgHeader: "H"}},
+		{Provider: "mutlucell", Mutlucell: &config.Mutlucell{User: "u", Originator: "O"}},
+		{Provider: "whatsapp_cloud", WhatsApp: &config.WhatsApp{PhoneNumberID: "1"}},
+		{Provider: "smtp", SMTP: &config.SMTP{Host: "mail.example.com", From: "a@example.com"}},
+		{Provider: "webhook", Webhook: &config.Webhook{URL: "https://shop.example.com/hook"}},
+		{Provider: "console"},
+	} {
+		p, err := connector.NewProvider("x", ch, connector.ProviderOptions{})
+		if err != nil || p == nil {
+			t.Errorf("%s: %v", ch.Provider, err)
+		}
+	}
+}
