@@ -132,7 +132,12 @@ func (m *Manager) Install() error {
 	if err := m.svc.Install(); err != nil {
 		return m.wrap("install", err)
 	}
-	return afterInstall(m)
+	if err := afterInstall(m); err != nil {
+		// Half an install is worse than none: it blocks the next attempt.
+		_ = m.svc.Uninstall()
+		return err
+	}
+	return nil
 }
 
 // Uninstall stops the service if it runs and removes it. The config, state

@@ -1,12 +1,10 @@
 package installer
 
 import (
-	"fmt"
 	"strings"
 	"syscall"
 
 	"github.com/kardianos/service"
-	"golang.org/x/sys/windows/svc/mgr"
 )
 
 const adminHint = "service commands need an administrator command prompt (Run as administrator)"
@@ -58,24 +56,11 @@ func commandLine(exe string, args []string) string {
 
 func beforeInstall(*Manager) error { return nil }
 
-// afterInstall makes recovery apply when the connector stops with an error,
-// not only when the process dies: a daemon that gives up reports an exit
-// code, which Windows does not count as a failure unless told to.
-// kardianos' install also registers the Event Log source (needs admin,
-// so it belongs here and not at start).
-func afterInstall(m *Manager) error {
-	sm, err := mgr.Connect()
-	if err != nil {
-		return fmt.Errorf("installer: connect to the service manager: %w; %s", err, adminHint)
-	}
-	defer sm.Disconnect()
-	s, err := sm.OpenService(Name)
-	if err != nil {
-		return fmt.Errorf("installer: open the new service: %w", err)
-	}
-	defer s.Close()
-	if err := s.SetRecoveryActionsOnNonCrashFailures(true); err != nil {
-		return fmt.Errorf("installer: set recovery for failures with an exit code: %w", err)
-	}
-	return nil
-}
+// afterInstall has nothing to add: kardianos' install writes the recovery
+// actions (OnFailure above) and registers the Event Log source, which needs
+// admin rights and so belongs here rather than at start. Recovery is left
+// off for "non-crash" failures on purpose: a daemon that fails exits the
+// process (see Run), which Windows counts as a crash and restarts, while a
+// stop an administrator asked for must not be undone because it ended with
+// an exit code.
+func afterInstall(*Manager) error { return nil }

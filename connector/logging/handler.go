@@ -109,6 +109,10 @@ func Redact(l *slog.Logger, values ...string) bool {
 	return ok
 }
 
+// Clean applies the handler's redaction and masking to text that goes
+// elsewhere than the log, such as the Windows Event Log or a CLI message.
+func (h *Handler) Clean(s string) string { return h.shared.clean(s) }
+
 func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 	return h.inner.Enabled(ctx, level)
 }

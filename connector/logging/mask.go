@@ -89,6 +89,10 @@ func countryCodeLen(d string) int {
 	return 3
 }
 
+// MaskText masks every e-mail address and phone number found in free text,
+// leaving dates, amounts, IP addresses and ids alone.
+func MaskText(s string) string { return maskText(s) }
+
 // maskText masks every e-mail address and phone number found in free text.
 func maskText(s string) string {
 	if !strings.ContainsAny(s, "0123456789@") {
