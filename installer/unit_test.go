@@ -186,3 +186,19 @@ func TestInstallNeedsTheConfigFile(t *testing.T) {
 		t.Fatalf("want an error naming %s and the example config, got %v", missing, err)
 	}
 }
+
+// The .deb ships the unit as a file; it must be what `service install`
+// writes for the package's paths.
+func TestPackagedUnitMatches(t *testing.T) {
+	conf, err := serviceConfig(unitCases[0].opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packaged, err := os.ReadFile(filepath.Join("..", "packaging", "linux", Name+".service"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(packaged) != conf.Option["SystemdScript"] {
+		t.Errorf("packaging/linux/%s.service differs from the rendered unit; copy installer/testdata/%s over it", Name, unitCases[0].golden)
+	}
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# dist.sh builds the release artifacts into dist/:
+#
+#   bash scripts/dist.sh [VERSION]
+#
+#   akinsoft-connector_<ver>_windows_amd64.exe  and  .msi  (wixl, from msitools)
+#   akinsoft-connector_<ver>_linux_amd64        and  .deb  (nfpm)
+#   akinsoft-connector_<ver>_linux_arm64        and  .deb
+#
+# VERSION defaults to `git describe --tags --always --dirty`. Binaries are
+# static (CGO_ENABLED=0), trimmed and stamped with main.version. Installs
+# wixl with apt when missing; nfpm runs with `go run` at a pinned version.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+
+# v2.46+ needs modules the Go proxy here refuses (go.digitalxero.dev).
+NFPM=github.com/goreleaser/nfpm/v2/cmd/nfpm@v2.45.0
+
+die() { echo "scripts/dist.sh: $*" >&2; exit 1; }
+
+version=${1:-$(git describe --tags --always --dirty)}
+[[ $version =~ ^[A-Za-z0-9._+~-]+$ ]] || die "version \"$version\" may only hold letters, digits and . _ + ~ -"
+[[ -f config.example.yaml ]] || die "config.example.yaml is missing at the repository root; the packages ship it as the config template"
+[[ -d cmd/akinsoft-connector ]] || die "cmd/akinsoft-connector is missing: nothing to build"
+
+# MSI versions are three numbers; Debian versions must start with a digit.
+if [[ $version =~ ^v?([0-9]+)\.([0-9]+)\.([0-9]+)(.*)$ ]]; then
+	msi_version="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}.${BASH_REMATCH[3]}"
+	deb_version="${BASH_REMATCH[1]}.${BASH_REMATCH[2]}.${BASH_REMATCH[3]}${BASH_REMATCH[4]//-/\~}"
+else
+	count=$(git rev-list --count HEAD 2>/dev/null || echo 0)
+	msi_version="0.0.$((count > 65535 ? 65535 : count))"
+	deb_version="0.0.${count}~${version//-/.}"
+fi
+
+dist=dist
+mkdir -p "$dist"
+work=$(mktemp -d -t akinsoft-dist.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+build() { # GOOS GOARCH OUT
+	echo "build $1/$2 -> $3"
+	CGO_ENABLED=0 GOOS=$1 GOARCH=$2 go build -trimpath \
+		-ldflags "-s -w -X main.version=$version" -o "$3" ./cmd/akinsoft-connector
+}
+
+base=$dist/akinsoft-connector_${version}
+build windows amd64 "${base}_windows_amd64.exe"
+build linux amd64 "${base}_linux_amd64"
+build linux arm64 "${base}_linux_arm64"
+
+# The Linux template points state and logs at /var/lib and /var/log: the
+# unit's ProtectSystem=strict makes /etc read-only for the service.
+linux_config=$work/config.example.yaml
+sed -e 's|^state_dir: state\b|state_dir: /var/lib/akinsoft-connector|' \
+	-e 's|^\(  dir: \)logs\b|\1/var/log/akinsoft-connector|' config.example.yaml >"$linux_config"
+grep -q '^state_dir: /var/lib/akinsoft-connector' "$linux_config" &&
+	grep -q '^  dir: /var/log/akinsoft-connector' "$linux_config" ||
+	die "config.example.yaml no longer has the 'state_dir: state' and '  dir: logs' lines this script rewrites for Linux; update the sed in scripts/dist.sh"
+
+if ! command -v wixl >/dev/null; then
+	echo "installing wixl (msitools) with apt"
+	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends wixl msitools >/dev/null ||
+		die "cannot install wixl: apt-get install wixl msitools"
+fi
+echo "msi -> ${base}_windows_amd64.msi"
+wixl --arch x64 -D Version="$msi_version" -D Exe="${base}_windows_amd64.exe" \
+	-D ConfigExample=config.example.yaml \
+	-o "${base}_windows_amd64.msi" packaging/windows/akinsoft-connector.wxs
+
+for arch in amd64 arm64; do
+	deb=$PWD/${base}_linux_${arch}.deb
+	echo "deb -> ${deb#"$PWD"/}"
+	stage=$work/deb-$arch
+	mkdir -p "$stage"
+	cp packaging/linux/* "$stage/"
+	cp "${base}_linux_${arch}" "$stage/akinsoft-connector"
+	cp "$linux_config" "$stage/config.example.yaml"
+	(cd "$stage" && DEB_ARCH=$arch DEB_VERSION=$deb_version \
+		go run "$NFPM" package --config nfpm.yaml --packager deb --target "$deb") >"$work/nfpm.log" 2>&1 ||
+		{ cat "$work/nfpm.log" >&2; die "nfpm failed for $arch"; }
+done
+
+ls -l "$dist"/akinsoft-connector_"${version}"_*

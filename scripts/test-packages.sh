@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# test-packages.sh builds the release artifacts with dist.sh and checks what
+# is inside them, then installs the .deb, runs the binary and removes it.
+#
+#   bash scripts/test-packages.sh [VERSION]
+#
+# Every check that fails is printed; the script exits 1 if any did.
+# The install step needs root and dpkg (it creates the akinsoft-connector
+# system user, which stays after removal, as a real removal leaves it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PATH:/usr/local/go/bin"
+start=$(date +%s)
+
+version=${1:-$(git describe --tags --always --dirty)}
+bash scripts/dist.sh "$version"
+
+for tool in msiinfo msiextract dpkg-deb; do
+	command -v "$tool" >/dev/null || { echo "scripts/test-packages.sh: $tool is missing (apt-get install msitools dpkg)" >&2; exit 1; }
+done
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+ok() { echo "ok:   $*"; }
+# expect NAME HAYSTACK NEEDLE: the needle is a fixed string.
+expect() {
+	if grep -qF -- "$3" <<<"$2"; then ok "$1"; else fail "$1: missing [$3] in:"; echo "$2" | sed 's/^/      /' >&2; fi
+}
+
+work=$(mktemp -d -t akinsoft-pkgtest.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+base=dist/akinsoft-connector_${version}
+exe=${base}_windows_amd64.exe
+msi=${base}_windows_amd64.msi
+
+echo "== binaries"
+for f in "$exe" "${base}_linux_amd64" "${base}_linux_arm64" "$msi" "${base}_linux_amd64.deb" "${base}_linux_arm64.deb"; do
+	[[ -s $f ]] && ok "$f exists" || fail "$f is missing"
+done
+[[ $(head -c2 "$exe") == MZ ]] && ok "windows exe is a PE file" || fail "$exe is not a PE file"
+machine() { od -An -tx2 -j18 -N2 "$1" | tr -d ' '; } # ELF e_machine
+[[ $(head -c4 "${base}_linux_amd64" | tail -c3) == ELF && $(machine "${base}_linux_amd64") == 003e ]] &&
+	ok "linux_amd64 is an x86-64 ELF" || fail "${base}_linux_amd64 is not an x86-64 ELF"
+[[ $(machine "${base}_linux_arm64") == 00b7 ]] && ok "linux_arm64 is an AArch64 ELF" || fail "${base}_linux_arm64 is not an AArch64 ELF"
+expect "linux binary reports the stamped version" "$("./${base}_linux_amd64" version 2>&1)" "$version"
+if [[ -f scripts/wine/setup.sh ]] && bash scripts/wine/setup.sh; then
+	export WINEPREFIX=${WINEPREFIX:-$HOME/.cache/akinsoft-connector/wine} WINEDEBUG=-all DISPLAY=
+	wine=$(command -v wine64 || echo /usr/lib/wine/wine64)
+	expect "windows exe runs (under Wine) and reports the version" "$("$wine" "$exe" version 2>&1 | tr -d '\r')" "$version"
+fi
+
+echo "== msi"
+tables=$(msiinfo tables "$msi")
+for t in File Component Directory ServiceInstall ServiceControl Registry; do
+	expect "msi has table $t" "$tables" "$t"
+done
+tab=$'\t'
+expect "msi installs the service (own process, auto start, LocalSystem, absolute --config)" \
+	"$(msiinfo export "$msi" ServiceInstall)" \
+	"ConnectorService${tab}akinsoft-connector${tab}AKINSOFT Connector${tab}16${tab}2${tab}1${tab}${tab}${tab}LocalSystem${tab}${tab}run --config \"[CommonAppDataFolder]AkinsoftConnector\\config.yaml\"${tab}Service"
+expect "msi stops the service on upgrade/uninstall and removes it on uninstall (events 2+32+128)" \
+	"$(msiinfo export "$msi" ServiceControl)" "ConnectorServiceControl${tab}akinsoft-connector${tab}162"
+files=$(msiinfo export "$msi" File)
+expect "msi File table has the exe" "$files" "ConnectorExe${tab}Service${tab}akinsoft-connector.exe${tab}$(stat -c %s "$exe")"
+expect "msi File table has the config template" "$files" "ConfigExampleYaml${tab}ConfigExample${tab}config.example.yaml${tab}$(stat -c %s config.example.yaml)"
+dirs=$(msiinfo export "$msi" Directory)
+expect "msi puts the exe under Program Files" "$dirs" "INSTALLDIR${tab}ProgramFiles64Folder${tab}AkinsoftConnector"
+expect "msi puts the config under ProgramData" "$dirs" "DATADIR${tab}CommonAppDataFolder${tab}AkinsoftConnector"
+expect "msi registers the Event Log source" "$(msiinfo export "$msi" Registry)" \
+	"SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\akinsoft-connector\\${tab}EventMessageFile"
+mkdir "$work/msi" && msiextract -C "$work/msi" "$msi" >/dev/null
+extracted_exe=$(find "$work/msi" -name akinsoft-connector.exe)
+extracted_cfg=$(find "$work/msi" -name config.example.yaml)
+[[ -n $extracted_exe ]] && cmp -s "$extracted_exe" "$exe" && ok "msi payload exe is the built exe" || fail "msi payload exe differs from $exe"
+[[ -n $extracted_cfg ]] && cmp -s "$extracted_cfg" config.example.yaml && ok "msi payload config is config.example.yaml" || fail "msi payload config differs"
+
+echo "== deb"
+for arch in amd64 arm64; do
+	deb=${base}_linux_${arch}.deb
+	info=$(dpkg-deb -I "$deb")
+	expect "$arch deb: package name" "$info" "Package: akinsoft-connector"
+	expect "$arch deb: architecture" "$info" "Architecture: $arch"
+	expect "$arch deb: depends on passwd (useradd)" "$info" "Depends: passwd"
+	for s in postinst prerm postrm conffiles; do expect "$arch deb: has $s" "$info" " $s"; done
+	contents=$(dpkg-deb -c "$deb")
+	grep -qE "^-rwxr-xr-x root/root +$(stat -c %s "${base}_linux_${arch}") .* \./usr/bin/akinsoft-connector$" <<<"$contents" &&
+		ok "$arch deb: executable binary in /usr/bin" || fail "$arch deb: no executable /usr/bin/akinsoft-connector of the built size"
+	expect "$arch deb: systemd unit" "$contents" "./lib/systemd/system/akinsoft-connector.service"
+	expect "$arch deb: config template, not readable by others" "$contents" "-rw-r----- root/root"
+	expect "$arch deb: config template path" "$contents" "./etc/akinsoft-connector/config.example.yaml"
+	if grep -q "etc/akinsoft-connector/config.yaml" <<<"$contents"; then fail "$arch deb ships a config.yaml: it would run an unedited config"; fi
+	x=$work/deb-$arch
+	dpkg-deb -x "$deb" "$x"
+	dpkg-deb -e "$deb" "$x/DEBIAN"
+	expect "$arch deb: config template is a conffile" "$(cat "$x/DEBIAN/conffiles")" "/etc/akinsoft-connector/config.example.yaml"
+	cmp -s "$x/lib/systemd/system/akinsoft-connector.service" packaging/linux/akinsoft-connector.service &&
+		ok "$arch deb: unit is packaging/linux/akinsoft-connector.service" || fail "$arch deb: unit differs"
+	cmp -s "$x/usr/bin/akinsoft-connector" "${base}_linux_${arch}" && ok "$arch deb: binary is the built one" || fail "$arch deb: binary differs"
+	cfg=$(cat "$x/etc/akinsoft-connector/config.example.yaml")
+	expect "$arch deb: template keeps state in /var/lib" "$cfg" "state_dir: /var/lib/akinsoft-connector"
+	expect "$arch deb: template logs to /var/log" "$cfg" "  dir: /var/log/akinsoft-connector"
+	# The advice printed at the end (a here-document) may name the commands.
+	if awk "/<<'MSG'/{h=1} /^MSG\$/{h=0} !h" "$x/DEBIAN/postinst" | grep -qE 'systemctl (enable|start)|deb-systemd-helper'; then fail "$arch deb: postinst enables or starts the unit"; else ok "$arch deb: postinst enables nothing"; fi
+done
+
+echo "== install the amd64 deb"
+if [[ $(id -u) != 0 ]] || ! command -v dpkg >/dev/null || [[ $(dpkg --print-architecture) != amd64 ]]; then
+	fail "installing the .deb needs root on an amd64 Debian/Ubuntu machine"
+elif dpkg -s akinsoft-connector >/dev/null 2>&1; then
+	fail "akinsoft-connector is already installed on this machine; not touching it"
+else
+	deb=${base}_linux_amd64.deb
+	out=$(dpkg -i "$deb" 2>&1) || fail "dpkg -i: $out"
+	expect "postinst says what to do next" "$out" "systemctl enable --now akinsoft-connector"
+	expect "installed binary runs" "$(/usr/bin/akinsoft-connector version 2>&1)" "$version"
+	getent passwd akinsoft-connector >/dev/null && ok "system user akinsoft-connector exists" || fail "no akinsoft-connector user"
+	for d in /var/lib/akinsoft-connector /var/log/akinsoft-connector; do
+		[[ $(stat -c '%U:%G %a' "$d" 2>/dev/null) == "akinsoft-connector:akinsoft-connector 750" ]] &&
+			ok "$d belongs to the service user, mode 750" || fail "$d: $(stat -c '%U:%G %a' "$d" 2>&1)"
+	done
+	[[ $(stat -c '%U:%G %a' /etc/akinsoft-connector) == "root:akinsoft-connector 750" ]] &&
+		ok "/etc/akinsoft-connector is root:akinsoft-connector 750" || fail "/etc/akinsoft-connector: $(stat -c '%U:%G %a' /etc/akinsoft-connector)"
+	[[ ! -e /etc/systemd/system/multi-user.target.wants/akinsoft-connector.service ]] && ok "unit not enabled" || fail "the unit was enabled"
+	out=$(dpkg --purge akinsoft-connector 2>&1) || fail "dpkg --purge: $out"
+	[[ ! -e /usr/bin/akinsoft-connector && ! -e /lib/systemd/system/akinsoft-connector.service ]] &&
+		ok "purge removed the binary and the unit" || fail "purge left files behind"
+fi
+
+echo
+ls -l "$base"_*
+elapsed=$(($(date +%s) - start))
+if ((failures > 0)); then
+	echo "scripts/test-packages.sh: $failures check(s) FAILED (${elapsed}s)" >&2
+	exit 1
+fi
+echo "scripts/test-packages.sh: all checks passed in ${elapsed}s"
