@@ -160,3 +160,7 @@ func (p *program) error(msg string, err error) {
 		_ = p.svcLog.Error(p.clean(msg + ": " + err.Error()))
 	}
 }
+
+// Interactive reports whether this process was started from a console
+// rather than by the service manager.
+func Interactive() bool { return service.Interactive() }

@@ -98,6 +98,9 @@ func (m *Manager) CommandLine() string {
 // Control runs one of Actions; status prints nothing and returns nil
 // (use Status for the state).
 func (m *Manager) Control(action string) error {
+	if err := checkPlatform(m); err != nil {
+		return err
+	}
 	switch action {
 	case "install":
 		return m.Install()
@@ -163,6 +166,9 @@ const (
 
 // Status asks the service manager.
 func (m *Manager) Status() (State, error) {
+	if err := checkPlatform(m); err != nil {
+		return StateUnknown, err
+	}
 	st, err := m.svc.Status()
 	switch {
 	case errors.Is(err, service.ErrNotInstalled):

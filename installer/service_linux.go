@@ -49,8 +49,8 @@ func commandLine(exe string, args []string) string {
 // written for systemd only, and its user and writable directories must be
 // there or the service fails before the connector can log anything.
 func beforeInstall(m *Manager) error {
-	if p := m.svc.Platform(); p != "linux-systemd" {
-		return fmt.Errorf("installer: this Linux machine does not run systemd (found %s); run `%s` from your init system instead", p, m.CommandLine())
+	if err := checkPlatform(m); err != nil {
+		return err
 	}
 	name := m.conf.UserName
 	if name == "root" {
@@ -76,6 +76,15 @@ func beforeInstall(m *Manager) error {
 }
 
 func afterInstall(*Manager) error { return nil }
+
+// checkPlatform refuses init systems other than systemd: the unit, its
+// hardening and its restart policy are what the service relies on.
+func checkPlatform(m *Manager) error {
+	if p := m.svc.Platform(); p != "linux-systemd" {
+		return fmt.Errorf("installer: this Linux machine does not run systemd (found %s); run `%s` from your init system instead", p, m.CommandLine())
+	}
+	return nil
+}
 
 type ids struct{ uid, gid int }
 

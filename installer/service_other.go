@@ -21,3 +21,5 @@ func commandLine(exe string, args []string) string {
 
 func beforeInstall(*Manager) error { return nil }
 func afterInstall(*Manager) error  { return nil }
+
+func checkPlatform(*Manager) error { return nil }

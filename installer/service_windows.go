@@ -64,3 +64,5 @@ func beforeInstall(*Manager) error { return nil }
 // stop an administrator asked for must not be undone because it ended with
 // an exit code.
 func afterInstall(*Manager) error { return nil }
+
+func checkPlatform(*Manager) error { return nil }

@@ -202,3 +202,32 @@ func TestPackagedUnitMatches(t *testing.T) {
 		t.Errorf("packaging/linux/%s.service differs from the rendered unit; copy installer/testdata/%s over it", Name, unitCases[0].golden)
 	}
 }
+
+func TestRefusesInitSystemsOtherThanSystemd(t *testing.T) {
+	var sysv service.System
+	for _, s := range service.AvailableSystems() {
+		if s.String() == "unix-systemv" {
+			sysv = s
+		}
+	}
+	if sysv == nil {
+		t.Fatal("kardianos/service has no unix-systemv backend")
+	}
+	registry := service.AvailableSystems()
+	service.ChooseSystem(forcedSystemd{sysv}) // forced: Detect is true whatever it wraps
+	t.Cleanup(func() { service.ChooseSystem(registry...) })
+
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfg, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewManager(Options{ConfigFile: cfg, Executable: "/usr/bin/akinsoft-connector"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, action := range Actions {
+		if err := m.Control(action); err == nil || !strings.Contains(err.Error(), "does not run systemd (found unix-systemv)") {
+			t.Errorf("%s: want a refusal naming systemd, got %v", action, err)
+		}
+	}
+}
