@@ -8,6 +8,35 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
+// collect takes a claimed message that passed the checks. For a provider that
+// can batch it is queued for the next request; any other provider gets it at
+// once, with up to d.batch requests in flight: one at a time, a provider
+// answering in 50 ms caps a channel at 20 messages/s whatever its rate says.
+func (d *dispatcher) collect(ctx context.Context, ready []outbox.Message, m outbox.Message) []outbox.Message {
+	if _, ok := d.provider.(notify.BatchProvider); ok {
+		return append(ready, m)
+	}
+	if d.inflight == nil {
+		d.inflight = make(chan struct{}, d.batch)
+	}
+	d.inflight <- struct{}{}
+	d.started++
+	d.sending.Go(func() {
+		defer func() { <-d.inflight }()
+		d.send(ctx, m)
+	})
+	return ready
+}
+
+// flush waits for concurrent sends, sends the queued batch, and returns how
+// many messages went to the provider since the last flush.
+func (d *dispatcher) flush(ctx context.Context, ready []outbox.Message) int {
+	d.sending.Wait()
+	n := d.started
+	d.started = 0
+	return n + d.sendBatch(ctx, ready)
+}
+
 // sendBatch hands claimed messages to a BatchProvider, d.batch per request
 // (NetGSM n:n), and records each message's own outcome. It returns how many
 // it handed over.

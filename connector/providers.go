@@ -133,11 +133,8 @@ func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Pro
 	return NewProvider(channel, ch, ProviderOptions{Console: opts.Console, RootCAs: opts.RootCAs, Audit: opts.Audit})
 }
 
-// batchSize is how many messages go in one request: the channel's batch
-// setting when the provider can batch, else 1.
-func batchSize(p notify.Provider, ch *config.Channel) int {
-	if _, ok := p.(notify.BatchProvider); ok && ch.Batch > 1 {
-		return ch.Batch
-	}
-	return 1
+// batchSize is the channel's batch setting: messages per request for a
+// provider that can batch, requests in flight for one that cannot.
+func batchSize(_ notify.Provider, ch *config.Channel) int {
+	return max(1, ch.Batch)
 }

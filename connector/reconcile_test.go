@@ -69,7 +69,8 @@ func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return 
 func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
 // netgsmEnv runs a daemon whose sms channel is NetGSM, pointed at a fake.
-func netgsmEnv(t testing.TB, repl map[string]string, p notify.Provider) *env {
+// provide, when set, builds the sms provider instead of the config.
+func netgsmEnv(t testing.TB, repl map[string]string, provide func(*netgsmtest.Server, *x509.CertPool) notify.Provider) *env {
 	t.Helper()
 	fake := netgsmtest.New()
 	t.Cleanup(fake.Close)
@@ -101,8 +102,8 @@ func netgsmEnv(t testing.TB, repl map[string]string, p notify.Provider) *env {
 	pool.AddCert(fake.Server.Certificate())
 	c := &clock{t: time.Now()}
 	opts := connector.Options{RootCAs: pool, Now: c.now}
-	if p != nil {
-		opts.Providers = map[string]notify.Provider{"sms": p}
+	if provide != nil {
+		opts.Providers = map[string]notify.Provider{"sms": provide(fake, pool)}
 	}
 	d, err := connector.New(context.Background(), cfg, opts)
 	if err != nil {
@@ -223,7 +224,7 @@ func (unknownProvider) Send(context.Context, notify.Message) (notify.Result, err
 
 func TestUncertainWithoutReportAPI(t *testing.T) {
 	for mode, want := range map[string]string{"": outbox.StatusHeld, "uncertain_sends: resend": outbox.StatusPending} {
-		e := netgsmEnv(t, map[string]string{"UNCERTAIN": mode}, unknownProvider{})
+		e := netgsmEnv(t, map[string]string{"UNCERTAIN": mode}, func(*netgsmtest.Server, *x509.CertPool) notify.Provider { return unknownProvider{} })
 		e.enqueue(t, 1, 1)
 		e.d.Drain(context.Background())
 		if err := e.d.Reconcile(context.Background()); err != nil {
