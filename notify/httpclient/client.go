@@ -41,11 +41,14 @@ type AuditRecord struct {
 	Path      string
 	Recipient string // masked
 	Messages  int    // messages carried by the request
-	BytesOut  int64
-	BytesIn   int64
-	Status    int    // HTTP status, 0 when there was no answer
-	Outcome   string // "http 200", "refused", "error: ..."
-	Duration  time.Duration
+	// MessageIDs are the outbox ids carried, for linking audit rows to
+	// messages (audit_messages).
+	MessageIDs []int64
+	BytesOut   int64
+	BytesIn    int64
+	Status     int    // HTTP status, 0 when there was no answer
+	Outcome    string // "http 200", "refused", "error: ..."
+	Duration   time.Duration
 }
 
 // AuditFunc receives one record per request attempt, refused ones included.
@@ -164,6 +167,8 @@ type Request struct {
 	Body   []byte
 	// Recipients are the message recipients carried (raw; masked for audit).
 	Recipients []string
+	// MessageIDs are the outbox ids carried (for the audit).
+	MessageIDs []int64
 	// Idempotent marks queries (reports, balance) that may be retried even
 	// after they reached the provider. Sends never are.
 	Idempotent bool
@@ -189,7 +194,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, notify.Config("egress", fmt.Sprintf("%v; add the host to the channel's url or fix the url", err),
 			"izin verilmeyen adrese bağlantı engellendi; kanalın url ayarını kontrol edin")
 	}
-	st := &state{idempotent: r.Idempotent, recipients: r.Recipients}
+	st := &state{idempotent: r.Idempotent, recipients: r.Recipients, ids: r.MessageIDs}
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
 	if err != nil {
@@ -295,6 +300,7 @@ type stateKey struct{}
 type state struct {
 	idempotent bool
 	recipients []string
+	ids        []int64
 	wrote      atomic.Bool // the last attempt wrote the whole request
 }
 
@@ -325,7 +331,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	start := time.Now()
 	resp, err := t.base.RoundTrip(req)
 	rec := AuditRecord{Time: start, Host: req.URL.Hostname(), Channel: t.c.o.channel, Path: req.URL.Path,
-		Recipient: maskList(st.recipients), Messages: len(st.recipients), BytesOut: max(req.ContentLength, 0)}
+		Recipient: maskList(st.recipients), Messages: len(st.recipients), MessageIDs: st.ids, BytesOut: max(req.ContentLength, 0)}
 	if err != nil {
 		rec.Duration = time.Since(start)
 		rec.Outcome = "error: " + errText(err)
@@ -349,7 +355,7 @@ func (c *Client) emit(r AuditRecord) {
 
 func (c *Client) auditRefused(r Request, err error) {
 	c.emit(AuditRecord{Time: time.Now(), Host: HostOf(r.URL), Channel: c.o.channel, Recipient: maskList(r.Recipients),
-		Messages: len(r.Recipients), Outcome: "refused"})
+		Messages: len(r.Recipients), MessageIDs: r.MessageIDs, Outcome: "refused"})
 }
 
 // auditBody counts the answer's bytes and emits the record once, on Close.

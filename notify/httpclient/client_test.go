@@ -145,7 +145,7 @@ func TestRateAndAudit(t *testing.T) {
 	start := time.Now()
 	for range 5 {
 		if _, err := c.Do(context.Background(), httpclient.Request{Method: "POST", URL: srv.URL + "/send", Body: []byte("secret body"),
-			Recipients: []string{"+905321234567", "+905321234568"}}); err != nil {
+			Recipients: []string{"+905321234567", "+905321234568"}, MessageIDs: []int64{11, 12}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -159,7 +159,7 @@ func TestRateAndAudit(t *testing.T) {
 	}
 	a := audits[0]
 	if a.Channel != "sms" || a.Host != "127.0.0.1" || a.Path != "/send" || a.BytesOut != 11 || a.BytesIn != 5 || a.Status != 200 ||
-		a.Messages != 2 || strings.Contains(a.Recipient, "21234567") {
+		a.Messages != 2 || len(a.MessageIDs) != 2 || a.MessageIDs[1] != 12 || strings.Contains(a.Recipient, "21234567") {
 		t.Errorf("audit record %+v", a)
 	}
 }

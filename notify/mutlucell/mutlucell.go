@@ -103,12 +103,13 @@ func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify
 func (p *Provider) send(ctx context.Context, ms []notify.Message) (notify.Result, error) {
 	pack := smspack{User: p.cfg.User, Pass: p.cfg.Password, Org: p.cfg.Originator, Charset: p.cfg.Charset}
 	var to []string
+	var ids []int64
 	for _, m := range ms {
 		pack.Mesaj = append(pack.Mesaj, mesaj{Metin: m.Text, Nums: strings.TrimPrefix(m.To, "+")})
-		to = append(to, m.To)
+		to, ids = append(to, m.To), append(ids, m.ID)
 	}
 	body, _ := xml.Marshal(pack)
-	resp, err := p.post(ctx, "/sndblkex", body, to, false)
+	resp, err := p.post(ctx, "/sndblkex", body, to, ids, false)
 	if err != nil {
 		return notify.Result{}, err
 	}
@@ -125,11 +126,11 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message) (notify.Result
 	return notify.Result{}, classify(text, resp.Status)
 }
 
-func (p *Provider) post(ctx context.Context, path string, body []byte, to []string, idempotent bool) (*httpclient.Response, error) {
+func (p *Provider) post(ctx context.Context, path string, body []byte, to []string, ids []int64, idempotent bool) (*httpclient.Response, error) {
 	h := http.Header{}
 	h.Set("Content-Type", "text/xml; charset=UTF-8")
 	return p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + path, Header: h,
-		Body: append([]byte(xml.Header), body...), Recipients: to, Idempotent: idempotent})
+		Body: append([]byte(xml.Header), body...), Recipients: to, MessageIDs: ids, Idempotent: idempotent})
 }
 
 // classify maps Mutlucell's bare-number answers (providers.md §2.2).
@@ -170,7 +171,7 @@ func (p *Provider) Check(ctx context.Context) (string, error) {
 		User    string   `xml:"ka,attr"`
 		Pass    string   `xml:"pwd,attr"`
 	}{User: p.cfg.User, Pass: p.cfg.Password})
-	resp, err := p.post(ctx, "/gtcrdtex", body, nil, true)
+	resp, err := p.post(ctx, "/gtcrdtex", body, nil, nil, true)
 	if err != nil {
 		return "", err
 	}

@@ -73,7 +73,7 @@ func (p *Provider) report(ctx context.Context, id string) (map[string]int, error
 		Pass    string   `xml:"pwd,attr"`
 		ID      string   `xml:"id,attr"`
 	}{User: p.cfg.User, Pass: p.cfg.Password, ID: id})
-	resp, err := p.post(ctx, "/gtblkrprtex", body, nil, true)
+	resp, err := p.post(ctx, "/gtblkrprtex", body, nil, nil, true)
 	if err != nil {
 		return nil, err
 	}

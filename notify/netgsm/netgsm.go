@@ -166,14 +166,15 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, c
 		req.IYSFilter = p.cfg.IYSFilter
 	}
 	to := make([]string, 0, len(chunk))
+	ids := make([]int64, 0, len(chunk))
 	for _, i := range chunk {
 		no, _ := Number(ms[i].To)
 		req.Messages = append(req.Messages, sendMsg{Msg: ms[i].Text, No: no})
-		to = append(to, ms[i].To)
+		to, ids = append(to, ms[i].To), append(ids, ms[i].ID)
 	}
 	body, _ := json.Marshal(req)
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + "/sms/rest/v2/send",
-		Header: p.header(), Body: body, Recipients: to})
+		Header: p.header(), Body: body, Recipients: to, MessageIDs: ids})
 	if err != nil {
 		return nil, err
 	}
@@ -189,13 +190,13 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, c
 	}
 	// One jobid covers the request; a comma-separated list with one id per
 	// message is tolerated (seen only in SDK mocks).
-	ids := strings.Split(string(a.JobID), ",")
+	jobs := strings.Split(string(a.JobID), ",")
 	out := make([]string, len(chunk))
 	for k := range out {
-		if len(ids) == len(chunk) {
-			out[k] = strings.TrimSpace(ids[k])
+		if len(jobs) == len(chunk) {
+			out[k] = strings.TrimSpace(jobs[k])
 		} else {
-			out[k] = strings.TrimSpace(ids[0])
+			out[k] = strings.TrimSpace(jobs[0])
 		}
 	}
 	return out, nil

@@ -145,7 +145,7 @@ func (p *Provider) audit(start time.Time, m notify.Message, n int, err error) {
 			out = "refused"
 		}
 	}
-	rec := httpclient.AuditRecord{Time: start, Host: p.cfg.Host, Channel: notify.ChannelEmail, Messages: 1,
+	rec := httpclient.AuditRecord{Time: start, Host: p.cfg.Host, Channel: notify.ChannelEmail, Messages: 1, MessageIDs: []int64{m.ID},
 		BytesOut: int64(n), Outcome: out, Duration: time.Since(start)}
 	rec.Recipient = maskEmail(m.To)
 	p.cfg.Audit(rec)

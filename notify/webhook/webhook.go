@@ -95,7 +95,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	if m.DedupeKey != "" {
 		h.Set("Idempotency-Key", m.DedupeKey+"/"+m.Channel)
 	}
-	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL, Header: h, Body: body, Recipients: []string{m.To}})
+	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL, Header: h, Body: body, Recipients: []string{m.To}, MessageIDs: []int64{m.ID}})
 	if err != nil {
 		return notify.Result{}, err
 	}

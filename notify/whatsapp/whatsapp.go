@@ -100,7 +100,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 		Template: m.Template, BizOpaque: opaque(m.ID)})
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost,
 		URL:    fmt.Sprintf("%s/%s/%s/messages", p.cfg.URL, p.cfg.APIVersion, url.PathEscape(p.cfg.PhoneNumberID)),
-		Header: p.header(), Body: body, Recipients: []string{m.To}})
+		Header: p.header(), Body: body, Recipients: []string{m.To}, MessageIDs: []int64{m.ID}})
 	if err != nil {
 		return notify.Result{}, err
 	}
