@@ -78,7 +78,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		}
 		url := or(c.URL, netgsm.DefaultURL)
 		return netgsm.New(netgsm.Config{URL: url, UserCode: c.UserCode, Password: c.Password.Reveal(), MsgHeader: c.MsgHeader,
-			Encoding: c.Encoding, AppName: c.AppName, MaxBatch: ch.Batch}, client(url)), nil
+			Encoding: c.Encoding, AppName: c.AppName, IYSFilter: c.IYSFilter, MaxBatch: ch.Batch}, client(url)), nil
 	case "mutlucell":
 		c := ch.Mutlucell
 		if c == nil {
