@@ -2,7 +2,10 @@ package erp
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Dialect writes the few statements whose syntax differs between databases.
@@ -16,6 +19,17 @@ type Dialect interface {
 	Limit(query string, n int) string
 	// DecodeText turns a string column's bytes into UTF-8.
 	DecodeText(b []byte) string
+	// TimeArg is how a timestamp is bound so it compares exactly with the
+	// values this database returned (time zone, datetime precision).
+	TimeArg(t time.Time) any
+	// Today is the database server's current date plus days, as SQL.
+	Today(days int) string
+	// Part extracts month, day or year from a date column, as SQL.
+	Part(part, col string) string
+	// ColumnsQuery lists TABLE_NAME, COLUMN_NAME of the given tables.
+	ColumnsQuery(tables []string) string
+	// TablesQuery lists TABLE_NAME of every user table.
+	TablesQuery() string
 }
 
 // KeysetQuery returns rows of base whose key is greater than the bound
@@ -26,14 +40,42 @@ func KeysetQuery(d Dialect, base, key string, page int) string {
 	return d.Limit(q, page)
 }
 
+// ChangedQuery pages through rows by (timestamp, key), Kafka Connect's
+// timestamp+incrementing mode: parameters are the upper bound (now − lag,
+// exclusive) and the position (ts, key, ts) after which to read.
+func ChangedQuery(d Dialect, base, ts, key string, page int) string {
+	q := fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s) ORDER BY q.%s, q.%s",
+		trimSQL(base), ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4), ts, key)
+	return d.Limit(q, page)
+}
+
+// CountChangedQuery counts what ChangedQuery would still read, with the same
+// four parameters.
+func CountChangedQuery(d Dialect, base, ts, key string) string {
+	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s)",
+		trimSQL(base), ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4))
+}
+
 // MaxKeyQuery returns the largest key of base (NULL when empty).
 func MaxKeyQuery(base, key string) string {
 	return fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM (%s) q", key, trimSQL(base))
 }
 
+// MaxChangedQuery returns the newest (timestamp, key) position of base.
+func MaxChangedQuery(d Dialect, base, ts, key string) string {
+	q := fmt.Sprintf("SELECT q.%s AS MAX_TS, q.%s AS MAX_KEY FROM (%s) q WHERE q.%s IS NOT NULL ORDER BY q.%s DESC, q.%s DESC",
+		ts, key, trimSQL(base), ts, ts, key)
+	return d.Limit(q, 1)
+}
+
 // CountAfterQuery counts the rows a keyset poll would still read.
 func CountAfterQuery(d Dialect, base, key string) string {
 	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q WHERE q.%s > %s", trimSQL(base), key, d.Placeholder(1))
+}
+
+// CountQuery counts the rows of base.
+func CountQuery(base string) string {
+	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q", trimSQL(base))
 }
 
 func trimSQL(s string) string { return strings.TrimRight(strings.TrimSpace(s), ";") }
@@ -42,3 +84,33 @@ func trimSQL(s string) string { return strings.TrimRight(strings.TrimSpace(s), "
 type questionDialect struct{}
 
 func (questionDialect) Placeholder(int) string { return "?" }
+
+// tokens are the date expressions presets and users may write in a SELECT
+// without knowing the database: {today}, {today+3}, {today-7},
+// {today_month}, {today_day}, {month:C.DOGUM_TARIHI}, {day:C.DOGUM_TARIHI},
+// {year:F.TARIHI}.
+var tokens = regexp.MustCompile(`\{(today|today_month|today_day)([+-]\d+)?\}|\{(month|day|year):([A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?)\}`)
+
+// ExpandTokens writes the date tokens of query in d's SQL.
+func ExpandTokens(d Dialect, query string) string {
+	if !strings.Contains(query, "{") {
+		return query
+	}
+	return tokens.ReplaceAllStringFunc(query, func(m string) string {
+		sm := tokens.FindStringSubmatch(m)
+		if sm[1] != "" {
+			n := 0
+			if sm[2] != "" {
+				n, _ = strconv.Atoi(sm[2])
+			}
+			switch sm[1] {
+			case "today_month":
+				return d.Part("month", d.Today(n))
+			case "today_day":
+				return d.Part("day", d.Today(n))
+			}
+			return d.Today(n)
+		}
+		return d.Part(sm[3], sm[4])
+	})
+}

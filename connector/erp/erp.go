@@ -8,6 +8,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -27,6 +30,9 @@ type Options struct {
 	Password string
 	Charset  string
 	Timeout  time.Duration
+	// YearGrace keeps last year's database polled this long into January
+	// when Database holds {year} (see Group).
+	YearGrace time.Duration
 	// Firebird
 	AuthPlugin string
 	WireCrypt  *bool
@@ -38,42 +44,69 @@ type Options struct {
 
 // Source is one read-only ERP database connection pool.
 type Source struct {
-	name    string
-	db      *sql.DB
-	dialect Dialect
-	timeout time.Duration
+	name     string
+	database string
+	db       *sql.DB
+	dialect  Dialect
+	txOpts   sql.TxOptions
+	timeout  time.Duration
+
+	mu       sync.Mutex
+	verified bool // the tables the jobs need were found
 }
 
-// opener builds a *sql.DB and dialect for one driver; drivers register here.
-type opener func(o Options) (*sql.DB, Dialect, error)
+// pool is what a driver's opener returns.
+type pool struct {
+	db      *sql.DB
+	dialect Dialect
+	// tx are the options of every transaction: read-only where the driver
+	// can say so (Firebird, SQLite); SQL Server's driver refuses ReadOnly, so
+	// there the read-only intent is in the connection string instead.
+	tx sql.TxOptions
+}
+
+// opener builds the pool for one driver; drivers register here.
+type opener func(o Options) (pool, error)
 
 var openers = map[string]opener{
-	"sqlite": openSQLite,
+	"sqlite":   openSQLite,
+	"firebird": openFirebird,
+	"mssql":    openMSSQL,
 }
 
 // Open connects lazily (database/sql): the first query establishes the
 // connection, and a broken connection is replaced on the next query, so a
-// server restart heals by itself.
+// server restart heals by itself. A {year} in the database path becomes the
+// current year; Group follows the year across New Year instead.
 func Open(o Options) (*Source, error) {
+	o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(time.Now().Year()))
 	open, ok := openers[o.Driver]
 	if !ok {
 		return nil, fmt.Errorf("source %s: driver %q is not supported (use firebird, mssql or sqlite)", o.Name, o.Driver)
 	}
-	db, d, err := open(o)
-	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", o.Name, err)
-	}
-	db.SetMaxOpenConns(2)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxIdleTime(5 * time.Minute)
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}
-	return &Source{name: o.Name, db: db, dialect: d, timeout: o.Timeout}, nil
+	p, err := open(o)
+	if err != nil {
+		return nil, fmt.Errorf("source %s: %w", o.Name, err)
+	}
+	p.db.SetMaxOpenConns(2)
+	p.db.SetMaxIdleConns(1)
+	// Shop servers and routers drop idle connections silently; a fresh one
+	// is cheaper than a failed poll.
+	p.db.SetConnMaxIdleTime(5 * time.Minute)
+	p.db.SetConnMaxLifetime(time.Hour)
+	return &Source{name: o.Name, database: o.Database, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout}, nil
 }
 
-// Name is the source's configured name.
+// Name is the source's name: the configured name, or name@year for a
+// database resolved from a {year} path. Cursors and dedupe keys use it, so
+// each database keeps its own.
 func (s *Source) Name() string { return s.name }
+
+// Database is the resolved database path or name.
+func (s *Source) Database() string { return s.database }
 
 // Dialect is the source's SQL dialect.
 func (s *Source) Dialect() Dialect { return s.dialect }
@@ -86,22 +119,47 @@ func (s *Source) Ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	if err := s.db.PingContext(ctx); err != nil {
-		return fmt.Errorf("source %s: cannot reach the database: %w", s.name, err)
+		return s.connectErr(err)
 	}
 	return nil
 }
 
 // Query runs one SELECT in a read-only transaction and calls fn for each row
-// as it is read (rows are streamed, never collected).
+// as it is read (rows are streamed, never collected). Date tokens such as
+// {today} are written in the source's dialect first (see ExpandTokens).
 func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Record) error) error {
 	if err := CheckSelect(query); err != nil {
 		return fmt.Errorf("source %s: %w", s.name, err)
 	}
+	query = ExpandTokens(s.dialect, query)
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	delivered := false
+	err := s.query(ctx, query, args, func(r Record) error {
+		delivered = true
+		return fn(r)
+	})
+	if err != nil && !delivered && ctx.Err() == nil {
+		// After a server restart the pooled connection is dead, and not
+		// every driver says so in a way database/sql recognises. A ping
+		// discards the broken connection; one retry on a fresh one turns a
+		// restart into a non-event. Never retried once rows were handed out.
+		// database/sql may hand the dead connection to the first ping too,
+		// hence two.
+		for range 2 {
+			if s.db.PingContext(ctx) == nil {
+				err = s.query(ctx, query, args, fn)
+				break
+			}
+		}
+	}
+	return err
+}
+
+func (s *Source) query(ctx context.Context, query string, args []any, fn func(Record) error) error {
+	tx, err := s.db.BeginTx(ctx, &s.txOpts)
 	if err != nil {
-		return fmt.Errorf("source %s: start read-only transaction: %w", s.name, err)
+		return s.connectErr(err)
 	}
 	// A read-only transaction has nothing to commit; rolling back ends it
 	// without any chance of writing.
@@ -121,13 +179,23 @@ func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Re
 			return fmt.Errorf("source %s: read row: %w", s.name, err)
 		}
 		if err := fn(rec); err != nil {
-			return err
+			return err // the caller's own error, unwrapped
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("source %s: read rows: %w", s.name, err)
 	}
 	return nil
+}
+
+// connectErr says which database could not be used and, when the server
+// says it does not exist, that Wolvox may not have created it yet.
+func (s *Source) connectErr(err error) error {
+	if missingDatabase(err) {
+		return fmt.Errorf("source %s: database %s: %w; if this is a new year's database, Wolvox creates it when the shop opens the year (%v)",
+			s.name, s.database, ErrDatabaseMissing, err)
+	}
+	return fmt.Errorf("source %s (%s): cannot reach the database %s: %w", s.name, s.dialect.Name(), s.database, err)
 }
 
 // ErrStop can be returned by a Query callback to stop reading early.

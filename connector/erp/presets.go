@@ -27,6 +27,12 @@ type Preset struct {
 	Check func(Record) string
 	// Sample is a realistic row used to render templates at `check` time.
 	Sample Record
+	// Needs are the tables and columns the SQL reads, checked at start-up.
+	Needs map[string][]string
+	// Renotify is the default re-notify interval of a condition preset.
+	Renotify string
+	// Commercial presets (greetings) need İYS consent: set kind: commercial.
+	Commercial bool
 }
 
 // Params are a job's preset parameters from the config.
@@ -78,6 +84,11 @@ WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUM
 			"webhook":  {"CARIKODU"},
 		},
 		Check: missingCustomer,
+		Needs: map[string][]string{
+			"FATURA": {"BLKODU", "BLCRKODU", "FATURA_NO", "FATURA_SERI", "TARIHI", "VADESI", "TOPLAM_GENEL_KPB", "FATURA_DURUMU",
+				"CEP_TEL", "E_MAIL", "EFATURA_PDF_URL", "KAYIT_TARIHI", "SILINDI", "IPTAL"},
+			"CARI": cariNeeds,
+		},
 		Sample: Record{
 			"BLKODU": int64(4711), "BLCRKODU": int64(12), "FATURA_NO": "2024-117", "FATURA_SERI": "A",
 			"TARIHI": sampleTime, "VADESI": sampleTime.AddDate(0, 0, 30), "TOPLAM_GENEL_KPB": decimal.RequireFromString("1250.00"),
@@ -99,6 +110,7 @@ WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUM
 FROM CARI C
 WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1`, nil
 		},
+		Needs: map[string][]string{"CARI": append([]string{"KAYIT_TARIHI", "AKTIF"}, cariNeeds...)},
 		Recipients: map[string][]string{
 			"sms":      {"CEP_TEL", "TEL1", "TEL2"},
 			"whatsapp": {"CEP_TEL", "TEL1", "TEL2"},
@@ -111,6 +123,19 @@ WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1`, nil
 			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
 		},
 	},
+}
+
+// cariNeeds are the CARI columns of customerCols.
+var cariNeeds = []string{"BLKODU", "CARIKODU", "TICARI_UNVANI", "ADI", "SOYADI", "ADI_SOYADI", "CEP_TEL", "TEL1", "TEL2", "E_MAIL", "SILINDI"}
+
+func init() {
+	for _, p := range morePresets {
+		if p.Entity == "due" || p.Entity == "overdue" {
+			// The due presets render the same fields as new_invoices plus BAKIYE.
+			p.Sample = invoiceSample()
+		}
+		presets[p.Name] = p
+	}
 }
 
 var sampleTime = time.Date(2026, 1, 2, 10, 30, 0, 0, time.FixedZone("+03", 3*3600))

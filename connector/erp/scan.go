@@ -27,7 +27,13 @@ func newScanner(rows *sql.Rows, d Dialect) (*scanner, error) {
 	for i, t := range types {
 		s.names[i] = strings.ToUpper(t.Name())
 		tn := strings.ToUpper(t.DatabaseTypeName())
-		s.decimal[i] = strings.Contains(tn, "NUMERIC") || strings.Contains(tn, "DECIMAL") || strings.Contains(tn, "MONEY")
+		// Drivers name exact types differently (Firebird's NUMERIC(18,2) is
+		// an INT64 on the wire); a scale says it is exact either way.
+		_, scale, hasScale := t.DecimalSize()
+		s.decimal[i] = strings.Contains(tn, "NUMERIC") || strings.Contains(tn, "DECIMAL") || strings.Contains(tn, "MONEY") ||
+			(hasScale && scale > 0 && !strings.Contains(tn, "FLOAT") && !strings.Contains(tn, "DOUBLE")) ||
+			// A text value from an integer column is a scaled NUMERIC.
+			tn == "INT64" || tn == "LONG" || tn == "SHORT" || tn == "INT128"
 	}
 	s.vals = make([]any, len(types))
 	s.ptrs = make([]any, len(types))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // sqliteDialect is used by the embedded demo: the same Wolvox tables in a
@@ -16,10 +17,28 @@ type sqliteDialect struct{ questionDialect }
 func (sqliteDialect) Name() string                 { return "sqlite" }
 func (sqliteDialect) Limit(q string, n int) string { return fmt.Sprintf("%s LIMIT %d", q, n) }
 func (sqliteDialect) DecodeText(b []byte) string   { return strings.ToValidUTF8(string(b), "\uFFFD") }
+func (sqliteDialect) TimeArg(t time.Time) any      { return t.Format("2006-01-02 15:04:05") }
+func (sqliteDialect) Today(days int) string {
+	return fmt.Sprintf("date('now', 'localtime', '%+d days')", days)
+}
+func (sqliteDialect) Part(part, col string) string {
+	f := map[string]string{"month": "%m", "day": "%d", "year": "%Y"}[part]
+	return fmt.Sprintf("CAST(strftime('%s', %s) AS INTEGER)", f, col)
+}
+func (sqliteDialect) ColumnsQuery(tables []string) string {
+	var parts []string
+	for _, t := range tables {
+		parts = append(parts, fmt.Sprintf("SELECT '%s' AS TABLE_NAME, name AS COLUMN_NAME FROM pragma_table_info('%s')", t, t))
+	}
+	return strings.Join(parts, " UNION ALL ")
+}
+func (sqliteDialect) TablesQuery() string {
+	return "SELECT name AS TABLE_NAME FROM sqlite_master WHERE type = 'table'"
+}
 
-func openSQLite(o Options) (*sql.DB, Dialect, error) {
+func openSQLite(o Options) (pool, error) {
 	if _, err := os.Stat(o.Database); err != nil {
-		return nil, nil, fmt.Errorf("database file %s: %w", o.Database, err)
+		return pool{}, fmt.Errorf("database file %s: %w", o.Database, err)
 	}
 	q := url.Values{}
 	q.Set("mode", "ro")
@@ -27,7 +46,7 @@ func openSQLite(o Options) (*sql.DB, Dialect, error) {
 	q.Add("_pragma", "busy_timeout(5000)")
 	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(o.Database)+"?"+q.Encode())
 	if err != nil {
-		return nil, nil, err
+		return pool{}, err
 	}
-	return db, sqliteDialect{}, nil
+	return pool{db: db, dialect: sqliteDialect{}, tx: sql.TxOptions{ReadOnly: true}}, nil
 }

@@ -1,0 +1,203 @@
+// Package erptest starts nothing and mocks nothing: it finds the real
+// Firebird server that scripts/firebird/setup.sh prepared and writes
+// Wolvox-shaped test databases into it. Only tests and the benchmark write;
+// the connector itself never does.
+package erptest
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	_ "github.com/nakagami/firebirdsql" // the server the tests run against
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+)
+
+// Server is where the test Firebird server listens.
+type Server struct {
+	Host, User, Password, Dir string
+	Port                      int
+	restart                   string
+}
+
+// Firebird returns the test server from the FIREBIRD_TEST_* environment.
+// Without it the test fails and says how to start one; set
+// AKINSOFT_SKIP_FIREBIRD=1 to skip Firebird tests on purpose.
+func Firebird(t testing.TB) Server {
+	t.Helper()
+	if os.Getenv("AKINSOFT_SKIP_FIREBIRD") == "1" {
+		t.Skip("AKINSOFT_SKIP_FIREBIRD=1: Firebird integration tests skipped on purpose")
+	}
+	s, err := FromEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// FromEnv reads the FIREBIRD_TEST_* variables setup.sh prints.
+func FromEnv() (Server, error) {
+	s := Server{Host: os.Getenv("FIREBIRD_TEST_HOST"), User: os.Getenv("FIREBIRD_TEST_USER"),
+		Password: os.Getenv("FIREBIRD_TEST_PASSWORD"), Dir: os.Getenv("FIREBIRD_TEST_DIR"), restart: os.Getenv("FIREBIRD_TEST_RESTART")}
+	s.Port, _ = strconv.Atoi(os.Getenv("FIREBIRD_TEST_PORT"))
+	if s.Host == "" || s.Password == "" || s.Dir == "" {
+		return s, fmt.Errorf("no Firebird test server: run `eval \"$(sudo scripts/firebird/setup.sh)\"` first (it installs firebird3.0-server when missing and prints FIREBIRD_TEST_HOST, _PORT, _USER, _PASSWORD, _DIR, _RESTART), or set AKINSOFT_SKIP_FIREBIRD=1 to skip these tests")
+	}
+	if s.Port == 0 {
+		s.Port = 3050
+	}
+	if s.User == "" {
+		s.User = "SYSDBA"
+	}
+	return s, nil
+}
+
+// Restart stops and starts the server, as a shop's server restart would.
+func (s Server) Restart() error {
+	if s.restart == "" {
+		return fmt.Errorf("FIREBIRD_TEST_RESTART is not set: run scripts/firebird/setup.sh and eval its output")
+	}
+	f := strings.Fields(s.restart)
+	out, err := exec.Command(f[0], f[1:]...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("restart firebird: %v: %s", err, out)
+	}
+	return nil
+}
+
+// Path is a database file path on the server for name; any old file of
+// that name is removed so each test starts clean.
+func (s Server) Path(t testing.TB, name string) string {
+	t.Helper()
+	p := filepath.Join(s.Dir, fmt.Sprintf("aks_%s_%d.fdb", name, os.Getpid()))
+	os.Remove(p)
+	t.Cleanup(func() { os.Remove(p) })
+	return p
+}
+
+func (s Server) dsn(path, charset string) string {
+	u := url.URL{User: url.UserPassword(s.User, s.Password), Host: s.Host + ":" + strconv.Itoa(s.Port), Path: path,
+		RawQuery: "charset=" + charset}
+	return strings.TrimPrefix(u.String(), "//")
+}
+
+// Open is a read-write admin connection for test setup.
+func (s Server) Open(path string) (*sql.DB, error) { return sql.Open("firebirdsql", s.dsn(path, "UTF8")) }
+
+// Schema is the part of Wolvox's company database the presets read: the
+// real table and column names and types, text columns in WIN1254 as Wolvox
+// creates them, one generator for every BLKODU, no foreign keys.
+var Schema = []string{
+	`CREATE GENERATOR GEN_BLKODU`,
+	`CREATE TABLE CARI (BLKODU INTEGER NOT NULL PRIMARY KEY, CARIKODU VARCHAR(30) CHARACTER SET WIN1254 NOT NULL,
+		TICARI_UNVANI VARCHAR(100) CHARACTER SET WIN1254, ADI VARCHAR(30) CHARACTER SET WIN1254, SOYADI VARCHAR(30) CHARACTER SET WIN1254,
+		ADI_SOYADI VARCHAR(60) CHARACTER SET WIN1254, CEP_TEL VARCHAR(20) CHARACTER SET WIN1254, TEL1 VARCHAR(20) CHARACTER SET WIN1254,
+		TEL2 VARCHAR(20) CHARACTER SET WIN1254, EV_TEL VARCHAR(20) CHARACTER SET WIN1254, E_MAIL VARCHAR(100) CHARACTER SET WIN1254,
+		DOGUM_TARIHI DATE, TC_KIMLIK_NO VARCHAR(11) CHARACTER SET WIN1254, VERGI_NO VARCHAR(15) CHARACTER SET WIN1254,
+		ADRESI_1 VARCHAR(100) CHARACTER SET WIN1254, ILI_1 VARCHAR(30) CHARACTER SET WIN1254, KAYIT_TARIHI TIMESTAMP,
+		DEGISTIRME_TARIHI TIMESTAMP, AKTIF SMALLINT DEFAULT 1, OZEL_KODU1 VARCHAR(30) CHARACTER SET WIN1254,
+		NOTLAR VARCHAR(100) CHARACTER SET NONE, RISK_LIMITI DOUBLE PRECISION, SILINDI SMALLINT DEFAULT 0)`,
+	`CREATE TABLE FATURA (BLKODU INTEGER NOT NULL PRIMARY KEY, BLCRKODU INTEGER, CARIKODU VARCHAR(30) CHARACTER SET WIN1254,
+		FATURA_NO VARCHAR(20) CHARACTER SET WIN1254, FATURA_SERI VARCHAR(10) CHARACTER SET WIN1254, TARIHI DATE, VADESI DATE,
+		TOPLAM_GENEL_KPB NUMERIC(18,2), TOPLAM_ALT_KPB NUMERIC(18,2), TOPLAM_KDV_KPB NUMERIC(18,2), TOPLAM_GENEL_DVZ DOUBLE PRECISION,
+		FATURA_DURUMU SMALLINT, IPTAL SMALLINT DEFAULT 0, CEP_TEL VARCHAR(20) CHARACTER SET WIN1254,
+		E_MAIL VARCHAR(100) CHARACTER SET WIN1254, EFATURA_PDF_URL VARCHAR(250) CHARACTER SET WIN1254,
+		KAYIT_TARIHI TIMESTAMP, DEGISTIRME_TARIHI TIMESTAMP, SILINDI SMALLINT DEFAULT 0)`,
+	`CREATE TABLE CARIHR (BLKODU INTEGER NOT NULL PRIMARY KEY, BLCRKODU INTEGER, EVRAK_NO VARCHAR(20) CHARACTER SET WIN1254,
+		ISLEM_TURU SMALLINT, TARIHI DATE, VADESI DATE, KPB_ATUT NUMERIC(18,2), KPB_BTUT NUMERIC(18,2), ENTEGRASYON SMALLINT,
+		KAYIT_TARIHI TIMESTAMP, DEGISTIRME_TARIHI TIMESTAMP, SILINDI SMALLINT DEFAULT 0)`,
+	`CREATE TABLE CARI_YETKILI (BLKODU INTEGER NOT NULL PRIMARY KEY, BLCRKODU INTEGER, ADI_SOYADI VARCHAR(60) CHARACTER SET WIN1254,
+		CEP_TELEFONU VARCHAR(20) CHARACTER SET WIN1254, E_MAIL VARCHAR(100) CHARACTER SET WIN1254, SMS_GONDER SMALLINT, DOGUM_TARIHI DATE)`,
+	`CREATE DESCENDING INDEX IDX_FATURA_KAYIT ON FATURA (KAYIT_TARIHI)`,
+	`CREATE INDEX IDX_FATURA_DEGISTIRME ON FATURA (DEGISTIRME_TARIHI, BLKODU)`,
+}
+
+// CreateWolvox creates a Wolvox-shaped database at path with the demo's
+// customers and invoices (Turkish names, odd phones, cancelled, deleted and
+// orphaned invoices). Invoice dates are kept; KAYIT_TARIHI is set to base.
+func (s Server) CreateWolvox(ctx context.Context, path string, base time.Time) (*sql.DB, error) {
+	create, err := sql.Open("firebirdsql_createdb", s.dsn(path, "UTF8"))
+	if err != nil {
+		return nil, err
+	}
+	if err := create.PingContext(ctx); err != nil {
+		create.Close()
+		return nil, fmt.Errorf("create database %s: %w", path, err)
+	}
+	create.Close()
+	db, err := s.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	for _, stmt := range Schema {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%s: %w", stmt[:30], err)
+		}
+	}
+	for _, c := range demo.Customers {
+		first, last := split(c.Name)
+		_, err := db.ExecContext(ctx, `INSERT INTO CARI (BLKODU, CARIKODU, TICARI_UNVANI, ADI, SOYADI, ADI_SOYADI, CEP_TEL, TEL1,
+			E_MAIL, ILI_1, VERGI_NO, ADRESI_1, KAYIT_TARIHI, RISK_LIMITI) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Key, c.Code, null(c.TradeName), null(first), null(last), null(c.Name), null(c.Mobile), null(c.Phone1),
+			null(c.Email), c.City, null(c.TaxNo), c.Address, base, 2500.75)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("insert customer %d: %w", c.Key, err)
+		}
+	}
+	if err := InsertInvoices(ctx, db, demo.Invoices, base); err != nil {
+		db.Close()
+		return nil, err
+	}
+	_, err = db.ExecContext(ctx, `SET GENERATOR GEN_BLKODU TO 1000`)
+	return db, err
+}
+
+// InsertInvoices adds demo invoices with KAYIT_TARIHI = DEGISTIRME_TARIHI = at.
+func InsertInvoices(ctx context.Context, db *sql.DB, invoices []demo.Invoice, at time.Time) error {
+	for _, f := range invoices {
+		date, err := time.ParseInLocation("2006-01-02", f.Date, time.Local)
+		if err != nil {
+			return err
+		}
+		_, err = db.ExecContext(ctx, `INSERT INTO FATURA (BLKODU, BLCRKODU, FATURA_NO, FATURA_SERI, TARIHI, VADESI, TOPLAM_GENEL_KPB,
+			FATURA_DURUMU, IPTAL, SILINDI, CEP_TEL, E_MAIL, KAYIT_TARIHI, DEGISTIRME_TARIHI) VALUES (?, ?, ?, 'A', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			f.Key, f.Customer, f.No, date, date.AddDate(0, 0, 30), f.Total, f.Kind, b2i(f.Cancel), b2i(f.Deleted), null(f.Mobile), null(f.Email), at, at)
+		if err != nil {
+			return fmt.Errorf("insert invoice %d: %w", f.Key, err)
+		}
+	}
+	return nil
+}
+
+func split(full string) (string, string) {
+	if i := strings.LastIndexByte(full, ' '); i >= 0 {
+		return full[:i], full[i+1:]
+	}
+	return full, ""
+}
+
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

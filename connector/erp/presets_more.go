@@ -1,0 +1,176 @@
+package erp
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// balanceSQL is a customer's open balance from CARIHR: debits minus credits
+// over rows that are not deleted (Wolvox has no "paid" flag on FATURA).
+const balanceSQL = `(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0) - COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
+	WHERE H.BLCRKODU = F.BLCRKODU AND COALESCE(H.SILINDI, 0) = 0)`
+
+// days reads a whole-number-of-days parameter for direct use in SQL.
+func (p Params) days(name string, def int) (int, error) {
+	v := p[name]
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 3650 {
+		return 0, fmt.Errorf("preset parameter %s must be a number of days (0-3650), not %q", name, v)
+	}
+	return n, nil
+}
+
+// dueInvoices selects unpaid sales invoices whose due date lies in the
+// window [today − overdue, today + ahead], with the customer's balance.
+func dueInvoices(p Params, from, to string) (string, error) {
+	kinds, err := p.ints("invoice_kinds", "1,3")
+	if err != nil {
+		return "", err
+	}
+	balance := ""
+	if p["include_paid"] != "true" {
+		balance = " AND " + balanceSQL + " > 0"
+	}
+	return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
+	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL,
+	` + balanceSQL + ` AS BAKIYE,
+	` + customerCols + `
+FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
+WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUMU IN (` + kinds + `)
+	AND F.VADESI >= ` + from + ` AND F.VADESI <= ` + to + balance, nil
+}
+
+var invoiceRecipients = map[string][]string{
+	"sms":      {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
+	"whatsapp": {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
+	"email":    {"FATURA_E_MAIL", "E_MAIL"},
+	"webhook":  {"CARIKODU"},
+}
+
+var customerRecipients = map[string][]string{
+	"sms":      {"CEP_TEL", "TEL1", "TEL2"},
+	"whatsapp": {"CEP_TEL", "TEL1", "TEL2"},
+	"email":    {"E_MAIL"},
+	"webhook":  {"CARIKODU"},
+}
+
+var dueNeeds = map[string][]string{
+	"FATURA": {"BLKODU", "BLCRKODU", "FATURA_NO", "FATURA_SERI", "TARIHI", "VADESI", "TOPLAM_GENEL_KPB", "FATURA_DURUMU",
+		"CEP_TEL", "E_MAIL", "EFATURA_PDF_URL", "SILINDI", "IPTAL"},
+	"CARIHR": {"BLCRKODU", "KPB_ATUT", "KPB_BTUT", "SILINDI"},
+	"CARI":   cariNeeds,
+}
+
+func invoiceSample() Record {
+	r := Record{}
+	for k, v := range presets["new_invoices"].Sample {
+		r[k] = v
+	}
+	r["BAKIYE"] = decimal.RequireFromString("1250.00")
+	return r
+}
+
+var morePresets = []Preset{
+	{
+		Name:        "invoices_due",
+		Description: "unpaid sales invoices falling due within the next days_ahead days (default 3); one reminder per invoice per renotify interval",
+		Mode:        "condition",
+		Key:         "BLKODU",
+		Entity:      "due",
+		Renotify:    "30d",
+		SQL: func(p Params) (string, error) {
+			ahead, err := p.days("days_ahead", 3)
+			if err != nil {
+				return "", err
+			}
+			return dueInvoices(p, "{today}", fmt.Sprintf("{today+%d}", ahead))
+		},
+		Recipients: invoiceRecipients,
+		Check:      missingCustomer,
+		Needs:      dueNeeds,
+	},
+	{
+		Name:        "invoices_overdue",
+		Description: "sales invoices past their due date (up to max_days_overdue, default 90) while the customer still owes; reminded every renotify interval (default 7d)",
+		Mode:        "condition",
+		Key:         "BLKODU",
+		Entity:      "overdue",
+		Renotify:    "7d",
+		SQL: func(p Params) (string, error) {
+			max, err := p.days("max_days_overdue", 90)
+			if err != nil {
+				return "", err
+			}
+			return dueInvoices(p, fmt.Sprintf("{today-%d}", max), "{today-1}")
+		},
+		Recipients: invoiceRecipients,
+		Check:      missingCustomer,
+		Needs:      dueNeeds,
+	},
+	{
+		Name:        "collections",
+		Description: "payments received: credit movements on the customer's account (CARIHR), as they are recorded",
+		Mode:        "created",
+		Key:         "BLKODU",
+		Entity:      "payment",
+		DateColumn:  "KAYIT_TARIHI",
+		SQL: func(p Params) (string, error) {
+			types := ""
+			if p["movement_types"] != "" {
+				t, err := p.ints("movement_types", "")
+				if err != nil {
+					return "", err
+				}
+				types = " AND H.ISLEM_TURU IN (" + t + ")"
+			}
+			return `SELECT H.BLKODU, H.BLCRKODU, H.EVRAK_NO, H.ISLEM_TURU, H.TARIHI, H.KPB_ATUT AS TUTAR, H.KAYIT_TARIHI,
+	` + customerCols + `
+FROM CARIHR H LEFT JOIN CARI C ON C.BLKODU = H.BLCRKODU
+WHERE COALESCE(H.SILINDI, 0) = 0 AND COALESCE(H.KPB_ATUT, 0) > 0` + types, nil
+		},
+		Recipients: customerRecipients,
+		Check: func(r Record) string {
+			if r["CARI_BLKODU"] == nil {
+				return fmt.Sprintf("the payment's customer (BLCRKODU=%v) does not exist in CARI", r["BLCRKODU"])
+			}
+			return ""
+		},
+		Needs: map[string][]string{
+			"CARIHR": {"BLKODU", "BLCRKODU", "EVRAK_NO", "ISLEM_TURU", "TARIHI", "KPB_ATUT", "KAYIT_TARIHI", "SILINDI"},
+			"CARI":   cariNeeds,
+		},
+		Sample: Record{
+			"BLKODU": int64(9001), "BLCRKODU": int64(12), "EVRAK_NO": "TAH-2026-001", "ISLEM_TURU": int64(1), "TARIHI": sampleTime,
+			"TUTAR": decimal.RequireFromString("500.00"), "KAYIT_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
+			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",
+			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
+		},
+	},
+	{
+		Name:        "birthdays",
+		Description: "customers whose birthday is today (active, not deleted); a greeting is commercial: set kind: commercial",
+		Mode:        "condition",
+		Key:         "BLKODU",
+		Entity:      "birthday",
+		Renotify:    "1d",
+		Commercial:  true,
+		SQL: func(Params) (string, error) {
+			return `SELECT C.BLKODU, C.DOGUM_TARIHI, ` + customerCols + `
+FROM CARI C
+WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1 AND C.DOGUM_TARIHI IS NOT NULL
+	AND {month:C.DOGUM_TARIHI} = {today_month} AND {day:C.DOGUM_TARIHI} = {today_day}`, nil
+		},
+		Recipients: customerRecipients,
+		Needs:      map[string][]string{"CARI": append([]string{"DOGUM_TARIHI", "AKTIF"}, cariNeeds...)},
+		Sample: Record{
+			"BLKODU": int64(12), "DOGUM_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
+			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",
+			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
+		},
+	},
+}
