@@ -146,7 +146,11 @@ func (m *Manager) Install() error {
 // Uninstall stops the service if it runs and removes it. The config, state
 // and logs stay.
 func (m *Manager) Uninstall() error {
-	if st, err := m.svc.Status(); err == nil && st == service.StatusRunning {
+	st, err := m.svc.Status()
+	if errors.Is(err, service.ErrNotInstalled) {
+		return fmt.Errorf("installer: the %s service is not installed; nothing to uninstall", Name)
+	}
+	if err == nil && st == service.StatusRunning {
 		if err := m.svc.Stop(); err != nil {
 			return m.wrap("stop", err)
 		}
