@@ -110,6 +110,21 @@ func TestEgressAndAudit(t *testing.T) {
 	}
 }
 
+// TestNoSTARTTLSIsRefused: a server (or a man in the middle) that does not
+// offer STARTTLS never gets the password or the message.
+func TestNoSTARTTLSIsRefused(t *testing.T) {
+	srv, err := smtptest.NewWithoutTLS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	p := smtp.New(smtp.Config{Host: srv.Host, Port: srv.Port, User: srv.User, Password: srv.Password, From: "magaza@example.com", Timeout: 5 * time.Second})
+	_, err = p.Send(context.Background(), m)
+	if !errors.Is(err, notify.ErrConfig) || notify.AsError(err).Code != "starttls" || len(srv.Mails()) != 0 {
+		t.Fatalf("err = %v (%d mails), want a config error without sending", err, len(srv.Mails()))
+	}
+}
+
 func TestCheck(t *testing.T) {
 	p, _ := start(t, false, nil)
 	if _, err := p.Check(context.Background()); err != nil {

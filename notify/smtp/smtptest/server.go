@@ -58,7 +58,13 @@ type Server struct {
 
 // New starts a server; implicit selects 465-style TLS from the first byte,
 // otherwise STARTTLS is offered (and required for AUTH).
-func New(implicit bool) (*Server, error) {
+func New(implicit bool) (*Server, error) { return start(implicit, true) }
+
+// NewWithoutTLS starts a server that offers no STARTTLS at all (and allows
+// AUTH in plain text): the downgrade a client must refuse.
+func NewWithoutTLS() (*Server, error) { return start(false, false) }
+
+func start(implicit, withTLS bool) (*Server, error) {
 	cert, pool, err := selfSigned()
 	if err != nil {
 		return nil, err
@@ -67,13 +73,16 @@ func New(implicit bool) (*Server, error) {
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) { return &session{s: s, c: c}, nil }))
 	s.srv.Domain = "localhost"
 	s.srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}}
+	if !withTLS {
+		s.srv.TLSConfig, s.srv.AllowInsecureAuth = nil, true
+	}
 	s.srv.ReadTimeout, s.srv.WriteTimeout = 10*time.Second, 10*time.Second
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
 	}
 	if implicit {
-		l = tls.NewListener(l, s.srv.TLSConfig)
+		l = tls.NewListener(l, &tls.Config{Certificates: []tls.Certificate{cert}})
 	}
 	s.Port = l.Addr().(*net.TCPAddr).Port
 	go s.srv.Serve(l)
