@@ -11,7 +11,7 @@ import (
 )
 
 func TestNewConsoleAndFile(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "logs")
+	dir := filepath.Join(tempDir(t), "logs")
 	var console bytes.Buffer
 	l, closer, err := New(Options{Console: &console, Dir: dir, Secrets: []string{password, apiKey}})
 	if err != nil {
@@ -45,7 +45,7 @@ func TestNewNeedsAnOutput(t *testing.T) {
 }
 
 func TestNewReportsUnwritableDir(t *testing.T) {
-	file := filepath.Join(t.TempDir(), "file")
+	file := filepath.Join(tempDir(t), "file")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestNewReportsUnwritableDir(t *testing.T) {
 }
 
 func TestFileRotatesBySize(t *testing.T) {
-	dir := t.TempDir()
+	dir := tempDir(t)
 	l, closer, err := New(Options{Dir: dir, MaxSizeMB: 1, MaxBackups: 2})
 	if err != nil {
 		t.Fatal(err)
