@@ -266,3 +266,43 @@ func TestEveryProviderBuildsFromConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestCrashDuringSendIsReconciled: the process died after NetGSM took the job
+// but before the outcome was written. At the next start the message is
+// uncertain; the report finds the job and the outbox matches what the
+// provider got, with no second send.
+func TestCrashDuringSendIsReconciled(t *testing.T) {
+	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
+	e.enqueue(t, 1, 1)
+	ctx := context.Background()
+	claimed, err := e.store.Claim(ctx, "sms", 10)
+	if err != nil || len(claimed) != 1 {
+		t.Fatalf("Claim = %v, %v", claimed, err)
+	}
+	// The request reaches NetGSM; the crash loses the answer.
+	e.fake.AcceptThenDrop(1)
+	pool := x509.NewCertPool()
+	pool.AddCert(e.fake.Server.Certificate())
+	p, err := connector.NewProvider("sms", &config.Channel{Provider: "netgsm", NetGSM: &config.NetGSM{URL: e.fake.URL(),
+		UserCode: e.fake.User, Password: config.Secret(e.fake.Password), MsgHeader: "MAGAZA"}}, connector.ProviderOptions{RootCAs: pool})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Send(ctx, notify.Message{To: claimed[0].To, Text: claimed[0].Text})
+	// Restart.
+	if n, err := e.store.RecoverInFlight(ctx); err != nil || n != 1 {
+		t.Fatalf("RecoverInFlight = %d, %v", n, err)
+	}
+	if err := e.d.Reconcile(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got := e.fake.Messages()
+	m, _ := e.store.List(ctx, outbox.Filter{Channel: "sms"})
+	if len(got) != 1 || m[0].Status != outbox.StatusSent || m[0].ProviderID != got[0].JobID {
+		t.Fatalf("outbox %s %q, provider got %+v", m[0].Status, m[0].ProviderID, got)
+	}
+	e.d.Drain(ctx)
+	if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
+		t.Fatalf("%d sends after the restart, want 1", n)
+	}
+}
