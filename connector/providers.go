@@ -134,7 +134,11 @@ func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Pro
 }
 
 // batchSize is the channel's batch setting: messages per request for a
-// provider that can batch, requests in flight for one that cannot.
-func batchSize(_ notify.Provider, ch *config.Channel) int {
+// provider that can batch (default 100), requests in flight for one that
+// cannot (default 1).
+func batchSize(p notify.Provider, ch *config.Channel) int {
+	if _, ok := p.(notify.BatchProvider); ok && ch.Batch == 0 {
+		return 100
+	}
 	return max(1, ch.Batch)
 }
