@@ -57,16 +57,16 @@ type env struct {
 	d     *connector.Daemon
 	fake  *netgsmtest.Server
 	store *outbox.Store
-	clock *clock
+	clock *sendClock
 }
 
-type clock struct {
+type sendClock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+func (c *sendClock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *sendClock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
 // netgsmEnv runs a daemon whose sms channel is NetGSM, pointed at a fake.
 // provide, when set, builds the sms provider instead of the config.
@@ -100,7 +100,7 @@ func netgsmEnv(t testing.TB, repl map[string]string, provide func(*netgsmtest.Se
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(fake.Server.Certificate())
-	c := &clock{t: time.Now()}
+	c := &sendClock{t: time.Now()}
 	opts := connector.Options{RootCAs: pool, Now: c.now}
 	if provide != nil {
 		opts.Providers = map[string]notify.Provider{"sms": provide(fake, pool)}
