@@ -1,7 +1,7 @@
 # The two commands a newcomer needs:
 #   go run ./cmd/akinsoft-connector demo
 #   make test
-.PHONY: test demo build dist vet
+.PHONY: test demo build dist packages vet
 
 test:
 	bash scripts/test.sh
@@ -15,3 +15,9 @@ build:
 vet:
 	go vet ./...
 	GOOS=windows go vet ./...
+
+dist:
+	bash scripts/dist.sh $(VERSION)
+
+packages:
+	bash scripts/test-packages.sh $(VERSION)

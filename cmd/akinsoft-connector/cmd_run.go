@@ -1,24 +1,71 @@
 package main
 
 import (
+	"context"
+	"io"
+	"log/slog"
+
 	"github.com/spf13/cobra"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/logging"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
 
 func newRunCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "run",
-		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config)",
+		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			log := g.logger(cmd)
-			load := func() (*config.Config, error) { return loadConfig(g) }
-			return connector.RunWithReload(cmd.Context(), load, reloadSignals(cmd.Context()),
-				connector.Options{Logger: log, Console: cmd.OutOrStdout()})
+			log, closer := g.runLogger(cmd)
+			defer closer.Close()
+			load := func() (*config.Config, error) {
+				cfg, err := loadConfig(g)
+				if err == nil {
+					// Secret values are masked wherever they might appear in a log line.
+					logging.Redact(log, cfg.SecretValues()...)
+				}
+				return cfg, err
+			}
+			opts := installer.Options{ConfigFile: g.configPath, Logger: log}
+			return installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
+				return connector.RunWithReload(ctx, load, reloadSignals(ctx),
+					connector.Options{Logger: log, Console: cmd.OutOrStdout()})
+			})
 		},
 	}
+}
+
+// runLogger logs text to the console and JSON lines to the config's log.dir.
+// The config is read once here for its log settings only. When it cannot be
+// read, a service still logs to the OS default log directory, so the error
+// that stops it is on disk as well as in the Event Log / journal.
+func (g *globals) runLogger(cmd *cobra.Command) (*slog.Logger, io.Closer) {
+	level := new(slog.LevelVar)
+	_ = level.UnmarshalText([]byte(g.logLevel))
+	opts := logging.Options{Level: level, Console: cmd.ErrOrStderr()}
+	if !installer.Interactive() {
+		opts.Dir = installer.DefaultPaths().LogDir
+	}
+	if cfg, err := config.Load(g.configPath, config.Options{}); err == nil {
+		if cfg.Log.Dir != "" {
+			opts.Dir = cfg.Log.Dir
+		}
+		opts.MaxSizeMB, opts.MaxAgeDays, opts.MaxBackups = cfg.Log.MaxSizeMB, cfg.Log.MaxAgeDays, cfg.Log.MaxBackups
+		if cfg.Log.Level != "" && !cmd.Flags().Changed("log-level") {
+			_ = level.UnmarshalText([]byte(cfg.Log.Level))
+		}
+	}
+	log, closer, err := logging.New(opts)
+	if err != nil {
+		// An unwritable log directory must not stop the connector: log to the console and say so.
+		opts.Dir = ""
+		log, closer, _ = logging.New(opts)
+		log.Warn("logging to the console only", "err", err)
+	}
+	return log, closer
 }
 
 // loadConfig loads and validates the config and resolves its secrets.

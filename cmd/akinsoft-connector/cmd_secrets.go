@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/vault"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
 
 // passphraseEnv moves a vault between machines without DPAPI or a key file.
@@ -125,12 +125,7 @@ func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 	return vault.Open(stateDir, opts...)
 }
 
-func defaultStateDir() string {
-	if runtime.GOOS == "windows" {
-		return os.Getenv("ProgramData") + `\AkinsoftConnector\state`
-	}
-	return "/var/lib/akinsoft-connector"
-}
+func defaultStateDir() string { return installer.DefaultPaths().StateDir }
 
 // readSecret asks on the terminal without echo, or reads standard input
 // (for scripts: echo -n "$PW" | akinsoft-connector secrets set NAME).

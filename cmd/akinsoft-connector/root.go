@@ -2,10 +2,11 @@ package main
 
 import (
 	"log/slog"
-	"os"
 	"runtime"
 
 	"github.com/spf13/cobra"
+
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
 
 // globals are flags every command shares.
@@ -26,7 +27,7 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), "path of the config file")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
-		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g))
+		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g))
 	return root
 }
 
@@ -38,14 +39,7 @@ func (g *globals) logger(cmd *cobra.Command) *slog.Logger {
 	return slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: level}))
 }
 
-func defaultConfigPath() string {
-	if runtime.GOOS == "windows" {
-		if pd := os.Getenv("ProgramData"); pd != "" {
-			return pd + `\AkinsoftConnector\config.yaml`
-		}
-	}
-	return "/etc/akinsoft-connector/config.yaml"
-}
+func defaultConfigPath() string { return installer.DefaultPaths().ConfigFile }
 
 func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
