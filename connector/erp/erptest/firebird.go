@@ -91,7 +91,9 @@ func (s Server) dsn(path, charset string) string {
 }
 
 // Open is a read-write admin connection for test setup.
-func (s Server) Open(path string) (*sql.DB, error) { return sql.Open("firebirdsql", s.dsn(path, "UTF8")) }
+func (s Server) Open(path string) (*sql.DB, error) {
+	return sql.Open("firebirdsql", s.dsn(path, "UTF8"))
+}
 
 // Schema is the part of Wolvox's company database the presets read: the
 // real table and column names and types, text columns in WIN1254 as Wolvox
