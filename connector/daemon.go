@@ -2,6 +2,7 @@ package connector
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -22,7 +23,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
-	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 // Options are what the daemon needs besides the config.
@@ -33,6 +34,9 @@ type Options struct {
 	// Providers overrides the provider built for a channel (tests, demo).
 	Providers map[string]notify.Provider
 	Now       func() time.Time
+	// RootCAs and Audit go to the providers' HTTP clients (see ProviderOptions).
+	RootCAs *x509.CertPool
+	Audit   httpclient.AuditFunc
 }
 
 // Daemon is the running connector.
@@ -40,7 +44,7 @@ type Daemon struct {
 	cfg         *config.Config
 	log         *slog.Logger
 	store       *outbox.Store
-	sources     map[string]*erp.Source
+	sources     map[string]*erp.Group
 	jobs        []*Job
 	poller      *poller
 	dispatchers map[string]*dispatcher
@@ -76,7 +80,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Source{}, dispatchers: map[string]*dispatcher{},
+	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Group{}, dispatchers: map[string]*dispatcher{},
 		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}, schedules: map[string]cron.Schedule{}}
 	store, err := outbox.Open(ctx, OutboxPath(cfg))
 	if err != nil {
@@ -89,22 +93,25 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		d.Close()
 		return nil, err
 	}
-	d.poller = &poller{store: store, sources: d.sources, now: opts.Now}
+	d.poller = &poller{store: store, sources: d.sources, now: opts.Now, log: d.log}
 	return d, nil
 }
 
 func (d *Daemon) open(cfg *config.Config, opts Options) error {
 	for _, s := range cfg.Sources {
 		timeout, _ := config.ParseDuration(s.Timeout)
-		src, err := erp.Open(erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: s.Database,
+		grace, _ := config.ParseDuration(s.YearGrace)
+		src, err := erp.OpenGroup(erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: s.Database,
 			User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: timeout, AuthPlugin: s.AuthPlugin,
-			WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance})
+			WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
+			YearGrace: grace}, opts.Now)
 		if err != nil {
 			return err
 		}
 		d.sources[s.Name] = src
 	}
 	fallback := map[string][]string{}
+	notDelivered := map[string]time.Duration{}
 	for _, j := range cfg.Jobs {
 		if j.Disabled {
 			continue
@@ -115,6 +122,9 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 		}
 		d.jobs = append(d.jobs, job)
 		fallback[job.Name] = job.Fallback
+		if v, err := config.ParseDuration(j.NotDeliveredWithin); err == nil && v > 0 {
+			notDelivered[job.Name] = v
+		}
 	}
 	for name, ch := range cfg.Channels.ByName() {
 		p, ok := opts.Providers[name]
@@ -130,25 +140,13 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 		}
 		disp := &dispatcher{channel: name, store: d.store, provider: p, observer: d.metrics, fallback: fallback, log: d.log, now: opts.Now,
 			wakeup: make(chan struct{}, 1), dailyCap: cfg.DailyCap, loc: cfg.Location(),
-			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec)))}
+			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec))), batch: batchSize(p, ch), notDelivered: notDelivered}
 		if q := cfg.QuietHours; q != nil && !q.Disabled && contains(q.Channels, name) {
 			disp.quiet = &quietHours{start: clockMinutes(q.Start), end: clockMinutes(q.End), loc: cfg.Location()}
 		}
 		d.dispatchers[name] = disp
 	}
 	return nil
-}
-
-func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Provider, error) {
-	switch ch.Provider {
-	case "console":
-		w := opts.Console
-		if w == nil {
-			w = io.Discard
-		}
-		return console.New(channel, w), nil
-	}
-	return nil, fmt.Errorf("provider %s is not available in this build", ch.Provider)
 }
 
 func clockMinutes(s string) int {
@@ -317,6 +315,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 	go func() {
 		defer wg.Done()
 		d.purgeLoop(ctx)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		d.reconcileLoop(ctx)
 	}()
 	for _, disp := range d.dispatchers {
 		wg.Add(1)

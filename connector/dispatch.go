@@ -36,7 +36,15 @@ type dispatcher struct {
 	log      *slog.Logger
 	now      func() time.Time
 	wakeup   chan struct{} // new messages were enqueued
-	observer sendObserver  // nil: no metrics
+	// batch > 1 sends up to that many messages per request (BatchProvider).
+	batch int
+	// notDelivered is each job's "not delivered within" fallback delay.
+	notDelivered map[string]time.Duration
+	// Concurrent sends for providers that cannot batch (batch.go).
+	inflight chan struct{}
+	sending  sync.WaitGroup
+	started  int
+	observer sendObserver // nil: no metrics
 
 	mu          sync.Mutex
 	pausedUntil time.Time
@@ -78,17 +86,19 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 		if d.quiet != nil && d.quiet.active(d.now()) {
 			return sent, nil
 		}
-		batch, err := d.store.Claim(ctx, d.channel, claimPageSize)
+		batch, err := d.store.Claim(ctx, d.channel, max(claimPageSize, d.batch))
 		if err != nil {
 			return sent, err
 		}
 		if len(batch) == 0 {
 			return sent, nil
 		}
+		var ready []outbox.Message // claimed, checked, waiting for a batch request
 		for i, m := range batch {
 			if err := d.limiter.Wait(ctx); err != nil || d.isPaused() {
 				// Never started: give these back untouched.
-				return sent, d.store.Release(context.WithoutCancel(ctx), batch[i:])
+				sent += d.flush(ctx, nil)
+				return sent, d.store.Release(context.WithoutCancel(ctx), append(ready, batch[i:]...))
 			}
 			if out, err := d.store.OptedOut(ctx, m.To); err != nil || out {
 				bg := context.WithoutCancel(ctx)
@@ -111,9 +121,14 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 				}
 				continue
 			}
+			if d.batch > 1 {
+				ready = d.collect(ctx, ready, m)
+				continue
+			}
 			d.send(ctx, m)
 			sent++
 		}
+		sent += d.flush(ctx, ready)
 	}
 	return sent, nil
 }
@@ -147,9 +162,14 @@ func (d *dispatcher) send(ctx context.Context, m outbox.Message) {
 		Text: m.Text, HTML: m.HTML, Template: m.Payload, Commercial: m.Commercial,
 	})
 	cancel()
+	d.record(ctx, m, res, err, time.Since(start))
+}
+
+// record stores a send's outcome and acts on it (fallbacks).
+func (d *dispatcher) record(ctx context.Context, m outbox.Message, res notify.Result, err error, took time.Duration) {
 	o := d.outcome(m, res, err)
 	if d.observer != nil {
-		d.observer.ObserveSend(d.channel, time.Since(start), o.Status)
+		d.observer.ObserveSend(d.channel, took, o.Status)
 	}
 	bg := context.WithoutCancel(ctx)
 	if err := d.store.Finish(bg, m, o); err != nil {
@@ -159,6 +179,9 @@ func (d *dispatcher) send(ctx context.Context, m outbox.Message) {
 	}
 	switch o.Status {
 	case outbox.StatusSent:
+		if d.awaitsDelivery(m.Job) {
+			break // the fallback waits for the delivery report (reconcile.go)
+		}
 		if err := d.store.DropStandby(bg, m.DedupeKey); err != nil {
 			d.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
 		}

@@ -30,7 +30,10 @@ type Job struct {
 	Check      func(erp.Record) string
 	Sample     erp.Record
 	Mapper     *mapping.Mapper
-	DedupeKey  *mapping.Template // nil: "<entity>:<source>:<key>:<mode>"
+	DedupeKey  *mapping.Template   // nil: "<entity>:<source>:<key>:<mode>"
+	Lag        time.Duration       // changed mode: rows younger than this wait
+	Renotify   time.Duration       // condition mode: how often one row may notify again
+	Needs      map[string][]string // tables/columns checked at start-up
 }
 
 // BuildJob compiles a validated config job.
@@ -50,7 +53,7 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 		if err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
-		job.SQL, job.Entity, job.Check, job.Sample = sql, preset.Entity, preset.Check, preset.Sample
+		job.SQL, job.Entity, job.Check, job.Sample, job.Needs = sql, preset.Entity, preset.Check, preset.Sample, preset.Needs
 		if job.Key == "" {
 			job.Key = preset.Key
 		}
@@ -59,6 +62,9 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 	} else {
 		job.SQL = j.SQL
+	}
+	if err := setModeDurations(job, j.Lag, firstNonEmpty(j.Renotify, preset.Renotify)); err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
 	}
 	formats := mapping.DefaultFormats()
 	formats.Currency, formats.CurrencyPrefix, formats.Location = cfg.Formats.Currency, cfg.Formats.CurrencyPrefix, cfg.Location()

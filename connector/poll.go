@@ -2,7 +2,9 @@ package connector
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"math"
 	"strconv"
 	"time"
@@ -26,31 +28,50 @@ type RunResult struct {
 // poller runs jobs against sources and fills the outbox.
 type poller struct {
 	store   *outbox.Store
-	sources map[string]*erp.Source
+	sources map[string]*erp.Group
 	now     func() time.Time
+	log     *slog.Logger
 }
 
 // runJob polls every source of a job.
 func (p *poller) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 	var results []RunResult
 	for _, name := range j.Sources {
-		src, ok := p.sources[name]
+		group, ok := p.sources[name]
 		if !ok {
 			return results, fmt.Errorf("job %s: source %s is not open", j.Name, name)
 		}
-		start := p.now()
-		var res RunResult
-		var err error
-		switch j.Mode {
-		case "created":
-			res, err = p.pollCreated(ctx, j, src)
-		default:
-			err = fmt.Errorf("job %s: mode %q is not supported by this build", j.Name, j.Mode)
-		}
-		res.Job, res.Source, res.Duration = j.Name, name, p.now().Sub(start)
-		results = append(results, res)
+		srcs, err := group.Sources()
 		if err != nil {
-			return results, err
+			return results, fmt.Errorf("job %s: %w", j.Name, err)
+		}
+		for _, src := range srcs {
+			start := p.now()
+			var res RunResult
+			err := src.Verify(ctx, j.Needs)
+			if err == nil {
+				switch j.Mode {
+				case "created":
+					res, err = p.pollCreated(ctx, j, src)
+				case "changed":
+					res, err = p.pollChanged(ctx, j, src)
+				case "condition":
+					res, err = p.pollCondition(ctx, j, src)
+				default:
+					err = fmt.Errorf("job %s: mode %q is not supported by this build", j.Name, j.Mode)
+				}
+			}
+			res.Job, res.Source, res.Duration = j.Name, src.Name(), p.now().Sub(start)
+			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
+				// One year's database may not exist yet (early January);
+				// the other year's still has to be polled.
+				p.warn("a database of this source does not exist yet; it is polled again next run", "job", j.Name, "source", src.Name(), "err", err)
+				continue
+			}
+			results = append(results, res)
+			if err != nil {
+				return results, err
+			}
 		}
 	}
 	return results, nil
@@ -179,11 +200,16 @@ func keyOf(r erp.Record, key string) (int64, error) {
 // messages turns a page of records into outbox messages. A record that cannot
 // be messaged becomes a skipped message with the reason, never an error.
 func (p *poller) messages(j *Job, source string, page []erp.Record) ([]outbox.NewMessage, int, error) {
+	return p.messagesWith(j, source, page, j.dedupeKey)
+}
+
+// messagesWith is messages with the mode's own dedupe key.
+func (p *poller) messagesWith(j *Job, source string, page []erp.Record, dedupe func(string, erp.Record, time.Time) (string, error)) ([]outbox.NewMessage, int, error) {
 	var out []outbox.NewMessage
 	skipped := 0
 	now := p.now()
 	for _, rec := range page {
-		key, err := j.dedupeKey(source, rec, now)
+		key, err := dedupe(source, rec, now)
 		if err != nil {
 			return nil, 0, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
 		}

@@ -23,7 +23,8 @@ step "cross builds (windows/amd64, linux/arm64)"
 GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
 GOOS=linux GOARCH=arm64 go build -o /dev/null ./...
 
-step "test servers and tools: chromium for the status page's browser test"
+step "test servers and tools: Firebird 3 (ERP integration tests), chromium (status page browser test)"
+eval "$(bash scripts/firebird/setup.sh)"
 bash scripts/chromium/setup.sh
 
 step "unit and integration tests"

@@ -106,14 +106,17 @@ func (c Channels) ByName() map[string]*Channel {
 type Channel struct {
 	Provider string `yaml:"provider"` // console, netgsm, mutlucell, whatsapp_cloud, smtp, webhook
 	// Rate is the most messages per second sent through this channel, e.g. "10/s" or "600/m".
-	Rate      string     `yaml:"rate"`
-	Timeout   string     `yaml:"timeout"`
-	Batch     int        `yaml:"batch"`
-	NetGSM    *NetGSM    `yaml:"netgsm"`
-	Mutlucell *Mutlucell `yaml:"mutlucell"`
-	WhatsApp  *WhatsApp  `yaml:"whatsapp_cloud"`
-	SMTP      *SMTP      `yaml:"smtp"`
-	Webhook   *Webhook   `yaml:"webhook"`
+	Rate    string `yaml:"rate"`
+	Timeout string `yaml:"timeout"`
+	Batch   int    `yaml:"batch"`
+	// ReportEvery is how often delivery reports are polled (default 2m;
+	// providers keep their own stricter limits, e.g. Mutlucell's 15 minutes).
+	ReportEvery string     `yaml:"report_every"`
+	NetGSM      *NetGSM    `yaml:"netgsm"`
+	Mutlucell   *Mutlucell `yaml:"mutlucell"`
+	WhatsApp    *WhatsApp  `yaml:"whatsapp_cloud"`
+	SMTP        *SMTP      `yaml:"smtp"`
+	Webhook     *Webhook   `yaml:"webhook"`
 }
 
 // NetGSM settings (REST v2).
@@ -124,6 +127,9 @@ type NetGSM struct {
 	MsgHeader string `yaml:"msgheader"`
 	Encoding  string `yaml:"encoding"` // "TR" (default) or "" for GSM
 	AppName   string `yaml:"appname"`
+	// IYSFilter is sent with commercial messages: 11 (individuals, default)
+	// or 12 (merchants).
+	IYSFilter string `yaml:"iysfilter"`
 	// OperatorReserve is how many characters the operator's code appended to
 	// bulk SMS takes from the first segment.
 	OperatorReserve *int `yaml:"operator_reserve"`
@@ -188,8 +194,11 @@ type Job struct {
 	Params      map[string]string `yaml:"params"` // preset parameters
 	MaxSegments int               `yaml:"max_segments"`
 	Fallback    []string          `yaml:"fallback"`
-	Disabled    bool              `yaml:"disabled"`
-	Messages    Messages          `yaml:"messages"`
+	// NotDeliveredWithin starts the next fallback channel when a sent
+	// message has no delivery report this long after sending, e.g. "2h".
+	NotDeliveredWithin string   `yaml:"not_delivered_within"`
+	Disabled           bool     `yaml:"disabled"`
+	Messages           Messages `yaml:"messages"`
 }
 
 // Messages holds a job's templates per channel.

@@ -139,6 +139,14 @@ func (c *Config) validateChannels(p *problems) {
 				p.add(path+".timeout", "", "%v", err)
 			}
 		}
+		if ch.ReportEvery != "" {
+			if _, err := ParseDuration(ch.ReportEvery); err != nil {
+				p.add(path+".report_every", "", "%v", err)
+			}
+		}
+		if ch.NetGSM != nil && ch.NetGSM.IYSFilter != "" && ch.NetGSM.IYSFilter != "11" && ch.NetGSM.IYSFilter != "12" {
+			p.add(path+".netgsm.iysfilter", "11 checks consent of individuals (bireysel), 12 of merchants (tacir)", "iysfilter must be 11 or 12, not %q", ch.NetGSM.IYSFilter)
+		}
 		if ch.NetGSM != nil {
 			if ch.NetGSM.UserCode == "" {
 				p.add(path+".netgsm.usercode", "", "usercode is required")
@@ -244,7 +252,8 @@ func (c *Config) validateJobs(p *problems) {
 		if j.PageSize < 1 || j.PageSize > 10000 {
 			p.add(path+".page_size", "", "page_size must be between 1 and 10000")
 		}
-		for _, d := range []struct{ path, v string }{{path + ".renotify", j.Renotify}, {path + ".lag", j.Lag}} {
+		for _, d := range []struct{ path, v string }{{path + ".renotify", j.Renotify}, {path + ".lag", j.Lag},
+			{path + ".not_delivered_within", j.NotDeliveredWithin}} {
 			if d.v != "" {
 				if _, err := ParseDuration(d.v); err != nil {
 					p.add(d.path, "", "%v", err)
