@@ -140,7 +140,7 @@ func (p *poller) pollCreated(ctx context.Context, j *Job, src *erp.Source) (RunR
 func (p *poller) startCursor(ctx context.Context, j *Job, src *erp.Source) (string, error) {
 	switch {
 	case j.Backfill == "all":
-		return strconv.FormatInt(math.MinInt64, 10), nil
+		return strconv.FormatInt(math.MinInt32, 10), nil // below any key; Firebird refuses MinInt64 against an INTEGER key
 	case len(j.Backfill) > 4 && j.Backfill[:4] == "key:":
 		k, err := strconv.ParseInt(j.Backfill[4:], 10, 64)
 		if err != nil {

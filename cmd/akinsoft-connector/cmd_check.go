@@ -1,8 +1,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,9 +17,10 @@ import (
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var offline, providers bool
+	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Validate the config and report every problem with file:line:col",
+		Short: "Validate the config (every problem with file:line:col), render samples, count the rows each job's next run would read",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			out := cmd.OutOrStdout()
@@ -63,6 +69,12 @@ func newCheckCmd(g *globals) *cobra.Command {
 					fmt.Fprintf(out, "  %s sample: %s\n", r.Channel, oneLine(r.Text, 160))
 				}
 			}
+			if !offline {
+				problems += checkPending(cmd.Context(), cfg, out)
+			}
+			if providers {
+				problems += checkProviders(cmd.Context(), cfg, "", out)
+			}
 			if problems > 0 {
 				return &configProblems{n: problems, file: g.configPath}
 			}
@@ -70,6 +82,63 @@ func newCheckCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to the ERP databases (syntax, templates and secrets only)")
+	cmd.Flags().BoolVar(&providers, "providers", false, "also verify each provider's credentials (no message is sent)")
+	return cmd
+}
+
+// checkPending connects to each source and prints, per job and database, how
+// many rows the next run would read. It works on a copy of the outbox in a
+// temporary folder: check is often run as root or an administrator, and must
+// neither change the service's cursors nor create state files the service
+// account then cannot write.
+func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
+	tmp, err := os.MkdirTemp("", "akinsoft-connector-check-")
+	if err != nil {
+		fmt.Fprintf(out, "cannot create a temporary folder: %v\n", err)
+		return 1
+	}
+	defer os.RemoveAll(tmp)
+	for _, suffix := range []string{"", "-wal"} {
+		if err := copyFile(connector.OutboxPath(cfg)+suffix, filepath.Join(tmp, "outbox.db"+suffix)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
+			return 1
+		}
+	}
+	copyCfg := *cfg
+	copyCfg.StateDir = tmp
+	d, err := connector.New(ctx, &copyCfg, connector.Options{Console: io.Discard})
+	if err != nil {
+		fmt.Fprintf(out, "cannot open the sources: %v\n", err)
+		return 1
+	}
+	defer d.Close()
+	problems := 0
+	for _, j := range d.Jobs() {
+		n, err := d.Pending(ctx, j.Name)
+		if err != nil {
+			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			problems++
+			continue
+		}
+		srcs := make([]string, 0, len(n))
+		for s := range n {
+			srcs = append(srcs, s)
+		}
+		sort.Strings(srcs)
+		for _, s := range srcs {
+			fmt.Fprintf(out, "job %s: %s: %d row(s) for the next run\n", j.Name, s, n[s])
+		}
+	}
+	return problems
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
 }
 
 func oneLine(s string, n int) string {

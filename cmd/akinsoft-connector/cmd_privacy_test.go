@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,28 @@ func TestForgetAndOptOutCommands(t *testing.T) {
 	}
 	if code, out, _ = runCLI(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1h0m0s") {
 		t.Fatalf("audit: %s", out)
+	}
+}
+
+// check connects to the source and counts the rows the next run would read,
+// from the service's cursor, without changing the outbox.
+func TestCheckCountsRowsForTheNextRun(t *testing.T) {
+	cfg := sentDemo(t)
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(filepath.Dir(cfg), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := demo.InsertInvoices(context.Background(), db, demo.LaterInvoices); err != nil {
+		t.Fatal(err)
+	}
+	outboxPath := filepath.Join(filepath.Dir(cfg), "state", "outbox.db")
+	before, _ := os.ReadFile(outboxPath)
+	code, out, errOut := runCLI(t, "check", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "job new-invoices: demo: 3 row(s) for the next run") {
+		t.Fatalf("check: %d\n%s%s", code, out, errOut)
+	}
+	if after, _ := os.ReadFile(outboxPath); !bytes.Equal(before, after) {
+		t.Error("check changed the service's outbox")
 	}
 }

@@ -32,7 +32,7 @@ func TestSecretsLifecycleNeverShowsTheValue(t *testing.T) {
 	os.WriteFile(cfg, bytes.Replace(good, []byte("${env:AC_TEST_DB_PASSWORD}"), []byte("${secret:wolvox_db}"), 1), 0o600)
 
 	var all strings.Builder
-	code, out := runWithStdin(t, "", "check", "--config", cfg)
+	code, out := runWithStdin(t, "", "check", "--offline", "--config", cfg)
 	all.WriteString(out)
 	if code == 0 || !strings.Contains(out, `secret "wolvox_db"`) || !strings.Contains(out, "secrets set wolvox_db") {
 		t.Fatalf("check before the secret exists: %s", out)
@@ -47,7 +47,7 @@ func TestSecretsLifecycleNeverShowsTheValue(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "wolvox_db") {
 		t.Fatalf("secrets list: %s", out)
 	}
-	code, out = runWithStdin(t, "", "check", "--config", cfg)
+	code, out = runWithStdin(t, "", "check", "--offline", "--config", cfg)
 	all.WriteString(out)
 	if code != 0 || !strings.Contains(out, ": OK") {
 		t.Fatalf("check with the secret stored: %s", out)

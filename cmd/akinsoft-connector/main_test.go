@@ -49,7 +49,7 @@ func TestCheckReportsEveryProblemWithPosition(t *testing.T) {
 
 func TestCheckRendersSamples(t *testing.T) {
 	t.Setenv("AC_TEST_DB_PASSWORD", "canary-Zx81")
-	code, out, errOut := runCLI(t, "check", "--config", "../../connector/config/testdata/good.yaml")
+	code, out, errOut := runCLI(t, "check", "--offline", "--config", "../../connector/config/testdata/good.yaml")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
