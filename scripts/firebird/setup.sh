@@ -78,6 +78,14 @@ stop() {
 			guard=
 		fi
 	fi
+	if [ -z "$pid" ]; then
+		# No pid file (another run removed it, or the Debian service started
+		# the server): find the guard and the server by name.
+		# Signal every match: a defunct guard from an earlier stop may
+		# also carry the name.
+		guard=$(pgrep -x fbguard | tr '\n' ' ' || true)
+		pid=$(pgrep -x firebird | tr '\n' ' ' || true)
+	fi
 	i=0
 	while listening; do
 		if [ $((i % 10)) = 0 ]; then
@@ -85,8 +93,10 @@ stop() {
 			# after 3 s it is killed, as a power cut or crash would.
 			sig=TERM
 			[ $i -ge 30 ] && sig=KILL
-			[ -n "$guard" ] && kill -s $sig "$guard" 2>/dev/null || true
-			[ -n "$pid" ] && kill -s $sig "$pid" 2>/dev/null || true
+			# shellcheck disable=SC2086 # lists of pids
+			[ -n "$guard" ] && kill -s $sig $guard 2>/dev/null || true
+			# shellcheck disable=SC2086
+			[ -n "$pid" ] && kill -s $sig $pid 2>/dev/null || true
 		fi
 		i=$((i + 1))
 		if [ $i -gt 150 ]; then
