@@ -175,3 +175,27 @@ func IsSkip(err error) bool {
 	var s *SkipError
 	return errors.As(err, &s)
 }
+
+// TemplateErrors renders every template of every channel for rec, whatever
+// its recipient, and returns the failures by channel. check uses it so a
+// misspelled column is caught even on a sample row without a mobile number.
+func (m *Mapper) TemplateErrors(rec Record) map[string]error {
+	out := map[string]error{}
+	for _, ch := range m.Channels {
+		for _, t := range []*Template{ch.Subject, ch.Text, ch.HTML} {
+			if t == nil {
+				continue
+			}
+			if _, err := t.Execute(rec); err != nil {
+				out[ch.Channel] = err
+				break
+			}
+		}
+		if _, ok := out[ch.Channel]; !ok && ch.WhatsApp != nil {
+			if _, _, err := ch.WhatsApp.Execute(rec); err != nil {
+				out[ch.Channel] = err
+			}
+		}
+	}
+	return out
+}

@@ -55,18 +55,8 @@ func newCheckCmd(g *globals) *cobra.Command {
 					next = s.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 MST")
 				}
 				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
-				if job.Sample == nil {
-					continue
-				}
-				// Render against a realistic sample row so a misspelled column
-				// fails here, not in front of a customer.
-				for _, r := range job.Mapper.Map(job.Sample) {
-					if r.Skip != "" {
-						fmt.Fprintf(out, "  %s: the sample record cannot be rendered: %s\n", r.Channel, r.Skip)
-						problems++
-						continue
-					}
-					fmt.Fprintf(out, "  %s sample: %s\n", r.Channel, oneLine(r.Text, 160))
+				if job.Sample != nil {
+					problems += renderSample(out, job, job.Sample, "sample")
 				}
 			}
 			if !offline {
@@ -129,6 +119,20 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		for _, s := range srcs {
 			fmt.Fprintf(out, "job %s: %s: %d row(s) for the next run\n", j.Name, s, n[s])
 		}
+		if j.Sample != nil {
+			continue // a preset: already rendered against its built-in sample
+		}
+		row, err := d.SampleRow(ctx, j.Name)
+		if err != nil {
+			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			problems++
+			continue
+		}
+		if row == nil {
+			fmt.Fprintf(out, "job %s: the query returns no row yet; its templates are checked for syntax only\n", j.Name)
+			continue
+		}
+		problems += renderSample(out, j, row, "newest row")
 	}
 	return problems
 }
@@ -139,6 +143,24 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o600)
+}
+
+// renderSample renders every channel of a job for one row, so a misspelled
+// column fails here, not in front of a customer. Template failures are
+// problems; a row that is simply not sendable (no mobile number) is shown.
+func renderSample(out io.Writer, job *connector.Job, row map[string]any, what string) int {
+	failed := job.Mapper.TemplateErrors(row)
+	for _, r := range job.Mapper.Map(row) {
+		switch {
+		case failed[r.Channel] != nil:
+			fmt.Fprintf(out, "  %s: the %s cannot be rendered: %v\n", r.Channel, what, failed[r.Channel])
+		case r.Skip != "":
+			fmt.Fprintf(out, "  %s %s: not sendable (%s); templates render fine\n", r.Channel, what, r.Skip)
+		default:
+			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what, oneLine(r.Text, 160))
+		}
+	}
+	return len(failed)
 }
 
 func oneLine(s string, n int) string {

@@ -100,3 +100,27 @@ func TestCheckCountsRowsForTheNextRun(t *testing.T) {
 		t.Error("check changed the service's outbox")
 	}
 }
+
+// A job with its own SELECT is rendered against its newest real row, so a
+// misspelled column is a check problem before any customer sees it.
+func TestCheckRendersSQLJobsAgainstARealRow(t *testing.T) {
+	cfg := sentDemo(t)
+	job := `
+  - name: big
+    sql: "SELECT F.BLKODU, F.FATURA_NO, C.CEP_TEL FROM FATURA F JOIN CARI C ON C.BLKODU = F.BLCRKODU"
+    key: BLKODU
+    schedule: "@every 1m"
+    messages: {sms: {to: [CEP_TEL], text: "TEXT"}}
+`
+	b, _ := os.ReadFile(cfg)
+	good := string(b) + strings.Replace(job, "TEXT", "{{.FATURA_NO}}", 1)
+	os.WriteFile(cfg, []byte(good), 0o600)
+	if code, out, _ := runCLI(t, "check", "--config", cfg); code != 0 || !strings.Contains(out, "sms newest row: 2024-130") {
+		t.Fatalf("check of a good SQL job: %d\n%s", code, out)
+	}
+	os.WriteFile(cfg, []byte(string(b)+strings.Replace(job, "TEXT", "{{.FATURA_NUMARASI}}", 1)), 0o600)
+	code, out, _ := runCLI(t, "check", "--config", cfg)
+	if code != exitConfig || !strings.Contains(out, "FATURA_NUMARASI") {
+		t.Fatalf("check of a misspelled column: %d\n%s", code, out)
+	}
+}

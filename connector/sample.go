@@ -1,0 +1,43 @@
+package connector
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+)
+
+// SampleRow returns the newest row a job's query yields in its first
+// database, so check can render a job written with its own SELECT against
+// real columns: a misspelled column then fails at check time, not in front
+// of a customer. It returns nil when the query yields no row.
+func (d *Daemon) SampleRow(ctx context.Context, job string) (erp.Record, error) {
+	var j *Job
+	for _, x := range d.jobs {
+		if x.Name == job {
+			j = x
+		}
+	}
+	if j == nil || len(j.Sources) == 0 {
+		return nil, fmt.Errorf("no job named %q with a source", job)
+	}
+	group, ok := d.sources[j.Sources[0]]
+	if !ok {
+		return nil, fmt.Errorf("job %s: source %s is not open", j.Name, j.Sources[0])
+	}
+	srcs, err := group.Sources()
+	if err != nil || len(srcs) == 0 {
+		return nil, err
+	}
+	src := srcs[len(srcs)-1]
+	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", j.SQL, j.Key), 1)
+	var row erp.Record
+	err = src.Query(ctx, q, nil, func(r erp.Record) error {
+		row = r
+		return erp.ErrStop
+	})
+	if err != nil && row == nil {
+		return nil, fmt.Errorf("job %s: read a sample row: %w", j.Name, err)
+	}
+	return row, nil
+}
