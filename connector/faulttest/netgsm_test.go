@@ -1,0 +1,306 @@
+package faulttest
+
+import (
+	"bytes"
+	"context"
+	"crypto/x509"
+	"encoding/base64"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
+)
+
+const netgsmConfig = `
+state_dir: state
+quiet_hours: {disabled: true}
+sources:
+  - name: demo
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: netgsm
+    rate: 1000/s
+    timeout: TIMEOUT
+    netgsm:
+      url: URL
+      usercode: "8501234567"
+      password: ${env:FAULTTEST_NETGSM_PASSWORD}
+      msgheader: MAGAZA
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    backfill: "key:129"
+    messages:
+      sms:
+        text: "Fatura {{.FATURA_NO}}"
+`
+
+// front stands between the connector and the NetGSM fake and answers what
+// the fake cannot: a bare HTTP 500, or 429 with Retry-After. Everything
+// else is passed to the fake unchanged.
+type front struct {
+	*httptest.Server
+	mu     sync.Mutex
+	faults []func(http.ResponseWriter)
+	seen   int
+}
+
+func newFront(fake *netgsmtest.Server) *front {
+	f := &front{}
+	u, _ := url.Parse(fake.URL())
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	proxy.Transport = fake.Server.Client().Transport
+	f.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.seen++
+		var fault func(http.ResponseWriter)
+		if len(f.faults) > 0 {
+			fault, f.faults = f.faults[0], f.faults[1:]
+		}
+		f.mu.Unlock()
+		if fault != nil {
+			fault(w)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	return f
+}
+
+func (f *front) inject(fault func(http.ResponseWriter)) {
+	f.mu.Lock()
+	f.faults = append(f.faults, fault)
+	f.mu.Unlock()
+}
+
+func (f *front) requests() int { f.mu.Lock(); defer f.mu.Unlock(); return f.seen }
+
+// fill sends 20 messages to number straight to the fake, as another program
+// on the same account would: the 21st within a minute gets code 85.
+func fill(t *testing.T, fake *netgsmtest.Server, number string) {
+	t.Helper()
+	for i := range 20 {
+		body := fmt.Sprintf(`{"msgheader":"MAGAZA","iysfilter":"0","messages":[{"msg":"other %d","no":"%s"}]}`, i, number)
+		req, _ := http.NewRequest(http.MethodPost, fake.URL()+"/sms/rest/v2/send", bytes.NewReader([]byte(body)))
+		req.Header.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(fake.User+":"+fake.Password)))
+		resp, err := fake.Server.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+}
+
+// closedPort is a loopback address nothing listens on.
+func closedPort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return "https://" + addr
+}
+
+// settle says how a case ends after its first attempt.
+type settle int
+
+const (
+	retryLater      settle = iota // pending with a delay; sent once it is due
+	reconcileResend               // uncertain; the report shows nothing, so it goes again after the grace period
+	reconcileFound                // uncertain; the report shows NetGSM took it, so it is never sent again
+	staysPending                  // the provider stays unreachable
+)
+
+func TestNetGSMFaults(t *testing.T) {
+	cases := []struct {
+		name    string
+		timeout string
+		refused bool // the URL points at a closed port
+		front   bool // send through the front (HTTP-level faults)
+		prepare func(t *testing.T, fake *netgsmtest.Server, f *front, number string)
+		// After the first drain:
+		status             string
+		minDelay, maxDelay time.Duration // next attempt after the send (pending only)
+		sends              int           // send requests the fake saw
+		frontSaw           int           // requests the front saw (0: not checked)
+		logLevel, logMsg   string
+		logErr             string
+		settle             settle
+	}{
+		{name: "HTTP 500 without a result code is unknown", front: true,
+			prepare: func(t *testing.T, _ *netgsmtest.Server, f *front, _ string) {
+				f.inject(func(w http.ResponseWriter) { http.Error(w, "internal error", http.StatusInternalServerError) })
+			},
+			status: outbox.StatusUncertain, sends: 0, frontSaw: 1,
+			logLevel: "WARN", logMsg: "send outcome unknown; it will be checked with the provider before any resend", logErr: "HTTP 500",
+			settle: reconcileResend},
+		{name: "429 with Retry-After 120 waits 120 s", front: true,
+			prepare: func(t *testing.T, _ *netgsmtest.Server, f *front, _ string) {
+				f.inject(func(w http.ResponseWriter) {
+					w.Header().Set("Retry-After", "120")
+					w.WriteHeader(http.StatusTooManyRequests)
+				})
+			},
+			status: outbox.StatusPending, minDelay: 120 * time.Second, maxDelay: 120 * time.Second, sends: 0, frontSaw: 1,
+			logLevel: "INFO", logMsg: "send will be retried", logErr: "http 429", settle: retryLater},
+		{name: "406 code 80 sending limit retries in a minute",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.Inject(providertest.FaultLimit, 1) },
+			status:  outbox.StatusPending, minDelay: time.Minute, maxDelay: time.Minute, sends: 1,
+			logLevel: "INFO", logMsg: "send will be retried", logErr: "code 80", settle: retryLater},
+		{name: "406 code 85 duplicate guard retries in a minute",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, number string) { fill(t, fake, number) },
+			status:  outbox.StatusPending, minDelay: time.Minute, maxDelay: time.Minute, sends: 21,
+			logLevel: "INFO", logMsg: "send will be retried", logErr: "code 85", settle: retryLater},
+		{name: "answer slower than the timeout is unknown, then settled by the report",
+			timeout: "300ms",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.SetLatency(10 * time.Second) },
+			status:  outbox.StatusUncertain, sends: 1,
+			logLevel: "WARN", logMsg: "send outcome unknown", logErr: "no complete answer after the request was sent", settle: reconcileResend},
+		{name: "connection reset after the request was read is unknown",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.DropNext(1) },
+			status:  outbox.StatusUncertain, sends: 1,
+			logLevel: "WARN", logMsg: "send outcome unknown", logErr: "no complete answer after the request was sent", settle: reconcileResend},
+		{name: "connection reset after NetGSM took the job is found by the report, never resent",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.AcceptThenDrop(1) },
+			status:  outbox.StatusUncertain, sends: 1,
+			logLevel: "WARN", logMsg: "send outcome unknown", logErr: "no complete answer after the request was sent", settle: reconcileFound},
+		{name: "connection refused before anything was sent retries",
+			refused: true, status: outbox.StatusPending, minDelay: 15 * time.Second, maxDelay: 45 * time.Second, sends: 0,
+			logLevel: "INFO", logMsg: "send will be retried", logErr: "could not be reached", settle: staysPending},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			c := newClock(time.Now().Truncate(time.Second)) // the outbox keeps milliseconds
+			fake := netgsmtest.New()
+			t.Cleanup(fake.Close)
+			fake.Now = c.now
+			f := newFront(fake)
+			t.Cleanup(f.Close)
+			target := fake.URL()
+			if tc.front {
+				target = f.URL
+			}
+			if tc.refused {
+				target = closedPort(t)
+			}
+			timeout := tc.timeout
+			if timeout == "" {
+				timeout = "5s"
+			}
+			os.Setenv("FAULTTEST_NETGSM_PASSWORD", fake.Password)
+			dir := demoDir(t)
+			y := strings.NewReplacer("URL", target, "TIMEOUT", timeout).Replace(netgsmConfig)
+			cfg := loadConfig(t, dir, y)
+			pool := x509.NewCertPool()
+			pool.AddCert(fake.Server.Certificate())
+			var lg logs
+			d := newDaemon(t, cfg, connector.Options{Logger: lg.logger(), RootCAs: pool, Now: c.now})
+			st := d.Store()
+
+			runJob(t, d, "new-invoices")
+			m := only(t, st, "sms")
+			if m.Status != outbox.StatusPending {
+				t.Fatalf("after the poll the message is %s, want pending", m.Status)
+			}
+			number := strings.TrimPrefix(m.To, "+90")
+			if tc.prepare != nil {
+				tc.prepare(t, fake, f, number)
+			}
+			sentAt := c.now()
+			drain(t, d)
+			fake.SetLatency(0)
+
+			m = only(t, st, "sms")
+			if m.Status != tc.status {
+				t.Fatalf("after the first attempt the message is %s (%s), want %s", m.Status, m.Reason, tc.status)
+			}
+			if n := fake.Count("/sms/rest/v2/send"); n != tc.sends {
+				t.Errorf("the fake saw %d send requests, want %d", n, tc.sends)
+			}
+			if tc.frontSaw > 0 && f.requests() != tc.frontSaw {
+				t.Errorf("the provider got %d requests, want %d: a send whose outcome is open must not be repeated", f.requests(), tc.frontSaw)
+			}
+			lg.want(t, tc.logLevel, tc.logMsg, map[string]string{"err": tc.logErr, "channel": "sms"})
+			if n := ours(fake); n > 0 && tc.settle != reconcileFound {
+				t.Fatalf("the fake accepted %d messages after a failed attempt", n)
+			}
+			sends := fake.Count("/sms/rest/v2/send")
+
+			switch tc.settle {
+			case retryLater, staysPending:
+				delay := nextAt(t, cfg, m.ID).Sub(sentAt)
+				if delay < tc.minDelay || delay > tc.maxDelay {
+					t.Fatalf("next attempt in %v, want %v..%v", delay, tc.minDelay, tc.maxDelay)
+				}
+				c.set(sentAt.Add(delay - time.Second))
+				if n := drain(t, d); n != 0 {
+					t.Fatalf("%d messages sent a second before the retry was due", n)
+				}
+				if tc.settle == staysPending {
+					return // the URL still goes nowhere; the message waits, counted once
+				}
+				c.set(sentAt.Add(delay))
+				drain(t, d)
+			case reconcileResend, reconcileFound:
+				// Well inside the grace period nothing may be resent.
+				c.add(10 * time.Minute)
+				if err := d.Reconcile(ctx); err != nil {
+					t.Fatalf("Reconcile: %v", err)
+				}
+				drain(t, d)
+				if got := only(t, st, "sms"); tc.settle == reconcileResend && got.Status != outbox.StatusUncertain {
+					t.Fatalf("10 minutes after an uncertain send it is %s, want still uncertain", got.Status)
+				}
+				if n := fake.Count("/sms/rest/v2/send"); n != sends {
+					t.Fatalf("an uncertain send was repeated before the report settled it (%d requests)", n)
+				}
+				c.add(40 * time.Minute)
+				if err := d.Reconcile(ctx); err != nil {
+					t.Fatalf("Reconcile: %v", err)
+				}
+				drain(t, d)
+				if tc.settle == reconcileResend {
+					lg.want(t, "INFO", "uncertain send never reached the provider; it will be sent again", nil)
+				} else {
+					lg.want(t, "INFO", "delivery report", map[string]string{"status": "sent"})
+				}
+			}
+			m = only(t, st, "sms")
+			if m.Status != outbox.StatusSent || m.ProviderID == "" {
+				t.Fatalf("finally the message is %s (provider id %q), want sent", m.Status, m.ProviderID)
+			}
+			if own := ours(fake); own != 1 {
+				t.Fatalf("NetGSM holds %d copies of the message, want exactly 1", own)
+			}
+		})
+	}
+}
+
+// ours counts the connector's messages the fake accepted.
+func ours(fake *netgsmtest.Server) int {
+	n := 0
+	for _, m := range fake.Messages() {
+		if strings.HasPrefix(m.Text, "Fatura ") {
+			n++
+		}
+	}
+	return n
+}
