@@ -33,10 +33,10 @@ type clock struct {
 	t  time.Time
 }
 
-func newClock(t time.Time) *clock          { return &clock{t: t} }
-func (c *clock) now() time.Time            { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration)       { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
-func (c *clock) set(t time.Time)           { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+func newClock(t time.Time) *clock    { return &clock{t: t} }
+func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
+func (c *clock) set(t time.Time)     { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // logs collects the daemon's JSON log lines.
 type logs struct {

@@ -161,8 +161,10 @@ func TestNetGSMFaults(t *testing.T) {
 			status: outbox.StatusPending, minDelay: 120 * time.Second, maxDelay: 120 * time.Second, sends: 0, frontSaw: 1,
 			logLevel: "INFO", logMsg: "send will be retried", logErr: "http 429", settle: retryLater},
 		{name: "406 code 80 sending limit retries in a minute",
-			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.Inject(providertest.FaultLimit, 1) },
-			status:  outbox.StatusPending, minDelay: time.Minute, maxDelay: time.Minute, sends: 1,
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) {
+				fake.Inject(providertest.FaultLimit, 1)
+			},
+			status: outbox.StatusPending, minDelay: time.Minute, maxDelay: time.Minute, sends: 1,
 			logLevel: "INFO", logMsg: "send will be retried", logErr: "code 80", settle: retryLater},
 		{name: "406 code 85 duplicate guard retries in a minute",
 			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, number string) { fill(t, fake, number) },

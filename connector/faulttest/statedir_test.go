@@ -92,8 +92,11 @@ func TestStateDirReadOnly(t *testing.T) {
 		hint  string
 	}{
 		{name: "new rows cannot be enqueued: the cursor stays and the rows are read again",
-			write: func(t *testing.T, d *connector.Daemon) error { _, err := d.RunJob(context.Background(), "new-invoices"); return err },
-			log:   "job run failed; it will run again at its next time", hint: "check free disk space"},
+			write: func(t *testing.T, d *connector.Daemon) error {
+				_, err := d.RunJob(context.Background(), "new-invoices")
+				return err
+			},
+			log: "job run failed; it will run again at its next time", hint: "check free disk space"},
 		{name: "a due message cannot be claimed: nothing is sent unrecorded",
 			write: func(t *testing.T, d *connector.Daemon) error {
 				// The rows are enqueued first; the freeze hits the dispatcher.
