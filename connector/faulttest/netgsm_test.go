@@ -140,6 +140,7 @@ func TestNetGSMFaults(t *testing.T) {
 		minDelay, maxDelay time.Duration // next attempt after the send (pending only)
 		sends              int           // send requests the fake saw
 		frontSaw           int           // requests the front saw (0: not checked)
+		paused             bool          // the channel pauses (credentials)
 		logLevel, logMsg   string
 		logErr             string
 		settle             settle
@@ -170,6 +171,12 @@ func TestNetGSMFaults(t *testing.T) {
 			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, number string) { fill(t, fake, number) },
 			status:  outbox.StatusPending, minDelay: time.Minute, maxDelay: time.Minute, sends: 21,
 			logLevel: "INFO", logMsg: "send will be retried", logErr: "code 85", settle: retryLater},
+		{name: "406 code 30 credentials pause the channel; the message waits",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) {
+				fake.Inject(providertest.FaultAuth, 1)
+			},
+			status: outbox.StatusPending, minDelay: 5 * time.Minute, maxDelay: 5 * time.Minute, sends: 1, paused: true,
+			logLevel: "ERROR", logMsg: "channel paused", logErr: "", settle: retryLater},
 		{name: "answer slower than the timeout is unknown, then settled by the report",
 			timeout: "300ms",
 			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.SetLatency(10 * time.Second) },
@@ -240,7 +247,14 @@ func TestNetGSMFaults(t *testing.T) {
 			if tc.frontSaw > 0 && f.requests() != tc.frontSaw {
 				t.Errorf("the provider got %d requests, want %d: a send whose outcome is open must not be repeated", f.requests(), tc.frontSaw)
 			}
-			lg.want(t, tc.logLevel, tc.logMsg, map[string]string{"err": tc.logErr, "channel": "sms"})
+			attrs := map[string]string{"err": tc.logErr, "channel": "sms"}
+			if tc.paused {
+				attrs = map[string]string{"reason": "code 30", "channel": "sms"}
+			}
+			lg.want(t, tc.logLevel, tc.logMsg, attrs)
+			if paused, _ := d.ChannelPaused("sms"); paused != tc.paused {
+				t.Fatalf("channel paused = %v, want %v", paused, tc.paused)
+			}
 			if n := ours(fake); n > 0 && tc.settle != reconcileFound {
 				t.Fatalf("the fake accepted %d messages after a failed attempt", n)
 			}

@@ -1,12 +1,14 @@
 package faulttest
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
@@ -59,6 +61,9 @@ func TestSMTPFaults(t *testing.T) {
 		// final is the status once the delay has passed and the server is fine.
 		final string
 		mails int
+		// suppressed: the address goes on the opt-out list, so the next
+		// message to it is skipped instead of bouncing again.
+		suppressed bool
 	}{
 		{name: "421 service not available retries in a minute", stage: smtptest.StageMail, code: 421, enhanced: [3]int{4, 3, 2},
 			text: "Service not available, closing channel", status: outbox.StatusPending, delay: time.Minute,
@@ -75,7 +80,7 @@ func TestSMTPFaults(t *testing.T) {
 		{name: "550 5.1.1 unknown mailbox fails the message", stage: smtptest.StageRcpt, code: 550, enhanced: [3]int{5, 1, 1},
 			text: "No such user", status: outbox.StatusFailed,
 			logLevel: "WARN", logMsg: "message refused by the provider", logAttrs: map[string]string{"code": "550 5.1.1"},
-			final: outbox.StatusFailed, mails: 0},
+			final: outbox.StatusFailed, mails: 0, suppressed: true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,6 +138,36 @@ func TestSMTPFaults(t *testing.T) {
 			}
 			if tc.final == outbox.StatusFailed && (m.Code != "550 5.1.1" || !strings.Contains(m.Reason, "mailbox does not exist")) {
 				t.Fatalf("a refused address must keep the code and say why: code %q, reason %q", m.Code, m.Reason)
+			}
+			if !tc.suppressed {
+				return
+			}
+			lg.want(t, "WARN", "address marked bad", map[string]string{"code": "550 5.1.1", "channel": "email"})
+			list, err := st.OptOuts(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(list) != 1 || list[0].Recipient != m.To || !strings.Contains(list[0].Note, "550 5.1.1") {
+				t.Fatalf("opt-out list after a hard bounce: %+v", list)
+			}
+			addInvoices(t, dir, []demo.Invoice{{Key: 131, Customer: 18, No: "2024-131", Total: "10.00", Kind: 1, Date: "2026-11-20"}})
+			runJob(t, d, "new-invoices")
+			drain(t, d)
+			found := false
+			for _, later := range messages(t, st, "email") {
+				if later.RecordKey != "131" {
+					continue
+				}
+				found = true
+				if later.Status != outbox.StatusSkipped || !strings.Contains(later.Reason, "opt-out") {
+					t.Fatalf("the next message to the bad address is %s (%s), want skipped", later.Status, later.Reason)
+				}
+			}
+			if !found {
+				t.Fatal("the later invoice made no e-mail message")
+			}
+			if n := len(srv.Mails()); n != 0 {
+				t.Fatalf("the bad address got %d mails", n)
 			}
 		})
 	}
