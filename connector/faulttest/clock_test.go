@@ -177,3 +177,42 @@ func TestClockJumps(t *testing.T) {
 		})
 	}
 }
+
+// The daily cap holds when a provider that cannot batch sends several
+// messages at once (batch: 4 = four in flight): none of them is recorded
+// before the others are checked.
+func TestDailyCapWithConcurrentSends(t *testing.T) {
+	dir := demoDir(t)
+	y := strings.Replace(consoleConfig, "    rate: 1000/s\n", "    rate: 1000/s\n    batch: 4\n", 1)
+	y = strings.Replace(y, "quiet_hours: {disabled: true}\n", "quiet_hours: {disabled: true}\ndaily_cap_per_recipient: 2\n", 1)
+	cfg := loadConfig(t, dir, y)
+	var out strings.Builder
+	var lg logs
+	c := newClock(time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC))
+	d := newDaemon(t, cfg, connector.Options{Logger: lg.logger(), Console: &syncWriter{w: &out}, Now: c.now})
+	runJob(t, d, "new-invoices")
+	drain(t, d) // invoice 130 goes to another customer
+	var inv []demo.Invoice
+	for k := int64(131); k <= 134; k++ {
+		inv = append(inv, demo.Invoice{Key: k, Customer: 1, No: fmt.Sprint("2026-", k), Total: "10.00", Kind: 1, Date: "2026-11-20"})
+	}
+	addInvoices(t, dir, inv)
+	runJob(t, d, "new-invoices")
+	drain(t, d)
+	sent, waiting := 0, 0
+	for _, m := range messages(t, d.Store(), "sms") {
+		if m.RecordKey < "131" {
+			continue
+		}
+		switch m.Status {
+		case outbox.StatusSent:
+			sent++
+		case outbox.StatusPending:
+			waiting++
+		}
+	}
+	if sent != 2 || waiting != 2 {
+		t.Fatalf("with a cap of 2: %d sent, %d waiting; want 2 and 2", sent, waiting)
+	}
+	lg.want(t, "INFO", "daily limit for this recipient reached", map[string]string{"limit": "2"})
+}

@@ -187,3 +187,15 @@ func runJob(t *testing.T, d *connector.Daemon, job string) []connector.RunResult
 	}
 	return res
 }
+
+// syncWriter serialises writes from concurrent sends.
+type syncWriter struct {
+	mu sync.Mutex
+	w  interface{ Write([]byte) (int, error) }
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
