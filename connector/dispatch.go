@@ -94,6 +94,9 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 			return sent, nil
 		}
 		var ready []outbox.Message // claimed, checked, waiting for a batch request
+		// Messages queued for a batch (or sent concurrently) are recorded
+		// only at the flush: the daily cap cannot see them before then.
+		unrecorded := map[string]bool{}
 		for i, m := range batch {
 			if err := d.limiter.Wait(ctx); err != nil || d.isPaused() {
 				// Never started: give these back untouched.
@@ -114,14 +117,24 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 				}
 				continue
 			}
+			if d.dailyCap > 0 && unrecorded[m.To] {
+				// Send and record what is queued first, or one batch could
+				// carry more than the day's maximum to one recipient.
+				sent += d.flush(ctx, ready)
+				ready = nil
+				clear(unrecorded)
+			}
 			if capped, until := d.overCap(ctx, m); capped {
 				if err := d.store.Defer(context.WithoutCancel(ctx), m, until,
 					fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", d.dailyCap)); err != nil {
 					return sent, err
 				}
+				d.log.Info("daily limit for this recipient reached; the message waits until tomorrow",
+					"message", m.ID, "channel", d.channel, "limit", d.dailyCap, "until", until.Format(time.RFC3339))
 				continue
 			}
 			if d.batch > 1 {
+				unrecorded[m.To] = true
 				ready = d.collect(ctx, ready, m)
 				continue
 			}
@@ -186,12 +199,28 @@ func (d *dispatcher) record(ctx context.Context, m outbox.Message, res notify.Re
 			d.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
 		}
 	case outbox.StatusFailed:
+		if e := notify.AsError(err); err != nil && e.BadRecipient {
+			d.suppress(bg, m, e)
+		}
 		if ch, err := d.store.ActivateFallback(bg, m.DedupeKey, d.fallback[m.Job]); err != nil {
 			d.log.Warn("could not start the fallback channel", "message", m.ID, "err", err)
 		} else if ch != "" {
 			d.log.Info("falling back to the next channel", "message", m.ID, "from", d.channel, "to", ch)
 		}
 	}
+}
+
+// suppress puts an address the provider says does not exist (SMTP 5.1.1, a
+// hard bounce) on the opt-out list: later messages to it are skipped instead
+// of bouncing again and hurting the sender's reputation.
+func (d *dispatcher) suppress(ctx context.Context, m outbox.Message, e *notify.Error) {
+	note := fmt.Sprintf("address does not exist (%s); remove it from this list once the address is corrected", e.Code)
+	if err := d.store.OptOut(ctx, m.To, note); err != nil {
+		d.log.Warn("could not mark the address as bad", "message", m.ID, "err", err)
+		return
+	}
+	d.log.Warn("address marked bad: the provider says it does not exist; later messages to it are skipped until it is corrected",
+		"message", m.ID, "channel", d.channel, "code", e.Code)
 }
 
 func (d *dispatcher) outcome(m outbox.Message, res notify.Result, err error) outbox.Outcome {

@@ -186,13 +186,28 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return unwritable(err)
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
+		return unwritable(err)
+	}
+	return unwritable(tx.Commit())
+}
+
+// unwritable adds what to do to SQLite's bare "disk I/O error (778)" and
+// the like, which is all an operator would otherwise see when the state
+// directory turns read-only or the disk fills up.
+func unwritable(err error) error {
+	var se interface{ Code() int }
+	if err == nil || !errors.As(err, &se) {
 		return err
 	}
-	return tx.Commit()
+	switch se.Code() & 0xff {
+	case 3, 8, 10, 13, 14: // SQLITE_PERM, _READONLY, _IOERR, _FULL, _CANTOPEN
+		return fmt.Errorf("%w (the outbox in the state directory cannot be written: check free disk space, that the disk is not read-only, and the service account's rights; the work is retried, nothing is sent unrecorded)", err)
+	}
+	return err
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
