@@ -98,6 +98,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 }
 
 func (d *Daemon) open(cfg *config.Config, opts Options) error {
+	opts.Audit = d.auditTo(opts.Audit)
 	for _, s := range cfg.Sources {
 		timeout, _ := config.ParseDuration(s.Timeout)
 		grace, _ := config.ParseDuration(s.YearGrace)
