@@ -54,8 +54,12 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 			perSec = r
 		}
 	}
+	roots, err := withCAFile(o.RootCAs, ch.CAFile, "channels."+channel+".ca_file")
+	if err != nil {
+		return nil, err
+	}
 	client := func(url string) *httpclient.Client {
-		return httpclient.New(httpclient.WithChannel(channel), httpclient.WithAllowedHosts(url), httpclient.WithRootCAs(o.RootCAs),
+		return httpclient.New(httpclient.WithChannel(channel), httpclient.WithAllowedHosts(url), httpclient.WithRootCAs(roots),
 			httpclient.WithTimeout(timeout), httpclient.WithRate(rate.Limit(perSec), max(1, int(perSec))), httpclient.WithAudit(o.Audit))
 	}
 	or := func(s, def string) string {
@@ -100,22 +104,9 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		if c == nil {
 			return nil, fmt.Errorf("provider smtp needs an smtp: block")
 		}
-		pool := o.RootCAs
-		if c.CAFile != "" {
-			pem, err := os.ReadFile(c.CAFile)
-			if err != nil {
-				return nil, fmt.Errorf("smtp.ca_file: %w", err)
-			}
-			if pool == nil {
-				if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
-					pool = x509.NewCertPool()
-				}
-			} else {
-				pool = pool.Clone()
-			}
-			if !pool.AppendCertsFromPEM(pem) {
-				return nil, fmt.Errorf("smtp.ca_file %s holds no PEM certificate", c.CAFile)
-			}
+		pool, err := withCAFile(roots, c.CAFile, "smtp.ca_file")
+		if err != nil {
+			return nil, err
 		}
 		return smtp.New(smtp.Config{Host: c.Host, Port: c.Port, User: c.User, Password: c.Password.Reveal(), From: c.From,
 			RootCAs: pool, Timeout: timeout, Audit: o.Audit}), nil
@@ -141,4 +132,29 @@ func batchSize(p notify.Provider, ch *config.Channel) int {
 		return 100
 	}
 	return max(1, ch.Batch)
+}
+
+// withCAFile adds the certificates of a PEM file to the trusted roots (the
+// system's when roots is nil): a shop's own mail server, or a firewall that
+// inspects TLS with its own CA. Verification itself is never turned off.
+func withCAFile(roots *x509.CertPool, file, key string) (*x509.CertPool, error) {
+	if file == "" {
+		return roots, nil
+	}
+	pem, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", key, err)
+	}
+	pool := roots
+	if pool == nil {
+		if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+	} else {
+		pool = pool.Clone()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("%s: %s holds no PEM certificate", key, file)
+	}
+	return pool, nil
 }

@@ -109,6 +109,9 @@ type Channel struct {
 	Rate    string `yaml:"rate"`
 	Timeout string `yaml:"timeout"`
 	Batch   int    `yaml:"batch"`
+	// CAFile trusts an extra CA for this channel's HTTPS provider (a
+	// firewall that inspects TLS with its own certificate authority).
+	CAFile string `yaml:"ca_file"`
 	// ReportEvery is how often delivery reports are polled (default 2m;
 	// providers keep their own stricter limits, e.g. Mutlucell's 15 minutes).
 	ReportEvery string     `yaml:"report_every"`
