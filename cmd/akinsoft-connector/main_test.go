@@ -125,9 +125,12 @@ type daemonProc struct {
 
 // startDaemon builds the binary, creates the demo database and starts
 // `run` with the given config text.
-func startDaemon(t *testing.T, cfgText string) *daemonProc {
+func startDaemon(t *testing.T, cfgText string, opts ...func(*daemonProc)) *daemonProc {
 	t.Helper()
 	p := &daemonProc{t: t, dir: t.TempDir()}
+	for _, o := range opts {
+		o(p)
+	}
 	bin := filepath.Join(p.dir, "akinsoft-connector")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
@@ -147,6 +150,9 @@ func startDaemon(t *testing.T, cfgText string) *daemonProc {
 	t.Cleanup(func() { p.cmd.Process.Kill() })
 	return p
 }
+
+// withDir runs the daemon in an existing folder (one holding its vault, say).
+func withDir(dir string) func(*daemonProc) { return func(p *daemonProc) { p.dir = dir } }
 
 // waitFor polls cond for up to 30 s, then fails with the daemon's output.
 func (p *daemonProc) waitFor(what string, cond func() bool) {
