@@ -240,6 +240,11 @@ func (c *Config) validateJobs(p *problems) {
 		}
 		if j.Kind != "informational" && j.Kind != "commercial" {
 			p.add(path+".kind", "commercial messages (campaigns, greetings) need İYS consent", "kind must be informational or commercial, not %q", j.Kind)
+		} else if sms := channels["sms"]; j.Kind == "commercial" && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
+			// Commercial SMS may only go to people whose consent İYS holds;
+			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter).
+			p.add(path+".kind", "send commercial SMS through NetGSM (iysfilter checks İYS consent), or drop the sms message from this job",
+				"a commercial job cannot send SMS through mutlucell: it has no İYS consent check")
 		}
 		for k, s := range j.Sources {
 			if !sources[s] {
