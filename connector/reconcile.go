@@ -16,11 +16,11 @@ const (
 	// reportMaxAge stops polling for messages sent longer ago than this;
 	// they stay "sent".
 	reportMaxAge = 72 * time.Hour
-	// uncertainGrace is how long after an uncertain send a provider that can
-	// search by number must still show nothing before we conclude it never
-	// took the message.
-	uncertainGrace = 45 * time.Minute
-	reconcileBatch = 500
+	// defaultUncertainGrace is how long after an uncertain send a provider
+	// that can search by number must still show nothing before we conclude
+	// it never took the message (config uncertain_grace).
+	defaultUncertainGrace = 45 * time.Minute
+	reconcileBatch        = 500
 )
 
 // uncertainFinder is implemented by reporters that can find a send that has
@@ -48,6 +48,13 @@ func (d *Daemon) reconcileLoop(ctx context.Context) {
 		case <-t.C:
 		}
 	}
+}
+
+func (d *Daemon) uncertainGrace() time.Duration {
+	if v, err := config.ParseDuration(d.cfg.UncertainGrace); err == nil && v > 0 {
+		return v
+	}
+	return defaultUncertainGrace
 }
 
 func (d *Daemon) reportEvery(channel string) time.Duration {
@@ -144,7 +151,7 @@ func (d *Daemon) applyReports(ctx context.Context, disp *dispatcher, rep notify.
 		return err
 	}
 	for _, a := range ask {
-		if a.Status != outbox.StatusUncertain || seen[a.ID] || a.ProviderID != "" || !finds || d.now().Sub(a.At) < uncertainGrace {
+		if a.Status != outbox.StatusUncertain || seen[a.ID] || a.ProviderID != "" || !finds || d.now().Sub(a.At) < d.uncertainGrace() {
 			continue
 		}
 		if ok, err := d.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,

@@ -13,6 +13,9 @@ type Config struct {
 	QuietHours *QuietHours `yaml:"quiet_hours"`
 	DailyCap   int         `yaml:"daily_cap_per_recipient"`
 	Uncertain  string      `yaml:"uncertain_sends"`
+	// UncertainGrace is how long an uncertain send must stay unknown to a
+	// provider's report before it is taken as never received (default 45m).
+	UncertainGrace string `yaml:"uncertain_grace"`
 	// StartupJitter delays each job's first run by a random part of this,
 	// so several services restarting together do not hit the ERP at once.
 	StartupJitter string         `yaml:"startup_jitter"`

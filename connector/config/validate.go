@@ -42,6 +42,11 @@ func (c *Config) validate() Errors {
 	} else if d < 24*time.Hour {
 		p.add("retention", "keep at least 1d so reports can be reconciled", "retention %s is too short", c.Retention)
 	}
+	if c.UncertainGrace != "" {
+		if _, err := ParseDuration(c.UncertainGrace); err != nil {
+			p.add("uncertain_grace", "", "%v", err)
+		}
+	}
 	if c.StartupJitter != "" {
 		if _, err := ParseDuration(c.StartupJitter); err != nil {
 			p.add("startup_jitter", "", "%v", err)
