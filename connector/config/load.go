@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -57,7 +58,11 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 	if len(file.Docs) > 1 {
 		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "the file holds more than one YAML document (---)", Hint: "keep one document"}}
 	}
-	if err := yaml.NodeToValue(file.Docs[0].Body, cfg, yaml.DisallowUnknownField()); err != nil {
+	if err := decode(file.Docs[0].Body, cfg); err != nil {
+		if e, ok := err.(*Error); ok {
+			e.File = name
+			return nil, Errors{e}
+		}
 		return nil, Errors{yamlError(name, err)}
 	}
 	cfg.applyDefaults(name, opts)
@@ -65,6 +70,23 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 		return cfg, errs
 	}
 	return cfg, nil
+}
+
+// decode maps the YAML tree onto cfg. go-yaml v1.19 panics on a few
+// malformed trees (a tagged, empty sequence; found by FuzzParse); a bad
+// config must end in an error message, never a crashed service.
+func decode(body ast.Node, cfg *Config) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pos := body.GetToken().Position
+			if tags := ast.Filter(ast.TagType, body); len(tags) > 0 {
+				pos = tags[0].GetToken().Position
+			}
+			err = &Error{Line: pos.Line, Col: pos.Column, Msg: "the YAML structure here could not be read",
+				Hint: "remove any !tag (YAML tags are not used in this config) and check the indentation against config.example.yaml"}
+		}
+	}()
+	return yaml.NodeToValue(body, cfg, yaml.DisallowUnknownField())
 }
 
 func firstTab(data []byte) (line, col int) {
