@@ -193,9 +193,13 @@ func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 		st.Rows += r.Rows
 		st.New += r.New
 		st.Skipped += r.Skipped
-		if r.Started {
+		switch {
+		case r.Started && (j.Backfill == "" || j.Backfill == "none"):
 			d.log.Info("job started from the current end of the table; older rows are not sent (set backfill to send them)",
-				"job", j.Name, "source", r.Source, "cursor", r.Cursor)
+				"job", j.Name, "source", r.Source, "cursor", r.From)
+		case r.Started:
+			d.log.Info("job started with a backfill: rows after the start cursor are sent", "job", j.Name, "source", r.Source,
+				"backfill", j.Backfill, "from", r.From, "cursor", r.Cursor)
 		}
 	}
 	if err != nil {

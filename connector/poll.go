@@ -17,10 +17,11 @@ import (
 type RunResult struct {
 	Job      string
 	Source   string
-	Rows     int // rows read from the ERP
-	New      int // messages enqueued (pending or skipped)
-	Skipped  int // of New, how many were skipped with a reason
-	Started  bool
+	Rows     int    // rows read from the ERP
+	New      int    // messages enqueued (pending or skipped)
+	Skipped  int    // of New, how many were skipped with a reason
+	Started  bool   // first run: the cursor was just set
+	From     string // on a first run, where it started
 	Cursor   string
 	Duration time.Duration
 }
@@ -93,7 +94,7 @@ func (p *poller) pollCreated(ctx context.Context, j *Job, src *erp.Source) (RunR
 		if err := p.store.SetCursor(ctx, j.Name, src.Name(), cur); err != nil {
 			return res, err
 		}
-		res.Started = true
+		res.Started, res.From = true, cur
 	}
 	after, err := strconv.ParseInt(cur, 10, 64)
 	if err != nil {

@@ -181,7 +181,7 @@ func (p *poller) changedStart(ctx context.Context, j *Job, src *erp.Source, uppe
 	if err := p.store.SetCursor(ctx, j.Name, src.Name(), c.String()); err != nil {
 		return c, err
 	}
-	res.Started = true
+	res.Started, res.From = true, c.String()
 	return c, nil
 }
 

@@ -31,7 +31,12 @@ type uncertainFinder interface{ FindsUncertain() bool }
 // channel at its report_every interval, until ctx ends.
 func (d *Daemon) reconcileLoop(ctx context.Context) {
 	next := map[string]time.Time{}
-	t := time.NewTicker(15 * time.Second)
+	// Wake often enough for the shortest report_every.
+	tick := 15 * time.Second
+	for name := range d.dispatchers {
+		tick = min(tick, d.reportEvery(name))
+	}
+	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
 		for name, disp := range d.dispatchers {

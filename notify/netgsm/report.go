@@ -53,6 +53,36 @@ func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Re
 		}
 	}
 	var out []notify.Report
+	// Uncertain sends first: each one holds a message back until it is
+	// settled, while a known send's report only updates its status.
+	if len(uncertain) > 0 {
+		from, to := window(uncertain)
+		stop := to.Add(UncertainWindow)
+		if now := p.now().Add(time.Minute); now.Before(stop) {
+			stop = now
+		}
+		// Every page must be read to know a send is absent, unless all of
+		// them have been found already.
+		found := map[int64]notify.Report{}
+		_, err := p.query(ctx, nil, from, stop, func(page []reportRow) bool {
+			for _, s := range uncertain {
+				if _, ok := found[s.ID]; !ok {
+					if r, ok := match(page, s, false); ok {
+						found[s.ID] = r
+					}
+				}
+			}
+			return len(found) == len(uncertain)
+		})
+		for _, s := range uncertain {
+			if r, ok := found[s.ID]; ok {
+				out = append(out, r)
+			}
+		}
+		if err != nil {
+			return out, err
+		}
+	}
 	// By job id, a few dozen jobs per query.
 	for len(known) > 0 {
 		var ids []string
@@ -64,30 +94,14 @@ func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Re
 			group, known = append(group, known[0]), known[1:]
 		}
 		from, _ := window(group)
-		rows, err := p.query(ctx, ids, from, p.now().Add(time.Minute))
-		if err != nil {
-			return out, err
-		}
+		rows, err := p.query(ctx, ids, from, p.now().Add(time.Minute), nil)
 		for _, s := range group {
 			if r, ok := match(rows, s, true); ok {
 				out = append(out, r)
 			}
 		}
-	}
-	if len(uncertain) > 0 {
-		from, to := window(uncertain)
-		stop := to.Add(UncertainWindow)
-		if now := p.now().Add(time.Minute); now.Before(stop) {
-			stop = now
-		}
-		rows, err := p.query(ctx, nil, from, stop)
 		if err != nil {
 			return out, err
-		}
-		for _, s := range uncertain {
-			if r, ok := match(rows, s, false); ok {
-				out = append(out, r)
-			}
 		}
 	}
 	return out, nil
@@ -132,8 +146,9 @@ var istanbul = func() *time.Location {
 	return time.FixedZone("TRT", 3*3600)
 }()
 
-// query pages through /sms/rest/v2/report.
-func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time) ([]reportRow, error) {
+// query pages through /sms/rest/v2/report; enough, when given, may end the
+// paging early once a page has answered every question.
+func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time, enough func([]reportRow) bool) ([]reportRow, error) {
 	var rows []reportRow
 	for page := 0; ; page++ {
 		if err := p.reports.Wait(ctx); err != nil {
@@ -165,7 +180,8 @@ func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time) 
 			return rows, err
 		}
 		rows = append(rows, a.Jobs...)
-		if len(a.Jobs) < reportPageSize {
+		answered := enough != nil && enough(a.Jobs)
+		if answered || len(a.Jobs) < reportPageSize {
 			return rows, nil
 		}
 	}
