@@ -275,6 +275,9 @@ func (d *Daemon) JobStatuses() map[string]JobStatus {
 // scheduling, lets running sends finish and returns.
 func (d *Daemon) Run(ctx context.Context) error {
 	if n, err := d.store.RecoverInFlight(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting: nothing was sent yet
+		}
 		return err
 	} else if n > 0 {
 		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
 )
 
 // LoadFunc loads and validates the config and resolves its secrets.
@@ -25,8 +26,13 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 		return err
 	}
 	for {
+		lock, err := instance.Acquire(cfg.StateDir)
+		if err != nil {
+			return err
+		}
 		d, err := New(ctx, cfg, opts)
 		if err != nil {
+			lock.Release()
 			return err
 		}
 		runCtx, stop := context.WithCancel(ctx)
@@ -40,6 +46,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 			case err := <-done:
 				stop()
 				d.Close()
+				lock.Release()
 				return err
 			case <-reload:
 				c, err := load()
@@ -55,6 +62,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 		stop()
 		err = <-done
 		d.Close()
+		lock.Release()
 		if err != nil {
 			return fmt.Errorf("stop for reload: %w", err)
 		}

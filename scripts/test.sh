@@ -43,7 +43,7 @@ echo "demo: ok"
 
 step "Windows test binaries under Wine (DPAPI, ACLs, paths)"
 bash scripts/wine/setup.sh
-bash scripts/wine/gotest.sh ./connector/vault ./installer ./connector/logging
+bash scripts/wine/gotest.sh ./connector/vault ./installer ./connector/logging ./connector/instance
 
 step "release packages (MSI, .deb): build, inspect, install and remove"
 bash scripts/test-packages.sh

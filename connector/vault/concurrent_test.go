@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
 
 // Environment of the child process that TestConcurrentWriters re-executes.
@@ -43,7 +44,7 @@ func childSetMany(dir, prefix string) int {
 // TestConcurrentWriters runs writers in goroutines and in a second process at
 // once; the lock around read-modify-write must keep every update.
 func TestConcurrentWriters(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	var children []*exec.Cmd
 	var outputs []*bytes.Buffer
 	for c := range 2 {
@@ -102,30 +103,4 @@ func TestConcurrentWriters(t *testing.T) {
 			t.Errorf("Get(%q): %v", name, err)
 		}
 	}
-}
-
-// tempDir is t.TempDir with a cleanup that also works under Wine: Go 1.26's
-// os.RemoveAll on Windows asks for FileDispositionInformationEx, which Wine 8
-// answers with STATUS_NOT_IMPLEMENTED, so t.TempDir's own cleanup fails there.
-// os.Remove uses DeleteFile and RemoveDirectory, which Wine implements.
-func tempDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "vault-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		var paths []string
-		filepath.WalkDir(dir, func(path string, _ os.DirEntry, err error) error {
-			paths = append(paths, path)
-			return nil
-		})
-		// Children come after their parent in WalkDir order.
-		for i := len(paths) - 1; i >= 0; i-- {
-			if err := os.Remove(paths[i]); err != nil {
-				t.Errorf("clean up test directory: %v", err)
-			}
-		}
-	})
-	return dir
 }

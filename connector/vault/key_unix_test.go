@@ -9,13 +9,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
 
 func TestFilesAreOwnerOnly(t *testing.T) {
 	// A permissive umask must not widen what the vault writes.
 	old := syscall.Umask(0)
 	defer syscall.Umask(old)
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	for range 2 { // create, then replace
 		if err := v.Set("canary", canary); err != nil {
@@ -43,7 +45,7 @@ func TestFilesAreOwnerOnly(t *testing.T) {
 func TestInsecureKeyFileRefused(t *testing.T) {
 	for _, perm := range []os.FileMode{0o644, 0o640, 0o604, 0o660, 0o666, 0o700} {
 		t.Run(perm.String(), func(t *testing.T) {
-			dir := tempDir(t)
+			dir := testdir.New(t)
 			if err := mustOpen(t, dir).Set("canary", canary); err != nil {
 				t.Fatal(err)
 			}
@@ -71,7 +73,7 @@ func TestInsecureKeyFileRefused(t *testing.T) {
 }
 
 func TestSymlinkKeyFileRefused(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +93,7 @@ func TestForeignOwnedKeyFileRefused(t *testing.T) {
 	if os.Geteuid() != 0 {
 		t.Skip("giving the key file to another owner needs root")
 	}
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
 		t.Fatal(err)
 	}

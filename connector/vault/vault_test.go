@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
 
 // canary is a secret value that must never show up in any error or output.
@@ -53,7 +55,7 @@ func noCanary(t *testing.T, err error) {
 func TestRoundTrip(t *testing.T) {
 	for _, m := range modes {
 		t.Run(m.name, func(t *testing.T) {
-			dir := tempDir(t)
+			dir := testdir.New(t)
 			v := m.open(t, dir)
 			if list, err := v.List(); err != nil || len(list) != 0 {
 				t.Fatalf("List of a new vault = %v, %v; want empty", list, err)
@@ -114,7 +116,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestNotFoundHint(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	for _, when := range []string{"no vault yet", "vault without the name"} {
 		_, err := v.Get("netgsm.password")
@@ -131,21 +133,21 @@ func TestNotFoundHint(t *testing.T) {
 }
 
 func TestOpenEmptyPassphrase(t *testing.T) {
-	_, err := Open(tempDir(t), WithPassphrase(nil))
+	_, err := Open(testdir.New(t), WithPassphrase(nil))
 	if err == nil || !strings.Contains(err.Error(), "passphrase is empty") {
 		t.Fatalf("Open with an empty passphrase: %v", err)
 	}
 }
 
 func TestOpenMissingDir(t *testing.T) {
-	_, err := Open(filepath.Join(tempDir(t), "nope"))
+	_, err := Open(filepath.Join(testdir.New(t), "nope"))
 	if err == nil || !strings.Contains(err.Error(), "create the directory") {
 		t.Fatalf("Open of a missing directory: %v", err)
 	}
 }
 
 func TestInvalidNames(t *testing.T) {
-	v := mustOpen(t, tempDir(t))
+	v := mustOpen(t, testdir.New(t))
 	for _, name := range []string{"", "has space", "a/b", `a\b`, "ünicode", "x=y", strings.Repeat("a", 65), "${secret:x}"} {
 		if err := v.Set(name, canary); !errors.Is(err, ErrInvalidName) {
 			t.Errorf("Set(%q) = %v, want ErrInvalidName", name, err)
@@ -168,7 +170,7 @@ func TestInvalidNames(t *testing.T) {
 func TestTamperEveryByte(t *testing.T) {
 	for _, m := range modes {
 		t.Run(m.name, func(t *testing.T) {
-			dir := tempDir(t)
+			dir := testdir.New(t)
 			v := m.open(t, dir)
 			for _, name := range []string{"a", "canary"} {
 				if err := v.Set(name, canary); err != nil {
@@ -208,7 +210,7 @@ func TestTamperEveryByte(t *testing.T) {
 }
 
 func TestTruncatedAndGarbageFiles(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	if err := v.Set("canary", canary); err != nil {
 		t.Fatal(err)
@@ -233,13 +235,13 @@ func TestTruncatedAndGarbageFiles(t *testing.T) {
 }
 
 func TestWrongKey(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	if err := v.Set("canary", canary); err != nil {
 		t.Fatal(err)
 	}
 	// Replace the key file with another machine's key.
-	other := tempDir(t)
+	other := testdir.New(t)
 	if err := mustOpen(t, other).Set("x", "y"); err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +273,7 @@ func TestWrongKey(t *testing.T) {
 }
 
 func TestWrongPassphrase(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir, WithPassphrase([]byte("right")))
 	v.kdf = fastKDF
 	if err := v.Set("canary", canary); err != nil {
@@ -299,7 +301,7 @@ func TestWrongPassphrase(t *testing.T) {
 	}
 
 	// A key-file vault refuses a passphrase rather than silently ignoring it.
-	kdir := tempDir(t)
+	kdir := testdir.New(t)
 	if err := mustOpen(t, kdir).Set("canary", canary); err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +314,7 @@ func TestWrongPassphrase(t *testing.T) {
 // TestPassphraseVaultMoves copies a passphrase vault to another directory
 // (another machine) and opens it there with the passphrase alone.
 func TestPassphraseVaultMoves(t *testing.T) {
-	src, dst := tempDir(t), tempDir(t)
+	src, dst := testdir.New(t), testdir.New(t)
 	v := mustOpen(t, src, WithPassphrase([]byte("pass")))
 	v.kdf = fastKDF
 	if err := v.Set("canary", canary); err != nil {
@@ -332,7 +334,7 @@ func TestPassphraseVaultMoves(t *testing.T) {
 }
 
 func TestDefaultKDF(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	if err := mustOpen(t, dir, WithPassphrase([]byte("pass"))).Set("a", "b"); err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +355,7 @@ func TestDefaultKDF(t *testing.T) {
 // TestNameBoundAsAD moves ciphertexts between names and re-seals the file
 // with the right key, so only the per-entry associated data can notice.
 func TestNameBoundAsAD(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	if err := v.Set("smtp.password", canary); err != nil {
 		t.Fatal(err)
@@ -405,7 +407,7 @@ func TestNameBoundAsAD(t *testing.T) {
 }
 
 func TestFreshNonces(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	seen := map[string]bool{}
 	for i := range 3 {
@@ -434,7 +436,7 @@ func TestFreshNonces(t *testing.T) {
 func TestFormattingHidesSecrets(t *testing.T) {
 	for _, m := range modes {
 		t.Run(m.name, func(t *testing.T) {
-			v := m.open(t, tempDir(t))
+			v := m.open(t, testdir.New(t))
 			if err := v.Set("canary", canary); err != nil {
 				t.Fatal(err)
 			}

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
+
 	"golang.org/x/sys/windows"
 )
 
@@ -55,7 +57,7 @@ func TestFilesHavePrivateACL(t *testing.T) {
 			"and reads back a DACL made up from the mode (SYSTEM + owner), so the written ACL cannot be checked here; " +
 			"TestDACLProblem and TestOwnFilesPassKeyCheck cover the rest under Wine")
 	}
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	v := mustOpen(t, dir)
 	for range 2 { // create, then replace
 		if err := v.Set("canary", canary); err != nil {
@@ -94,7 +96,7 @@ func TestFilesHavePrivateACL(t *testing.T) {
 // TestOwnFilesPassKeyCheck: what Set writes passes the key file check (on
 // Wine, through the DACL Wine makes up from the file mode).
 func TestOwnFilesPassKeyCheck(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +156,7 @@ func TestWideKeyFileACLRefused(t *testing.T) {
 		"D:(A;;FA;;;SY)(A;;FA;;;BA)(A;;FR;;;AU)",  // Authenticated Users, not protected
 	} {
 		t.Run(sddl, func(t *testing.T) {
-			dir := tempDir(t)
+			dir := testdir.New(t)
 			if err := mustOpen(t, dir).Set("canary", canary); err != nil {
 				t.Fatal(err)
 			}
