@@ -175,6 +175,20 @@ func (d *Daemon) Close() error {
 	return errors.Join(errs...)
 }
 
+// RecoverInFlight marks the sends a previous process left unfinished as
+// uncertain, to be checked with the provider before any resend. Run does
+// this first; a one-off run must too.
+func (d *Daemon) RecoverInFlight(ctx context.Context) error {
+	n, err := d.store.RecoverInFlight(ctx)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)
+	}
+	return nil
+}
+
 // RunJob polls one job now.
 func (d *Daemon) RunJob(ctx context.Context, name string) ([]RunResult, error) {
 	for _, j := range d.jobs {
@@ -274,13 +288,11 @@ func (d *Daemon) JobStatuses() map[string]JobStatus {
 // Run schedules the jobs and dispatches until ctx is cancelled, then stops
 // scheduling, lets running sends finish and returns.
 func (d *Daemon) Run(ctx context.Context) error {
-	if n, err := d.store.RecoverInFlight(ctx); err != nil {
+	if err := d.RecoverInFlight(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while starting: nothing was sent yet
 		}
 		return err
-	} else if n > 0 {
-		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)
 	}
 	c := cron.New(cron.WithParser(config.CronParser), cron.WithLocation(d.cfg.Location()),
 		cron.WithChain(cron.Recover(cronLogger{d.log})))

@@ -181,6 +181,7 @@ func (d *dispatcher) send(ctx context.Context, m outbox.Message) {
 // record stores a send's outcome and acts on it (fallbacks).
 func (d *dispatcher) record(ctx context.Context, m outbox.Message, res notify.Result, err error, took time.Duration) {
 	o := d.outcome(m, res, err)
+	defer progressOf(ctx).sent(1)
 	if d.observer != nil {
 		d.observer.ObserveSend(d.channel, took, o.Status)
 	}

@@ -126,6 +126,7 @@ func (p *poller) pollCreated(ctx context.Context, j *Job, src *erp.Source) (RunR
 			return res, err
 		}
 		res.Rows += len(page)
+		progressOf(ctx).rows(len(page))
 		res.New += n
 		res.Skipped += skipped
 		after = last

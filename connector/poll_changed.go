@@ -128,6 +128,7 @@ func (p *poller) pollChanged(ctx context.Context, j *Job, src *erp.Source) (RunR
 			return res, err
 		}
 		res.Rows += len(page)
+		progressOf(ctx).rows(len(page))
 		res.New += n
 		res.Skipped += skipped
 		pos = last

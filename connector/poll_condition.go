@@ -41,6 +41,7 @@ func (p *poller) pollCondition(ctx context.Context, j *Job, src *erp.Source) (Ru
 			return err
 		}
 		res.Rows += len(page)
+		progressOf(ctx).rows(len(page))
 		res.New += n
 		res.Skipped += skipped
 		page = page[:0]

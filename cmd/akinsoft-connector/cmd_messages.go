@@ -201,15 +201,17 @@ func applyAll(cmd *cobra.Command, verb, done string, ids []int64, fn func(contex
 // otherwise (service logs, pipes, CI).
 type progress interface {
 	add()
+	addN(n int)
 	clear()
 	finish()
 }
 
 type noProgress struct{}
 
-func (noProgress) add()    {}
-func (noProgress) clear()  {}
-func (noProgress) finish() {}
+func (noProgress) add()     {}
+func (noProgress) addN(int) {}
+func (noProgress) clear()   {}
+func (noProgress) finish()  {}
 
 func newProgress(w io.Writer, total int, what string) progress {
 	if f, ok := w.(*os.File); ok && isTerminal(f) {
@@ -222,9 +224,10 @@ func newProgress(w io.Writer, total int, what string) progress {
 
 type barProgress struct{ b *progressbar.ProgressBar }
 
-func (p *barProgress) add()    { _ = p.b.Add(1) }
-func (p *barProgress) clear()  { _ = p.b.Clear() }
-func (p *barProgress) finish() { _ = p.b.Finish() }
+func (p *barProgress) add()       { _ = p.b.Add(1) }
+func (p *barProgress) addN(n int) { _ = p.b.Add(n) }
+func (p *barProgress) clear()     { _ = p.b.Clear() }
+func (p *barProgress) finish()    { _ = p.b.Finish() }
 
 // lineProgress prints a line at every tenth of the way.
 type lineProgress struct {
@@ -234,8 +237,13 @@ type lineProgress struct {
 	lastTenth int
 }
 
-func (p *lineProgress) add() {
-	p.n++
+func (p *lineProgress) add() { p.addN(1) }
+
+func (p *lineProgress) addN(n int) {
+	p.n += n
+	if p.total <= 0 {
+		return
+	}
 	if tenth := p.n * 10 / p.total; tenth > p.lastTenth || p.n == p.total {
 		p.lastTenth = tenth
 		fmt.Fprintf(p.w, "%s: %d/%d\n", p.what, p.n, p.total)

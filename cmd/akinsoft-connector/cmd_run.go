@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 
@@ -14,13 +15,26 @@ import (
 )
 
 func newRunCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var once bool
+	var jobs []string
+	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too",
-		Args:  cobra.NoArgs,
+		Long: `Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too.
+
+With --once it polls the jobs once (all, or those named with --job), sends
+what is due and exits, showing progress: use it to try a new job or to push a
+backfill through while the service is stopped.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			log, closer := g.runLogger(cmd)
 			defer closer.Close()
+			if once {
+				return runOnce(cmd.Context(), g, jobs, cmd.OutOrStdout(), cmd.ErrOrStderr(), log)
+			}
+			if len(jobs) > 0 {
+				return fmt.Errorf("--job works with --once only; the service runs every job on its schedule")
+			}
 			load := func() (*config.Config, error) {
 				cfg, err := loadConfig(g)
 				if err == nil {
@@ -36,6 +50,9 @@ func newRunCmd(g *globals) *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&once, "once", false, "poll once, send what is due, and exit (with a progress bar on a terminal)")
+	cmd.Flags().StringSliceVar(&jobs, "job", nil, "with --once: only this job (repeat for more)")
+	return cmd
 }
 
 // runLogger logs text to the console and JSON lines to the config's log.dir.

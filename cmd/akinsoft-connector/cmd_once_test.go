@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
+)
+
+// run --once pushes a backfill through with progress lines (not a terminal
+// here), sends it, and a second --once finds nothing new.
+func TestRunOnceBackfillWithProgress(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
+
+	code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "new-invoices")
+	if code != exitOK {
+		t.Fatalf("run --once exit %d:\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"job new-invoices: rows:", "sending:"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("progress lines lack %q:\n%s", want, errOut)
+		}
+	}
+	for _, want := range []string{"job new-invoices:", "rows read", "skipped with a reason", "sent:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "sent: 0 ") {
+		t.Errorf("the backfill sent nothing:\n%s", out)
+	}
+
+	code, out, errOut = runCLI(t, "run", "--once", "--config", path)
+	if code != exitOK || !strings.Contains(out, "0 messages queued") || !strings.Contains(out, "sent: 0 ") {
+		t.Errorf("second run --once (exit %d) should find nothing new:\n%s\n%s", code, out, errOut)
+	}
+}
+
+func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := instance.Acquire(cfg.StateDir) // as the running service does
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Release()
+	code, out, errOut := runCLI(t, "run", "--once", "--config", path)
+	if code == exitOK || !strings.Contains(out+errOut, "service stop") {
+		t.Errorf("run --once beside a running service: exit %d\n%s\n%s", code, out, errOut)
+	}
+	held.Release()
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
+		t.Errorf("unknown --job: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
