@@ -28,7 +28,7 @@ eval "$(bash scripts/firebird/setup.sh)"
 bash scripts/chromium/setup.sh
 
 step "unit and integration tests"
-go test -count=1 ./...
+go test -count=1 -timeout 20m ./...
 
 step "short fuzz runs (a longer run: FUZZTIME=10m make test)"
 fuzz() { go test "$1" -run='^$' -fuzz="^$2\$" -fuzztime="${FUZZTIME:-8s}"; }

@@ -167,7 +167,7 @@ func TestCrashSuite(t *testing.T) {
 	finalStart := time.Now()
 	cmd := run()
 	outbox := filepath.Join(dir, "state", "outbox.db")
-	deadline := time.Now().Add(6 * time.Minute)
+	deadline := time.Now().Add(8 * time.Minute)
 	for {
 		open, done := counts(t, outbox)
 		if open == 0 && done >= notifications {
@@ -176,7 +176,7 @@ func TestCrashSuite(t *testing.T) {
 		if time.Now().After(deadline) {
 			cmd.Process.Kill()
 			log, _ := os.ReadFile(filepath.Join(dir, "stderr.log"))
-			t.Fatalf("not finished after 6 minutes: %d open, %d done (%s)\n%s", open, done, statuses(t, outbox), tail(notable(string(log)), 40))
+			t.Fatalf("not finished after 8 minutes: %d open, %d done (%s)\n%s", open, done, statuses(t, outbox), tail(notable(string(log)), 40))
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
