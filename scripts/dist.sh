@@ -68,6 +68,12 @@ echo "msi -> ${base}_windows_amd64.msi"
 wixl --arch x64 -D Version="$msi_version" -D Exe="${base}_windows_amd64.exe" \
 	-D ConfigExample=config.example.yaml \
 	-o "${base}_windows_amd64.msi" packaging/windows/akinsoft-connector.wxs
+# wixl escapes a leading '#' and has no binary registry type, so the
+# REG_BINARY FailureActions value (written as "#x…" in the .wxs) arrives as
+# "##x…", a string. Turn it back into binary in the Registry table.
+msibuild "${base}_windows_amd64.msi" -q \
+	"UPDATE Registry SET Value = '$(sed -n 's/.*Value="#\(x[0-9A-F]*\)".*/#\1/p' packaging/windows/akinsoft-connector.wxs)' WHERE Name = 'FailureActions'" ||
+	die "msibuild could not set FailureActions as binary"
 
 for arch in amd64 arm64; do
 	deb=$PWD/${base}_linux_${arch}.deb

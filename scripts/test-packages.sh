@@ -68,6 +68,26 @@ expect "msi puts the exe under Program Files" "$dirs" "INSTALLDIR${tab}ProgramFi
 expect "msi puts the config under ProgramData" "$dirs" "DATADIR${tab}CommonAppDataFolder${tab}AkinsoftConnector"
 expect "msi registers the Event Log source" "$(msiinfo export "$msi" Registry)" \
 	"SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\akinsoft-connector\\${tab}EventMessageFile"
+registry=$(msiinfo export "$msi" Registry)
+expect "msi sets delayed automatic start" "$registry" \
+	"SYSTEM\\CurrentControlSet\\Services\\akinsoft-connector\\${tab}DelayedAutostart${tab}#1${tab}ServiceRecovery"
+# SERVICE_FAILURE_ACTIONS: reset 86400 s, 3 actions, each SC_ACTION_RESTART after 5000 ms.
+expect "msi sets recovery: restart after 5 s, three times, reset after a day (REG_BINARY: #x)" "$registry" \
+	"FailureActions${tab}#x8051010000000000000000000300000014000000010000008813000001000000881300000100000088130000${tab}ServiceRecovery"
+if [[ -n ${wine:-} ]]; then
+	# Wine's msiexec really installs it: the values land in the registry
+	# with their types (REG_DWORD, REG_BINARY) beside the service's own.
+	if "$wine" msiexec /i "Z:$msi" /qn; then
+		reg=$("$wine" reg query 'HKLM\SYSTEM\CurrentControlSet\Services\akinsoft-connector' 2>&1 | tr -d '\r')
+		expect "msi installed under Wine: service key has ImagePath with --config" "$reg" 'akinsoft-connector.exe run --config "C:\ProgramData\AkinsoftConnector\config.yaml"'
+		expect "msi installed under Wine: DelayedAutostart is a DWORD 1" "$reg" "DelayedAutostart    REG_DWORD    0x1"
+		expect "msi installed under Wine: FailureActions is binary" "$reg" \
+			"FailureActions    REG_BINARY    8051010000000000000000000300000014000000010000008813000001000000881300000100000088130000"
+		"$wine" msiexec /x "Z:$msi" /qn && ok "msi uninstalls under Wine" || fail "msi uninstall under Wine failed"
+	else
+		fail "msiexec /i under Wine failed"
+	fi
+fi
 mkdir "$work/msi" && msiextract -C "$work/msi" "$msi" >/dev/null
 extracted_exe=$(find "$work/msi" -name akinsoft-connector.exe)
 extracted_cfg=$(find "$work/msi" -name config.example.yaml)
