@@ -9,6 +9,8 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
+
 	"golang.org/x/sys/windows"
 
 	"golang.org/x/sys/windows/registry"
@@ -22,7 +24,7 @@ func TestInstallRegistersTheService(t *testing.T) {
 	if !underWine() && os.Getenv("AKINSOFT_SERVICE_TEST") != "1" {
 		t.Skip("installs a real Windows service: runs under Wine, or set AKINSOFT_SERVICE_TEST=1 on a throwaway machine")
 	}
-	dir := filepath.Join(tempDir(t), "Akinsoft Connector")
+	dir := filepath.Join(testdir.New(t), "Akinsoft Connector")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -139,28 +141,4 @@ func underWine() bool {
 	}
 	k.Close()
 	return true
-}
-
-// tempDir is t.TempDir with a cleanup that also works under Wine, whose
-// FileDispositionInformationEx is missing so os.RemoveAll fails there
-// (see connector/vault's tests); os.Remove works.
-func tempDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.MkdirTemp("", "installer-test-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		var paths []string
-		filepath.WalkDir(dir, func(path string, _ os.DirEntry, err error) error {
-			paths = append(paths, path)
-			return nil
-		})
-		for i := len(paths) - 1; i >= 0; i-- {
-			if err := os.Remove(paths[i]); err != nil {
-				t.Errorf("clean up test directory: %v", err)
-			}
-		}
-	})
-	return dir
 }

@@ -84,6 +84,11 @@ if [[ -n ${wine:-} ]]; then
 		expect "msi installed under Wine: FailureActions is binary" "$reg" \
 			"FailureActions    REG_BINARY    8051010000000000000000000300000014000000010000008813000001000000881300000100000088130000"
 		"$wine" msiexec /x "Z:$msi" /qn && ok "msi uninstalls under Wine" || fail "msi uninstall under Wine failed"
+		# The uninstall removes the key of our Event Log source and, the
+		# prefix having no other source, the then-empty EventLog\Application
+		# key too (real Windows always has others). The installer's Wine
+		# tests need it: put it back.
+		"$wine" reg add 'HKLM\SYSTEM\CurrentControlSet\Services\EventLog\Application' /f >/dev/null 2>&1
 	else
 		fail "msiexec /i under Wine failed"
 	fi

@@ -8,10 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
 
 func TestNewConsoleAndFile(t *testing.T) {
-	dir := filepath.Join(tempDir(t), "logs")
+	dir := filepath.Join(testdir.New(t), "logs")
 	var console bytes.Buffer
 	l, closer, err := New(Options{Console: &console, Dir: dir, Secrets: []string{password, apiKey}})
 	if err != nil {
@@ -45,7 +47,7 @@ func TestNewNeedsAnOutput(t *testing.T) {
 }
 
 func TestNewReportsUnwritableDir(t *testing.T) {
-	file := filepath.Join(tempDir(t), "file")
+	file := filepath.Join(testdir.New(t), "file")
 	if err := os.WriteFile(file, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +58,7 @@ func TestNewReportsUnwritableDir(t *testing.T) {
 }
 
 func TestFileRotatesBySize(t *testing.T) {
-	dir := tempDir(t)
+	dir := testdir.New(t)
 	l, closer, err := New(Options{Dir: dir, MaxSizeMB: 1, MaxBackups: 2})
 	if err != nil {
 		t.Fatal(err)
