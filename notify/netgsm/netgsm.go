@@ -178,6 +178,12 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, c
 	if err != nil {
 		return nil, err
 	}
+	return parseSend(resp, len(chunk))
+}
+
+// parseSend reads the answer to a send of n messages: one jobid per message,
+// or the classified refusal.
+func parseSend(resp *httpclient.Response, n int) ([]string, error) {
 	a, err := decode(resp)
 	if err != nil {
 		return nil, err
@@ -191,12 +197,17 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, c
 	// One jobid covers the request; a comma-separated list with one id per
 	// message is tolerated (seen only in SDK mocks).
 	jobs := strings.Split(string(a.JobID), ",")
-	out := make([]string, len(chunk))
+	out := make([]string, n)
 	for k := range out {
-		if len(jobs) == len(chunk) {
+		if len(jobs) == n {
 			out[k] = strings.TrimSpace(jobs[k])
 		} else {
 			out[k] = strings.TrimSpace(jobs[0])
+		}
+		if out[k] == "" {
+			// Accepted, but with no job to follow ("," or " "): the report
+			// can still find it by number, as for any uncertain send.
+			return nil, notify.Unknown("NetGSM accepted the request but returned an empty jobid", nil)
 		}
 	}
 	return out, nil
@@ -255,22 +266,32 @@ func (p *Provider) Check(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return parseHeaders(resp, p.cfg.MsgHeader)
+}
+
+// parseHeaders reads the msgheader answer: the account's approved sender
+// names must include want.
+func parseHeaders(resp *httpclient.Response, want string) (string, error) {
 	var a struct {
 		Code       flexString `json:"code"`
 		MsgHeaders []string   `json:"msgheaders"`
 	}
 	if err := json.Unmarshal(resp.Body, &a); err != nil || a.Code == "" {
-		_, err := decode(resp)
-		return "", err
+		if _, err := decode(resp); err != nil {
+			return "", err
+		}
+		// A result code but no readable list (one name as a string, say)
+		// does not confirm the header: decode alone would have said yes.
+		return "", notify.Unknown(fmt.Sprintf("NetGSM's list of sender names (HTTP %d) could not be read", resp.Status), nil)
 	}
 	if e := classifySend(string(a.Code), "", resp); e != nil {
 		return "", e
 	}
 	for _, h := range a.MsgHeaders {
-		if h == p.cfg.MsgHeader {
+		if h == want {
 			return fmt.Sprintf("credentials accepted; sender name %q is approved", h), nil
 		}
 	}
-	return "", notify.Config("40", fmt.Sprintf("sender name %q is not among the account's approved headers %v", p.cfg.MsgHeader, a.MsgHeaders),
+	return "", notify.Config("40", fmt.Sprintf("sender name %q is not among the account's approved headers %v", want, a.MsgHeaders),
 		"gönderici adı (başlık) hesapta tanımlı değil")
 }
