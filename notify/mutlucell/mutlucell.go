@@ -113,15 +113,28 @@ func (p *Provider) send(ctx context.Context, ms []notify.Message) (notify.Result
 	if err != nil {
 		return notify.Result{}, err
 	}
+	return parseSend(resp, len(ms))
+}
+
+// parseSend reads sndblkex's plain-text answer for a packet of n messages:
+// "$<packetId>#<credits>" or a bare error number.
+func parseSend(resp *httpclient.Response, n int) (notify.Result, error) {
 	text := strings.TrimSpace(string(resp.Body))
-	if id, credits, ok := strings.Cut(strings.TrimPrefix(text, "$"), "#"); ok && strings.HasPrefix(text, "$") && id != "" {
-		c, _ := strconv.ParseFloat(credits, 64)
-		if c == 0 {
+	if id, credits, ok := strings.Cut(strings.TrimPrefix(text, "$"), "#"); ok && strings.HasPrefix(text, "$") && strings.TrimSpace(id) != "" {
+		c, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(credits), ",", ".", 1), 64)
+		if err == nil && c == 0 {
 			// "#0.0": Mutlucell took the packet but sent nothing.
 			return notify.Result{}, notify.Permanent("0.0", "Mutlucell accepted the packet but spent no credits: nothing was sent",
 				"Mutlucell paketi aldı ama hiçbir mesaj gönderilmedi")
 		}
-		return notify.Result{ProviderID: id, Segments: int(c) / max(1, len(ms))}, nil
+		// Credits that cannot be read ("", "NaN", "-1", "1e300") still came
+		// with a packet id: the packet went out, only its cost is unknown.
+		// Converting such a float to int gives a negative count.
+		segments := 0
+		if err == nil && c > 0 && c < 1e6 {
+			segments = int(c) / max(1, n)
+		}
+		return notify.Result{ProviderID: strings.TrimSpace(id), Segments: segments}, nil
 	}
 	return notify.Result{}, classify(text, resp.Status)
 }
@@ -175,6 +188,11 @@ func (p *Provider) Check(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return parseCredit(resp)
+}
+
+// parseCredit reads gtcrdtex's answer: "$<credit>" or a bare error number.
+func parseCredit(resp *httpclient.Response) (string, error) {
 	text := strings.TrimSpace(string(resp.Body))
 	if strings.HasPrefix(text, "$") {
 		return "credentials accepted; credit " + strings.TrimPrefix(text, "$"), nil

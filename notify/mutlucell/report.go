@@ -1,13 +1,13 @@
 package mutlucell
 
 import (
-	"bufio"
 	"context"
 	"encoding/xml"
 	"strconv"
 	"strings"
 
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 // Reports queries each packet's report, skipping packets that are too young
@@ -77,14 +77,21 @@ func (p *Provider) report(ctx context.Context, id string) (map[string]int, error
 	if err != nil {
 		return nil, err
 	}
+	return parseReport(resp)
+}
+
+// parseReport reads gtblkrprtex's answer: one "<number> <status>" line per
+// number, or a bare error number.
+func parseReport(resp *httpclient.Response) (map[string]int, error) {
 	text := strings.TrimSpace(string(resp.Body))
 	if _, err := strconv.Atoi(text); err == nil && !strings.Contains(text, " ") {
 		return nil, classify(text, resp.Status)
 	}
 	out := map[string]int{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
+	// Not bufio.Scanner: it stops without a word at a line over 64 KiB,
+	// and every number after it would look unreported.
+	for line := range strings.SplitSeq(text, "\n") {
+		f := strings.Fields(line)
 		if len(f) < 2 {
 			continue
 		}
