@@ -75,9 +75,11 @@ type request struct {
 
 type graphError struct {
 	Error *struct {
-		Message   string `json:"message"`
-		Type      string `json:"type"`
-		Code      int    `json:"code"`
+		Message string `json:"message"`
+		Type    string `json:"type"`
+		// Code is a pointer because 0 is a real code (authentication)
+		// and must not be read into a body that has none.
+		Code      *int `json:"code"`
 		ErrorData struct {
 			Details string `json:"details"`
 		} `json:"error_data"`
@@ -104,24 +106,32 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	if err != nil {
 		return notify.Result{}, err
 	}
-	if resp.Status == http.StatusOK {
+	return parseSend(resp)
+}
+
+// parseSend reads the Graph API's answer to a send: the message id, or the
+// classified error.
+func parseSend(resp *httpclient.Response) (notify.Result, error) {
+	if resp.Status/100 == 2 {
+		// Any 2xx: Meta took the request, so it is accepted or, without
+		// an id, unknown, but never refused.
 		var ok struct {
 			Messages []struct {
 				ID            string `json:"id"`
 				MessageStatus string `json:"message_status"`
 			} `json:"messages"`
 		}
-		if json.Unmarshal(resp.Body, &ok) == nil && len(ok.Messages) > 0 && ok.Messages[0].ID != "" {
+		if json.Unmarshal(resp.Body, &ok) == nil && len(ok.Messages) > 0 && strings.TrimSpace(ok.Messages[0].ID) != "" {
 			return notify.Result{ProviderID: ok.Messages[0].ID}, nil
 		}
-		return notify.Result{}, notify.Unknown("WhatsApp answered 200 without a message id", nil)
+		return notify.Result{}, notify.Unknown(fmt.Sprintf("WhatsApp answered HTTP %d without a message id", resp.Status), nil)
 	}
 	return notify.Result{}, errorOf(resp)
 }
 
 func errorOf(resp *httpclient.Response) error {
 	var ge graphError
-	if json.Unmarshal(resp.Body, &ge) != nil || ge.Error == nil {
+	if json.Unmarshal(resp.Body, &ge) != nil || ge.Error == nil || ge.Error.Code == nil {
 		if resp.Status >= 500 {
 			return notify.Unknown(fmt.Sprintf("WhatsApp answered HTTP %d without an error body", resp.Status), nil)
 		}
@@ -130,7 +140,7 @@ func errorOf(resp *httpclient.Response) error {
 		}
 		return notify.Permanent(fmt.Sprintf("http %d", resp.Status), "WhatsApp refused the request", "WhatsApp isteği reddetti")
 	}
-	err := classify(ge.Error.Code, ge.Error.Message, ge.Error.ErrorData.Details, resp.Status)
+	err := classify(*ge.Error.Code, ge.Error.Message, ge.Error.ErrorData.Details, resp.Status)
 	if e, ok := err.(*notify.Error); ok && e.RetryAfter > 0 {
 		e.RetryAfter = max(e.RetryAfter, resp.RetryAfter())
 	}
