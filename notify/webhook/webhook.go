@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -99,6 +100,12 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	if err != nil {
 		return notify.Result{}, err
 	}
+	return parseAnswer(resp, m.ID)
+}
+
+// parseAnswer classifies the receiver's answer to the message with outbox
+// id; a receiver may name its own id for the message in {"id": "..."}.
+func parseAnswer(resp *httpclient.Response, id int64) (notify.Result, error) {
 	code := "http " + strconv.Itoa(resp.Status)
 	switch {
 	case resp.Status >= 200 && resp.Status < 300:
@@ -106,8 +113,9 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 			ID string `json:"id"`
 		}
 		_ = json.Unmarshal(resp.Body, &ans)
-		if ans.ID == "" {
-			ans.ID = "webhook-" + strconv.FormatInt(m.ID, 10)
+		if strings.TrimSpace(ans.ID) == "" {
+			// A blank id would name nothing in logs or reconciliation.
+			ans.ID = "webhook-" + strconv.FormatInt(id, 10)
 		}
 		return notify.Result{ProviderID: ans.ID}, nil
 	case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
