@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -251,7 +252,9 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	case resp.StatusCode == http.StatusTooManyRequests:
 		return RetryAfter(resp.Header) <= c.o.maxRetryWait, nil
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
-		return st != nil && st.idempotent, nil
+		// backoff waits for the Retry-After asked for: one longer than we
+		// wait here is handed back, as for a 429, not slept through.
+		return st != nil && st.idempotent && RetryAfter(resp.Header) <= c.o.maxRetryWait, nil
 	}
 	return false, nil
 }
@@ -283,8 +286,19 @@ func RetryAfter(h http.Header) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+	// Seconds beyond what a Duration holds would wrap around to a negative
+	// or tiny wait: "wait very long" must not become "retry now", so they
+	// saturate (callers cap the wait to their own limit).
+	switch s, err := strconv.Atoi(v); {
+	case err == nil && s >= 0:
+		if int64(s) > math.MaxInt64/int64(time.Second) {
+			return time.Duration(math.MaxInt64)
+		}
 		return time.Duration(s) * time.Second
+	case errors.Is(err, strconv.ErrRange) && s > 0 && strings.Trim(strings.TrimPrefix(v, "+"), "0123456789") == "":
+		// Too many digits for an int. Atoi reports the overflow before it
+		// sees a stray letter, hence the check that all are digits.
+		return time.Duration(math.MaxInt64)
 	}
 	if t, err := http.ParseTime(v); err == nil {
 		if d := time.Until(t); d > 0 {

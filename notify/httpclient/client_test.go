@@ -84,6 +84,10 @@ func TestRetryPolicy(t *testing.T) {
 				w.WriteHeader(503)
 			}
 		}, status: 200, calls: 3},
+		{name: "5xx on a query asking for longer than we wait is handed back", idempotent: true, handler: func(n int32, w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "3600")
+			w.WriteHeader(503)
+		}, status: 503, calls: 1},
 		{name: "dropped after the request was read is unknown", handler: func(n int32, w http.ResponseWriter) {
 			c, _, _ := w.(http.Hijacker).Hijack()
 			c.Close()
