@@ -36,6 +36,17 @@ fuzz ./mapping FuzzNormalizeMobile
 fuzz ./mapping FuzzCountSMS
 fuzz ./mapping FuzzParseText
 fuzz ./connector/config FuzzParse
+# Every provider answer parser: no answer, however malformed, may panic the
+# daemon or be half-classified (see notify/providertest.CheckOutcome).
+fuzz ./notify/netgsm FuzzAnswer
+fuzz ./notify/netgsm FuzzFlexString
+fuzz ./notify/netgsm FuzzReportPage
+fuzz ./notify/mutlucell FuzzAnswer
+fuzz ./notify/mutlucell FuzzReport
+fuzz ./notify/whatsapp FuzzAnswer
+fuzz ./notify/smtp FuzzClassify
+fuzz ./notify/webhook FuzzAnswer
+fuzz ./notify/httpclient FuzzRetryAfter
 
 step "demo"
 go run ./cmd/akinsoft-connector demo >/dev/null
