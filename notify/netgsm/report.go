@@ -3,7 +3,6 @@ package netgsm
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"net/http"
 	"slices"
 	"strconv"
@@ -161,27 +160,13 @@ func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time, 
 		if err != nil {
 			return rows, err
 		}
-		var a struct {
-			Code        flexString  `json:"code"`
-			Description string      `json:"description"`
-			Jobs        []reportRow `json:"jobs"`
-		}
-		if err := json.Unmarshal(resp.Body, &a); err != nil || a.Code == "" {
-			_, err := decode(resp)
+		jobs, err := reportPage(resp)
+		if err != nil {
 			return rows, err
 		}
-		if a.Code == "60" {
-			return rows, nil // no (more) records
-		}
-		if err := classifySend(string(a.Code), a.Description, resp); err != nil {
-			if errors.Is(err, notify.ErrUnknown) {
-				err = notify.Retry(string(a.Code), "NetGSM report query failed: "+a.Description, 0)
-			}
-			return rows, err
-		}
-		rows = append(rows, a.Jobs...)
-		answered := enough != nil && enough(a.Jobs)
-		if answered || len(a.Jobs) < reportPageSize {
+		rows = append(rows, jobs...)
+		answered := enough != nil && enough(jobs)
+		if answered || len(jobs) < reportPageSize {
 			return rows, nil
 		}
 	}

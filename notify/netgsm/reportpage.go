@@ -9,10 +9,10 @@ import (
 )
 
 // reportPage reads one /sms/rest/v2/report answer into its rows. Code 60 (no
-// (more) records) is an empty page, not an error. It is the page reading of
-// query as a pure function, so it can be fuzzed without a server, with one
-// difference: a page whose rows cannot be read is an error here, where query
-// still reads it as an empty last page (query should call this instead).
+// (more) records) is an empty page, not an error; a page whose rows cannot
+// be read is an error, never an empty last page: an uncertain send would
+// then look absent and be sent again. A pure function, so it is fuzzed
+// without a server.
 func reportPage(resp *httpclient.Response) ([]reportRow, error) {
 	var a struct {
 		Code        flexString  `json:"code"`
