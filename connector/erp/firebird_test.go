@@ -129,7 +129,7 @@ func TestFirebirdReadOnly(t *testing.T) {
 }
 
 func TestFirebirdSurvivesServerRestart(t *testing.T) {
-	s := erptest.Firebird(t)
+	s := erptest.FirebirdExclusive(t)
 	path := wolvoxDB(t, s, "restart")
 	src, err := erp.Open(fbOptions(s, "merkez", path))
 	if err != nil {

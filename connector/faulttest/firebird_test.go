@@ -59,7 +59,7 @@ func firebirdCtl(t *testing.T, verb string) {
 // page that was enqueued, and the next run after the restart picks up
 // every remaining row, none twice.
 func TestFirebirdStopsMidPoll(t *testing.T) {
-	s := erptest.Firebird(t)
+	s := erptest.FirebirdExclusive(t)
 	ctx := context.Background()
 	path := s.Path(t, "faultstop")
 	db, err := s.CreateWolvox(ctx, path, time.Now().Add(-time.Hour))

@@ -34,6 +34,19 @@ type Server struct {
 // AKINSOFT_SKIP_FIREBIRD=1 to skip Firebird tests on purpose.
 func Firebird(t testing.TB) Server {
 	t.Helper()
+	return server(t, false)
+}
+
+// FirebirdExclusive is Firebird for a test that stops or restarts the
+// server: it waits until no other test, in any package, is using it and
+// keeps them waiting until it ends. Such a test must not call Firebird.
+func FirebirdExclusive(t testing.TB) Server {
+	t.Helper()
+	return server(t, true)
+}
+
+func server(t testing.TB, exclusive bool) Server {
+	t.Helper()
 	if os.Getenv("AKINSOFT_SKIP_FIREBIRD") == "1" {
 		t.Skip("AKINSOFT_SKIP_FIREBIRD=1: Firebird integration tests skipped on purpose")
 	}
@@ -41,6 +54,7 @@ func Firebird(t testing.TB) Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	share(t, exclusive)
 	return s
 }
 
