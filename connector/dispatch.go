@@ -108,9 +108,11 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 				if err != nil {
 					// Never send when the list cannot be read.
 					d.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
-					err = d.store.Defer(bg, m, d.now().Add(time.Minute), "waiting: the opt-out list could not be read")
+					err = d.store.Defer(bg, m, d.now().Add(time.Minute), "waiting: the opt-out list could not be read",
+						"bekliyor: opt-out listesi okunamadı")
 				} else {
-					err = d.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: "the recipient is on the opt-out list"})
+					err = d.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: "the recipient is on the opt-out list",
+						ReasonTR: "alıcı gönderim listesinden çıkmış (opt-out)"})
 				}
 				if err != nil {
 					return sent, err
@@ -126,7 +128,8 @@ func (d *dispatcher) drain(ctx context.Context) (int, error) {
 			}
 			if capped, until := d.overCap(ctx, m); capped {
 				if err := d.store.Defer(context.WithoutCancel(ctx), m, until,
-					fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", d.dailyCap)); err != nil {
+					fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", d.dailyCap),
+					fmt.Sprintf("bu alıcı için günlük %d mesaj sınırına ulaşıldı; yarın gönderilecek", d.dailyCap)); err != nil {
 					return sent, err
 				}
 				d.log.Info("daily limit for this recipient reached; the message waits until tomorrow",
@@ -231,11 +234,19 @@ func (d *dispatcher) outcome(m outbox.Message, res notify.Result, err error) out
 		return outbox.Outcome{Status: outbox.StatusSent, ProviderID: res.ProviderID}
 	}
 	e := notify.AsError(err)
-	o := outbox.Outcome{Code: e.Code, Reason: e.Error()}
+	// The English reason names the class and code for IT staff; the Turkish
+	// one is the provider's plain explanation for the shop owner, when the
+	// provider gave one (the page falls back to English otherwise).
+	o := outbox.Outcome{Code: e.Code, Reason: e.Error(), ReasonTR: e.ReasonTR}
 	switch {
 	case errors.Is(err, notify.ErrRetry):
 		if m.Attempts >= maxAttempts {
+			why := e.ReasonTR
+			if why == "" {
+				why = e.Error()
+			}
 			o.Status, o.Reason = outbox.StatusFailed, fmt.Sprintf("gave up after %d attempts: %s", m.Attempts, e.Error())
+			o.ReasonTR = fmt.Sprintf("%d denemeden sonra vazgeçildi: %s", m.Attempts, why)
 			d.log.Warn("message failed after retries", "message", m.ID, "channel", d.channel, "err", e)
 			return o
 		}

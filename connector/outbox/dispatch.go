@@ -23,7 +23,8 @@ type Message struct {
 	Payload    []byte
 	Commercial bool
 	Status     string
-	Reason     string
+	Reason     string // English, for logs and IT staff
+	ReasonTR   string // Turkish, for the status page; empty when only the English one is known
 	Code       string
 	ProviderID string
 	Attempts   int
@@ -35,14 +36,14 @@ type Message struct {
 }
 
 const messageCols = `id, dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload,
-	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
+	commercial, status, reason, reason_tr, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
 
 func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
 	var m Message
 	var created, updated, sent int64
 	err := sc.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
-		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &m.Reason, &m.Code, &m.ProviderID, &m.Attempts,
-		&created, &updated, &sent)
+		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &m.Reason, &m.ReasonTR, &m.Code, &m.ProviderID,
+		&m.Attempts, &created, &updated, &sent)
 	m.CreatedAt = time.UnixMilli(created)
 	m.UpdatedAt = time.UnixMilli(updated)
 	if sent > 0 {
@@ -104,7 +105,8 @@ type Outcome struct {
 	Status     string // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusHeld
 	ProviderID string
 	Code       string
-	Reason     string
+	Reason     string    // English
+	ReasonTR   string    // Turkish, for the status page; empty clears an older one
 	RetryAt    time.Time // for StatusPending
 }
 
@@ -117,8 +119,8 @@ func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
 			sentAt = ms(now)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
-			code = ?, reason = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?`,
-			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, ms(o.RetryAt), ms(now), sentAt, m.ID); err != nil {
+			code = ?, reason = ?, reason_tr = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?`,
+			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, o.ReasonTR, ms(o.RetryAt), ms(now), sentAt, m.ID); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
@@ -158,7 +160,8 @@ func (s *Store) RecoverInFlight(ctx context.Context) (int, error) {
 	now := s.now()
 	var n int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'the connector stopped during the send; checking with the provider before any resend', updated_at = ?
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'the connector stopped during the send; checking with the provider before any resend',
+			reason_tr = 'gönderim sırasında program durdu; yeniden göndermeden önce sağlayıcıyla kontrol ediliyor', updated_at = ?
 			WHERE status = ?`, StatusUncertain, ms(now), StatusSending)
 		if err != nil {
 			return err
@@ -305,7 +308,8 @@ func (s *Store) ActivateFallback(ctx context.Context, dedupeKey string, order []
 
 // DropStandby cancels an event's remaining fallbacks once a channel succeeded.
 func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'not needed: an earlier channel succeeded', updated_at = ? WHERE dedupe_key = ? AND status = ?`,
+	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'not needed: an earlier channel succeeded',
+		reason_tr = 'gerek kalmadı: önceki kanaldan gönderildi', updated_at = ? WHERE dedupe_key = ? AND status = ?`,
 		StatusCancelled, ms(s.now()), dedupeKey, StatusStandby)
 	if err != nil {
 		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
@@ -326,12 +330,13 @@ func (s *Store) SentSince(ctx context.Context, recipient string, t time.Time) (i
 }
 
 // Defer gives a claimed message back without counting an attempt, to be
-// claimed again at until (daily cap, quiet hours).
-func (s *Store) Defer(ctx context.Context, m Message, until time.Time, reason string) error {
+// claimed again at until (daily cap, quiet hours). reasonTR is the reason in
+// Turkish for the status page ("" when there is none).
+func (s *Store) Defer(ctx context.Context, m Message, until time.Time, reason, reasonTR string) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
-			StatusPending, ms(until), reason, ms(now), m.ID, StatusSending); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, reason_tr = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			StatusPending, ms(until), reason, reasonTR, ms(now), m.ID, StatusSending); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, m.AttemptID)

@@ -158,6 +158,9 @@ var migrations = []string{
 		err          TEXT NOT NULL DEFAULT '',
 		next_run     INTEGER NOT NULL DEFAULT 0
 	);`,
+	// 4: the reason in Turkish too, for the shop owner's status page
+	// (empty: only the English reason is known).
+	`ALTER TABLE messages ADD COLUMN reason_tr TEXT NOT NULL DEFAULT '';`,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -253,6 +256,7 @@ type NewMessage struct {
 	Payload    []byte
 	Commercial bool
 	Skip       string
+	SkipTR     string // Skip in Turkish, for the status page; may be empty
 	// Standby messages wait for their job's earlier channel to fail (a
 	// fallback chain such as WhatsApp, then SMS).
 	Standby   bool
@@ -275,22 +279,22 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		inserted = 0
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, reason_tr, next_at, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 		if err != nil {
 			return err
 		}
 		defer stmt.Close()
 		for _, m := range b.Messages {
-			status := StatusPending
+			status, reasonTR := StatusPending, ""
 			if m.Skip != "" {
-				status = StatusSkipped
+				status, reasonTR = StatusSkipped, m.SkipTR
 			} else if m.Standby {
 				status = StatusStandby
 			}
 			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, m.Skip, ms(m.NotBefore), ms(now), ms(now))
+				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, m.Skip, reasonTR, ms(m.NotBefore), ms(now), ms(now))
 			if err != nil {
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
