@@ -160,7 +160,8 @@ func (d *Daemon) applyReports(ctx context.Context, disp *dispatcher, rep notify.
 			continue
 		}
 		if ok, err := d.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
-			Reason: "the provider's report has no record of this send; sending it again"}, outbox.StatusUncertain); err != nil {
+			Reason:   "the provider's report has no record of this send; sending it again",
+			ReasonTR: "sağlayıcının raporunda bu gönderimin kaydı yok; yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
 			d.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
 		} else if ok {
 			d.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", disp.channel)
@@ -179,11 +180,14 @@ func (d *Daemon) applyReport(ctx context.Context, disp *dispatcher, a outbox.Awa
 			return
 		}
 		rec = outbox.Report{Status: outbox.StatusSent, ProviderID: r.ProviderID, Code: r.Code,
-			Reason: "the provider's report shows it was accepted: " + r.Reason}
+			Reason: "the provider's report shows it was accepted: " + r.Reason, ReasonTR: "sağlayıcının raporuna göre kabul edildi"}
 	case notify.StatusDelivered:
 		rec = outbox.Report{Status: outbox.StatusDelivered, ProviderID: r.ProviderID, Code: r.Code, Reason: r.Reason}
 	default:
-		rec = outbox.Report{Status: outbox.StatusFailed, ProviderID: r.ProviderID, Code: r.Code, Reason: "not delivered: " + r.Reason}
+		// Reports carry an English reason only; the Turkish text says what
+		// happened and keeps the provider's words.
+		rec = outbox.Report{Status: outbox.StatusFailed, ProviderID: r.ProviderID, Code: r.Code, Reason: "not delivered: " + r.Reason,
+			ReasonTR: "iletilemedi: " + r.Reason}
 	}
 	ok, err := d.store.RecordReport(ctx, a.ID, rec, from...)
 	if err != nil || !ok {
@@ -212,9 +216,11 @@ func (d *Daemon) applyReport(ctx context.Context, disp *dispatcher, a outbox.Awa
 // operator (default), or sent again when uncertain_sends is resend.
 func (d *Daemon) settleUncertain(ctx context.Context, disp *dispatcher, u outbox.Awaiting, why string) {
 	rec := outbox.Report{Status: outbox.StatusHeld,
-		Reason: "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it"}
+		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
+		ReasonTR: "gönderim belirsiz: ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
 	if d.cfg.Uncertain == "resend" {
-		rec = outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)"}
+		rec = outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
+			ReasonTR: "gönderim belirsiz; yeniden gönderiliyor (uncertain_sends: resend)"}
 	}
 	ok, err := d.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
