@@ -69,7 +69,8 @@ type MessageView struct {
 	To        string    `json:"to"` // masked
 	Status    string    `json:"status"`
 	Code      string    `json:"code,omitempty"`
-	Reason    string    `json:"reason,omitempty"`
+	Reason    string    `json:"reason,omitempty"`    // English
+	ReasonTR  string    `json:"reason_tr,omitempty"` // Turkish, when the connector knows one
 	Attempts  int       `json:"attempts"`
 	CanRetry  bool      `json:"-"`
 	CanCancel bool      `json:"-"`
@@ -78,9 +79,18 @@ type MessageView struct {
 // View masks a message for display.
 func View(m outbox.Message) MessageView {
 	return MessageView{ID: m.ID, Created: m.CreatedAt, Channel: m.Channel, Job: m.Job, Record: m.RecordKey,
-		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: m.Reason, Attempts: m.Attempts,
+		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: m.Reason, ReasonTR: m.ReasonTR, Attempts: m.Attempts,
 		CanRetry:  m.Status == outbox.StatusFailed || m.Status == outbox.StatusHeld,
 		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld}
+}
+
+// ReasonIn returns the reason in a page language: Turkish when the page is
+// Turkish and a Turkish reason is known, English otherwise.
+func (v MessageView) ReasonIn(code string) string {
+	if code == "tr" && v.ReasonTR != "" {
+		return v.ReasonTR
+	}
+	return v.Reason
 }
 
 // ProblemStatuses are the states listed as failures on the page.

@@ -207,7 +207,7 @@ func TestLoginAndPage(t *testing.T) {
 	}
 	id := strconv.FormatInt(e.failed.ID, 10)
 	for _, want := range []string{"Bildirim durumu", "Bugün", "Bu hafta", "new-invoices", `id="msg-` + id + `" data-status="failed"`,
-		"(code 70): invalid number", `id="retry-` + id + `"`, "Başarısız", "Kuyruk"} {
+		"geçersiz numara", `id="retry-` + id + `"`, "Başarısız", "Kuyruk"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -220,7 +220,8 @@ func TestLoginAndPage(t *testing.T) {
 	}
 	// English on request, remembered by a cookie.
 	e.do(c, "GET", "/?lang=en", nil)
-	if _, page = e.do(c, "GET", "/", nil); !strings.Contains(page, "Notification status") || !strings.Contains(page, "Failed") {
+	if _, page = e.do(c, "GET", "/", nil); !strings.Contains(page, "Notification status") || !strings.Contains(page, "Failed") ||
+		!strings.Contains(page, "(code 70): invalid number") {
 		t.Errorf("English page:\n%s", page)
 	}
 	// Logging out ends the session.
@@ -228,6 +229,78 @@ func TestLoginAndPage(t *testing.T) {
 	if resp, _ := e.do(c, "GET", "/", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("after logout: %s", resp.Status)
 	}
+}
+
+// The shop owner reads why a message failed in Turkish when the provider
+// said it in Turkish; IT staff on the English page, and the API, keep the
+// English reason with the provider's class and code.
+func TestReasonInPageLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		err      error
+		language string // the configured page language
+		want     string
+		dontWant string
+	}{
+		{"Turkish page, Turkish reason known", refused, "tr", "<td class=\"reason\">geçersiz numara</td>", "invalid number"},
+		{"English page", refused, "en", "<td class=\"reason\">refused permanently (code 70): invalid number</td>", "geçersiz numara"},
+		{"Turkish page, no Turkish reason", notify.Permanent("71", "number blocked", ""), "tr",
+			"<td class=\"reason\">refused permanently (code 71): number blocked</td>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, envOpts{errs: []error{tc.err}, language: tc.language})
+			c, _ := e.login()
+			_, page := e.do(c, "GET", "/", nil)
+			row := rowOf(t, page, e.failed.ID)
+			if !strings.Contains(row, tc.want) || (tc.dontWant != "" && strings.Contains(row, tc.dontWant)) {
+				t.Errorf("row of the failed message = %s\nwant %q without %q", row, tc.want, tc.dontWant)
+			}
+		})
+	}
+}
+
+func TestAPIKeepsReasonAndAddsReasonTR(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	tok, err := status.CreateToken(e.authFile, "zabbix", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := e.do(e.client(), "GET", "/api/status", nil, "Authorization", "Bearer "+tok)
+	var o struct {
+		Problems []map[string]any `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(body), &o); err != nil {
+		t.Fatalf("%v: %s", err, body)
+	}
+	var failed, skipped map[string]any
+	for _, p := range o.Problems {
+		switch p["status"] {
+		case outbox.StatusFailed:
+			failed = p
+		case outbox.StatusSkipped:
+			skipped = p
+		}
+	}
+	if failed == nil || failed["reason"] != "refused permanently (code 70): invalid number" || failed["reason_tr"] != "geçersiz numara" {
+		t.Errorf("failed message in the API = %v", failed)
+	}
+	if _, ok := skipped["reason_tr"]; skipped == nil || skipped["reason"] == "" || ok {
+		t.Errorf("a message with no Turkish reason should have reason and no reason_tr: %v", skipped)
+	}
+}
+
+// rowOf returns the first table row of message id in the page.
+func rowOf(t *testing.T, page string, id int64) string {
+	t.Helper()
+	start := strings.Index(page, `<tr id="msg-`+strconv.FormatInt(id, 10)+`"`)
+	if start < 0 {
+		t.Fatalf("no row for message %d in the page:\n%s", id, page)
+	}
+	end := strings.Index(page[start:], "</tr>")
+	if end < 0 {
+		t.Fatalf("row of message %d is not closed", id)
+	}
+	return page[start : start+end]
 }
 
 func TestLoginWithoutPasswordExplainsWhatToDo(t *testing.T) {
