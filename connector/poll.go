@@ -223,9 +223,9 @@ func (p *poller) messagesWith(j *Job, source string, page []erp.Record, dedupe f
 		for _, r := range j.Mapper.Map(rec) {
 			m := outbox.NewMessage{DedupeKey: key, Channel: r.Channel, RecordKey: recordKey, To: r.To,
 				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Payload: r.Payload, Commercial: j.Commercial, Skip: r.Skip,
-				Standby: contains(j.Fallback, r.Channel)}
+				SkipTR: r.SkipTR, Standby: contains(j.Fallback, r.Channel)}
 			if reason != "" {
-				m.Skip = reason
+				m.Skip, m.SkipTR = reason, "" // the job's own checks explain in English only
 			}
 			if m.Skip != "" {
 				skipped++

@@ -1,6 +1,7 @@
 package connector_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -106,5 +107,41 @@ func TestDeliveryReportsAndOptOutInTurkish(t *testing.T) {
 			strings.TrimPrefix(m.Reason, tc.reasonHas) != strings.TrimPrefix(m.ReasonTR, tc.trHas) {
 			t.Errorf("%s: message = %s, %q / %q; want %s, %q… / %q…", tc.name, m.Status, m.Reason, m.ReasonTR, tc.status, tc.reasonHas, tc.trHas)
 		}
+	}
+}
+
+// Records skipped by mapping (a landline, no number) carry mapping's Turkish
+// reason into the outbox; the preset's own checks explain in English only.
+func TestSkippedRecordsCarryTheTurkishReason(t *testing.T) {
+	ctx := context.Background()
+	_, cfg := setup(t, "backfill: all")
+	d := newDaemon(t, cfg, &bytes.Buffer{}, &fakeProvider{})
+	defer d.Close()
+	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusSkipped})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recipient, check int
+	for _, m := range ms {
+		switch {
+		case strings.Contains(m.Reason, "does not exist in CARI"):
+			check++
+			if m.ReasonTR != "" {
+				t.Errorf("message %d: %q has a Turkish reason %q; want none", m.ID, m.Reason, m.ReasonTR)
+			}
+		case strings.HasPrefix(m.Reason, "no usable recipient: "), strings.HasPrefix(m.Reason, "no recipient: "):
+			recipient++
+			if !strings.HasPrefix(m.ReasonTR, "kullanılabilir alıcı yok: ") && !strings.HasPrefix(m.ReasonTR, "alıcı yok: ") {
+				t.Errorf("message %d: %q has Turkish reason %q", m.ID, m.Reason, m.ReasonTR)
+			}
+		default:
+			t.Errorf("message %d: unexpected skip %q / %q", m.ID, m.Reason, m.ReasonTR)
+		}
+	}
+	if recipient == 0 || check == 0 {
+		t.Errorf("the demo data skipped %d records for their recipient and %d for the preset's check; want both kinds", recipient, check)
 	}
 }

@@ -42,6 +42,9 @@ type Rendered struct {
 	// Skip is set when the record cannot produce this message; the reason
 	// is stored with the message as "skipped".
 	Skip string
+	// SkipTR is Skip in Turkish for the status page; empty when the
+	// reason has no translation (template errors).
+	SkipTR string
 }
 
 // Mapper turns records into messages for all of a job's channels.
@@ -57,7 +60,7 @@ func (m *Mapper) Map(rec Record) []Rendered {
 	for _, ch := range m.Channels {
 		r, err := ch.renderSafe(rec)
 		if err != nil {
-			r = Rendered{Channel: ch.Channel, Skip: err.Error()}
+			r = Rendered{Channel: ch.Channel, Skip: err.Error(), SkipTR: SkipReasonTR(err)}
 		}
 		out = append(out, r)
 	}
@@ -106,7 +109,7 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 	}
 	r.Subject = strings.TrimSpace(r.Subject)
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
-		return Rendered{}, skipf("the template rendered an empty message")
+		return Rendered{}, skip("the template rendered an empty message", "şablon boş bir mesaj üretti")
 	}
 	if ch.Channel == "sms" {
 		if err := ch.fitSMS(&r); err != nil {
@@ -131,11 +134,12 @@ func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 	info := CountSMS(r.Text, scheme, ch.OperatorReserve)
 	r.SMS = &info
 	if ch.MaxSegments > 0 && info.Segments > ch.MaxSegments {
-		hint := "shorten the template or use truncate"
+		hint, hintTR := "shorten the template or use truncate", "şablonu kısaltın veya truncate kullanın"
 		if info.Encoding != EncGSM7 && !ch.Transliterate {
-			hint += ", or set transliterate: true"
+			hint, hintTR = hint+", or set transliterate: true", hintTR+", ya da transliterate: true ayarlayın"
 		}
-		return skipf("the SMS needs %d segments (%s) but max_segments is %d; %s", info.Segments, info, ch.MaxSegments, hint)
+		return skip(fmt.Sprintf("the SMS needs %d segments (%s) but max_segments is %d; %s", info.Segments, info, ch.MaxSegments, hint),
+			fmt.Sprintf("SMS %d parça tutuyor ama max_segments %d; %s", info.Segments, ch.MaxSegments, hintTR))
 	}
 	return nil
 }
@@ -143,7 +147,7 @@ func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 // recipient picks the first usable address among the configured columns, and
 // explains every rejected one when none is usable.
 func (ch *ChannelSpec) recipient(rec Record) (string, error) {
-	var reasons []string
+	var reasons, reasonsTR []string
 	for _, f := range ch.RecipientFields {
 		raw := strings.TrimSpace(str(rec[f]))
 		if raw == "" {
@@ -163,11 +167,17 @@ func (ch *ChannelSpec) recipient(rec Record) (string, error) {
 			return to, nil
 		}
 		reasons = append(reasons, fmt.Sprintf("%s: %v", f, err))
+		tr := SkipReasonTR(err)
+		if tr == "" {
+			tr = err.Error()
+		}
+		reasonsTR = append(reasonsTR, f+": "+tr)
 	}
 	if len(reasons) == 0 {
-		return "", skipf("no recipient: %s empty", strings.Join(ch.RecipientFields, ", "))
+		fields := strings.Join(ch.RecipientFields, ", ")
+		return "", skip("no recipient: "+fields+" empty", "alıcı yok: "+fields+" boş")
 	}
-	return "", &SkipError{Reason: "no usable recipient: " + strings.Join(reasons, "; ")}
+	return "", skip("no usable recipient: "+strings.Join(reasons, "; "), "kullanılabilir alıcı yok: "+strings.Join(reasonsTR, "; "))
 }
 
 // IsSkip reports whether err says a record was skipped rather than failed.

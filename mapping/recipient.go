@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -14,12 +15,29 @@ const DefaultRegion = "TR"
 
 // SkipError says why a record produced no message on a channel. It is not a
 // failure of the run: the reason is stored in the outbox and counted.
-type SkipError struct{ Reason string }
+type SkipError struct {
+	Reason   string // English, for logs and IT staff
+	ReasonTR string // Turkish, for the shop owner's status page; empty when not translated
+}
 
 func (e *SkipError) Error() string { return e.Reason }
 
+// skipf is a skip explained in English only.
 func skipf(format string, args ...any) error {
 	return &SkipError{Reason: fmt.Sprintf(format, args...)}
+}
+
+// skip is a skip explained in English and in Turkish.
+func skip(en, tr string) error { return &SkipError{Reason: en, ReasonTR: tr} }
+
+// SkipReasonTR returns the Turkish reason of a skip, or "" when err is not a
+// skip or has no Turkish reason.
+func SkipReasonTR(err error) string {
+	var s *SkipError
+	if errors.As(err, &s) {
+		return s.ReasonTR
+	}
+	return ""
 }
 
 // NormalizeMobile turns a phone number as people type it ("0532 123 45 67",
@@ -29,7 +47,7 @@ func skipf(format string, args ...any) error {
 func NormalizeMobile(raw, region string) (to string, err error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", skipf("no phone number")
+		return "", skip("no phone number", "telefon numarası yok")
 	}
 	if region == "" {
 		region = DefaultRegion
@@ -38,25 +56,32 @@ func NormalizeMobile(raw, region string) (to string, err error) {
 		// The parser works on data typed by hand into the ERP; whatever it
 		// trips on must skip one record, not stop the run.
 		if p := recover(); p != nil {
-			to, err = "", skipf("phone number %q could not be read", MaskRecipient(s))
+			m := MaskRecipient(s)
+			to, err = "", skip(fmt.Sprintf("phone number %q could not be read", m), fmt.Sprintf("telefon numarası %q okunamadı", m))
 		}
 	}()
 	if len(s) > 64 {
-		return "", skipf("phone number %q is too long", MaskRecipient(s[:64]))
+		m := MaskRecipient(s[:64])
+		return "", skip(fmt.Sprintf("phone number %q is too long", m), fmt.Sprintf("telefon numarası %q çok uzun", m))
 	}
 	num, ok := parsePhone(s, region)
 	if !ok {
+		m := MaskRecipient(s)
 		if digitsOnly(s) == "" {
-			return "", skipf("phone number %q is not a phone number", MaskRecipient(s))
+			return "", skip(fmt.Sprintf("phone number %q is not a phone number", m), fmt.Sprintf("%q bir telefon numarası değil", m))
 		}
-		return "", skipf("phone number %q is not a valid number", MaskRecipient(s))
+		return "", skip(fmt.Sprintf("phone number %q is not a valid number", m), fmt.Sprintf("telefon numarası %q geçersiz", m))
 	}
 	switch t := phonenumbers.GetNumberType(num); t {
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
 	case phonenumbers.FIXED_LINE:
-		return "", skipf("phone number %q is a landline; SMS and WhatsApp need a mobile number", MaskRecipient(s))
+		m := MaskRecipient(s)
+		return "", skip(fmt.Sprintf("phone number %q is a landline; SMS and WhatsApp need a mobile number", m),
+			fmt.Sprintf("telefon numarası %q sabit hat; SMS ve WhatsApp için cep telefonu numarası gerekir", m))
 	default:
-		return "", skipf("phone number %q is not a mobile number (%s)", MaskRecipient(s), numberType(t))
+		m := MaskRecipient(s)
+		return "", skip(fmt.Sprintf("phone number %q is not a mobile number (%s)", m, numberType(t)),
+			fmt.Sprintf("telefon numarası %q cep telefonu numarası değil", m))
 	}
 	return phonenumbers.Format(num, phonenumbers.E164), nil
 }
@@ -124,15 +149,17 @@ func numberType(t phonenumbers.PhoneNumberType) string {
 func NormalizeEmail(raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", skipf("no e-mail address")
+		return "", skip("no e-mail address", "e-posta adresi yok")
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Name != "" || strings.ContainsAny(addr.Address, " \t") {
-		return "", skipf("e-mail address %q is not valid", MaskRecipient(s))
+		m := MaskRecipient(s)
+		return "", skip(fmt.Sprintf("e-mail address %q is not valid", m), fmt.Sprintf("e-posta adresi %q geçersiz", m))
 	}
 	at := strings.LastIndexByte(addr.Address, '@')
 	if at < 1 || !strings.Contains(addr.Address[at:], ".") {
-		return "", skipf("e-mail address %q has no domain", MaskRecipient(s))
+		m := MaskRecipient(s)
+		return "", skip(fmt.Sprintf("e-mail address %q has no domain", m), fmt.Sprintf("e-posta adresi %q alan adı içermiyor", m))
 	}
 	return addr.Address[:at] + strings.ToLower(addr.Address[at:]), nil
 }

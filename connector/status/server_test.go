@@ -272,13 +272,16 @@ func TestAPIKeepsReasonAndAddsReasonTR(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &o); err != nil {
 		t.Fatalf("%v: %s", err, body)
 	}
-	var failed, skipped map[string]any
+	var failed, skipped, landline map[string]any
 	for _, p := range o.Problems {
-		switch p["status"] {
-		case outbox.StatusFailed:
+		reason, _ := p["reason"].(string)
+		switch {
+		case p["status"] == outbox.StatusFailed:
 			failed = p
-		case outbox.StatusSkipped:
+		case strings.Contains(reason, "does not exist in CARI"): // the preset's check: English only
 			skipped = p
+		case strings.Contains(reason, "is a landline"):
+			landline = p
 		}
 	}
 	if failed == nil || failed["reason"] != "refused permanently (code 70): invalid number" || failed["reason_tr"] != "geçersiz numara" {
@@ -286,6 +289,9 @@ func TestAPIKeepsReasonAndAddsReasonTR(t *testing.T) {
 	}
 	if _, ok := skipped["reason_tr"]; skipped == nil || skipped["reason"] == "" || ok {
 		t.Errorf("a message with no Turkish reason should have reason and no reason_tr: %v", skipped)
+	}
+	if tr, _ := landline["reason_tr"].(string); !strings.Contains(tr, "sabit hat") {
+		t.Errorf("a record skipped for a landline should have a Turkish reason: %v", landline)
 	}
 }
 
