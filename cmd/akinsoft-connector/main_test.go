@@ -28,7 +28,7 @@ func TestDemoCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("demo exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"Run 1", "Run 2: only the new invoices", "2024-133", "Skipped, not sendable"} {
+	for _, want := range []string{"Run 1", "Run 2: only the new invoices", "2024-133", "Skipped, not sendable", "Outbox totals: 24 sent, 5 skipped"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}

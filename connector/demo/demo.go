@@ -132,7 +132,13 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
-	fmt.Fprintf(out, "Outbox totals: %v\n", counts["sms"])
+	var totals []string
+	for _, st := range []string{outbox.StatusSent, outbox.StatusDelivered, outbox.StatusSkipped, outbox.StatusFailed, outbox.StatusPending} {
+		if n := counts["sms"][st]; n > 0 {
+			totals = append(totals, fmt.Sprintf("%d %s", n, st))
+		}
+	}
+	fmt.Fprintf(out, "Outbox totals: %s\n", strings.Join(totals, ", "))
 	fmt.Fprintf(out, "Done. Messages went to the console provider only: nothing left this machine.\n")
 	return sum, nil
 }
