@@ -117,18 +117,9 @@ func (p *poller) pollCreated(ctx context.Context, j *Job, src *erp.Source) (RunR
 		if err != nil {
 			return res, fmt.Errorf("job %s: %w", j.Name, err)
 		}
-		msgs, skipped, err := p.messages(j, src.Name(), page)
-		if err != nil {
+		if err := p.enqueuePage(ctx, j, src, page, strconv.FormatInt(last, 10), j.dedupeKey, &res); err != nil {
 			return res, err
 		}
-		n, err := p.store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: strconv.FormatInt(last, 10), Messages: msgs})
-		if err != nil {
-			return res, err
-		}
-		res.Rows += len(page)
-		progressOf(ctx).rows(len(page))
-		res.New += n
-		res.Skipped += skipped
 		after = last
 		if len(page) < j.PageSize {
 			break
@@ -197,6 +188,26 @@ func keyOf(r erp.Record, key string) (int64, error) {
 		}
 		return n, nil
 	}
+}
+
+// enqueuePage stores a page's messages and the cursor after it in one
+// transaction, and counts the page in res: every change-detection mode ends
+// a page this way.
+func (p *poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, page []erp.Record, cursor string,
+	dedupe func(string, erp.Record, time.Time) (string, error), res *RunResult) error {
+	msgs, skipped, err := p.messagesWith(j, src.Name(), page, dedupe)
+	if err != nil {
+		return err
+	}
+	n, err := p.store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: cursor, Messages: msgs})
+	if err != nil {
+		return err
+	}
+	res.Rows += len(page)
+	res.New += n
+	res.Skipped += skipped
+	progressOf(ctx).rows(len(page))
+	return nil
 }
 
 // messages turns a page of records into outbox messages. A record that cannot

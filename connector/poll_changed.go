@@ -10,7 +10,6 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
 // minKey is below every key: Wolvox keys are positive, and the parameter
@@ -119,18 +118,9 @@ func (p *poller) pollChanged(ctx context.Context, j *Job, src *erp.Source) (RunR
 		if less(best.ts, best.key, last.ts, last.key) {
 			best.ts, best.key = last.ts, last.key
 		}
-		msgs, skipped, err := p.messagesWith(j, src.Name(), page, changedKey(j))
-		if err != nil {
+		if err := p.enqueuePage(ctx, j, src, page, best.String(), changedKey(j), &res); err != nil {
 			return res, err
 		}
-		n, err := p.store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: best.String(), Messages: msgs})
-		if err != nil {
-			return res, err
-		}
-		res.Rows += len(page)
-		progressOf(ctx).rows(len(page))
-		res.New += n
-		res.Skipped += skipped
 		pos = last
 		if len(page) < j.PageSize {
 			break

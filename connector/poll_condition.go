@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
 // pollCondition runs the job's query as it is (due invoices, birthdays) and
@@ -32,18 +31,9 @@ func (p *poller) pollCondition(ctx context.Context, j *Job, src *erp.Source) (Ru
 		if len(page) == 0 {
 			return nil
 		}
-		msgs, skipped, err := p.messagesWith(j, src.Name(), page, key)
-		if err != nil {
+		if err := p.enqueuePage(ctx, j, src, page, period, key, &res); err != nil {
 			return err
 		}
-		n, err := p.store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: period, Messages: msgs})
-		if err != nil {
-			return err
-		}
-		res.Rows += len(page)
-		progressOf(ctx).rows(len(page))
-		res.New += n
-		res.Skipped += skipped
 		page = page[:0]
 		return nil
 	}
