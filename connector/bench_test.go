@@ -24,8 +24,8 @@ func BenchmarkRenderEnqueue(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	cfg := &config.Config{Formats: config.Formats{Currency: "TL", PhoneRegion: "TR"}, Timezone: "Europe/Istanbul"}
-	job, err := BuildJob(cfg, config.Job{Name: "new-invoices", Preset: "new_invoices", Mode: "created", PageSize: 500,
+	cfg := &config.Config{Formats: config.Formats{Currency: "TL", PhoneRegion: "TR"}, Timezone: mustZone(b, "Europe/Istanbul")}
+	job, err := BuildJob(cfg, config.Job{Name: "new-invoices", Preset: "new_invoices", Mode: config.ModeCreated, PageSize: 500,
 		Messages: config.Messages{SMS: &config.TextMessage{Text: "Sayın {{.MUSTERI_ADI}}, {{.FATURA_NO}} numaralı {{money .TOPLAM_GENEL_KPB}} tutarındaki faturanız {{date .TARIHI}} tarihinde düzenlenmiştir."}}})
 	if err != nil {
 		b.Fatal(err)
@@ -53,4 +53,13 @@ func BenchmarkRenderEnqueue(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+}
+
+func mustZone(tb testing.TB, name string) config.Location {
+	tb.Helper()
+	l, err := config.ParseLocation(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return l
 }

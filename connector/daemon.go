@@ -9,9 +9,8 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -69,7 +68,7 @@ type JobStatus struct {
 }
 
 // OutboxPath is where the outbox lives inside the state directory.
-func OutboxPath(cfg *config.Config) string { return filepath.Join(cfg.StateDir, "outbox.db") }
+func OutboxPath(cfg *config.Config) string { return filepath.Join(string(cfg.StateDir), "outbox.db") }
 
 // New opens the outbox, the sources and the providers. Connections to the
 // ERP are made lazily, so New succeeds while the database server is down.
@@ -100,12 +99,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 func (d *Daemon) open(cfg *config.Config, opts Options) error {
 	opts.Audit = d.auditTo(opts.Audit)
 	for _, s := range cfg.Sources {
-		timeout, _ := config.ParseDuration(s.Timeout)
-		grace, _ := config.ParseDuration(s.YearGrace)
-		src, err := erp.OpenGroup(erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: s.Database,
-			User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: timeout, AuthPlugin: s.AuthPlugin,
-			WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
-			YearGrace: grace}, opts.Now)
+		src, err := erp.OpenGroup(SourceOptions(s), opts.Now)
 		if err != nil {
 			return err
 		}
@@ -123,7 +117,7 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 		}
 		d.jobs = append(d.jobs, job)
 		fallback[job.Name] = job.Fallback
-		if v, err := config.ParseDuration(j.NotDeliveredWithin); err == nil && v > 0 {
+		if v := j.NotDeliveredWithin.Std(); v > 0 {
 			notDelivered[job.Name] = v
 		}
 	}
@@ -135,26 +129,15 @@ func (d *Daemon) open(cfg *config.Config, opts Options) error {
 				return fmt.Errorf("channel %s: %w", name, err)
 			}
 		}
-		perSec := 10.0
-		if ch.Rate != "" {
-			perSec, _ = config.ParseRate(ch.Rate)
-		}
 		disp := &dispatcher{channel: name, store: d.store, provider: p, observer: d.metrics, fallback: fallback, log: d.log, now: opts.Now,
 			wakeup: make(chan struct{}, 1), dailyCap: cfg.DailyCap, loc: cfg.Location(),
-			limiter: rate.NewLimiter(rate.Limit(perSec), max(1, int(perSec))), batch: batchSize(p, ch), notDelivered: notDelivered}
-		if q := cfg.QuietHours; q != nil && !q.Disabled && contains(q.Channels, name) {
-			disp.quiet = &quietHours{start: clockMinutes(q.Start), end: clockMinutes(q.End), loc: cfg.Location()}
+			limiter: rate.NewLimiter(rate.Limit(ch.Rate.PerSecond()), ch.Rate.Burst()), batch: batchSize(p, ch), notDelivered: notDelivered}
+		if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
+			disp.quiet = &quietHours{start: q.Start.Minutes(), end: q.End.Minutes(), loc: cfg.Location()}
 		}
 		d.dispatchers[name] = disp
 	}
 	return nil
-}
-
-func clockMinutes(s string) int {
-	h, m, _ := strings.Cut(s, ":")
-	hi, _ := strconv.Atoi(h)
-	mi, _ := strconv.Atoi(m)
-	return hi*60 + mi
 }
 
 // Store is the outbox, for CLI commands that read it.
@@ -208,7 +191,7 @@ func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 		st.New += r.New
 		st.Skipped += r.Skipped
 		switch {
-		case r.Started && (j.Backfill == "" || j.Backfill == "none"):
+		case r.Started && !j.Backfill.Set():
 			d.log.Info("job started from the current end of the table; older rows are not sent (set backfill to send them)",
 				"job", j.Name, "source", r.Source, "cursor", r.From)
 		case r.Started:
@@ -294,17 +277,13 @@ func (d *Daemon) Run(ctx context.Context) error {
 		}
 		return err
 	}
-	c := cron.New(cron.WithParser(config.CronParser), cron.WithLocation(d.cfg.Location()),
-		cron.WithChain(cron.Recover(cronLogger{d.log})))
+	c := cron.New(cron.WithLocation(d.cfg.Location()), cron.WithChain(cron.Recover(cronLogger{d.log})))
 	for _, j := range d.jobs {
 		j := j
-		id, err := c.AddFunc(j.Schedule, func() { d.runExclusive(ctx, j) })
-		if err != nil {
-			return fmt.Errorf("job %s: schedule %q: %w", j.Name, j.Schedule, err)
-		}
+		id := c.Schedule(j.Schedule.Cron(), cron.FuncJob(func() { d.runExclusive(ctx, j) }))
 		d.mu.Lock()
 		st := d.last[j.Name]
-		st.Next = c.Entry(id).Schedule.Next(d.now())
+		st.Next = j.Schedule.Next(d.now().In(d.cfg.Location()))
 		d.last[j.Name] = st
 		d.schedules[j.Name] = c.Entry(id).Schedule
 		d.mu.Unlock()
@@ -312,7 +291,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	c.Start()
 	var wg sync.WaitGroup
 	d.startStatus(ctx, &wg)
-	jitter, _ := config.ParseDuration(d.cfg.StartupJitter)
+	jitter := d.cfg.StartupJitter.Std()
 	for _, j := range d.jobs {
 		// Each job runs once at start: after a restart nobody should wait a
 		// whole interval (or a day, for @daily) for pending rows.
@@ -419,5 +398,13 @@ func (d *Daemon) purgeLoop(ctx context.Context) {
 
 // Purge removes message bodies older than the retention period.
 func (d *Daemon) Purge(ctx context.Context) (int, error) {
-	return d.store.Purge(ctx, d.now().Add(-d.cfg.RetentionDuration()))
+	return d.store.Purge(ctx, d.now().Add(-d.cfg.Retention.Std()))
+}
+
+// SourceOptions are the connection settings of a configured source.
+func SourceOptions(s config.Source) erp.Options {
+	return erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: string(s.Database),
+		User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: s.Timeout.Std(), AuthPlugin: s.AuthPlugin,
+		WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
+		YearGrace: s.YearGrace.Std()}
 }

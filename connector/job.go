@@ -16,14 +16,14 @@ import (
 // Job is a configured notification ready to run.
 type Job struct {
 	Name       string
-	Mode       string
+	Mode       config.Mode
 	Sources    []string
 	SQL        string // base SELECT
 	Key        string
 	DateColumn string // for backfill by period
 	Entity     string
-	Schedule   string
-	Backfill   string
+	Schedule   config.Schedule
+	Backfill   config.Backfill
 	PageSize   int
 	Commercial bool
 	Fallback   []string
@@ -40,8 +40,8 @@ type Job struct {
 func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 	job := &Job{
 		Name: j.Name, Mode: j.Mode, Sources: j.Sources, Key: j.Key, Schedule: j.Schedule,
-		Backfill: j.Backfill, PageSize: j.PageSize, Commercial: j.Kind == "commercial",
-		Fallback: j.Fallback, Entity: j.Name, DateColumn: j.Timestamp,
+		Backfill: j.Backfill, PageSize: j.PageSize, Commercial: j.Kind.Commercial(),
+		Fallback: j.Fallback, Entity: j.Name, DateColumn: j.Timestamp, Lag: j.Lag.Std(), Renotify: j.Renotify.Std(),
 	}
 	var preset erp.Preset
 	if j.Preset != "" {
@@ -62,9 +62,6 @@ func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 	} else {
 		job.SQL = j.SQL
-	}
-	if err := setModeDurations(job, j.Lag, firstNonEmpty(j.Renotify, preset.Renotify)); err != nil {
-		return nil, fmt.Errorf("job %s: %w", j.Name, err)
 	}
 	formats := mapping.DefaultFormats()
 	formats.Currency, formats.CurrencyPrefix, formats.Location = cfg.Formats.Currency, cfg.Formats.CurrencyPrefix, cfg.Location()
@@ -141,7 +138,7 @@ func smsSettings(s *mapping.ChannelSpec, ch *config.Channel, maxSegments int, tr
 	if ch == nil {
 		return nil
 	}
-	var enc string
+	var enc config.SMSEncoding
 	var reserve *int
 	switch {
 	case ch.NetGSM != nil:
@@ -149,9 +146,9 @@ func smsSettings(s *mapping.ChannelSpec, ch *config.Channel, maxSegments int, tr
 	case ch.Mutlucell != nil:
 		enc, reserve = ch.Mutlucell.Charset, ch.Mutlucell.OperatorReserve
 	}
-	scheme, err := mapping.ParseScheme(enc)
-	if err != nil {
-		return err
+	scheme := enc.Scheme()
+	if !enc.IsSet() {
+		scheme = mapping.SchemeTurkish
 	}
 	s.Scheme = scheme
 	if scheme == mapping.SchemeGSM7 {
@@ -197,12 +194,4 @@ func (j *Job) dedupeKey(source string, rec erp.Record, now time.Time) (string, e
 		return "", err
 	}
 	return source + ":" + s, nil
-}
-
-func parsePeriod(s string) (time.Duration, error) {
-	d, err := config.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("backfill: %w", err)
-	}
-	return d, nil
 }

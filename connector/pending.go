@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
@@ -52,7 +53,7 @@ func (p *poller) pending(ctx context.Context, j *Job, src *erp.Source) (int, err
 	var q string
 	var args []any
 	switch j.Mode {
-	case "created":
+	case config.ModeCreated:
 		cur, ok, err := p.store.Cursor(ctx, j.Name, src.Name())
 		if err != nil {
 			return 0, err
@@ -67,14 +68,11 @@ func (p *poller) pending(ctx context.Context, j *Job, src *erp.Source) (int, err
 			return 0, fmt.Errorf("cursor %q is not a whole number", cur)
 		}
 		q, args = erp.CountAfterQuery(d, j.SQL, j.Key), []any{after}
-	case "changed":
+	case config.ModeChanged:
 		if j.DateColumn == "" {
 			return 0, fmt.Errorf("changed mode needs timestamp:")
 		}
 		lag := j.Lag
-		if lag <= 0 {
-			lag = defaultLag
-		}
 		upper := p.now().Add(-lag)
 		s, ok, err := p.store.Cursor(ctx, j.Name, src.Name())
 		if err != nil {
@@ -94,7 +92,7 @@ func (p *poller) pending(ctx context.Context, j *Job, src *erp.Source) (int, err
 			from, key = c.readFrom(lag)
 		}
 		q, args = erp.CountChangedQuery(d, j.SQL, j.DateColumn, j.Key), []any{d.TimeArg(upper), d.TimeArg(from), key, d.TimeArg(from)}
-	case "condition":
+	case config.ModeCondition:
 		q = erp.CountQuery(j.SQL)
 	default:
 		return 0, fmt.Errorf("mode %q is not supported", j.Mode)

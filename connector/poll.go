@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"slices"
 	"strconv"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
@@ -52,11 +54,11 @@ func (p *poller) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 			err := src.Verify(ctx, j.Needs)
 			if err == nil {
 				switch j.Mode {
-				case "created":
+				case config.ModeCreated:
 					res, err = p.pollCreated(ctx, j, src)
-				case "changed":
+				case config.ModeChanged:
 					res, err = p.pollChanged(ctx, j, src)
-				case "condition":
+				case config.ModeCondition:
 					res, err = p.pollCondition(ctx, j, src)
 				default:
 					err = fmt.Errorf("job %s: mode %q is not supported by this build", j.Name, j.Mode)
@@ -131,20 +133,13 @@ func (p *poller) pollCreated(ctx context.Context, j *Job, src *erp.Source) (RunR
 
 // startCursor decides where a job that never ran begins.
 func (p *poller) startCursor(ctx context.Context, j *Job, src *erp.Source) (string, error) {
-	switch {
-	case j.Backfill == "all":
+	switch j.Backfill.Kind {
+	case config.BackfillAll:
 		return strconv.FormatInt(math.MinInt32, 10), nil // below any key; Firebird refuses MinInt64 against an INTEGER key
-	case len(j.Backfill) > 4 && j.Backfill[:4] == "key:":
-		k, err := strconv.ParseInt(j.Backfill[4:], 10, 64)
-		if err != nil {
-			return "", fmt.Errorf("job %s: backfill %q: the key must be a whole number", j.Name, j.Backfill)
-		}
-		return strconv.FormatInt(k, 10), nil
-	case j.Backfill != "" && j.Backfill != "none":
-		period, err := parsePeriod(j.Backfill)
-		if err != nil {
-			return "", fmt.Errorf("job %s: %w", j.Name, err)
-		}
+	case config.BackfillKey:
+		return strconv.FormatInt(j.Backfill.Key, 10), nil
+	case config.BackfillPeriod:
+		period := j.Backfill.Period.Std()
 		if j.DateColumn == "" {
 			return "", fmt.Errorf("job %s: backfill %s needs the column that holds the creation time: set timestamp: in the job", j.Name, j.Backfill)
 		}
@@ -234,7 +229,7 @@ func (p *poller) messagesWith(j *Job, source string, page []erp.Record, dedupe f
 		for _, r := range j.Mapper.Map(rec) {
 			m := outbox.NewMessage{DedupeKey: key, Channel: r.Channel, RecordKey: recordKey, To: r.To,
 				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Payload: r.Payload, Commercial: j.Commercial, Skip: r.Skip,
-				SkipTR: r.SkipTR, Standby: contains(j.Fallback, r.Channel)}
+				SkipTR: r.SkipTR, Standby: slices.Contains(j.Fallback, r.Channel)}
 			if reason != "" {
 				m.Skip, m.SkipTR = reason, "" // the job's own checks explain in English only
 			}
@@ -245,13 +240,4 @@ func (p *poller) messagesWith(j *Job, source string, page []erp.Record, dedupe f
 		}
 	}
 	return out, skipped, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -17,10 +17,6 @@ import (
 // math.MinInt64 overflows).
 const minKey = math.MinInt32
 
-// defaultLag is how long a changed row must be old before it is read: a
-// row whose timestamp was set before a slow commit shows up late.
-const defaultLag = 2 * time.Minute
-
 // changedCursor is a position in (timestamp, key) order plus a floor: the
 // position the job started at, below which it never re-reads (so the
 // overlap re-read cannot resend rows that existed before the job began).
@@ -85,9 +81,6 @@ func (p *poller) pollChanged(ctx context.Context, j *Job, src *erp.Source) (RunR
 		return res, fmt.Errorf("job %s: changed mode needs timestamp: (the column that changes with the row, e.g. DEGISTIRME_TARIHI)", j.Name)
 	}
 	lag := j.Lag
-	if lag <= 0 {
-		lag = defaultLag
-	}
 	upper := p.now().Add(-lag)
 	cur, err := p.changedStart(ctx, j, src, upper, &res)
 	if err != nil {
@@ -145,15 +138,13 @@ func (p *poller) changedStart(ctx context.Context, j *Job, src *erp.Source, uppe
 		return c, nil
 	}
 	var c changedCursor
-	switch {
-	case j.Backfill == "all":
+	switch j.Backfill.Kind {
+	case config.BackfillAll:
 		c.ts, c.key = time.Date(1900, 1, 1, 0, 0, 0, 0, time.Local), minKey
-	case j.Backfill != "" && j.Backfill != "none":
-		period, err := config.ParseDuration(j.Backfill)
-		if err != nil {
-			return c, fmt.Errorf("job %s: changed mode backfills by a period (e.g. 7d), not %q", j.Name, j.Backfill)
-		}
-		c.ts, c.key = p.now().Add(-period), minKey
+	case config.BackfillPeriod:
+		c.ts, c.key = p.now().Add(-j.Backfill.Period.Std()), minKey
+	case config.BackfillKey:
+		return c, fmt.Errorf("job %s: changed mode backfills by a period (e.g. 7d), not %s", j.Name, j.Backfill)
 	default:
 		// Start after the newest row: nothing that exists now is sent.
 		err := src.Query(ctx, erp.MaxChangedQuery(src.Dialect(), j.SQL, j.DateColumn, j.Key), nil, func(r erp.Record) error {
@@ -207,33 +198,6 @@ func changedKey(j *Job) func(source string, rec erp.Record, now time.Time) (stri
 		}
 		return fmt.Sprintf("%s:%s:%v:changed:%s", j.Entity, source, rec[strings.ToUpper(j.Key)], ts), nil
 	}
-}
-
-func setModeDurations(j *Job, lag, renotify string) error {
-	if lag != "" {
-		d, err := config.ParseDuration(lag)
-		if err != nil {
-			return fmt.Errorf("lag: %w", err)
-		}
-		j.Lag = d
-	}
-	if renotify != "" {
-		d, err := config.ParseDuration(renotify)
-		if err != nil {
-			return fmt.Errorf("renotify: %w", err)
-		}
-		j.Renotify = d
-	}
-	return nil
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, v := range s {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 func (p *poller) warn(msg string, kv ...any) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"golang.org/x/time/rate"
 
@@ -42,25 +41,14 @@ type Checker interface {
 // provider gets its own client whose allowlist holds exactly the host of the
 // configured URL (or the provider's default host).
 func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.Provider, error) {
-	timeout := 30 * time.Second
-	if ch.Timeout != "" {
-		if d, err := config.ParseDuration(ch.Timeout); err == nil && d > 0 {
-			timeout = d
-		}
-	}
-	perSec := 10.0
-	if ch.Rate != "" {
-		if r, err := config.ParseRate(ch.Rate); err == nil {
-			perSec = r
-		}
-	}
-	roots, err := withCAFile(o.RootCAs, ch.CAFile, "channels."+channel+".ca_file")
+	timeout := ch.Timeout.Std()
+	roots, err := withCAFile(o.RootCAs, string(ch.CAFile), "channels."+channel+".ca_file")
 	if err != nil {
 		return nil, err
 	}
 	client := func(url string) *httpclient.Client {
 		return httpclient.New(httpclient.WithChannel(channel), httpclient.WithAllowedHosts(url), httpclient.WithRootCAs(roots),
-			httpclient.WithTimeout(timeout), httpclient.WithRate(rate.Limit(perSec), max(1, int(perSec))), httpclient.WithAudit(o.Audit))
+			httpclient.WithTimeout(timeout), httpclient.WithRate(rate.Limit(ch.Rate.PerSecond()), ch.Rate.Burst()), httpclient.WithAudit(o.Audit))
 	}
 	or := func(s, def string) string {
 		if s == "" {
@@ -82,7 +70,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		}
 		url := or(c.URL, netgsm.DefaultURL)
 		return netgsm.New(netgsm.Config{URL: url, UserCode: c.UserCode, Password: c.Password.Reveal(), MsgHeader: c.MsgHeader,
-			Encoding: c.Encoding, AppName: c.AppName, IYSFilter: c.IYSFilter, MaxBatch: ch.Batch}, client(url)), nil
+			Encoding: c.Encoding.Text(), AppName: c.AppName, IYSFilter: c.IYSFilter, MaxBatch: ch.Batch}, client(url)), nil
 	case "mutlucell":
 		c := ch.Mutlucell
 		if c == nil {
@@ -90,7 +78,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		}
 		url := or(c.URL, mutlucell.DefaultURL)
 		return mutlucell.New(mutlucell.Config{URL: url, User: c.User, Password: c.Password.Reveal(), Originator: c.Originator,
-			Charset: c.Charset, MaxBatch: ch.Batch}, client(url)), nil
+			Charset: c.Charset.Text(), MaxBatch: ch.Batch}, client(url)), nil
 	case "whatsapp_cloud":
 		c := ch.WhatsApp
 		if c == nil {
@@ -104,7 +92,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		if c == nil {
 			return nil, fmt.Errorf("provider smtp needs an smtp: block")
 		}
-		pool, err := withCAFile(roots, c.CAFile, "smtp.ca_file")
+		pool, err := withCAFile(roots, string(c.CAFile), "smtp.ca_file")
 		if err != nil {
 			return nil, err
 		}
@@ -128,10 +116,8 @@ func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Pro
 // provider that can batch (default 100), requests in flight for one that
 // cannot (default 1).
 func batchSize(p notify.Provider, ch *config.Channel) int {
-	if _, ok := p.(notify.BatchProvider); ok && ch.Batch == 0 {
-		return 100
-	}
-	return max(1, ch.Batch)
+	_, ok := p.(notify.BatchProvider)
+	return ch.BatchSize(ok)
 }
 
 // withCAFile adds the certificates of a PEM file to the trusted roots (the

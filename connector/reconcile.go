@@ -12,15 +12,10 @@ import (
 )
 
 const (
-	defaultReportEvery = 2 * time.Minute
 	// reportMaxAge stops polling for messages sent longer ago than this;
 	// they stay "sent".
-	reportMaxAge = 72 * time.Hour
-	// defaultUncertainGrace is how long after an uncertain send a provider
-	// that can search by number must still show nothing before we conclude
-	// it never took the message (config uncertain_grace).
-	defaultUncertainGrace = 45 * time.Minute
-	reconcileBatch        = 500
+	reportMaxAge   = 72 * time.Hour
+	reconcileBatch = 500
 )
 
 // uncertainFinder is implemented by reporters that can find a send that has
@@ -55,20 +50,13 @@ func (d *Daemon) reconcileLoop(ctx context.Context) {
 	}
 }
 
-func (d *Daemon) uncertainGrace() time.Duration {
-	if v, err := config.ParseDuration(d.cfg.UncertainGrace); err == nil && v > 0 {
-		return v
-	}
-	return defaultUncertainGrace
-}
+func (d *Daemon) uncertainGrace() time.Duration { return d.cfg.UncertainGrace.Std() }
 
 func (d *Daemon) reportEvery(channel string) time.Duration {
-	if ch := d.cfg.Channels.ByName()[channel]; ch != nil && ch.ReportEvery != "" {
-		if v, err := config.ParseDuration(ch.ReportEvery); err == nil && v > 0 {
-			return v
-		}
+	if ch := d.cfg.Channels.ByName()[channel]; ch != nil {
+		return ch.ReportEvery.Std()
 	}
-	return defaultReportEvery
+	return config.DefaultReportEvery.Std()
 }
 
 // Reconcile reads delivery reports and settles uncertain sends on every
@@ -218,7 +206,7 @@ func (d *Daemon) settleUncertain(ctx context.Context, disp *dispatcher, u outbox
 	rec := outbox.Report{Status: outbox.StatusHeld,
 		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
 		ReasonTR: "gönderim belirsiz: ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
-	if d.cfg.Uncertain == "resend" {
+	if d.cfg.Uncertain == config.UncertainResend {
 		rec = outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
 			ReasonTR: "gönderim belirsiz; yeniden gönderiliyor (uncertain_sends: resend)"}
 	}

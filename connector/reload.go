@@ -26,7 +26,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 		return err
 	}
 	for {
-		lock, err := instance.Acquire(cfg.StateDir)
+		lock, err := instance.Acquire(string(cfg.StateDir))
 		if err != nil {
 			return err
 		}

@@ -49,7 +49,7 @@ func TestSecondRunOnOneStateDirIsRefused(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("first run: %v", err)
 	}
-	lock, err := instance.Acquire(cfg.StateDir)
+	lock, err := instance.Acquire(string(cfg.StateDir))
 	if err != nil {
 		t.Fatalf("the state directory is still held after the first run stopped: %v", err)
 	}

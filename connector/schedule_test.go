@@ -21,7 +21,7 @@ func TestNextRunInTimeZone(t *testing.T) {
 		{"@every 5m", "2026-11-25T08:05:00Z"},
 		{"@daily", "2026-11-25T21:00:00Z"}, // midnight in Istanbul
 	} {
-		s, err := config.CronParser.Parse(tc.spec)
+		s, err := config.ParseSchedule(tc.spec)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.spec, err)
 		}

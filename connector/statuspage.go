@@ -53,7 +53,9 @@ func (d *Daemon) Wake(channel string) {
 // daemon is not scheduling (RunJob from the CLI). Callers hold d.mu.
 func (d *Daemon) nextRun(job string, fallback time.Time) time.Time {
 	if s, ok := d.schedules[job]; ok {
-		return s.Next(d.now())
+		// In the config's time zone: "0 10 * * *" is 10:00 there, whatever
+		// the host's clock is set to.
+		return s.Next(d.now().In(d.cfg.Location()))
 	}
 	return fallback
 }
@@ -81,7 +83,7 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 	if cfg.Disabled {
 		return
 	}
-	authFile := status.AuthPath(d.cfg.StateDir)
+	authFile := status.AuthPath(string(d.cfg.StateDir))
 	l, remote, err := status.Listen(cfg, authFile)
 	if err != nil {
 		d.log.Error("status page not started; notifications are still sent", "err", err)

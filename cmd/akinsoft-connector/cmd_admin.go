@@ -112,7 +112,7 @@ func authPath(g *globals) (string, error) {
 	cfg, err := config.Load(g.configPath, config.Options{})
 	stateDir := ""
 	if cfg != nil {
-		stateDir = cfg.StateDir
+		stateDir = string(cfg.StateDir)
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return "", err
 	}

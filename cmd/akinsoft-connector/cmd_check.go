@@ -34,7 +34,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			} else if err != nil {
 				return err
 			}
-			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: cfg.StateDir}); err != nil {
+			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
 				if errors.As(err, &cerrs) {
 					for _, e := range cerrs {
 						fmt.Fprintln(out, e.Error())
@@ -50,10 +50,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 					problems++
 					continue
 				}
-				next := "-"
-				if s, err := config.CronParser.Parse(j.Schedule); err == nil {
-					next = s.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 MST")
-				}
+				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
 				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
 				if job.Sample != nil {
 					problems += renderSample(out, job, job.Sample, "sample")
@@ -96,7 +93,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		}
 	}
 	copyCfg := *cfg
-	copyCfg.StateDir = tmp
+	copyCfg.StateDir = config.Path(tmp)
 	d, err := connector.New(ctx, &copyCfg, connector.Options{Console: io.Discard})
 	if err != nil {
 		fmt.Fprintf(out, "cannot open the sources: %v\n", err)

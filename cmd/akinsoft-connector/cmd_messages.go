@@ -27,7 +27,7 @@ func newMessagesCmd(g *globals) *cobra.Command {
 
 func newMessagesListCmd(g *globals) *cobra.Command {
 	var f outbox.Filter
-	var since time.Duration
+	var since config.Duration
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List messages, newest first, recipients masked",
@@ -44,7 +44,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			}
 			defer s.Close()
 			if since > 0 {
-				f.Since = time.Now().Add(-since)
+				f.Since = time.Now().Add(-since.Std())
 			}
 			ms, err := s.List(cmd.Context(), f)
 			if err != nil {
@@ -72,7 +72,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Status, "status", "", "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)")
 	cmd.Flags().StringVar(&f.Channel, "channel", "", "only this channel")
 	cmd.Flags().StringVar(&f.Job, "job", "", "only this job")
-	cmd.Flags().DurationVar(&since, "since", 0, "only messages created in this period, e.g. 24h (default: all)")
+	cmd.Flags().Var(&since, "since", "only messages created in this period, e.g. 24h, 7d (default: all)")
 	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
 	return cmd
 }
@@ -91,7 +91,7 @@ func knownStatus(s string) bool {
 
 func newMessagesRetryCmd(g *globals) *cobra.Command {
 	var all bool
-	var since time.Duration
+	var since config.Duration
 	var channel string
 	cmd := &cobra.Command{
 		Use:   "retry ID... | retry --all-failed [--since 24h] [--channel sms]",
@@ -115,7 +115,7 @@ the customer: retry it only when you know it did not.`,
 			if all {
 				f := outbox.Filter{Status: outbox.StatusFailed, Channel: channel, Limit: 1 << 30}
 				if since > 0 {
-					f.Since = time.Now().Add(-since)
+					f.Since = time.Now().Add(-since.Std())
 				}
 				ms, err := s.List(cmd.Context(), f)
 				if err != nil {
@@ -129,7 +129,7 @@ the customer: retry it only when you know it did not.`,
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all-failed", false, "retry every failed message (narrow with --since and --channel)")
-	cmd.Flags().DurationVar(&since, "since", 0, "with --all-failed: only messages created in this period")
+	cmd.Flags().Var(&since, "since", "with --all-failed: only messages created in this period")
 	cmd.Flags().StringVar(&channel, "channel", "", "with --all-failed: only this channel")
 	return cmd
 }

@@ -21,7 +21,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 	if err != nil {
 		return err
 	}
-	lock, err := instance.Acquire(cfg.StateDir)
+	lock, err := instance.Acquire(string(cfg.StateDir))
 	if err != nil {
 		return err
 	}

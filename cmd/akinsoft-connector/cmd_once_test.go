@@ -57,7 +57,7 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	held, err := instance.Acquire(cfg.StateDir) // as the running service does
+	held, err := instance.Acquire(string(cfg.StateDir)) // as the running service does
 	if err != nil {
 		t.Fatal(err)
 	}

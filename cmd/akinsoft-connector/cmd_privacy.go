@@ -34,7 +34,7 @@ func normalizeRecipient(s string) (string, error) {
 }
 
 func newAuditCmd(g *globals) *cobra.Command {
-	var since time.Duration
+	var since config.Duration
 	cmd := &cobra.Command{
 		Use:   "audit",
 		Short: "List every request that left this machine: time, host, channel, masked recipient, bytes, outcome",
@@ -45,7 +45,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			rows, err := s.Audit(cmd.Context(), time.Now().Add(-since), 100000)
+			rows, err := s.Audit(cmd.Context(), time.Now().Add(-since.Std()), 100000)
 			if err != nil {
 				return err
 			}
@@ -59,7 +59,8 @@ func newAuditCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().DurationVar(&since, "since", 24*time.Hour, "how far back")
+	since = config.Duration(24 * time.Hour)
+	cmd.Flags().Var(&since, "since", "how far back, e.g. 24h, 7d")
 	return cmd
 }
 

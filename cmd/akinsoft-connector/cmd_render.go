@@ -83,10 +83,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	if sc == nil {
 		return &usageError{fmt.Sprintf("source %q is not configured", srcName)}
 	}
-	timeout, _ := config.ParseDuration(sc.Timeout)
-	src, err := erp.Open(erp.Options{Name: sc.Name, Driver: sc.Driver, Host: sc.Host, Port: sc.Port, Database: sc.Database,
-		User: sc.User, Password: sc.Password.Reveal(), Charset: sc.Charset, Timeout: timeout, AuthPlugin: sc.AuthPlugin,
-		WireCrypt: sc.WireCrypt, Encrypt: sc.Encrypt, TrustServerCertificate: sc.TrustServerCertificate, Instance: sc.Instance})
+	src, err := erp.Open(connector.SourceOptions(*sc))
 	if err != nil {
 		return err
 	}

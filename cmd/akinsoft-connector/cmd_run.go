@@ -68,11 +68,11 @@ func (g *globals) runLogger(cmd *cobra.Command) (*slog.Logger, io.Closer) {
 	}
 	if cfg, err := config.Load(g.configPath, config.Options{}); err == nil {
 		if cfg.Log.Dir != "" {
-			opts.Dir = cfg.Log.Dir
+			opts.Dir = string(cfg.Log.Dir)
 		}
 		opts.MaxSizeMB, opts.MaxAgeDays, opts.MaxBackups = cfg.Log.MaxSizeMB, cfg.Log.MaxAgeDays, cfg.Log.MaxBackups
-		if cfg.Log.Level != "" && !cmd.Flags().Changed("log-level") {
-			_ = level.UnmarshalText([]byte(cfg.Log.Level))
+		if cfg.Log.Level.IsSet() && !cmd.Flags().Changed("log-level") {
+			level.Set(cfg.Log.Level.Level())
 		}
 	}
 	log, closer, err := logging.New(opts)
@@ -91,7 +91,7 @@ func loadConfig(g *globals) (*config.Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: cfg.StateDir}); err != nil {
+	if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
 		return nil, err
 	}
 	return cfg, nil

@@ -105,7 +105,7 @@ func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 	if stateDir == "" {
 		cfg, err := config.Load(g.configPath, config.Options{})
 		if cfg != nil {
-			stateDir = cfg.StateDir // usable even when other parts of the file are still wrong
+			stateDir = string(cfg.StateDir) // usable even when other parts of the file are still wrong
 		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, err
 		}

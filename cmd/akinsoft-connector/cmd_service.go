@@ -31,7 +31,7 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 			if action == "install" {
 				// systemd must leave the config's own state and log directories writable.
 				if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
-					opts.WritablePaths = []string{cfg.StateDir, cfg.Log.Dir}
+					opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
 				}
 			}
 			m, err := installer.NewManager(opts)

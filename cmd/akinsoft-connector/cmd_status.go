@@ -82,11 +82,7 @@ func askService(ctx context.Context, cfg config.Status) liveState {
 	if cfg.TLSCert != "" {
 		return liveState{Note: "the status page speaks TLS; open it in a browser for pause states"}
 	}
-	_, port, err := net.SplitHostPort(cfg.Listen)
-	if err != nil {
-		return liveState{Note: err.Error()}
-	}
-	url := "http://" + net.JoinHostPort("127.0.0.1", port) + "/readyz"
+	url := "http://" + net.JoinHostPort("127.0.0.1", cfg.Listen.Port) + "/readyz"
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)

@@ -3,22 +3,25 @@
 // staff alone at a shop's server: unknown keys are errors, not silently ignored.
 package config
 
+import "time"
+
 // Config is the whole file. Relative paths are resolved against the directory
 // of the config file, never the working directory (a Windows service starts in
 // C:\Windows\System32).
 type Config struct {
-	StateDir   string      `yaml:"state_dir"`
-	Timezone   string      `yaml:"timezone"`
-	Retention  string      `yaml:"retention"`
+	StateDir   Path        `yaml:"state_dir"`
+	Timezone   Location    `yaml:"timezone"`
+	Retention  Duration    `yaml:"retention"`
 	QuietHours *QuietHours `yaml:"quiet_hours"`
 	DailyCap   int         `yaml:"daily_cap_per_recipient"`
-	Uncertain  string      `yaml:"uncertain_sends"`
+	// Uncertain decides an uncertain send no provider report can settle.
+	Uncertain UncertainPolicy `yaml:"uncertain_sends"`
 	// UncertainGrace is how long an uncertain send must stay unknown to a
 	// provider's report before it is taken as never received (default 45m).
-	UncertainGrace string `yaml:"uncertain_grace"`
+	UncertainGrace Duration `yaml:"uncertain_grace"`
 	// StartupJitter delays each job's first run by a random part of this,
 	// so several services restarting together do not hit the ERP at once.
-	StartupJitter string         `yaml:"startup_jitter"`
+	StartupJitter Duration       `yaml:"startup_jitter"`
 	Log           Log            `yaml:"log"`
 	Status        Status         `yaml:"status"`
 	Formats       Formats        `yaml:"formats"`
@@ -27,33 +30,34 @@ type Config struct {
 	Jobs          []Job          `yaml:"jobs"`
 	file          string         // the file it was loaded from
 	positions     positionLookup // for errors found after loading
+	decodeErrs    Errors         // values that could not be read (types.go)
 }
 
 // QuietHours is the daily window in which no SMS or WhatsApp is sent.
 type QuietHours struct {
-	Start    string   `yaml:"start"` // "21:00"
-	End      string   `yaml:"end"`   // "09:00"
+	Start    Clock    `yaml:"start"` // "21:00"
+	End      Clock    `yaml:"end"`   // "09:00"
 	Channels []string `yaml:"channels"`
 	Disabled bool     `yaml:"disabled"`
 }
 
 // Log configures where logs go.
 type Log struct {
-	Level      string `yaml:"level"`
-	Dir        string `yaml:"dir"`
-	MaxSizeMB  int    `yaml:"max_size_mb"`
-	MaxAgeDays int    `yaml:"max_age_days"`
-	MaxBackups int    `yaml:"max_backups"`
+	Level      LogLevel `yaml:"level"`
+	Dir        Path     `yaml:"dir"`
+	MaxSizeMB  int      `yaml:"max_size_mb"`
+	MaxAgeDays int      `yaml:"max_age_days"`
+	MaxBackups int      `yaml:"max_backups"`
 }
 
 // Status configures the local status page.
 type Status struct {
-	Listen   string `yaml:"listen"`
-	Disabled bool   `yaml:"disabled"`
+	Listen   ListenAddr `yaml:"listen"`
+	Disabled bool       `yaml:"disabled"`
 	// AllowRemote must be set to listen beyond loopback; auth is then required.
 	AllowRemote bool   `yaml:"allow_remote"`
-	TLSCert     string `yaml:"tls_cert"`
-	TLSKey      string `yaml:"tls_key"`
+	TLSCert     Path   `yaml:"tls_cert"`
+	TLSKey      Path   `yaml:"tls_key"`
 	Language    string `yaml:"language"`
 }
 
@@ -70,13 +74,13 @@ type Source struct {
 	Driver   string `yaml:"driver"` // firebird, mssql, sqlite
 	Host     string `yaml:"host"`
 	Port     int    `yaml:"port"`
-	Database string `yaml:"database"` // path (Firebird, may hold {year}), name (SQL Server) or file (SQLite)
+	Database Path   `yaml:"database"` // path (Firebird, may hold {year}), name (SQL Server) or file (SQLite)
 	User     string `yaml:"user"`
 	Password Secret `yaml:"password"`
 	Charset  string `yaml:"charset"` // Firebird: WIN1254 (default) or UTF8
 	// YearGrace keeps polling last year's database this long into January.
-	YearGrace string `yaml:"year_grace"`
-	Timeout   string `yaml:"timeout"`
+	YearGrace Duration `yaml:"year_grace"`
+	Timeout   Duration `yaml:"timeout"`
 	// Firebird wire options.
 	AuthPlugin string `yaml:"auth_plugin"` // Srp, Legacy_Auth
 	WireCrypt  *bool  `yaml:"wire_crypt"`
@@ -109,15 +113,15 @@ func (c Channels) ByName() map[string]*Channel {
 type Channel struct {
 	Provider string `yaml:"provider"` // console, netgsm, mutlucell, whatsapp_cloud, smtp, webhook
 	// Rate is the most messages per second sent through this channel, e.g. "10/s" or "600/m".
-	Rate    string `yaml:"rate"`
-	Timeout string `yaml:"timeout"`
-	Batch   int    `yaml:"batch"`
+	Rate    Rate     `yaml:"rate"`
+	Timeout Duration `yaml:"timeout"`
+	Batch   int      `yaml:"batch"`
 	// CAFile trusts an extra CA for this channel's HTTPS provider (a
 	// firewall that inspects TLS with its own certificate authority).
-	CAFile string `yaml:"ca_file"`
+	CAFile Path `yaml:"ca_file"`
 	// ReportEvery is how often delivery reports are polled (default 2m;
 	// providers keep their own stricter limits, e.g. Mutlucell's 15 minutes).
-	ReportEvery string     `yaml:"report_every"`
+	ReportEvery Duration   `yaml:"report_every"`
 	NetGSM      *NetGSM    `yaml:"netgsm"`
 	Mutlucell   *Mutlucell `yaml:"mutlucell"`
 	WhatsApp    *WhatsApp  `yaml:"whatsapp_cloud"`
@@ -127,12 +131,12 @@ type Channel struct {
 
 // NetGSM settings (REST v2).
 type NetGSM struct {
-	URL       string `yaml:"url"`
-	UserCode  string `yaml:"usercode"`
-	Password  Secret `yaml:"password"`
-	MsgHeader string `yaml:"msgheader"`
-	Encoding  string `yaml:"encoding"` // "TR" (default) or "" for GSM
-	AppName   string `yaml:"appname"`
+	URL       string      `yaml:"url"`
+	UserCode  string      `yaml:"usercode"`
+	Password  Secret      `yaml:"password"`
+	MsgHeader string      `yaml:"msgheader"`
+	Encoding  SMSEncoding `yaml:"encoding"` // "TR" (default) or "GSM"
+	AppName   string      `yaml:"appname"`
 	// IYSFilter is sent with commercial messages: 11 (individuals, default)
 	// or 12 (merchants).
 	IYSFilter string `yaml:"iysfilter"`
@@ -143,11 +147,11 @@ type NetGSM struct {
 
 // Mutlucell settings (XML API).
 type Mutlucell struct {
-	URL        string `yaml:"url"`
-	User       string `yaml:"user"`
-	Password   Secret `yaml:"password"`
-	Originator string `yaml:"originator"`
-	Charset    string `yaml:"charset"` // turkish (default), unicode, default
+	URL        string      `yaml:"url"`
+	User       string      `yaml:"user"`
+	Password   Secret      `yaml:"password"`
+	Originator string      `yaml:"originator"`
+	Charset    SMSEncoding `yaml:"charset"` // turkish (default), unicode, default
 	// OperatorReserve: see NetGSM.
 	OperatorReserve *int `yaml:"operator_reserve"`
 }
@@ -168,7 +172,7 @@ type SMTP struct {
 	Password Secret `yaml:"password"`
 	From     string `yaml:"from"`
 	// CAFile trusts an extra CA (a shop's own mail server).
-	CAFile string `yaml:"ca_file"`
+	CAFile Path `yaml:"ca_file"`
 }
 
 // Webhook posts JSON to a shop's own system.
@@ -183,26 +187,26 @@ type Job struct {
 	Preset   string   `yaml:"preset"`
 	SQL      string   `yaml:"sql"`
 	Key      string   `yaml:"key"`  // monotonic key column ("created") or row key
-	Mode     string   `yaml:"mode"` // created, changed, condition
+	Mode     Mode     `yaml:"mode"` // created, changed, condition; default: the preset's, else created
 	Sources  []string `yaml:"sources"`
-	Schedule string   `yaml:"schedule"`
-	// Backfill reads past rows on the first run: "7d" (by date) or "key:4711".
-	Backfill string `yaml:"backfill"`
+	Schedule Schedule `yaml:"schedule"`
+	// Backfill reads past rows on the first run: "7d" (by date), "key:4711" or "all".
+	Backfill Backfill `yaml:"backfill"`
 	// Kind is informational (default) or commercial (needs İYS consent).
-	Kind string `yaml:"kind"`
+	Kind Kind `yaml:"kind"`
 	// DedupeKey is a template for the event's identity; defaults per mode.
 	DedupeKey string `yaml:"dedupe_key"`
 	// Renotify is how long after a condition job notifies before it may again.
-	Renotify    string            `yaml:"renotify"`
+	Renotify    Duration          `yaml:"renotify"`
 	Timestamp   string            `yaml:"timestamp"` // changed mode: timestamp column
-	Lag         string            `yaml:"lag"`       // changed mode: lag window
+	Lag         Duration          `yaml:"lag"`       // changed mode: lag window
 	PageSize    int               `yaml:"page_size"`
 	Params      map[string]string `yaml:"params"` // preset parameters
 	MaxSegments int               `yaml:"max_segments"`
 	Fallback    []string          `yaml:"fallback"`
 	// NotDeliveredWithin starts the next fallback channel when a sent
 	// message has no delivery report this long after sending, e.g. "2h".
-	NotDeliveredWithin string   `yaml:"not_delivered_within"`
+	NotDeliveredWithin Duration `yaml:"not_delivered_within"`
 	Disabled           bool     `yaml:"disabled"`
 	Messages           Messages `yaml:"messages"`
 }
@@ -261,3 +265,7 @@ type WAButton struct {
 
 // File is the path the config was loaded from.
 func (c *Config) File() string { return c.file }
+
+// Location is the config's time zone: every time a person reads and every
+// schedule is in it.
+func (c *Config) Location() *time.Location { return c.Timezone.Get() }

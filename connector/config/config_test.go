@@ -77,10 +77,10 @@ func TestGoodConfigAndDefaults(t *testing.T) {
 	if cfg.Jobs[0].Mode != "created" || cfg.Jobs[0].Kind != "informational" || cfg.Jobs[0].Sources[0] != "merkez" {
 		t.Errorf("job defaults not applied: %+v", cfg.Jobs[0])
 	}
-	if cfg.QuietHours.Start != "21:00" || cfg.QuietHours.End != "09:00" {
+	if cfg.QuietHours.Start.String() != "21:00" || cfg.QuietHours.End.String() != "09:00" {
 		t.Errorf("quiet hours default = %+v", cfg.QuietHours)
 	}
-	if want := filepath.Join(filepath.Dir(cfg.File()), "state"); cfg.StateDir != want {
+	if want := filepath.Join(filepath.Dir(cfg.File()), "state"); string(cfg.StateDir) != want {
 		t.Errorf("state_dir = %s, want %s (beside the config file, not the working directory)", cfg.StateDir, want)
 	}
 	// The secret never comes back out through fmt.
@@ -147,7 +147,7 @@ func TestParseDurationAndRate(t *testing.T) {
 		ok   bool
 	}{{"90d", "2160h0m0s", true}, {"7d12h", "180h0m0s", true}, {"15m", "15m0s", true}, {"d", "", false}, {"-1h", "", false}, {"yesterday", "", false}} {
 		d, err := ParseDuration(tc.in)
-		if (err == nil) != tc.ok || (tc.ok && d.String() != tc.want) {
+		if (err == nil) != tc.ok || (tc.ok && d.Std().String() != tc.want) {
 			t.Errorf("ParseDuration(%q) = %v, %v", tc.in, d, err)
 		}
 	}
@@ -157,7 +157,7 @@ func TestParseDurationAndRate(t *testing.T) {
 		ok   bool
 	}{{"10/s", 10, true}, {"600/m", 10, true}, {"3600/h", 1, true}, {"10", 0, false}, {"0/s", 0, false}, {"5/d", 0, false}} {
 		r, err := ParseRate(tc.in)
-		if (err == nil) != tc.ok || r != tc.want {
+		if (err == nil) != tc.ok || r.PerSecond() != tc.want {
 			t.Errorf("ParseRate(%q) = %v, %v", tc.in, r, err)
 		}
 	}

@@ -17,6 +17,9 @@ type Error struct {
 	Path string // e.g. jobs[0].schedule
 	Msg  string
 	Hint string
+	// decode marks a value that could not be read at all; validation
+	// then says nothing more about it.
+	decode bool
 }
 
 func (e *Error) Error() string {
@@ -123,6 +126,11 @@ type problems struct {
 }
 
 func (p *problems) add(path, hint, format string, args ...any) {
+	for _, e := range p.errs {
+		if e.Path == path && e.decode {
+			return // the value could not be read: that error says it all
+		}
+	}
 	line, col := p.pos.at(path)
 	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
 }

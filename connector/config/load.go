@@ -2,18 +2,21 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
-	"time"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
 // Options change how a config is loaded.
@@ -42,6 +45,9 @@ func Load(path string, opts Options) (*Config, error) {
 func Parse(name string, data []byte, opts Options) (*Config, error) {
 	// Notepad saves UTF-8 with a BOM; YAML parsers choke on it.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if e := notUTF8(name, data); e != nil {
+		return nil, Errors{e}
+	}
 	if strings.Contains(string(data), "\t") {
 		if line, col := firstTab(data); line > 0 {
 			return nil, Errors{{File: name, Line: line, Col: col, Msg: "a tab character is used for indentation", Hint: "YAML needs spaces; replace tabs with two spaces"}}
@@ -49,7 +55,7 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, Errors{yamlError(name, err)}
+		return nil, Errors{yamlError(name, err, nil)}
 	}
 	cfg := &Config{file: name, positions: positionLookup{file: file, lines: strings.Split(string(data), "\n")}}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
@@ -59,11 +65,16 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "the file holds more than one YAML document (---)", Hint: "keep one document"}}
 	}
 	if err := decode(file.Docs[0].Body, cfg); err != nil {
+		// The values read before the structure broke are reported too.
+		errs := cfg.decodeErrs
+		for _, e := range errs {
+			e.File = name
+		}
 		if e, ok := err.(*Error); ok {
 			e.File = name
-			return nil, Errors{e}
+			return nil, append(errs, e).sorted()
 		}
-		return nil, Errors{yamlError(name, err)}
+		return nil, append(errs, yamlError(name, err, file)).sorted()
 	}
 	cfg.applyDefaults(name, opts)
 	if errs := cfg.validate(); len(errs) > 0 {
@@ -86,7 +97,11 @@ func decode(body ast.Node, cfg *Config) (err error) {
 				Hint: "remove any !tag (YAML tags are not used in this config) and check the indentation against config.example.yaml"}
 		}
 	}()
-	return yaml.NodeToValue(body, cfg, yaml.DisallowUnknownField())
+	var typed decodeProblems
+	ctx := withDecodeProblems(context.Background(), &typed)
+	err = yaml.NewDecoder(bytes.NewReader(nil), yaml.DisallowUnknownField()).DecodeFromNodeContext(ctx, body, cfg)
+	cfg.decodeErrs = typed.errs
+	return err
 }
 
 func firstTab(data []byte) (line, col int) {
@@ -100,7 +115,7 @@ func firstTab(data []byte) (line, col int) {
 }
 
 // yamlError turns a go-yaml error into our positioned error with a hint.
-func yamlError(file string, err error) *Error {
+func yamlError(file string, err error, tree *ast.File) *Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		e := &Error{File: file, Msg: ye.GetMessage()}
@@ -118,6 +133,9 @@ func yamlError(file string, err error) *Error {
 			e.Hint = "a list needs '- ' before each item; a block of settings needs key: value lines"
 		case errors.As(err, &unknown):
 			e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1) + ": this key does not exist in this version"
+			if parent, key, ok := keyPathAt(tree, e.Line, e.Col); ok {
+				e.Msg += didYouMean(key, keysAt(parent))
+			}
 			e.Hint = "check the spelling and indentation against config.example.yaml"
 		case errors.As(err, &typeErr):
 			e.Msg = fmt.Sprintf("expected %s, found %s", kindName(typeErr.DstType), kindName(typeErr.SrcType))
@@ -160,7 +178,7 @@ func kindName(t reflect.Type) string {
 func (c *Config) applyDefaults(file string, opts Options) {
 	dir := filepath.Dir(file)
 	if c.StateDir == "" {
-		c.StateDir = opts.DefaultStateDir
+		c.StateDir = Path(opts.DefaultStateDir)
 		if c.StateDir == "" {
 			c.StateDir = "state"
 		}
@@ -169,26 +187,28 @@ func (c *Config) applyDefaults(file string, opts Options) {
 	if c.Log.Dir != "" {
 		c.Log.Dir = resolvePath(dir, c.Log.Dir)
 	}
-	if c.Timezone == "" {
-		c.Timezone = "Europe/Istanbul"
+	if c.Timezone.Get() == nil {
+		c.Timezone = Location{loc: defaultLocation()}
 	}
-	if c.Retention == "" {
-		c.Retention = "90d"
-	}
+	setDefault(&c.Retention, DefaultRetention)
+	setDefault(&c.UncertainGrace, DefaultUncertainGrace)
 	if c.Uncertain == "" {
-		c.Uncertain = "hold"
+		c.Uncertain = UncertainHold
 	}
 	if c.QuietHours == nil {
 		c.QuietHours = &QuietHours{}
 	}
-	if c.QuietHours.Start == "" && c.QuietHours.End == "" {
-		c.QuietHours.Start, c.QuietHours.End = "21:00", "09:00"
+	if !c.QuietHours.Start.IsSet() && !c.QuietHours.End.IsSet() {
+		c.QuietHours.Start, c.QuietHours.End = DefaultQuietStart, DefaultQuietEnd
 	}
 	if c.QuietHours.Channels == nil {
 		c.QuietHours.Channels = []string{"sms", "whatsapp"}
 	}
-	if c.Status.Listen == "" {
-		c.Status.Listen = "127.0.0.1:8750"
+	if c.Status.Listen == (ListenAddr{}) {
+		c.Status.Listen = DefaultListen
+	}
+	if c.Status.Language == "" {
+		c.Status.Language = "tr"
 	}
 	if c.Formats.Currency == "" {
 		c.Formats.Currency = "TL"
@@ -217,32 +237,54 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		if s.Host == "" && s.Driver != "sqlite" {
 			s.Host = "127.0.0.1"
 		}
-		if s.YearGrace == "" {
-			s.YearGrace = "15d"
+		setDefault(&s.YearGrace, DefaultYearGrace)
+		setDefault(&s.Timeout, DefaultSourceTimeout)
+	}
+	for _, ch := range c.Channels.ByName() {
+		if ch.Rate == 0 {
+			ch.Rate = DefaultRate
 		}
-		if s.Timeout == "" {
-			s.Timeout = "30s"
-		}
+		setDefault(&ch.Timeout, DefaultChannelTimeout)
+		setDefault(&ch.ReportEvery, DefaultReportEvery)
 	}
 	for i := range c.Jobs {
 		j := &c.Jobs[i]
-		if j.Kind == "" {
-			j.Kind = "informational"
+		if j.Kind == KindUnset {
+			j.Kind = KindInformational
 		}
 		if len(j.Sources) == 0 && len(c.Sources) == 1 {
 			j.Sources = []string{c.Sources[0].Name}
 		}
 		if j.PageSize == 0 {
-			j.PageSize = 500
+			j.PageSize = DefaultPageSize
 		}
+		preset, _ := erp.LookupPreset(j.Preset)
+		if j.Mode == ModeUnset {
+			j.Mode = Mode(preset.Mode)
+		}
+		if j.Mode == ModeUnset {
+			j.Mode = ModeCreated
+		}
+		if j.Renotify == 0 && preset.Renotify != "" {
+			if d, err := ParseDuration(preset.Renotify); err == nil {
+				j.Renotify = d
+			}
+		}
+		setDefault(&j.Lag, DefaultLag)
 	}
 }
 
-func resolvePath(dir, p string) string {
-	if p == "" || filepath.IsAbs(p) || isWindowsAbs(p) {
+func setDefault(d *Duration, def Duration) {
+	if *d == 0 {
+		*d = def
+	}
+}
+
+func resolvePath(dir string, p Path) Path {
+	if p == "" || filepath.IsAbs(string(p)) || isWindowsAbs(string(p)) {
 		return p
 	}
-	return filepath.Join(dir, p)
+	return Path(filepath.Join(dir, string(p)))
 }
 
 // isWindowsAbs accepts C:/… and C:\… on any OS, so a config written for a
@@ -251,60 +293,37 @@ func isWindowsAbs(p string) bool {
 	return len(p) >= 3 && p[1] == ':' && (p[2] == '\\' || p[2] == '/')
 }
 
-// ParseDuration accepts Go durations plus days: "90d", "7d12h", "15m".
-func ParseDuration(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, fmt.Errorf("empty duration")
+// notUTF8 refuses a file that is not UTF-8. A Turkish Windows editor saves
+// Windows-1254: read as UTF-8 its ı and ş become "�", and customers would get
+// "Say�n". The error shows the line as Windows-1254 would read it.
+func notUTF8(name string, data []byte) *Error {
+	if utf8.Valid(data) {
+		return nil
 	}
-	var total time.Duration
-	if i := strings.IndexByte(s, 'd'); i > 0 {
-		days, err := strconv.Atoi(s[:i])
-		if err != nil || days < 0 {
-			return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", s)
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
 		}
-		total = time.Duration(days) * 24 * time.Hour
-		s = s[i+1:]
-		if s == "" {
-			return total, nil
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	text := ""
+	if line-1 < len(lines) {
+		if b, err := charmap.Windows1254.NewDecoder().Bytes(lines[line-1]); err == nil {
+			text = strings.TrimSpace(string(b))
 		}
 	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
-		return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", s)
+	msg := "the file is not UTF-8"
+	if text != "" {
+		msg += fmt.Sprintf("; as Windows-1254 (Turkish Windows) this line reads %q", text)
 	}
-	return total + d, nil
-}
-
-// ParseRate reads "10/s", "600/m" or "5000/h" as messages per second.
-func ParseRate(s string) (float64, error) {
-	n, unit, ok := strings.Cut(strings.TrimSpace(s), "/")
-	v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
-	if !ok || err != nil || v <= 0 {
-		return 0, fmt.Errorf("%q is not a rate (use e.g. 10/s, 600/m)", s)
-	}
-	switch strings.TrimSpace(unit) {
-	case "s":
-		return v, nil
-	case "m":
-		return v / 60, nil
-	case "h":
-		return v / 3600, nil
-	}
-	return 0, fmt.Errorf("%q is not a rate: the unit must be s, m or h", s)
-}
-
-// Location returns the configured time zone.
-func (c *Config) Location() *time.Location {
-	loc, err := time.LoadLocation(c.Timezone)
-	if err != nil {
-		return time.FixedZone("+03", 3*3600)
-	}
-	return loc
-}
-
-// RetentionDuration returns the parsed retention period.
-func (c *Config) RetentionDuration() time.Duration {
-	d, _ := ParseDuration(c.Retention)
-	return d
+	return &Error{File: name, Line: line, Col: col, Msg: msg,
+		Hint: "save the file as UTF-8 (Notepad: File > Save As > Encoding: UTF-8); otherwise Turkish letters reach customers as \"�\""}
 }

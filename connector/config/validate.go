@@ -4,12 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
-	"time"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
-	"github.com/robfig/cron/v3"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -17,13 +16,8 @@ import (
 
 var (
 	namePattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,39}$`)
-	clockPattern  = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d$`)
 	columnPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
 )
-
-// CronParser accepts 5-field specs, an optional leading seconds field and
-// descriptors such as @every 5m and @daily.
-var CronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
 var providersByChannel = map[string][]string{
 	"sms":      {"console", "netgsm", "mutlucell"},
@@ -32,44 +26,74 @@ var providersByChannel = map[string][]string{
 	"webhook":  {"console", "webhook"},
 }
 
+// channelNames are the channels in the order people read them.
+var channelNames = []string{"sms", "whatsapp", "email", "webhook"}
+
+// validate reports every problem of the decoded, defaulted config. It never
+// changes the config: what check validates is exactly what run uses.
 func (c *Config) validate() Errors {
 	p := &problems{file: c.file, pos: c.positions}
-	if _, err := time.LoadLocation(c.Timezone); err != nil {
-		p.add("timezone", "use an IANA name such as Europe/Istanbul", "unknown time zone %q", c.Timezone)
+	for _, e := range c.decodeErrs {
+		e.File = c.file
+		p.errs = append(p.errs, e)
 	}
-	if d, err := ParseDuration(c.Retention); err != nil {
-		p.add("retention", "", "%v", err)
-	} else if d < 24*time.Hour {
+	if c.Retention != 0 && c.Retention < MinRetention {
 		p.add("retention", "keep at least 1d so reports can be reconciled", "retention %s is too short", c.Retention)
 	}
-	if c.UncertainGrace != "" {
-		if _, err := ParseDuration(c.UncertainGrace); err != nil {
-			p.add("uncertain_grace", "", "%v", err)
-		}
-	}
-	if c.StartupJitter != "" {
-		if _, err := ParseDuration(c.StartupJitter); err != nil {
-			p.add("startup_jitter", "", "%v", err)
-		}
-	}
-	if c.Uncertain != "hold" && c.Uncertain != "resend" {
-		p.add("uncertain_sends", "", "uncertain_sends must be hold or resend, not %q", c.Uncertain)
-	}
 	if q := c.QuietHours; q != nil && !q.Disabled {
-		for _, f := range []struct{ path, v string }{{"quiet_hours.start", q.Start}, {"quiet_hours.end", q.End}} {
-			if !clockPattern.MatchString(f.v) {
-				p.add(f.path, "write the time as HH:MM, e.g. \"21:00\" (in quotes)", "%q is not a time of day", f.v)
+		for _, f := range []struct {
+			path string
+			v    Clock
+		}{{"quiet_hours.start", q.Start}, {"quiet_hours.end", q.End}} {
+			if !f.v.IsSet() && !c.hasProblemAt(p, f.path) {
+				p.add(f.path, "write both start and end as HH:MM, e.g. \"21:00\" (in quotes)", "%s is required with the other end of the window", f.path)
+			}
+		}
+		for i, ch := range q.Channels {
+			if !slices.Contains(channelNames, ch) {
+				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), "", "%q is not a channel%s", ch, didYouMean(ch, channelNames))
 			}
 		}
 	}
 	if c.DailyCap < 0 {
 		p.add("daily_cap_per_recipient", "", "must be 0 (no cap) or more")
 	}
+	c.validateStatus(p)
 	c.validateSources(p)
 	c.validateChannels(p)
 	c.validateJobs(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()
+}
+
+// hasProblemAt reports whether decoding already refused the value at path.
+func (c *Config) hasProblemAt(p *problems, path string) bool {
+	for _, e := range p.errs {
+		if e.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// validateStatus refuses what would keep the status page from starting.
+func (c *Config) validateStatus(p *problems) {
+	s := c.Status
+	if s.Disabled {
+		return
+	}
+	if (s.TLSCert == "") != (s.TLSKey == "") {
+		p.add("status.tls_cert", "give both tls_cert and tls_key, or neither", "tls_cert and tls_key go together")
+	}
+	if !s.Listen.Loopback() && !s.AllowRemote && s.TLSCert == "" && !c.hasProblemAt(p, "status.listen") {
+		p.add("status.listen", "set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1",
+			"status.listen %q is reachable from other computers", s.Listen.String())
+	}
+	switch s.Language {
+	case "tr", "en":
+	default:
+		p.add("status.language", "", "language must be tr or en, not %q", s.Language)
+	}
 }
 
 func (c *Config) validateSources(p *problems) {
@@ -88,7 +112,7 @@ func (c *Config) validateSources(p *problems) {
 		switch s.Driver {
 		case "firebird", "mssql", "sqlite":
 		default:
-			p.add(path+".driver", "", "driver must be firebird, mssql or sqlite, not %q", s.Driver)
+			p.add(path+".driver", "", "driver must be firebird, mssql or sqlite, not %q%s", s.Driver, didYouMean(s.Driver, []string{"firebird", "mssql", "sqlite"}))
 		}
 		if s.Database == "" {
 			p.add(path+".database", "for Firebird the .FDB path on the server, e.g. 'C:/AKINSOFT/Wolvox8/Database_FB/01/{year}/WOLVOX.FDB'", "database is required")
@@ -108,11 +132,6 @@ func (c *Config) validateSources(p *problems) {
 				p.add(path+".charset", "Wolvox databases use WIN1254", "charset must be WIN1254, UTF8 or NONE, not %q", s.Charset)
 			}
 		}
-		for _, f := range []struct{ path, v string }{{path + ".year_grace", s.YearGrace}, {path + ".timeout", s.Timeout}} {
-			if _, err := ParseDuration(f.v); err != nil {
-				p.add(f.path, "", "%v", err)
-			}
-		}
 	}
 }
 
@@ -120,8 +139,8 @@ func (c *Config) validateChannels(p *problems) {
 	for name, ch := range c.Channels.ByName() {
 		path := "channels." + name
 		allowed := providersByChannel[name]
-		if !contains(allowed, ch.Provider) {
-			p.add(path+".provider", "", "provider for %s must be one of %s, not %q", name, strings.Join(allowed, ", "), ch.Provider)
+		if !slices.Contains(allowed, ch.Provider) {
+			p.add(path+".provider", "", "provider for %s must be one of %s, not %q%s", name, strings.Join(allowed, ", "), ch.Provider, didYouMean(ch.Provider, allowed))
 			continue
 		}
 		blocks := map[string]bool{"netgsm": ch.NetGSM != nil, "mutlucell": ch.Mutlucell != nil,
@@ -132,21 +151,6 @@ func (c *Config) validateChannels(p *problems) {
 		for b, set := range blocks {
 			if set && b != ch.Provider {
 				p.add(path+"."+b, "remove it or set provider: "+b, "settings for %s are given but the provider is %s", b, ch.Provider)
-			}
-		}
-		if ch.Rate != "" {
-			if _, err := ParseRate(ch.Rate); err != nil {
-				p.add(path+".rate", "", "%v", err)
-			}
-		}
-		if ch.Timeout != "" {
-			if _, err := ParseDuration(ch.Timeout); err != nil {
-				p.add(path+".timeout", "", "%v", err)
-			}
-		}
-		if ch.ReportEvery != "" {
-			if _, err := ParseDuration(ch.ReportEvery); err != nil {
-				p.add(path+".report_every", "", "%v", err)
 			}
 		}
 		if ch.NetGSM != nil && ch.NetGSM.IYSFilter != "" && ch.NetGSM.IYSFilter != "11" && ch.NetGSM.IYSFilter != "12" {
@@ -187,9 +191,9 @@ func (c *Config) validateJobs(p *problems) {
 	if len(c.Jobs) == 0 {
 		p.add("jobs", "see config.example.yaml for a new-invoice job", "no job is configured")
 	}
-	sources := map[string]bool{}
+	var sources []string
 	for _, s := range c.Sources {
-		sources[s.Name] = true
+		sources = append(sources, s.Name)
 	}
 	channels := c.Channels.ByName()
 	seen := map[string]bool{}
@@ -209,7 +213,7 @@ func (c *Config) validateJobs(p *problems) {
 		case j.Preset != "":
 			var ok bool
 			if preset, ok = erp.LookupPreset(j.Preset); !ok {
-				p.add(path+".preset", "known presets: "+strings.Join(erp.PresetNames(), ", "), "unknown preset %q", j.Preset)
+				p.add(path+".preset", "known presets: "+strings.Join(erp.PresetNames(), ", "), "unknown preset %q%s", j.Preset, didYouMean(j.Preset, erp.PresetNames()))
 			} else if _, err := preset.SQL(erp.Params(j.Params)); err != nil {
 				p.add(path+".params", "", "%v", err)
 			}
@@ -226,34 +230,19 @@ func (c *Config) validateJobs(p *problems) {
 		if j.Key != "" && !columnPattern.MatchString(j.Key) {
 			p.add(path+".key", "", "key %q is not a column name", j.Key)
 		}
-		if j.Mode == "" {
-			j.Mode = preset.Mode
-			if j.Mode == "" {
-				j.Mode = "created"
-			}
-		}
-		if j.Mode != "created" && j.Mode != "changed" && j.Mode != "condition" {
-			p.add(path+".mode", "", "mode must be created, changed or condition, not %q", j.Mode)
-		}
-		if j.Schedule == "" {
+		if !j.Schedule.IsSet() && !c.hasProblemAt(p, path+".schedule") {
 			p.add(path+".schedule", "e.g. \"@every 5m\" or \"*/10 9-18 * * 1-6\"", "schedule is required")
-		} else if _, err := CronParser.Parse(j.Schedule); err != nil {
-			p.add(path+".schedule", "5 fields (minute hour day month weekday), an optional leading seconds field, or @every 5m / @daily", "schedule %q is not valid: %v", j.Schedule, err)
 		}
-		if err := checkBackfill(j.Backfill); err != nil {
-			p.add(path+".backfill", "use a period like 7d, or key:4711 to start after a known key", "%v", err)
-		}
-		if j.Kind != "informational" && j.Kind != "commercial" {
-			p.add(path+".kind", "commercial messages (campaigns, greetings) need İYS consent", "kind must be informational or commercial, not %q", j.Kind)
-		} else if sms := channels["sms"]; j.Kind == "commercial" && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
+		c.validateBackfill(p, path, j, preset)
+		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
 			// Commercial SMS may only go to people whose consent İYS holds;
 			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter).
 			p.add(path+".kind", "send commercial SMS through NetGSM (iysfilter checks İYS consent), or drop the sms message from this job",
 				"a commercial job cannot send SMS through mutlucell: it has no İYS consent check")
 		}
 		for k, s := range j.Sources {
-			if !sources[s] {
-				p.add(fmt.Sprintf("%s.sources[%d]", path, k), "", "source %q is not defined under sources", s)
+			if !slices.Contains(sources, s) {
+				p.add(fmt.Sprintf("%s.sources[%d]", path, k), "", "source %q is not defined under sources%s", s, didYouMean(s, sources))
 			}
 		}
 		if len(j.Sources) == 0 && len(c.Sources) > 1 {
@@ -262,18 +251,40 @@ func (c *Config) validateJobs(p *problems) {
 		if j.PageSize < 1 || j.PageSize > 10000 {
 			p.add(path+".page_size", "", "page_size must be between 1 and 10000")
 		}
-		for _, d := range []struct{ path, v string }{{path + ".renotify", j.Renotify}, {path + ".lag", j.Lag},
-			{path + ".not_delivered_within", j.NotDeliveredWithin}} {
-			if d.v != "" {
-				if _, err := ParseDuration(d.v); err != nil {
-					p.add(d.path, "", "%v", err)
-				}
-			}
-		}
 		if j.Preset != "" && preset.Name == "" {
 			continue // unknown preset: its recipient defaults are unknown too
 		}
 		c.validateMessages(p, path, j, preset, channels)
+	}
+}
+
+// validateBackfill refuses a first-run start the job's mode cannot use: run
+// would otherwise fail on the first poll, or silently ignore it.
+func (c *Config) validateBackfill(p *problems, path string, j *Job, preset erp.Preset) {
+	b := j.Backfill
+	if c.hasProblemAt(p, path+".backfill") {
+		return
+	}
+	dateCol := j.Timestamp
+	if dateCol == "" {
+		dateCol = preset.DateColumn
+	}
+	switch j.Mode {
+	case ModeChanged:
+		if dateCol == "" {
+			p.add(path+".timestamp", "name the column that changes with the row, e.g. DEGISTIRME_TARIHI", "changed mode needs timestamp:")
+		}
+		if b.Kind == BackfillKey {
+			p.add(path+".backfill", "a changed job backfills by a period (e.g. 7d) or all", "backfill %s cannot be used in changed mode: rows are followed by time, not by key", b)
+		}
+	case ModeCondition:
+		if b.Set() {
+			p.add(path+".backfill", "remove backfill: a condition job reads what matches now on every run", "backfill does not apply to a condition job")
+		}
+	case ModeCreated:
+		if b.Kind == BackfillPeriod && dateCol == "" {
+			p.add(path+".backfill", "set timestamp: to the column that holds the creation time, e.g. KAYIT_TARIHI", "backfill %s needs the column that holds the creation time", b)
+		}
 	}
 }
 
@@ -289,6 +300,16 @@ func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.P
 		}
 		if len(m.to) == 0 && len(preset.Recipients[ch]) == 0 {
 			p.add(mpath+".to", "list the columns holding the recipient, e.g. [CEP_TEL]", "to is required")
+		}
+		if cols := presetColumns(preset); len(cols) > 0 {
+			// A preset's columns are known without a database: a misspelled
+			// recipient column would skip every message as "empty".
+			for k, col := range m.to {
+				if !slices.Contains(cols, strings.ToUpper(col)) {
+					p.add(fmt.Sprintf("%s.to[%d]", mpath, k), "the preset "+preset.Name+" gives "+strings.Join(cols, ", "),
+						"column %q is not in the preset's result%s", col, didYouMean(strings.ToUpper(col), cols))
+				}
+			}
 		}
 		for _, t := range m.templates {
 			if t.src == "" {
@@ -311,7 +332,11 @@ func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.P
 	}
 	for k, f := range j.Fallback {
 		if msgs[f] == nil {
-			p.add(fmt.Sprintf("%s.fallback[%d]", path, k), "", "fallback channel %s has no message in this job", f)
+			have := make([]string, 0, len(msgs))
+			for ch := range msgs {
+				have = append(have, ch)
+			}
+			p.add(fmt.Sprintf("%s.fallback[%d]", path, k), "", "fallback channel %s has no message in this job%s", f, didYouMean(f, have))
 		}
 	}
 }
@@ -387,29 +412,14 @@ func (m Messages) ByName() map[string]*channelMessage {
 	return out
 }
 
-func checkBackfill(s string) error {
-	switch {
-	case s == "" || s == "none":
-		return nil
-	case s == "all":
-		return nil
-	case strings.HasPrefix(s, "key:"):
-		if strings.TrimSpace(s[4:]) == "" {
-			return fmt.Errorf("backfill %q names no key", s)
-		}
-		return nil
+// presetColumns are the columns a preset's query yields, upper case, sorted.
+func presetColumns(p erp.Preset) []string {
+	cols := make([]string, 0, len(p.Sample))
+	for k := range p.Sample {
+		cols = append(cols, k)
 	}
-	_, err := ParseDuration(s)
-	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
+	slices.Sort(cols)
+	return cols
 }
 
 func isASCII(s string) bool {

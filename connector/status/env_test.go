@@ -133,7 +133,7 @@ func newEnv(t *testing.T, o envOpts) *env {
 	if _, err := d.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, dir: dir, daemon: d, store: d.Store(), authFile: status.AuthPath(cfg.StateDir),
+	e := &env{t: t, dir: dir, daemon: d, store: d.Store(), authFile: status.AuthPath(string(cfg.StateDir)),
 		clock: &clock{t: time.Now()}}
 	if failed, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusFailed}); len(failed) > 0 {
 		e.failed = failed[0]

@@ -322,27 +322,23 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 // unless the config allows it (TLS or allow_remote) and a password is set.
 // remote reports whether it listens beyond loopback.
 func Listen(cfg config.Status, authFile string) (l net.Listener, remote bool, err error) {
-	host, _, err := net.SplitHostPort(cfg.Listen)
-	if err != nil {
-		return nil, false, fmt.Errorf("status.listen %q: %w (write host:port, e.g. 127.0.0.1:8750)", cfg.Listen, err)
-	}
-	ip := net.ParseIP(host)
-	remote = !(host == "localhost" || ip != nil && ip.IsLoopback())
+	addr := cfg.Listen.String()
+	remote = !cfg.Listen.Loopback()
 	tlsOn := cfg.TLSCert != "" || cfg.TLSKey != ""
 	if remote {
 		if !cfg.AllowRemote && !tlsOn {
-			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers: set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1", cfg.Listen)
+			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers: set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1", addr)
 		}
 		if c, err := LoadCredentials(authFile); err != nil || c.PasswordHash == "" {
-			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers, so the page needs a password: %w", cfg.Listen, ErrNoPassword)
+			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers, so the page needs a password: %w", addr, ErrNoPassword)
 		}
 	}
-	l, err = net.Listen("tcp", cfg.Listen)
+	l, err = net.Listen("tcp", addr)
 	if err != nil {
-		return nil, remote, fmt.Errorf("status page: listen on %s: %w (another program may use the port: change status.listen)", cfg.Listen, err)
+		return nil, remote, fmt.Errorf("status page: listen on %s: %w (another program may use the port: change status.listen)", addr, err)
 	}
 	if tlsOn {
-		cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
+		cert, err := tls.LoadX509KeyPair(string(cfg.TLSCert), string(cfg.TLSKey))
 		if err != nil {
 			l.Close()
 			return nil, remote, fmt.Errorf("status page: load status.tls_cert/tls_key: %w", err)

@@ -467,15 +467,14 @@ func TestListen(t *testing.T) {
 		wantRemote bool
 		wantErr    string
 	}{
-		{"loopback", config.Status{Listen: "127.0.0.1:0"}, noPass, false, ""},
-		{"localhost", config.Status{Listen: "localhost:0"}, noPass, false, ""},
-		{"ipv6 loopback", config.Status{Listen: "[::1]:0"}, noPass, false, ""},
-		{"all interfaces without opt-in", config.Status{Listen: "0.0.0.0:0"}, withPass, true, "reachable from other computers: set status.tls_cert"},
-		{"empty host means all interfaces", config.Status{Listen: ":0"}, withPass, true, "reachable from other computers: set status.tls_cert"},
-		{"opt-in without a password", config.Status{Listen: "0.0.0.0:0", AllowRemote: true}, noPass, true, "admin set-password"},
-		{"opt-in with a password", config.Status{Listen: "0.0.0.0:0", AllowRemote: true}, withPass, true, ""},
-		{"TLS with a missing certificate", config.Status{Listen: "0.0.0.0:0", TLSCert: dir + "/no.crt", TLSKey: dir + "/no.key"}, withPass, true, "tls_cert"},
-		{"not host:port", config.Status{Listen: "8750"}, noPass, false, "write host:port"},
+		{"loopback", config.Status{Listen: listenAddr(t, "127.0.0.1:0")}, noPass, false, ""},
+		{"localhost", config.Status{Listen: listenAddr(t, "localhost:0")}, noPass, false, ""},
+		{"ipv6 loopback", config.Status{Listen: listenAddr(t, "[::1]:0")}, noPass, false, ""},
+		{"all interfaces without opt-in", config.Status{Listen: listenAddr(t, "0.0.0.0:0")}, withPass, true, "reachable from other computers: set status.tls_cert"},
+		{"empty host means all interfaces", config.Status{Listen: config.ListenAddr{Port: "0"}}, withPass, true, "reachable from other computers: set status.tls_cert"},
+		{"opt-in without a password", config.Status{Listen: listenAddr(t, "0.0.0.0:0"), AllowRemote: true}, noPass, true, "admin set-password"},
+		{"opt-in with a password", config.Status{Listen: listenAddr(t, "0.0.0.0:0"), AllowRemote: true}, withPass, true, ""},
+		{"TLS with a missing certificate", config.Status{Listen: listenAddr(t, "0.0.0.0:0"), TLSCert: config.Path(dir + "/no.crt"), TLSKey: config.Path(dir + "/no.key")}, withPass, true, "tls_cert"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			l, remote, err := status.Listen(tc.cfg, tc.auth)
@@ -490,4 +489,13 @@ func TestListen(t *testing.T) {
 			}
 		})
 	}
+}
+
+func listenAddr(t *testing.T, s string) config.ListenAddr {
+	t.Helper()
+	a, err := config.ParseListenAddr(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

@@ -1,0 +1,55 @@
+package config
+
+import (
+	"time"
+	_ "time/tzdata" // Europe/Istanbul even on Windows machines without zoneinfo
+)
+
+// Every default of the file, in one place: applyDefaults fills them in, so
+// the rest of the program reads set values and never decides a default of
+// its own.
+const (
+	DefaultRate           Rate     = 10
+	DefaultChannelTimeout Duration = Duration(30 * time.Second)
+	DefaultSourceTimeout  Duration = Duration(30 * time.Second)
+	DefaultReportEvery    Duration = Duration(2 * time.Minute)
+	DefaultUncertainGrace Duration = Duration(45 * time.Minute)
+	DefaultRetention      Duration = Duration(90 * 24 * time.Hour)
+	DefaultYearGrace      Duration = Duration(15 * 24 * time.Hour)
+	// DefaultLag is how long a changed row must be old before it is read:
+	// a row whose timestamp was set before a slow commit shows up late.
+	DefaultLag      Duration = Duration(2 * time.Minute)
+	DefaultPageSize          = 500
+	// MinRetention keeps bodies long enough for reports to be reconciled.
+	MinRetention Duration = Duration(24 * time.Hour)
+	DefaultZone           = "Europe/Istanbul"
+)
+
+var (
+	DefaultQuietStart = MustClock("21:00")
+	DefaultQuietEnd   = MustClock("09:00")
+	DefaultListen     = ListenAddr{Host: "127.0.0.1", Port: "8750"}
+)
+
+// DefaultBatch is messages per request for a provider that batches (NetGSM
+// n:n, Mutlucell); any other provider sends one message per request.
+const DefaultBatch = 100
+
+// BatchSize is the channel's batch setting: messages per request for a
+// provider that can batch, requests in flight for one that cannot.
+func (c *Channel) BatchSize(canBatch bool) int {
+	switch {
+	case c.Batch > 0:
+		return c.Batch
+	case canBatch:
+		return DefaultBatch
+	}
+	return 1
+}
+
+func defaultLocation() *time.Location {
+	if l, err := time.LoadLocation(DefaultZone); err == nil {
+		return l
+	}
+	return time.FixedZone("+03", 3*3600)
+}

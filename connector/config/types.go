@@ -1,0 +1,588 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math"
+	"net"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/robfig/cron/v3"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// The types below are the config's values, parsed once when the file is
+// decoded. Each reads its own YAML scalar and, when the text is not valid,
+// records a positioned error and keeps its zero value, so one bad value never
+// hides the others: Parse reports them all together with the rest of the
+// validation. Nothing outside this package parses a config string again.
+
+// decodeProblems collects the errors of typed values during one decode.
+type decodeProblems struct{ errs Errors }
+
+type problemsKey struct{}
+
+func withDecodeProblems(ctx context.Context, p *decodeProblems) context.Context {
+	return context.WithValue(ctx, problemsKey{}, p)
+}
+
+// scalar returns the text of a scalar node; ok is false for null.
+func scalar(n ast.Node) (text string, ok bool, err error) {
+	switch v := n.(type) {
+	case *ast.NullNode:
+		return "", false, nil
+	case ast.ScalarNode:
+		if s, isStr := v.(*ast.StringNode); isStr {
+			return s.Value, true, nil
+		}
+		if tk := n.GetToken(); tk != nil {
+			return tk.Value, true, nil
+		}
+		return fmt.Sprint(v.GetValue()), true, nil
+	}
+	return "", false, fmt.Errorf("expected text, found %s", nodeKind(n))
+}
+
+func nodeKind(n ast.Node) string {
+	switch n.Type() {
+	case ast.MappingType, ast.MappingValueType:
+		return "a mapping (key: value lines)"
+	case ast.SequenceType:
+		return "a list"
+	}
+	return "a value"
+}
+
+// decodeScalar reads n as text and hands it to parse; a parse error becomes a
+// positioned problem with hint, and the value stays unset.
+func decodeScalar(ctx context.Context, n ast.Node, hint string, parse func(string) error) error {
+	s, ok, err := scalar(n)
+	if err == nil && ok {
+		err = parse(s)
+	}
+	if err == nil {
+		return nil
+	}
+	p, _ := ctx.Value(problemsKey{}).(*decodeProblems)
+	if p == nil {
+		return err // decoded outside Parse (tests): fail plainly
+	}
+	e := &Error{Path: strings.TrimPrefix(n.GetPath(), "$."), Msg: err.Error(), Hint: hint, decode: true}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		e.Line, e.Col = tk.Position.Line, tk.Position.Column
+	}
+	p.errs = append(p.errs, e)
+	return nil
+}
+
+// Duration is a length of time: Go durations plus days ("90d", "7d12h",
+// "15m"). Zero means unset; defaults fill it in.
+type Duration time.Duration
+
+// ParseDuration reads "90d", "7d12h", "15m" (a Go duration plus days).
+func ParseDuration(s string) (Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty duration")
+	}
+	orig := s
+	var total time.Duration
+	if i := strings.IndexByte(s, 'd'); i > 0 {
+		days, err := strconv.Atoi(s[:i])
+		if err != nil || days < 0 || days > 100000 {
+			return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", orig)
+		}
+		total = time.Duration(days) * 24 * time.Hour
+		s = s[i+1:]
+		if s == "" {
+			return Duration(total), nil
+		}
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", orig)
+	}
+	return Duration(total + d), nil
+}
+
+// Std is the duration as a time.Duration.
+func (d Duration) Std() time.Duration { return time.Duration(d) }
+
+// String writes the duration as a person would in the file: "90d",
+// "1h30m", "45s"; zero units are left out.
+func (d Duration) String() string {
+	t := time.Duration(d)
+	if t == 0 {
+		return "0s"
+	}
+	var b strings.Builder
+	if t < 0 {
+		b.WriteByte('-')
+		t = -t
+	}
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{24 * time.Hour, "d"}, {time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		if n := t / u.d; n > 0 {
+			b.WriteString(strconv.FormatInt(int64(n), 10) + u.name)
+			t -= n * u.d
+		}
+	}
+	if t > 0 {
+		b.WriteString(t.String())
+	}
+	return b.String()
+}
+
+func (d *Duration) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		v, err := ParseDuration(s)
+		*d = v
+		return err
+	})
+}
+
+// Set and Type make a Duration a command-line flag value, so --since
+// accepts what the file accepts (1d, 90d, 12h).
+func (d *Duration) Set(s string) error {
+	v, err := ParseDuration(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func (d *Duration) Type() string { return "duration" }
+
+// MarshalYAML writes the duration as the file would.
+func (d Duration) MarshalYAML() (any, error) { return d.String(), nil }
+
+// Rate is the most messages per second through a channel, written "10/s",
+// "600/m" or "5000/h".
+type Rate float64
+
+// ParseRate reads "10/s", "600/m" or "5000/h".
+func ParseRate(s string) (Rate, error) {
+	n, unit, ok := strings.Cut(strings.TrimSpace(s), "/")
+	v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
+	if !ok || err != nil || v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, fmt.Errorf("%q is not a rate (use e.g. 10/s, 600/m)", s)
+	}
+	switch strings.TrimSpace(unit) {
+	case "s":
+		return Rate(v), nil
+	case "m":
+		return Rate(v / 60), nil
+	case "h":
+		return Rate(v / 3600), nil
+	}
+	return 0, fmt.Errorf("%q is not a rate: the unit must be s, m or h", s)
+}
+
+// PerSecond is the rate in messages per second.
+func (r Rate) PerSecond() float64 { return float64(r) }
+
+// Burst is how many messages may go at once: one second's worth, at least 1.
+func (r Rate) Burst() int { return max(1, int(r)) }
+
+func (r Rate) String() string { return strconv.FormatFloat(float64(r), 'f', -1, 64) + "/s" }
+
+func (r *Rate) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		v, err := ParseRate(s)
+		*r = v
+		return err
+	})
+}
+
+// Clock is a time of day, "21:00", as minutes after midnight.
+type Clock struct {
+	minutes int
+	set     bool
+}
+
+// ParseClock reads HH:MM (24 hours).
+func ParseClock(s string) (Clock, error) {
+	h, m, ok := strings.Cut(strings.TrimSpace(s), ":")
+	hi, err1 := strconv.Atoi(h)
+	mi, err2 := strconv.Atoi(m)
+	if !ok || len(h) != 2 || len(m) != 2 || err1 != nil || err2 != nil || hi < 0 || hi > 23 || mi < 0 || mi > 59 {
+		return Clock{}, fmt.Errorf("%q is not a time of day", s)
+	}
+	return Clock{minutes: hi*60 + mi, set: true}, nil
+}
+
+// MustClock is ParseClock for constants.
+func MustClock(s string) Clock {
+	c, err := ParseClock(s)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// Minutes is the time as minutes after midnight.
+func (c Clock) Minutes() int { return c.minutes }
+
+// IsSet is false for a time the file did not give.
+func (c Clock) IsSet() bool { return c.set }
+
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.minutes/60, c.minutes%60) }
+
+func (c *Clock) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, `write the time as HH:MM, e.g. "21:00" (in quotes)`, func(s string) error {
+		v, err := ParseClock(s)
+		*c = v
+		return err
+	})
+}
+
+func (c Clock) MarshalYAML() (any, error) { return c.String(), nil }
+
+// Location is the config's time zone, resolved once.
+type Location struct{ loc *time.Location }
+
+// ParseLocation resolves an IANA name such as Europe/Istanbul.
+func ParseLocation(s string) (Location, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, "local") {
+		return Location{}, fmt.Errorf("unknown time zone %q", s)
+	}
+	l, err := time.LoadLocation(s)
+	if err != nil {
+		return Location{}, fmt.Errorf("unknown time zone %q", s)
+	}
+	return Location{loc: l}, nil
+}
+
+// Get returns the time zone (nil when unset).
+func (l Location) Get() *time.Location { return l.loc }
+
+func (l Location) String() string {
+	if l.loc == nil {
+		return ""
+	}
+	return l.loc.String()
+}
+
+func (l *Location) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "use an IANA name such as Europe/Istanbul", func(s string) error {
+		v, err := ParseLocation(s)
+		*l = v
+		return err
+	})
+}
+
+func (l Location) MarshalYAML() (any, error) { return l.String(), nil }
+
+// Mode is how a job detects what to send.
+type Mode string
+
+const (
+	ModeUnset     Mode = ""
+	ModeCreated   Mode = "created"   // new rows by an increasing key
+	ModeChanged   Mode = "changed"   // changed rows by a timestamp plus key
+	ModeCondition Mode = "condition" // rows matching now (due, birthdays), once per period
+)
+
+// ParseMode reads created, changed or condition.
+func ParseMode(s string) (Mode, error) {
+	switch m := Mode(strings.TrimSpace(s)); m {
+	case ModeCreated, ModeChanged, ModeCondition:
+		return m, nil
+	}
+	return ModeUnset, fmt.Errorf("mode must be created, changed or condition, not %q%s", s, didYouMean(s, []string{"created", "changed", "condition"}))
+}
+
+func (m *Mode) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		v, err := ParseMode(s)
+		*m = v
+		return err
+	})
+}
+
+// Kind says whether a job's messages are informational or commercial.
+type Kind string
+
+const (
+	KindUnset         Kind = ""
+	KindInformational Kind = "informational" // invoices, reminders, payments: no consent needed
+	KindCommercial    Kind = "commercial"    // campaigns, greetings: İYS consent needed
+)
+
+// ParseKind reads informational or commercial.
+func ParseKind(s string) (Kind, error) {
+	switch k := Kind(strings.TrimSpace(s)); k {
+	case KindInformational, KindCommercial:
+		return k, nil
+	}
+	return KindUnset, fmt.Errorf("kind must be informational or commercial, not %q%s", s, didYouMean(s, []string{"informational", "commercial"}))
+}
+
+// Commercial reports whether messages need consent.
+func (k Kind) Commercial() bool { return k == KindCommercial }
+
+func (k *Kind) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "commercial messages (campaigns, greetings) need İYS consent", func(s string) error {
+		v, err := ParseKind(s)
+		*k = v
+		return err
+	})
+}
+
+// UncertainPolicy is what happens to an uncertain send no report can settle.
+type UncertainPolicy string
+
+const (
+	UncertainHold   UncertainPolicy = "hold"   // an operator decides (default)
+	UncertainResend UncertainPolicy = "resend" // sent again: a duplicate is better than nothing
+)
+
+func (u *UncertainPolicy) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		switch v := UncertainPolicy(strings.TrimSpace(s)); v {
+		case UncertainHold, UncertainResend:
+			*u = v
+			return nil
+		}
+		return fmt.Errorf("uncertain_sends must be hold or resend, not %q", s)
+	})
+}
+
+// BackfillKind is what a new job reads before "now".
+type BackfillKind int
+
+const (
+	BackfillNone   BackfillKind = iota // start at the current end: nothing old is sent
+	BackfillAll                        // every row
+	BackfillKey                        // rows after a known key ("key:4711")
+	BackfillPeriod                     // rows of the last period ("7d")
+)
+
+// Backfill is the first run's start: none, all, key:N or a period.
+type Backfill struct {
+	Kind   BackfillKind
+	Key    int64
+	Period Duration
+}
+
+// ParseBackfill reads none, all, key:4711 or a period such as 7d.
+func ParseBackfill(s string) (Backfill, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "" || s == "none":
+		return Backfill{}, nil
+	case s == "all":
+		return Backfill{Kind: BackfillAll}, nil
+	case strings.HasPrefix(s, "key:"):
+		k := strings.TrimSpace(s[4:])
+		if k == "" {
+			return Backfill{}, fmt.Errorf("backfill %q names no key", s)
+		}
+		n, err := strconv.ParseInt(k, 10, 64)
+		if err != nil {
+			return Backfill{}, fmt.Errorf("backfill %q: the key must be a whole number", s)
+		}
+		return Backfill{Kind: BackfillKey, Key: n}, nil
+	}
+	d, err := ParseDuration(s)
+	if err != nil {
+		return Backfill{}, err
+	}
+	return Backfill{Kind: BackfillPeriod, Period: d}, nil
+}
+
+// Set reports whether the job reads old rows on its first run.
+func (b Backfill) Set() bool { return b.Kind != BackfillNone }
+
+func (b Backfill) String() string {
+	switch b.Kind {
+	case BackfillAll:
+		return "all"
+	case BackfillKey:
+		return "key:" + strconv.FormatInt(b.Key, 10)
+	case BackfillPeriod:
+		return b.Period.String()
+	}
+	return "none"
+}
+
+func (b *Backfill) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "use a period like 7d, or key:4711 to start after a known key", func(s string) error {
+		v, err := ParseBackfill(s)
+		*b = v
+		return err
+	})
+}
+
+func (b Backfill) MarshalYAML() (any, error) { return b.String(), nil }
+
+// CronParser accepts 5-field specs, an optional leading seconds field and
+// descriptors such as @every 5m and @daily.
+var cronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// Schedule is a job's cron schedule, parsed once.
+type Schedule struct {
+	spec  string
+	sched cron.Schedule
+}
+
+// ParseSchedule reads a cron spec (5 fields, optional seconds, @every, @daily).
+func ParseSchedule(s string) (Schedule, error) {
+	sc, err := cronParser.Parse(s)
+	if err != nil {
+		return Schedule{}, fmt.Errorf("schedule %q is not valid: %v", s, err)
+	}
+	return Schedule{spec: s, sched: sc}, nil
+}
+
+// IsSet is false for a job without a schedule.
+func (s Schedule) IsSet() bool { return s.sched != nil }
+
+// Cron is the parsed schedule for robfig/cron.
+func (s Schedule) Cron() cron.Schedule { return s.sched }
+
+// Next is the first run after t, in t's location: give t in the config's
+// time zone so "0 10 * * *" means 10:00 there.
+func (s Schedule) Next(t time.Time) time.Time {
+	if s.sched == nil {
+		return time.Time{}
+	}
+	return s.sched.Next(t)
+}
+
+func (s Schedule) String() string { return s.spec }
+
+func (s *Schedule) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "5 fields (minute hour day month weekday), an optional leading seconds field, or @every 5m / @daily", func(v string) error {
+		p, err := ParseSchedule(v)
+		*s = p
+		return err
+	})
+}
+
+func (s Schedule) MarshalYAML() (any, error) { return s.spec, nil }
+
+// LogLevel is debug, info, warn or error.
+type LogLevel struct {
+	level slog.Level
+	set   bool
+}
+
+// Level is the slog level (info when unset).
+func (l LogLevel) Level() slog.Level { return l.level }
+
+// IsSet is false when the file does not set a level.
+func (l LogLevel) IsSet() bool { return l.set }
+
+func (l *LogLevel) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		var v slog.Level
+		if err := v.UnmarshalText([]byte(strings.TrimSpace(s))); err != nil {
+			return fmt.Errorf("log level must be debug, info, warn or error, not %q", s)
+		}
+		*l = LogLevel{level: v, set: true}
+		return nil
+	})
+}
+
+// ListenAddr is host:port for the status page.
+type ListenAddr struct {
+	Host, Port string
+}
+
+// ParseListenAddr reads host:port; the host is required, so the page never
+// listens on every network by accident (":8750").
+func ParseListenAddr(s string) (ListenAddr, error) {
+	host, port, err := net.SplitHostPort(strings.TrimSpace(s))
+	if err != nil {
+		return ListenAddr{}, fmt.Errorf("%q is not host:port", s)
+	}
+	if host == "" {
+		return ListenAddr{}, fmt.Errorf("%q has no host: it would listen on every network", s)
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return ListenAddr{}, fmt.Errorf("%q: the port must be a number from 0 to 65535", s)
+	}
+	return ListenAddr{Host: host, Port: port}, nil
+}
+
+// Loopback reports whether only this machine can connect.
+func (a ListenAddr) Loopback() bool {
+	ip := net.ParseIP(a.Host)
+	return a.Host == "localhost" || ip != nil && ip.IsLoopback()
+}
+
+func (a ListenAddr) String() string {
+	if a.Host == "" && a.Port == "" {
+		return ""
+	}
+	return net.JoinHostPort(a.Host, a.Port)
+}
+
+func (a *ListenAddr) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "write host:port, e.g. 127.0.0.1:8750 (this machine only) or 0.0.0.0:8750 with tls_cert and a password", func(s string) error {
+		v, err := ParseListenAddr(s)
+		*a = v
+		return err
+	})
+}
+
+func (a ListenAddr) MarshalYAML() (any, error) { return a.String(), nil }
+
+// SMSEncoding is how a provider sends Turkish letters (NetGSM encoding,
+// Mutlucell charset), as the mapping's segment scheme.
+type SMSEncoding struct {
+	scheme mapping.Scheme
+	text   string
+	set    bool
+}
+
+// Scheme is the segment scheme ("" when unset: the provider's default).
+func (e SMSEncoding) Scheme() mapping.Scheme { return e.scheme }
+
+// Text is the value as written, for the provider's request.
+func (e SMSEncoding) Text() string { return e.text }
+
+// IsSet is false when the file does not say.
+func (e SMSEncoding) IsSet() bool { return e.set }
+
+func (e *SMSEncoding) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		sc, err := mapping.ParseScheme(s)
+		if err != nil {
+			return err
+		}
+		*e = SMSEncoding{scheme: sc, text: s, set: true}
+		return nil
+	})
+}
+
+func (e SMSEncoding) MarshalYAML() (any, error) { return e.text, nil }
+
+// Path is a file or folder path. A Windows path in double quotes has its
+// backslashes read as escapes by YAML ("C:\new\test.db" holds a newline and
+// a tab), so a path with control characters is refused with that hint.
+type Path string
+
+func (p *Path) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, `write Windows paths in single quotes ('C:\Data\test.db') or with forward slashes (C:/Data/test.db): in double quotes YAML reads \n, \t and \x as escapes`, func(s string) error {
+		for _, r := range s {
+			if r < 0x20 || r == 0x7f {
+				return fmt.Errorf("the path %q holds a control character", s)
+			}
+		}
+		*p = Path(s)
+		return nil
+	})
+}
+
+func (p Path) String() string { return string(p) }
