@@ -182,7 +182,7 @@ func TestDispatchOutcomes(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		err    error
-		status string
+		status outbox.Status
 		paused bool
 	}{
 		{"accepted", nil, outbox.StatusSent, false},

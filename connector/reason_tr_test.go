@@ -35,7 +35,7 @@ func TestNetGSMRefusalKeepsTheTurkishReason(t *testing.T) {
 		name      string
 		batch     string
 		fault     providertest.Fault
-		status    string
+		status    outbox.Status
 		code      string
 		reasonHas string // the English reason is unchanged: class, code, reason
 		reasonTR  string
@@ -96,7 +96,7 @@ func TestDeliveryReportsAndOptOutInTurkish(t *testing.T) {
 	for _, tc := range []struct {
 		name             string
 		invoice          int
-		status           string
+		status           outbox.Status
 		reasonHas, trHas string
 	}{
 		{"not delivered", 1, outbox.StatusFailed, "not delivered: ", "iletilemedi: "},

@@ -160,13 +160,14 @@ func (d *Daemon) applyReports(ctx context.Context, disp *dispatcher, rep notify.
 }
 
 func (d *Daemon) applyReport(ctx context.Context, disp *dispatcher, a outbox.Awaiting, r notify.Report) {
-	from := []string{outbox.StatusSent, outbox.StatusUncertain}
+	from := []outbox.Status{outbox.StatusSent, outbox.StatusUncertain}
 	var rec outbox.Report
 	switch r.Status {
 	case notify.StatusPending:
 		if a.Status != outbox.StatusUncertain {
 			return
 		}
+		from = []outbox.Status{outbox.StatusUncertain}
 		rec = outbox.Report{Status: outbox.StatusSent, ProviderID: r.ProviderID, Code: r.Code,
 			Reason: "the provider's report shows it was accepted: " + r.Reason, ReasonTR: "sağlayıcının raporuna göre kabul edildi"}
 	case notify.StatusDelivered:

@@ -127,7 +127,7 @@ func (e *env) enqueue(t testing.TB, from, n int) {
 	}
 }
 
-func (e *env) status(t *testing.T, channel string, i int) string {
+func (e *env) status(t *testing.T, channel string, i int) outbox.Status {
 	t.Helper()
 	ms, err := e.store.List(context.Background(), outbox.Filter{Channel: channel, Limit: 10000})
 	if err != nil {
@@ -159,7 +159,7 @@ func TestReportsMoveSentToDeliveredOrFailed(t *testing.T) {
 	if err := e.d.Reconcile(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for i, want := range map[int][2]string{1: {outbox.StatusDelivered, outbox.StatusCancelled}, 2: {outbox.StatusFailed, outbox.StatusPending},
+	for i, want := range map[int][2]outbox.Status{1: {outbox.StatusDelivered, outbox.StatusCancelled}, 2: {outbox.StatusFailed, outbox.StatusPending},
 		3: {outbox.StatusSent, outbox.StatusStandby}} {
 		if sms, email := e.status(t, "sms", i), e.status(t, "email", i); sms != want[0] || email != want[1] {
 			t.Errorf("invoice %d: sms %s email %s, want %v", i, sms, email, want)
@@ -223,7 +223,7 @@ func (unknownProvider) Send(context.Context, notify.Message) (notify.Result, err
 }
 
 func TestUncertainWithoutReportAPI(t *testing.T) {
-	for mode, want := range map[string]string{"": outbox.StatusHeld, "uncertain_sends: resend": outbox.StatusPending} {
+	for mode, want := range map[string]outbox.Status{"": outbox.StatusHeld, "uncertain_sends: resend": outbox.StatusPending} {
 		e := netgsmEnv(t, map[string]string{"UNCERTAIN": mode}, func(*netgsmtest.Server, *x509.CertPool) notify.Provider { return unknownProvider{} })
 		e.enqueue(t, 1, 1)
 		e.d.Drain(context.Background())

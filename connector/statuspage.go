@@ -16,7 +16,7 @@ import (
 
 // sendObserver is told how long each provider call took (the metrics).
 type sendObserver interface {
-	ObserveSend(channel string, d time.Duration, outcome string)
+	ObserveSend(channel string, d time.Duration, outcome outbox.Status)
 }
 
 // ChannelStates lists the channels, sorted, with their pause state.

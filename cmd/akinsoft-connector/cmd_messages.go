@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -35,8 +36,8 @@ func newMessagesListCmd(g *globals) *cobra.Command {
   akinsoft-connector messages list --channel sms --job new-invoices`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f.Status != "" && !knownStatus(f.Status) {
-				return &usageError{fmt.Sprintf("--status %q: use one of %v", f.Status, allStatuses)}
+			if f.Status != "" && !slices.Contains(outbox.Statuses, f.Status) {
+				return &usageError{fmt.Sprintf("--status %q: use one of %v", f.Status, outbox.Statuses)}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -69,24 +70,12 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&f.Status, "status", "", "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)")
+	cmd.Flags().StringVar((*string)(&f.Status), "status", "", "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)")
 	cmd.Flags().StringVar(&f.Channel, "channel", "", "only this channel")
 	cmd.Flags().StringVar(&f.Job, "job", "", "only this job")
 	cmd.Flags().Var(&since, "since", "only messages created in this period, e.g. 24h, 7d (default: all)")
 	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
 	return cmd
-}
-
-var allStatuses = []string{outbox.StatusPending, outbox.StatusSending, outbox.StatusSent, outbox.StatusDelivered, outbox.StatusFailed,
-	outbox.StatusSkipped, outbox.StatusUncertain, outbox.StatusHeld, outbox.StatusCancelled, outbox.StatusStandby}
-
-func knownStatus(s string) bool {
-	for _, st := range allStatuses {
-		if st == s {
-			return true
-		}
-	}
-	return false
 }
 
 func newMessagesRetryCmd(g *globals) *cobra.Command {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -192,7 +193,7 @@ func printStatus(w io.Writer, cfg *config.Config, o status.Overview, live liveSt
 	}
 }
 
-func printCounts(tw io.Writer, c map[string]map[string]int) {
+func printCounts(tw io.Writer, c map[string]map[outbox.Status]int) {
 	if len(c) == 0 {
 		fmt.Fprintln(tw, "  no messages")
 		return
@@ -204,11 +205,11 @@ func printCounts(tw io.Writer, c map[string]map[string]int) {
 	sort.Strings(chans)
 	for _, ch := range chans {
 		var parts []string
-		sts := make([]string, 0, len(c[ch]))
+		sts := make([]outbox.Status, 0, len(c[ch]))
 		for st := range c[ch] {
 			sts = append(sts, st)
 		}
-		sort.Strings(sts)
+		slices.Sort(sts)
 		for _, st := range sts {
 			parts = append(parts, fmt.Sprintf("%s %d", st, c[ch][st]))
 		}

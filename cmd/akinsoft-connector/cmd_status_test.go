@@ -142,22 +142,22 @@ func TestMessagesCommands(t *testing.T) {
 		args     []string
 		wantCode int
 		want     []string
-		status   map[int64]string
+		status   map[int64]outbox.Status
 	}{
 		{"list failed", []string{"messages", "list", "--status", "failed", "--since", "24h"}, exitOK,
 			[]string{"3 message(s)", "(code 70): invalid number", "+90532*****67"}, nil},
 		{"list an unknown status", []string{"messages", "list", "--status", "lost"}, exitUsage, []string{"use one of"}, nil},
 		{"retry one", []string{"messages", "retry", id(failed[0])}, exitOK, []string{"1 message(s) queued again"},
-			map[int64]string{failed[0].ID: outbox.StatusPending}},
+			map[int64]outbox.Status{failed[0].ID: outbox.StatusPending}},
 		{"retry it again", []string{"messages", "retry", id(failed[0])}, exitFailure,
 			[]string{"only failed/held messages can become pending"}, nil},
 		{"retry all failed, plain progress lines", []string{"messages", "retry", "--all-failed", "--since", "24h"}, exitOK,
 			[]string{"retry: 1/2", "retry: 2/2", "2 message(s) queued again"},
-			map[int64]string{failed[1].ID: outbox.StatusPending, failed[2].ID: outbox.StatusPending}},
+			map[int64]outbox.Status{failed[1].ID: outbox.StatusPending, failed[2].ID: outbox.StatusPending}},
 		{"retry needs IDs or --all-failed", []string{"messages", "retry"}, exitUsage, []string{"give message IDs or --all-failed"}, nil},
 		{"retry a non-number", []string{"messages", "retry", "abc"}, exitUsage, []string{`"abc" is not a message ID`}, nil},
 		{"cancel a pending message", []string{"messages", "cancel", id(pending[0])}, exitOK, []string{"1 message(s) cancelled"},
-			map[int64]string{pending[0].ID: outbox.StatusCancelled}},
+			map[int64]outbox.Status{pending[0].ID: outbox.StatusCancelled}},
 		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999 not found"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -586,3 +586,13 @@ func (p *Path) UnmarshalYAML(ctx context.Context, n ast.Node) error {
 }
 
 func (p Path) String() string { return string(p) }
+
+// LogValue makes the typed values read in logs as they are written in the
+// file ("retention=90d", not nanoseconds).
+func (d Duration) LogValue() slog.Value   { return slog.StringValue(d.String()) }
+func (r Rate) LogValue() slog.Value       { return slog.StringValue(r.String()) }
+func (c Clock) LogValue() slog.Value      { return slog.StringValue(c.String()) }
+func (l Location) LogValue() slog.Value   { return slog.StringValue(l.String()) }
+func (b Backfill) LogValue() slog.Value   { return slog.StringValue(b.String()) }
+func (s Schedule) LogValue() slog.Value   { return slog.StringValue(s.String()) }
+func (a ListenAddr) LogValue() slog.Value { return slog.StringValue(a.String()) }

@@ -133,7 +133,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		return sum, err
 	}
 	var totals []string
-	for _, st := range []string{outbox.StatusSent, outbox.StatusDelivered, outbox.StatusSkipped, outbox.StatusFailed, outbox.StatusPending} {
+	for _, st := range []outbox.Status{outbox.StatusSent, outbox.StatusDelivered, outbox.StatusSkipped, outbox.StatusFailed, outbox.StatusPending} {
 		if n := counts["sms"][st]; n > 0 {
 			totals = append(totals, fmt.Sprintf("%d %s", n, st))
 		}

@@ -136,7 +136,7 @@ func TestNetGSMFaults(t *testing.T) {
 		front   bool // send through the front (HTTP-level faults)
 		prepare func(t *testing.T, fake *netgsmtest.Server, f *front, number string)
 		// After the first drain:
-		status             string
+		status             outbox.Status
 		minDelay, maxDelay time.Duration // next attempt after the send (pending only)
 		sends              int           // send requests the fake saw
 		frontSaw           int           // requests the front saw (0: not checked)

@@ -52,14 +52,14 @@ func TestSMTPFaults(t *testing.T) {
 		enhanced [3]int
 		text     string
 		// After the first drain:
-		status   string
+		status   outbox.Status
 		delay    time.Duration // next attempt (pending only)
 		paused   bool
 		logLevel string
 		logMsg   string
 		logAttrs map[string]string
 		// final is the status once the delay has passed and the server is fine.
-		final string
+		final outbox.Status
 		mails int
 		// suppressed: the address goes on the opt-out list, so the next
 		// message to it is skipped instead of bouncing again.

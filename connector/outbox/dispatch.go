@@ -22,7 +22,7 @@ type Message struct {
 	HTML       string
 	Payload    []byte
 	Commercial bool
-	Status     string
+	Status     Status
 	Reason     string // English, for logs and IT staff
 	ReasonTR   string // Turkish, for the status page; empty when only the English one is known
 	Code       string
@@ -58,6 +58,9 @@ func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
 func (s *Store) Claim(ctx context.Context, channel string, limit int) ([]Message, error) {
 	now := s.now()
 	var out []Message
+	if err := checkMove(StatusSending, StatusPending); err != nil {
+		return nil, err
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
 		rows, err := tx.QueryContext(ctx, `SELECT `+messageCols+` FROM messages
@@ -102,7 +105,7 @@ func (s *Store) Claim(ctx context.Context, channel string, limit int) ([]Message
 
 // Outcome is what happened to one claimed message.
 type Outcome struct {
-	Status     string // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusHeld
+	Status     Status // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusSkipped
 	ProviderID string
 	Code       string
 	Reason     string    // English
@@ -113,17 +116,24 @@ type Outcome struct {
 // Finish records the outcome of a claimed message and closes its attempt.
 func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
 	now := s.now()
+	if err := checkMove(o.Status, StatusSending); err != nil {
+		return fmt.Errorf("record outcome of message %d: %w", m.ID, err)
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var sentAt any
 		if o.Status == StatusSent {
 			sentAt = ms(now)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
-			code = ?, reason = ?, reason_tr = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?`,
-			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, o.ReasonTR, ms(o.RetryAt), ms(now), sentAt, m.ID); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
+			code = ?, reason = ?, reason_tr = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ? AND status = ?`,
+			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, o.ReasonTR, ms(o.RetryAt), ms(now), sentAt, m.ID, StatusSending)
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("message %d is no longer being sent", m.ID)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
 			ms(now), o.Status, o.Code, o.Reason, o.ProviderID, m.AttemptID)
 		return err
 	})
@@ -138,6 +148,9 @@ func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
 func (s *Store) Release(ctx context.Context, ms_ []Message) error {
 	if len(ms_) == 0 {
 		return nil
+	}
+	if err := checkMove(StatusPending, StatusSending); err != nil {
+		return err
 	}
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -159,6 +172,9 @@ func (s *Store) Release(ctx context.Context, ms_ []Message) error {
 func (s *Store) RecoverInFlight(ctx context.Context) (int, error) {
 	now := s.now()
 	var n int64
+	if err := checkMove(StatusUncertain, StatusSending); err != nil {
+		return 0, err
+	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'the connector stopped during the send; checking with the provider before any resend',
 			reason_tr = 'gönderim sırasında program durdu; yeniden göndermeden önce sağlayıcıyla kontrol ediliyor', updated_at = ?
@@ -177,7 +193,7 @@ func (s *Store) RecoverInFlight(ctx context.Context) (int, error) {
 }
 
 // ByStatus returns messages of one channel in one status, oldest first.
-func (s *Store) ByStatus(ctx context.Context, channel, status string, limit int) ([]Message, error) {
+func (s *Store) ByStatus(ctx context.Context, channel string, status Status, limit int) ([]Message, error) {
 	return s.query(ctx, `SELECT `+messageCols+` FROM messages WHERE channel = ? AND status = ? ORDER BY id LIMIT ?`, channel, status, limit)
 }
 
@@ -192,7 +208,7 @@ func (s *Store) Get(ctx context.Context, id int64) (Message, error) {
 
 // Filter selects messages for listings.
 type Filter struct {
-	Status  string
+	Status  Status
 	Channel string
 	Job     string
 	Since   time.Time
@@ -244,32 +260,34 @@ func (s *Store) query(ctx context.Context, q string, args ...any) ([]Message, er
 }
 
 // Counts returns the number of messages per channel and status.
-func (s *Store) Counts(ctx context.Context, since time.Time) (map[string]map[string]int, error) {
+func (s *Store) Counts(ctx context.Context, since time.Time) (map[string]map[Status]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT channel, status, COUNT(*) FROM messages WHERE created_at >= ? GROUP BY channel, status`, ms(since))
 	if err != nil {
 		return nil, fmt.Errorf("count messages: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]map[string]int{}
+	out := map[string]map[Status]int{}
 	for rows.Next() {
-		var ch, st string
+		var ch string
+		var st Status
 		var n int
 		if err := rows.Scan(&ch, &st, &n); err != nil {
 			return nil, err
 		}
 		if out[ch] == nil {
-			out[ch] = map[string]int{}
+			out[ch] = map[Status]int{}
 		}
 		out[ch][st] = n
 	}
 	return out, rows.Err()
 }
 
-// SetStatus moves a message from one of the allowed states to another, for
-// operator actions (retry a failed message, cancel a pending one).
-func (s *Store) SetStatus(ctx context.Context, id int64, to string, from ...string) error {
-	if len(from) == 0 {
-		return fmt.Errorf("SetStatus needs allowed source states")
+// SetStatus moves a message from one of the given states to another, for
+// operator actions (retry a failed message, cancel a pending one). A move the
+// state table does not allow is refused with ErrTransition.
+func (s *Store) SetStatus(ctx context.Context, id int64, to Status, from ...Status) error {
+	if err := checkMove(to, from...); err != nil {
+		return fmt.Errorf("message %d: %w", id, err)
 	}
 	ph := strings.TrimSuffix(strings.Repeat("?,", len(from)), ",")
 	args := []any{to, ms(s.now()), id}
@@ -285,7 +303,11 @@ func (s *Store) SetStatus(ctx context.Context, id int64, to string, from ...stri
 		if err != nil {
 			return err
 		}
-		return fmt.Errorf("message %d is %s; only %s messages can become %s", id, m.Status, strings.Join(from, "/"), to)
+		names := make([]string, len(from))
+		for i, f := range from {
+			names[i] = string(f)
+		}
+		return fmt.Errorf("message %d is %s; only %s messages can become %s", id, m.Status, strings.Join(names, "/"), to)
 	}
 	return nil
 }
@@ -293,6 +315,9 @@ func (s *Store) SetStatus(ctx context.Context, id int64, to string, from ...stri
 // ActivateFallback wakes the first standby message of an event, following
 // the job's fallback order, and returns its channel ("" when none is left).
 func (s *Store) ActivateFallback(ctx context.Context, dedupeKey string, order []string) (string, error) {
+	if err := checkMove(StatusPending, StatusStandby); err != nil {
+		return "", err
+	}
 	for _, ch := range order {
 		res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, next_at = 0, updated_at = ? WHERE dedupe_key = ? AND channel = ? AND status = ?`,
 			StatusPending, ms(s.now()), dedupeKey, ch, StatusStandby)
@@ -308,6 +333,9 @@ func (s *Store) ActivateFallback(ctx context.Context, dedupeKey string, order []
 
 // DropStandby cancels an event's remaining fallbacks once a channel succeeded.
 func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
+	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
+		return err
+	}
 	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'not needed: an earlier channel succeeded',
 		reason_tr = 'gerek kalmadı: önceki kanaldan gönderildi', updated_at = ? WHERE dedupe_key = ? AND status = ?`,
 		StatusCancelled, ms(s.now()), dedupeKey, StatusStandby)
@@ -333,6 +361,9 @@ func (s *Store) SentSince(ctx context.Context, recipient string, t time.Time) (i
 // claimed again at until (daily cap, quiet hours). reasonTR is the reason in
 // Turkish for the status page ("" when there is none).
 func (s *Store) Defer(ctx context.Context, m Message, until time.Time, reason, reasonTR string) error {
+	if err := checkMove(StatusPending, StatusSending); err != nil {
+		return err
+	}
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, reason_tr = ?, updated_at = ? WHERE id = ? AND status = ?`,

@@ -113,7 +113,7 @@ func (s *Store) Queues(ctx context.Context) ([]Queue, error) {
 
 // ListStatuses returns messages in any of the given states created since t,
 // newest first: the page's "failures and skipped records" list.
-func (s *Store) ListStatuses(ctx context.Context, statuses []string, since time.Time, limit int) ([]Message, error) {
+func (s *Store) ListStatuses(ctx context.Context, statuses []Status, since time.Time, limit int) ([]Message, error) {
 	if len(statuses) == 0 {
 		return nil, nil
 	}

@@ -61,7 +61,7 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 	if len(qs) != 1 || qs[0] != (Queue{Channel: "sms", Due: 1, Later: 1}) || qs[0].Depth() != 2 {
 		t.Errorf("queues = %+v; want 1 due and 1 later", qs)
 	}
-	bad, err := s.ListStatuses(ctx, []string{StatusFailed, StatusSkipped}, time.Time{}, 10)
+	bad, err := s.ListStatuses(ctx, []Status{StatusFailed, StatusSkipped}, time.Time{}, 10)
 	if err != nil || len(bad) != 2 || bad[0].Reason != "no mobile number" || bad[1].Reason != "invalid number" {
 		t.Fatalf("failures = %+v, %v", bad, err)
 	}
@@ -71,7 +71,7 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 		act     func(context.Context, int64) error
 		id      int64
 		wantErr bool
-		want    string
+		want    Status
 	}{
 		{"retry a failed message", s.Retry, failed, false, StatusPending},
 		{"retry it again while pending", s.Retry, failed, true, StatusPending},

@@ -179,9 +179,10 @@ func TestReasonTRFollowsReason(t *testing.T) {
 	}
 	id := byKey("k", "sms") // the message the steps act on, unless a step says otherwise
 	for _, tc := range []struct {
-		name               string
-		do                 func(t *testing.T) int64 // returns the message to look at
-		status, reason, tr string
+		name       string
+		do         func(t *testing.T) int64 // returns the message to look at
+		status     Status
+		reason, tr string
 	}{
 		{"skipped at enqueue", func(*testing.T) int64 { return byKey("bad", "sms") },
 			StatusSkipped, "phone number is a landline", "telefon numarası sabit hat"},
@@ -208,8 +209,10 @@ func TestReasonTRFollowsReason(t *testing.T) {
 			return report(Report{Status: StatusDelivered, Reason: "delivered"})(t)
 		}, StatusDelivered, "delivered", ""},
 		{"deferred", func(t *testing.T) int64 {
-			if ok, err := s.RecordReport(ctx, id, Report{Status: StatusPending, Reason: "old", ReasonTR: "eski"}, StatusDelivered); err != nil || !ok {
-				t.Fatalf("requeue: %v, %v", ok, err)
+			// A delivered message never goes back to pending: defer a new one.
+			if _, err := s.Enqueue(ctx, Batch{Job: "j", Source: "s", Messages: []NewMessage{{DedupeKey: "k2", Channel: "sms",
+				To: "+905321234567", Text: "x"}}}); err != nil {
+				t.Fatal(err)
 			}
 			m := claim(t)
 			if err := s.Defer(ctx, m, now, "daily limit reached", "günlük sınıra ulaşıldı"); err != nil {
@@ -261,7 +264,7 @@ func TestReadersCarryReasonTR(t *testing.T) {
 		"List":     func() ([]Message, error) { return s.List(ctx, Filter{}) },
 		"ByStatus": func() ([]Message, error) { return s.ByStatus(ctx, "sms", StatusUncertain, 10) },
 		"ListStatuses": func() ([]Message, error) {
-			return s.ListStatuses(ctx, []string{StatusUncertain}, time.Time{}, 10)
+			return s.ListStatuses(ctx, []Status{StatusUncertain}, time.Time{}, 10)
 		},
 		"Recent": func() ([]Message, error) { return s.Recent(ctx, 10) },
 		"Awaiting": func() ([]Message, error) {

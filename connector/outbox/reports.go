@@ -17,7 +17,7 @@ type Awaiting struct {
 
 // Awaiting returns up to limit messages of a channel in status (sent or
 // uncertain) handed over since since, oldest first.
-func (s *Store) Awaiting(ctx context.Context, channel, status string, since time.Time, limit int) ([]Awaiting, error) {
+func (s *Store) Awaiting(ctx context.Context, channel string, status Status, since time.Time, limit int) ([]Awaiting, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+messageCols+`,
 		COALESCE(sent_at, (SELECT MAX(started_at) FROM attempts a WHERE a.message_id = messages.id), updated_at) AS at
 		FROM messages WHERE channel = ? AND status = ? AND at >= ? ORDER BY at, id LIMIT ?`,
@@ -49,7 +49,7 @@ func (s *Store) Awaiting(ctx context.Context, channel, status string, since time
 
 // Report is what a delivery report or a reconciliation says about a message.
 type Report struct {
-	Status     string // StatusSent, StatusDelivered, StatusFailed, StatusPending (resend), StatusHeld
+	Status     Status // StatusSent, StatusDelivered, StatusFailed, StatusPending (resend), StatusHeld
 	ProviderID string // kept when empty
 	Code       string
 	Reason     string // English
@@ -58,9 +58,9 @@ type Report struct {
 
 // RecordReport moves a message to r.Status if it is still in one of from,
 // and reports whether it did (a concurrent operator action wins).
-func (s *Store) RecordReport(ctx context.Context, id int64, r Report, from ...string) (bool, error) {
-	if len(from) == 0 {
-		return false, fmt.Errorf("RecordReport needs allowed source states")
+func (s *Store) RecordReport(ctx context.Context, id int64, r Report, from ...Status) (bool, error) {
+	if err := checkMove(r.Status, from...); err != nil {
+		return false, fmt.Errorf("record report for message %d: %w", id, err)
 	}
 	now := s.now()
 	var sentAt any

@@ -24,20 +24,6 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-// Message states.
-const (
-	StatusPending   = "pending"   // waiting for its turn (or for quiet hours / a retry delay)
-	StatusSending   = "sending"   // claimed; the provider call may be under way
-	StatusSent      = "sent"      // accepted by the provider
-	StatusDelivered = "delivered" // the provider's report says it arrived
-	StatusFailed    = "failed"    // permanently refused or undeliverable
-	StatusSkipped   = "skipped"   // never sendable (bad recipient, template error); reason kept
-	StatusUncertain = "uncertain" // may or may not have reached the provider; reconcile before resending
-	StatusHeld      = "held"      // uncertain and not reconcilable: waits for an operator
-	StatusCancelled = "cancelled" // cancelled by an operator
-	StatusStandby   = "standby"   // a fallback, sent only if the earlier channel fails
-)
-
 // Store is the outbox database.
 type Store struct {
 	db  *sql.DB
@@ -292,6 +278,9 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 				status, reasonTR = StatusSkipped, m.SkipTR
 			} else if m.Standby {
 				status = StatusStandby
+			}
+			if err := checkMove(status, StatusNew); err != nil {
+				return err
 			}
 			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
 				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, m.Skip, reasonTR, ms(m.NotBefore), ms(now), ms(now))

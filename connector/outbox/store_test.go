@@ -121,7 +121,7 @@ func TestClaimFinishAndRecover(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		m      Message
-		status string
+		status Status
 	}{{claimed[0], StatusSent}, {claimed[1], StatusPending}, {claimed[2], StatusUncertain}} {
 		got, err := s.Get(ctx, tc.m.ID)
 		if err != nil {

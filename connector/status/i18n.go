@@ -3,6 +3,8 @@ package status
 import (
 	"fmt"
 	"net/http"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
 // lang is the page's language: Turkish for shop owners, English for IT
@@ -25,11 +27,11 @@ func (l lang) f(key string, args ...any) string { return fmt.Sprintf(l.t(key), a
 func (l lang) T(key string) string { return l.t(key) }
 
 // S names a message status.
-func (l lang) S(status string) string {
-	if s, ok := l.m["status_"+status]; ok {
+func (l lang) S(status outbox.Status) string {
+	if s, ok := l.m["status_"+string(status)]; ok {
 		return s
 	}
-	return status
+	return string(status)
 }
 
 func (s *Server) lang(r *http.Request) lang {

@@ -49,11 +49,12 @@ func (m *Metrics) Registry() *prometheus.Registry { return m.reg }
 
 // ObserveSend records one provider call. status is the message's state after
 // it; "pending" means the send will be retried.
-func (m *Metrics) ObserveSend(channel string, d time.Duration, status string) {
+func (m *Metrics) ObserveSend(channel string, d time.Duration, status outbox.Status) {
+	label := string(status)
 	if status == outbox.StatusPending {
-		status = "retry"
+		label = "retry"
 	}
-	m.sendDuration.WithLabelValues(channel, status).Observe(d.Seconds())
+	m.sendDuration.WithLabelValues(channel, label).Observe(d.Seconds())
 }
 
 // ObserveJob records one job run.
@@ -91,7 +92,7 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 	if counts, err := c.store.Counts(ctx, time.Time{}); err == nil {
 		for channel, byStatus := range counts {
 			for st, n := range byStatus {
-				ch <- prometheus.MustNewConstMetric(messagesDesc, prometheus.GaugeValue, float64(n), channel, st)
+				ch <- prometheus.MustNewConstMetric(messagesDesc, prometheus.GaugeValue, float64(n), channel, string(st))
 			}
 		}
 	} else {

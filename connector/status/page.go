@@ -48,32 +48,32 @@ func dict(kv ...any) (map[string]any, error) {
 
 // Overview is what the page, the JSON API and the status command show.
 type Overview struct {
-	Generated time.Time                 `json:"generated"`
-	Today     map[string]map[string]int `json:"today"` // channel → status → count
-	Week      map[string]map[string]int `json:"week"`
-	Jobs      []outbox.JobRun           `json:"jobs"`
-	Queues    []outbox.Queue            `json:"queue"`
-	Channels  []ChannelState            `json:"channels"`
-	Problems  []MessageView             `json:"problems"` // failed, held, uncertain, skipped: last 7 days
-	Pending   []MessageView             `json:"pending"`
-	Recent    []MessageView             `json:"recent"` // the messages changed last
+	Generated time.Time                        `json:"generated"`
+	Today     map[string]map[outbox.Status]int `json:"today"` // channel → status → count
+	Week      map[string]map[outbox.Status]int `json:"week"`
+	Jobs      []outbox.JobRun                  `json:"jobs"`
+	Queues    []outbox.Queue                   `json:"queue"`
+	Channels  []ChannelState                   `json:"channels"`
+	Problems  []MessageView                    `json:"problems"` // failed, held, uncertain, skipped: last 7 days
+	Pending   []MessageView                    `json:"pending"`
+	Recent    []MessageView                    `json:"recent"` // the messages changed last
 }
 
 // MessageView is a message with its recipient masked.
 type MessageView struct {
-	ID        int64     `json:"id"`
-	Created   time.Time `json:"created"`
-	Channel   string    `json:"channel"`
-	Job       string    `json:"job"`
-	Record    string    `json:"record"`
-	To        string    `json:"to"` // masked
-	Status    string    `json:"status"`
-	Code      string    `json:"code,omitempty"`
-	Reason    string    `json:"reason,omitempty"`    // English
-	ReasonTR  string    `json:"reason_tr,omitempty"` // Turkish, when the connector knows one
-	Attempts  int       `json:"attempts"`
-	CanRetry  bool      `json:"-"`
-	CanCancel bool      `json:"-"`
+	ID        int64         `json:"id"`
+	Created   time.Time     `json:"created"`
+	Channel   string        `json:"channel"`
+	Job       string        `json:"job"`
+	Record    string        `json:"record"`
+	To        string        `json:"to"` // masked
+	Status    outbox.Status `json:"status"`
+	Code      string        `json:"code,omitempty"`
+	Reason    string        `json:"reason,omitempty"`    // English
+	ReasonTR  string        `json:"reason_tr,omitempty"` // Turkish, when the connector knows one
+	Attempts  int           `json:"attempts"`
+	CanRetry  bool          `json:"-"`
+	CanCancel bool          `json:"-"`
 }
 
 // View masks a message for display.
@@ -94,7 +94,7 @@ func (v MessageView) ReasonIn(code string) string {
 }
 
 // ProblemStatuses are the states listed as failures on the page.
-var ProblemStatuses = []string{outbox.StatusFailed, outbox.StatusHeld, outbox.StatusUncertain, outbox.StatusSkipped}
+var ProblemStatuses = []outbox.Status{outbox.StatusFailed, outbox.StatusHeld, outbox.StatusUncertain, outbox.StatusSkipped}
 
 const (
 	listLimit   = 100
@@ -125,7 +125,7 @@ func CollectOverview(ctx context.Context, store *outbox.Store, now time.Time, lo
 	if err != nil {
 		return o, err
 	}
-	pending, err := store.ListStatuses(ctx, []string{outbox.StatusPending}, time.Time{}, listLimit)
+	pending, err := store.ListStatuses(ctx, []outbox.Status{outbox.StatusPending}, time.Time{}, listLimit)
 	if err != nil {
 		return o, err
 	}
@@ -159,10 +159,10 @@ type countRow struct {
 }
 
 // shownStatuses are the columns of the counts tables.
-var shownStatuses = []string{outbox.StatusPending, outbox.StatusSent, outbox.StatusDelivered, outbox.StatusFailed,
+var shownStatuses = []outbox.Status{outbox.StatusPending, outbox.StatusSent, outbox.StatusDelivered, outbox.StatusFailed,
 	outbox.StatusSkipped, outbox.StatusUncertain, outbox.StatusHeld, outbox.StatusCancelled}
 
-func countRows(c map[string]map[string]int) []countRow {
+func countRows(c map[string]map[outbox.Status]int) []countRow {
 	var out []countRow
 	for ch, byStatus := range c {
 		r := countRow{Channel: ch}
@@ -193,7 +193,7 @@ type pageData struct {
 	lang
 	Overview
 	TodayRows, WeekRows []countRow
-	Statuses            []string
+	Statuses            []outbox.Status
 	CSRF                string
 	Flash               string
 	FlashErr            bool

@@ -276,7 +276,7 @@ func TestAPIKeepsReasonAndAddsReasonTR(t *testing.T) {
 	for _, p := range o.Problems {
 		reason, _ := p["reason"].(string)
 		switch {
-		case p["status"] == outbox.StatusFailed:
+		case p["status"] == string(outbox.StatusFailed):
 			failed = p
 		case strings.Contains(reason, "does not exist in CARI"): // the preset's check: English only
 			skipped = p
@@ -362,7 +362,7 @@ func TestRetryAndCancel(t *testing.T) {
 		id     int64
 		action string
 		flash  string
-		want   string
+		want   outbox.Status
 	}{
 		{"retry the failed message", e.failed.ID, "retry", "tekrar kuyruğa alındı", outbox.StatusPending},
 		{"retry it twice", e.failed.ID, "retry", "tekrar denenemedi", outbox.StatusPending},
