@@ -2,6 +2,7 @@ package installer
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -39,7 +40,7 @@ func (u unit) render() (string, error) {
 	exec = append(exec, u.Args...)
 	writable := []string{"/var/lib/akinsoft-connector", "/var/log/akinsoft-connector"}
 	for _, w := range u.Writable {
-		if w != "" && !containsString(writable, w) {
+		if w != "" && !slices.Contains(writable, w) {
 			writable = append(writable, w)
 		}
 	}
@@ -94,13 +95,4 @@ func systemdQuote(s string, command bool) string {
 	}
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 	return `"` + r.Replace(s) + `"`
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

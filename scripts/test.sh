@@ -15,6 +15,11 @@ if [ -n "$unformatted" ]; then
 	echo "gofmt would change:"; echo "$unformatted"; exit 1
 fi
 
+step "go mod tidy"
+if ! go mod tidy -diff >/dev/null; then
+	echo "go.mod/go.sum are not tidy: run go mod tidy and commit the result"; go mod tidy -diff || true; exit 1
+fi
+
 step "go vet (linux and windows)"
 go vet ./...
 GOOS=windows go vet ./...

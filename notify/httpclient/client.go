@@ -260,24 +260,17 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 }
 
 // backoff is min·2^n with ±50% jitter, capped, or the Retry-After asked for.
-func (c *Client) backoff(min, max time.Duration, n int, resp *http.Response) time.Duration {
+func (c *Client) backoff(lo, hi time.Duration, n int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if d := RetryAfter(resp.Header); d > 0 {
 			return d
 		}
 	}
-	d := min << min_(n, 20)
-	if d <= 0 || d > max {
-		d = max
+	d := lo << min(n, 20)
+	if d <= 0 || d > hi {
+		d = hi
 	}
 	return d/2 + time.Duration(rand.Int64N(int64(d)+1))
-}
-
-func min_(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
 }
 
 // RetryAfter parses a Retry-After header (seconds or an HTTP date).
