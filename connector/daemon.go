@@ -1,3 +1,8 @@
+// Package connector wires the daemon together: it opens the outbox and the
+// ERP sources, builds the jobs (connector/poll) and one dispatcher per channel
+// (connector/dispatch) from the config, runs the jobs on their cron
+// schedules, and starts the status page, the retention purge and the
+// delivery-report loops. The work itself lives in those packages.
 package connector
 
 import (
@@ -15,11 +20,12 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
-	"golang.org/x/time/rate"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
@@ -40,21 +46,24 @@ type Options struct {
 
 // Daemon is the running connector.
 type Daemon struct {
-	cfg         *config.Config
-	log         *slog.Logger
-	store       *outbox.Store
-	sources     map[string]*erp.Group
-	jobs        []*Job
-	poller      *poller
-	dispatchers map[string]*dispatcher
-	metrics     *status.Metrics
-	schedules   map[string]cron.Schedule // set by Run, for each job's next run
-	now         func() time.Time
+	cfg      *config.Config
+	log      *slog.Logger
+	store    *outbox.Store
+	sources  map[string]*erp.Group
+	jobs     []*poll.Job
+	poller   *poll.Poller
+	channels map[string]*dispatch.Channel
+	metrics  *status.Metrics
+	now      func() time.Time
 
-	mu      sync.Mutex
-	last    map[string]JobStatus
-	running map[string]bool // jobs running now: a job never overlaps itself
+	mu         sync.Mutex
+	last       map[string]JobStatus
+	running    map[string]bool // jobs running now: a job never overlaps itself
+	scheduling bool            // Run has started the cron schedules
 }
+
+// RunResult says what one run of a job did in one database.
+type RunResult = poll.Result
 
 // JobStatus is what the status command and page show per job.
 type JobStatus struct {
@@ -79,8 +88,8 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Group{}, dispatchers: map[string]*dispatcher{},
-		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}, schedules: map[string]cron.Schedule{}}
+	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Group{}, channels: map[string]*dispatch.Channel{},
+		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
 	store, err := outbox.Open(ctx, OutboxPath(cfg))
 	if err != nil {
 		return nil, err
@@ -88,63 +97,89 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	store.SetClock(opts.Now)
 	d.store = store
 	d.metrics = status.NewMetrics(store)
-	if err := d.open(cfg, opts); err != nil {
+	if err := d.open(opts); err != nil {
 		d.Close()
 		return nil, err
 	}
-	d.poller = &poller{store: store, sources: d.sources, now: opts.Now, log: d.log}
+	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log}
 	return d, nil
 }
 
-func (d *Daemon) open(cfg *config.Config, opts Options) error {
+func (d *Daemon) open(opts Options) error {
+	cfg := d.cfg
 	opts.Audit = d.auditTo(opts.Audit)
-	for _, s := range cfg.Sources {
-		src, err := erp.OpenGroup(SourceOptions(s), opts.Now)
-		if err != nil {
-			return err
-		}
-		d.sources[s.Name] = src
+	sources, err := OpenSources(cfg, opts.Now)
+	if err != nil {
+		return err
 	}
-	fallback := map[string][]string{}
-	notDelivered := map[string]time.Duration{}
+	d.sources = sources
+	policies := map[string]dispatch.JobPolicy{}
 	for _, j := range cfg.Jobs {
 		if j.Disabled {
 			continue
 		}
-		job, err := BuildJob(cfg, j)
+		job, err := poll.Build(cfg, j)
 		if err != nil {
 			return err
 		}
 		d.jobs = append(d.jobs, job)
-		fallback[job.Name] = job.Fallback
-		if v := j.NotDeliveredWithin.Std(); v > 0 {
-			notDelivered[job.Name] = v
-		}
+		policies[job.Name] = dispatch.JobPolicy{Fallback: job.Fallback, NotDeliveredWithin: j.NotDeliveredWithin.Std()}
 	}
 	for name, ch := range cfg.Channels.ByName() {
 		p, ok := opts.Providers[name]
 		if !ok {
 			var err error
-			if p, err = buildProvider(name, ch, opts); err != nil {
+			if p, err = NewProvider(name, ch, ProviderOptions{Console: opts.Console, RootCAs: opts.RootCAs, Audit: opts.Audit}); err != nil {
 				return fmt.Errorf("channel %s: %w", name, err)
 			}
 		}
-		disp := &dispatcher{channel: name, store: d.store, provider: p, observer: d.metrics, fallback: fallback, log: d.log, now: opts.Now,
-			wakeup: make(chan struct{}, 1), dailyCap: cfg.DailyCap, loc: cfg.Location(),
-			limiter: rate.NewLimiter(rate.Limit(ch.Rate.PerSecond()), ch.Rate.Burst()), batch: batchSize(p, ch), notDelivered: notDelivered}
-		if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
-			disp.quiet = &quietHours{start: q.Start.Minutes(), end: q.End.Minutes(), loc: cfg.Location()}
-		}
-		d.dispatchers[name] = disp
+		d.channels[name] = dispatch.New(channelSettings(cfg, name, ch, p, policies),
+			dispatch.Deps{Store: d.store, Log: d.log, Now: opts.Now, Observer: d.metrics, Waker: d})
 	}
 	return nil
+}
+
+// channelSettings are one channel's settings from the config.
+func channelSettings(cfg *config.Config, name string, ch *config.Channel, p notify.Provider, jobs map[string]dispatch.JobPolicy) dispatch.Settings {
+	_, batching := p.(notify.BatchProvider)
+	s := dispatch.Settings{Name: name, Provider: p, Rate: ch.Rate, Batch: ch.BatchSize(batching), DailyCap: cfg.DailyCap,
+		Location: cfg.Location(), Jobs: jobs, ReportEvery: ch.ReportEvery.Std(), UncertainGrace: cfg.UncertainGrace.Std(),
+		Uncertain: cfg.Uncertain}
+	if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
+		s.Quiet = &dispatch.QuietHours{Start: q.Start, End: q.End, Location: cfg.Location()}
+	}
+	return s
+}
+
+// OpenSources opens every configured ERP source (lazily: no connection yet).
+func OpenSources(cfg *config.Config, now func() time.Time) (map[string]*erp.Group, error) {
+	out := map[string]*erp.Group{}
+	for _, s := range cfg.Sources {
+		src, err := erp.OpenGroup(SourceOptions(s), now)
+		if err != nil {
+			for _, o := range out {
+				o.Close()
+			}
+			return nil, err
+		}
+		out[s.Name] = src
+	}
+	return out, nil
+}
+
+// SourceOptions are the connection settings of a configured source.
+func SourceOptions(s config.Source) erp.Options {
+	return erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: string(s.Database),
+		User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: s.Timeout.Std(), AuthPlugin: s.AuthPlugin,
+		WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
+		YearGrace: s.YearGrace.Std()}
 }
 
 // Store is the outbox, for CLI commands that read it.
 func (d *Daemon) Store() *outbox.Store { return d.store }
 
 // Jobs returns the configured jobs.
-func (d *Daemon) Jobs() []*Job { return d.jobs }
+func (d *Daemon) Jobs() []*poll.Job { return d.jobs }
 
 // Close releases everything.
 func (d *Daemon) Close() error {
@@ -172,19 +207,27 @@ func (d *Daemon) RecoverInFlight(ctx context.Context) error {
 	return nil
 }
 
-// RunJob polls one job now.
-func (d *Daemon) RunJob(ctx context.Context, name string) ([]RunResult, error) {
+func (d *Daemon) job(name string) (*poll.Job, error) {
 	for _, j := range d.jobs {
 		if j.Name == name {
-			return d.runJob(ctx, j)
+			return j, nil
 		}
 	}
 	return nil, fmt.Errorf("no job named %q", name)
 }
 
-func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
+// RunJob polls one job now.
+func (d *Daemon) RunJob(ctx context.Context, name string) ([]RunResult, error) {
+	j, err := d.job(name)
+	if err != nil {
+		return nil, err
+	}
+	return d.runJob(ctx, j)
+}
+
+func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	start := d.now()
-	results, err := d.poller.runJob(ctx, j)
+	results, err := d.poller.Run(ctx, j)
 	st := JobStatus{LastRun: start, Duration: d.now().Sub(start)}
 	for _, r := range results {
 		st.Rows += r.Rows
@@ -206,21 +249,20 @@ func (d *Daemon) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 		d.log.Info("job ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))
 	}
 	d.mu.Lock()
-	prev := d.last[j.Name]
-	st.Next = d.nextRun(j.Name, prev.Next)
+	st.Next = d.nextRun(j, d.last[j.Name].Next)
 	d.last[j.Name] = st
 	d.mu.Unlock()
 	d.recordRun(ctx, j.Name, st)
 	if st.New > 0 {
-		for _, disp := range d.dispatchers {
-			disp.wake()
+		for _, c := range d.channels {
+			c.Wake()
 		}
 	}
 	return results, err
 }
 
 // runExclusive runs a job unless it is still running from its last start.
-func (d *Daemon) runExclusive(ctx context.Context, j *Job) {
+func (d *Daemon) runExclusive(ctx context.Context, j *poll.Job) {
 	d.mu.Lock()
 	if d.running[j.Name] {
 		d.mu.Unlock()
@@ -239,22 +281,48 @@ func (d *Daemon) runExclusive(ctx context.Context, j *Job) {
 	}
 }
 
-// Drain dispatches every due message on every channel once.
-func (d *Daemon) Drain(ctx context.Context) (int, error) {
-	total := 0
-	names := make([]string, 0, len(d.dispatchers))
-	for n := range d.dispatchers {
+// channelNames are the channels in a stable order.
+func (d *Daemon) channelNames() []string {
+	names := make([]string, 0, len(d.channels))
+	for n := range d.channels {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		sent, err := d.dispatchers[n].drain(ctx)
+	return names
+}
+
+// Drain dispatches every due message on every channel once.
+func (d *Daemon) Drain(ctx context.Context) (int, error) {
+	total := 0
+	for _, n := range d.channelNames() {
+		sent, err := d.channels[n].Drain(ctx)
 		total += sent
 		if err != nil {
 			return total, err
 		}
 	}
 	return total, nil
+}
+
+// Reconcile reads delivery reports and settles uncertain sends on every
+// channel once.
+func (d *Daemon) Reconcile(ctx context.Context) error {
+	var errs []error
+	for _, n := range d.channelNames() {
+		if err := d.channels[n].Reconcile(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("channel %s: %w", n, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Pending counts, per database, the rows the job's next run would read.
+func (d *Daemon) Pending(ctx context.Context, job string) (map[string]int, error) {
+	j, err := d.job(job)
+	if err != nil {
+		return nil, err
+	}
+	return poll.Pending(ctx, d.store, d.sources, j, d.now())
 }
 
 // JobStatuses returns a snapshot of each job's last run.
@@ -278,16 +346,15 @@ func (d *Daemon) Run(ctx context.Context) error {
 		return err
 	}
 	c := cron.New(cron.WithLocation(d.cfg.Location()), cron.WithChain(cron.Recover(cronLogger{d.log})))
+	d.mu.Lock()
+	d.scheduling = true
 	for _, j := range d.jobs {
-		j := j
-		id := c.Schedule(j.Schedule.Cron(), cron.FuncJob(func() { d.runExclusive(ctx, j) }))
-		d.mu.Lock()
+		c.Schedule(j.Schedule.Cron(), cron.FuncJob(func() { d.runExclusive(ctx, j) }))
 		st := d.last[j.Name]
-		st.Next = j.Schedule.Next(d.now().In(d.cfg.Location()))
+		st.Next = d.nextRun(j, time.Time{})
 		d.last[j.Name] = st
-		d.schedules[j.Name] = c.Entry(id).Schedule
-		d.mu.Unlock()
 	}
+	d.mu.Unlock()
 	c.Start()
 	var wg sync.WaitGroup
 	d.startStatus(ctx, &wg)
@@ -295,9 +362,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	for _, j := range d.jobs {
 		// Each job runs once at start: after a restart nobody should wait a
 		// whole interval (or a day, for @daily) for pending rows.
-		wg.Add(1)
-		go func(j *Job) {
-			defer wg.Done()
+		wg.Go(func() {
 			if jitter > 0 {
 				select {
 				case <-time.After(time.Duration(rand.Int64N(int64(jitter)))):
@@ -306,26 +371,13 @@ func (d *Daemon) Run(ctx context.Context) error {
 				}
 			}
 			d.runExclusive(ctx, j)
-		}(j)
+		})
 	}
-	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.dispatchers), "state_dir", d.cfg.StateDir)
-
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		d.purgeLoop(ctx)
-	}()
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		d.reconcileLoop(ctx)
-	}()
-	for _, disp := range d.dispatchers {
-		wg.Add(1)
-		go func(disp *dispatcher) {
-			defer wg.Done()
-			d.dispatchLoop(ctx, disp)
-		}(disp)
+	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.channels), "state_dir", d.cfg.StateDir)
+	wg.Go(func() { d.purgeLoop(ctx) })
+	for _, ch := range d.channels {
+		wg.Go(func() { ch.RunReports(ctx) })
+		wg.Go(func() { ch.Run(ctx) })
 	}
 	<-ctx.Done()
 	d.log.Info("stopping: no new job runs; waiting for sends in progress")
@@ -336,20 +388,15 @@ func (d *Daemon) Run(ctx context.Context) error {
 	return nil
 }
 
-func (d *Daemon) dispatchLoop(ctx context.Context, disp *dispatcher) {
-	tick := time.NewTicker(15 * time.Second)
-	defer tick.Stop()
-	for {
-		if _, err := disp.drain(ctx); err != nil && ctx.Err() == nil {
-			d.log.Error("dispatch failed", "channel", disp.channel, "err", err)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		case <-disp.wakeup:
-		}
+// nextRun is when a job runs next by its schedule, in the config's time zone
+// ("0 10 * * *" is 10:00 there, whatever the host's clock is set to);
+// fallback when the daemon is not scheduling (RunJob from the CLI). Callers
+// hold d.mu.
+func (d *Daemon) nextRun(j *poll.Job, fallback time.Time) time.Time {
+	if !d.scheduling {
+		return fallback
 	}
+	return j.Schedule.Next(d.now().In(d.cfg.Location()))
 }
 
 // cronLogger adapts slog to cron's logger.
@@ -370,11 +417,11 @@ func (c cronLogger) Error(err error, msg string, kv ...any) {
 // ChannelPaused reports whether a channel is paused by a credential or
 // config error, and the alert text.
 func (d *Daemon) ChannelPaused(channel string) (bool, string) {
-	disp, ok := d.dispatchers[channel]
+	c, ok := d.channels[channel]
 	if !ok {
 		return false, ""
 	}
-	return disp.Paused()
+	return c.Paused()
 }
 
 // purgeLoop empties old message bodies at start and then daily, so the
@@ -399,12 +446,4 @@ func (d *Daemon) purgeLoop(ctx context.Context) {
 // Purge removes message bodies older than the retention period.
 func (d *Daemon) Purge(ctx context.Context) (int, error) {
 	return d.store.Purge(ctx, d.now().Add(-d.cfg.Retention.Std()))
-}
-
-// SourceOptions are the connection settings of a configured source.
-func SourceOptions(s config.Source) erp.Options {
-	return erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: string(s.Database),
-		User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: s.Timeout.Std(), AuthPlugin: s.AuthPlugin,
-		WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
-		YearGrace: s.YearGrace.Std()}
 }

@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 
-	"golang.org/x/time/rate"
-
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
@@ -39,7 +37,8 @@ type Checker interface {
 
 // NewProvider builds the provider of one channel from its config. Each HTTP
 // provider gets its own client whose allowlist holds exactly the host of the
-// configured URL (or the provider's default host).
+// configured URL (or the provider's default host). The channel's rate is
+// applied once, by its dispatcher, not again per HTTP request.
 func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.Provider, error) {
 	timeout := ch.Timeout.Std()
 	roots, err := withCAFile(o.RootCAs, string(ch.CAFile), "channels."+channel+".ca_file")
@@ -48,7 +47,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 	}
 	client := func(url string) *httpclient.Client {
 		return httpclient.New(httpclient.WithChannel(channel), httpclient.WithAllowedHosts(url), httpclient.WithRootCAs(roots),
-			httpclient.WithTimeout(timeout), httpclient.WithRate(rate.Limit(ch.Rate.PerSecond()), ch.Rate.Burst()), httpclient.WithAudit(o.Audit))
+			httpclient.WithTimeout(timeout), httpclient.WithAudit(o.Audit))
 	}
 	or := func(s, def string) string {
 		if s == "" {
@@ -106,18 +105,6 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		return webhook.New(webhook.Config{URL: c.URL, Secret: c.Secret.Reveal()}, client(c.URL)), nil
 	}
 	return nil, fmt.Errorf("provider %s is not available in this build", ch.Provider)
-}
-
-func buildProvider(channel string, ch *config.Channel, opts Options) (notify.Provider, error) {
-	return NewProvider(channel, ch, ProviderOptions{Console: opts.Console, RootCAs: opts.RootCAs, Audit: opts.Audit})
-}
-
-// batchSize is the channel's batch setting: messages per request for a
-// provider that can batch (default 100), requests in flight for one that
-// cannot (default 1).
-func batchSize(p notify.Provider, ch *config.Channel) int {
-	_, ok := p.(notify.BatchProvider)
-	return ch.BatchSize(ok)
 }
 
 // withCAFile adds the certificates of a PEM file to the trusted roots (the

@@ -15,6 +15,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 )
@@ -288,7 +289,7 @@ func TestCrashDuringSendIsReconciled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Send(ctx, notify.Message{To: claimed[0].To, Text: claimed[0].Text})
+	p.Send(ctx, notify.Message{Message: mapping.Message{To: claimed[0].To, Text: claimed[0].Text}})
 	// Restart.
 	if n, err := e.store.RecoverInFlight(ctx); err != nil || n != 1 {
 		t.Fatalf("RecoverInFlight = %d, %v", n, err)

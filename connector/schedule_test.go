@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 )
 
 // Schedules are read in the configured time zone: "0 10 * * *" is 10:00 in
@@ -35,7 +36,7 @@ func TestNextRunInTimeZone(t *testing.T) {
 // A job still running is not started again; the skip is logged.
 func TestJobNeverOverlapsItself(t *testing.T) {
 	d := &Daemon{log: slog.New(slog.DiscardHandler), running: map[string]bool{"slow": true}, last: map[string]JobStatus{}, now: time.Now}
-	d.runExclusive(context.Background(), &Job{Name: "slow"}) // would panic on the nil poller if it ran
+	d.runExclusive(context.Background(), &poll.Job{Name: "slow"}) // would panic on the nil poller if it ran
 	if !d.running["slow"] {
 		t.Fatal("the running mark of the first run was cleared by the skipped one")
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sort"
 	"sync"
-	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
@@ -14,16 +13,11 @@ import (
 // The daemon's side of the status page: what the page asks the running
 // daemon (status.Probe), metrics and the job runs the status command reads.
 
-// sendObserver is told how long each provider call took (the metrics).
-type sendObserver interface {
-	ObserveSend(channel string, d time.Duration, outcome outbox.Status)
-}
-
 // ChannelStates lists the channels, sorted, with their pause state.
 func (d *Daemon) ChannelStates() []status.ChannelState {
-	out := make([]status.ChannelState, 0, len(d.dispatchers))
-	for name, disp := range d.dispatchers {
-		paused, alert := disp.Paused()
+	out := make([]status.ChannelState, 0, len(d.channels))
+	for name, c := range d.channels {
+		paused, alert := c.Paused()
 		if !paused {
 			alert = ""
 		}
@@ -44,20 +38,9 @@ func (d *Daemon) PingSources(ctx context.Context) error {
 
 // Wake makes a channel look at its queue now, e.g. after an operator's retry.
 func (d *Daemon) Wake(channel string) {
-	if disp, ok := d.dispatchers[channel]; ok {
-		disp.wake()
+	if c, ok := d.channels[channel]; ok {
+		c.Wake()
 	}
-}
-
-// nextRun is when a job runs next by its schedule; fallback when the
-// daemon is not scheduling (RunJob from the CLI). Callers hold d.mu.
-func (d *Daemon) nextRun(job string, fallback time.Time) time.Time {
-	if s, ok := d.schedules[job]; ok {
-		// In the config's time zone: "0 10 * * *" is 10:00 there, whatever
-		// the host's clock is set to.
-		return s.Next(d.now().In(d.cfg.Location()))
-	}
-	return fallback
 }
 
 // recordRun feeds a finished job run to the metrics and saves it in the

@@ -28,15 +28,22 @@ type ChannelSpec struct {
 	WhatsApp *WhatsApp
 }
 
-// Rendered is one channel's result for one record: a message, or a skip reason.
-type Rendered struct {
+// Message is what one channel sends for one record: the rendered text and
+// the recipient, nothing else from the row. The outbox stores it and the
+// provider receives it as it is.
+type Message struct {
 	Channel string
-	To      string
+	To      string // E.164 for sms/whatsapp, an address for email
 	Subject string
 	Text    string
 	HTML    string
 	// Payload is the WhatsApp Cloud API "template" object as JSON.
 	Payload []byte
+}
+
+// Rendered is one channel's result for one record: a message, or a skip reason.
+type Rendered struct {
+	Message
 	// SMS is the encoding and cost of an SMS.
 	SMS *SMSInfo
 	// Skip is set when the record cannot produce this message; the reason
@@ -60,7 +67,7 @@ func (m *Mapper) Map(rec Record) []Rendered {
 	for _, ch := range m.Channels {
 		r, err := ch.renderSafe(rec)
 		if err != nil {
-			r = Rendered{Channel: ch.Channel, Skip: err.Error(), SkipTR: SkipReasonTR(err)}
+			r = Rendered{Message: Message{Channel: ch.Channel}, Skip: err.Error(), SkipTR: SkipReasonTR(err)}
 		}
 		out = append(out, r)
 	}
@@ -83,7 +90,7 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 	if err != nil {
 		return Rendered{}, err
 	}
-	r := Rendered{Channel: ch.Channel, To: to}
+	r := Rendered{Message: Message{Channel: ch.Channel, To: to}}
 	for _, p := range []struct {
 		t   *Template
 		dst *string

@@ -14,6 +14,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Channel names used in config and in the outbox.
@@ -24,22 +26,17 @@ const (
 	ChannelWebhook  = "webhook"
 )
 
-// Message is what leaves the machine: the rendered text and the recipient, nothing
-// else from the source row.
+// Message is what leaves the machine: the rendered text and the recipient
+// (mapping.Message), nothing else from the source row, plus what a provider
+// needs to file it.
 type Message struct {
 	// ID is the outbox id; providers that can echo a reference (WhatsApp
 	// biz_opaque_callback_data) carry it so reports can be matched.
 	ID        int64
-	Channel   string
 	DedupeKey string
-	To        string // E.164 for sms/whatsapp, an address for email
-	Subject   string
-	Text      string
-	HTML      string
-	// Template is the provider-side template for WhatsApp, as JSON produced by mapping.
-	Template []byte
 	// Commercial marks messages that need an İYS consent check.
 	Commercial bool
+	mapping.Message
 }
 
 // Provider sends one message. A nil error means the provider accepted it and

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"time"
 
@@ -14,6 +12,8 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -44,7 +44,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			}
 			problems := 0
 			for _, j := range cfg.Jobs {
-				job, err := connector.BuildJob(cfg, j)
+				job, err := poll.Build(cfg, j)
 				if err != nil {
 					fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
 					problems++
@@ -75,34 +75,37 @@ func newCheckCmd(g *globals) *cobra.Command {
 }
 
 // checkPending connects to each source and prints, per job and database, how
-// many rows the next run would read. It works on a copy of the outbox in a
-// temporary folder: check is often run as root or an administrator, and must
-// neither change the service's cursors nor create state files the service
-// account then cannot write.
+// many rows the next run would read. It reads the service's cursors from the
+// outbox opened read-only: check is often run as root or an administrator,
+// and must neither change the service's cursors nor create state files the
+// service account then cannot write.
 func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
-	tmp, err := os.MkdirTemp("", "akinsoft-connector-check-")
+	store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
 	if err != nil {
-		fmt.Fprintf(out, "cannot create a temporary folder: %v\n", err)
+		fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
 		return 1
 	}
-	defer os.RemoveAll(tmp)
-	for _, suffix := range []string{"", "-wal"} {
-		if err := copyFile(connector.OutboxPath(cfg)+suffix, filepath.Join(tmp, "outbox.db"+suffix)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
-			return 1
-		}
-	}
-	copyCfg := *cfg
-	copyCfg.StateDir = config.Path(tmp)
-	d, err := connector.New(ctx, &copyCfg, connector.Options{Console: io.Discard})
+	defer store.Close()
+	sources, err := connector.OpenSources(cfg, time.Now)
 	if err != nil {
 		fmt.Fprintf(out, "cannot open the sources: %v\n", err)
 		return 1
 	}
-	defer d.Close()
+	defer func() {
+		for _, s := range sources {
+			s.Close()
+		}
+	}()
 	problems := 0
-	for _, j := range d.Jobs() {
-		n, err := d.Pending(ctx, j.Name)
+	for _, jc := range cfg.Jobs {
+		if jc.Disabled {
+			continue
+		}
+		j, err := poll.Build(cfg, jc)
+		if err != nil {
+			continue // already reported above
+		}
+		n, err := poll.Pending(ctx, store, sources, j, time.Now())
 		if err != nil {
 			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
 			problems++
@@ -119,7 +122,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		if j.Sample != nil {
 			continue // a preset: already rendered against its built-in sample
 		}
-		row, err := d.SampleRow(ctx, j.Name)
+		row, err := poll.SampleRow(ctx, sources, j)
 		if err != nil {
 			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
 			problems++
@@ -134,18 +137,10 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 	return problems
 }
 
-func copyFile(from, to string) error {
-	b, err := os.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(to, b, 0o600)
-}
-
 // renderSample renders every channel of a job for one row, so a misspelled
 // column fails here, not in front of a customer. Template failures are
 // problems; a row that is simply not sendable (no mobile number) is shown.
-func renderSample(out io.Writer, job *connector.Job, row map[string]any, what string) int {
+func renderSample(out io.Writer, job *poll.Job, row map[string]any, what string) int {
 	failed := job.Mapper.TemplateErrors(row)
 	for _, r := range job.Mapper.Map(row) {
 		switch {

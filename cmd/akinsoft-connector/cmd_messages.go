@@ -163,7 +163,7 @@ func applyAll(cmd *cobra.Command, verb, done string, ids []int64, fn func(contex
 		fmt.Fprintln(out, "no messages to "+verb)
 		return nil
 	}
-	var p progress = noProgress{}
+	var p progressView = noProgress{}
 	if len(ids) > 1 {
 		p = newProgress(errOut, len(ids), verb)
 	}
@@ -186,9 +186,9 @@ func applyAll(cmd *cobra.Command, verb, done string, ids []int64, fn func(contex
 	return nil
 }
 
-// progress shows a long operation: a bar on a terminal, plain lines
+// progressView shows a long operation: a bar on a terminal, plain lines
 // otherwise (service logs, pipes, CI).
-type progress interface {
+type progressView interface {
 	add()
 	addN(n int)
 	clear()
@@ -202,7 +202,7 @@ func (noProgress) addN(int) {}
 func (noProgress) clear()   {}
 func (noProgress) finish()  {}
 
-func newProgress(w io.Writer, total int, what string) progress {
+func newProgress(w io.Writer, total int, what string) progressView {
 	if f, ok := w.(*os.File); ok && isTerminal(f) {
 		return &barProgress{progressbar.NewOptions(total, progressbar.OptionSetWriter(w),
 			progressbar.OptionSetDescription(what), progressbar.OptionShowCount(), progressbar.OptionSetWidth(30),

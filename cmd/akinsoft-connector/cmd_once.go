@@ -10,6 +10,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 )
 
 // runOnce polls the chosen jobs (all when none is named) once, sends what
@@ -56,7 +57,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 			}
 		}
 		bar := lockedProgress(newProgress(progressTo, total, "job "+name+": rows"))
-		results, err := d.RunJob(connector.WithProgress(ctx, connector.Progress{Rows: bar.addN}), name)
+		results, err := d.RunJob(progress.With(ctx, progress.Progress{Rows: bar.addN}), name)
 		bar.finish()
 		var rows, msgs, skipped int
 		for _, r := range results {
@@ -77,7 +78,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 		}
 	}
 	bar := lockedProgress(newProgress(progressTo, due, "sending"))
-	sent, err := d.Drain(connector.WithProgress(ctx, connector.Progress{Sent: bar.addN}))
+	sent, err := d.Drain(progress.With(ctx, progress.Progress{Sent: bar.addN}))
 	bar.finish()
 	fmt.Fprintf(out, "sent: %d messages handed to the providers\n", sent)
 	if err != nil {
@@ -102,11 +103,11 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 
 // lockedProgress serialises a progress display: sends finish on several
 // goroutines at once.
-func lockedProgress(p progress) *syncProgress { return &syncProgress{p: p} }
+func lockedProgress(p progressView) *syncProgress { return &syncProgress{p: p} }
 
 type syncProgress struct {
 	mu sync.Mutex
-	p  progress
+	p  progressView
 }
 
 func (s *syncProgress) addN(n int) { s.mu.Lock(); s.p.addN(n); s.mu.Unlock() }

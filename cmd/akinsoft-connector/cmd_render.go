@@ -11,6 +11,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -66,7 +67,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	if jc == nil {
 		return &usageError{fmt.Sprintf("job %q is not in %s; jobs: %s", f.job, g2file(cfg), strings.Join(names, ", "))}
 	}
-	job, err := connector.BuildJob(cfg, *jc)
+	job, err := poll.Build(cfg, *jc)
 	if err != nil {
 		return err
 	}
@@ -130,7 +131,7 @@ func g2file(cfg *config.Config) string {
 }
 
 // printRendered shows one record as the customer would receive it.
-func printRendered(w io.Writer, job *connector.Job, source string, rec erp.Record, show bool) {
+func printRendered(w io.Writer, job *poll.Job, source string, rec erp.Record, show bool) {
 	fmt.Fprintf(w, "── %s %s=%v (source %s) ──\n", job.Name, job.Key, rec[strings.ToUpper(job.Key)], source)
 	reason := ""
 	if job.Check != nil {

@@ -81,7 +81,7 @@ exactly what the provider answered. It does not touch the outbox.
 }
 
 func testMessage(cfg *config.Config, channel, to, text, subject, template, language string) (notify.Message, error) {
-	m := notify.Message{Channel: channel, DedupeKey: "send-test", Text: text, Subject: subject}
+	m := notify.Message{DedupeKey: "send-test", Message: mapping.Message{Channel: channel, Text: text, Subject: subject}}
 	var err error
 	switch channel {
 	case notify.ChannelEmail:
@@ -99,7 +99,7 @@ func testMessage(cfg *config.Config, channel, to, text, subject, template, langu
 		return m, fmt.Errorf("--to %q: %v", to, err)
 	}
 	if channel == notify.ChannelWhatsApp {
-		m.Template, _ = json.Marshal(map[string]any{"name": template,
+		m.Payload, _ = json.Marshal(map[string]any{"name": template,
 			"language": map[string]string{"code": language, "policy": "deterministic"}})
 	}
 	return m, nil

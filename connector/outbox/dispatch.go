@@ -6,22 +6,17 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
-// Message is a stored message as the dispatcher and the CLI see it.
+// Message is a stored message as the dispatcher and the CLI see it: what
+// the provider receives (notify.Message, handed over as it is) and its state.
 type Message struct {
-	ID         int64
-	DedupeKey  string
-	Channel    string
+	notify.Message
 	Job        string
 	Source     string
 	RecordKey  string
-	To         string
-	Subject    string
-	Text       string
-	HTML       string
-	Payload    []byte
-	Commercial bool
 	Status     Status
 	Reason     string // English, for logs and IT staff
 	ReasonTR   string // Turkish, for the status page; empty when only the English one is known

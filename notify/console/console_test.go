@@ -7,6 +7,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -16,8 +17,8 @@ func TestConsoleOutput(t *testing.T) {
 	var buf bytes.Buffer
 	p := New("sms", &buf)
 	msgs := []notify.Message{
-		{Channel: "sms", To: "+905321234567", Text: "Sayın Ayşe Yılmaz, 2024-117 numaralı 1.250,00 TL tutarındaki faturanız hazır."},
-		{Channel: "email", To: "ayse.yilmaz@example.com", Subject: "Faturanız hazır: 2024-117", Text: "Sayın Ayşe Yılmaz,\n\nİyi günler dileriz.\n"},
+		{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "Sayın Ayşe Yılmaz, 2024-117 numaralı 1.250,00 TL tutarındaki faturanız hazır."}},
+		{Message: mapping.Message{Channel: "email", To: "ayse.yilmaz@example.com", Subject: "Faturanız hazır: 2024-117", Text: "Sayın Ayşe Yılmaz,\n\nİyi günler dileriz.\n"}},
 	}
 	for i, m := range msgs {
 		res, err := p.Send(context.Background(), m)
@@ -47,7 +48,7 @@ func TestConsoleOutput(t *testing.T) {
 func TestConsoleRefusesAfterShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := New("sms", &bytes.Buffer{}).Send(ctx, notify.Message{To: "+905321234567", Text: "x"})
+	_, err := New("sms", &bytes.Buffer{}).Send(ctx, notify.Message{Message: mapping.Message{To: "+905321234567", Text: "x"}})
 	if notify.Classify(err) != notify.ErrRetry {
 		t.Fatalf("send after shutdown = %v, want retry-later", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell"
@@ -35,7 +36,7 @@ func TestConformance(t *testing.T) {
 		New: func(t *testing.T, timeout time.Duration) (notify.Provider, providertest.Fake) {
 			return start(t, timeout, nil)
 		},
-		Message: notify.Message{To: "+905551112233", Text: "Sipariş kargoya verildi"},
+		Message: notify.Message{Message: mapping.Message{To: "+905551112233", Text: "Sipariş kargoya verildi"}},
 	})
 }
 
@@ -57,7 +58,7 @@ func TestCodes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p, fake := start(t, 5*time.Second, tc.mod)
 			fake.Inject(tc.fault, 1)
-			_, err := p.Send(context.Background(), notify.Message{To: "+905551112233", Text: "x"})
+			_, err := p.Send(context.Background(), notify.Message{Message: mapping.Message{To: "+905551112233", Text: "x"}})
 			if !errors.Is(err, tc.class) || notify.AsError(err).Code != tc.code {
 				t.Fatalf("err = %v, want %v code %s", err, tc.class, tc.code)
 			}
@@ -69,7 +70,7 @@ func TestBatchBodyAndReports(t *testing.T) {
 	p, fake := start(t, 5*time.Second, nil)
 	now := time.Now()
 	p.SetClock(func() time.Time { return now })
-	ms := []notify.Message{{To: "+905551112233", Text: "Sipariş <kargoda> & yolda"}, {To: "+905551112244", Text: "Başka metin"}}
+	ms := []notify.Message{{Message: mapping.Message{To: "+905551112233", Text: "Sipariş <kargoda> & yolda"}}, {Message: mapping.Message{To: "+905551112244", Text: "Başka metin"}}}
 	res, errs := p.SendBatch(context.Background(), ms)
 	if errs[0] != nil || errs[1] != nil || res[0].ProviderID == "" || res[0].ProviderID != res[1].ProviderID {
 		t.Fatalf("SendBatch = %+v %v", res, errs)

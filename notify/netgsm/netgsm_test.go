@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm"
@@ -36,7 +37,7 @@ func start(t testing.TB, timeout time.Duration, mod func(*netgsm.Config)) (*netg
 }
 
 func msg(to, text string) notify.Message {
-	return notify.Message{ID: 1, Channel: "sms", To: to, Text: text}
+	return notify.Message{ID: 1, Message: mapping.Message{Channel: "sms", To: to, Text: text}}
 }
 
 func TestConformance(t *testing.T) {
@@ -107,7 +108,7 @@ func TestDuplicateGuard85(t *testing.T) {
 func TestBatchBody(t *testing.T) {
 	p, fake := start(t, 5*time.Second, func(c *netgsm.Config) { c.AppName = "akinsoft-connector" })
 	ms := []notify.Message{msg("+905321234567", "Merhaba Ayşe, faturanız hazır"), msg("05329876543", "Merhaba Ali"),
-		{To: "+905551112233", Text: "Kampanya: %20 indirim", Commercial: true}}
+		{Message: mapping.Message{To: "+905551112233", Text: "Kampanya: %20 indirim"}, Commercial: true}}
 	res, errs := p.SendBatch(context.Background(), ms)
 	for i := range ms {
 		if errs[i] != nil || res[i].ProviderID == "" {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
@@ -28,7 +29,7 @@ func start(t *testing.T, implicit bool, mod func(*smtp.Config)) (*smtp.Provider,
 	return smtp.New(cfg), srv
 }
 
-var m = notify.Message{ID: 1, Channel: "email", To: "ayse@example.com", Subject: "Faturanız", Text: "Fatura 4711 hazır", HTML: "<p>Fatura 4711 hazır</p>"}
+var m = notify.Message{ID: 1, Message: mapping.Message{Channel: "email", To: "ayse@example.com", Subject: "Faturanız", Text: "Fatura 4711 hazır", HTML: "<p>Fatura 4711 hazır</p>"}}
 
 func TestSend(t *testing.T) {
 	for _, implicit := range []bool{false, true} {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
@@ -28,7 +29,7 @@ func start(t *testing.T, timeout time.Duration, secret string, plain bool) (*web
 	return webhook.New(webhook.Config{URL: fake.URL() + "/hooks/akinsoft", Secret: secret}, httpclient.New(opts...)), fake
 }
 
-var m = notify.Message{ID: 7, Channel: "webhook", DedupeKey: "invoice:4711:created", To: "+905551112233", Text: "Fatura 4711 hazır"}
+var m = notify.Message{ID: 7, DedupeKey: "invoice:4711:created", Message: mapping.Message{Channel: "webhook", To: "+905551112233", Text: "Fatura 4711 hazır"}}
 
 func TestConformance(t *testing.T) {
 	providertest.Run(t, providertest.Setup{

@@ -88,7 +88,7 @@ type graphError struct {
 
 // Send sends one template message.
 func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
-	if len(m.Template) == 0 || !json.Valid(m.Template) {
+	if len(m.Payload) == 0 || !json.Valid(m.Payload) {
 		return notify.Result{}, notify.Permanent("template", "no WhatsApp template in the message: only approved templates can be sent",
 			"mesajda WhatsApp şablonu yok: yalnızca onaylı şablonlar gönderilebilir")
 	}
@@ -99,7 +99,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 		return notify.Result{}, e
 	}
 	body, _ := json.Marshal(request{MessagingProduct: "whatsapp", RecipientType: "individual", To: to, Type: "template",
-		Template: m.Template, BizOpaque: opaque(m.ID)})
+		Template: m.Payload, BizOpaque: opaque(m.ID)})
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost,
 		URL:    fmt.Sprintf("%s/%s/%s/messages", p.cfg.URL, p.cfg.APIVersion, url.PathEscape(p.cfg.PhoneNumberID)),
 		Header: p.header(), Body: body, Recipients: []string{m.To}, MessageIDs: []int64{m.ID}})

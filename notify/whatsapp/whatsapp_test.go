@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
@@ -41,7 +42,7 @@ func tmpl(name string, params ...string) []byte {
 	return b
 }
 
-var good = notify.Message{ID: 42, To: "+905551112233", Template: tmpl("order_shipped", "Ayşe", "ORDER123")}
+var good = notify.Message{ID: 42, Message: mapping.Message{To: "+905551112233", Payload: tmpl("order_shipped", "Ayşe", "ORDER123")}}
 
 func TestConformance(t *testing.T) {
 	for _, status := range []int{400, 429} {
@@ -68,12 +69,12 @@ func TestCodes(t *testing.T) {
 		code  string
 	}{
 		{name: "190 bad token", mod: func(c *whatsapp.Config) { c.Token = "old" }, m: good, class: notify.ErrConfig, code: "190"},
-		{name: "132001 unknown template", m: notify.Message{To: "+905551112233", Template: tmpl("nope", "a", "b")}, class: notify.ErrPermanent, code: "132001"},
-		{name: "132000 parameter count", m: notify.Message{To: "+905551112233", Template: tmpl("order_shipped", "a")}, class: notify.ErrPermanent, code: "132000"},
+		{name: "132001 unknown template", m: notify.Message{Message: mapping.Message{To: "+905551112233", Payload: tmpl("nope", "a", "b")}}, class: notify.ErrPermanent, code: "132001"},
+		{name: "132000 parameter count", m: notify.Message{Message: mapping.Message{To: "+905551112233", Payload: tmpl("order_shipped", "a")}}, class: notify.ErrPermanent, code: "132000"},
 		{name: "131026 not on WhatsApp", fake: func(s *whatsapptest.Server) { s.Inject(providertest.FaultPermanent, 1) }, m: good, class: notify.ErrPermanent, code: "131026"},
 		{name: "131000 server", fake: func(s *whatsapptest.Server) { s.Inject(providertest.FaultServer, 1) }, m: good, class: notify.ErrRetry, code: "131000"},
 		{name: "100 wrong phone number id", mod: func(c *whatsapp.Config) { c.PhoneNumberID = "1" }, m: good, class: notify.ErrPermanent, code: "100"},
-		{name: "no template", m: notify.Message{To: "+905551112233", Text: "free text"}, class: notify.ErrPermanent, code: "template"},
+		{name: "no template", m: notify.Message{Message: mapping.Message{To: "+905551112233", Text: "free text"}}, class: notify.ErrPermanent, code: "template"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package connector
+package poll
 
 import (
 	"context"
@@ -11,17 +11,11 @@ import (
 // database, so check can render a job written with its own SELECT against
 // real columns: a misspelled column then fails at check time, not in front
 // of a customer. It returns nil when the query yields no row.
-func (d *Daemon) SampleRow(ctx context.Context, job string) (erp.Record, error) {
-	var j *Job
-	for _, x := range d.jobs {
-		if x.Name == job {
-			j = x
-		}
+func SampleRow(ctx context.Context, sources map[string]*erp.Group, j *Job) (erp.Record, error) {
+	if len(j.Sources) == 0 {
+		return nil, fmt.Errorf("job %s has no source", j.Name)
 	}
-	if j == nil || len(j.Sources) == 0 {
-		return nil, fmt.Errorf("no job named %q with a source", job)
-	}
-	group, ok := d.sources[j.Sources[0]]
+	group, ok := sources[j.Sources[0]]
 	if !ok {
 		return nil, fmt.Errorf("job %s: source %s is not open", j.Name, j.Sources[0])
 	}
@@ -30,7 +24,7 @@ func (d *Daemon) SampleRow(ctx context.Context, job string) (erp.Record, error) 
 		return nil, err
 	}
 	src := srcs[len(srcs)-1]
-	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", j.SQL, j.Key), 1)
+	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", j.sql(src), j.Key), 1)
 	var row erp.Record
 	err = src.Query(ctx, q, nil, func(r erp.Record) error {
 		row = r

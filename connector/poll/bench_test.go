@@ -1,4 +1,4 @@
-package connector
+package poll
 
 import (
 	"context"
@@ -25,12 +25,12 @@ func BenchmarkRenderEnqueue(b *testing.B) {
 	}
 	defer store.Close()
 	cfg := &config.Config{Formats: config.Formats{Currency: "TL", PhoneRegion: "TR"}, Timezone: mustZone(b, "Europe/Istanbul")}
-	job, err := BuildJob(cfg, config.Job{Name: "new-invoices", Preset: "new_invoices", Mode: config.ModeCreated, PageSize: 500,
+	job, err := Build(cfg, config.Job{Name: "new-invoices", Preset: "new_invoices", Mode: config.ModeCreated, PageSize: 500,
 		Messages: config.Messages{SMS: &config.TextMessage{Text: "Sayın {{.MUSTERI_ADI}}, {{.FATURA_NO}} numaralı {{money .TOPLAM_GENEL_KPB}} tutarındaki faturanız {{date .TARIHI}} tarihinde düzenlenmiştir."}}})
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := &poller{store: store, now: time.Now}
+	det := &created{job: job, now: time.Now()}
 	const page = 500
 	rows := make([]erp.Record, page)
 	tarih := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
@@ -43,7 +43,7 @@ func BenchmarkRenderEnqueue(b *testing.B) {
 				"TOPLAM_GENEL_KPB": decimal.New(125000+key, -2), "TARIHI": tarih, "CARI_BLKODU": int64(1),
 				"FATURA_CEP_TEL": nil, "CEP_TEL": fmt.Sprintf("0532 %03d %02d %02d", key%1000, key%100, (key/100)%100)}
 		}
-		msgs, _, err := p.messages(job, "merkez", rows)
+		msgs, _, err := job.messages("merkez", rows, det)
 		if err != nil {
 			b.Fatal(err)
 		}

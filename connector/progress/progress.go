@@ -1,4 +1,6 @@
-package connector
+// Package progress carries the advance of a long one-off run (a backfill, a
+// queue drain) from the poller and the dispatcher to a terminal progress bar.
+package progress
 
 import "context"
 
@@ -12,25 +14,28 @@ type Progress struct {
 
 type progressKey struct{}
 
-// WithProgress returns a context whose job runs and drains report to p.
+// With returns a context whose job runs and drains report to p.
 // It rides on the context, as net/http/httptrace does, because only the
 // CLI's one-off runs watch it; the daemon's own runs carry none.
-func WithProgress(ctx context.Context, p Progress) context.Context {
+func With(ctx context.Context, p Progress) context.Context {
 	return context.WithValue(ctx, progressKey{}, p)
 }
 
-func progressOf(ctx context.Context) Progress {
+// Of returns the context's Progress (zero: nobody watches).
+func Of(ctx context.Context) Progress {
 	p, _ := ctx.Value(progressKey{}).(Progress)
 	return p
 }
 
-func (p Progress) rows(n int) {
+// AddRows reports n more rows read.
+func (p Progress) AddRows(n int) {
 	if p.Rows != nil && n > 0 {
 		p.Rows(n)
 	}
 }
 
-func (p Progress) sent(n int) {
+// AddSent reports n more sends ended.
+func (p Progress) AddSent(n int) {
 	if p.Sent != nil && n > 0 {
 		p.Sent(n)
 	}

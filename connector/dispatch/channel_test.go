@@ -1,20 +1,22 @@
-package connector
+package dispatch
 
 import (
 	"testing"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
 
 func TestQuietHours(t *testing.T) {
 	ist, _ := time.LoadLocation("Europe/Istanbul")
-	q := &quietHours{start: 21 * 60, end: 9 * 60, loc: ist}
+	q := &QuietHours{Start: config.MustClock("21:00"), End: config.MustClock("09:00"), Location: ist}
 	for _, tc := range []struct {
 		at    string
 		quiet bool
 	}{{"2026-11-25T20:59:00+03:00", false}, {"2026-11-25T21:00:00+03:00", true}, {"2026-11-26T03:00:00+03:00", true},
 		{"2026-11-26T08:59:00+03:00", true}, {"2026-11-26T09:00:00+03:00", false}, {"2026-11-25T18:30:00Z", true}} {
 		at, _ := time.Parse(time.RFC3339, tc.at)
-		if got := q.active(at); got != tc.quiet {
+		if got := q.Active(at); got != tc.quiet {
 			t.Errorf("quiet at %s = %v, want %v", tc.at, got, tc.quiet)
 		}
 	}

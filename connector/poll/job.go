@@ -1,11 +1,12 @@
-// Package connector is the daemon: it builds jobs from the config, polls the
-// ERP sources on their schedules, enqueues messages in the outbox and
-// dispatches them through the providers.
-package connector
+// Package poll is change detection: it runs a job's query against each of
+// its ERP databases, finds the rows the job has not seen yet (new by key,
+// changed by timestamp, or matching a condition this period), renders them
+// into messages and enqueues them in the outbox together with the job's
+// cursor, in one transaction per page.
+package poll
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -30,14 +31,14 @@ type Job struct {
 	Check      func(erp.Record) string
 	Sample     erp.Record
 	Mapper     *mapping.Mapper
-	DedupeKey  *mapping.Template   // nil: "<entity>:<source>:<key>:<mode>"
+	DedupeKey  *mapping.Template   // nil: the mode's own (dedupe.go)
 	Lag        time.Duration       // changed mode: rows younger than this wait
 	Renotify   time.Duration       // condition mode: how often one row may notify again
 	Needs      map[string][]string // tables/columns checked at start-up
 }
 
-// BuildJob compiles a validated config job.
-func BuildJob(cfg *config.Config, j config.Job) (*Job, error) {
+// Build compiles a validated config job.
+func Build(cfg *config.Config, j config.Job) (*Job, error) {
 	job := &Job{
 		Name: j.Name, Mode: j.Mode, Sources: j.Sources, Key: j.Key, Schedule: j.Schedule,
 		Backfill: j.Backfill, PageSize: j.PageSize, Commercial: j.Kind.Commercial(),
@@ -175,23 +176,4 @@ func whatsAppSource(w *config.WhatsAppMessage) mapping.WhatsAppSource {
 		src.Buttons = append(src.Buttons, mapping.WhatsAppButton{SubType: b.SubType, Index: b.Index, Value: b.Value})
 	}
 	return src
-}
-
-// dedupeKey names the event a record stands for; the outbox refuses a second
-// message with the same key on the same channel.
-func (j *Job) dedupeKey(source string, rec erp.Record, now time.Time) (string, error) {
-	if j.DedupeKey == nil {
-		return fmt.Sprintf("%s:%s:%v:%s", j.Entity, source, rec[strings.ToUpper(j.Key)], j.Mode), nil
-	}
-	data := make(erp.Record, len(rec)+2)
-	for k, v := range rec {
-		data[k] = v
-	}
-	data["SOURCE"] = source
-	data["PERIOD"] = now.Format("2006-01")
-	s, err := j.DedupeKey.Execute(data)
-	if err != nil {
-		return "", err
-	}
-	return source + ":" + s, nil
 }

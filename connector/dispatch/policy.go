@@ -1,0 +1,76 @@
+package dispatch
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+)
+
+// The policies a claimed message passes before its request: the opt-out
+// list, the per-recipient daily cap and (in Drain) quiet hours and the rate.
+
+// optedOut skips a message whose recipient is on the opt-out list; stop is
+// true when the message was dealt with here.
+func (c *Channel) optedOut(ctx context.Context, m outbox.Message) (stop bool, err error) {
+	out, err := c.store.OptedOut(ctx, m.To)
+	bg := context.WithoutCancel(ctx)
+	switch {
+	case err != nil:
+		// Never send when the list cannot be read.
+		c.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
+		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), "waiting: the opt-out list could not be read",
+			"bekliyor: opt-out listesi okunamadı")
+	case out:
+		return true, c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: "the recipient is on the opt-out list",
+			ReasonTR: "alıcı gönderim listesinden çıkmış (opt-out)"})
+	}
+	return false, nil
+}
+
+// capped defers a message whose recipient already got the day's maximum
+// until the next local day.
+func (c *Channel) capped(ctx context.Context, m outbox.Message) (stop bool, err error) {
+	if c.DailyCap <= 0 || m.To == "" {
+		return false, nil
+	}
+	now := c.now().In(c.Location)
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, c.Location)
+	n, err := c.store.SentSince(ctx, m.To, day)
+	if err != nil {
+		c.log.Warn("could not check the daily cap; sending anyway", "err", err)
+		return false, nil
+	}
+	if n < c.DailyCap {
+		return false, nil
+	}
+	until := day.AddDate(0, 0, 1)
+	if err := c.store.Defer(context.WithoutCancel(ctx), m, until,
+		fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", c.DailyCap),
+		fmt.Sprintf("bu alıcı için günlük %d mesaj sınırına ulaşıldı; yarın gönderilecek", c.DailyCap)); err != nil {
+		return true, err
+	}
+	c.log.Info("daily limit for this recipient reached; the message waits until tomorrow",
+		"message", m.ID, "channel", c.Name, "limit", c.DailyCap, "until", until.Format(time.RFC3339))
+	return true, nil
+}
+
+// QuietHours is the daily window without sends on a channel.
+type QuietHours struct {
+	Start, End config.Clock
+	Location   *time.Location
+}
+
+// Active reports whether t falls in the window; a window may wrap midnight
+// (21:00–09:00).
+func (q *QuietHours) Active(t time.Time) bool {
+	t = t.In(q.Location)
+	m := t.Hour()*60 + t.Minute()
+	start, end := q.Start.Minutes(), q.End.Minutes()
+	if start <= end {
+		return m >= start && m < end
+	}
+	return m >= start || m < end
+}

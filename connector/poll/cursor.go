@@ -1,0 +1,113 @@
+package poll
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Cursors are stored as text in the outbox (one per job and database); these
+// types are the only code that writes or reads that text. The forms are
+// those of earlier versions, so an upgraded connector carries on where it
+// stopped.
+
+// minKey is below every key: Wolvox keys are positive, and the parameter
+// must fit the key column's type (INTEGER in older Wolvox databases, where
+// math.MinInt64 overflows).
+const minKey = math.MinInt32
+
+// keyCursor is a created job's position: the last key read ("4711").
+type keyCursor struct{ after int64 }
+
+func (c keyCursor) String() string { return strconv.FormatInt(c.after, 10) }
+
+func parseKeyCursor(s, keyColumn string) (keyCursor, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return keyCursor{}, fmt.Errorf("cursor %q is not a whole number; the key column %s must be an increasing integer", s, keyColumn)
+	}
+	return keyCursor{after: n}, nil
+}
+
+// position is a place in (timestamp, key) order.
+type position struct {
+	ts  time.Time
+	key int64
+}
+
+func (p position) less(o position) bool {
+	return p.ts.Before(o.ts) || (p.ts.Equal(o.ts) && p.key < o.key)
+}
+
+// changedCursor is a changed job's position plus a floor: the position the
+// job started at, below which it never re-reads (so the overlap re-read
+// cannot resend rows that existed before the job began). Timestamps are the
+// exact values read from the database. Stored as
+// "timestamp|key|floor timestamp|floor key".
+type changedCursor struct {
+	at, floor position
+}
+
+func (c changedCursor) String() string {
+	return strings.Join([]string{c.at.ts.Format(time.RFC3339Nano), strconv.FormatInt(c.at.key, 10),
+		c.floor.ts.Format(time.RFC3339Nano), strconv.FormatInt(c.floor.key, 10)}, "|")
+}
+
+func parseChangedCursor(s string) (changedCursor, error) {
+	parts := strings.Split(s, "|")
+	if len(parts) != 4 {
+		return changedCursor{}, fmt.Errorf("cursor %q is not a changed-mode cursor (timestamp|key|floor|key)", s)
+	}
+	var c changedCursor
+	var err error
+	if c.at.ts, err = time.Parse(time.RFC3339Nano, parts[0]); err != nil {
+		return c, fmt.Errorf("cursor %q: %w", s, err)
+	}
+	if c.floor.ts, err = time.Parse(time.RFC3339Nano, parts[2]); err != nil {
+		return c, fmt.Errorf("cursor %q: %w", s, err)
+	}
+	if c.at.key, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
+		return c, fmt.Errorf("cursor %q: key is not a whole number", s)
+	}
+	if c.floor.key, err = strconv.ParseInt(parts[3], 10, 64); err != nil {
+		return c, fmt.Errorf("cursor %q: key is not a whole number", s)
+	}
+	return c, nil
+}
+
+// readFrom is where a run starts reading: one lag before the saved
+// position, but never below the floor.
+func (c changedCursor) readFrom(lag time.Duration) position {
+	p := position{ts: c.at.ts.Add(-lag), key: minKey}
+	if p.less(c.floor) {
+		return c.floor
+	}
+	return p
+}
+
+// periodCursor is a condition job's period label ("2026-11"): such a job
+// reads what matches now on every run; the label only records the last run.
+type periodCursor struct{ label string }
+
+func (c periodCursor) String() string { return c.label }
+
+// periodLabel names the re-notify period now falls in: the calendar month
+// without an interval, else the first day of the interval's bucket, counted
+// in whole local days so a bucket never changes in the middle of a day.
+func periodLabel(now time.Time, every time.Duration) string {
+	if every <= 0 {
+		return now.Format("2006-01")
+	}
+	days := int64(every / (24 * time.Hour))
+	if days < 1 {
+		// Intervals under a day: buckets of that length since the epoch.
+		n := now.UnixNano() / int64(every)
+		return time.Unix(0, n*int64(every)).In(now.Location()).Format("2006-01-02T15:04")
+	}
+	y, m, d := now.Date()
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	start := day - day%days
+	return time.Unix(start*86400, 0).UTC().Format("2006-01-02")
+}

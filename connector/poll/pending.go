@@ -1,0 +1,47 @@
+package poll
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+)
+
+// Pending counts, per database (merkez@2026), the rows the job's next run
+// would read, without touching cursors or the outbox: check runs it with the
+// outbox opened read-only. A job that never ran counts from where it would
+// start (0 unless it sets a backfill). For condition jobs it is the rows
+// matching now, before the outbox drops those already notified this period.
+func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group, j *Job, now time.Time) (map[string]int, error) {
+	out := map[string]int{}
+	p := &Poller{Sources: sources, Now: func() time.Time { return now }}
+	err := p.eachSource(ctx, j, func(src *erp.Source) error {
+		det := j.detector(src, now)
+		var c cursor
+		s, ok, err := cursors.Cursor(ctx, j.Name, src.Name())
+		switch {
+		case err != nil:
+			return err
+		case ok || !det.resumes():
+			if c, err = det.parse(s); err != nil {
+				return fmt.Errorf("job %s: %w", j.Name, err)
+			}
+		default:
+			if _, isChanged := det.(*changed); isChanged && !j.Backfill.Set() {
+				out[src.Name()] = 0 // starts after the newest row
+				return nil
+			}
+			if c, err = det.start(ctx); err != nil {
+				return fmt.Errorf("job %s: %w", j.Name, err)
+			}
+		}
+		n, err := det.count(ctx, c)
+		if err != nil {
+			return fmt.Errorf("job %s: %w", j.Name, err)
+		}
+		out[src.Name()] = n
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,198 @@
+package poll
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
+)
+
+// Result says what one run of a job did in one database.
+type Result struct {
+	Job      string
+	Source   string
+	Rows     int    // rows read from the ERP
+	New      int    // messages enqueued (pending or skipped)
+	Skipped  int    // of New, how many were skipped with a reason
+	Started  bool   // first run: the cursor was just set
+	From     string // on a first run, where it started
+	Cursor   string
+	Duration time.Duration
+}
+
+// Cursors is where a job's positions are kept: the outbox, or a read-only
+// view of it for check.
+type Cursors interface {
+	Cursor(ctx context.Context, job, source string) (value string, ok bool, err error)
+}
+
+// Store is what a poll run writes: the first position of a new job, and each
+// page's messages together with the position after it.
+type Store interface {
+	Cursors
+	SetCursor(ctx context.Context, job, source, value string) error
+	Enqueue(ctx context.Context, b outbox.Batch) (int, error)
+}
+
+// Poller runs jobs against their databases and fills the outbox.
+type Poller struct {
+	Store   Store
+	Sources map[string]*erp.Group
+	Now     func() time.Time
+	Log     *slog.Logger
+}
+
+// Run polls every database of a job once.
+func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
+	var results []Result
+	err := p.eachSource(ctx, j, func(src *erp.Source) error {
+		start := p.Now()
+		res, err := p.runSource(ctx, j, src)
+		res.Job, res.Source, res.Duration = j.Name, src.Name(), p.Now().Sub(start)
+		results = append(results, res)
+		return err
+	})
+	return results, err
+}
+
+// eachSource calls fn for every database of the job's sources (a {year}
+// source has one per year in its grace window), after checking that the
+// database has what the job reads. A year's database that does not exist yet
+// is skipped: the other year's still has to be polled.
+func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*erp.Source) error) error {
+	for _, name := range j.Sources {
+		group, ok := p.Sources[name]
+		if !ok {
+			return fmt.Errorf("job %s: source %s is not open", j.Name, name)
+		}
+		srcs, err := group.Sources()
+		if err != nil {
+			return fmt.Errorf("job %s: %w", j.Name, err)
+		}
+		for _, src := range srcs {
+			err := src.Verify(ctx, j.Needs)
+			if err == nil {
+				err = fn(src)
+			}
+			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
+				p.warn("a database of this source does not exist yet; it is polled again next run", "job", j.Name, "source", src.Name(), "err", err)
+				continue
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// runSource reads one database from the job's cursor to the end, a page at a
+// time; each page's messages and the cursor after it are stored together.
+func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result, error) {
+	var res Result
+	det := j.detector(src, p.Now())
+	cur, err := p.cursor(ctx, j, src, det, &res)
+	if err != nil {
+		return res, err
+	}
+	last := cur
+	err = det.read(ctx, cur, func(page []erp.Record, after cursor) error {
+		last = after
+		return p.enqueuePage(ctx, j, src, det, page, after, &res)
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Cursor = last.String()
+	return res, nil
+}
+
+// cursor loads the job's saved position, or for a job that never ran in
+// this database saves where it starts (no flood: the current end, unless a
+// backfill is asked for).
+func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detector, res *Result) (cursor, error) {
+	if !det.resumes() {
+		return det.start(ctx)
+	}
+	s, ok, err := p.Store.Cursor(ctx, j.Name, src.Name())
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		c, err := det.parse(s)
+		if err != nil {
+			return nil, fmt.Errorf("job %s, source %s: %w", j.Name, src.Name(), err)
+		}
+		return c, nil
+	}
+	c, err := det.start(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
+	if err := p.Store.SetCursor(ctx, j.Name, src.Name(), c.String()); err != nil {
+		return nil, err
+	}
+	res.Started, res.From = true, c.String()
+	return c, nil
+}
+
+// enqueuePage stores a page's messages and the cursor after it in one
+// transaction, and counts the page in res.
+func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det detector, page []erp.Record, after cursor, res *Result) error {
+	msgs, skipped, err := j.messages(src.Name(), page, det)
+	if err != nil {
+		return err
+	}
+	n, err := p.Store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: after.String(), Messages: msgs})
+	if err != nil {
+		return err
+	}
+	res.Rows += len(page)
+	res.New += n
+	res.Skipped += skipped
+	progress.Of(ctx).AddRows(len(page))
+	return nil
+}
+
+// messages turns a page of records into outbox messages. A record that cannot
+// be messaged becomes a skipped message with the reason, never an error.
+func (j *Job) messages(source string, page []erp.Record, det detector) ([]outbox.NewMessage, int, error) {
+	var out []outbox.NewMessage
+	skipped := 0
+	for _, rec := range page {
+		key, err := j.dedupeKey(source, rec, det.event(rec))
+		if err != nil {
+			return nil, 0, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
+		}
+		recordKey := fmt.Sprint(rec[j.Key])
+		reason := ""
+		if j.Check != nil {
+			reason = j.Check(rec)
+		}
+		for _, r := range j.Mapper.Map(rec) {
+			m := outbox.NewMessage{DedupeKey: key, Channel: r.Channel, RecordKey: recordKey, To: r.To,
+				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Payload: r.Payload, Commercial: j.Commercial, Skip: r.Skip,
+				SkipTR: r.SkipTR, Standby: slices.Contains(j.Fallback, r.Channel)}
+			if reason != "" {
+				m.Skip, m.SkipTR = reason, "" // the job's own checks explain in English only
+			}
+			if m.Skip != "" {
+				skipped++
+			}
+			out = append(out, m)
+		}
+	}
+	return out, skipped, nil
+}
+
+func (p *Poller) warn(msg string, kv ...any) {
+	if p.Log != nil {
+		p.Log.Warn(msg, kv...)
+	}
+}
