@@ -59,10 +59,10 @@ grep -q '^state_dir: /var/lib/akinsoft-connector' "$linux_config" &&
 	grep -q '^  dir: /var/log/akinsoft-connector' "$linux_config" ||
 	die "config.example.yaml no longer has the 'state_dir: state' and '  dir: logs' lines this script rewrites for Linux; update the sed in scripts/dist.sh"
 
-if ! command -v wixl >/dev/null; then
-	echo "installing wixl (msitools) with apt"
-	DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends wixl msitools >/dev/null ||
-		die "cannot install wixl: apt-get install wixl msitools"
+# wixl builds the MSI; msitools has msibuild (below) and the msiinfo and
+# msiextract that scripts/test-packages.sh inspects it with.
+if ! command -v wixl >/dev/null || ! command -v msibuild >/dev/null || ! command -v msiinfo >/dev/null; then
+	sh scripts/apt-install.sh wixl msitools || die "cannot install wixl and msitools: apt-get install wixl msitools"
 fi
 echo "msi -> ${base}_windows_amd64.msi"
 wixl --arch x64 -D Version="$msi_version" -D Exe="${base}_windows_amd64.exe" \

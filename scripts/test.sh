@@ -8,6 +8,30 @@ export PATH="$PATH:/usr/local/go/bin"
 export CGO_ENABLED=0
 
 step() { printf '\n==> %s\n' "$*"; }
+die() { echo "scripts/test.sh: $*" >&2; exit 1; }
+
+# make test proves every promise or fails: it runs as root (it installs
+# packages, runs the Firebird server as its own user and installs the .deb),
+# no test of a real part may skip, and the browser test may not be turned off.
+[[ $(id -u) == 0 ]] || die "run me as root (sudo make test): I install the test servers and tools with apt, run Firebird and install the .deb"
+[[ -z ${AKINSOFT_SKIP_BROWSER:-} ]] || die "AKINSOFT_SKIP_BROWSER is set: make test runs the browser test too (it installs chromium); unset it"
+export AKINSOFT_REQUIRE_FIREBIRD=1 # a Firebird test that would skip fails instead
+
+# setup SCRIPT runs a setup script and puts the variables it prints into the
+# environment. Its stdout must hold only `export NAME=value` lines (the value
+# a plain word or quoted without expansions): anything else there is output
+# that belongs on stderr, and eval would run it as a command.
+setup() {
+	local out line bad=""
+	out=$(bash "$1") || die "$1 failed (its messages are above)"
+	local word='[A-Za-z0-9_./:@%+,=~-]*' dq='"[^"$`\\]*"' sq="'[^']*'"
+	local re="^export [A-Za-z_][A-Za-z0-9_]*=($word|$dq|$sq)\$"
+	while IFS= read -r line; do
+		[[ -z $line || $line =~ $re ]] || bad+="    $line"$'\n'
+	done <<<"$out"
+	[[ -z $bad ]] || die "$1 printed on stdout lines that are not shell exports (all other output belongs on stderr); not evaluating them:"$'\n'"$bad"
+	eval "$out"
+}
 
 step "gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go'))
@@ -29,8 +53,9 @@ GOOS=windows GOARCH=amd64 go build -o /dev/null ./...
 GOOS=linux GOARCH=arm64 go build -o /dev/null ./...
 
 step "test servers and tools: Firebird 3 (ERP integration tests), chromium (status page browser test)"
-eval "$(bash scripts/firebird/setup.sh)"
-bash scripts/chromium/setup.sh
+setup scripts/firebird/setup.sh
+[[ -n ${FIREBIRD_TEST_HOST:-} ]] || die "scripts/firebird/setup.sh printed no FIREBIRD_TEST_HOST"
+setup scripts/chromium/setup.sh
 
 step "unit and integration tests"
 go test -count=1 -timeout 20m ./...
@@ -58,7 +83,7 @@ go run ./cmd/akinsoft-connector demo >/dev/null
 echo "demo: ok"
 
 step "Windows test binaries under Wine (DPAPI, ACLs, paths)"
-bash scripts/wine/setup.sh
+setup scripts/wine/setup.sh
 bash scripts/wine/gotest.sh ./connector/vault ./installer ./connector/logging ./connector/instance
 
 step "release packages (MSI, .deb): build, inspect, install and remove"

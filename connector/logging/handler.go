@@ -33,10 +33,13 @@ func (s Secret) String() string { return Redacted }
 // free of a dependency on the config.
 type revealer interface{ Reveal() string }
 
-// Handler wraps another slog.Handler and, before anything reaches it, masks
-// phone numbers and e-mail addresses in the message and in string attributes
-// (nested groups and errors included) and replaces registered secret values
-// and Secret-typed attributes with [REDACTED].
+// Handler wraps another slog.Handler and, before anything reaches it,
+// replaces registered secret values and Secret-typed attributes with
+// [REDACTED] and masks contact data: attributes whose key names a recipient
+// are masked whole, ids and cursors are kept as they are (see fieldRules),
+// and in the message and every other attribute (nested groups and errors
+// included) what has the shape of a phone number or e-mail address is
+// masked.
 type Handler struct {
 	inner  slog.Handler
 	shared *redactor
@@ -120,7 +123,7 @@ func (h *Handler) Enabled(ctx context.Context, level slog.Level) bool {
 func (h *Handler) Handle(ctx context.Context, r slog.Record) error {
 	clean := slog.NewRecord(r.Time, r.Level, h.shared.clean(r.Message), r.PC)
 	r.Attrs(func(a slog.Attr) bool {
-		clean.AddAttrs(h.shared.cleanAttr(a))
+		clean.AddAttrs(h.shared.cleanAttr(a, freeText))
 		return true
 	})
 	return h.handler().Handle(ctx, clean)
@@ -161,7 +164,7 @@ func (h *Handler) handler() slog.Handler {
 		}
 		attrs := make([]slog.Attr, len(o.attrs))
 		for i, a := range o.attrs {
-			attrs[i] = h.shared.cleanAttr(a)
+			attrs[i] = h.shared.cleanAttr(a, freeText)
 		}
 		out = out.WithAttrs(attrs)
 	}
@@ -170,31 +173,51 @@ func (h *Handler) handler() slog.Handler {
 }
 
 // clean redacts registered secrets first (masking could change a secret that
-// contains digits beyond recognition), then masks contact data.
-func (r *redactor) clean(s string) string {
+// contains digits beyond recognition), then masks contact data in free text.
+func (r *redactor) clean(s string) string { return r.cleanAs(s, freeText) }
+
+func (r *redactor) cleanAs(s string, rule fieldRule) string {
 	if rep := r.replacer.Load(); rep != nil {
 		s = rep.Replace(s)
+	}
+	switch rule {
+	case recipient:
+		return maskRecipients(s)
+	case identifier:
+		return s
 	}
 	return maskText(s)
 }
 
-func (r *redactor) cleanAttr(a slog.Attr) slog.Attr {
+// cleanAttr cleans a by the rule its key calls for; outer is the rule of
+// the group a is in, so everything inside a recipient group is a recipient.
+func (r *redactor) cleanAttr(a slog.Attr, outer fieldRule) slog.Attr {
+	rule := ruleFor(a.Key)
+	if outer == recipient {
+		rule = recipient
+	}
 	// Resolve LogValuers first: what they return is what gets written.
 	v := a.Value.Resolve()
 	switch v.Kind() {
 	case slog.KindString:
-		a.Value = slog.StringValue(r.clean(v.String()))
+		a.Value = slog.StringValue(r.cleanAs(v.String(), rule))
 	case slog.KindGroup:
 		group := v.Group()
 		attrs := make([]slog.Attr, len(group))
 		for i, g := range group {
-			attrs[i] = r.cleanAttr(g)
+			attrs[i] = r.cleanAttr(g, rule)
 		}
 		a.Value = slog.GroupValue(attrs...)
 	case slog.KindAny:
-		a.Value = r.cleanAny(v)
+		a.Value = r.cleanAny(v, rule)
 	default:
-		a.Value = v
+		// Numbers, times, durations: a recipient key may still hold a
+		// phone number as an integer.
+		if rule == recipient {
+			a.Value = slog.StringValue(maskRecipients(v.String()))
+		} else {
+			a.Value = v
+		}
 	}
 	return a
 }
@@ -203,19 +226,19 @@ func (r *redactor) cleanAttr(a slog.Attr) slog.Attr {
 // Stringers become their cleaned text; anything else is kept as it is unless
 // its printed form holds something to hide, in which case the cleaned
 // printed form is written instead.
-func (r *redactor) cleanAny(v slog.Value) slog.Value {
+func (r *redactor) cleanAny(v slog.Value, rule fieldRule) slog.Value {
 	switch x := v.Any().(type) {
 	case revealer:
 		return slog.StringValue(Redacted)
 	case error:
-		return slog.StringValue(r.clean(x.Error()))
+		return slog.StringValue(r.cleanAs(x.Error(), rule))
 	case fmt.Stringer:
-		return slog.StringValue(r.clean(x.String()))
+		return slog.StringValue(r.cleanAs(x.String(), rule))
 	case []byte:
-		return slog.StringValue(r.clean(string(x)))
+		return slog.StringValue(r.cleanAs(string(x), rule))
 	default:
 		s := fmt.Sprintf("%+v", x)
-		if c := r.clean(s); c != s {
+		if c := r.cleanAs(s, rule); c != s {
 			return slog.StringValue(c)
 		}
 		return v

@@ -143,3 +143,66 @@ func TestHandlerKeepsLevelAndNonStringValues(t *testing.T) {
 		t.Errorf("got %v", m)
 	}
 }
+
+// The handler masks by field: a recipient key is masked whole, an id or a
+// cursor is written as it is (an operator quotes it to the provider's
+// support), and free text is masked where it holds a phone number or an
+// e-mail address. Secrets are redacted in every field.
+func TestHandlerMasksByField(t *testing.T) {
+	tests := []struct {
+		name string
+		attr slog.Attr
+		want any // the attribute's value in the JSON line
+	}{
+		{"netgsm job id", slog.String("provider_id", "1311033501"), "1311033501"},
+		{"smtp message id", slog.String("provider_id", "<20261125.4711@mail.example.com>"), "<20261125.4711@mail.example.com>"},
+		{"negative cursor", slog.String("from", "-2147483648"), "-2147483648"},
+		{"cursor of a mobile's shape", slog.String("cursor", "5321234567"), "5321234567"},
+		{"message id", slog.Int64("message", 42), float64(42)},
+		{"recipient phone", slog.String("to", "+905332345678"), "+90533*****78"},
+		{"recipient typed by a person", slog.String("phone", "0533 234 56 78"), "0533*****78"},
+		{"recipient e-mail", slog.String("recipient", "ayse@example.com"), "a***@example.com"},
+		{"recipient as a number", slog.Int64("number", 905332345678), "+90533*****78"},
+		{"recipient of any shape", slog.String("to", "1311033501"), "131*****01"},
+		{"channel under to", slog.String("to", "whatsapp"), "whatsapp"},
+		{"wolvox column", slog.String("CEP_TEL", "05332345678"), "0533*****78"},
+		{"e-mail in err", slog.Any("err", errors.New("smtp: 550 5.1.1 <ayse@example.com>: user unknown")),
+			"smtp: 550 5.1.1 <a***@example.com>: user unknown"},
+		{"phone in free text", slog.String("reason", "Geçersiz numara 0533 234 56 78, iş 1311033501"),
+			"Geçersiz numara 0533*****78, iş 1311033501"},
+		{"id in free text", slog.String("status", "accepted as 1311033501"), "accepted as 1311033501"},
+		{"secret in an id field", slog.String("provider_id", "x-"+apiKey), "x-" + Redacted},
+		{"secret in a recipient field", slog.String("to", password), Redacted},
+		{"recipient group", slog.Group("recipient", "value", "+905332345678"), map[string]any{"value": "+90533*****78"}},
+		{"recipient in a group", slog.Group("req", "to", "+905332345678", "id", "5321234567"),
+			map[string]any{"to": "+90533*****78", "id": "5321234567"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			h := NewHandler(slog.NewJSONHandler(&buf, nil))
+			h.RedactValues(password, apiKey)
+			slog.New(h).Info("m", tt.attr)
+			var m map[string]any
+			if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+				t.Fatalf("%v: %s", err, buf.String())
+			}
+			if got := m[tt.attr.Key]; fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("%s = %#v, want %#v\n%s", tt.attr.Key, got, tt.want, buf.String())
+			}
+		})
+	}
+}
+
+// With attributes follow the same field rules as a record's own.
+func TestHandlerMasksWithAttrsByField(t *testing.T) {
+	var buf bytes.Buffer
+	l := slog.New(NewHandler(slog.NewTextHandler(&buf, nil)))
+	l.With("provider_id", "1311033501", "to", "+905332345678").Info("sent")
+	out := buf.String()
+	for _, want := range []string{"provider_id=1311033501", "to=+90533*****78"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -10,13 +10,36 @@ import (
 // e-mailed around when something breaks, do not hold customers' contact data.
 
 var (
-	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	// A run of digits with the separators people type in phone numbers.
-	// Which runs really are phone numbers is decided in maskPhones.
-	phoneRunRe = regexp.MustCompile(`(?:\+\(?|\(|\b)\d[\d \-.()]*\d\b`)
-	dateRe     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}`)
-	ipv4Re     = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3}){3}$`)
+	emailRe = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.\p{L}{2,}`)
+	// A run of digit groups with the separators people type in phone
+	// numbers between them. Which groups of a run form a phone number is
+	// decided by phoneForms.
+	phoneRunRe = regexp.MustCompile(`(?:\+[ (]{0,2}|\(|\b)\d(?:[ \-.()]{0,3}\d)*\b`)
 )
+
+// phoneForms is the one table of what counts as a phone number in free
+// text, matched against a candidate's digits with its separators removed
+// ("+" kept). Log lines are full of other digit runs (job ids such as
+// 1311033503, cursors such as -2147483648, timestamps, amounts, dates), so
+// only these shapes are masked.
+var phoneForms = []struct {
+	name string
+	re   *regexp.Regexp
+}{
+	{"international (E.164): +90 532 123 45 67, +49 151 2345 6789", regexp.MustCompile(`^\+[1-9]\d{7,14}$`)},
+	{"Turkish mobile with the country code: 905321234567, 0090 532 123 45 67", regexp.MustCompile(`^(?:00)?905\d{9}$`)},
+	{"Turkish number with the trunk 0: 0532 123 45 67, (0212) 555 12 34", regexp.MustCompile(`^0[2-5]\d{9}$`)},
+	{"Turkish mobile alone: 532 123 45 67", regexp.MustCompile(`^5\d{9}$`)},
+}
+
+func isPhone(digits string) bool {
+	for _, f := range phoneForms {
+		if f.re.MatchString(digits) {
+			return true
+		}
+	}
+	return false
+}
 
 // MaskEmail keeps the first character of the local part and the domain:
 // "ayse.yilmaz@example.com" → "a***@example.com". A string without an
@@ -90,10 +113,9 @@ func countryCodeLen(d string) int {
 }
 
 // MaskText masks every e-mail address and phone number found in free text,
-// leaving dates, amounts, IP addresses and ids alone.
+// leaving ids, cursors, dates, amounts and IP addresses alone.
 func MaskText(s string) string { return maskText(s) }
 
-// maskText masks every e-mail address and phone number found in free text.
 func maskText(s string) string {
 	if !strings.ContainsAny(s, "0123456789@") {
 		return s
@@ -101,42 +123,81 @@ func maskText(s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		s = emailRe.ReplaceAllStringFunc(s, MaskEmail)
 	}
-	return phoneRunRe.ReplaceAllStringFunc(s, maskPhoneRun)
+	runs := phoneRunRe.FindAllStringIndex(s, -1)
+	if runs == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range runs {
+		for _, p := range phonesIn(s, r[0], r[1]) {
+			b.WriteString(s[last:p[0]])
+			b.WriteString(MaskPhone(s[p[0]:p[1]]))
+			last = p[1]
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
-// maskPhoneRun decides whether a run of digits and separators is a phone
-// number. Log lines are full of other numbers (dates, amounts, ids,
-// addresses), so only 10–15 digits count, or 8–15 after a "+"; dates and IPv4
-// addresses are left alone. A long run with separators may hold several
-// numbers side by side: it is masked whole rather than risk leaking one.
-func maskPhoneRun(run string) string {
-	if dateRe.MatchString(run) || ipv4Re.MatchString(run) {
-		return run
-	}
-	n, separated := 0, false
-	for i := 0; i < len(run); i++ {
-		if c := run[i]; c >= '0' && c <= '9' {
-			n++
-		} else if c != '+' {
-			separated = true
+// phonesIn returns the spans of s[start:end], a run of digit groups, that
+// are phone numbers: from each group on, the longest sequence of groups
+// whose digits have one of the phoneForms. A run may hold a date, a phone
+// and an amount side by side, or two phones.
+func phonesIn(s string, start, end int) [][2]int {
+	type group struct{ from, to int }
+	var groups []group
+	for i := start; i < end; {
+		if !isDigit(s[i]) {
+			i++
+			continue
 		}
-	}
-	minDigits := 10
-	if strings.HasPrefix(run, "+") {
-		minDigits = 8
-	}
-	switch {
-	case n < minDigits:
-		return run
-	case n <= 15:
-		return MaskPhone(strings.Trim(run, "()"))
-	case !separated:
-		return run // one long token: an id or a timestamp, not a phone
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return '*'
+		j := i
+		for j < end && isDigit(s[j]) {
+			j++
 		}
-		return r
-	}, run)
+		groups = append(groups, group{i, j})
+		i = j
+	}
+	plus := s[start] == '+'
+	// "-2147483648" after "=", a space or the start is a negative number.
+	negative := start > 0 && s[start-1] == '-' && (start == 1 || !isAlnum(s[start-2]))
+	var spans [][2]int
+	for i := 0; i < len(groups); i++ {
+		if i == 0 && negative {
+			continue
+		}
+		digits := ""
+		if i == 0 && plus {
+			digits = "+"
+		}
+		best := -1
+		for j := i; j < len(groups) && len(digits) < 16; j++ {
+			digits += s[groups[j].from:groups[j].to]
+			if isPhone(digits) {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		from := groups[i].from
+		if i == 0 {
+			from = start // with its "+" or "("
+		} else if s[from-1] == '(' {
+			from--
+		}
+		spans = append(spans, [2]int{from, groups[best].to})
+		i = best
+	}
+	return spans
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isAlnum(c byte) bool {
+	return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80
 }

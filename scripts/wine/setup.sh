@@ -5,10 +5,14 @@
 # creates the prefix once, and rebuilds the ProcessPrng shim (see
 # bcryptprimitives.c for why it exists) only when it differs from the copy in
 # the prefix. Quiet on success; on failure it prints what failed and the log.
+# Like every setup script, it prints nothing but shell exports on stdout
+# (here none): all else goes to stderr or its log.
 #
 # Environment:
 #   WINEPREFIX  prefix directory (default $HOME/.cache/akinsoft-connector/wine)
 set -euo pipefail
+# No daemon started below (wineserver) may hold a caller's $(...) open.
+exec 1>&2
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export WINEPREFIX=${WINEPREFIX:-$HOME/.cache/akinsoft-connector/wine}
@@ -29,31 +33,7 @@ fail() {
 	exit 1
 }
 
-installed() {
-	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == "install ok installed" ]]
-}
-
-apt_install() {
-	local missing=()
-	local p
-	for p in "$@"; do
-		installed "$p" || missing+=("$p")
-	done
-	((${#missing[@]} == 0)) && return 0
-	[[ $(id -u) == 0 ]] || fail "missing packages ${missing[*]}: run as root or: sudo apt-get install ${missing[*]}"
-	local apt=(apt-get -o DPkg::Lock::Timeout=600 -o Acquire::Retries=3)
-	# Only refresh the index when apt does not know a package (fresh images ship without lists).
-	for p in "${missing[@]}"; do
-		if ! apt-cache show "$p" >/dev/null 2>&1; then
-			"${apt[@]}" update >>"$log" 2>&1 || fail "apt-get update failed"
-			break
-		fi
-	done
-	DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y --no-install-recommends "${missing[@]}" >>"$log" 2>&1 ||
-		fail "apt-get install ${missing[*]} failed"
-}
-
-apt_install wine64 gcc-mingw-w64-x86-64
+sh "$here/../apt-install.sh" wine64 gcc-mingw-w64-x86-64 || fail "cannot install wine64 and gcc-mingw-w64-x86-64"
 
 wine=$(command -v wine64 || true)
 [[ -n $wine ]] || wine=/usr/lib/wine/wine64

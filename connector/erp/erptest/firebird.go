@@ -7,6 +7,7 @@ package erptest
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -30,8 +31,7 @@ type Server struct {
 }
 
 // Firebird returns the test server from the FIREBIRD_TEST_* environment.
-// Without it the test fails and says how to start one; set
-// AKINSOFT_SKIP_FIREBIRD=1 to skip Firebird tests on purpose.
+// Without it the test is skipped (see skip.go), or fails under make test.
 func Firebird(t testing.TB) Server {
 	t.Helper()
 	return server(t, false)
@@ -47,10 +47,10 @@ func FirebirdExclusive(t testing.TB) Server {
 
 func server(t testing.TB, exclusive bool) Server {
 	t.Helper()
-	if os.Getenv("AKINSOFT_SKIP_FIREBIRD") == "1" {
-		t.Skip("AKINSOFT_SKIP_FIREBIRD=1: Firebird integration tests skipped on purpose")
-	}
 	s, err := FromEnv()
+	if errors.Is(err, ErrNoServer) {
+		skipOrFail(t)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,13 +58,19 @@ func server(t testing.TB, exclusive bool) Server {
 	return s
 }
 
+// ErrNoServer is FromEnv's answer when no test server is configured at all.
+var ErrNoServer = errors.New("no Firebird test server (FIREBIRD_TEST_HOST is not set)")
+
 // FromEnv reads the FIREBIRD_TEST_* variables setup.sh prints.
 func FromEnv() (Server, error) {
 	s := Server{Host: os.Getenv("FIREBIRD_TEST_HOST"), User: os.Getenv("FIREBIRD_TEST_USER"),
 		Password: os.Getenv("FIREBIRD_TEST_PASSWORD"), Dir: os.Getenv("FIREBIRD_TEST_DIR"), restart: os.Getenv("FIREBIRD_TEST_RESTART")}
 	s.Port, _ = strconv.Atoi(os.Getenv("FIREBIRD_TEST_PORT"))
-	if s.Host == "" || s.Password == "" || s.Dir == "" {
-		return s, fmt.Errorf("no Firebird test server: run `eval \"$(sudo scripts/firebird/setup.sh)\"` first (it installs firebird3.0-server when missing and prints FIREBIRD_TEST_HOST, _PORT, _USER, _PASSWORD, _DIR, _RESTART), or set AKINSOFT_SKIP_FIREBIRD=1 to skip these tests")
+	if s.Host == "" {
+		return s, ErrNoServer
+	}
+	if s.Password == "" || s.Dir == "" {
+		return s, fmt.Errorf("FIREBIRD_TEST_HOST is set but FIREBIRD_TEST_PASSWORD or FIREBIRD_TEST_DIR is not: %s", howToRun)
 	}
 	if s.Port == 0 {
 		s.Port = 3050
