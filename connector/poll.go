@@ -199,13 +199,13 @@ func (p *poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, page 
 	if err != nil {
 		return err
 	}
-	n, err := p.store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: cursor, Messages: msgs})
+	n, err := p.store.EnqueueCount(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: cursor, Messages: msgs})
 	if err != nil {
 		return err
 	}
 	res.Rows += len(page)
-	res.New += n
-	res.Skipped += skipped
+	res.New += n.New
+	res.Skipped += skipped + n.Suppressed // forgotten recipients are stored skipped
 	progressOf(ctx).rows(len(page))
 	return nil
 }

@@ -322,9 +322,24 @@ type Batch struct {
 // skipped, without its recipient or text, so a new ERP row about that person
 // neither reaches them nor brings their number back into the outbox.
 func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) {
+	e, err := s.EnqueueCount(ctx, b)
+	return e.New, err
+}
+
+// Enqueued is what EnqueueCount inserted.
+type Enqueued struct {
+	New        int // new messages, pending and skipped together
+	Suppressed int // of those, skipped because the recipient was forgotten
+}
+
+// EnqueueCount is Enqueue, also saying how many new messages were stopped
+// because their recipient was forgotten, so a run's summary counts them as
+// skipped.
+func (s *Store) EnqueueCount(ctx context.Context, b Batch) (Enqueued, error) {
 	now := s.now()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		inserted = 0
+	var e Enqueued
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		e = Enqueued{}
 		suppressed, err := s.suppressedIn(ctx, tx)
 		if err != nil {
 			return err
@@ -339,12 +354,14 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 		defer stmt.Close()
 		for _, m := range b.Messages {
 			m.To = mapping.NormalizeAddress(m.To, "")
-			if m.To != "" { // skipped ones too: a job's own check skips with the recipient known
+			stopped := false // a message that would have been sent
+			if m.To != "" {  // skipped ones too: a job's own check skips with the recipient known
 				forgotten, err := suppressed(m.To)
 				if err != nil {
 					return err
 				}
 				if forgotten {
+					stopped = m.Skip == ""
 					m = NewMessage{DedupeKey: m.DedupeKey, Channel: m.Channel, RecordKey: m.RecordKey, Commercial: m.Commercial,
 						Skip: skipForgotten, SkipTR: skipForgottenTR}
 				}
@@ -361,7 +378,10 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
-				inserted++
+				e.New++
+				if stopped {
+					e.Suppressed++
+				}
 			}
 		}
 		if b.Cursor != "" {
@@ -370,7 +390,7 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
+		return Enqueued{}, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
 	}
-	return inserted, nil
+	return e, nil
 }
