@@ -355,7 +355,8 @@ func (s *Store) EnqueueCount(ctx context.Context, b Batch) (Enqueued, error) {
 		for _, m := range b.Messages {
 			m.To = mapping.NormalizeAddress(m.To, "")
 			stopped := false // a message that would have been sent
-			if m.To != "" {  // skipped ones too: a job's own check skips with the recipient known
+			// Skipped ones too: a job's own check skips with the recipient known.
+			if m.To != "" {
 				forgotten, err := suppressed(m.To)
 				if err != nil {
 					return err
