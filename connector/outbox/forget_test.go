@@ -286,9 +286,27 @@ func TestLostSuppressionKeyFailsClosed(t *testing.T) {
 	if _, err := s.Enqueue(ctx, batch("", "inv:150")); !errors.Is(err, ErrSuppressionKey) {
 		t.Errorf("Enqueue without the key: %v", err)
 	}
-	// A key that is not the one the hashes were made with is refused too.
+	// A lost key is not replaced by a new one that would match nothing, not
+	// even by the retention purge, which makes the key on first use.
 	if _, err := s.Forget(ctx, "+905321234567"); !errors.Is(err, ErrSuppressionKey) {
-		t.Errorf("Forget with a new key over old hashes: %v", err)
+		t.Errorf("Forget without the key: %v", err)
+	}
+	if _, err := s.Purge(ctx, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "suppression.key")); err == nil {
+		t.Fatal("a new key was made over the old hashes")
+	}
+	// Another key file (copied from elsewhere) is refused too.
+	other := t.TempDir()
+	o := open(t, filepath.Join(other, "outbox.db"))
+	if _, err := o.Forget(ctx, "+905321234567"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(filepath.Join(other, "suppression.key"))
+	os.WriteFile(filepath.Join(dir, "suppression.key"), b, 0o600)
+	if _, err := s.OptedOut(ctx, "+905321234567"); !errors.Is(err, ErrSuppressionKey) || !strings.Contains(err.Error(), "not the key") {
+		t.Errorf("OptedOut with another outbox's key: %v", err)
 	}
 	if n, err := s.ResetSuppressions(ctx); err != nil || n != 1 {
 		t.Fatalf("reset: %d, %v", n, err)

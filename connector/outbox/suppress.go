@@ -50,6 +50,14 @@ func (s *Store) macKey(ctx context.Context, q querier, create bool) ([]byte, err
 		return s.key, nil
 	}
 	path := filepath.Join(s.keyDir, suppressionKeyName+".key")
+	var stored []byte
+	err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE name = ?`, keyCheckName).Scan(&stored)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read the key check: %w", err)
+	}
+	// Hashes exist once a check is stored: a new key would never match
+	// them, so a lost one is reported, not replaced.
+	create = create && stored == nil
 	key, err := vault.KeyFile(s.keyDir, suppressionKeyName, create)
 	if errors.Is(err, vault.ErrNoKeyFile) {
 		return nil, fmt.Errorf("%w: %s does not exist; restore it from a backup of the state folder. If it is lost for good, `akinsoft-connector optout reset-forgotten` drops the forgotten addresses (they can be messaged again when the ERP names them)", ErrSuppressionKey, path)
@@ -58,17 +66,13 @@ func (s *Store) macKey(ctx context.Context, q querier, create bool) ([]byte, err
 		return nil, fmt.Errorf("%w: %v", ErrSuppressionKey, err)
 	}
 	check := keyedHash(key, "akinsoft-connector outbox key check")
-	var stored []byte
-	err = q.QueryRowContext(ctx, `SELECT value FROM meta WHERE name = ?`, keyCheckName).Scan(&stored)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case stored == nil:
 		if create {
 			if _, err := q.ExecContext(ctx, `INSERT INTO meta (name, value) VALUES (?, ?)`, keyCheckName, check); err != nil {
 				return nil, fmt.Errorf("save the key check: %w", err)
 			}
 		}
-	case err != nil:
-		return nil, fmt.Errorf("read the key check: %w", err)
 	case !hmac.Equal(stored, check):
 		return nil, fmt.Errorf("%w: %s is not the key the forgotten addresses were recorded with (copied from another machine or state folder?); put the right file back. If it is lost for good, `akinsoft-connector optout reset-forgotten` drops the forgotten addresses", ErrSuppressionKey, path)
 	}
