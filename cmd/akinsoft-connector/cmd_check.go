@@ -104,6 +104,12 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 	}
 	defer d.Close()
 	problems := 0
+	if n, err := d.Store().CheckSuppressionKey(ctx, cfg.StateDir); err != nil {
+		fmt.Fprintf(out, "outbox: %v\n", err)
+		problems++
+	} else if n > 0 {
+		fmt.Fprintf(out, "outbox: %d forgotten address(es), refused on every channel; their key is in place\n", n)
+	}
 	for _, j := range d.Jobs() {
 		n, err := d.Pending(ctx, j.Name)
 		if err != nil {

@@ -128,6 +128,22 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	if code, out, _ := runCLI(t, "optout", "remove", "905332345678", "--config", cfg); code != exitOK || !strings.Contains(out, "allowed again") {
 		t.Errorf("optout remove of a forgotten address: %d %s", code, out)
 	}
+
+	// Without its key no refusal can be checked and run would send
+	// nothing: check says so first.
+	if code, out, _ := runCLI(t, "check", "--config", cfg); code != exitOK || !strings.Contains(out, "outbox: 1 forgotten address(es)") {
+		t.Errorf("check: %d\n%s", code, out)
+	}
+	os.Remove(filepath.Join(state, "suppression.key"))
+	if code, out, _ := runCLI(t, "check", "--config", cfg); code != exitConfig || !strings.Contains(out, "suppression.key does not exist") {
+		t.Errorf("check without the key: %d\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "optout", "reset-forgotten", "--config", cfg); code != exitUsage {
+		t.Errorf("reset-forgotten without --yes: %d %s", code, out)
+	}
+	if code, out, _ := runCLI(t, "optout", "reset-forgotten", "--yes", "--config", cfg); code != exitOK || !strings.Contains(out, "dropped 1 forgotten") {
+		t.Errorf("reset-forgotten --yes: %d %s", code, out)
+	}
 }
 
 func addDemoInvoices(t *testing.T, dir string, invoices ...demo.Invoice) {

@@ -60,7 +60,7 @@ func (s *Store) macKey(ctx context.Context, q querier, create bool) ([]byte, err
 	create = create && stored == nil
 	key, err := vault.KeyFile(s.keyDir, suppressionKeyName, create)
 	if errors.Is(err, vault.ErrNoKeyFile) {
-		return nil, fmt.Errorf("%w: %s does not exist; restore it from a backup of the state folder. If it is lost for good, `akinsoft-connector optout reset-forgotten` drops the forgotten addresses (they can be messaged again when the ERP names them)", ErrSuppressionKey, path)
+		return nil, fmt.Errorf("%w: %s does not exist; restore it from a backup of the state folder. If it is lost for good, `akinsoft-connector optout reset-forgotten --yes` drops the forgotten addresses (they can be messaged again when the ERP names them)", ErrSuppressionKey, path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrSuppressionKey, err)
@@ -74,7 +74,7 @@ func (s *Store) macKey(ctx context.Context, q querier, create bool) ([]byte, err
 			}
 		}
 	case !hmac.Equal(stored, check):
-		return nil, fmt.Errorf("%w: %s is not the key the forgotten addresses were recorded with (copied from another machine or state folder?); put the right file back. If it is lost for good, `akinsoft-connector optout reset-forgotten` drops the forgotten addresses", ErrSuppressionKey, path)
+		return nil, fmt.Errorf("%w: %s is not the key the forgotten addresses were recorded with (copied from another machine or state folder?); put the right file back. If it is lost for good, `akinsoft-connector optout reset-forgotten --yes` drops the forgotten addresses", ErrSuppressionKey, path)
 	}
 	s.key = key
 	return key, nil
@@ -120,6 +120,20 @@ func (s *Store) suppressed(ctx context.Context, to string) (bool, error) {
 	}
 	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression WHERE mac = ?`, keyedHash(key, to)).Scan(&n)
 	return n > 0, err
+}
+
+// CheckSuppressionKey says how many forgotten addresses the outbox holds and
+// whether the key file in keyDir is the one they were recorded with. It only
+// reads, so check can run it on a copy of the outbox against the service's
+// state folder: a missing key stops every send, and check must say so first.
+func (s *Store) CheckSuppressionKey(ctx context.Context, keyDir string) (int, error) {
+	n, err := s.Suppressions(ctx)
+	if err != nil || n == 0 {
+		return n, err
+	}
+	other := &Store{db: s.db, now: s.now, keyDir: keyDir}
+	_, err = other.macKey(ctx, s.db, false)
+	return n, err
 }
 
 // Suppressions counts the forgotten addresses whose refusal is kept.
