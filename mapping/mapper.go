@@ -160,16 +160,7 @@ func (ch *ChannelSpec) recipient(rec Record) (string, error) {
 		if raw == "" {
 			continue
 		}
-		var to string
-		var err error
-		switch ch.Channel {
-		case "email":
-			to, err = NormalizeEmail(raw)
-		case "webhook":
-			to = raw
-		default:
-			to, err = NormalizeMobile(raw, ch.Region)
-		}
+		to, err := NormalizeRecipient(ch.Channel, raw, ch.Region)
 		if err == nil {
 			return to, nil
 		}

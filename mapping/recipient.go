@@ -144,8 +144,11 @@ func numberType(t phonenumbers.PhoneNumberType) string {
 	return "unknown type"
 }
 
-// NormalizeEmail validates an address, trims it and lower-cases the domain
-// (the local part is case-sensitive by the RFC, so it is left alone).
+// NormalizeEmail validates an address, trims it and lower-cases it whole.
+// RFC 5321 lets a server treat the local part as case-sensitive, but no mail
+// system a shop's customers use does, while one person stored as
+// "Ayse@…" and "ayse@…" would escape an opt-out or a forget made under the
+// other spelling.
 func NormalizeEmail(raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
@@ -161,7 +164,7 @@ func NormalizeEmail(raw string) (string, error) {
 		m := MaskRecipient(s)
 		return "", skip(fmt.Sprintf("e-mail address %q has no domain", m), fmt.Sprintf("e-posta adresi %q alan adı içermiyor", m))
 	}
-	return addr.Address[:at] + strings.ToLower(addr.Address[at:]), nil
+	return strings.ToLower(addr.Address), nil
 }
 
 // MaskRecipient hides most of a phone number or e-mail address, for logs and

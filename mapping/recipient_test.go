@@ -52,7 +52,7 @@ func TestNormalizeMobile(t *testing.T) {
 
 func TestNormalizeEmail(t *testing.T) {
 	tests := []struct{ in, want, reason string }{
-		{" Ayse.Yilmaz@Example.COM ", "Ayse.Yilmaz@example.com", ""},
+		{" Ayse.Yilmaz@Example.COM ", "ayse.yilmaz@example.com", ""},
 		{"info@işık-mobilya.com.tr", "info@işık-mobilya.com.tr", ""},
 		{"", "", "no e-mail address"},
 		{"ayse@", "", "not valid"},

@@ -97,6 +97,12 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		}
 	}()
 	problems := 0
+	if n, err := store.CheckSuppressionKey(ctx, string(cfg.StateDir)); err != nil {
+		fmt.Fprintf(out, "outbox: %v\n", err)
+		problems++
+	} else if n > 0 {
+		fmt.Fprintf(out, "outbox: %d forgotten address(es), refused on every channel; their key is in place\n", n)
+	}
 	for _, jc := range cfg.Jobs {
 		if jc.Disabled {
 			continue

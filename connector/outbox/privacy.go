@@ -70,6 +70,10 @@ var finalStates = []any{StatusSent, StatusDelivered, StatusFailed, StatusSkipped
 // Purge removes the text and the full recipient of messages created before
 // t that are finished, keeping counts, statuses and reasons. It returns how
 // many messages it emptied.
+//
+// The recipient is kept masked, and as a keyed hash so that forget can still
+// find the row; when the key cannot be had, the purge goes ahead without the
+// hash, since removing the texts matters more.
 func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 	var n int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -92,10 +96,18 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 			todo = append(todo, r)
 		}
 		rows.Close()
+		var key []byte
+		if len(todo) > 0 {
+			key, _ = s.macKey(ctx, tx, true)
+		}
 		now := ms(s.now())
 		for _, r := range todo {
-			if _, err := tx.ExecContext(ctx, `UPDATE messages SET subject = '', body = '', html = '', payload = NULL, recipient = ?, purged_at = ? WHERE id = ?`,
-				maskRecipient(r.to), now, r.id); err != nil {
+			var mac []byte
+			if key != nil && r.to != "" {
+				mac = keyedHash(key, r.to)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET subject = '', body = '', html = '', payload = NULL, recipient = ?, recipient_mac = ?, purged_at = ? WHERE id = ?`,
+				maskRecipient(r.to), mac, now, r.id); err != nil {
 				return err
 			}
 		}
@@ -108,91 +120,67 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 	return int(n), nil
 }
 
-// Forgotten says what Forget removed.
-type Forgotten struct {
-	Messages int
-	Attempts int
-	Audit    int
-	OptOut   bool
-}
-
-// Forget erases everything stored about one recipient (E.164 number or
-// e-mail address): their messages, those messages' attempts and audit rows,
-// and their opt-out entry. Messages still waiting are erased too: a person
-// who asks to be forgotten is not messaged afterwards.
-func (s *Store) Forget(ctx context.Context, recipient string) (Forgotten, error) {
-	var f Forgotten
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		f = Forgotten{}
-		sub := `SELECT id FROM messages WHERE recipient = ?`
-		count := func(q string) (int, error) {
-			var n int
-			err := tx.QueryRowContext(ctx, q, recipient).Scan(&n)
-			return n, err
-		}
-		var err error
-		if f.Attempts, err = count(`SELECT COUNT(*) FROM attempts WHERE message_id IN (` + sub + `)`); err != nil {
-			return err
-		}
-		if f.Audit, err = count(`SELECT COUNT(DISTINCT audit_id) FROM audit_messages WHERE message_id IN (` + sub + `)`); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM audit WHERE id IN (SELECT audit_id FROM audit_messages WHERE message_id IN (`+sub+`))`, recipient); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM audit_messages WHERE message_id IN (`+sub+`)`, recipient); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE message_id IN (`+sub+`)`, recipient); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM messages WHERE recipient = ?`, recipient)
-		if err != nil {
-			return err
-		}
-		n, _ := res.RowsAffected()
-		f.Messages = int(n)
-		res, err = tx.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, recipient)
-		if err != nil {
-			return err
-		}
-		n, _ = res.RowsAffected()
-		f.OptOut = n > 0
-		return nil
-	})
-	if err != nil {
-		return f, fmt.Errorf("forget recipient: %w", err)
-	}
-	return f, nil
-}
-
-// OptOut records that a recipient must not be messaged.
+// OptOut records that a recipient must not be messaged. Any spelling of the
+// address is stored in its normalised form.
 func (s *Store) OptOut(ctx context.Context, recipient, note string) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO optout (recipient, added_at, note) VALUES (?, ?, ?)
-		ON CONFLICT (recipient) DO UPDATE SET note = excluded.note`, recipient, ms(s.now()), note)
+		ON CONFLICT (recipient) DO UPDATE SET note = excluded.note`, mapping.NormalizeAddress(recipient, ""), ms(s.now()), note)
 	if err != nil {
 		return fmt.Errorf("add to the opt-out list: %w", err)
 	}
 	return nil
 }
 
-// OptIn removes a recipient from the opt-out list; false when absent.
+// OptIn removes a recipient from the opt-out list and lifts a suppression
+// left by forget for that address; false when there was neither.
 func (s *Store) OptIn(ctx context.Context, recipient string) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, recipient)
+	to := mapping.NormalizeAddress(recipient, "")
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, to)
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		var forgotten int
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&forgotten); err != nil || forgotten == 0 {
+			return err
+		}
+		key, err := s.macKey(ctx, tx, false)
+		if err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `DELETE FROM suppression WHERE mac = ?`, keyedHash(key, to))
+		if err != nil {
+			return err
+		}
+		lifted, _ := res.RowsAffected()
+		n += lifted
+		return nil
+	})
 	if err != nil {
 		return false, fmt.Errorf("remove from the opt-out list: %w", err)
 	}
-	n, _ := res.RowsAffected()
 	return n > 0, nil
 }
 
-// OptedOut reports whether a recipient is on the opt-out list.
+// OptedOut reports whether a recipient must not be messaged: on the opt-out
+// list, or forgotten (suppressed by a keyed hash of the address). When the
+// answer cannot be known it is an error, and the caller must not send.
 func (s *Store) OptedOut(ctx context.Context, recipient string) (bool, error) {
+	to := mapping.NormalizeAddress(recipient, "")
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM optout WHERE recipient = ?`, recipient).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM optout WHERE recipient = ?`, to).Scan(&n); err != nil {
 		return false, fmt.Errorf("check the opt-out list: %w", err)
 	}
-	return n > 0, nil
+	if n > 0 || to == "" {
+		return n > 0, nil
+	}
+	out, err := s.suppressed(ctx, to)
+	if err != nil {
+		return false, fmt.Errorf("check the opt-out list: %w", err)
+	}
+	return out, nil
 }
 
 // OptOutEntry is one line of the opt-out list.

@@ -19,15 +19,24 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Store is the outbox database.
 type Store struct {
 	db  *sql.DB
 	now func() time.Time
+	// keyDir holds the key of the keyed hashes of forgotten addresses
+	// (suppress.go), beside the outbox and the vault, never inside the
+	// outbox.
+	keyDir string
+	keyMu  sync.Mutex
+	key    []byte
 }
 
 // Open opens (creating if needed) the outbox at path and migrates it.
@@ -40,6 +49,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", "foreign_keys(1)")
+	// Deleted rows are overwritten with zeros, not just unlinked: forget and
+	// the retention purge must take a person's number out of the file's
+	// bytes, not only out of query results.
+	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
 	if err != nil {
@@ -49,7 +62,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// connection makes "immediate" transactions never wait on each other
 	// inside this process.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, now: time.Now, keyDir: filepath.Dir(path)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
@@ -147,6 +160,29 @@ var migrations = []string{
 	// 4: the reason in Turkish too, for the shop owner's status page
 	// (empty: only the English reason is known).
 	`ALTER TABLE messages ADD COLUMN reason_tr TEXT NOT NULL DEFAULT '';`,
+	// 5: forget and opt-outs. A forgotten address is kept only as a keyed
+	// hash (the key is a file beside the outbox, not in it), so its refusal
+	// outlives the erasure; a purged message keeps the same hash of its
+	// recipient so forget can still find it. Recipients already stored are
+	// normalised (normaliseRecipients).
+	`CREATE TABLE suppression (
+		mac       BLOB PRIMARY KEY, -- HMAC-SHA256(key, normalised address); never the address
+		added_at  INTEGER NOT NULL,
+		opted_out INTEGER NOT NULL DEFAULT 0 -- was on the opt-out list when forgotten
+	);
+	CREATE TABLE meta (
+		name  TEXT PRIMARY KEY,
+		value BLOB
+	);
+	ALTER TABLE messages ADD COLUMN recipient_mac BLOB;
+	CREATE INDEX messages_recipient_mac ON messages (recipient_mac) WHERE recipient_mac IS NOT NULL;`,
+}
+
+// migrationSteps run after the SQL of the migration they are keyed by (its
+// 1-based number), in the same transaction, for what SQL cannot do.
+// existed says the outbox had a schema before this Open.
+var migrationSteps = map[int]func(ctx context.Context, tx *sql.Tx, existed bool) error{
+	5: normaliseRecipients,
 }
 
 func (s *Store) migrate(ctx context.Context) error {
@@ -157,10 +193,16 @@ func (s *Store) migrate(ctx context.Context) error {
 	if version > len(migrations) {
 		return fmt.Errorf("the outbox was written by a newer akinsoft-connector (schema %d, this binary knows %d): upgrade the binary", version, len(migrations))
 	}
+	existed := version > 0
 	for i := version; i < len(migrations); i++ {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, migrations[i]); err != nil {
 				return err
+			}
+			if step := migrationSteps[i+1]; step != nil {
+				if err := step(ctx, tx, existed); err != nil {
+					return err
+				}
 			}
 			_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1))
 			return err
@@ -257,13 +299,30 @@ type Batch struct {
 	Messages []NewMessage
 }
 
+// Enqueued is what Enqueue inserted.
+type Enqueued struct {
+	New        int // new messages, pending and skipped together
+	Suppressed int // of those, skipped because the recipient was forgotten
+}
+
 // Enqueue inserts the batch's messages, ignoring those already present, and
-// advances the cursor, all in one transaction. It returns how many messages
-// were new (pending and skipped together).
-func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) {
+// advances the cursor, all in one transaction. It says how many messages
+// were new, and how many of those were stopped because their recipient was
+// forgotten (a run's summary counts them as skipped).
+//
+// Every recipient is stored in its normalised form (mapping.NormalizeAddress),
+// whoever built the message. A message to a forgotten address is stored
+// skipped, without its recipient or text, so a new ERP row about that person
+// neither reaches them nor brings their number back into the outbox.
+func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 	now := s.now()
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		inserted = 0
+	var e Enqueued
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		e = Enqueued{}
+		suppressed, err := s.suppressedIn(ctx, tx)
+		if err != nil {
+			return err
+		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
 			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, reason_tr, next_at, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -273,6 +332,20 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 		}
 		defer stmt.Close()
 		for _, m := range b.Messages {
+			m.To = mapping.NormalizeAddress(m.To, "")
+			stopped := false // a message that would have been sent
+			// Skipped ones too: a job's own check skips with the recipient known.
+			if m.To != "" {
+				forgotten, err := suppressed(m.To)
+				if err != nil {
+					return err
+				}
+				if forgotten {
+					stopped = m.Skip == ""
+					m = NewMessage{DedupeKey: m.DedupeKey, Channel: m.Channel, RecordKey: m.RecordKey, Commercial: m.Commercial,
+						Skip: skipForgotten, SkipTR: skipForgottenTR}
+				}
+			}
 			status, reasonTR := StatusPending, ""
 			if m.Skip != "" {
 				status, reasonTR = StatusSkipped, m.SkipTR
@@ -288,7 +361,10 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
-				inserted++
+				e.New++
+				if stopped {
+					e.Suppressed++
+				}
 			}
 		}
 		if b.Cursor != "" {
@@ -297,7 +373,7 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (inserted int, err error) 
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
+		return Enqueued{}, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
 	}
-	return inserted, nil
+	return e, nil
 }

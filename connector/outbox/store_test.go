@@ -42,8 +42,8 @@ func TestEnqueueIsIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%d %s: %v", i, tc.name, err)
 		}
-		if got != tc.want {
-			t.Errorf("%s: inserted %d, want %d", tc.name, got, tc.want)
+		if got.New != tc.want {
+			t.Errorf("%s: inserted %d, want %d", tc.name, got.New, tc.want)
 		}
 	}
 	counts, err := s.Counts(ctx, time.Time{})

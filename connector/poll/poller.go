@@ -37,7 +37,7 @@ type Cursors interface {
 type Store interface {
 	Cursors
 	SetCursor(ctx context.Context, job, source, value string) error
-	Enqueue(ctx context.Context, b outbox.Batch) (int, error)
+	Enqueue(ctx context.Context, b outbox.Batch) (outbox.Enqueued, error)
 }
 
 // Poller runs jobs against their databases and fills the outbox.
@@ -154,8 +154,8 @@ func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det d
 		return err
 	}
 	res.Rows += len(page)
-	res.New += n
-	res.Skipped += skipped
+	res.New += n.New
+	res.Skipped += skipped + n.Suppressed // forgotten recipients are stored skipped
 	progress.Of(ctx).AddRows(len(page))
 	return nil
 }

@@ -11,9 +11,13 @@ import (
 // On Unix the key file holds the raw key; the file's mode and owner are its
 // protection, so they are checked before every use.
 
-func protectKey(key []byte) ([]byte, error) { return append([]byte(nil), key...), nil }
+func protectKey(key []byte) ([]byte, error) { return protectKeyFor(key, "vault key") }
 
-func unprotectKey(blob []byte) ([]byte, error) { return blob, nil }
+func unprotectKey(blob []byte) ([]byte, error) { return unprotectKeyFor(blob, "vault key") }
+
+func protectKeyFor(key []byte, _ string) ([]byte, error) { return append([]byte(nil), key...), nil }
+
+func unprotectKeyFor(blob []byte, _ string) ([]byte, error) { return blob, nil }
 
 func checkKeyFile(path string) error {
 	fi, err := os.Lstat(path)

@@ -13,9 +13,10 @@ import (
 // CryptUnprotectData, so the file's ACL (SYSTEM + Administrators) is what
 // keeps other accounts out; it is checked before every use.
 
-// dpapiEntropy ties the blob to this use, so a blob made for another purpose
-// on the same machine is not accepted as a vault key.
-var dpapiEntropy = []byte("akinsoft-connector vault key v1")
+// dpapiEntropy ties the blob to one use ("vault key"; see KeyFile for the
+// others), so a blob made for another purpose on the same machine is not
+// accepted in its place.
+func dpapiEntropy(purpose string) []byte { return []byte("akinsoft-connector " + purpose + " v1") }
 
 func blob(b []byte) *windows.DataBlob {
 	if len(b) == 0 {
@@ -24,13 +25,17 @@ func blob(b []byte) *windows.DataBlob {
 	return &windows.DataBlob{Size: uint32(len(b)), Data: &b[0]}
 }
 
-func protectKey(key []byte) ([]byte, error) {
-	desc, err := windows.UTF16PtrFromString("akinsoft-connector vault key")
+func protectKey(key []byte) ([]byte, error) { return protectKeyFor(key, "vault key") }
+
+func unprotectKey(b []byte) ([]byte, error) { return unprotectKeyFor(b, "vault key") }
+
+func protectKeyFor(key []byte, purpose string) ([]byte, error) {
+	desc, err := windows.UTF16PtrFromString("akinsoft-connector " + purpose)
 	if err != nil {
 		return nil, err
 	}
 	var out windows.DataBlob
-	err = windows.CryptProtectData(blob(key), desc, blob(dpapiEntropy), 0, nil,
+	err = windows.CryptProtectData(blob(key), desc, blob(dpapiEntropy(purpose)), 0, nil,
 		windows.CRYPTPROTECT_LOCAL_MACHINE|windows.CRYPTPROTECT_UI_FORBIDDEN, &out)
 	if err != nil {
 		return nil, fmt.Errorf("protect the vault key with DPAPI: %w", err)
@@ -39,9 +44,9 @@ func protectKey(key []byte) ([]byte, error) {
 	return append([]byte(nil), unsafe.Slice(out.Data, out.Size)...), nil
 }
 
-func unprotectKey(b []byte) ([]byte, error) {
+func unprotectKeyFor(b []byte, purpose string) ([]byte, error) {
 	var out windows.DataBlob
-	err := windows.CryptUnprotectData(blob(b), nil, blob(dpapiEntropy), 0, nil,
+	err := windows.CryptUnprotectData(blob(b), nil, blob(dpapiEntropy(purpose)), 0, nil,
 		windows.CRYPTPROTECT_UI_FORBIDDEN, &out)
 	if err != nil {
 		return nil, fmt.Errorf("DPAPI cannot unprotect the key (made on another machine, or damaged): %w", err)
