@@ -37,7 +37,11 @@ func (d *Daemon) Pending(ctx context.Context, job string) (map[string]int, error
 			if err := src.Verify(ctx, j.Needs); err != nil {
 				return out, err
 			}
-			n, err := d.poller.pending(ctx, j, src)
+			run, err := j.forSource(ctx, src, nil)
+			if err != nil {
+				return out, err
+			}
+			n, err := d.poller.pending(ctx, run, src)
 			if err != nil {
 				return out, fmt.Errorf("job %s: %w", j.Name, err)
 			}
@@ -45,6 +49,39 @@ func (d *Daemon) Pending(ctx context.Context, job string) (map[string]int, error
 		}
 	}
 	return out, nil
+}
+
+// AbsentColumns lists, per resolved source, the optional columns of the
+// job's preset that the database lacks (read as NULL, filters dropped), so
+// check can say so. Sources lacking none are left out.
+func (d *Daemon) AbsentColumns(ctx context.Context, job string) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, j := range d.jobs {
+		if j.Name != job {
+			continue
+		}
+		for _, name := range j.Sources {
+			group, ok := d.sources[name]
+			if !ok {
+				return out, fmt.Errorf("job %s: source %s is not open", j.Name, name)
+			}
+			srcs, err := group.Sources()
+			if err != nil {
+				return out, err
+			}
+			for _, src := range srcs {
+				_, absent, err := j.SQLFor(ctx, src)
+				if err != nil {
+					return out, err
+				}
+				if len(absent) > 0 {
+					out[src.Name()] = absent
+				}
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("no job named %q", job)
 }
 
 func (p *poller) pending(ctx context.Context, j *Job, src *erp.Source) (int, error) {

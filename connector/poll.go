@@ -50,14 +50,18 @@ func (p *poller) runJob(ctx context.Context, j *Job) ([]RunResult, error) {
 			start := p.now()
 			var res RunResult
 			err := src.Verify(ctx, j.Needs)
+			run := j
+			if err == nil {
+				run, err = j.forSource(ctx, src, p.warn) // the SELECT for this database's columns
+			}
 			if err == nil {
 				switch j.Mode {
 				case "created":
-					res, err = p.pollCreated(ctx, j, src)
+					res, err = p.pollCreated(ctx, run, src)
 				case "changed":
-					res, err = p.pollChanged(ctx, j, src)
+					res, err = p.pollChanged(ctx, run, src)
 				case "condition":
-					res, err = p.pollCondition(ctx, j, src)
+					res, err = p.pollCondition(ctx, run, src)
 				default:
 					err = fmt.Errorf("job %s: mode %q is not supported by this build", j.Name, j.Mode)
 				}

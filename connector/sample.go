@@ -30,7 +30,11 @@ func (d *Daemon) SampleRow(ctx context.Context, job string) (erp.Record, error) 
 		return nil, err
 	}
 	src := srcs[len(srcs)-1]
-	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", j.SQL, j.Key), 1)
+	base, _, err := j.SQLFor(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", base, j.Key), 1)
 	var row erp.Record
 	err = src.Query(ctx, q, nil, func(r erp.Record) error {
 		row = r

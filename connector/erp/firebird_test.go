@@ -164,7 +164,7 @@ func TestFirebirdVerifyTablesAndSystemDatabase(t *testing.T) {
 	defer src.Close()
 	for _, name := range erp.PresetNames() {
 		p, _ := erp.LookupPreset(name)
-		if err := src.Verify(context.Background(), p.Needs); err != nil {
+		if err := src.Verify(context.Background(), p.Needs(nil)); err != nil {
 			t.Errorf("preset %s: %v", name, err)
 		}
 	}
@@ -189,7 +189,7 @@ func TestFirebirdVerifyTablesAndSystemDatabase(t *testing.T) {
 	src3, _ := erp.Open(fbOptions(s, "merkez", sys))
 	defer src3.Close()
 	p, _ := erp.LookupPreset("new_invoices")
-	if err := src3.Verify(context.Background(), p.Needs); err == nil || !strings.Contains(err.Error(), "system database") {
+	if err := src3.Verify(context.Background(), p.Needs(nil)); err == nil || !strings.Contains(err.Error(), "system database") {
 		t.Fatalf("system database: %v", err)
 	}
 }
