@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -118,6 +119,18 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		sort.Strings(srcs)
 		for _, s := range srcs {
 			fmt.Fprintf(out, "job %s: %s: %d row(s) for the next run\n", j.Name, s, n[s])
+		}
+		// Not a problem: the preset runs without them, and run warns too.
+		absent, err := d.AbsentColumns(ctx, j.Name)
+		if err != nil {
+			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			problems++
+			continue
+		}
+		for _, s := range srcs {
+			if a := absent[s]; len(a) > 0 {
+				fmt.Fprintf(out, "job %s: %s: warning: %s: %s\n", j.Name, s, connector.AbsentWarning, strings.Join(a, ", "))
+			}
 		}
 		if j.Sample != nil {
 			continue // a preset: already rendered against its built-in sample
