@@ -181,9 +181,15 @@ func (j *Job) forSource(ctx context.Context, src *erp.Source, warn func(msg stri
 }
 
 // AbsentWarning is logged once per job and source whose database lacks
-// optional columns of the job's preset.
-const AbsentWarning = "the database lacks optional columns of this preset: templates get them empty (NULL), " +
-	"and without SILINDI, IPTAL or AKTIF no row counts as deleted, cancelled or inactive"
+// optional columns of the job's preset; its columns attribute names them.
+const AbsentWarning = "the database lacks optional columns of this preset: " + absentMeaning
+
+const absentMeaning = "they are read as empty (NULL), and a missing SILINDI, IPTAL or AKTIF leaves no row out"
+
+// AbsentNote says, for check and render, what the absent columns mean.
+func AbsentNote(absent []string) string {
+	return "the database lacks " + strings.Join(absent, ", ") + ", optional for this preset: " + absentMeaning
+}
 
 // smsSettings tells the mapper what the SMS provider can send, so segment
 // counts and max_segments match what the shop pays for.

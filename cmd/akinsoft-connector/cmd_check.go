@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -129,7 +128,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		}
 		for _, s := range srcs {
 			if a := absent[s]; len(a) > 0 {
-				fmt.Fprintf(out, "job %s: %s: warning: %s: %s\n", j.Name, s, connector.AbsentWarning, strings.Join(a, ", "))
+				fmt.Fprintf(out, "job %s: %s: warning: %s\n", j.Name, s, connector.AbsentNote(a))
 			}
 		}
 		if j.Sample != nil {

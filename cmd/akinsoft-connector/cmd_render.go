@@ -115,7 +115,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	}
 	out := cmd.OutOrStdout()
 	if len(absent) > 0 {
-		fmt.Fprintf(out, "warning: %s: %s\n", connector.AbsentWarning, strings.Join(absent, ", "))
+		fmt.Fprintf(out, "warning: source %s: %s\n", srcName, connector.AbsentNote(absent))
 	}
 	rows := 0
 	err = src.Query(cmd.Context(), q, args, func(rec erp.Record) error {
