@@ -325,6 +325,16 @@ func (d *Daemon) Pending(ctx context.Context, job string) (map[string]int, error
 	return poll.Pending(ctx, d.store, d.sources, j, d.now())
 }
 
+// AbsentColumns lists, per database, the optional columns of the job's
+// preset the database lacks.
+func (d *Daemon) AbsentColumns(ctx context.Context, job string) (map[string][]string, error) {
+	j, err := d.job(job)
+	if err != nil {
+		return nil, err
+	}
+	return poll.AbsentColumns(ctx, d.sources, j)
+}
+
 // JobStatuses returns a snapshot of each job's last run.
 func (d *Daemon) JobStatuses() map[string]JobStatus {
 	d.mu.Lock()

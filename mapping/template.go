@@ -75,7 +75,7 @@ func (t *Template) Execute(rec Record) (string, error) {
 	data := make(map[string]any, len(rec))
 	for k, v := range rec {
 		if v == nil {
-			v = Null{}
+			v = Null(nil)
 		}
 		data[k] = v
 	}
@@ -92,10 +92,15 @@ func (t *Template) Execute(rec Record) (string, error) {
 	return buf.String(), nil
 }
 
-// Null is how a SQL NULL appears inside a template: it prints as nothing.
-type Null struct{}
+// Null is how a SQL NULL appears inside a template: it prints as nothing
+// and, like the empty text it prints as, is false in {{if}} and {{with}}.
+// A struct would be true there, and "{{if .EFATURA_PDF_URL}}…{{end}}" would
+// print its line for every invoice without a link; a nil pointer is not.
+type Null = *null
 
-func (Null) String() string { return "" }
+type null struct{}
+
+func (*null) String() string { return "" }
 
 // text/template reports "template: NAME:LINE:COL: msg" (COL a 0-based byte
 // offset, execution errors) or "template: NAME:LINE: msg" (parse errors);

@@ -86,3 +86,38 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// A NULL prints as nothing and is false in {{if}} and {{with}}, so an
+// optional line (the e-invoice link of a database without one) disappears
+// instead of printing its label alone.
+func TestNullIsEmptyAndFalse(t *testing.T) {
+	rec := Record{"ADI": "Ayşe", "EFATURA_PDF_URL": nil, "TEL2": nil}
+	for _, tc := range []struct{ name, src, want string }{
+		{"print", "[{{.TEL2}}]", "[]"},
+		{"if", "Sayın {{.ADI}}{{if .EFATURA_PDF_URL}}, e-Fatura: {{.EFATURA_PDF_URL}}{{end}}.", "Sayın Ayşe."},
+		{"with", "{{with .EFATURA_PDF_URL}}link {{.}}{{else}}no link{{end}}", "no link"},
+		{"not", "{{if not .TEL2}}none{{end}}", "none"},
+		{"default", `{{default "-" .TEL2}}`, "-"},
+		{"upper", "[{{upper .TEL2}}]", "[]"},
+		{"printf", `[{{printf "%s" .TEL2}}]`, "[]"},
+	} {
+		for _, html := range []bool{false, true} {
+			parse := ParseText
+			if html {
+				parse = ParseHTML
+			}
+			tp, err := parse(tc.name, tc.src, DefaultFormats())
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tp.Execute(rec)
+			if err != nil || got != tc.want {
+				t.Errorf("%s (html %v): %q, %v; want %q", tc.name, html, got, err, tc.want)
+			}
+		}
+	}
+	tp, _ := ParseText("money", "{{money .TEL2}}", DefaultFormats())
+	if _, err := tp.Execute(rec); err == nil || !strings.Contains(err.Error(), "NULL") {
+		t.Errorf("money of NULL: %v", err)
+	}
+}

@@ -125,6 +125,18 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		for _, s := range srcs {
 			fmt.Fprintf(out, "job %s: %s: %d row(s) for the next run\n", j.Name, s, n[s])
 		}
+		// Not a problem: the preset runs without them, and run warns too.
+		absent, err := poll.AbsentColumns(ctx, sources, j)
+		if err != nil {
+			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			problems++
+			continue
+		}
+		for _, s := range srcs {
+			if a := absent[s]; len(a) > 0 {
+				fmt.Fprintf(out, "job %s: %s: warning: %s\n", j.Name, s, poll.AbsentNote(a))
+			}
+		}
 		if j.Sample != nil {
 			continue // a preset: already rendered against its built-in sample
 		}

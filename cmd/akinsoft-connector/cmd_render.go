@@ -90,20 +90,31 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	}
 	defer src.Close()
 
+	if err := src.Verify(cmd.Context(), job.Needs); err != nil {
+		return fmt.Errorf("job %s: %w", job.Name, err)
+	}
+	base, absent, err := job.SQLFor(cmd.Context(), src)
+	if err != nil {
+		return err
+	}
+	base = strings.TrimRight(strings.TrimSpace(base), ";")
 	d := src.Dialect()
 	var q string
 	var args []any
 	if f.key != "" {
-		q = fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s = %s", strings.TrimRight(strings.TrimSpace(job.SQL), ";"), job.Key, d.Placeholder(1))
+		q = fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s = %s", base, job.Key, d.Placeholder(1))
 		if n, err := strconv.ParseInt(f.key, 10, 64); err == nil {
 			args = []any{n}
 		} else {
 			args = []any{f.key}
 		}
 	} else {
-		q = d.Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", strings.TrimRight(strings.TrimSpace(job.SQL), ";"), job.Key), f.limit)
+		q = d.Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", base, job.Key), f.limit)
 	}
 	out := cmd.OutOrStdout()
+	if len(absent) > 0 {
+		fmt.Fprintf(out, "warning: source %s: %s\n", srcName, poll.AbsentNote(absent))
+	}
 	rows := 0
 	err = src.Query(cmd.Context(), q, args, func(rec erp.Record) error {
 		rows++

@@ -30,7 +30,27 @@ type Dialect interface {
 	ColumnsQuery(tables []string) string
 	// TablesQuery lists TABLE_NAME of every user table.
 	TablesQuery() string
+	// Null is a NULL of type t, as SQL: how a preset reads a column the
+	// database lacks.
+	Null(t NullType) string
 }
+
+// castNull is CAST(NULL AS …) with the types of Firebird, SQL Server and
+// SQLite alike, except where the dialect says otherwise: a bare NULL has no
+// type, and Firebird refuses it inside some expressions.
+func castNull(t NullType, except map[NullType]string) string {
+	typ, ok := except[t]
+	if !ok {
+		typ, ok = nullTypes[t]
+	}
+	if !ok {
+		typ = nullTypes[NullText]
+	}
+	return "CAST(NULL AS " + typ + ")"
+}
+
+var nullTypes = map[NullType]string{NullText: "VARCHAR(250)", NullInt: "INTEGER", NullMoney: "NUMERIC(18,2)",
+	NullDate: "DATE", NullTimestamp: "TIMESTAMP"}
 
 // KeysetQuery returns rows of base whose key is greater than the bound
 // parameter, in key order, one page at a time: the query stays cheap whatever
@@ -88,8 +108,9 @@ func (questionDialect) Placeholder(int) string { return "?" }
 // tokens are the date expressions presets and users may write in a SELECT
 // without knowing the database: {today}, {today+3}, {today-7},
 // {today_month}, {today_day}, {month:C.DOGUM_TARIHI}, {day:C.DOGUM_TARIHI},
-// {year:F.TARIHI}.
-var tokens = regexp.MustCompile(`\{(today|today_month|today_day)([+-]\d+)?\}|\{(month|day|year):([A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?)\}`)
+// {year:F.TARIHI}; and {null:text} (int, money, date, timestamp), the typed
+// NULL a preset reads an absent column as.
+var tokens = regexp.MustCompile(`\{(today|today_month|today_day)([+-]\d+)?\}|\{(month|day|year):([A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?)\}|\{null:(text|int|money|date|timestamp)\}`)
 
 // ExpandTokens writes the date tokens of query in d's SQL.
 func ExpandTokens(d Dialect, query string) string {
@@ -98,6 +119,9 @@ func ExpandTokens(d Dialect, query string) string {
 	}
 	return tokens.ReplaceAllStringFunc(query, func(m string) string {
 		sm := tokens.FindStringSubmatch(m)
+		if sm[5] != "" {
+			return d.Null(NullType(sm[5]))
+		}
 		if sm[1] != "" {
 			n := 0
 			if sm[2] != "" {

@@ -51,8 +51,8 @@ type Source struct {
 	txOpts   sql.TxOptions
 	timeout  time.Duration
 
-	mu       sync.Mutex
-	verified bool // the tables the jobs need were found
+	mu   sync.Mutex
+	cols map[string]map[string]bool // table → its columns, read once (see Columns)
 }
 
 // pool is what a driver's opener returns.

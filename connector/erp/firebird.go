@@ -43,6 +43,7 @@ func (firebirdDialect) Part(part, col string) string {
 func (firebirdDialect) ColumnsQuery(tables []string) string {
 	return "SELECT TRIM(RDB$RELATION_NAME) AS TABLE_NAME, TRIM(RDB$FIELD_NAME) AS COLUMN_NAME FROM RDB$RELATION_FIELDS WHERE RDB$RELATION_NAME IN (" + quoteList(tables) + ")"
 }
+func (firebirdDialect) Null(t NullType) string { return castNull(t, nil) }
 func (firebirdDialect) TablesQuery() string {
 	return "SELECT TRIM(RDB$RELATION_NAME) AS TABLE_NAME FROM RDB$RELATIONS WHERE COALESCE(RDB$SYSTEM_FLAG, 0) = 0"
 }

@@ -164,7 +164,7 @@ func TestFirebirdVerifyTablesAndSystemDatabase(t *testing.T) {
 	defer src.Close()
 	for _, name := range erp.PresetNames() {
 		p, _ := erp.LookupPreset(name)
-		if err := src.Verify(context.Background(), p.Needs); err != nil {
+		if err := src.Verify(context.Background(), p.Needs(nil)); err != nil {
 			t.Errorf("preset %s: %v", name, err)
 		}
 	}
@@ -189,7 +189,7 @@ func TestFirebirdVerifyTablesAndSystemDatabase(t *testing.T) {
 	src3, _ := erp.Open(fbOptions(s, "merkez", sys))
 	defer src3.Close()
 	p, _ := erp.LookupPreset("new_invoices")
-	if err := src3.Verify(context.Background(), p.Needs); err == nil || !strings.Contains(err.Error(), "system database") {
+	if err := src3.Verify(context.Background(), p.Needs(nil)); err == nil || !strings.Contains(err.Error(), "system database") {
 		t.Fatalf("system database: %v", err)
 	}
 }
@@ -228,4 +228,55 @@ func names(srcs []*erp.Source) []string {
 		out = append(out, s.Name())
 	}
 	return out
+}
+
+// A source reads its tables' columns once: a database's columns do not
+// change while the connector runs, and Verify runs before every poll.
+func TestFirebirdColumnsAreReadOnce(t *testing.T) {
+	s := erptest.Firebird(t)
+	ctx := context.Background()
+	path := s.Path(t, "cols")
+	db, err := s.CreateWolvoxWithout(ctx, path, time.Now(), "CARI.TEL2", "FATURA.EFATURA_PDF_URL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src, err := erp.Open(fbOptions(s, "merkez", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	cols, err := src.Columns(ctx, []string{"CARI", "FATURA", "STOK"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cols.Has("CARI", "TEL2") || cols.Has("FATURA", "EFATURA_PDF_URL") || !cols.Has("cari", "tel1") || cols["STOK"] != nil {
+		t.Fatalf("columns: %v", cols)
+	}
+	p, _ := erp.LookupPreset("new_invoices")
+	q, absent, err := p.Build(nil, cols)
+	if err != nil || strings.Join(absent, ",") != "CARI.TEL2,FATURA.EFATURA_PDF_URL" {
+		t.Fatalf("build: %v %v", absent, err)
+	}
+	n := 0
+	if err := src.Query(ctx, erp.KeysetQuery(src.Dialect(), q, p.Key, 100), []any{0}, func(r erp.Record) error {
+		if _, ok := r["TEL2"]; !ok || r["TEL2"] != nil || r["EFATURA_PDF_URL"] != nil {
+			t.Errorf("absent columns not NULL: %v", r)
+		}
+		n++
+		return nil
+	}); err != nil || n != 26 {
+		t.Fatalf("query: %d rows, %v", n, err)
+	}
+	if _, err := db.ExecContext(ctx, `ALTER TABLE CARI ADD TEL2 VARCHAR(20)`); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := src.Columns(ctx, []string{"CARI"}); again.Has("CARI", "TEL2") {
+		t.Error("columns were read again")
+	}
+	fresh, _ := erp.Open(fbOptions(s, "merkez", path))
+	defer fresh.Close()
+	if cols, _ := fresh.Columns(ctx, []string{"CARI"}); !cols.Has("CARI", "TEL2") {
+		t.Error("a new source does not see the added column")
+	}
 }

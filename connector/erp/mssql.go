@@ -44,6 +44,11 @@ func (mssqlDialect) Part(part, col string) string {
 func (mssqlDialect) ColumnsQuery(tables []string) string {
 	return "SELECT UPPER(TABLE_NAME) AS TABLE_NAME, UPPER(COLUMN_NAME) AS COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE UPPER(TABLE_NAME) IN (" + quoteList(tables) + ")"
 }
+
+// Null: SQL Server's TIMESTAMP is a row version, not a point in time.
+func (mssqlDialect) Null(t NullType) string {
+	return castNull(t, map[NullType]string{NullTimestamp: "DATETIME"})
+}
 func (mssqlDialect) TablesQuery() string {
 	return "SELECT UPPER(TABLE_NAME) AS TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'BASE TABLE'"
 }

@@ -32,11 +32,18 @@ func TestMSSQLIntegration(t *testing.T) {
 	defer src.Close()
 	for _, name := range erp.PresetNames() {
 		p, _ := erp.LookupPreset(name)
-		if err := src.Verify(context.Background(), p.Needs); err != nil {
+		if err := src.Verify(context.Background(), p.Needs(nil)); err != nil {
 			t.Fatalf("preset %s: %v", name, err)
 		}
-		q, _ := p.SQL(erp.Params{})
-		err := src.Query(context.Background(), erp.KeysetQuery(src.Dialect(), q, p.Key, 10), []any{0}, func(erp.Record) error { return nil })
+		cols, err := src.Columns(context.Background(), p.Tables())
+		if err != nil {
+			t.Fatal(err)
+		}
+		q, _, err := p.Build(nil, cols)
+		if err != nil {
+			t.Fatalf("preset %s: %v", name, err)
+		}
+		err = src.Query(context.Background(), erp.KeysetQuery(src.Dialect(), q, p.Key, 10), []any{0}, func(erp.Record) error { return nil })
 		if err != nil {
 			t.Fatalf("preset %s: %v", name, err)
 		}

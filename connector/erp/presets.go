@@ -18,8 +18,15 @@ type Preset struct {
 	Key         string // keyset column (created) or row key
 	DateColumn  string // when the row was created, for "backfill: 7d"
 	Entity      string // used in dedupe keys: "invoice:merkez:4711:created"
-	// SQL returns the base SELECT for the given parameters.
-	SQL func(p Params) (string, error)
+	// Columns is the preset's one table of the columns it reads: which it
+	// cannot do without, which it reads as NULL and which filters it drops
+	// when a database lacks them (see Role and Build).
+	Columns []Column
+	// query writes the SELECT for the parameters. Build resolves its column
+	// references (F.…, C.…, H.…) against Columns and fills the filter slots
+	// {and:F} and {where:C}. An optional column in the select list carries
+	// its own name (F.VADESI AS VADESI) so that its NULL keeps it.
+	query func(p Params) (string, error)
 	// Recipients are the default columns tried per channel, in order.
 	Recipients map[string][]string
 	// Check returns a skip reason for a row that must not be messaged even
@@ -27,8 +34,6 @@ type Preset struct {
 	Check func(Record) string
 	// Sample is a realistic row used to render templates at `check` time.
 	Sample Record
-	// Needs are the tables and columns the SQL reads, checked at start-up.
-	Needs map[string][]string
 	// Renotify is the default re-notify interval of a condition preset.
 	Renotify string
 	// Commercial presets (greetings) need İYS consent: set kind: commercial.
@@ -54,9 +59,43 @@ func (p Params) ints(name, def string) (string, error) {
 
 // customerCols are the CARI columns every customer-facing preset exposes.
 // MUSTERI_ADI is the name to greet: the person's name, else the trade name.
-const customerCols = `C.BLKODU AS CARI_BLKODU, C.CARIKODU, C.TICARI_UNVANI, C.ADI, C.SOYADI, C.ADI_SOYADI,
+const customerCols = `C.BLKODU AS CARI_BLKODU, C.CARIKODU, C.TICARI_UNVANI AS TICARI_UNVANI, C.ADI AS ADI,
+	C.SOYADI AS SOYADI, C.ADI_SOYADI AS ADI_SOYADI,
 	COALESCE(NULLIF(C.ADI_SOYADI, ''), NULLIF(C.TICARI_UNVANI, ''), C.CARIKODU) AS MUSTERI_ADI,
-	C.CEP_TEL, C.TEL1, C.TEL2, C.E_MAIL`
+	C.CEP_TEL AS CEP_TEL, C.TEL1 AS TEL1, C.TEL2 AS TEL2, C.E_MAIL AS E_MAIL`
+
+// customerColumns classify customerCols. The account itself (BLKODU, the
+// join and the row that must exist; CARIKODU, NOT NULL, the webhook
+// recipient and the name of last resort) is required; names and contacts
+// are for templates and recipient lists, tried in order.
+var customerColumns = []Column{
+	req("C.BLKODU"), req("C.CARIKODU"),
+	opt("C.TICARI_UNVANI", NullText), opt("C.ADI", NullText), opt("C.SOYADI", NullText), opt("C.ADI_SOYADI", NullText),
+	opt("C.CEP_TEL", NullText), opt("C.TEL1", NullText), opt("C.TEL2", NullText), opt("C.E_MAIL", NullText),
+}
+
+// invoiceColumns are the FATURA columns of the invoice presets: the invoice
+// (key, customer, number, date, amount) and its kind, without which
+// purchases and returns would be messaged, are required; the series and
+// the invoice's own contacts, tried before the customer's, are not. Deleted
+// and cancelled invoices are left out where Wolvox records it.
+var invoiceColumns = []Column{
+	req("F.BLKODU"), req("F.BLCRKODU"), req("F.FATURA_NO"), req("F.TARIHI"), req("F.TOPLAM_GENEL_KPB"), req("F.FATURA_DURUMU"),
+	opt("F.FATURA_SERI", NullText), opt("F.CEP_TEL", NullText), opt("F.E_MAIL", NullText), opt("F.EFATURA_PDF_URL", NullText),
+	filter("F.SILINDI", 0), filter("F.IPTAL", 0),
+}
+
+// customerFilters leave out deleted and inactive accounts.
+var customerFilters = []Column{filter("C.SILINDI", 0), filter("C.AKTIF", 1)}
+
+// columns joins a preset's column lists into its one table.
+func columns(lists ...[]Column) []Column {
+	var out []Column
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
 
 var presets = map[string]Preset{
 	"new_invoices": {
@@ -66,29 +105,22 @@ var presets = map[string]Preset{
 		Key:         "BLKODU",
 		Entity:      "invoice",
 		DateColumn:  "KAYIT_TARIHI",
-		SQL: func(p Params) (string, error) {
+		// KAYIT_TARIHI is what "backfill: 2d" counts back from.
+		Columns: columns(invoiceColumns, []Column{opt("F.VADESI", NullDate), req("F.KAYIT_TARIHI")}, customerColumns),
+		query: func(p Params) (string, error) {
 			kinds, err := p.ints("invoice_kinds", "1,3")
 			if err != nil {
 				return "", err
 			}
-			return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
-	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL, F.KAYIT_TARIHI,
+			return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI AS FATURA_SERI, F.TARIHI, F.VADESI AS VADESI,
+	F.TOPLAM_GENEL_KPB, F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL,
+	F.EFATURA_PDF_URL AS EFATURA_PDF_URL, F.KAYIT_TARIHI,
 	` + customerCols + `
 FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
-WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUMU IN (` + kinds + `)`, nil
+WHERE F.FATURA_DURUMU IN (` + kinds + `){and:F}`, nil
 		},
-		Recipients: map[string][]string{
-			"sms":      {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
-			"whatsapp": {"FATURA_CEP_TEL", "CEP_TEL", "TEL1", "TEL2"},
-			"email":    {"FATURA_E_MAIL", "E_MAIL"},
-			"webhook":  {"CARIKODU"},
-		},
-		Check: missingCustomer,
-		Needs: map[string][]string{
-			"FATURA": {"BLKODU", "BLCRKODU", "FATURA_NO", "FATURA_SERI", "TARIHI", "VADESI", "TOPLAM_GENEL_KPB", "FATURA_DURUMU",
-				"CEP_TEL", "E_MAIL", "EFATURA_PDF_URL", "KAYIT_TARIHI", "SILINDI", "IPTAL"},
-			"CARI": cariNeeds,
-		},
+		Recipients: invoiceRecipients,
+		Check:      missingCustomer,
 		Sample: Record{
 			"BLKODU": int64(4711), "BLCRKODU": int64(12), "FATURA_NO": "2024-117", "FATURA_SERI": "A",
 			"TARIHI": sampleTime, "VADESI": sampleTime.AddDate(0, 0, 30), "TOPLAM_GENEL_KPB": decimal.RequireFromString("1250.00"),
@@ -105,18 +137,12 @@ WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUM
 		Key:         "BLKODU",
 		Entity:      "customer",
 		DateColumn:  "KAYIT_TARIHI",
-		SQL: func(Params) (string, error) {
+		Columns:     columns([]Column{req("C.KAYIT_TARIHI")}, customerColumns, customerFilters),
+		query: func(Params) (string, error) {
 			return `SELECT C.BLKODU, C.KAYIT_TARIHI, ` + customerCols + `
-FROM CARI C
-WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1`, nil
+FROM CARI C{where:C}`, nil
 		},
-		Needs: map[string][]string{"CARI": append([]string{"KAYIT_TARIHI", "AKTIF"}, cariNeeds...)},
-		Recipients: map[string][]string{
-			"sms":      {"CEP_TEL", "TEL1", "TEL2"},
-			"whatsapp": {"CEP_TEL", "TEL1", "TEL2"},
-			"email":    {"E_MAIL"},
-			"webhook":  {"CARIKODU"},
-		},
+		Recipients: customerRecipients,
 		Sample: Record{
 			"BLKODU": int64(12), "KAYIT_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
 			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",
@@ -124,9 +150,6 @@ WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1`, nil
 		},
 	},
 }
-
-// cariNeeds are the CARI columns of customerCols.
-var cariNeeds = []string{"BLKODU", "CARIKODU", "TICARI_UNVANI", "ADI", "SOYADI", "ADI_SOYADI", "CEP_TEL", "TEL1", "TEL2", "E_MAIL", "SILINDI"}
 
 func init() {
 	for _, p := range morePresets {

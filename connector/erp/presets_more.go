@@ -10,7 +10,12 @@ import (
 // balanceSQL is a customer's open balance from CARIHR: debits minus credits
 // over rows that are not deleted (Wolvox has no "paid" flag on FATURA).
 const balanceSQL = `(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0) - COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
-	WHERE H.BLCRKODU = F.BLCRKODU AND COALESCE(H.SILINDI, 0) = 0)`
+	WHERE H.BLCRKODU = F.BLCRKODU{and:H})`
+
+// dueColumns: a reminder is about the due date and the customer's balance,
+// so both are required; the rest is what new_invoices reads.
+var dueColumns = columns(invoiceColumns, []Column{req("F.VADESI"),
+	req("H.BLCRKODU"), req("H.KPB_ATUT"), req("H.KPB_BTUT"), filter("H.SILINDI", 0)}, customerColumns)
 
 // days reads a whole-number-of-days parameter for direct use in SQL.
 func (p Params) days(name string, def int) (int, error) {
@@ -36,12 +41,12 @@ func dueInvoices(p Params, from, to string) (string, error) {
 	if p["include_paid"] != "true" {
 		balance = " AND " + balanceSQL + " > 0"
 	}
-	return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
-	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL,
+	return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI AS FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
+	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL AS EFATURA_PDF_URL,
 	` + balanceSQL + ` AS BAKIYE,
 	` + customerCols + `
 FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
-WHERE COALESCE(F.SILINDI, 0) = 0 AND COALESCE(F.IPTAL, 0) = 0 AND F.FATURA_DURUMU IN (` + kinds + `)
+WHERE F.FATURA_DURUMU IN (` + kinds + `){and:F}
 	AND F.VADESI >= ` + from + ` AND F.VADESI <= ` + to + balance, nil
 }
 
@@ -59,19 +64,15 @@ var customerRecipients = map[string][]string{
 	"webhook":  {"CARIKODU"},
 }
 
-var dueNeeds = map[string][]string{
-	"FATURA": {"BLKODU", "BLCRKODU", "FATURA_NO", "FATURA_SERI", "TARIHI", "VADESI", "TOPLAM_GENEL_KPB", "FATURA_DURUMU",
-		"CEP_TEL", "E_MAIL", "EFATURA_PDF_URL", "SILINDI", "IPTAL"},
-	"CARIHR": {"BLCRKODU", "KPB_ATUT", "KPB_BTUT", "SILINDI"},
-	"CARI":   cariNeeds,
-}
-
 func invoiceSample() Record {
 	r := Record{}
 	for k, v := range presets["new_invoices"].Sample {
 		r[k] = v
 	}
 	r["BAKIYE"] = decimal.RequireFromString("1250.00")
+	// The reminders do not select it: a template using it must fail at
+	// check, not at the first reminder.
+	delete(r, "KAYIT_TARIHI")
 	return r
 }
 
@@ -83,7 +84,8 @@ var morePresets = []Preset{
 		Key:         "BLKODU",
 		Entity:      "due",
 		Renotify:    "30d",
-		SQL: func(p Params) (string, error) {
+		Columns:     dueColumns,
+		query: func(p Params) (string, error) {
 			ahead, err := p.days("days_ahead", 3)
 			if err != nil {
 				return "", err
@@ -92,7 +94,6 @@ var morePresets = []Preset{
 		},
 		Recipients: invoiceRecipients,
 		Check:      missingCustomer,
-		Needs:      dueNeeds,
 	},
 	{
 		Name:        "invoices_overdue",
@@ -101,7 +102,8 @@ var morePresets = []Preset{
 		Key:         "BLKODU",
 		Entity:      "overdue",
 		Renotify:    "7d",
-		SQL: func(p Params) (string, error) {
+		Columns:     dueColumns,
+		query: func(p Params) (string, error) {
 			max, err := p.days("max_days_overdue", 90)
 			if err != nil {
 				return "", err
@@ -110,7 +112,6 @@ var morePresets = []Preset{
 		},
 		Recipients: invoiceRecipients,
 		Check:      missingCustomer,
-		Needs:      dueNeeds,
 	},
 	{
 		Name:        "collections",
@@ -119,7 +120,12 @@ var morePresets = []Preset{
 		Key:         "BLKODU",
 		Entity:      "payment",
 		DateColumn:  "KAYIT_TARIHI",
-		SQL: func(p Params) (string, error) {
+		// A payment is its key, customer, date and amount; the document
+		// number is for templates. ISLEM_TURU is needed only to filter by
+		// movement_types.
+		Columns: columns([]Column{req("H.BLKODU"), req("H.BLCRKODU"), req("H.TARIHI"), req("H.KPB_ATUT"), req("H.KAYIT_TARIHI"),
+			opt("H.EVRAK_NO", NullText), optBy("H.ISLEM_TURU", NullInt, "movement_types"), filter("H.SILINDI", 0)}, customerColumns),
+		query: func(p Params) (string, error) {
 			types := ""
 			if p["movement_types"] != "" {
 				t, err := p.ints("movement_types", "")
@@ -128,10 +134,11 @@ var morePresets = []Preset{
 				}
 				types = " AND H.ISLEM_TURU IN (" + t + ")"
 			}
-			return `SELECT H.BLKODU, H.BLCRKODU, H.EVRAK_NO, H.ISLEM_TURU, H.TARIHI, H.KPB_ATUT AS TUTAR, H.KAYIT_TARIHI,
+			return `SELECT H.BLKODU, H.BLCRKODU, H.EVRAK_NO AS EVRAK_NO, H.ISLEM_TURU AS ISLEM_TURU, H.TARIHI, H.KPB_ATUT AS TUTAR,
+	H.KAYIT_TARIHI,
 	` + customerCols + `
 FROM CARIHR H LEFT JOIN CARI C ON C.BLKODU = H.BLCRKODU
-WHERE COALESCE(H.SILINDI, 0) = 0 AND COALESCE(H.KPB_ATUT, 0) > 0` + types, nil
+WHERE COALESCE(H.KPB_ATUT, 0) > 0{and:H}` + types, nil
 		},
 		Recipients: customerRecipients,
 		Check: func(r Record) string {
@@ -139,10 +146,6 @@ WHERE COALESCE(H.SILINDI, 0) = 0 AND COALESCE(H.KPB_ATUT, 0) > 0` + types, nil
 				return fmt.Sprintf("the payment's customer (BLCRKODU=%v) does not exist in CARI", r["BLCRKODU"])
 			}
 			return ""
-		},
-		Needs: map[string][]string{
-			"CARIHR": {"BLKODU", "BLCRKODU", "EVRAK_NO", "ISLEM_TURU", "TARIHI", "KPB_ATUT", "KAYIT_TARIHI", "SILINDI"},
-			"CARI":   cariNeeds,
 		},
 		Sample: Record{
 			"BLKODU": int64(9001), "BLCRKODU": int64(12), "EVRAK_NO": "TAH-2026-001", "ISLEM_TURU": int64(1), "TARIHI": sampleTime,
@@ -159,14 +162,14 @@ WHERE COALESCE(H.SILINDI, 0) = 0 AND COALESCE(H.KPB_ATUT, 0) > 0` + types, nil
 		Entity:      "birthday",
 		Renotify:    "1d",
 		Commercial:  true,
-		SQL: func(Params) (string, error) {
+		Columns:     columns([]Column{req("C.DOGUM_TARIHI")}, customerColumns, customerFilters),
+		query: func(Params) (string, error) {
 			return `SELECT C.BLKODU, C.DOGUM_TARIHI, ` + customerCols + `
 FROM CARI C
-WHERE COALESCE(C.SILINDI, 0) = 0 AND COALESCE(C.AKTIF, 1) = 1 AND C.DOGUM_TARIHI IS NOT NULL
-	AND {month:C.DOGUM_TARIHI} = {today_month} AND {day:C.DOGUM_TARIHI} = {today_day}`, nil
+WHERE C.DOGUM_TARIHI IS NOT NULL
+	AND {month:C.DOGUM_TARIHI} = {today_month} AND {day:C.DOGUM_TARIHI} = {today_day}{and:C}`, nil
 		},
 		Recipients: customerRecipients,
-		Needs:      map[string][]string{"CARI": append([]string{"DOGUM_TARIHI", "AKTIF"}, cariNeeds...)},
 		Sample: Record{
 			"BLKODU": int64(12), "DOGUM_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
 			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",

@@ -11,16 +11,12 @@ import (
 // companies, users and their passwords: the connector must never read it.
 var systemTables = []string{"SIRKET", "KULLANICI", "KULLANICILAR", "SIRKETLER"}
 
-// Verify checks, once per pool, that the tables and columns a job needs
-// exist, and refuses Wolvox's system database. needs maps table → columns.
+// Verify checks that the tables and columns a job cannot do without exist,
+// and refuses Wolvox's system database. needs maps table → columns. The
+// columns are read once per source (see Columns), so Verify is cheap before
+// every run.
 func (s *Source) Verify(ctx context.Context, needs map[string][]string) error {
 	if len(needs) == 0 {
-		return nil
-	}
-	s.mu.Lock()
-	done := s.verified
-	s.mu.Unlock()
-	if done {
 		return nil
 	}
 	tables := make([]string, 0, len(needs))
@@ -28,15 +24,7 @@ func (s *Source) Verify(ctx context.Context, needs map[string][]string) error {
 		tables = append(tables, strings.ToUpper(t))
 	}
 	sort.Strings(tables)
-	have := map[string]map[string]bool{}
-	err := s.Query(ctx, s.dialect.ColumnsQuery(tables), nil, func(r Record) error {
-		t, c := strings.ToUpper(fmt.Sprint(r["TABLE_NAME"])), strings.ToUpper(fmt.Sprint(r["COLUMN_NAME"]))
-		if have[t] == nil {
-			have[t] = map[string]bool{}
-		}
-		have[t][strings.TrimSpace(c)] = true
-		return nil
-	})
+	have, err := s.Columns(ctx, tables)
 	if err != nil {
 		return err
 	}
@@ -47,21 +35,18 @@ func (s *Source) Verify(ctx context.Context, needs map[string][]string) error {
 			continue
 		}
 		for _, c := range needs[t] {
-			if !have[t][strings.ToUpper(c)] {
+			if !have.Has(t, c) {
 				missing = append(missing, t+"."+strings.ToUpper(c))
 			}
 		}
 	}
-	if len(missing) > 0 {
-		if s.looksLikeSystemDB(ctx) {
-			return fmt.Errorf("source %s: database %s looks like Wolvox's system database (SIRKET), which holds users and passwords: point the source at the company's year database (…\\Database_FB\\<company>\\<year>\\WOLVOX.FDB) instead", s.name, s.database)
-		}
-		return fmt.Errorf("source %s: database %s lacks %s: is this a Wolvox company database, and which Wolvox version? (the preset needs these columns)", s.name, s.database, strings.Join(missing, ", "))
+	if len(missing) == 0 {
+		return nil
 	}
-	s.mu.Lock()
-	s.verified = true
-	s.mu.Unlock()
-	return nil
+	if s.looksLikeSystemDB(ctx) {
+		return fmt.Errorf("source %s: database %s looks like Wolvox's system database (SIRKET), which holds users and passwords: point the source at the company's year database (…\\Database_FB\\<company>\\<year>\\WOLVOX.FDB) instead", s.name, s.database)
+	}
+	return fmt.Errorf("source %s: database %s lacks %s, which the job cannot do without: is this a Wolvox company database, and which Wolvox version? (columns a preset only shows in messages may be missing; these may not)", s.name, s.database, strings.Join(missing, ", "))
 }
 
 func (s *Source) looksLikeSystemDB(ctx context.Context) bool {

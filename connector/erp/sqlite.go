@@ -32,6 +32,7 @@ func (sqliteDialect) ColumnsQuery(tables []string) string {
 	}
 	return strings.Join(parts, " UNION ALL ")
 }
+func (sqliteDialect) Null(t NullType) string { return castNull(t, nil) }
 func (sqliteDialect) TablesQuery() string {
 	return "SELECT name AS TABLE_NAME FROM sqlite_master WHERE type = 'table'"
 }

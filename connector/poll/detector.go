@@ -43,7 +43,8 @@ func (j *Job) detector(src *erp.Source, now time.Time) detector {
 	}
 }
 
-// sql is the job's base SELECT for one database.
+// sql is the SELECT for the database a detector reads: the job it holds is
+// already the one for that database (Job.forSource).
 func (j *Job) sql(*erp.Source) string { return j.SQL }
 
 // count runs a COUNT query built by the caller.

@@ -6,7 +6,10 @@
 package poll
 
 import (
+	"context"
 	"fmt"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -19,7 +22,7 @@ type Job struct {
 	Name       string
 	Mode       config.Mode
 	Sources    []string
-	SQL        string // base SELECT
+	SQL        string // base SELECT of a sql: job; a preset's depends on the database (see SQLFor)
 	Key        string
 	DateColumn string // for backfill by period
 	Entity     string
@@ -34,7 +37,12 @@ type Job struct {
 	DedupeKey  *mapping.Template   // nil: the mode's own (dedupe.go)
 	Lag        time.Duration       // changed mode: rows younger than this wait
 	Renotify   time.Duration       // condition mode: how often one row may notify again
-	Needs      map[string][]string // tables/columns checked at start-up
+	Needs      map[string][]string // tables/columns checked before each run
+
+	// preset jobs: the query is built per database from its columns.
+	preset erp.Preset
+	params erp.Params
+	warned *sync.Map // source name → absent columns already warned about
 }
 
 // Build compiles a validated config job.
@@ -50,11 +58,12 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		if preset, ok = erp.LookupPreset(j.Preset); !ok {
 			return nil, fmt.Errorf("job %s: unknown preset %q", j.Name, j.Preset)
 		}
-		sql, err := preset.SQL(erp.Params(j.Params))
-		if err != nil {
+		params := erp.Params(j.Params)
+		if _, err := preset.SQL(params); err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
-		job.SQL, job.Entity, job.Check, job.Sample, job.Needs = sql, preset.Entity, preset.Check, preset.Sample, preset.Needs
+		job.Entity, job.Check, job.Sample, job.Needs = preset.Entity, preset.Check, preset.Sample, preset.Needs(params)
+		job.preset, job.params, job.warned = preset, params, &sync.Map{}
 		if job.Key == "" {
 			job.Key = preset.Key
 		}
@@ -130,6 +139,55 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 	}
 	job.Mapper = m
 	return job, nil
+}
+
+// SQLFor is the job's base SELECT for one database. A preset's is built for
+// the columns that database has (each year's database may differ): optional
+// columns it lacks are read as NULL and returned in absent, as TABLE.COLUMN.
+func (j *Job) SQLFor(ctx context.Context, src *erp.Source) (sql string, absent []string, err error) {
+	if j.preset.Name == "" {
+		return j.SQL, nil, nil
+	}
+	cols, err := src.Columns(ctx, j.preset.Tables())
+	if err != nil {
+		return "", nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
+	sql, absent, err = j.preset.Build(j.params, cols)
+	if err != nil {
+		return "", nil, fmt.Errorf("job %s: source %s: %w", j.Name, src.Name(), err)
+	}
+	return sql, absent, nil
+}
+
+// forSource is j with SQL set to its SELECT for src. The first time a source
+// lacks optional columns, warn names them: once per job and source, not per run.
+func (j *Job) forSource(ctx context.Context, src *erp.Source, warn func(msg string, kv ...any)) (*Job, error) {
+	sql, absent, err := j.SQLFor(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	if len(absent) > 0 && warn != nil {
+		if _, seen := j.warned.LoadOrStore(src.Name(), true); !seen {
+			warn(AbsentWarning, "job", j.Name, "source", src.Name(), "columns", strings.Join(absent, ", "))
+		}
+	}
+	if sql == j.SQL {
+		return j, nil
+	}
+	c := *j
+	c.SQL = sql
+	return &c, nil
+}
+
+// AbsentWarning is logged once per job and source whose database lacks
+// optional columns of the job's preset; its columns attribute names them.
+const AbsentWarning = "the database lacks optional columns of this preset: " + absentMeaning
+
+const absentMeaning = "they are read as empty (NULL), and a missing SILINDI, IPTAL or AKTIF leaves no row out"
+
+// AbsentNote says, for check and render, what the absent columns mean.
+func AbsentNote(absent []string) string {
+	return "the database lacks " + strings.Join(absent, ", ") + ", optional for this preset: " + absentMeaning
 }
 
 // smsSettings tells the mapper what the SMS provider can send, so segment

@@ -16,7 +16,8 @@ import (
 func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group, j *Job, now time.Time) (map[string]int, error) {
 	out := map[string]int{}
 	p := &Poller{Sources: sources, Now: func() time.Time { return now }}
-	err := p.eachSource(ctx, j, func(src *erp.Source) error {
+	err := p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
+		j := run
 		det := j.detector(src, now)
 		var c cursor
 		s, ok, err := cursors.Cursor(ctx, j.Name, src.Name())
@@ -44,4 +45,31 @@ func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group
 		return nil
 	})
 	return out, err
+}
+
+// AbsentColumns lists, per database, the optional columns of the job's
+// preset that the database lacks (read as NULL, filters dropped), so check
+// can say so. Databases lacking none are left out.
+func AbsentColumns(ctx context.Context, sources map[string]*erp.Group, j *Job) (map[string][]string, error) {
+	out := map[string][]string{}
+	for _, name := range j.Sources {
+		group, ok := sources[name]
+		if !ok {
+			return out, fmt.Errorf("job %s: source %s is not open", j.Name, name)
+		}
+		srcs, err := group.Sources()
+		if err != nil {
+			return out, err
+		}
+		for _, src := range srcs {
+			_, absent, err := j.SQLFor(ctx, src)
+			if err != nil {
+				return out, err
+			}
+			if len(absent) > 0 {
+				out[src.Name()] = absent
+			}
+		}
+	}
+	return out, nil
 }

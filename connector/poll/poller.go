@@ -51,9 +51,9 @@ type Poller struct {
 // Run polls every database of a job once.
 func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
 	var results []Result
-	err := p.eachSource(ctx, j, func(src *erp.Source) error {
+	err := p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
 		start := p.Now()
-		res, err := p.runSource(ctx, j, src)
+		res, err := p.runSource(ctx, run, src)
 		res.Job, res.Source, res.Duration = j.Name, src.Name(), p.Now().Sub(start)
 		results = append(results, res)
 		return err
@@ -63,9 +63,10 @@ func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
 
 // eachSource calls fn for every database of the job's sources (a {year}
 // source has one per year in its grace window), after checking that the
-// database has what the job reads. A year's database that does not exist yet
-// is skipped: the other year's still has to be polled.
-func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*erp.Source) error) error {
+// database has what the job reads, with the job's SELECT for that database's
+// columns. A year's database that does not exist yet is skipped: the other
+// year's still has to be polled.
+func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Source) error) error {
 	for _, name := range j.Sources {
 		group, ok := p.Sources[name]
 		if !ok {
@@ -77,8 +78,16 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*erp.Source) er
 		}
 		for _, src := range srcs {
 			err := src.Verify(ctx, j.Needs)
+			run := j
 			if err == nil {
-				err = fn(src)
+				var warn func(string, ...any)
+				if p.Log != nil { // Pending and check say it themselves
+					warn = p.Log.Warn
+				}
+				run, err = j.forSource(ctx, src, warn)
+			}
+			if err == nil {
+				err = fn(run, src)
 			}
 			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
 				p.warn("a database of this source does not exist yet; it is polled again next run", "job", j.Name, "source", src.Name(), "err", err)

@@ -24,7 +24,11 @@ func SampleRow(ctx context.Context, sources map[string]*erp.Group, j *Job) (erp.
 		return nil, err
 	}
 	src := srcs[len(srcs)-1]
-	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", j.sql(src), j.Key), 1)
+	base, _, err := j.SQLFor(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", base, j.Key), 1)
 	var row erp.Record
 	err = src.Query(ctx, q, nil, func(r erp.Record) error {
 		row = r

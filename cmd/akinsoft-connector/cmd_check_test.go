@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+)
+
+// oldWolvoxFixture is the demo database of a Wolvox without CARI.TEL2,
+// CARI.SILINDI and FATURA.EFATURA_PDF_URL, and a config over it.
+func oldWolvoxFixture(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.db")
+	if err := demo.CreateDB(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{`ALTER TABLE CARI DROP COLUMN TEL2`, `ALTER TABLE CARI DROP COLUMN SILINDI`, `ALTER TABLE FATURA DROP COLUMN EFATURA_PDF_URL`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(`quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console, rate: 100/s}}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    backfill: all
+    messages: {sms: {text: "{{.FATURA_NO}}{{if .EFATURA_PDF_URL}} {{.EFATURA_PDF_URL}}{{end}} {{.TEL2}}"}}
+  - name: new-customers
+    preset: new_customers
+    schedule: "@every 1m"
+    messages: {sms: {text: "Hoş geldiniz {{.MUSTERI_ADI}}"}}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// Such a database is not refused: check counts the rows, names the absent
+// columns per job and database, and passes.
+func TestCheckAcceptsDatabaseWithoutOptionalColumns(t *testing.T) {
+	code, out, errOut := runCLI(t, "check", "--config", oldWolvoxFixture(t))
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"job new-invoices: demo: 26 row(s) for the next run",
+		"job new-invoices: demo: warning: the database lacks CARI.TEL2, FATURA.EFATURA_PDF_URL, optional for this preset: they are read as empty (NULL)",
+		"job new-customers: demo: 0 row(s) for the next run",
+		"job new-customers: demo: warning: the database lacks CARI.SILINDI, CARI.TEL2, optional for this preset",
+		": OK",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// render shows real rows of such a database, the absent columns empty.
+func TestRenderDatabaseWithoutOptionalColumns(t *testing.T) {
+	code, out, errOut := runCLI(t, "render", "--config", oldWolvoxFixture(t), "--job", "new-invoices", "--key", "101")
+	if code != exitOK {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{"warning: source demo: the database lacks CARI.TEL2, FATURA.EFATURA_PDF_URL", "text:\n    2024-101\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("render output lacks %q:\n%s", want, out)
+		}
+	}
+}
