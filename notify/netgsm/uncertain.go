@@ -1,0 +1,203 @@
+package netgsm
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+// findUncertain settles sends whose outcome is unknown (no jobid) with one
+// report query by date, without jobids. Whether NetGSM lists every send of a
+// window that way is unconfirmed (two-way.md), so a missing row proves
+// nothing by itself: a send is absent only when the same query listed every
+// witness in the window, sends NetGSM is known to have accepted. ours holds
+// the connector's sends with a jobid (known sends and witnesses): their rows
+// are never taken for an uncertain send.
+//
+// NetGSM's report rows do not say which program sent them. The connector
+// always sends an appname; if the report lists only the sends made with the
+// query's appname, a row found is ours, and another program's send on the
+// same account (Wolvox's SMS module) is not listed at all. If the report
+// ignores appname, a row to the same number cannot be told from ours, so it
+// is unproven, never taken as ours: a send wrongly marked sent would be
+// lost, while a held one waits for an operator. Which of the two NetGSM does
+// is unconfirmed, so it is asked (appnameFilters) the first time it matters.
+func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.Sent) ([]notify.Report, error) {
+	from, to := window(uncertain)
+	stop := to.Add(UncertainWindow)
+	if now := p.now().Add(time.Minute); now.Before(stop) {
+		stop = now
+	}
+	own := map[string]bool{}
+	var witnesses []notify.Sent
+	for _, s := range ours {
+		own[s.ProviderID] = true
+		if s.Witness && !s.At.Before(from) && !s.At.After(stop) {
+			witnesses = append(witnesses, s)
+		}
+	}
+	// Paging stops early once every uncertain send has a row; an absence
+	// needs every page.
+	rows, err := p.query(ctx, nil, from, stop, func(rows []reportRow) bool {
+		for _, s := range uncertain {
+			if len(candidates(rows, s, own)) == 0 {
+				return false
+			}
+		}
+		return true
+	})
+	var paging *pagingError
+	if errors.As(err, &paging) {
+		err = nil // what was read stands; each absence says why it is unproven
+	}
+	found := map[int64][]reportRow{}
+	for _, s := range uncertain {
+		if c := candidates(rows, s, own); len(c) > 0 {
+			found[s.ID] = c
+		}
+	}
+	filters := false
+	if len(found) > 0 {
+		var perr error
+		if filters, perr = p.appnameFilters(ctx, from, stop); perr != nil {
+			// Whether a row is ours is not known yet: ask again later.
+			return nil, perr
+		}
+	}
+	foreign := foreignRow(rows, uncertain, own)
+	var out []notify.Report
+	for _, s := range uncertain {
+		cands := found[s.ID]
+		switch {
+		case len(cands) > 0:
+			out = append(out, settleFound(s, cands, filters, foreign))
+		case paging != nil:
+			out = append(out, unproven(s, paging.en+"; the absence proves nothing", paging.tr+"; kaydın yokluğu bir şey kanıtlamıyor"))
+		case err != nil:
+			// Not answered (a network error, the query limit): ask again.
+		case len(witnesses) == 0:
+			out = append(out, unproven(s, "no send NetGSM is known to have accepted falls in that window to check its report by date against, "+
+				"so the absence proves nothing",
+				"o aralıkta NetGSM'in kabul ettiği bilinen bir gönderim yok, tarihe göre rapor sınanamıyor; kaydın yokluğu bir şey kanıtlamıyor"))
+		case !allListed(rows, witnesses):
+			out = append(out, unproven(s, "NetGSM's report by date did not list the sends it is known to have accepted in that window, "+
+				"so the absence proves nothing",
+				"NetGSM'in tarihe göre raporu o aralıkta kabul ettiği bilinen gönderimleri listelemedi; kaydın yokluğu bir şey kanıtlamıyor"))
+		default:
+			out = append(out, notify.Report{ID: s.ID, To: s.To, Status: notify.StatusAbsent,
+				Reason:   "NetGSM's report by date lists the sends it accepted in that window, and not this one",
+				ReasonTR: "NetGSM'in tarihe göre raporu o aralıkta kabul ettiği gönderimleri listeliyor, bunu listelemiyor"})
+		}
+	}
+	return out, err
+}
+
+// settleFound answers an uncertain send with the rows to its number: the
+// job is ours only if the report lists our appname's sends alone and
+// nothing in them says otherwise.
+func settleFound(s notify.Sent, cands []reportRow, filters, foreign bool) notify.Report {
+	job := " (NetGSM job " + string(cands[0].JobID) + ")"
+	switch {
+	case !filters:
+		return unproven(s, "NetGSM's report lists a send to this number in that window"+job+", but it lists every program's sends "+
+			"on the account alike (it ignores appname), so it cannot be told whether that one is ours",
+			"NetGSM raporunda bu numaraya o aralıkta bir gönderim var"+job+", ancak rapor hesaptaki tüm programların gönderimlerini "+
+				"ayırmadan listeliyor (appname'i dikkate almıyor); bizim olup olmadığı anlaşılamıyor")
+	case foreign || !oneJob(cands):
+		// Listed under our appname, yet not all ours: another program (a
+		// second connector?) sends with the same appname.
+		return unproven(s, "NetGSM's report lists a send to this number in that window"+job+", but also sends this connector did not make "+
+			"with the same appname, so it cannot be told whether that one is ours; give each program on the account its own appname",
+			"NetGSM raporunda bu numaraya o aralıkta bir gönderim var"+job+", ancak rapor aynı appname ile bu programın yapmadığı "+
+				"gönderimleri de listeliyor; bizim olup olmadığı anlaşılamıyor. Hesabı kullanan her programa ayrı bir appname verin")
+	}
+	r, _ := match(cands, s, false)
+	return r
+}
+
+// appnameFilters says whether the report lists only the sends made with the
+// query's appname. It is asked once, by querying the window with an appname
+// no send uses: a report that filters lists nothing, one that ignores
+// appname lists the same sends as before.
+func (p *Provider) appnameFilters(ctx context.Context, from, to time.Time) (bool, error) {
+	switch p.appnames.Load() {
+	case appnameFiltered:
+		return true, nil
+	case appnameIgnored:
+		return false, nil
+	}
+	rows, err := p.queryAs(ctx, p.cfg.AppName+"-probe", nil, from, to, func([]reportRow) bool { return true })
+	if err != nil {
+		return false, err
+	}
+	if len(rows) > 0 {
+		p.appnames.Store(appnameIgnored)
+		return false, nil
+	}
+	p.appnames.Store(appnameFiltered)
+	return true, nil
+}
+
+const (
+	appnameUnknown int32 = iota
+	appnameFiltered
+	appnameIgnored
+)
+
+func unproven(s notify.Sent, en, tr string) notify.Report {
+	return notify.Report{ID: s.ID, To: s.To, Status: notify.StatusUnproven, Reason: en, ReasonTR: tr}
+}
+
+// candidates are the rows that may be the uncertain send s: to its number,
+// and not one of our own jobs.
+func candidates(rows []reportRow, s notify.Sent, own map[string]bool) []reportRow {
+	no, _ := Number(s.To)
+	var out []reportRow
+	for _, r := range rows {
+		if !own[string(r.JobID)] && no != "" && strings.HasSuffix(string(r.Number), no) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// oneJob says the rows are one job: a second job to the same number in the
+// window is not ours, since an uncertain send is never repeated blind.
+func oneJob(rows []reportRow) bool {
+	for _, r := range rows {
+		if r.JobID != rows[0].JobID {
+			return false
+		}
+	}
+	return true
+}
+
+// foreignRow says some row is neither one of our jobs nor to the number of
+// an uncertain send: a send someone else made, listed beside ours.
+func foreignRow(rows []reportRow, uncertain []notify.Sent, own map[string]bool) bool {
+	numbers := map[string]bool{}
+	for _, s := range uncertain {
+		if no, err := Number(s.To); err == nil {
+			numbers[no] = true
+		}
+	}
+	for _, r := range rows {
+		if n := string(r.Number); !own[string(r.JobID)] && (len(n) < 10 || !numbers[n[len(n)-10:]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// allListed says every witness has its row (its jobid and number).
+func allListed(rows []reportRow, witnesses []notify.Sent) bool {
+	for _, w := range witnesses {
+		if _, ok := match(rows, w, true); !ok {
+			return false
+		}
+	}
+	return true
+}
