@@ -17,10 +17,16 @@ const (
 	// they stay "sent".
 	reportMaxAge = 72 * time.Hour
 	// defaultUncertainGrace is how long after an uncertain send a provider
-	// that can search by number must still show nothing before we conclude
-	// it never took the message (config uncertain_grace).
+	// that can search by number must still show nothing before its answer
+	// (absent: send again; unproven: hold) is acted on (config
+	// uncertain_grace).
 	defaultUncertainGrace = 45 * time.Minute
 	reconcileBatch        = 500
+	// witnessMargin widens the time range of the witnesses handed to the
+	// provider beyond the uncertain sends' own: the provider keeps those in
+	// the window it queries, and knows the rest as our jobs.
+	witnessMargin = 2 * time.Hour
+	maxWitnesses  = 5000
 )
 
 // uncertainFinder is implemented by reporters that can find a send that has
@@ -101,7 +107,7 @@ func (d *Daemon) reconcileChannel(ctx context.Context, disp *dispatcher) error {
 			ask = append(ask, u)
 			continue
 		}
-		d.settleUncertain(ctx, disp, u, "the provider has no report that can find it")
+		d.settleUncertain(ctx, disp, u, "the provider has no report that can find it", "sağlayıcının bunu bulabilecek bir raporu yok")
 	}
 	var queryErr error
 	if hasReports {
@@ -129,46 +135,84 @@ func (d *Daemon) reconcileChannel(ctx context.Context, disp *dispatcher) error {
 	return queryErr
 }
 
-// applyReports asks the provider about ask and records what it says. When
-// the query succeeded, an uncertain send the provider can search for but
-// has no record of, well after the send, was never accepted: it may go again.
+// applyReports asks the provider about ask and records what it says. An
+// uncertain send the provider can search for is sent again only when the
+// provider proves it absent; one it cannot prove either way is held. Both
+// wait for the grace period: the report may lag behind the send.
 func (d *Daemon) applyReports(ctx context.Context, disp *dispatcher, rep notify.Reporter, ask []outbox.Awaiting, finds bool) error {
 	if len(ask) == 0 {
 		return nil
 	}
 	q := make([]notify.Sent, len(ask))
 	byID := make(map[int64]outbox.Awaiting, len(ask))
+	var from, to time.Time
 	for i, a := range ask {
 		q[i] = notify.Sent{ID: a.ID, ProviderID: a.ProviderID, To: a.To, At: a.At}
 		byID[a.ID] = a
+		if a.Status == outbox.StatusUncertain && a.ProviderID == "" {
+			if from.IsZero() || a.At.Before(from) {
+				from = a.At
+			}
+			if a.At.After(to) {
+				to = a.At
+			}
+		}
+	}
+	if finds && !from.IsZero() {
+		// The accepted sends around the uncertain ones: the provider's
+		// proof that its report would have listed them.
+		ws, err := d.store.Accepted(ctx, disp.channel, from.Add(-witnessMargin), to.Add(witnessMargin), maxWitnesses)
+		if err != nil {
+			return err
+		}
+		for _, w := range ws {
+			q = append(q, notify.Sent{ID: w.ID, ProviderID: w.ProviderID, To: w.To, At: w.At, Witness: true})
+		}
 	}
 	reps, err := rep.Reports(ctx, q)
 	seen := map[int64]bool{}
 	for _, r := range reps {
 		a, ok := byID[r.ID]
-		if !ok {
+		if !ok || seen[r.ID] {
 			continue
 		}
 		seen[r.ID] = true
+		if r.Status == notify.StatusAbsent || r.Status == notify.StatusUnproven {
+			d.settleUnfound(ctx, disp, a, r)
+			continue
+		}
 		d.applyReport(ctx, disp, a, r)
 	}
 	if err != nil {
 		return err
 	}
 	for _, a := range ask {
-		if a.Status != outbox.StatusUncertain || seen[a.ID] || a.ProviderID != "" || !finds || d.now().Sub(a.At) < d.uncertainGrace() {
-			continue
-		}
-		if ok, err := d.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
-			Reason:   "the provider's report has no record of this send; sending it again",
-			ReasonTR: "sağlayıcının raporunda bu gönderimin kaydı yok; yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
-			d.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
-		} else if ok {
-			d.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", disp.channel)
-			disp.wake()
+		if finds && !seen[a.ID] {
+			d.settleUnfound(ctx, disp, a, notify.Report{Status: notify.StatusUnproven,
+				Reason: "the provider's report did not say whether it took this send", ReasonTR: "sağlayıcının raporu bu gönderimi alıp almadığını söylemedi"})
 		}
 	}
 	return nil
+}
+
+// settleUnfound acts on an uncertain send the report did not find, once the
+// grace period has passed: sent again on a proven absence, held otherwise.
+func (d *Daemon) settleUnfound(ctx context.Context, disp *dispatcher, a outbox.Awaiting, r notify.Report) {
+	if a.Status != outbox.StatusUncertain || a.ProviderID != "" || d.now().Sub(a.At) < d.uncertainGrace() {
+		return
+	}
+	if r.Status != notify.StatusAbsent {
+		d.holdUncertain(ctx, disp, a, r.Reason, r.ReasonTR)
+		return
+	}
+	if ok, err := d.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
+		Reason:   "the provider's report proves it never took this send (" + r.Reason + "); sending it again",
+		ReasonTR: "sağlayıcının raporu bu gönderimi hiç almadığını gösteriyor (" + r.ReasonTR + "); yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
+		d.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
+	} else if ok {
+		d.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", disp.channel, "proof", r.Reason)
+		disp.wake()
+	}
 }
 
 func (d *Daemon) applyReport(ctx context.Context, disp *dispatcher, a outbox.Awaiting, r notify.Report) {
@@ -214,14 +258,13 @@ func (d *Daemon) applyReport(ctx context.Context, disp *dispatcher, a outbox.Awa
 
 // settleUncertain decides an uncertain send nobody can look up: held for an
 // operator (default), or sent again when uncertain_sends is resend.
-func (d *Daemon) settleUncertain(ctx context.Context, disp *dispatcher, u outbox.Awaiting, why string) {
-	rec := outbox.Report{Status: outbox.StatusHeld,
-		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
-		ReasonTR: "gönderim belirsiz: ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
-	if d.cfg.Uncertain == "resend" {
-		rec = outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
-			ReasonTR: "gönderim belirsiz; yeniden gönderiliyor (uncertain_sends: resend)"}
+func (d *Daemon) settleUncertain(ctx context.Context, disp *dispatcher, u outbox.Awaiting, why, whyTR string) {
+	if d.cfg.Uncertain != "resend" {
+		d.holdUncertain(ctx, disp, u, why, whyTR)
+		return
 	}
+	rec := outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
+		ReasonTR: "gönderim belirsiz: " + whyTR + "; yeniden gönderiliyor (uncertain_sends: resend)"}
 	ok, err := d.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
 		d.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
@@ -229,9 +272,23 @@ func (d *Daemon) settleUncertain(ctx context.Context, disp *dispatcher, u outbox
 	}
 	if ok {
 		d.log.Warn("uncertain send settled", "message", u.ID, "channel", disp.channel, "status", rec.Status)
-		if rec.Status == outbox.StatusPending {
-			disp.wake()
-		}
+		disp.wake()
+	}
+}
+
+// holdUncertain puts an uncertain send before an operator, saying why it
+// cannot be settled.
+func (d *Daemon) holdUncertain(ctx context.Context, disp *dispatcher, u outbox.Awaiting, why, whyTR string) {
+	rec := outbox.Report{Status: outbox.StatusHeld,
+		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
+		ReasonTR: "gönderim belirsiz: " + whyTR + "; ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
+	ok, err := d.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
+	if err != nil {
+		d.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
+		return
+	}
+	if ok {
+		d.log.Warn("uncertain send settled", "message", u.ID, "channel", disp.channel, "status", rec.Status, "reason", why)
 	}
 }
 
