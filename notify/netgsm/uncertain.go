@@ -3,7 +3,6 @@ package netgsm
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -39,23 +38,39 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 			witnesses = append(witnesses, s)
 		}
 	}
+	// Rows by number that may be an uncertain send: not one of our jobs.
+	byNumber := map[string][]reportRow{}
+	listed := map[[2]string]bool{} // jobid, number
+	read := 0
+	index := func(rows []reportRow) {
+		for _, r := range rows[read:] {
+			no := last10(string(r.Number))
+			listed[[2]string{string(r.JobID), no}] = true
+			if !own[string(r.JobID)] && len(no) == 10 {
+				byNumber[no] = append(byNumber[no], r)
+			}
+		}
+		read = len(rows)
+	}
 	// Paging stops early once every uncertain send has a row; an absence
 	// needs every page.
 	rows, err := p.query(ctx, nil, from, stop, func(rows []reportRow) bool {
+		index(rows)
 		for _, s := range uncertain {
-			if len(candidates(rows, s, own)) == 0 {
+			if len(byNumber[number(s)]) == 0 {
 				return false
 			}
 		}
 		return true
 	})
+	index(rows)
 	var paging *pagingError
 	if errors.As(err, &paging) {
 		err = nil // what was read stands; each absence says why it is unproven
 	}
 	found := map[int64][]reportRow{}
 	for _, s := range uncertain {
-		if c := candidates(rows, s, own); len(c) > 0 {
+		if c := byNumber[number(s)]; len(c) > 0 {
 			found[s.ID] = c
 		}
 	}
@@ -67,13 +82,12 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 			return nil, perr
 		}
 	}
-	foreign := foreignRow(rows, uncertain, own)
 	var out []notify.Report
 	for _, s := range uncertain {
 		cands := found[s.ID]
 		switch {
 		case len(cands) > 0:
-			out = append(out, settleFound(s, cands, filters, foreign))
+			out = append(out, settleFound(s, cands, filters))
 		case paging != nil:
 			out = append(out, unproven(s, paging.en+"; the absence proves nothing", paging.tr+"; kaydın yokluğu bir şey kanıtlamıyor"))
 		case err != nil:
@@ -82,7 +96,7 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 			out = append(out, unproven(s, "no send NetGSM is known to have accepted falls in that window to check its report by date against, "+
 				"so the absence proves nothing",
 				"o aralıkta NetGSM'in kabul ettiği bilinen bir gönderim yok, tarihe göre rapor sınanamıyor; kaydın yokluğu bir şey kanıtlamıyor"))
-		case !allListed(rows, witnesses):
+		case !allListed(listed, witnesses):
 			out = append(out, unproven(s, "NetGSM's report by date did not list the sends it is known to have accepted in that window, "+
 				"so the absence proves nothing",
 				"NetGSM'in tarihe göre raporu o aralıkta kabul ettiği bilinen gönderimleri listelemedi; kaydın yokluğu bir şey kanıtlamıyor"))
@@ -96,9 +110,10 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 }
 
 // settleFound answers an uncertain send with the rows to its number: the
-// job is ours only if the report lists our appname's sends alone and
-// nothing in them says otherwise.
-func settleFound(s notify.Sent, cands []reportRow, filters, foreign bool) notify.Report {
+// job is ours only if the report lists our appname's sends alone, and there
+// is one job (an uncertain send is never repeated blind, so a second job to
+// the number in the window is someone else's).
+func settleFound(s notify.Sent, cands []reportRow, filters bool) notify.Report {
 	job := " (NetGSM job " + string(cands[0].JobID) + ")"
 	switch {
 	case !filters:
@@ -106,13 +121,11 @@ func settleFound(s notify.Sent, cands []reportRow, filters, foreign bool) notify
 			"on the account alike (it ignores appname), so it cannot be told whether that one is ours",
 			"NetGSM raporunda bu numaraya o aralıkta bir gönderim var"+job+", ancak rapor hesaptaki tüm programların gönderimlerini "+
 				"ayırmadan listeliyor (appname'i dikkate almıyor); bizim olup olmadığı anlaşılamıyor")
-	case foreign || !oneJob(cands):
-		// Listed under our appname, yet not all ours: another program (a
-		// second connector?) sends with the same appname.
-		return unproven(s, "NetGSM's report lists a send to this number in that window"+job+", but also sends this connector did not make "+
-			"with the same appname, so it cannot be told whether that one is ours; give each program on the account its own appname",
-			"NetGSM raporunda bu numaraya o aralıkta bir gönderim var"+job+", ancak rapor aynı appname ile bu programın yapmadığı "+
-				"gönderimleri de listeliyor; bizim olup olmadığı anlaşılamıyor. Hesabı kullanan her programa ayrı bir appname verin")
+	case !oneJob(cands):
+		return unproven(s, "NetGSM's report lists more than one send to this number in that window under this connector's appname, "+
+			"so it cannot be told which, if any, is ours; give each program on the account its own appname",
+			"NetGSM raporunda bu numaraya o aralıkta bu programın appname'iyle birden fazla gönderim var; hangisinin bizim olduğu "+
+				"anlaşılamıyor. Hesabı kullanan her programa ayrı bir appname verin")
 	}
 	r, _ := match(cands, s, false)
 	return r
@@ -151,21 +164,20 @@ func unproven(s notify.Sent, en, tr string) notify.Report {
 	return notify.Report{ID: s.ID, To: s.To, Status: notify.StatusUnproven, Reason: en, ReasonTR: tr}
 }
 
-// candidates are the rows that may be the uncertain send s: to its number,
-// and not one of our own jobs.
-func candidates(rows []reportRow, s notify.Sent, own map[string]bool) []reportRow {
+// number is s's 10 digits, or "" for a number NetGSM cannot send to.
+func number(s notify.Sent) string {
 	no, _ := Number(s.To)
-	var out []reportRow
-	for _, r := range rows {
-		if !own[string(r.JobID)] && no != "" && strings.HasSuffix(string(r.Number), no) {
-			out = append(out, r)
-		}
-	}
-	return out
+	return no
 }
 
-// oneJob says the rows are one job: a second job to the same number in the
-// window is not ours, since an uncertain send is never repeated blind.
+func last10(n string) string {
+	if len(n) < 10 {
+		return n
+	}
+	return n[len(n)-10:]
+}
+
+// oneJob says the rows are one job.
 func oneJob(rows []reportRow) bool {
 	for _, r := range rows {
 		if r.JobID != rows[0].JobID {
@@ -175,27 +187,10 @@ func oneJob(rows []reportRow) bool {
 	return true
 }
 
-// foreignRow says some row is neither one of our jobs nor to the number of
-// an uncertain send: a send someone else made, listed beside ours.
-func foreignRow(rows []reportRow, uncertain []notify.Sent, own map[string]bool) bool {
-	numbers := map[string]bool{}
-	for _, s := range uncertain {
-		if no, err := Number(s.To); err == nil {
-			numbers[no] = true
-		}
-	}
-	for _, r := range rows {
-		if n := string(r.Number); !own[string(r.JobID)] && (len(n) < 10 || !numbers[n[len(n)-10:]]) {
-			return true
-		}
-	}
-	return false
-}
-
 // allListed says every witness has its row (its jobid and number).
-func allListed(rows []reportRow, witnesses []notify.Sent) bool {
+func allListed(listed map[[2]string]bool, witnesses []notify.Sent) bool {
 	for _, w := range witnesses {
-		if _, ok := match(rows, w, true); !ok {
+		if !listed[[2]string{w.ProviderID, number(w)}] {
 			return false
 		}
 	}

@@ -173,15 +173,15 @@ func TestOurOtherJobsAreNeverTheUncertainSend(t *testing.T) {
 	}
 }
 
-// TestSameAppNameElsewhere: under our appname the report lists a job we did
-// not make (a second connector on the account with the same appname): a row
-// to the number is then not taken for ours.
-func TestSameAppNameElsewhere(t *testing.T) {
+// TestTwoJobsToTheNumber: NetGSM took our send, and another program using
+// the same appname (a second connector on the account) sent to the same
+// number in the window. Two jobs: neither is taken for ours.
+func TestTwoJobsToTheNumber(t *testing.T) {
 	p, fake := under(t, readings[0], nil)
 	w := witness(t, p, 2, "+905320000002")
-	u := uncertain(t, p, fake, 1, "+905320000001", false)
-	fake.SendAs(netgsm.DefaultAppName, "başka şube", "5320000001", "5320000003")
-	wantUnproven(t, one(t, p, 1, u, w), "with the same appname")
+	u := uncertain(t, p, fake, 1, "+905320000001", true)
+	fake.SendAs(netgsm.DefaultAppName, "başka şube", "5320000001")
+	wantUnproven(t, one(t, p, 1, u, w), "more than one send to this number")
 }
 
 func TestDefaultAppName(t *testing.T) {
