@@ -3,6 +3,7 @@ package netgsm
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -13,8 +14,8 @@ import (
 // window that way is unconfirmed (two-way.md), so a missing row proves
 // nothing by itself: a send is absent only when the same query listed every
 // witness in the window, sends NetGSM is known to have accepted. ours holds
-// the connector's sends with a jobid (known sends and witnesses): their rows
-// are never taken for an uncertain send.
+// the connector's sends with a jobid (known sends and witnesses): the row of
+// each is its own, never taken for an uncertain send.
 //
 // NetGSM's report rows do not say which program sent them. The connector
 // always sends an appname; if the report lists only the sends made with the
@@ -30,24 +31,33 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 	if now := p.now().Add(time.Minute); now.Before(stop) {
 		stop = now
 	}
-	own := map[string]bool{}
+	// Our sends with a jobid, by jobid and number: each has its own row.
+	mine := map[rowKey]int{}
+	jobs := map[string]bool{}
+	counted := map[int64]bool{}
 	var witnesses []notify.Sent
 	for _, s := range ours {
-		own[s.ProviderID] = true
 		if s.Witness && !s.At.Before(from) && !s.At.After(stop) {
 			witnesses = append(witnesses, s)
 		}
+		if !counted[s.ID] { // a known send may come as a witness too
+			counted[s.ID] = true
+			mine[rowKey{s.ProviderID, number(s)}]++
+			jobs[s.ProviderID] = true
+		}
 	}
-	// Rows by number that may be an uncertain send: not one of our jobs.
+	// The other rows, by number: those that may be an uncertain send.
 	byNumber := map[string][]reportRow{}
-	listed := map[[2]string]bool{} // jobid, number
+	listed := map[rowKey]bool{}
 	read := 0
 	index := func(rows []reportRow) {
 		for _, r := range rows[read:] {
-			no := last10(string(r.Number))
-			listed[[2]string{string(r.JobID), no}] = true
-			if !own[string(r.JobID)] && len(no) == 10 {
-				byNumber[no] = append(byNumber[no], r)
+			k := rowKey{string(r.JobID), last10(string(r.Number))}
+			listed[k] = true
+			if mine[k] > 0 {
+				mine[k]--
+			} else if len(k.number) == 10 {
+				byNumber[k.number] = append(byNumber[k.number], r)
 			}
 		}
 		read = len(rows)
@@ -68,14 +78,25 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 	if errors.As(err, &paging) {
 		err = nil // what was read stands; each absence says why it is unproven
 	}
+	// A row of one of our jobs to the number is ours for sure: that request
+	// carried this number (a batch recorded only in part before a crash).
+	// Any other row may be another program's; whether the report filters
+	// by appname decides.
 	found := map[int64][]reportRow{}
+	probe := false
 	for _, s := range uncertain {
-		if c := byNumber[number(s)]; len(c) > 0 {
+		c := byNumber[number(s)]
+		if i := slices.IndexFunc(c, func(r reportRow) bool { return jobs[string(r.JobID)] }); i >= 0 {
+			c = c[i : i+1]
+		} else if len(c) > 0 {
+			probe = true
+		}
+		if len(c) > 0 {
 			found[s.ID] = c
 		}
 	}
 	filters := false
-	if len(found) > 0 {
+	if probe {
 		var perr error
 		if filters, perr = p.appnameFilters(ctx, from, stop); perr != nil {
 			// Whether a row is ours is not known yet: ask again later.
@@ -87,7 +108,7 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 		cands := found[s.ID]
 		switch {
 		case len(cands) > 0:
-			out = append(out, settleFound(s, cands, filters))
+			out = append(out, settleFound(s, cands, filters || jobs[string(cands[0].JobID)]))
 		case paging != nil:
 			out = append(out, unproven(s, paging.en+"; the absence proves nothing", paging.tr+"; kaydın yokluğu bir şey kanıtlamıyor"))
 		case err != nil:
@@ -110,9 +131,10 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 }
 
 // settleFound answers an uncertain send with the rows to its number: the
-// job is ours only if the report lists our appname's sends alone, and there
-// is one job (an uncertain send is never repeated blind, so a second job to
-// the number in the window is someone else's).
+// job is ours if it is one of our jobs, or if the report lists our
+// appname's sends alone (filters) and there is one job (an uncertain send is
+// never repeated blind, so a second job to the number in the window is
+// someone else's).
 func settleFound(s notify.Sent, cands []reportRow, filters bool) notify.Report {
 	job := " (NetGSM job " + string(cands[0].JobID) + ")"
 	switch {
@@ -187,10 +209,13 @@ func oneJob(rows []reportRow) bool {
 	return true
 }
 
+// rowKey names a report row: a job and a number (10 digits).
+type rowKey struct{ job, number string }
+
 // allListed says every witness has its row (its jobid and number).
-func allListed(listed map[[2]string]bool, witnesses []notify.Sent) bool {
+func allListed(listed map[rowKey]bool, witnesses []notify.Sent) bool {
 	for _, w := range witnesses {
-		if !listed[[2]string{w.ProviderID, number(w)}] {
+		if !listed[rowKey{w.ProviderID, number(w)}] {
 			return false
 		}
 	}

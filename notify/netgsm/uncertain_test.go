@@ -256,3 +256,39 @@ func TestPageLimitEndsPaging(t *testing.T) {
 		t.Fatalf("report %v %q, want absent", got.Status, got.Reason)
 	}
 }
+
+// TestBatchRecordedInPart: a crash recorded one message of a batch as sent
+// with its jobid and left the other uncertain. The row of that job to the
+// uncertain number is ours for sure, whatever the report does with appname;
+// the recorded message's own row is never taken for it, even to the same
+// number (a customer with two invoices in one batch).
+func TestBatchRecordedInPart(t *testing.T) {
+	for _, sameNumber := range []bool{false, true} {
+		for _, r := range readings {
+			t.Run(fmt.Sprintf("%s, same number %v", r.name, sameNumber), func(t *testing.T) {
+				p, _ := under(t, r, nil)
+				to := "+905320000002"
+				if sameNumber {
+					to = "+905320000001"
+				}
+				ms := []notify.Message{msg(to, "a"), msg("+905320000001", "b")}
+				res, errs := p.SendBatch(context.Background(), ms)
+				if errs[0] != nil || errs[1] != nil || res[0].ProviderID != res[1].ProviderID {
+					t.Fatalf("SendBatch = %+v, %v", res, errs)
+				}
+				recorded := notify.Sent{ID: 2, ProviderID: res[0].ProviderID, To: to, At: time.Now()}
+				w := recorded
+				w.Witness = true
+				u := notify.Sent{ID: 1, To: "+905320000001", At: time.Now()}
+				got := one(t, p, 1, u, recorded, w)
+				if r.date == netgsmtest.DateSearchNoRecords {
+					wantUnproven(t, got, "did not list")
+					return
+				}
+				if got.Status != notify.StatusPending || got.ProviderID != res[0].ProviderID {
+					t.Fatalf("report %+v, want found as job %s", got, res[0].ProviderID)
+				}
+			})
+		}
+	}
+}
