@@ -16,10 +16,10 @@ const (
 	// reportMaxAge stops polling for messages sent longer ago than this;
 	// they stay "sent".
 	reportMaxAge = 72 * time.Hour
-	// defaultUncertainGrace is how long after an uncertain send a provider
-	// that can search by number must still show nothing before its answer
-	// (absent: send again; unproven: hold) is acted on (config
-	// uncertain_grace).
+	// defaultUncertainGrace is how long after an uncertain send the report
+	// of a provider that can search by number may still lag behind it: only
+	// then is its answer on a send it did not find acted on (absent: send
+	// again; unproven: hold) (config uncertain_grace).
 	defaultUncertainGrace = 45 * time.Minute
 	reconcileBatch        = 500
 	// witnessMargin widens the time range of the witnesses handed to the
