@@ -168,52 +168,125 @@ func TestReportsMoveSentToDeliveredOrFailed(t *testing.T) {
 	}
 }
 
+// reading is one way NetGSM's report may answer a query by date without
+// jobids; which one it really does is unconfirmed, so the uncertain cases
+// run under each.
+type reading struct {
+	name     string
+	date     netgsmtest.DateSearch
+	appnames netgsmtest.AppNames
+}
+
+var readings = []reading{
+	{"date search lists, appname filtered", netgsmtest.DateSearchLists, netgsmtest.AppNameFiltered},
+	{"date search lists, appname ignored", netgsmtest.DateSearchLists, netgsmtest.AppNameIgnored},
+	{"date search answers 60", netgsmtest.DateSearchNoRecords, netgsmtest.AppNameFiltered},
+}
+
+// lists says the report lists sends by date; attributes, that a row found
+// can be told to be ours.
+func (r reading) lists() bool      { return r.date == netgsmtest.DateSearchLists }
+func (r reading) attributes() bool { return r.lists() && r.appnames == netgsmtest.AppNameFiltered }
+
+func (e *env) under(r reading) *env {
+	e.fake.DateSearch, e.fake.AppNames = r.date, r.appnames
+	return e
+}
+
 // TestUncertainSendIsReconciledNotResent is the crash/timeout case: NetGSM
-// took the job but the answer was lost. The report finds the job by number
-// and time; the message is never sent a second time.
+// took the job but the answer was lost. Where the report can find the job
+// and tell it is ours, the message is sent with its jobid; elsewhere it is
+// held once the grace period is over. It is never sent a second time.
 func TestUncertainSendIsReconciledNotResent(t *testing.T) {
-	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
-	e.enqueue(t, 1, 1)
-	e.fake.AcceptThenDrop(1)
-	if _, err := e.d.Drain(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
-		t.Fatalf("status %s, want uncertain", s)
-	}
-	if err := e.d.Reconcile(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	m, _ := e.store.List(context.Background(), outbox.Filter{Channel: "sms"})
-	if m[0].Status != outbox.StatusSent || m[0].ProviderID != e.fake.Messages()[0].JobID {
-		t.Fatalf("after reconcile: %s %q, want sent with the fake's jobid", m[0].Status, m[0].ProviderID)
-	}
-	e.d.Drain(context.Background())
-	if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
-		t.Fatalf("%d send requests: an uncertain send was resent", n)
+	for _, r := range readings {
+		t.Run(r.name, func(t *testing.T) {
+			e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil).under(r)
+			e.enqueue(t, 1, 1)
+			e.fake.AcceptThenDrop(1)
+			if _, err := e.d.Drain(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+				t.Fatalf("status %s, want uncertain", s)
+			}
+			if err := e.d.Reconcile(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if !r.attributes() {
+				if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+					t.Fatalf("status %s within the grace period, want uncertain", s)
+				}
+				e.clock.add(time.Hour)
+				if err := e.d.Reconcile(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			m := e.message(t, "sms", 1)
+			switch {
+			case r.attributes():
+				if m.Status != outbox.StatusSent || m.ProviderID != e.fake.Messages()[0].JobID {
+					t.Fatalf("after reconcile: %s %q, want sent with the fake's jobid", m.Status, m.ProviderID)
+				}
+			case m.Status != outbox.StatusHeld || !strings.HasPrefix(m.Reason, "uncertain: ") || !strings.HasPrefix(m.ReasonTR, "gönderim belirsiz: ") || !strings.Contains(m.ReasonTR, "NetGSM"):
+				t.Fatalf("after the grace period: %s %q / %q, want held with NetGSM's reason", m.Status, m.Reason, m.ReasonTR)
+			}
+			e.d.Drain(context.Background())
+			if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
+				t.Fatalf("%d send requests: an uncertain send was resent", n)
+			}
+		})
 	}
 }
 
-// TestUncertainNeverAcceptedIsResent: the provider can search by number and
-// has no record long after the send, so it never took it.
+// TestUncertainNeverAcceptedIsResent: NetGSM never took the send. It goes
+// again only when the report by date lists the sends NetGSM accepted around
+// it (the witnesses) and not it; with no witness, or a report that lists
+// nothing by date, it is held with the reason.
 func TestUncertainNeverAcceptedIsResent(t *testing.T) {
-	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
-	e.enqueue(t, 1, 1)
-	e.fake.DropNext(1) // dropped before NetGSM handled it
-	e.d.Drain(context.Background())
-	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
-		t.Fatalf("status %s, want uncertain", s)
-	}
-	e.d.Reconcile(context.Background())
-	if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
-		t.Fatalf("status %s right after the send, want still uncertain (the report may lag)", s)
-	}
-	e.clock.add(time.Hour)
-	if err := e.d.Reconcile(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if s := e.status(t, "sms", 1); s != outbox.StatusPending {
-		t.Fatalf("status %s, want pending (resend)", s)
+	for _, r := range readings {
+		for _, withWitness := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s, witness %v", r.name, withWitness), func(t *testing.T) {
+				e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil).under(r)
+				if withWitness {
+					e.enqueue(t, 2, 1)
+					e.d.Drain(context.Background())
+					if s := e.status(t, "sms", 2); s != outbox.StatusSent {
+						t.Fatalf("witness is %s, want sent", s)
+					}
+				}
+				e.enqueue(t, 1, 1)
+				e.fake.DropNext(1) // dropped before NetGSM handled it
+				e.d.Drain(context.Background())
+				if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+					t.Fatalf("status %s, want uncertain", s)
+				}
+				e.d.Reconcile(context.Background())
+				if s := e.status(t, "sms", 1); s != outbox.StatusUncertain {
+					t.Fatalf("status %s right after the send, want still uncertain (the report may lag)", s)
+				}
+				e.clock.add(time.Hour)
+				if err := e.d.Reconcile(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+				m := e.message(t, "sms", 1)
+				switch {
+				case withWitness && r.lists():
+					if m.Status != outbox.StatusPending || !strings.Contains(m.Reason, "proves it never took this send") {
+						t.Fatalf("status %s %q, want pending (resend on a proven absence)", m.Status, m.Reason)
+					}
+				case withWitness:
+					if m.Status != outbox.StatusHeld || !strings.Contains(m.Reason, "did not list the sends it is known to have accepted") ||
+						!strings.Contains(m.ReasonTR, "kabul ettiği bilinen gönderimleri listelemedi") {
+						t.Fatalf("status %s %q / %q, want held: the report did not list the witness", m.Status, m.Reason, m.ReasonTR)
+					}
+				default:
+					if m.Status != outbox.StatusHeld || !strings.Contains(m.Reason, "no send NetGSM is known to have accepted falls in that window") ||
+						!strings.Contains(m.ReasonTR, "kabul ettiği bilinen bir gönderim yok") {
+						t.Fatalf("status %s %q / %q, want held: nothing to check the report against", m.Status, m.Reason, m.ReasonTR)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -270,40 +343,49 @@ func TestEveryProviderBuildsFromConfig(t *testing.T) {
 
 // TestCrashDuringSendIsReconciled: the process died after NetGSM took the job
 // but before the outcome was written. At the next start the message is
-// uncertain; the report finds the job and the outbox matches what the
-// provider got, with no second send.
+// uncertain; where the report finds the job and tells it is ours, the outbox
+// matches what the provider got; elsewhere it is held. Never a second send.
 func TestCrashDuringSendIsReconciled(t *testing.T) {
-	e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil)
-	e.enqueue(t, 1, 1)
-	ctx := context.Background()
-	claimed, err := e.store.Claim(ctx, "sms", 10)
-	if err != nil || len(claimed) != 1 {
-		t.Fatalf("Claim = %v, %v", claimed, err)
-	}
-	// The request reaches NetGSM; the crash loses the answer.
-	e.fake.AcceptThenDrop(1)
-	pool := x509.NewCertPool()
-	pool.AddCert(e.fake.Server.Certificate())
-	p, err := connector.NewProvider("sms", &config.Channel{Provider: "netgsm", NetGSM: &config.NetGSM{URL: e.fake.URL(),
-		UserCode: e.fake.User, Password: config.Secret(e.fake.Password), MsgHeader: "MAGAZA"}}, connector.ProviderOptions{RootCAs: pool})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Send(ctx, notify.Message{Message: mapping.Message{To: claimed[0].To, Text: claimed[0].Text}})
-	// Restart.
-	if n, err := e.store.RecoverInFlight(ctx); err != nil || n != 1 {
-		t.Fatalf("RecoverInFlight = %d, %v", n, err)
-	}
-	if err := e.d.Reconcile(ctx); err != nil {
-		t.Fatal(err)
-	}
-	got := e.fake.Messages()
-	m, _ := e.store.List(ctx, outbox.Filter{Channel: "sms"})
-	if len(got) != 1 || m[0].Status != outbox.StatusSent || m[0].ProviderID != got[0].JobID {
-		t.Fatalf("outbox %s %q, provider got %+v", m[0].Status, m[0].ProviderID, got)
-	}
-	e.d.Drain(ctx)
-	if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
-		t.Fatalf("%d sends after the restart, want 1", n)
+	for _, r := range readings {
+		t.Run(r.name, func(t *testing.T) {
+			e := netgsmEnv(t, map[string]string{"BATCH": "1"}, nil).under(r)
+			e.enqueue(t, 1, 1)
+			ctx := context.Background()
+			claimed, err := e.store.Claim(ctx, "sms", 10)
+			if err != nil || len(claimed) != 1 {
+				t.Fatalf("Claim = %v, %v", claimed, err)
+			}
+			// The request reaches NetGSM; the crash loses the answer.
+			e.fake.AcceptThenDrop(1)
+			pool := x509.NewCertPool()
+			pool.AddCert(e.fake.Server.Certificate())
+			p, err := connector.NewProvider("sms", &config.Channel{Provider: "netgsm", NetGSM: &config.NetGSM{URL: e.fake.URL(),
+				UserCode: e.fake.User, Password: config.Secret(e.fake.Password), MsgHeader: "MAGAZA"}}, connector.ProviderOptions{RootCAs: pool})
+			if err != nil {
+				t.Fatal(err)
+			}
+			p.Send(ctx, notify.Message{Message: mapping.Message{To: claimed[0].To, Text: claimed[0].Text}})
+			// Restart.
+			if n, err := e.store.RecoverInFlight(ctx); err != nil || n != 1 {
+				t.Fatalf("RecoverInFlight = %d, %v", n, err)
+			}
+			e.clock.add(time.Hour)
+			if err := e.d.Reconcile(ctx); err != nil {
+				t.Fatal(err)
+			}
+			got := e.fake.Messages()
+			m := e.message(t, "sms", 1)
+			want := outbox.StatusHeld
+			if r.attributes() {
+				want = outbox.StatusSent
+			}
+			if len(got) != 1 || m.Status != want || (want == outbox.StatusSent && m.ProviderID != got[0].JobID) {
+				t.Fatalf("outbox %s %q (%s), provider got %+v; want %s", m.Status, m.ProviderID, m.Reason, got, want)
+			}
+			e.d.Drain(ctx)
+			if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
+				t.Fatalf("%d sends after the restart, want 1", n)
+			}
+		})
 	}
 }

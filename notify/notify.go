@@ -160,6 +160,15 @@ const (
 	StatusPending DeliveryStatus = iota
 	StatusDelivered
 	StatusFailed
+	// StatusAbsent answers an uncertain send: the provider proves it never
+	// took the message, so it may be sent again. A provider says this only
+	// when its report would have listed the send, never because a row is
+	// merely missing.
+	StatusAbsent
+	// StatusUnproven answers an uncertain send: the provider looked and
+	// cannot tell whether it took the message. Reason says why. The message
+	// must not be sent again on this answer.
+	StatusUnproven
 )
 
 // Report is one provider delivery report line.
@@ -171,14 +180,19 @@ type Report struct {
 	To         string
 	Status     DeliveryStatus
 	Code       string
-	Reason     string
-	At         time.Time
+	Reason     string // English
+	// ReasonTR is the Turkish reason, for the status page, when the
+	// provider's own words are not the whole story (StatusUnproven).
+	ReasonTR string
+	At       time.Time
 }
 
 // Reporter is implemented by providers with a delivery report API.
 type Reporter interface {
 	// Reports returns the known state of the given sent messages. Messages the
-	// provider has no record of are absent from the result.
+	// provider has no record of are absent from the result, except uncertain
+	// sends (no ProviderID) of a provider that can search for them: those
+	// get StatusAbsent or StatusUnproven. Witnesses are never reported on.
 	Reports(ctx context.Context, sent []Sent) ([]Report, error)
 }
 
@@ -189,6 +203,13 @@ type Sent struct {
 	ProviderID string
 	To         string
 	At         time.Time
+	// Witness marks a send the provider is known to have accepted (it has a
+	// ProviderID), handed over only so that the provider can check its
+	// report against it: a report that lists the witnesses of a time window
+	// and not an uncertain send of that window proves the uncertain send
+	// absent. Witnesses get no Report, and a report row with a witness's
+	// ProviderID is never taken for an uncertain send.
+	Witness bool
 }
 
 // String makes a DeliveryStatus readable in logs.
@@ -198,6 +219,10 @@ func (s DeliveryStatus) String() string {
 		return "delivered"
 	case StatusFailed:
 		return "failed"
+	case StatusAbsent:
+		return "absent"
+	case StatusUnproven:
+		return "unproven"
 	default:
 		return "pending"
 	}

@@ -16,8 +16,9 @@ type Config struct {
 	DailyCap   int         `yaml:"daily_cap_per_recipient"`
 	// Uncertain decides an uncertain send no provider report can settle.
 	Uncertain UncertainPolicy `yaml:"uncertain_sends"`
-	// UncertainGrace is how long an uncertain send must stay unknown to a
-	// provider's report before it is taken as never received (default 45m).
+	// UncertainGrace is how long after an uncertain send a provider's report
+	// is trusted to show it: then a proven absence is sent again and an
+	// unproven one held (default 45m).
 	UncertainGrace Duration `yaml:"uncertain_grace"`
 	// StartupJitter delays each job's first run by a random part of this,
 	// so several services restarting together do not hit the ERP at once.

@@ -14,6 +14,11 @@ const (
 	// they stay "sent".
 	reportMaxAge   = 72 * time.Hour
 	reconcileBatch = 500
+	// witnessMargin widens the time range of the witnesses handed to the
+	// provider beyond the uncertain sends' own: the provider keeps those in
+	// the window it queries, and knows the rest as our jobs.
+	witnessMargin = 2 * time.Hour
+	maxWitnesses  = 5000
 )
 
 // uncertainFinder is implemented by reporters that can find a send that has
@@ -67,7 +72,7 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 			ask = append(ask, u)
 			continue
 		}
-		c.settleUncertain(ctx, u, "the provider has no report that can find it")
+		c.settleUncertain(ctx, u, "the provider has no report that can find it", "sağlayıcının bunu bulabilecek bir raporu yok")
 	}
 	var queryErr error
 	if hasReports {
@@ -93,46 +98,84 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 	return queryErr
 }
 
-// applyReports asks the provider about ask and records what it says. When
-// the query succeeded, an uncertain send the provider can search for but
-// has no record of, well after the send, was never accepted: it may go again.
+// applyReports asks the provider about ask and records what it says. An
+// uncertain send the provider can search for is sent again only when the
+// provider proves it absent; one it cannot prove either way is held. Both
+// wait for the grace period: the report may lag behind the send.
 func (c *Channel) applyReports(ctx context.Context, rep notify.Reporter, ask []outbox.Awaiting, finds bool) error {
 	if len(ask) == 0 {
 		return nil
 	}
 	q := make([]notify.Sent, len(ask))
 	byID := make(map[int64]outbox.Awaiting, len(ask))
+	var from, to time.Time
 	for i, a := range ask {
 		q[i] = notify.Sent{ID: a.ID, ProviderID: a.ProviderID, To: a.To, At: a.At}
 		byID[a.ID] = a
+		if a.Status == outbox.StatusUncertain && a.ProviderID == "" {
+			if from.IsZero() || a.At.Before(from) {
+				from = a.At
+			}
+			if a.At.After(to) {
+				to = a.At
+			}
+		}
+	}
+	if finds && !from.IsZero() {
+		// The accepted sends around the uncertain ones: the provider's
+		// proof that its report would have listed them.
+		ws, err := c.store.Accepted(ctx, c.Name, from.Add(-witnessMargin), to.Add(witnessMargin), maxWitnesses)
+		if err != nil {
+			return err
+		}
+		for _, w := range ws {
+			q = append(q, notify.Sent{ID: w.ID, ProviderID: w.ProviderID, To: w.To, At: w.At, Witness: true})
+		}
 	}
 	reps, err := rep.Reports(ctx, q)
 	seen := map[int64]bool{}
 	for _, r := range reps {
 		a, ok := byID[r.ID]
-		if !ok {
+		if !ok || seen[r.ID] {
 			continue
 		}
 		seen[r.ID] = true
+		if r.Status == notify.StatusAbsent || r.Status == notify.StatusUnproven {
+			c.settleUnfound(ctx, a, r)
+			continue
+		}
 		c.applyReport(ctx, a, r)
 	}
 	if err != nil {
 		return err
 	}
 	for _, a := range ask {
-		if a.Status != outbox.StatusUncertain || seen[a.ID] || a.ProviderID != "" || !finds || c.now().Sub(a.At) < c.UncertainGrace {
-			continue
-		}
-		if ok, err := c.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
-			Reason:   "the provider's report has no record of this send; sending it again",
-			ReasonTR: "sağlayıcının raporunda bu gönderimin kaydı yok; yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
-			c.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
-		} else if ok {
-			c.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", c.Name)
-			c.Wake()
+		if finds && !seen[a.ID] {
+			c.settleUnfound(ctx, a, notify.Report{Status: notify.StatusUnproven,
+				Reason: "the provider's report did not say whether it took this send", ReasonTR: "sağlayıcının raporu bu gönderimi alıp almadığını söylemedi"})
 		}
 	}
 	return nil
+}
+
+// settleUnfound acts on an uncertain send the report did not find, once the
+// grace period has passed: sent again on a proven absence, held otherwise.
+func (c *Channel) settleUnfound(ctx context.Context, a outbox.Awaiting, r notify.Report) {
+	if a.Status != outbox.StatusUncertain || a.ProviderID != "" || c.now().Sub(a.At) < c.UncertainGrace {
+		return
+	}
+	if r.Status != notify.StatusAbsent {
+		c.holdUncertain(ctx, a, r.Reason, r.ReasonTR)
+		return
+	}
+	if ok, err := c.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
+		Reason:   "the provider's report proves it never took this send (" + r.Reason + "); sending it again",
+		ReasonTR: "sağlayıcının raporu bu gönderimi hiç almadığını gösteriyor (" + r.ReasonTR + "); yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
+		c.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
+	} else if ok {
+		c.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", c.Name, "proof", r.Reason)
+		c.Wake()
+	}
 }
 
 func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.Report) {
@@ -174,14 +217,13 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 
 // settleUncertain decides an uncertain send nobody can look up: held for an
 // operator (default), or sent again when uncertain_sends is resend.
-func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why string) {
-	rec := outbox.Report{Status: outbox.StatusHeld,
-		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
-		ReasonTR: "gönderim belirsiz: ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
-	if c.Uncertain == config.UncertainResend {
-		rec = outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
-			ReasonTR: "gönderim belirsiz; yeniden gönderiliyor (uncertain_sends: resend)"}
+func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why, whyTR string) {
+	if c.Uncertain != config.UncertainResend {
+		c.holdUncertain(ctx, u, why, whyTR)
+		return
 	}
+	rec := outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
+		ReasonTR: "gönderim belirsiz: " + whyTR + "; yeniden gönderiliyor (uncertain_sends: resend)"}
 	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
 		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
@@ -189,8 +231,22 @@ func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why st
 	}
 	if ok {
 		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status)
-		if rec.Status == outbox.StatusPending {
-			c.Wake()
-		}
+		c.Wake()
+	}
+}
+
+// holdUncertain puts an uncertain send before an operator, saying why it
+// cannot be settled.
+func (c *Channel) holdUncertain(ctx context.Context, u outbox.Awaiting, why, whyTR string) {
+	rec := outbox.Report{Status: outbox.StatusHeld,
+		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
+		ReasonTR: "gönderim belirsiz: " + whyTR + "; ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
+	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
+	if err != nil {
+		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
+		return
+	}
+	if ok {
+		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status, "reason", why)
 	}
 }

@@ -123,28 +123,48 @@ type settle int
 
 const (
 	retryLater      settle = iota // pending with a delay; sent once it is due
-	reconcileResend               // uncertain; the report shows nothing, so it goes again after the grace period
-	reconcileFound                // uncertain; the report shows NetGSM took it, so it is never sent again
+	reconcileResend               // uncertain; NetGSM never took it: sent again on a proven absence, else held
+	reconcileFound                // uncertain; NetGSM took it: never sent again, marked sent where the report shows it is ours, else held
 	staysPending                  // the provider stays unreachable
 )
 
+// reportReading is one way NetGSM's report may answer a query by date
+// without jobids (unconfirmed), with or without a witness: a send of ours
+// NetGSM accepted in the same window, for the report to be checked against.
+type reportReading struct {
+	name     string
+	date     netgsmtest.DateSearch
+	appnames netgsmtest.AppNames
+	witness  bool
+}
+
+var reportReadings = []reportReading{
+	{"date search lists, appname filtered", netgsmtest.DateSearchLists, netgsmtest.AppNameFiltered, true},
+	{"date search lists, appname ignored", netgsmtest.DateSearchLists, netgsmtest.AppNameIgnored, true},
+	{"date search lists, no witness", netgsmtest.DateSearchLists, netgsmtest.AppNameFiltered, false},
+	{"date search answers 60", netgsmtest.DateSearchNoRecords, netgsmtest.AppNameFiltered, true},
+}
+
+// outcome is how an uncertain case must end under r: sent (after a resend on
+// a proven absence, or found and told to be ours), or held for an operator.
+// foreign says another program sent to the same number in the window: a
+// report that ignores appname cannot tell its row from ours.
+func (r reportReading) outcome(s settle, foreign bool) outbox.Status {
+	lists := r.date == netgsmtest.DateSearchLists
+	filtered := r.appnames == netgsmtest.AppNameFiltered
+	switch {
+	case foreign && lists && !filtered:
+		return outbox.StatusHeld
+	case s == reconcileResend && lists && r.witness:
+		return outbox.StatusSent
+	case s == reconcileFound && lists && filtered:
+		return outbox.StatusSent
+	}
+	return outbox.StatusHeld
+}
+
 func TestNetGSMFaults(t *testing.T) {
-	cases := []struct {
-		name    string
-		timeout string
-		refused bool // the URL points at a closed port
-		front   bool // send through the front (HTTP-level faults)
-		prepare func(t *testing.T, fake *netgsmtest.Server, f *front, number string)
-		// After the first drain:
-		status             outbox.Status
-		minDelay, maxDelay time.Duration // next attempt after the send (pending only)
-		sends              int           // send requests the fake saw
-		frontSaw           int           // requests the front saw (0: not checked)
-		paused             bool          // the channel pauses (credentials)
-		logLevel, logMsg   string
-		logErr             string
-		settle             settle
-	}{
+	cases := []netgsmCase{
 		{name: "HTTP 500 without a result code is unknown", front: true,
 			prepare: func(t *testing.T, _ *netgsmtest.Server, f *front, _ string) {
 				f.inject(func(w http.ResponseWriter) { http.Error(w, "internal error", http.StatusInternalServerError) })
@@ -190,123 +210,203 @@ func TestNetGSMFaults(t *testing.T) {
 			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, _ string) { fake.AcceptThenDrop(1) },
 			status:  outbox.StatusUncertain, sends: 1,
 			logLevel: "WARN", logMsg: "send outcome unknown", logErr: "no complete answer after the request was sent", settle: reconcileFound},
+		{name: "connection reset; the shop's Wolvox SMS module sends to the same number on the same account",
+			prepare: func(t *testing.T, fake *netgsmtest.Server, _ *front, number string) {
+				fake.DropNext(1)
+				fake.SendAs("", "Wolvox: ödemeniz alındı", number)
+			},
+			status: outbox.StatusUncertain, sends: 1, foreign: true,
+			logLevel: "WARN", logMsg: "send outcome unknown", logErr: "no complete answer after the request was sent", settle: reconcileResend},
 		{name: "connection refused before anything was sent retries",
 			refused: true, status: outbox.StatusPending, minDelay: 15 * time.Second, maxDelay: 45 * time.Second, sends: 0,
 			logLevel: "INFO", logMsg: "send will be retried", logErr: "could not be reached", settle: staysPending},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			c := newClock(time.Now().Truncate(time.Second)) // the outbox keeps milliseconds
-			fake := netgsmtest.New()
-			t.Cleanup(fake.Close)
-			fake.Now = c.now
-			f := newFront(fake)
-			t.Cleanup(f.Close)
-			target := fake.URL()
-			if tc.front {
-				target = f.URL
-			}
-			if tc.refused {
-				target = closedPort(t)
-			}
-			timeout := tc.timeout
-			if timeout == "" {
-				timeout = "5s"
-			}
-			os.Setenv("FAULTTEST_NETGSM_PASSWORD", fake.Password)
-			dir := demoDir(t)
-			y := strings.NewReplacer("URL", target, "TIMEOUT", timeout).Replace(netgsmConfig)
-			cfg := loadConfig(t, dir, y)
-			pool := x509.NewCertPool()
-			pool.AddCert(fake.Server.Certificate())
-			var lg logs
-			d := newDaemon(t, cfg, connector.Options{Logger: lg.logger(), RootCAs: pool, Now: c.now})
-			st := d.Store()
+		if tc.settle != reconcileResend && tc.settle != reconcileFound {
+			t.Run(tc.name, func(t *testing.T) { netgsmFault(t, tc, reportReading{}) })
+			continue
+		}
+		for _, rr := range reportReadings {
+			t.Run(tc.name+"/"+rr.name, func(t *testing.T) { netgsmFault(t, tc, rr) })
+		}
+	}
+}
 
-			runJob(t, d, "new-invoices")
-			m := only(t, st, "sms")
-			if m.Status != outbox.StatusPending {
-				t.Fatalf("after the poll the message is %s, want pending", m.Status)
-			}
-			number := strings.TrimPrefix(m.To, "+90")
-			if tc.prepare != nil {
-				tc.prepare(t, fake, f, number)
-			}
-			sentAt := c.now()
+type netgsmCase struct {
+	name    string
+	timeout string
+	refused bool // the URL points at a closed port
+	front   bool // send through the front (HTTP-level faults)
+	prepare func(t *testing.T, fake *netgsmtest.Server, f *front, number string)
+	// After the first drain:
+	status             outbox.Status
+	minDelay, maxDelay time.Duration // next attempt after the send (pending only)
+	sends              int           // send requests the fake saw
+	frontSaw           int           // requests the front saw (0: not checked)
+	paused             bool          // the channel pauses (credentials)
+	logLevel, logMsg   string
+	logErr             string
+	settle             settle
+	foreign            bool // another program sent to the same number (uncertain cases)
+}
+
+func netgsmFault(t *testing.T, tc netgsmCase, rr reportReading) {
+	ctx := context.Background()
+	c := newClock(time.Now().Truncate(time.Second)) // the outbox keeps milliseconds
+	fake := netgsmtest.New()
+	t.Cleanup(fake.Close)
+	fake.Now = c.now
+	fake.DateSearch, fake.AppNames = rr.date, rr.appnames
+	f := newFront(fake)
+	t.Cleanup(f.Close)
+	target := fake.URL()
+	if tc.front {
+		target = f.URL
+	}
+	if tc.refused {
+		target = closedPort(t)
+	}
+	timeout := tc.timeout
+	if timeout == "" {
+		timeout = "5s"
+	}
+	os.Setenv("FAULTTEST_NETGSM_PASSWORD", fake.Password)
+	dir := demoDir(t)
+	y := strings.NewReplacer("URL", target, "TIMEOUT", timeout).Replace(netgsmConfig)
+	cfg := loadConfig(t, dir, y)
+	pool := x509.NewCertPool()
+	pool.AddCert(fake.Server.Certificate())
+	var lg logs
+	d := newDaemon(t, cfg, connector.Options{Logger: lg.logger(), RootCAs: pool, Now: c.now})
+	st := d.Store()
+
+	runJob(t, d, "new-invoices")
+	m := only(t, st, "sms")
+	if m.Status != outbox.StatusPending {
+		t.Fatalf("after the poll the message is %s, want pending", m.Status)
+	}
+	number := strings.TrimPrefix(m.To, "+90")
+	if tc.prepare != nil {
+		tc.prepare(t, fake, f, number)
+	}
+	sentAt := c.now()
+	drain(t, d)
+	fake.SetLatency(0)
+
+	m = only(t, st, "sms")
+	if m.Status != tc.status {
+		t.Fatalf("after the first attempt the message is %s (%s), want %s", m.Status, m.Reason, tc.status)
+	}
+	if n := fake.Count("/sms/rest/v2/send"); n != tc.sends {
+		t.Errorf("the fake saw %d send requests, want %d", n, tc.sends)
+	}
+	if tc.frontSaw > 0 && f.requests() != tc.frontSaw {
+		t.Errorf("the provider got %d requests, want %d: a send whose outcome is open must not be repeated", f.requests(), tc.frontSaw)
+	}
+	attrs := map[string]string{"err": tc.logErr, "channel": "sms"}
+	if tc.paused {
+		attrs = map[string]string{"reason": "code 30", "channel": "sms"}
+	}
+	lg.want(t, tc.logLevel, tc.logMsg, attrs)
+	if paused, _ := d.ChannelPaused("sms"); paused != tc.paused {
+		t.Fatalf("channel paused = %v, want %v", paused, tc.paused)
+	}
+	if n := ours(fake); n > 0 && tc.settle != reconcileFound {
+		t.Fatalf("the fake accepted %d messages after a failed attempt", n)
+	}
+	sends := fake.Count("/sms/rest/v2/send")
+
+	switch tc.settle {
+	case retryLater, staysPending:
+		delay := nextAt(t, cfg, m.ID).Sub(sentAt)
+		if delay < tc.minDelay || delay > tc.maxDelay {
+			t.Fatalf("next attempt in %v, want %v..%v", delay, tc.minDelay, tc.maxDelay)
+		}
+		c.set(sentAt.Add(delay - time.Second))
+		if n := drain(t, d); n != 0 {
+			t.Fatalf("%d messages sent a second before the retry was due", n)
+		}
+		if tc.settle == staysPending {
+			return // the URL still goes nowhere; the message waits, counted once
+		}
+		c.set(sentAt.Add(delay))
+		drain(t, d)
+	case reconcileResend, reconcileFound:
+		if rr.witness {
+			// Another of our messages goes out fine in the same window.
+			witness(t, st, "+905329999999")
 			drain(t, d)
-			fake.SetLatency(0)
+			sends = fake.Count("/sms/rest/v2/send")
+		}
+		// Well inside the grace period nothing may be resent.
+		c.add(10 * time.Minute)
+		if err := d.Reconcile(ctx); err != nil {
+			t.Fatalf("Reconcile: %v", err)
+		}
+		drain(t, d)
+		want := rr.outcome(tc.settle, tc.foreign)
+		if got, _ := st.Get(ctx, m.ID); want == outbox.StatusHeld && got.Status != outbox.StatusUncertain {
+			t.Fatalf("10 minutes after an uncertain send it is %s, want still uncertain", got.Status)
+		}
+		if n := fake.Count("/sms/rest/v2/send"); n != sends {
+			t.Fatalf("an uncertain send was repeated before the report settled it (%d requests)", n)
+		}
+		c.add(40 * time.Minute)
+		if err := d.Reconcile(ctx); err != nil {
+			t.Fatalf("Reconcile: %v", err)
+		}
+		drain(t, d)
+		switch {
+		case want == outbox.StatusHeld:
+			lg.want(t, "WARN", "uncertain send settled", map[string]string{"status": "held", "reason": "NetGSM"})
+		case tc.settle == reconcileResend:
+			lg.want(t, "INFO", "uncertain send never reached the provider; it will be sent again", nil)
+		default:
+			lg.want(t, "INFO", "delivery report", map[string]string{"status": "sent"})
+		}
+		// The accounting: lost is a message the customer never got
+		// that the outbox does not put before an operator; a blind
+		// duplicate, a second copy at NetGSM.
+		got, err := st.Get(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own := ours(fake)
+		lost := own == 0 && got.Status != outbox.StatusHeld && got.Status != outbox.StatusFailed
+		t.Logf("outbox %s (%s); NetGSM holds %d copies; lost %v, blind duplicates %d", got.Status, got.Reason, own, lost, max(0, own-1))
+		if lost || own > 1 {
+			t.Fatalf("lost %v, %d copies at NetGSM: the promise is 0 lost and 0 duplicates", lost, own)
+		}
+		if got.Status != want {
+			t.Fatalf("finally the message is %s (%s), want %s", got.Status, got.Reason, want)
+		}
+		if want == outbox.StatusHeld {
+			if !strings.HasPrefix(got.Reason, "uncertain: ") || !strings.HasPrefix(got.ReasonTR, "gönderim belirsiz: ") {
+				t.Fatalf("held without its reason: %q / %q", got.Reason, got.ReasonTR)
+			}
+			if taken := tc.settle == reconcileFound; (own == 1) != taken {
+				t.Fatalf("NetGSM holds %d copies of a held message, want %d", own, map[bool]int{true: 1}[taken])
+			}
+			return
+		}
+	}
+	m, _ = st.Get(ctx, m.ID)
+	if m.Status != outbox.StatusSent || m.ProviderID == "" {
+		t.Fatalf("finally the message is %s (provider id %q), want sent", m.Status, m.ProviderID)
+	}
+	if own := ours(fake); own != 1 {
+		t.Fatalf("NetGSM holds %d copies of the message, want exactly 1", own)
+	}
+}
 
-			m = only(t, st, "sms")
-			if m.Status != tc.status {
-				t.Fatalf("after the first attempt the message is %s (%s), want %s", m.Status, m.Reason, tc.status)
-			}
-			if n := fake.Count("/sms/rest/v2/send"); n != tc.sends {
-				t.Errorf("the fake saw %d send requests, want %d", n, tc.sends)
-			}
-			if tc.frontSaw > 0 && f.requests() != tc.frontSaw {
-				t.Errorf("the provider got %d requests, want %d: a send whose outcome is open must not be repeated", f.requests(), tc.frontSaw)
-			}
-			attrs := map[string]string{"err": tc.logErr, "channel": "sms"}
-			if tc.paused {
-				attrs = map[string]string{"reason": "code 30", "channel": "sms"}
-			}
-			lg.want(t, tc.logLevel, tc.logMsg, attrs)
-			if paused, _ := d.ChannelPaused("sms"); paused != tc.paused {
-				t.Fatalf("channel paused = %v, want %v", paused, tc.paused)
-			}
-			if n := ours(fake); n > 0 && tc.settle != reconcileFound {
-				t.Fatalf("the fake accepted %d messages after a failed attempt", n)
-			}
-			sends := fake.Count("/sms/rest/v2/send")
-
-			switch tc.settle {
-			case retryLater, staysPending:
-				delay := nextAt(t, cfg, m.ID).Sub(sentAt)
-				if delay < tc.minDelay || delay > tc.maxDelay {
-					t.Fatalf("next attempt in %v, want %v..%v", delay, tc.minDelay, tc.maxDelay)
-				}
-				c.set(sentAt.Add(delay - time.Second))
-				if n := drain(t, d); n != 0 {
-					t.Fatalf("%d messages sent a second before the retry was due", n)
-				}
-				if tc.settle == staysPending {
-					return // the URL still goes nowhere; the message waits, counted once
-				}
-				c.set(sentAt.Add(delay))
-				drain(t, d)
-			case reconcileResend, reconcileFound:
-				// Well inside the grace period nothing may be resent.
-				c.add(10 * time.Minute)
-				if err := d.Reconcile(ctx); err != nil {
-					t.Fatalf("Reconcile: %v", err)
-				}
-				drain(t, d)
-				if got := only(t, st, "sms"); tc.settle == reconcileResend && got.Status != outbox.StatusUncertain {
-					t.Fatalf("10 minutes after an uncertain send it is %s, want still uncertain", got.Status)
-				}
-				if n := fake.Count("/sms/rest/v2/send"); n != sends {
-					t.Fatalf("an uncertain send was repeated before the report settled it (%d requests)", n)
-				}
-				c.add(40 * time.Minute)
-				if err := d.Reconcile(ctx); err != nil {
-					t.Fatalf("Reconcile: %v", err)
-				}
-				drain(t, d)
-				if tc.settle == reconcileResend {
-					lg.want(t, "INFO", "uncertain send never reached the provider; it will be sent again", nil)
-				} else {
-					lg.want(t, "INFO", "delivery report", map[string]string{"status": "sent"})
-				}
-			}
-			m = only(t, st, "sms")
-			if m.Status != outbox.StatusSent || m.ProviderID == "" {
-				t.Fatalf("finally the message is %s (provider id %q), want sent", m.Status, m.ProviderID)
-			}
-			if own := ours(fake); own != 1 {
-				t.Fatalf("NetGSM holds %d copies of the message, want exactly 1", own)
-			}
-		})
+// witness enqueues a message of ours that is not an invoice's, so ours does
+// not count it.
+func witness(t *testing.T, st *outbox.Store, to string) {
+	t.Helper()
+	_, err := st.Enqueue(context.Background(), outbox.Batch{Job: "new-invoices", Source: "demo", Messages: []outbox.NewMessage{
+		{DedupeKey: "witness", Channel: "sms", RecordKey: "w", To: to, Text: "Tanık"}}})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

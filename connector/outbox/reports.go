@@ -100,3 +100,20 @@ func (s *Store) StaleSent(ctx context.Context, channel, job string, before time.
 		AND EXISTS (SELECT 1 FROM messages f WHERE f.dedupe_key = m.dedupe_key AND f.status = ?)
 		ORDER BY sent_at LIMIT ?`, channel, job, StatusSent, ms(before), StatusStandby, limit)
 }
+
+// Accepted returns up to limit messages of a channel the provider accepted
+// (they have a provider id, whatever their state now) with sent_at in
+// [from, to], oldest first: witnesses a provider checks its report against
+// before it calls an uncertain send of that time absent.
+func (s *Store) Accepted(ctx context.Context, channel string, from, to time.Time, limit int) ([]Awaiting, error) {
+	msgs, err := s.query(ctx, `SELECT `+messageCols+` FROM messages WHERE channel = ? AND provider_id <> '' AND sent_at BETWEEN ? AND ?
+		ORDER BY sent_at, id LIMIT ?`, channel, ms(from), ms(to), limit)
+	if err != nil {
+		return nil, fmt.Errorf("list accepted %s messages: %w", channel, err)
+	}
+	out := make([]Awaiting, len(msgs))
+	for i, m := range msgs {
+		out[i] = Awaiting{Message: m, At: m.SentAt}
+	}
+	return out, nil
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -22,6 +23,11 @@ import (
 // DefaultURL is NetGSM's API base.
 const DefaultURL = "https://api.netgsm.com.tr"
 
+// DefaultAppName is sent as appname when the config names none, so the
+// connector's sends can be told from other programs' on the same account
+// wherever NetGSM's report filters by it.
+const DefaultAppName = "akinsoft-connector"
+
 // Config is one NetGSM account.
 type Config struct {
 	URL       string // base URL, default DefaultURL
@@ -31,7 +37,8 @@ type Config struct {
 	// Encoding is "TR" (default) or "GSM" to leave it out (NetGSM then
 	// transliterates Turkish letters).
 	Encoding string
-	AppName  string
+	// AppName is sent with every request (default DefaultAppName).
+	AppName string
 	// IYSFilter is sent for commercial messages: "11" (individuals, default)
 	// or "12" (merchants). Informational messages always send "0".
 	IYSFilter string
@@ -43,6 +50,10 @@ type Config struct {
 	// any minute: NetGSM's limit (code 80).
 	ReportEvery time.Duration
 	ReportBurst int
+	// MaxReportPages ends a report query that has not ended after this many
+	// pages of 100 (default 50), so a server that answers every page alike
+	// cannot keep the client paging for ever.
+	MaxReportPages int
 }
 
 // Provider is a NetGSM account. It is safe for concurrent use.
@@ -51,6 +62,8 @@ type Provider struct {
 	c       *httpclient.Client
 	reports *rate.Limiter
 	now     func() time.Time
+	// appnames is what the report was seen to do with appname (uncertain.go).
+	appnames atomic.Int32
 }
 
 // New returns a provider sending through c.
@@ -67,6 +80,12 @@ func New(cfg Config, c *httpclient.Client) *Provider {
 	}
 	if cfg.IYSFilter == "" {
 		cfg.IYSFilter = "11"
+	}
+	if cfg.AppName == "" {
+		cfg.AppName = DefaultAppName
+	}
+	if cfg.MaxReportPages <= 0 {
+		cfg.MaxReportPages = 50
 	}
 	if cfg.MaxBatch <= 0 {
 		cfg.MaxBatch = 500

@@ -3,6 +3,7 @@ package netgsm
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -41,13 +42,19 @@ type reportRow struct {
 
 // Reports returns the delivery state of sent messages: by jobid for sends
 // NetGSM accepted, by number within a time window for uncertain sends (no
-// jobid). Queries respect NetGSM's 10 per minute.
+// jobid; see findUncertain). Witnesses only serve the uncertain search.
+// Queries respect NetGSM's 10 per minute.
 func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Report, error) {
-	var known, uncertain []notify.Sent
+	var known, uncertain, witnesses []notify.Sent
 	for _, s := range sent {
-		if s.ProviderID != "" {
+		switch {
+		case s.Witness:
+			if s.ProviderID != "" {
+				witnesses = append(witnesses, s)
+			}
+		case s.ProviderID != "":
 			known = append(known, s)
-		} else {
+		default:
 			uncertain = append(uncertain, s)
 		}
 	}
@@ -55,29 +62,8 @@ func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Re
 	// Uncertain sends first: each one holds a message back until it is
 	// settled, while a known send's report only updates its status.
 	if len(uncertain) > 0 {
-		from, to := window(uncertain)
-		stop := to.Add(UncertainWindow)
-		if now := p.now().Add(time.Minute); now.Before(stop) {
-			stop = now
-		}
-		// Every page must be read to know a send is absent, unless all of
-		// them have been found already.
-		found := map[int64]notify.Report{}
-		_, err := p.query(ctx, nil, from, stop, func(page []reportRow) bool {
-			for _, s := range uncertain {
-				if _, ok := found[s.ID]; !ok {
-					if r, ok := match(page, s, false); ok {
-						found[s.ID] = r
-					}
-				}
-			}
-			return len(found) == len(uncertain)
-		})
-		for _, s := range uncertain {
-			if r, ok := found[s.ID]; ok {
-				out = append(out, r)
-			}
-		}
+		reps, err := p.findUncertain(ctx, uncertain, append(known, witnesses...))
+		out = append(out, reps...)
 		if err != nil {
 			return out, err
 		}
@@ -145,16 +131,28 @@ var istanbul = func() *time.Location {
 	return time.FixedZone("TRT", 3*3600)
 }()
 
-// query pages through /sms/rest/v2/report; enough, when given, may end the
-// paging early once a page has answered every question.
+// query pages through /sms/rest/v2/report; enough, when given, sees the
+// rows read so far after each page and may end the paging early. Paging
+// also ends, with a *pagingError, on a page that repeats the one before
+// (a server ignoring pagenumber) and after MaxReportPages full pages.
 func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time, enough func([]reportRow) bool) ([]reportRow, error) {
-	var rows []reportRow
+	return p.queryAs(ctx, p.cfg.AppName, ids, from, to, enough)
+}
+
+// queryAs is query with another appname.
+func (p *Provider) queryAs(ctx context.Context, appname string, ids []string, from, to time.Time, enough func([]reportRow) bool) ([]reportRow, error) {
+	var rows, last []reportRow
 	for page := 0; ; page++ {
+		if page == p.cfg.MaxReportPages {
+			return rows, &pagingError{
+				en: fmt.Sprintf("NetGSM's report still had rows after %d pages (%d rows); reading stopped there", page, len(rows)),
+				tr: fmt.Sprintf("NetGSM raporu %d sayfadan (%d satır) sonra hâlâ bitmedi; okuma orada durduruldu", page, len(rows))}
+		}
 		if err := p.reports.Wait(ctx); err != nil {
 			return rows, notify.Retry("", "report query interrupted", 0)
 		}
 		body, _ := json.Marshal(reportRequest{JobIDs: ids, StartDate: from.In(istanbul).Format(reportLayout),
-			StopDate: to.In(istanbul).Format(reportLayout), PageNumber: page, PageSize: reportPageSize, AppName: p.cfg.AppName})
+			StopDate: to.In(istanbul).Format(reportLayout), PageNumber: page, PageSize: reportPageSize, AppName: appname})
 		resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodPost, URL: p.cfg.URL + "/sms/rest/v2/report",
 			Header: p.header(), Body: body, Idempotent: true})
 		if err != nil {
@@ -164,13 +162,24 @@ func (p *Provider) query(ctx context.Context, ids []string, from, to time.Time, 
 		if err != nil {
 			return rows, err
 		}
+		if page > 0 && len(jobs) > 0 && slices.Equal(jobs, last) {
+			return rows, &pagingError{
+				en: fmt.Sprintf("NetGSM's report answered page %d with the same rows as page %d (it may ignore pagenumber), so the rest of it cannot be read", page, page-1),
+				tr: fmt.Sprintf("NetGSM raporu %d. sayfada %d. sayfanın aynısını döndürdü (sayfa numarasını dikkate almıyor olabilir); raporun geri kalanı okunamıyor", page, page-1)}
+		}
+		last = jobs
 		rows = append(rows, jobs...)
-		answered := enough != nil && enough(jobs)
-		if answered || len(jobs) < reportPageSize {
+		if (enough != nil && enough(rows)) || len(jobs) < reportPageSize {
 			return rows, nil
 		}
 	}
 }
+
+// pagingError is a report whose pages did not end. What was read is still
+// good; only an absence cannot be concluded from it.
+type pagingError struct{ en, tr string }
+
+func (e *pagingError) Error() string { return e.en }
 
 // status maps a report status (providers.md §1.2) to a delivery state.
 func status(st, errCode int) (notify.DeliveryStatus, string) {
@@ -194,6 +203,7 @@ func status(st, errCode int) (notify.DeliveryStatus, string) {
 	return notify.StatusFailed, reason
 }
 
-// FindsUncertain says NetGSM's report can find a send without its jobid
-// (by number and time window), so an uncertain send can be settled.
+// FindsUncertain says NetGSM's report can look for a send without its jobid
+// (by number and time window). Whether one query can prove a send absent is
+// its own answer: StatusAbsent or StatusUnproven.
 func (p *Provider) FindsUncertain() bool { return true }

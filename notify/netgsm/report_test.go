@@ -87,28 +87,6 @@ func TestReportSpacing(t *testing.T) {
 	}
 }
 
-// TestUncertainReconciled: NetGSM took the job but the answer was lost. The
-// send is unknown, and the report by number and time finds the job instead of
-// a second send.
-func TestUncertainReconciled(t *testing.T) {
-	p, fake := start(t, 5*time.Second, nil)
-	fake.AcceptThenDrop(1)
-	m := msg("+905320000009", "Faturanız hazır")
-	at := time.Now()
-	_, err := p.Send(context.Background(), m)
-	if !errors.Is(err, notify.ErrUnknown) {
-		t.Fatalf("lost answer = %v, want unknown", err)
-	}
-	if n := fake.Count("/sms/rest/v2/send"); n != 1 {
-		t.Fatalf("%d send requests: an unknown send must not be retried", n)
-	}
-	fake.SetStatus("5320000009", 1, 0)
-	reps, err := p.Reports(context.Background(), []notify.Sent{{ID: 9, To: m.To, At: at}})
-	if err != nil || len(reps) != 1 || reps[0].ProviderID != fake.Messages()[0].JobID || reps[0].Status != notify.StatusDelivered {
-		t.Fatalf("Reports = %+v, %v", reps, err)
-	}
-}
-
 func TestCheck(t *testing.T) {
 	p, _ := start(t, 5*time.Second, nil)
 	if _, err := p.Check(context.Background()); err != nil {

@@ -69,6 +69,13 @@ func CheckReport(t testing.TB, r notify.Report) {
 	t.Helper()
 	switch r.Status {
 	case notify.StatusPending, notify.StatusDelivered, notify.StatusFailed:
+	case notify.StatusAbsent, notify.StatusUnproven:
+		if r.ProviderID != "" {
+			t.Fatalf("%v report names a provider id: %+v", r.Status, r)
+		}
+		if strings.TrimSpace(r.ReasonTR) == "" {
+			t.Fatalf("%v report without a Turkish reason for the status page: %+v", r.Status, r)
+		}
 	default:
 		t.Fatalf("report with unknown state %d: %+v", r.Status, r)
 	}

@@ -2,7 +2,10 @@
 // the shapes in shared/reference/providers.md §1.2: Basic auth, the send and
 // report result codes, n:n bodies, report paging and the 80/85 limits.
 // Points the reference marks [UNCONFIRMED] are settings here, never asserted:
-// the HTTP status of an auth error (AuthStatus) and the jobid form (JobIDs).
+// the HTTP status of an auth error (AuthStatus), the jobid form (JobIDs), and
+// how the report reads a query: by date without jobids (DateSearch), with an
+// appname (AppNames). Paging follows pagenumber as documented; PageNumbers
+// can make it ignore it, as a faulty server would.
 package netgsmtest
 
 import (
@@ -26,9 +29,36 @@ const (
 	JobIDPerMessage                   // "12345,12346": one per message (seen only in SDK mocks)
 )
 
+// DateSearch is how the report answers a query by date without jobids.
+// NetGSM's documentation does not say (two-way.md [UNCONFIRMED]).
+type DateSearch int
+
+const (
+	DateSearchLists     DateSearch = iota // lists every send of the window
+	DateSearchNoRecords                   // answers code 60 ("no records") whatever was sent
+)
+
+// AppNames is how the report treats the request's appname. The documents
+// call appname "for tracking" only [UNCONFIRMED].
+type AppNames int
+
+const (
+	AppNameIgnored  AppNames = iota // lists every program's sends on the account
+	AppNameFiltered                 // lists only sends made with the request's appname (all when it has none)
+)
+
+// PageNumbers is how the report treats pagenumber.
+type PageNumbers int
+
+const (
+	PageNumberHonoured PageNumbers = iota // documented: pages from 0
+	PageNumberIgnored                     // a faulty server: every page is page 0
+)
+
 // Message is one message the fake accepted.
 type Message struct {
 	JobID     string
+	AppName   string // the send request's appname
 	Number    string // as reported: 90XXXXXXXXXX
 	Text      string
 	IYSFilter string
@@ -51,6 +81,10 @@ type Server struct {
 	ReportLimit int
 	// Now is the fake's clock, for the per-minute limits.
 	Now func() time.Time
+	// Readings of the report; tests run under each.
+	DateSearch  DateSearch
+	AppNames    AppNames
+	PageNumbers PageNumbers
 
 	mu       sync.Mutex
 	nextJob  int
@@ -145,6 +179,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 		} `json:"messages"`
 		Encoding  string `json:"encoding"`
 		IYSFilter string `json:"iysfilter"`
+		AppName   string `json:"appname"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || len(req.Messages) == 0 {
 		s.fail(w, "70", "Invalid parameter")
@@ -185,7 +220,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 			s.nextJob++
 			ids = append(ids, fmt.Sprint(s.nextJob))
 		}
-		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], Number: "90" + m.No, Text: m.Msg,
+		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], AppName: req.AppName, Number: "90" + m.No, Text: m.Msg,
 			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now})
 	}
 	if s.acceptThenDrop > 0 {
@@ -197,6 +232,20 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "jobid": strings.Join(ids, ",")})
+}
+
+// SendAs records a job another program on the same account sent (the
+// shop's Wolvox SMS module, say), with appname (empty: none) and one
+// message per number (10 digits), and returns its jobid.
+func (s *Server) SendAs(appname, text string, numbers ...string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextJob++
+	id := fmt.Sprint(s.nextJob)
+	for _, no := range numbers {
+		s.messages = append(s.messages, Message{JobID: id, AppName: appname, Number: "90" + no, Text: text, IYSFilter: "0", At: s.Now()})
+	}
+	return id
 }
 
 // AcceptThenDrop makes the next n sends accept the job and then lose the
@@ -252,6 +301,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		StopDate   string   `json:"stopdate"`
 		PageNumber int      `json:"pagenumber"`
 		PageSize   int      `json:"pagesize"`
+		AppName    string   `json:"appname"`
 	}
 	err := json.NewDecoder(r.Body).Decode(&req)
 	from, err1 := time.ParseInLocation(reportLayout, req.StartDate, istanbul)
@@ -277,11 +327,20 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		if len(req.JobIDs) > 0 && !contains(req.JobIDs, m.JobID) {
 			continue
 		}
+		if len(req.JobIDs) == 0 && s.DateSearch == DateSearchNoRecords {
+			continue
+		}
+		if s.AppNames == AppNameFiltered && req.AppName != "" && m.AppName != req.AppName {
+			continue
+		}
 		rw := row{JobID: m.JobID, Number: m.Number, Status: m.Status, Operator: 30, MsgLen: 1, ErrorCode: m.ErrorCode}
 		if m.Status == 1 {
 			rw.Delivered = m.At.In(istanbul).Add(5 * time.Second).Format("2006-01-02 15:04:05")
 		}
 		rows = append(rows, rw)
+	}
+	if s.PageNumbers == PageNumberIgnored {
+		req.PageNumber = 0
 	}
 	start := req.PageNumber * req.PageSize
 	if start >= len(rows) {
