@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -28,7 +29,7 @@ func (s *Source) Columns(ctx context.Context, tables []string) (Columns, error) 
 	}
 	for _, t := range tables {
 		t = strings.ToUpper(t)
-		if _, ok := s.cols[t]; !ok && !contains(ask, t) {
+		if _, ok := s.cols[t]; !ok && !slices.Contains(ask, t) {
 			ask = append(ask, t)
 		}
 	}
@@ -66,15 +67,6 @@ func (s *Source) Columns(ctx context.Context, tables []string) (Columns, error) 
 		}
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Role says what a preset does with one of its columns when a database
@@ -267,7 +259,7 @@ func (p Preset) SQL(params Params) (string, error) {
 func (p Preset) Tables() []string {
 	var out []string
 	for _, c := range p.Columns {
-		if !contains(out, c.Table()) {
+		if !slices.Contains(out, c.Table()) {
 			out = append(out, c.Table())
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -324,7 +325,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		if m.At.Before(from) || m.At.After(to) {
 			continue
 		}
-		if len(req.JobIDs) > 0 && !contains(req.JobIDs, m.JobID) {
+		if len(req.JobIDs) > 0 && !slices.Contains(req.JobIDs, m.JobID) {
 			continue
 		}
 		if len(req.JobIDs) == 0 && s.DateSearch == DateSearchNoRecords {
@@ -360,15 +361,6 @@ func (s *Server) msgheader(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "msgheaders": s.Headers})
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 var istanbul = func() *time.Location {
