@@ -1,0 +1,201 @@
+// Package catalog holds the texts people read, each in Turkish and English,
+// once: the status page, the command line and log messages render the same
+// entry. Lower layers (mapping, notify, the outbox) never write a sentence
+// for a person; they return a key with named arguments (a Msg) and, where
+// there is one, the provider's own words as a detail, and whoever shows it
+// renders it here in the reader's language.
+//
+// A text names its arguments in braces: "günlük {limit} mesaj sınırı". A
+// test fails when a key lacks either language or a language uses an
+// argument the other does not.
+package catalog
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Lang is a language people read the connector in.
+type Lang string
+
+const (
+	TR Lang = "tr" // the default: the shops and their dealers read Turkish first
+	EN Lang = "en"
+)
+
+// ParseLang reads tr, en, or a locale such as tr_TR.UTF-8 / en-US.
+func ParseLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "_-.@"); i > 0 {
+		s = s[:i]
+	}
+	switch Lang(s) {
+	case TR, EN:
+		return Lang(s), true
+	}
+	return "", false
+}
+
+// FromEnv is the language of the environment (LC_ALL, LC_MESSAGES, LANG),
+// Turkish when it says nothing usable.
+func FromEnv() Lang {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l, ok := ParseLang(os.Getenv(v)); ok {
+			return l
+		}
+	}
+	return TR
+}
+
+// Key names a text.
+type Key string
+
+// Msg is a text to be rendered later in the reader's language.
+type Msg struct {
+	Key  Key
+	Args map[string]string
+}
+
+// M builds a Msg; args are name, value pairs.
+func M(key Key, args ...any) Msg {
+	m := Msg{Key: key}
+	if len(args) > 0 {
+		m.Args = make(map[string]string, len(args)/2)
+		for i := 0; i+1 < len(args); i += 2 {
+			m.Args[fmt.Sprint(args[i])] = fmt.Sprint(args[i+1])
+		}
+	}
+	return m
+}
+
+// In renders m in l.
+func (m Msg) In(l Lang) string { return l.Text(m.Key, m.Args) }
+
+type entry struct{ tr, en string }
+
+var (
+	mu    sync.RWMutex
+	texts = map[Key]entry{}
+)
+
+// add registers the texts of one area (each file of this package has its
+// own table); a key given twice is a programming error.
+func add(es map[Key]entry) {
+	mu.Lock()
+	defer mu.Unlock()
+	for k, e := range es {
+		if _, dup := texts[k]; dup {
+			panic("catalog: key " + string(k) + " is defined twice")
+		}
+		texts[k] = e
+	}
+}
+
+// Has reports whether key has a text.
+func Has(key Key) bool {
+	mu.RLock()
+	defer mu.RUnlock()
+	_, ok := texts[key]
+	return ok
+}
+
+// Keys lists every key, sorted.
+func Keys() []Key {
+	mu.RLock()
+	defer mu.RUnlock()
+	out := make([]Key, 0, len(texts))
+	for k := range texts {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// Text renders key in l with its arguments. An unknown key renders as the
+// key and its arguments, so nothing is ever lost from a reason.
+func (l Lang) Text(key Key, args map[string]string) string {
+	mu.RLock()
+	e, ok := texts[key]
+	mu.RUnlock()
+	if !ok {
+		return unknown(key, args)
+	}
+	t := e.tr
+	if l == EN {
+		t = e.en
+	}
+	return fill(t, args)
+}
+
+// Sprintf renders key in l with positional arguments named a, b, c… for
+// texts that are formats of one or two values.
+func (l Lang) Sprintf(key Key, args ...any) string {
+	m := map[string]string{}
+	for i, a := range args {
+		m[string(rune('a'+i))] = fmt.Sprint(a)
+	}
+	return l.Text(key, m)
+}
+
+func fill(t string, args map[string]string) string {
+	if !strings.Contains(t, "{") {
+		return t
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		name := t[i+1 : i+j]
+		b.WriteString(t[:i])
+		if v, ok := args[name]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(t[i : i+j+1])
+		}
+		t = t[i+j+1:]
+	}
+}
+
+func unknown(key Key, args map[string]string) string {
+	if len(args) == 0 {
+		return string(key)
+	}
+	names := make([]string, 0, len(args))
+	for n := range args {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + "=" + args[n]
+	}
+	return string(key) + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// placeholders lists the {names} a text uses.
+func placeholders(t string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			return out
+		}
+		out = append(out, t[i+1:i+j])
+		t = t[i+j+1:]
+	}
+}

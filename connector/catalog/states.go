@@ -1,0 +1,18 @@
+package catalog
+
+// The names of message states as people read them (the outbox's Status
+// values are the keys' last part).
+func init() {
+	add(map[Key]entry{
+		"state.pending":   {tr: "Bekliyor", en: "Pending"},
+		"state.sending":   {tr: "Gönderiliyor", en: "Sending"},
+		"state.sent":      {tr: "Gönderildi", en: "Sent"},
+		"state.delivered": {tr: "İletildi", en: "Delivered"},
+		"state.failed":    {tr: "Başarısız", en: "Failed"},
+		"state.skipped":   {tr: "Atlandı", en: "Skipped"},
+		"state.uncertain": {tr: "Belirsiz", en: "Uncertain"},
+		"state.held":      {tr: "Operatör bekliyor", en: "Held for operator"},
+		"state.cancelled": {tr: "İptal edildi", en: "Cancelled"},
+		"state.standby":   {tr: "Yedek", en: "Standby"},
+	})
+}
