@@ -29,6 +29,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Options are what the daemon needs besides the config.
@@ -144,7 +146,7 @@ func channelSettings(cfg *config.Config, name string, ch *config.Channel, p noti
 	_, batching := p.(notify.BatchProvider)
 	s := dispatch.Settings{Name: name, Provider: p, Rate: ch.Rate, Batch: ch.BatchSize(batching), DailyCap: cfg.DailyCap,
 		Location: cfg.Location(), Jobs: jobs, ReportEvery: ch.ReportEvery.Std(), UncertainGrace: cfg.UncertainGrace.Std(),
-		Uncertain: cfg.Uncertain}
+		Uncertain: cfg.Uncertain, Lang: cfg.Language.Lang()}
 	if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
 		s.Quiet = &dispatch.QuietHours{Start: q.Start, End: q.End, Location: cfg.Location()}
 	}
@@ -426,10 +428,10 @@ func (c cronLogger) Error(err error, msg string, kv ...any) {
 
 // ChannelPaused reports whether a channel is paused by a credential or
 // config error, and the alert text.
-func (d *Daemon) ChannelPaused(channel string) (bool, string) {
+func (d *Daemon) ChannelPaused(channel string) (bool, mapping.Reason) {
 	c, ok := d.channels[channel]
 	if !ok {
-		return false, ""
+		return false, mapping.Reason{}
 	}
 	return c.Paused()
 }

@@ -20,6 +20,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp/smtptest"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const everyChannelConfig = `
@@ -143,9 +145,10 @@ func TestForgottenCustomerIsNotMessagedOnAnyChannel(t *testing.T) {
 			if m.Status != outbox.StatusSkipped {
 				t.Errorf("message %d (%s, %s) is %s, want skipped", m.ID, m.Channel, m.DedupeKey, m.Status)
 			}
-			skipped[m.Channel+" "+m.DedupeKey] = m.Reason
+			reason := catalog.EN.Reason(m.Reason)
+			skipped[m.Channel+" "+m.DedupeKey] = reason
 			// The new invoice is stopped at Enqueue, the raw one by the dispatcher.
-			if want := map[bool]string{true: "opt-out list", false: "asked to be forgotten"}[m.DedupeKey == "raw:1"]; !strings.Contains(m.Reason, want) {
+			if want := map[bool]string{true: "opt-out list", false: "asked to be forgotten"}[m.DedupeKey == "raw:1"]; !strings.Contains(reason, want) {
 				t.Errorf("message %d (%s) skipped for %q, want %q", m.ID, m.Channel, m.Reason, want)
 			}
 		}
@@ -222,7 +225,7 @@ func TestForgetAfterABounceLeavesNoTrace(t *testing.T) {
 	}
 	store := d.Store()
 	ms, _ := store.List(ctx, outbox.Filter{})
-	if len(ms) != 1 || ms[0].Status != outbox.StatusFailed || !strings.Contains(ms[0].Reason, "mehmet@ozturk.example.com") {
+	if len(ms) != 1 || ms[0].Status != outbox.StatusFailed || !strings.Contains(catalog.EN.Reason(ms[0].Reason), "mehmet@ozturk.example.com") {
 		t.Fatalf("the bounce = %+v; want it failed with the server's reply", ms)
 	}
 	if list, _ := store.OptOuts(ctx); len(list) != 1 {

@@ -15,6 +15,10 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const pipelineConfig = `
@@ -186,10 +190,10 @@ func TestDispatchOutcomes(t *testing.T) {
 		paused bool
 	}{
 		{"accepted", nil, outbox.StatusSent, false},
-		{"retry later", notify.Retry("80", "limit", time.Minute), outbox.StatusPending, false},
-		{"permanent", notify.Permanent("20", "text too long", "metin çok uzun"), outbox.StatusFailed, false},
-		{"unknown", notify.Unknown("timeout after the request was sent", context.DeadlineExceeded), outbox.StatusUncertain, false},
-		{"credentials", notify.Config("30", "bad usercode", "hatalı kullanıcı"), outbox.StatusPending, true},
+		{"retry later", notify.Retry("80", mapping.Reason{Detail: "limit"}, time.Minute), outbox.StatusPending, false},
+		{"permanent", notify.Permanent("20", mapping.Reason{Detail: "text too long", Args: map[string]string{"tr": "metin çok uzun"}}), outbox.StatusFailed, false},
+		{"unknown", notify.Unknown(mapping.Reason{Detail: "timeout after the request was sent"}, context.DeadlineExceeded), outbox.StatusUncertain, false},
+		{"credentials", notify.Config("30", mapping.Reason{Detail: "bad usercode", Args: map[string]string{"tr": "hatalı kullanıcı"}}), outbox.StatusPending, true},
 		{"unclassified error is unknown", os.ErrDeadlineExceeded, outbox.StatusUncertain, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,7 +242,7 @@ func TestDailyCapPerRecipient(t *testing.T) {
 		t.Fatalf("sent %d, want 2 (cap)", n)
 	}
 	ms, _ := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusPending})
-	if len(ms) != 1 || !strings.Contains(ms[0].Reason, "daily limit") || ms[0].Attempts != 0 {
+	if len(ms) != 1 || !strings.Contains(catalog.EN.Reason(ms[0].Reason), "daily limit") || ms[0].Attempts != 0 {
 		t.Fatalf("capped message = %+v", ms)
 	}
 }
@@ -257,7 +261,7 @@ func TestOptedOutRecipientIsNeverSent(t *testing.T) {
 	d.RunJob(ctx, "new-invoices")
 	d.Drain(ctx)
 	ms, _ := d.Store().List(ctx, outbox.Filter{})
-	if p.calls != 0 || len(ms) != 1 || ms[0].Status != outbox.StatusSkipped || !strings.Contains(ms[0].Reason, "opt-out") {
+	if p.calls != 0 || len(ms) != 1 || ms[0].Status != outbox.StatusSkipped || !strings.Contains(catalog.EN.Reason(ms[0].Reason), "opt-out") {
 		t.Fatalf("calls %d, messages %+v; want the message skipped for opt-out and no send", p.calls, ms)
 	}
 }

@@ -213,7 +213,7 @@ func TestFirebirdPresetsOnOldWolvox(t *testing.T) {
 				t.Fatalf("webhook messages: %+v\nwant one with %q", hooks, tc.want)
 			}
 			// No phone column: SMS is skipped with a reason, not lost in silence.
-			if len(sms) != 1 || sms[0].Status != "skipped" || sms[0].Reason == "" {
+			if len(sms) != 1 || sms[0].Status != "skipped" || sms[0].Reason.IsZero() {
 				t.Fatalf("sms messages: %+v", sms)
 			}
 			logs := log.String()

@@ -16,6 +16,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/webhook"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // ProviderOptions are what building a provider needs besides its config.
@@ -32,7 +34,7 @@ type ProviderOptions struct {
 // Checker is implemented by providers that can verify their credentials
 // without sending (balance, sender names, a TLS+AUTH handshake).
 type Checker interface {
-	Check(ctx context.Context) (string, error)
+	Check(ctx context.Context) (mapping.Reason, error)
 }
 
 // NewProvider builds the provider of one channel from its config. Each HTTP

@@ -18,6 +18,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const providerConfig = `
@@ -120,8 +122,8 @@ func (e *env) enqueue(t testing.TB, from, n int) {
 	var ms []outbox.NewMessage
 	for i := from; i < from+n; i++ {
 		key := fmt.Sprintf("invoice:%d:created", i)
-		ms = append(ms, outbox.NewMessage{DedupeKey: key, Channel: "sms", RecordKey: fmt.Sprint(i), To: fmt.Sprintf("+90532%07d", i), Text: "Fatura " + fmt.Sprint(i)},
-			outbox.NewMessage{DedupeKey: key, Channel: "email", RecordKey: fmt.Sprint(i), To: fmt.Sprintf("m%d@example.com", i), Text: "Fatura", Standby: true})
+		ms = append(ms, outbox.NewMessage{Message: mapping.Message{Channel: "sms", To: fmt.Sprintf("+90532%07d", i), Text: "Fatura " + fmt.Sprint(i)}, DedupeKey: key, RecordKey: fmt.Sprint(i)},
+			outbox.NewMessage{Message: mapping.Message{Channel: "email", To: fmt.Sprintf("m%d@example.com", i), Text: "Fatura"}, DedupeKey: key, RecordKey: fmt.Sprint(i), Standby: true})
 	}
 	if _, err := e.store.Enqueue(context.Background(), outbox.Batch{Job: "new-invoices", Source: "demo", Messages: ms}); err != nil {
 		t.Fatal(err)
@@ -227,8 +229,8 @@ func TestUncertainSendIsReconciledNotResent(t *testing.T) {
 				if m.Status != outbox.StatusSent || m.ProviderID != e.fake.Messages()[0].JobID {
 					t.Fatalf("after reconcile: %s %q, want sent with the fake's jobid", m.Status, m.ProviderID)
 				}
-			case m.Status != outbox.StatusHeld || !strings.HasPrefix(m.Reason, "uncertain: ") || !strings.HasPrefix(m.ReasonTR, "gönderim belirsiz: ") || !strings.Contains(m.ReasonTR, "NetGSM"):
-				t.Fatalf("after the grace period: %s %q / %q, want held with NetGSM's reason", m.Status, m.Reason, m.ReasonTR)
+			case m.Status != outbox.StatusHeld || !strings.HasPrefix(catalog.EN.Reason(m.Reason), "uncertain: ") || !strings.HasPrefix(catalog.TR.Reason(m.Reason), "gönderim belirsiz: ") || !strings.Contains(catalog.TR.Reason(m.Reason), "NetGSM"):
+				t.Fatalf("after the grace period: %s %q / %q, want held with NetGSM's reason", m.Status, catalog.EN.Reason(m.Reason), catalog.TR.Reason(m.Reason))
 			}
 			e.d.Drain(context.Background())
 			if n := e.fake.Count("/sms/rest/v2/send"); n != 1 {
@@ -271,18 +273,18 @@ func TestUncertainNeverAcceptedIsResent(t *testing.T) {
 				m := e.message(t, "sms", 1)
 				switch {
 				case withWitness && r.lists():
-					if m.Status != outbox.StatusPending || !strings.Contains(m.Reason, "proves it never took this send") {
+					if m.Status != outbox.StatusPending || !strings.Contains(catalog.EN.Reason(m.Reason), "proves it never took this send") {
 						t.Fatalf("status %s %q, want pending (resend on a proven absence)", m.Status, m.Reason)
 					}
 				case withWitness:
-					if m.Status != outbox.StatusHeld || !strings.Contains(m.Reason, "did not list the sends it is known to have accepted") ||
-						!strings.Contains(m.ReasonTR, "kabul ettiği bilinen gönderimleri listelemedi") {
-						t.Fatalf("status %s %q / %q, want held: the report did not list the witness", m.Status, m.Reason, m.ReasonTR)
+					if m.Status != outbox.StatusHeld || !strings.Contains(catalog.EN.Reason(m.Reason), "did not list the sends it is known to have accepted") ||
+						!strings.Contains(catalog.TR.Reason(m.Reason), "kabul ettiği bilinen gönderimleri listelemedi") {
+						t.Fatalf("status %s %q / %q, want held: the report did not list the witness", m.Status, catalog.EN.Reason(m.Reason), catalog.TR.Reason(m.Reason))
 					}
 				default:
-					if m.Status != outbox.StatusHeld || !strings.Contains(m.Reason, "no send NetGSM is known to have accepted falls in that window") ||
-						!strings.Contains(m.ReasonTR, "kabul ettiği bilinen bir gönderim yok") {
-						t.Fatalf("status %s %q / %q, want held: nothing to check the report against", m.Status, m.Reason, m.ReasonTR)
+					if m.Status != outbox.StatusHeld || !strings.Contains(catalog.EN.Reason(m.Reason), "no send NetGSM is known to have accepted falls in that window") ||
+						!strings.Contains(catalog.TR.Reason(m.Reason), "kabul ettiği bilinen bir gönderim yok") {
+						t.Fatalf("status %s %q / %q, want held: nothing to check the report against", m.Status, catalog.EN.Reason(m.Reason), catalog.TR.Reason(m.Reason))
 					}
 				}
 			})
@@ -293,7 +295,7 @@ func TestUncertainNeverAcceptedIsResent(t *testing.T) {
 type unknownProvider struct{}
 
 func (unknownProvider) Send(context.Context, notify.Message) (notify.Result, error) {
-	return notify.Result{}, notify.Unknown("timeout", nil)
+	return notify.Result{}, notify.Unknown(mapping.Reason{Detail: "timeout"}, nil)
 }
 
 func TestUncertainWithoutReportAPI(t *testing.T) {

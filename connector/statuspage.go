@@ -8,6 +8,8 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // The daemon's side of the status page: what the page asks the running
@@ -19,7 +21,7 @@ func (d *Daemon) ChannelStates() []status.ChannelState {
 	for name, c := range d.channels {
 		paused, alert := c.Paused()
 		if !paused {
-			alert = ""
+			alert = mapping.Reason{}
 		}
 		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert})
 	}

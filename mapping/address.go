@@ -21,7 +21,7 @@ func NormalizeRecipient(channel, raw, region string) (string, error) {
 	case "webhook":
 		to := NormalizeAddress(raw, region)
 		if to == "" {
-			return "", skip("no recipient", "alıcı yok")
+			return "", skip(ReasonEmptyAddress)
 		}
 		return to, nil
 	default:

@@ -48,10 +48,7 @@ type Rendered struct {
 	SMS *SMSInfo
 	// Skip is set when the record cannot produce this message; the reason
 	// is stored with the message as "skipped".
-	Skip string
-	// SkipTR is Skip in Turkish for the status page; empty when the
-	// reason has no translation (template errors).
-	SkipTR string
+	Skip *Reason
 }
 
 // Mapper turns records into messages for all of a job's channels.
@@ -67,7 +64,8 @@ func (m *Mapper) Map(rec Record) []Rendered {
 	for _, ch := range m.Channels {
 		r, err := ch.renderSafe(rec)
 		if err != nil {
-			r = Rendered{Message: Message{Channel: ch.Channel}, Skip: err.Error(), SkipTR: SkipReasonTR(err)}
+			why := SkipReason(err)
+			r = Rendered{Message: Message{Channel: ch.Channel}, Skip: &why}
 		}
 		out = append(out, r)
 	}
@@ -79,7 +77,7 @@ func (m *Mapper) Map(rec Record) []Rendered {
 func (ch *ChannelSpec) renderSafe(rec Record) (r Rendered, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			r, err = Rendered{}, skipf("rendering failed unexpectedly: %v", p)
+			r, err = Rendered{}, &SkipError{Reason: R(ReasonRenderPanic).WithDetail(fmt.Sprint(p))}
 		}
 	}()
 	return ch.render(rec)
@@ -100,14 +98,14 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 		}
 		s, err := p.t.Execute(rec)
 		if err != nil {
-			return Rendered{}, skipf("template failed: %v", err)
+			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
 		}
 		*p.dst = s
 	}
 	if ch.WhatsApp != nil {
 		payload, summary, err := ch.WhatsApp.Execute(rec)
 		if err != nil {
-			return Rendered{}, skipf("template failed: %v", err)
+			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
 		}
 		r.Payload = payload
 		if strings.TrimSpace(r.Text) == "" {
@@ -116,7 +114,7 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 	}
 	r.Subject = strings.TrimSpace(r.Subject)
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
-		return Rendered{}, skip("the template rendered an empty message", "şablon boş bir mesaj üretti")
+		return Rendered{}, skip(ReasonEmptyMessage)
 	}
 	if ch.Channel == "sms" {
 		if err := ch.fitSMS(&r); err != nil {
@@ -141,12 +139,11 @@ func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 	info := CountSMS(r.Text, scheme, ch.OperatorReserve)
 	r.SMS = &info
 	if ch.MaxSegments > 0 && info.Segments > ch.MaxSegments {
-		hint, hintTR := "shorten the template or use truncate", "şablonu kısaltın veya truncate kullanın"
+		code := ReasonTooManySegments
 		if info.Encoding != EncGSM7 && !ch.Transliterate {
-			hint, hintTR = hint+", or set transliterate: true", hintTR+", ya da transliterate: true ayarlayın"
+			code = ReasonTooManySegmentsTL
 		}
-		return skip(fmt.Sprintf("the SMS needs %d segments (%s) but max_segments is %d; %s", info.Segments, info, ch.MaxSegments, hint),
-			fmt.Sprintf("SMS %d parça tutuyor ama max_segments %d; %s", info.Segments, ch.MaxSegments, hintTR))
+		return skip(code, "segments", info.Segments, "encoding", info, "max", ch.MaxSegments)
 	}
 	return nil
 }
@@ -154,7 +151,7 @@ func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 // recipient picks the first usable address among the configured columns, and
 // explains every rejected one when none is usable.
 func (ch *ChannelSpec) recipient(rec Record) (string, error) {
-	var reasons, reasonsTR []string
+	var refused []Reason
 	for _, f := range ch.RecipientFields {
 		raw := strings.TrimSpace(str(rec[f]))
 		if raw == "" {
@@ -164,18 +161,16 @@ func (ch *ChannelSpec) recipient(rec Record) (string, error) {
 		if err == nil {
 			return to, nil
 		}
-		reasons = append(reasons, fmt.Sprintf("%s: %v", f, err))
-		tr := SkipReasonTR(err)
-		if tr == "" {
-			tr = err.Error()
+		why := SkipReason(err)
+		if why.IsZero() {
+			why = R(ReasonPhoneInvalid).WithDetail(err.Error())
 		}
-		reasonsTR = append(reasonsTR, f+": "+tr)
+		refused = append(refused, Reason{Code: ReasonRecipientField, Args: map[string]string{"field": f}, Parts: []Reason{why}})
 	}
-	if len(reasons) == 0 {
-		fields := strings.Join(ch.RecipientFields, ", ")
-		return "", skip("no recipient: "+fields+" empty", "alıcı yok: "+fields+" boş")
+	if len(refused) == 0 {
+		return "", skip(ReasonNoRecipient, "fields", strings.Join(ch.RecipientFields, ", "))
 	}
-	return "", skip("no usable recipient: "+strings.Join(reasons, "; "), "kullanılabilir alıcı yok: "+strings.Join(reasonsTR, "; "))
+	return "", &SkipError{Reason: Reason{Code: ReasonNoUsableRecipient, Parts: refused}}
 }
 
 // IsSkip reports whether err says a record was skipped rather than failed.

@@ -1,8 +1,6 @@
 package mapping
 
 import (
-	"errors"
-	"fmt"
 	"net/mail"
 	"strings"
 	"unicode"
@@ -13,33 +11,6 @@ import (
 // DefaultRegion is where numbers written without a country code are assumed to be.
 const DefaultRegion = "TR"
 
-// SkipError says why a record produced no message on a channel. It is not a
-// failure of the run: the reason is stored in the outbox and counted.
-type SkipError struct {
-	Reason   string // English, for logs and IT staff
-	ReasonTR string // Turkish, for the shop owner's status page; empty when not translated
-}
-
-func (e *SkipError) Error() string { return e.Reason }
-
-// skipf is a skip explained in English only.
-func skipf(format string, args ...any) error {
-	return &SkipError{Reason: fmt.Sprintf(format, args...)}
-}
-
-// skip is a skip explained in English and in Turkish.
-func skip(en, tr string) error { return &SkipError{Reason: en, ReasonTR: tr} }
-
-// SkipReasonTR returns the Turkish reason of a skip, or "" when err is not a
-// skip or has no Turkish reason.
-func SkipReasonTR(err error) string {
-	var s *SkipError
-	if errors.As(err, &s) {
-		return s.ReasonTR
-	}
-	return ""
-}
-
 // NormalizeMobile turns a phone number as people type it ("0532 123 45 67",
 // "+90 (532) 123-4567", "5321234567", "0090 532…", "90532…") into E.164, and
 // refuses numbers that cannot receive SMS or WhatsApp (landlines, garbage).
@@ -47,7 +18,7 @@ func SkipReasonTR(err error) string {
 func NormalizeMobile(raw, region string) (to string, err error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", skip("no phone number", "telefon numarası yok")
+		return "", skip(ReasonNoPhone)
 	}
 	if region == "" {
 		region = DefaultRegion
@@ -57,31 +28,29 @@ func NormalizeMobile(raw, region string) (to string, err error) {
 		// trips on must skip one record, not stop the run.
 		if p := recover(); p != nil {
 			m := MaskRecipient(s)
-			to, err = "", skip(fmt.Sprintf("phone number %q could not be read", m), fmt.Sprintf("telefon numarası %q okunamadı", m))
+			to, err = "", skip(ReasonPhoneUnreadable, "number", m)
 		}
 	}()
 	if len(s) > 64 {
 		m := MaskRecipient(s[:64])
-		return "", skip(fmt.Sprintf("phone number %q is too long", m), fmt.Sprintf("telefon numarası %q çok uzun", m))
+		return "", skip(ReasonPhoneTooLong, "number", m)
 	}
 	num, ok := parsePhone(s, region)
 	if !ok {
 		m := MaskRecipient(s)
 		if digitsOnly(s) == "" {
-			return "", skip(fmt.Sprintf("phone number %q is not a phone number", m), fmt.Sprintf("%q bir telefon numarası değil", m))
+			return "", skip(ReasonNotAPhone, "number", m)
 		}
-		return "", skip(fmt.Sprintf("phone number %q is not a valid number", m), fmt.Sprintf("telefon numarası %q geçersiz", m))
+		return "", skip(ReasonPhoneInvalid, "number", m)
 	}
 	switch t := phonenumbers.GetNumberType(num); t {
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
 	case phonenumbers.FIXED_LINE:
 		m := MaskRecipient(s)
-		return "", skip(fmt.Sprintf("phone number %q is a landline; SMS and WhatsApp need a mobile number", m),
-			fmt.Sprintf("telefon numarası %q sabit hat; SMS ve WhatsApp için cep telefonu numarası gerekir", m))
+		return "", skip(ReasonLandline, "number", m)
 	default:
 		m := MaskRecipient(s)
-		return "", skip(fmt.Sprintf("phone number %q is not a mobile number (%s)", m, numberType(t)),
-			fmt.Sprintf("telefon numarası %q cep telefonu numarası değil", m))
+		return "", &SkipError{Reason: Reason{Code: ReasonNotMobile, Args: map[string]string{"number": m}, Parts: []Reason{numberType(t)}}}
 	}
 	return phonenumbers.Format(num, phonenumbers.E164), nil
 }
@@ -122,26 +91,28 @@ func digitsOnly(s string) string {
 	return b.String()
 }
 
-func numberType(t phonenumbers.PhoneNumberType) string {
+// numberType names a kind of number as a reason (phonetype.*), so it is
+// read in the reader's language.
+func numberType(t phonenumbers.PhoneNumberType) Reason {
 	switch t {
 	case phonenumbers.TOLL_FREE:
-		return "toll-free"
+		return R("phonetype.toll_free")
 	case phonenumbers.PREMIUM_RATE:
-		return "premium rate"
+		return R("phonetype.premium_rate")
 	case phonenumbers.SHARED_COST:
-		return "shared cost"
+		return R("phonetype.shared_cost")
 	case phonenumbers.VOIP:
-		return "VoIP"
+		return R("phonetype.voip")
 	case phonenumbers.PERSONAL_NUMBER:
-		return "personal number"
+		return R("phonetype.personal")
 	case phonenumbers.PAGER:
-		return "pager"
+		return R("phonetype.pager")
 	case phonenumbers.UAN:
-		return "company number"
+		return R("phonetype.company")
 	case phonenumbers.VOICEMAIL:
-		return "voicemail"
+		return R("phonetype.voicemail")
 	}
-	return "unknown type"
+	return R("phonetype.unknown")
 }
 
 // NormalizeEmail validates an address, trims it and lower-cases it whole.
@@ -152,17 +123,17 @@ func numberType(t phonenumbers.PhoneNumberType) string {
 func NormalizeEmail(raw string) (string, error) {
 	s := strings.TrimSpace(raw)
 	if s == "" {
-		return "", skip("no e-mail address", "e-posta adresi yok")
+		return "", skip(ReasonNoEmail)
 	}
 	addr, err := mail.ParseAddress(s)
 	if err != nil || addr.Name != "" || strings.ContainsAny(addr.Address, " \t") {
 		m := MaskRecipient(s)
-		return "", skip(fmt.Sprintf("e-mail address %q is not valid", m), fmt.Sprintf("e-posta adresi %q geçersiz", m))
+		return "", skip(ReasonEmailInvalid, "address", m)
 	}
 	at := strings.LastIndexByte(addr.Address, '@')
 	if at < 1 || !strings.Contains(addr.Address[at:], ".") {
 		m := MaskRecipient(s)
-		return "", skip(fmt.Sprintf("e-mail address %q has no domain", m), fmt.Sprintf("e-posta adresi %q alan adı içermiyor", m))
+		return "", skip(ReasonEmailNoDomain, "address", m)
 	}
 	return strings.ToLower(addr.Address), nil
 }

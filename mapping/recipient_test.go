@@ -20,16 +20,16 @@ func TestNormalizeMobile(t *testing.T) {
 		{"explicit TR region", "0505 123 45 67", "TR", "+905051234567", ""},
 		{"foreign mobile DE", "+49 1512 3456789", "", "+4915123456789", ""},
 		{"foreign mobile GB", "+447911123456", "", "+447911123456", ""},
-		{"landline Istanbul", "0212 123 45 67", "", "", "is a landline"},
-		{"landline international", "+90 312 123 45 67", "", "", "is a landline"},
-		{"VoIP 0850", "0850 123 45 67", "", "", "not a mobile number (VoIP)"},
-		{"toll free", "0800 123 45 67", "", "", "toll-free"},
-		{"call centre 444", "0444 1 444", "", "", "not a mobile number"},
-		{"too short", "0532 123 45 6", "", "", "not a valid number"},
-		{"short digits", "123", "", "", "not a valid number"},
-		{"garbage", "abc", "", "", "not a phone number"},
-		{"empty", "   ", "", "", "no phone number"},
-		{"too long", strings.Repeat("5", 100), "", "", "too long"},
+		{"landline Istanbul", "0212 123 45 67", "", "", "recipient.landline"},
+		{"landline international", "+90 312 123 45 67", "", "", "recipient.landline"},
+		{"VoIP 0850", "0850 123 45 67", "", "", "recipient.not_mobile(number=0850 1** ** 67) [phonetype.voip]"},
+		{"toll free", "0800 123 45 67", "", "", "phonetype.toll_free"},
+		{"call centre 444", "0444 1 444", "", "", "recipient.not_mobile"},
+		{"too short", "0532 123 45 6", "", "", "recipient.phone_invalid"},
+		{"short digits", "123", "", "", "recipient.phone_invalid"},
+		{"garbage", "abc", "", "", "recipient.not_a_phone"},
+		{"empty", "   ", "", "", "recipient.no_phone"},
+		{"too long", strings.Repeat("5", 100), "", "", "recipient.phone_too_long"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,12 +54,12 @@ func TestNormalizeEmail(t *testing.T) {
 	tests := []struct{ in, want, reason string }{
 		{" Ayse.Yilmaz@Example.COM ", "ayse.yilmaz@example.com", ""},
 		{"info@işık-mobilya.com.tr", "info@işık-mobilya.com.tr", ""},
-		{"", "", "no e-mail address"},
-		{"ayse@", "", "not valid"},
-		{"ayse", "", "not valid"},
-		{"ayse@localhost", "", "has no domain"},
-		{"Ayşe <ayse@example.com>", "", "not valid"},
-		{"a b@example.com", "", "not valid"},
+		{"", "", "recipient.no_email"},
+		{"ayse@", "", "recipient.email_invalid"},
+		{"ayse", "", "recipient.email_invalid"},
+		{"ayse@localhost", "", "recipient.email_no_domain"},
+		{"Ayşe <ayse@example.com>", "", "recipient.email_invalid"},
+		{"a b@example.com", "", "recipient.email_invalid"},
 	}
 	for _, tt := range tests {
 		got, err := NormalizeEmail(tt.in)
@@ -102,13 +102,18 @@ func TestRecipientPreferenceOrder(t *testing.T) {
 		{Record{"FATURA_CEP_TEL": "0533 111 22 33", "CEP_TEL": "0532 123 45 67"}, "+905331112233", ""},
 		{Record{"FATURA_CEP_TEL": nil, "CEP_TEL": "0532 123 45 67"}, "+905321234567", ""},
 		{Record{"FATURA_CEP_TEL": "0212 123 45 67", "TEL1": "0532 123 45 67"}, "+905321234567", ""},
-		{Record{"FATURA_CEP_TEL": "0212 123 45 67", "CEP_TEL": "xyz"}, "", "no usable recipient: FATURA_CEP_TEL: phone number"},
-		{Record{}, "", "no recipient: FATURA_CEP_TEL, CEP_TEL, TEL1 empty"},
+		{Record{"FATURA_CEP_TEL": "0212 123 45 67", "CEP_TEL": "xyz"}, "",
+			"skip.no_usable_recipient [skip.recipient_field(field=FATURA_CEP_TEL) [recipient.landline(number=0212 1** ** 67)]; skip.recipient_field(field=CEP_TEL) [recipient.not_a_phone(number=***)]]"},
+		{Record{}, "", "skip.no_recipient(fields=FATURA_CEP_TEL, CEP_TEL, TEL1)"},
 	}
 	for _, tt := range tests {
 		r := (&Mapper{Channels: []ChannelSpec{ch}}).Map(tt.rec)[0]
-		if r.To != tt.to || !strings.Contains(r.Skip, tt.reason) || (tt.reason == "") != (r.Skip == "") {
-			t.Errorf("Map(%v) = to %q skip %q; want to %q skip containing %q", tt.rec, r.To, r.Skip, tt.to, tt.reason)
+		skip := ""
+		if r.Skip != nil {
+			skip = r.Skip.String()
+		}
+		if r.To != tt.to || skip != tt.reason {
+			t.Errorf("Map(%v) = to %q skip %q; want to %q skip %q", tt.rec, r.To, skip, tt.to, tt.reason)
 		}
 	}
 }

@@ -76,10 +76,12 @@ var (
 
 // Error is a classified provider answer.
 type Error struct {
-	Class      error  // one of the sentinels above
-	Code       string // provider's own code, e.g. "30", "131026", "550 5.1.1"
-	Reason     string // English, for logs and IT staff
-	ReasonTR   string // Turkish, for the status page
+	Class error  // one of the sentinels above
+	Code  string // provider's own code, e.g. "30", "131026", "550 5.1.1"
+	// Why explains it: a key of the connector's catalog (the provider's
+	// reason codes, declared beside its code table) with its arguments,
+	// and in Detail the provider's own words, untranslated.
+	Why        mapping.Reason
 	RetryAfter time.Duration
 	// BadRecipient marks answers that say the address itself is wrong
 	// (SMTP 5.1.1, NetGSM report 3), so fallback or suppression can act on it.
@@ -92,8 +94,8 @@ func (e *Error) Error() string {
 	if e.Code != "" {
 		msg += " (code " + e.Code + ")"
 	}
-	if e.Reason != "" {
-		msg += ": " + e.Reason
+	if !e.Why.IsZero() {
+		msg += ": " + e.Why.String()
 	}
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()
@@ -106,24 +108,27 @@ func (e *Error) Is(target error) bool { return target == e.Class }
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Why is a reason of a provider: a catalog key and its name, value pairs.
+func Why(key string, args ...any) mapping.Reason { return mapping.R(key, args...) }
+
 // Retry returns a retry-later error.
-func Retry(code, reason string, after time.Duration) *Error {
-	return &Error{Class: ErrRetry, Code: code, Reason: reason, RetryAfter: after}
+func Retry(code string, why mapping.Reason, after time.Duration) *Error {
+	return &Error{Class: ErrRetry, Code: code, Why: why, RetryAfter: after}
 }
 
 // Permanent returns a permanent refusal.
-func Permanent(code, reason, reasonTR string) *Error {
-	return &Error{Class: ErrPermanent, Code: code, Reason: reason, ReasonTR: reasonTR}
+func Permanent(code string, why mapping.Reason) *Error {
+	return &Error{Class: ErrPermanent, Code: code, Why: why}
 }
 
 // Unknown returns an outcome that must be reconciled before any resend.
-func Unknown(reason string, err error) *Error {
-	return &Error{Class: ErrUnknown, Reason: reason, Err: err}
+func Unknown(why mapping.Reason, err error) *Error {
+	return &Error{Class: ErrUnknown, Why: why, Err: err}
 }
 
 // Config returns a credentials/config error that pauses the channel.
-func Config(code, reason, reasonTR string) *Error {
-	return &Error{Class: ErrConfig, Code: code, Reason: reason, ReasonTR: reasonTR}
+func Config(code string, why mapping.Reason) *Error {
+	return &Error{Class: ErrConfig, Code: code, Why: why}
 }
 
 // Classify returns the class of any error a provider returned. Errors that are
@@ -150,7 +155,7 @@ func AsError(err error) *Error {
 	if errors.As(err, &e) {
 		return e
 	}
-	return Unknown("unclassified provider error", err)
+	return Unknown(Why(ReasonUnclassified), err)
 }
 
 // DeliveryStatus is a provider report's final or interim state of one message.
@@ -180,11 +185,11 @@ type Report struct {
 	To         string
 	Status     DeliveryStatus
 	Code       string
-	Reason     string // English
-	// ReasonTR is the Turkish reason, for the status page, when the
-	// provider's own words are not the whole story (StatusUnproven).
-	ReasonTR string
-	At       time.Time
+	// Why says what the report means (a catalog key and the provider's
+	// words): "delivered", "invalid number", or for StatusUnproven why the
+	// absence proves nothing.
+	Why mapping.Reason
+	At  time.Time
 }
 
 // Reporter is implemented by providers with a delivery report API.
@@ -229,3 +234,8 @@ func (s DeliveryStatus) String() string {
 }
 
 var _ fmt.Stringer = StatusPending
+
+// The reasons notify itself gives (their texts are in connector/catalog).
+const (
+	ReasonUnclassified = "provider.unclassified" // detail: the error
+)

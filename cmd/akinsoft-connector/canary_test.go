@@ -76,7 +76,7 @@ jobs:
 		_, stdout, stderr := runCLI(t, append(args, "--config", cfgPath)...)
 		all.WriteString(stdout + stderr)
 	}
-	if !strings.Contains(all.String(), "code 30") {
+	if !strings.Contains(all.String(), "code:   30") {
 		t.Fatalf("the credential error path was not exercised:\n%s", all.String())
 	}
 	forms := [][]byte{[]byte(canary), []byte(base64.StdEncoding.EncodeToString([]byte("8501234567:" + canary)))}

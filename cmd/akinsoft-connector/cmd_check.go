@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
@@ -53,14 +54,14 @@ func newCheckCmd(g *globals) *cobra.Command {
 				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
 				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
 				if job.Sample != nil {
-					problems += renderSample(out, job, job.Sample, "sample")
+					problems += renderSample(out, g.language(), job, job.Sample, "sample")
 				}
 			}
 			if !offline {
-				problems += checkPending(cmd.Context(), cfg, out)
+				problems += checkPending(cmd.Context(), cfg, out, g.language())
 			}
 			if providers {
-				problems += checkProviders(cmd.Context(), cfg, "", out)
+				problems += checkProviders(cmd.Context(), cfg, "", out, g.language())
 			}
 			if problems > 0 {
 				return &configProblems{n: problems, file: g.configPath}
@@ -79,7 +80,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 // outbox opened read-only: check is often run as root or an administrator,
 // and must neither change the service's cursors nor create state files the
 // service account then cannot write.
-func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
+func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang) int {
 	store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
 	if err != nil {
 		fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
@@ -150,7 +151,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 			fmt.Fprintf(out, "job %s: the query returns no row yet; its templates are checked for syntax only\n", j.Name)
 			continue
 		}
-		problems += renderSample(out, j, row, "newest row")
+		problems += renderSample(out, lang, j, row, "newest row")
 	}
 	return problems
 }
@@ -158,14 +159,14 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer) int {
 // renderSample renders every channel of a job for one row, so a misspelled
 // column fails here, not in front of a customer. Template failures are
 // problems; a row that is simply not sendable (no mobile number) is shown.
-func renderSample(out io.Writer, job *poll.Job, row map[string]any, what string) int {
+func renderSample(out io.Writer, lang catalog.Lang, job *poll.Job, row map[string]any, what string) int {
 	failed := job.Mapper.TemplateErrors(row)
 	for _, r := range job.Mapper.Map(row) {
 		switch {
 		case failed[r.Channel] != nil:
 			fmt.Fprintf(out, "  %s: the %s cannot be rendered: %v\n", r.Channel, what, failed[r.Channel])
-		case r.Skip != "":
-			fmt.Fprintf(out, "  %s %s: not sendable (%s); templates render fine\n", r.Channel, what, r.Skip)
+		case r.Skip != nil:
+			fmt.Fprintf(out, "  %s %s: not sendable (%s); templates render fine\n", r.Channel, what, lang.Reason(*r.Skip))
 		default:
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what, oneLine(r.Text, 160))
 		}

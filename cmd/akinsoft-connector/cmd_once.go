@@ -91,7 +91,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 					q.Channel, q.Due, q.Later, q.Uncertain, q.Held)
 			}
 			if paused, why := d.ChannelPaused(q.Channel); paused {
-				fmt.Fprintf(out, "channel %s is paused: %s\n", q.Channel, why)
+				fmt.Fprintf(out, "channel %s is paused: %s\n", q.Channel, g.language().Reason(why))
 			}
 		}
 	}

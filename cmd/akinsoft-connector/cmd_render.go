@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
@@ -19,6 +20,7 @@ type renderFlags struct {
 	job, source, key string
 	limit            int
 	showRecipients   bool
+	lang             catalog.Lang
 }
 
 func newRenderCmd(g *globals) *cobra.Command {
@@ -31,6 +33,7 @@ func newRenderCmd(g *globals) *cobra.Command {
 			"It opens the ERP read-only and touches neither the outbox nor any provider.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			f.lang = g.language()
 			if f.job == "" {
 				return &usageError{"render needs --job NAME"}
 			}
@@ -118,7 +121,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	rows := 0
 	err = src.Query(cmd.Context(), q, args, func(rec erp.Record) error {
 		rows++
-		printRendered(out, job, srcName, rec, f.showRecipients)
+		printRendered(out, f.lang, job, srcName, rec, f.showRecipients)
 		return nil
 	})
 	if err != nil {
@@ -142,18 +145,18 @@ func g2file(cfg *config.Config) string {
 }
 
 // printRendered shows one record as the customer would receive it.
-func printRendered(w io.Writer, job *poll.Job, source string, rec erp.Record, show bool) {
+func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string, rec erp.Record, show bool) {
 	fmt.Fprintf(w, "── %s %s=%v (source %s) ──\n", job.Name, job.Key, rec[strings.ToUpper(job.Key)], source)
-	reason := ""
+	var refused *mapping.Reason
 	if job.Check != nil {
-		reason = job.Check(rec)
+		refused = job.Check(rec)
 	}
 	for _, r := range job.Mapper.Map(rec) {
-		if reason != "" {
-			r.Skip = reason
+		if refused != nil {
+			r.Skip = refused
 		}
-		if r.Skip != "" {
-			fmt.Fprintf(w, "%s: SKIPPED: %s\n", r.Channel, r.Skip)
+		if r.Skip != nil {
+			fmt.Fprintf(w, "%s: SKIPPED: %s\n", r.Channel, lang.Reason(*r.Skip))
 			continue
 		}
 		to := r.To

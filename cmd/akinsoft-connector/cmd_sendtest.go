@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -39,7 +40,7 @@ exactly what the provider answered. It does not touch the outbox.
 			ctx, cancel := context.WithTimeout(cmd.Context(), 2*time.Minute)
 			defer cancel()
 			if checkOnly {
-				if n := checkProviders(ctx, cfg, channel, out); n > 0 {
+				if n := checkProviders(ctx, cfg, channel, out, g.language()); n > 0 {
 					return fmt.Errorf("%d provider(s) failed the check", n)
 				}
 				return nil
@@ -62,7 +63,7 @@ exactly what the provider answered. It does not touch the outbox.
 			fmt.Fprintf(out, "sending a test %s message to %s through %s…\n", channel, mapping.MaskRecipient(m.To), ch.Provider)
 			res, err := p.Send(ctx, m)
 			if err != nil {
-				printOutcome(out, err)
+				printOutcome(out, g.language(), err)
 				return errors.New("the provider did not accept the test message")
 			}
 			fmt.Fprintf(out, "accepted: provider id %s\n", res.ProviderID)
@@ -106,8 +107,9 @@ func testMessage(cfg *config.Config, channel, to, text, subject, template, langu
 }
 
 // printOutcome shows a refusal the way IT staff need it: the class, the
-// provider's code and its reason in English and Turkish.
-func printOutcome(w io.Writer, err error) {
+// provider's code, and its reason in the reader's language with the
+// provider's own words.
+func printOutcome(w io.Writer, lang catalog.Lang, err error) {
 	e := notify.AsError(err)
 	what := map[error]string{
 		notify.ErrRetry:     "NOT SENT (temporary; the daemon would retry later)",
@@ -119,11 +121,8 @@ func printOutcome(w io.Writer, err error) {
 	if e.Code != "" {
 		fmt.Fprintf(w, "  code:   %s\n", e.Code)
 	}
-	if e.Reason != "" {
-		fmt.Fprintf(w, "  reason: %s\n", e.Reason)
-	}
-	if e.ReasonTR != "" {
-		fmt.Fprintf(w, "  neden:  %s\n", e.ReasonTR)
+	if !e.Why.IsZero() {
+		fmt.Fprintf(w, "  reason: %s\n", lang.Reason(e.Why))
 	}
 	if e.RetryAfter > 0 {
 		fmt.Fprintf(w, "  retry after: %s\n", e.RetryAfter)
@@ -135,7 +134,7 @@ func printOutcome(w io.Writer, err error) {
 
 // checkProviders verifies each configured provider (or only channel) without
 // sending, and returns how many failed. The check command can call it too.
-func checkProviders(ctx context.Context, cfg *config.Config, only string, out io.Writer) int {
+func checkProviders(ctx context.Context, cfg *config.Config, only string, out io.Writer, lang catalog.Lang) int {
 	failed := 0
 	for _, name := range channelNames(cfg) {
 		if only != "" && name != only {
@@ -156,11 +155,11 @@ func checkProviders(ctx context.Context, cfg *config.Config, only string, out io
 		msg, err := c.Check(ctx)
 		if err != nil {
 			fmt.Fprintf(out, "channel %s (%s): ", name, ch.Provider)
-			printOutcome(out, err)
+			printOutcome(out, lang, err)
 			failed++
 			continue
 		}
-		fmt.Fprintf(out, "channel %s (%s): %s\n", name, ch.Provider, msg)
+		fmt.Fprintf(out, "channel %s (%s): %s\n", name, ch.Provider, lang.Reason(msg))
 	}
 	return failed
 }

@@ -55,7 +55,7 @@ func TestSendTest(t *testing.T) {
 		{name: "accepted", secret: "shop-secret-Qx7", args: []string{"--channel", "webhook", "--to", "0532 123 45 67"}, code: exitOK,
 			want: []string{"accepted: provider id shop-1"}},
 		{name: "refused credentials", secret: "wrong-secret-Zk2", args: []string{"--channel", "webhook", "--to", "+905321234567"}, code: exitFailure,
-			want: []string{"REFUSED: credentials", "code:   http 401", "neden:"}},
+			want: []string{"REFUSED: credentials", "code:   http 401", "reason: the webhook receiver rejected the signature or credentials"}},
 		{name: "console", secret: "x", args: []string{"--channel", "sms", "--to", "05321234567"}, code: exitOK, want: []string{"accepted: provider id console-1"}},
 		{name: "unknown channel", secret: "x", args: []string{"--channel", "email", "--to", "a@example.com"}, code: exitUsage},
 		{name: "bad number", secret: "x", args: []string{"--channel", "sms", "--to", "12"}, code: exitUsage},

@@ -20,6 +20,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // statusTokenEnv holds an API token for asking a service whose status page
@@ -58,7 +60,7 @@ file; pause states come from the running service's /readyz.`,
 				enc.SetIndent("", "  ")
 				return enc.Encode(o)
 			}
-			printStatus(cmd.OutOrStdout(), cfg, o, live)
+			printStatus(cmd.OutOrStdout(), g.language(), cfg, o, live)
 			return nil
 		},
 	}
@@ -106,7 +108,7 @@ func askService(ctx context.Context, cfg config.Status) liveState {
 	return l
 }
 
-func printStatus(w io.Writer, cfg *config.Config, o status.Overview, live liveState) {
+func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Overview, live liveState) {
 	loc := cfg.Location()
 	when := func(t time.Time) string {
 		if t.IsZero() {
@@ -162,7 +164,7 @@ func printStatus(w io.Writer, cfg *config.Config, o status.Overview, live liveSt
 	}
 	for _, c := range live.Channels {
 		if c.Paused {
-			fmt.Fprintf(tw, "  %s\tPAUSED: %s\n", c.Name, oneLine(c.Alert, 160))
+			fmt.Fprintf(tw, "  %s\tPAUSED: %s\n", c.Name, oneLine(lang.Reason(c.Alert), 160))
 		} else {
 			fmt.Fprintf(tw, "  %s\trunning\n", c.Name)
 		}

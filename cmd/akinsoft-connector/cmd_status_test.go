@@ -15,6 +15,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // opsConfig points status.listen at LISTEN: a closed port by default, so
@@ -85,7 +87,7 @@ func opsSetup(t *testing.T, listen string, errs ...error) (string, *connector.Da
 	return path, d
 }
 
-var refusedSend = notify.Permanent("70", "invalid number", "geçersiz numara")
+var refusedSend = notify.Permanent("70", mapping.Reason{Detail: "invalid number", Args: map[string]string{"tr": "geçersiz numara"}})
 
 func TestStatusCommand(t *testing.T) {
 	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
@@ -96,7 +98,7 @@ func TestStatusCommand(t *testing.T) {
 	}
 	for _, want := range []string{"JOBS", "new-invoices", "  ok  ", "QUEUE", "  empty", "CHANNELS",
 		"the service does not answer at http://127.0.0.1:1/readyz", "TODAY", "sent 20", "LAST ERRORS",
-		strconv.FormatInt(failed[0].ID, 10), "(code 70): invalid number", "+90532*****67", "does not exist in CARI"} {
+		strconv.FormatInt(failed[0].ID, 10), "invalid number (code 70)", "+90532*****67", "does not exist in CARI"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status output lacks %q:\n%s", want, out)
 		}
@@ -113,7 +115,7 @@ func TestStatusCommand(t *testing.T) {
 func TestStatusCommandShowsAPausedChannel(t *testing.T) {
 	// The running service is played by a status server over the daemon
 	// whose provider rejected the credentials.
-	_, d := opsSetup(t, "127.0.0.1:1", notify.Config("30", "invalid credentials", "geçersiz kullanıcı"))
+	_, d := opsSetup(t, "127.0.0.1:1", notify.Config("30", mapping.Reason{Detail: "invalid credentials", Args: map[string]string{"tr": "geçersiz kullanıcı"}}))
 	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +130,7 @@ func TestStatusCommandShowsAPausedChannel(t *testing.T) {
 }
 
 func TestMessagesCommands(t *testing.T) {
-	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend, refusedSend, refusedSend, notify.Config("30", "invalid credentials", ""))
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend, refusedSend, refusedSend, notify.Config("30", mapping.Reason{Detail: "invalid credentials"}))
 	ctx := context.Background()
 	s := d.Store()
 	failed, _ := s.List(ctx, outbox.Filter{Status: outbox.StatusFailed})
@@ -145,7 +147,7 @@ func TestMessagesCommands(t *testing.T) {
 		status   map[int64]outbox.Status
 	}{
 		{"list failed", []string{"messages", "list", "--status", "failed", "--since", "24h"}, exitOK,
-			[]string{"3 message(s)", "(code 70): invalid number", "+90532*****67"}, nil},
+			[]string{"3 message(s)", "invalid number (code 70)", "+90532*****67"}, nil},
 		{"list an unknown status", []string{"messages", "list", "--status", "lost"}, exitUsage, []string{"use one of"}, nil},
 		{"retry one", []string{"messages", "retry", id(failed[0])}, exitOK, []string{"1 message(s) queued again"},
 			map[int64]outbox.Status{failed[0].ID: outbox.StatusPending}},

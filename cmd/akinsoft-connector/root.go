@@ -2,10 +2,12 @@ package main
 
 import (
 	"log/slog"
+	"os"
 	"runtime"
 
 	"github.com/spf13/cobra"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
 
@@ -13,6 +15,22 @@ import (
 type globals struct {
 	configPath string
 	logLevel   string
+	lang       string
+}
+
+// language is the language reasons are shown in: --lang, else the
+// environment's locale, else English like the rest of the command line
+// for now.
+func (g *globals) language() catalog.Lang {
+	if l, ok := catalog.ParseLang(g.lang); ok {
+		return l
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l, ok := catalog.ParseLang(os.Getenv(v)); ok {
+			return l
+		}
+	}
+	return catalog.EN
 }
 
 func newRootCmd() *cobra.Command {
@@ -26,6 +44,7 @@ func newRootCmd() *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), "path of the config file")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
+	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of reasons and messages: tr or en (default: the system locale)")
 	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
 		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g))
 	return root

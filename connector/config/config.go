@@ -9,7 +9,9 @@ import "time"
 // of the config file, never the working directory (a Windows service starts in
 // C:\Windows\System32).
 type Config struct {
-	StateDir   Path        `yaml:"state_dir"`
+	StateDir Path `yaml:"state_dir"`
+	// Language is what logs and reasons are written in: tr (default) or en.
+	Language   Language    `yaml:"language"`
 	Timezone   Location    `yaml:"timezone"`
 	Retention  Duration    `yaml:"retention"`
 	QuietHours *QuietHours `yaml:"quiet_hours"`

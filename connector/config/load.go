@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
@@ -207,8 +208,11 @@ func (c *Config) applyDefaults(file string, opts Options) {
 	if c.Status.Listen == (ListenAddr{}) {
 		c.Status.Listen = DefaultListen
 	}
+	if c.Language == "" {
+		c.Language = Language(catalog.TR)
+	}
 	if c.Status.Language == "" {
-		c.Status.Language = "tr"
+		c.Status.Language = string(c.Language)
 	}
 	if c.Formats.Currency == "" {
 		c.Formats.Currency = "TL"

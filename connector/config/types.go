@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/robfig/cron/v3"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -567,6 +568,24 @@ func (e *SMSEncoding) UnmarshalYAML(ctx context.Context, n ast.Node) error {
 }
 
 func (e SMSEncoding) MarshalYAML() (any, error) { return e.text, nil }
+
+// Language is tr or en: the language of everything the connector writes
+// for a person (logs, the command line's reasons, the status page's default).
+type Language string
+
+func (l *Language) UnmarshalYAML(ctx context.Context, n ast.Node) error {
+	return decodeScalar(ctx, n, "", func(s string) error {
+		v, ok := catalog.ParseLang(s)
+		if !ok {
+			return fmt.Errorf("language must be tr or en, not %q", s)
+		}
+		*l = Language(v)
+		return nil
+	})
+}
+
+// Lang is the language for the catalog.
+func (l Language) Lang() catalog.Lang { return catalog.Lang(l) }
 
 // Path is a file or folder path. A Windows path in double quotes has its
 // backslashes read as escapes by YAML ("C:\new\test.db" holds a newline and

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
@@ -95,7 +96,7 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		for i := len(skipped) - 1; i >= 0; i-- {
 			m := skipped[i]
 			if m.ID > before {
-				lines = append(lines, fmt.Sprintf("  ✗ invoice key %s (%s): %s", m.RecordKey, m.Channel, m.Reason))
+				lines = append(lines, fmt.Sprintf("  ✗ invoice key %s (%s): %s", m.RecordKey, m.Channel, catalog.EN.Reason(m.Reason)))
 			}
 		}
 		if len(lines) > 0 {

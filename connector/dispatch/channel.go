@@ -14,9 +14,12 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 const (
@@ -58,6 +61,8 @@ type Settings struct {
 	ReportEvery    time.Duration
 	UncertainGrace time.Duration
 	Uncertain      config.UncertainPolicy
+	// Lang is the language of the channel's log lines.
+	Lang catalog.Lang
 }
 
 // JobPolicy is what a channel needs to know of a job.
@@ -95,7 +100,7 @@ type Channel struct {
 
 	mu          sync.Mutex
 	pausedUntil time.Time
-	pauseReason string
+	pauseReason mapping.Reason
 }
 
 // New builds a channel. The rate limit is the channel's only one: the
@@ -113,6 +118,9 @@ func New(s Settings, d Deps) *Channel {
 	if s.Rate <= 0 {
 		s.Rate = config.DefaultRate
 	}
+	if s.Lang == "" {
+		s.Lang = catalog.TR
+	}
 	return &Channel{Settings: s, store: d.Store, log: d.Log, now: d.Now, observer: d.Observer, waker: d.Waker,
 		limiter: rate.NewLimiter(rate.Limit(s.Rate.PerSecond()), s.Rate.Burst()), wakeup: make(chan struct{}, 1)}
 }
@@ -127,7 +135,7 @@ func (c *Channel) Wake() {
 
 // Paused reports whether the channel is paused by a credential or config
 // error, and why.
-func (c *Channel) Paused() (bool, string) {
+func (c *Channel) Paused() (bool, mapping.Reason) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.now().Before(c.pausedUntil), c.pauseReason
@@ -135,12 +143,12 @@ func (c *Channel) Paused() (bool, string) {
 
 func (c *Channel) isPaused() bool { p, _ := c.Paused(); return p }
 
-func (c *Channel) pause(reason string, d time.Duration) {
+func (c *Channel) pause(e *notify.Error, d time.Duration) {
 	c.mu.Lock()
-	c.pausedUntil, c.pauseReason = c.now().Add(d), reason
+	c.pausedUntil, c.pauseReason = c.now().Add(d), e.Why
 	c.mu.Unlock()
 	c.log.Error("channel paused: the provider rejected the credentials or account settings; fix the config, then restart the service",
-		"channel", c.Name, "reason", reason, "retry_in", d)
+		"channel", c.Name, "reason", c.Lang.ProviderError(e), "retry_in", d)
 }
 
 // Run drains the channel whenever messages are due, until ctx ends.
@@ -230,3 +238,22 @@ func (c *Channel) sendClaimed(ctx context.Context, claimed []outbox.Message) (in
 	sent += c.flush(ctx, ready)
 	return sent, nil
 }
+
+// The reasons a channel gives (their texts are in connector/catalog).
+const (
+	ReasonOptOutUnreadable = "dispatch.optout_unreadable"
+	ReasonOptedOut         = "dispatch.opted_out"
+	ReasonDailyCap         = "dispatch.daily_cap"
+	ReasonGaveUp           = "dispatch.gave_up"
+	ReasonNoReportAPI      = "dispatch.no_report_api"
+	ReasonReportSilent     = "dispatch.report_silent"
+	ReasonProvenAbsent     = "dispatch.proven_absent"
+	ReasonReportAccepted   = "dispatch.report_accepted"
+	ReasonNotDelivered     = "dispatch.not_delivered"
+	ReasonUncertainResend  = "dispatch.uncertain_resend"
+	ReasonUncertainHeld    = "dispatch.uncertain_held"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonOptOutUnreadable, ReasonOptedOut, ReasonDailyCap, ReasonGaveUp, ReasonNoReportAPI,
+	ReasonReportSilent, ReasonProvenAbsent, ReasonReportAccepted, ReasonNotDelivered, ReasonUncertainResend, ReasonUncertainHeld}

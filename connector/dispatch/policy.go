@@ -2,11 +2,12 @@ package dispatch
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // The policies a claimed message passes before its request: the opt-out
@@ -21,11 +22,9 @@ func (c *Channel) optedOut(ctx context.Context, m outbox.Message) (stop bool, er
 	case err != nil:
 		// Never send when the list cannot be read.
 		c.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
-		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), "waiting: the opt-out list could not be read",
-			"bekliyor: opt-out listesi okunamadı")
+		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), mapping.R(ReasonOptOutUnreadable))
 	case out:
-		return true, c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: "the recipient is on the opt-out list",
-			ReasonTR: "alıcı gönderim listesinden çıkmış (opt-out)"})
+		return true, c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: mapping.R(ReasonOptedOut)})
 	}
 	return false, nil
 }
@@ -47,9 +46,7 @@ func (c *Channel) capped(ctx context.Context, m outbox.Message) (stop bool, err 
 		return false, nil
 	}
 	until := day.AddDate(0, 0, 1)
-	if err := c.store.Defer(context.WithoutCancel(ctx), m, until,
-		fmt.Sprintf("daily limit of %d messages for this recipient reached; waiting until tomorrow", c.DailyCap),
-		fmt.Sprintf("bu alıcı için günlük %d mesaj sınırına ulaşıldı; yarın gönderilecek", c.DailyCap)); err != nil {
+	if err := c.store.Defer(context.WithoutCancel(ctx), m, until, mapping.R(ReasonDailyCap, "limit", c.DailyCap)); err != nil {
 		return true, err
 	}
 	c.log.Info("daily limit for this recipient reached; the message waits until tomorrow",

@@ -7,6 +7,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 const (
@@ -72,7 +74,7 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 			ask = append(ask, u)
 			continue
 		}
-		c.settleUncertain(ctx, u, "the provider has no report that can find it", "sağlayıcının bunu bulabilecek bir raporu yok")
+		c.settleUncertain(ctx, u, mapping.R(ReasonNoReportAPI))
 	}
 	var queryErr error
 	if hasReports {
@@ -151,8 +153,7 @@ func (c *Channel) applyReports(ctx context.Context, rep notify.Reporter, ask []o
 	}
 	for _, a := range ask {
 		if finds && !seen[a.ID] {
-			c.settleUnfound(ctx, a, notify.Report{Status: notify.StatusUnproven,
-				Reason: "the provider's report did not say whether it took this send", ReasonTR: "sağlayıcının raporu bu gönderimi alıp almadığını söylemedi"})
+			c.settleUnfound(ctx, a, notify.Report{Status: notify.StatusUnproven, Why: mapping.R(ReasonReportSilent)})
 		}
 	}
 	return nil
@@ -165,15 +166,14 @@ func (c *Channel) settleUnfound(ctx context.Context, a outbox.Awaiting, r notify
 		return
 	}
 	if r.Status != notify.StatusAbsent {
-		c.holdUncertain(ctx, a, r.Reason, r.ReasonTR)
+		c.holdUncertain(ctx, a, r.Why)
 		return
 	}
 	if ok, err := c.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
-		Reason:   "the provider's report proves it never took this send (" + r.Reason + "); sending it again",
-		ReasonTR: "sağlayıcının raporu bu gönderimi hiç almadığını gösteriyor (" + r.ReasonTR + "); yeniden gönderiliyor"}, outbox.StatusUncertain); err != nil {
+		Reason: mapping.Reason{Code: ReasonProvenAbsent, Parts: []mapping.Reason{r.Why}}}, outbox.StatusUncertain); err != nil {
 		c.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
 	} else if ok {
-		c.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", c.Name, "proof", r.Reason)
+		c.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", c.Name, "proof", c.Lang.Reason(r.Why))
 		c.Wake()
 	}
 }
@@ -188,14 +188,12 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 		}
 		from = []outbox.Status{outbox.StatusUncertain}
 		rec = outbox.Report{Status: outbox.StatusSent, ProviderID: r.ProviderID, Code: r.Code,
-			Reason: "the provider's report shows it was accepted: " + r.Reason, ReasonTR: "sağlayıcının raporuna göre kabul edildi"}
+			Reason: mapping.Reason{Code: ReasonReportAccepted, Parts: []mapping.Reason{r.Why}}}
 	case notify.StatusDelivered:
-		rec = outbox.Report{Status: outbox.StatusDelivered, ProviderID: r.ProviderID, Code: r.Code, Reason: r.Reason}
+		rec = outbox.Report{Status: outbox.StatusDelivered, ProviderID: r.ProviderID, Code: r.Code, Reason: r.Why}
 	default:
-		// Reports carry an English reason only; the Turkish text says what
-		// happened and keeps the provider's words.
-		rec = outbox.Report{Status: outbox.StatusFailed, ProviderID: r.ProviderID, Code: r.Code, Reason: "not delivered: " + r.Reason,
-			ReasonTR: "iletilemedi: " + r.Reason}
+		rec = outbox.Report{Status: outbox.StatusFailed, ProviderID: r.ProviderID, Code: r.Code,
+			Reason: mapping.Reason{Code: ReasonNotDelivered, Parts: []mapping.Reason{r.Why}}}
 	}
 	ok, err := c.store.RecordReport(ctx, a.ID, rec, from...)
 	if err != nil || !ok {
@@ -204,7 +202,7 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 		}
 		return
 	}
-	c.log.Info("delivery report", "message", a.ID, "channel", c.Name, "status", rec.Status, "code", r.Code, "reason", r.Reason)
+	c.log.Info("delivery report", "message", a.ID, "channel", c.Name, "status", rec.Status, "code", r.Code, "reason", c.Lang.Reason(r.Why))
 	switch rec.Status {
 	case outbox.StatusDelivered:
 		if err := c.store.DropStandby(ctx, a.DedupeKey); err != nil {
@@ -217,13 +215,12 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 
 // settleUncertain decides an uncertain send nobody can look up: held for an
 // operator (default), or sent again when uncertain_sends is resend.
-func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why, whyTR string) {
+func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why mapping.Reason) {
 	if c.Uncertain != config.UncertainResend {
-		c.holdUncertain(ctx, u, why, whyTR)
+		c.holdUncertain(ctx, u, why)
 		return
 	}
-	rec := outbox.Report{Status: outbox.StatusPending, Reason: "uncertain: " + why + "; sending again (uncertain_sends: resend)",
-		ReasonTR: "gönderim belirsiz: " + whyTR + "; yeniden gönderiliyor (uncertain_sends: resend)"}
+	rec := outbox.Report{Status: outbox.StatusPending, Reason: mapping.Reason{Code: ReasonUncertainResend, Parts: []mapping.Reason{why}}}
 	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
 		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
@@ -237,16 +234,14 @@ func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why, w
 
 // holdUncertain puts an uncertain send before an operator, saying why it
 // cannot be settled.
-func (c *Channel) holdUncertain(ctx context.Context, u outbox.Awaiting, why, whyTR string) {
-	rec := outbox.Report{Status: outbox.StatusHeld,
-		Reason:   "uncertain: " + why + "; check with the provider whether it arrived, then retry or cancel it",
-		ReasonTR: "gönderim belirsiz: " + whyTR + "; ulaşıp ulaşmadığını sağlayıcıdan kontrol edin, sonra tekrar deneyin veya iptal edin"}
+func (c *Channel) holdUncertain(ctx context.Context, u outbox.Awaiting, why mapping.Reason) {
+	rec := outbox.Report{Status: outbox.StatusHeld, Reason: mapping.Reason{Code: ReasonUncertainHeld, Parts: []mapping.Reason{why}}}
 	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
 		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
 		return
 	}
 	if ok {
-		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status, "reason", why)
+		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status, "reason", c.Lang.Reason(why))
 	}
 }

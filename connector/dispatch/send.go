@@ -10,6 +10,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // collect takes a claimed message that passed the policies. For a provider
@@ -161,35 +163,33 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		return outbox.Outcome{Status: outbox.StatusSent, ProviderID: res.ProviderID}
 	}
 	e := notify.AsError(err)
-	// The English reason names the class and code for IT staff; the Turkish
-	// one is the provider's plain explanation for the shop owner, when the
-	// provider gave one (the page falls back to English otherwise).
-	o := outbox.Outcome{Code: e.Code, Reason: e.Error(), ReasonTR: e.ReasonTR}
+	// The provider's reason (its code is in its own column) is what the page
+	// and the CLI show, in the reader's language.
+	o := outbox.Outcome{Code: e.Code, Reason: e.Why}
+	if e.Err != nil && o.Reason.Detail == "" {
+		o.Reason.Detail = e.Err.Error()
+	}
 	switch {
 	case errors.Is(err, notify.ErrRetry):
 		if m.Attempts >= maxAttempts {
-			why := e.ReasonTR
-			if why == "" {
-				why = e.Error()
-			}
-			o.Status, o.Reason = outbox.StatusFailed, fmt.Sprintf("gave up after %d attempts: %s", m.Attempts, e.Error())
-			o.ReasonTR = fmt.Sprintf("%d denemeden sonra vazgeçildi: %s", m.Attempts, why)
-			c.log.Warn("message failed after retries", "message", m.ID, "channel", c.Name, "err", e)
+			o.Status = outbox.StatusFailed
+			o.Reason = mapping.Reason{Code: ReasonGaveUp, Args: map[string]string{"attempts": fmt.Sprint(m.Attempts)}, Parts: []mapping.Reason{o.Reason}}
+			c.log.Warn("message failed after retries", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 			return o
 		}
 		o.Status, o.RetryAt = outbox.StatusPending, now.Add(backoff(m.Attempts, e.RetryAfter))
-		c.log.Info("send will be retried", "message", m.ID, "channel", c.Name, "at", o.RetryAt.Format(time.RFC3339), "err", e)
+		c.log.Info("send will be retried", "message", m.ID, "channel", c.Name, "at", o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))
 	case errors.Is(err, notify.ErrConfig):
 		// Not the message's fault: put it back and pause the channel
 		// instead of failing every message one by one.
 		o.Status, o.RetryAt = outbox.StatusPending, now.Add(5*time.Minute)
-		c.pause(e.Error(), 5*time.Minute)
+		c.pause(e, 5*time.Minute)
 	case errors.Is(err, notify.ErrPermanent):
 		o.Status = outbox.StatusFailed
-		c.log.Warn("message refused by the provider", "message", m.ID, "channel", c.Name, "code", e.Code, "err", e)
+		c.log.Warn("message refused by the provider", "message", m.ID, "channel", c.Name, "code", e.Code, "err", c.Lang.ProviderError(e))
 	default:
 		o.Status = outbox.StatusUncertain
-		c.log.Warn("send outcome unknown; it will be checked with the provider before any resend", "message", m.ID, "channel", c.Name, "err", e)
+		c.log.Warn("send outcome unknown; it will be checked with the provider before any resend", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 	}
 	return o
 }

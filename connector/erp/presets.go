@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Preset is a ready-made Wolvox query a job can name instead of writing SQL.
@@ -31,7 +33,7 @@ type Preset struct {
 	Recipients map[string][]string
 	// Check returns a skip reason for a row that must not be messaged even
 	// though the query returned it (e.g. the customer row is missing).
-	Check func(Record) string
+	Check func(Record) *mapping.Reason
 	// Sample is a realistic row used to render templates at `check` time.
 	Sample Record
 	// Renotify is the default re-notify interval of a condition preset.
@@ -163,12 +165,22 @@ func init() {
 
 var sampleTime = time.Date(2026, 1, 2, 10, 30, 0, 0, time.FixedZone("+03", 3*3600))
 
-func missingCustomer(r Record) string {
+func missingCustomer(r Record) *mapping.Reason {
 	if r["CARI_BLKODU"] == nil {
-		return fmt.Sprintf("the invoice's customer (BLCRKODU=%v) does not exist in CARI", r["BLCRKODU"])
+		why := mapping.R(ReasonInvoiceCustomerMissing, "key", r["BLCRKODU"])
+		return &why
 	}
-	return ""
+	return nil
 }
+
+// The reasons the presets' checks give (their texts are in connector/catalog).
+const (
+	ReasonInvoiceCustomerMissing = "preset.invoice_customer_missing"
+	ReasonPaymentCustomerMissing = "preset.payment_customer_missing"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonInvoiceCustomerMissing, ReasonPaymentCustomerMissing}
 
 // LookupPreset returns a preset by name.
 func LookupPreset(name string) (Preset, bool) {

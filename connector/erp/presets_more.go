@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // balanceSQL is a customer's open balance from CARIHR: debits minus credits
@@ -141,11 +143,12 @@ FROM CARIHR H LEFT JOIN CARI C ON C.BLKODU = H.BLCRKODU
 WHERE COALESCE(H.KPB_ATUT, 0) > 0{and:H}` + types, nil
 		},
 		Recipients: customerRecipients,
-		Check: func(r Record) string {
+		Check: func(r Record) *mapping.Reason {
 			if r["CARI_BLKODU"] == nil {
-				return fmt.Sprintf("the payment's customer (BLCRKODU=%v) does not exist in CARI", r["BLCRKODU"])
+				why := mapping.R(ReasonPaymentCustomerMissing, "key", r["BLCRKODU"])
+				return &why
 			}
-			return ""
+			return nil
 		},
 		Sample: Record{
 			"BLKODU": int64(9001), "BLCRKODU": int64(12), "EVRAK_NO": "TAH-2026-001", "ISLEM_TURU": int64(1), "TARIHI": sampleTime,

@@ -17,6 +17,7 @@ import (
 
 const clockConfig = `
 state_dir: state
+language: en # the assertions read English log lines
 timezone: Europe/Istanbul
 QUIET
 daily_cap_per_recipient: 2

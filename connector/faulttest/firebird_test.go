@@ -19,6 +19,7 @@ import (
 
 const firebirdConfig = `
 state_dir: state
+language: en # the assertions read English log lines
 quiet_hours: {disabled: true}
 sources:
   - name: merkez

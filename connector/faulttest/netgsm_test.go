@@ -21,10 +21,15 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const netgsmConfig = `
 state_dir: state
+language: en # the assertions read English log lines
 quiet_hours: {disabled: true}
 sources:
   - name: demo
@@ -381,8 +386,8 @@ func netgsmFault(t *testing.T, tc netgsmCase, rr reportReading) {
 			t.Fatalf("finally the message is %s (%s), want %s", got.Status, got.Reason, want)
 		}
 		if want == outbox.StatusHeld {
-			if !strings.HasPrefix(got.Reason, "uncertain: ") || !strings.HasPrefix(got.ReasonTR, "gönderim belirsiz: ") {
-				t.Fatalf("held without its reason: %q / %q", got.Reason, got.ReasonTR)
+			if en, tr := catalog.EN.Reason(got.Reason), catalog.TR.Reason(got.Reason); !strings.HasPrefix(en, "uncertain: ") || !strings.HasPrefix(tr, "gönderim belirsiz: ") {
+				t.Fatalf("held without its reason: %q / %q", en, tr)
 			}
 			if taken := tc.settle == reconcileFound; (own == 1) != taken {
 				t.Fatalf("NetGSM holds %d copies of a held message, want %d", own, map[bool]int{true: 1}[taken])
@@ -404,7 +409,7 @@ func netgsmFault(t *testing.T, tc netgsmCase, rr reportReading) {
 func witness(t *testing.T, st *outbox.Store, to string) {
 	t.Helper()
 	_, err := st.Enqueue(context.Background(), outbox.Batch{Job: "new-invoices", Source: "demo", Messages: []outbox.NewMessage{
-		{DedupeKey: "witness", Channel: "sms", RecordKey: "w", To: to, Text: "Tanık"}}})
+		{Message: mapping.Message{Channel: "sms", To: to, Text: "Tanık"}, DedupeKey: "witness", RecordKey: "w"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,10 +13,13 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp/smtptest"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const smtpConfig = `
 state_dir: state
+language: en # the assertions read English log lines
 quiet_hours: {disabled: true}
 sources:
   - name: demo
@@ -136,7 +139,7 @@ func TestSMTPFaults(t *testing.T) {
 			if n := len(srv.Mails()); n != tc.mails {
 				t.Fatalf("the server holds %d mails, want %d", n, tc.mails)
 			}
-			if tc.final == outbox.StatusFailed && (m.Code != "550 5.1.1" || !strings.Contains(m.Reason, "mailbox does not exist")) {
+			if tc.final == outbox.StatusFailed && (m.Code != "550 5.1.1" || !strings.Contains(catalog.EN.Reason(m.Reason), "mailbox does not exist")) {
 				t.Fatalf("a refused address must keep the code and say why: code %q, reason %q", m.Code, m.Reason)
 			}
 			if !tc.suppressed {
@@ -159,7 +162,7 @@ func TestSMTPFaults(t *testing.T) {
 					continue
 				}
 				found = true
-				if later.Status != outbox.StatusSkipped || !strings.Contains(later.Reason, "opt-out") {
+				if later.Status != outbox.StatusSkipped || !strings.Contains(catalog.EN.Reason(later.Reason), "opt-out") {
 					t.Fatalf("the next message to the bad address is %s (%s), want skipped", later.Status, later.Reason)
 				}
 			}

@@ -18,6 +18,7 @@ import (
 
 const consoleConfig = `
 state_dir: state
+language: en # the assertions read English log lines
 quiet_hours: {disabled: true}
 sources:
   - name: demo

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -14,12 +15,13 @@ import (
 // the provider receives (notify.Message, handed over as it is) and its state.
 type Message struct {
 	notify.Message
-	Job        string
-	Source     string
-	RecordKey  string
-	Status     Status
-	Reason     string // English, for logs and IT staff
-	ReasonTR   string // Turkish, for the status page; empty when only the English one is known
+	Job       string
+	Source    string
+	RecordKey string
+	Status    Status
+	// Reason is why the message is in its state (a catalog key and the
+	// provider's own words); zero when there is nothing to say.
+	Reason     mapping.Reason
 	Code       string
 	ProviderID string
 	Attempts   int
@@ -31,14 +33,16 @@ type Message struct {
 }
 
 const messageCols = `id, dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload,
-	commercial, status, reason, reason_tr, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
+	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
 
 func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
 	var m Message
 	var created, updated, sent int64
+	var reason string
 	err := sc.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
-		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &m.Reason, &m.ReasonTR, &m.Code, &m.ProviderID,
+		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
 		&m.Attempts, &created, &updated, &sent)
+	m.Reason = decodeReason(reason)
 	m.CreatedAt = time.UnixMilli(created)
 	m.UpdatedAt = time.UnixMilli(updated)
 	if sent > 0 {
@@ -103,9 +107,8 @@ type Outcome struct {
 	Status     Status // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusSkipped
 	ProviderID string
 	Code       string
-	Reason     string    // English
-	ReasonTR   string    // Turkish, for the status page; empty clears an older one
-	RetryAt    time.Time // for StatusPending
+	Reason     mapping.Reason // zero clears an older one
+	RetryAt    time.Time      // for StatusPending
 }
 
 // Finish records the outcome of a claimed message and closes its attempt.
@@ -120,8 +123,8 @@ func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
 			sentAt = ms(now)
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
-			code = ?, reason = ?, reason_tr = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ? AND status = ?`,
-			o.Status, o.ProviderID, o.ProviderID, o.Code, o.Reason, o.ReasonTR, ms(o.RetryAt), ms(now), sentAt, m.ID, StatusSending)
+			code = ?, reason = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ? AND status = ?`,
+			o.Status, o.ProviderID, o.ProviderID, o.Code, encodeReason(o.Reason), ms(o.RetryAt), ms(now), sentAt, m.ID, StatusSending)
 		if err != nil {
 			return err
 		}
@@ -129,7 +132,7 @@ func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
 			return fmt.Errorf("message %d is no longer being sent", m.ID)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
-			ms(now), o.Status, o.Code, o.Reason, o.ProviderID, m.AttemptID)
+			ms(now), o.Status, o.Code, encodeReason(o.Reason), o.ProviderID, m.AttemptID)
 		return err
 	})
 	if err != nil {
@@ -171,9 +174,8 @@ func (s *Store) RecoverInFlight(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'the connector stopped during the send; checking with the provider before any resend',
-			reason_tr = 'gönderim sırasında program durdu; yeniden göndermeden önce sağlayıcıyla kontrol ediliyor', updated_at = ?
-			WHERE status = ?`, StatusUncertain, ms(now), StatusSending)
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE status = ?`,
+			StatusUncertain, encodeReason(mapping.R(ReasonInterrupted)), ms(now), StatusSending)
 		if err != nil {
 			return err
 		}
@@ -331,9 +333,8 @@ func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
 	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = 'not needed: an earlier channel succeeded',
-		reason_tr = 'gerek kalmadı: önceki kanaldan gönderildi', updated_at = ? WHERE dedupe_key = ? AND status = ?`,
-		StatusCancelled, ms(s.now()), dedupeKey, StatusStandby)
+	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE dedupe_key = ? AND status = ?`,
+		StatusCancelled, encodeReason(mapping.R(ReasonNotNeeded)), ms(s.now()), dedupeKey, StatusStandby)
 	if err != nil {
 		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
 	}
@@ -353,16 +354,15 @@ func (s *Store) SentSince(ctx context.Context, recipient string, t time.Time) (i
 }
 
 // Defer gives a claimed message back without counting an attempt, to be
-// claimed again at until (daily cap, quiet hours). reasonTR is the reason in
-// Turkish for the status page ("" when there is none).
-func (s *Store) Defer(ctx context.Context, m Message, until time.Time, reason, reasonTR string) error {
+// claimed again at until (daily cap, quiet hours), saying why.
+func (s *Store) Defer(ctx context.Context, m Message, until time.Time, why mapping.Reason) error {
 	if err := checkMove(StatusPending, StatusSending); err != nil {
 		return err
 	}
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, reason_tr = ?, updated_at = ? WHERE id = ? AND status = ?`,
-			StatusPending, ms(until), reason, reasonTR, ms(now), m.ID, StatusSending); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			StatusPending, ms(until), encodeReason(why), ms(now), m.ID, StatusSending); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, m.AttemptID)

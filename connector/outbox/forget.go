@@ -162,17 +162,17 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 	addressed := map[int64]bool{}
 
 	rows, err := tx.QueryContext(ctx, `SELECT id, job, channel, status, created_at, purged_at IS NOT NULL, recipient, recipient_mac,
-		dedupe_key, record_key, subject, body, html, COALESCE(payload, X''), reason, reason_tr FROM messages ORDER BY id`)
+		dedupe_key, record_key, subject, body, html, COALESCE(payload, X''), reason FROM messages ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var m ForgottenMessage
 		var created int64
-		var rcpt, dedupe, record, subject, body, html, reason, reasonTR string
+		var rcpt, dedupe, record, subject, body, html, reason string
 		var rmac, payload []byte
 		if err := rows.Scan(&m.ID, &m.Job, &m.Channel, &m.Status, &created, &m.Purged, &rcpt, &rmac,
-			&dedupe, &record, &subject, &body, &html, &payload, &reason, &reasonTR); err != nil {
+			&dedupe, &record, &subject, &body, &html, &payload, &reason); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -184,8 +184,8 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 			continue
 		case match.Match(subject) || match.Match(body) || match.Match(html) || match.Match(string(payload)):
 			p.Mentioned = append(p.Mentioned, m)
-			p.textHits[m.ID] = match.Match(reason) || match.Match(reasonTR)
-		case match.Match(reason) || match.Match(reasonTR):
+			p.textHits[m.ID] = match.Match(reason)
+		case match.Match(reason):
 			p.Mentioned = append(p.Mentioned, m)
 			p.textHits[m.ID] = true
 		}
@@ -288,25 +288,17 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 			return err
 		}
 	}
-	const (
-		cancelled   = "cancelled by forget: the text named a person who asked to be forgotten"
-		cancelledTR = "forget ile iptal edildi: metin, kayıtlarının silinmesini isteyen bir kişiyi içeriyordu"
-		erased      = "the text was erased by forget: it named a person who asked to be forgotten"
-		erasedTR    = "metin forget ile silindi: kayıtlarının silinmesini isteyen bir kişiyi içeriyordu"
-	)
+	cancelled, erased := encodeReason(mapping.R(ReasonForgetStop)), encodeReason(mapping.R(ReasonForgetErase))
 	for _, m := range p.Mentioned {
 		args := []any{ms(now), ms(now)}
 		args = append(args, waitingStates...)
 		args = append(args, StatusCancelled)
 		args = append(args, waitingStates...)
-		args = append(args, cancelled, p.textHits[m.ID], erased)
-		args = append(args, waitingStates...)
-		args = append(args, cancelledTR, p.textHits[m.ID], erasedTR, m.ID)
+		args = append(args, cancelled, p.textHits[m.ID], erased, m.ID)
 		if err := exec(`UPDATE messages SET subject = '', body = '', html = '', payload = NULL,
 			purged_at = COALESCE(purged_at, ?), updated_at = ?,
 			status = CASE WHEN status IN (?, ?, ?, ?) THEN ? ELSE status END,
-			reason = CASE WHEN status IN (?, ?, ?, ?) THEN ? WHEN ? THEN ? ELSE reason END,
-			reason_tr = CASE WHEN status IN (?, ?, ?, ?) THEN ? WHEN ? THEN ? ELSE reason_tr END
+			reason = CASE WHEN status IN (?, ?, ?, ?) THEN ? WHEN ? THEN ? ELSE reason END
 			WHERE id = ?`, args...); err != nil {
 			return err
 		}

@@ -63,13 +63,13 @@ func mehmetOutbox(t *testing.T, path string) *Store {
 	s := open(t, path)
 	big := strings.Repeat("<p>Fatura ayrıntıları, satır satır.</p>", 300) // overflow pages
 	b := Batch{Job: "new-invoices", Source: "merkez", Cursor: "102", Messages: []NewMessage{
-		{DedupeKey: "inv:102", Channel: "sms", To: "+90 (533) 234-5678", Text: "Sayın Mehmet Öztürk, faturanız hazır."},
-		{DedupeKey: "inv:102", Channel: "whatsapp", To: "0533 234 56 78", Text: "fatura", Payload: []byte(`{"name":"fatura","components":[{"type":"body","parameters":[{"type":"text","text":"0533 234 56 78"}]}]}`)},
-		{DedupeKey: "inv:102", Channel: "email", To: "Mehmet@Ozturk.Example.COM", Subject: "Faturanız", Text: "Merhaba", HTML: big + "<p>mehmet@ozturk.example.com</p>"},
-		{DedupeKey: "inv:102", Channel: "webhook", To: "0 533 234-5678", Text: `{"musteri":"Mehmet Öztürk","tel":"0 533 234-5678"}`},
-		{DedupeKey: "inv:121", Channel: "sms", To: "5332345678", Text: "ikinci fatura"},
-		{DedupeKey: "inv:121", Channel: "webhook", To: "CARI 120.01.002", Text: "Müşteri tel: +90 533 234 56 78, e-posta MEHMET@ozturk.example.com"},
-		{DedupeKey: "inv:101", Channel: "sms", To: "0532 123 45 67", Text: "Sayın Ayşe Yılmaz, faturanız hazır."},
+		{Message: mapping.Message{Channel: "sms", To: "+90 (533) 234-5678", Text: "Sayın Mehmet Öztürk, faturanız hazır."}, DedupeKey: "inv:102"},
+		{Message: mapping.Message{Channel: "whatsapp", To: "0533 234 56 78", Text: "fatura", Payload: []byte(`{"name":"fatura","components":[{"type":"body","parameters":[{"type":"text", "text":"0533 234 56 78"}]}]}`)}, DedupeKey: "inv:102"},
+		{Message: mapping.Message{Channel: "email", To: "Mehmet@Ozturk.Example.COM", Subject: "Faturanız", Text: "Merhaba", HTML: big + "<p>mehmet@ozturk.example.com</p>"}, DedupeKey: "inv:102"},
+		{Message: mapping.Message{Channel: "webhook", To: "0 533 234-5678", Text: `{"musteri":"Mehmet Öztürk", "tel":"0 533 234-5678"}`}, DedupeKey: "inv:102"},
+		{Message: mapping.Message{Channel: "sms", To: "5332345678", Text: "ikinci fatura"}, DedupeKey: "inv:121"},
+		{Message: mapping.Message{Channel: "webhook", To: "CARI 120.01.002", Text: "Müşteri tel: +90 533 234 56 78, e-posta MEHMET@ozturk.example.com"}, DedupeKey: "inv:121"},
+		{Message: mapping.Message{Channel: "sms", To: "0532 123 45 67", Text: "Sayın Ayşe Yılmaz, faturanız hazır."}, DedupeKey: "inv:101"},
 	}}
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)
@@ -89,7 +89,7 @@ func mehmetOutbox(t *testing.T, path string) *Store {
 	}
 	// A provider error that quotes the number, on someone else's message.
 	claimed, _ := s.Claim(ctx, "webhook", 1)
-	if err := s.Finish(ctx, claimed[0], Outcome{Status: StatusPending, Reason: "retry: receiver said unknown phone 0533 234 56 78"}); err != nil {
+	if err := s.Finish(ctx, claimed[0], Outcome{Status: StatusPending, Reason: mapping.Reason{Detail: "retry: receiver said unknown phone 0533 234 56 78"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RecordJobRun(ctx, JobRun{Job: "new-invoices", LastRun: time.Now(), Err: "row 102: CEP_TEL 05332345678 rejected"}); err != nil {
@@ -177,7 +177,7 @@ func TestForgetLeavesNoTraceInTheFiles(t *testing.T) {
 				t.Errorf("another person's message changed: %+v", m)
 			}
 		case "webhook":
-			if m.Text != "" || m.Status != StatusCancelled || !strings.Contains(m.Reason, "forget") {
+			if m.Text != "" || m.Status != StatusCancelled || !strings.Contains(m.Reason.String(), "forget") {
 				t.Errorf("the webhook quoting him = %s %q %q; want emptied and cancelled", m.Status, m.Text, m.Reason)
 			}
 		}
@@ -242,9 +242,9 @@ func TestSuppressionSurvivesForget(t *testing.T) {
 	// The next invoice: every channel's message is stored skipped, with
 	// neither his number nor the text.
 	n, err := s.Enqueue(ctx, Batch{Job: "new-invoices", Source: "merkez", Messages: []NewMessage{
-		{DedupeKey: "inv:140", Channel: "sms", To: "0533 234 56 78", Text: "yeni fatura"},
-		{DedupeKey: "inv:140", Channel: "whatsapp", To: "+905332345678", Text: "yeni fatura"},
-		{DedupeKey: "inv:140", Channel: "webhook", To: "0 533 234-5678", Text: "yeni fatura 0533 234 56 78"},
+		{Message: mapping.Message{Channel: "sms", To: "0533 234 56 78", Text: "yeni fatura"}, DedupeKey: "inv:140"},
+		{Message: mapping.Message{Channel: "whatsapp", To: "+905332345678", Text: "yeni fatura"}, DedupeKey: "inv:140"},
+		{Message: mapping.Message{Channel: "webhook", To: "0 533 234-5678", Text: "yeni fatura 0533 234 56 78"}, DedupeKey: "inv:140"},
 	}})
 	if err != nil || n.New != 3 {
 		t.Fatalf("enqueue: %d, %v", n.New, err)
@@ -252,7 +252,7 @@ func TestSuppressionSurvivesForget(t *testing.T) {
 	for _, ch := range []string{"sms", "whatsapp", "webhook"} {
 		ms, _ := s.List(ctx, Filter{Channel: ch, Job: "new-invoices", Limit: 100})
 		m := ms[0]
-		if m.DedupeKey != "inv:140" || m.Status != StatusSkipped || m.To != "" || m.Text != "" || !strings.Contains(m.Reason, "forgotten") {
+		if m.DedupeKey != "inv:140" || m.Status != StatusSkipped || m.To != "" || m.Text != "" || !strings.Contains(m.Reason.String(), "forgotten") {
 			t.Errorf("%s message after forget = %+v; want skipped without recipient or text", ch, m)
 		}
 	}
@@ -324,8 +324,8 @@ func TestForgetFindsPurgedMessages(t *testing.T) {
 	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 	s.SetClock(func() time.Time { return now.AddDate(0, 0, -100) })
 	s.Enqueue(ctx, Batch{Job: "j", Source: "m", Messages: []NewMessage{
-		{DedupeKey: "old", Channel: "sms", To: mehmetE164, Text: "eski"},
-		{DedupeKey: "other", Channel: "sms", To: "+905332345978", Text: "başka"}, // same masked form
+		{Message: mapping.Message{Channel: "sms", To: mehmetE164, Text: "eski"}, DedupeKey: "old"},
+		{Message: mapping.Message{Channel: "sms", To: "+905332345978", Text: "başka"}, DedupeKey: "other"}, // same masked form
 	}})
 	for _, m := range mustClaim(t, s, "sms", 2) {
 		s.Finish(ctx, m, Outcome{Status: StatusSent})

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func TestJobRunsKeepLastSuccessAcrossFailures(t *testing.T) {
@@ -43,7 +45,7 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 	s.SetClock(func() time.Time { return now })
 	b := batch("3", "invoice:1", "invoice:2", "invoice:3")
 	b.Messages[2].NotBefore = now.Add(time.Hour)
-	b.Messages = append(b.Messages, NewMessage{DedupeKey: "invoice:4", Channel: "sms", Skip: "no mobile number"})
+	b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: "sms"}, DedupeKey: "invoice:4", Skip: &mapping.Reason{Detail: "no mobile number"}})
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +53,7 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 	if err != nil || len(claimed) != 1 {
 		t.Fatalf("claim: %v %v", claimed, err)
 	}
-	if err := s.Finish(ctx, claimed[0], Outcome{Status: StatusFailed, Code: "70", Reason: "invalid number"}); err != nil {
+	if err := s.Finish(ctx, claimed[0], Outcome{Status: StatusFailed, Code: "70", Reason: mapping.Reason{Detail: "invalid number"}}); err != nil {
 		t.Fatal(err)
 	}
 	qs, err := s.Queues(ctx)
@@ -62,7 +64,7 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 		t.Errorf("queues = %+v; want 1 due and 1 later", qs)
 	}
 	bad, err := s.ListStatuses(ctx, []Status{StatusFailed, StatusSkipped}, time.Time{}, 10)
-	if err != nil || len(bad) != 2 || bad[0].Reason != "no mobile number" || bad[1].Reason != "invalid number" {
+	if err != nil || len(bad) != 2 || bad[0].Reason.Detail != "no mobile number" || bad[1].Reason.Detail != "invalid number" {
 		t.Fatalf("failures = %+v, %v", bad, err)
 	}
 	failed, pending := claimed[0].ID, bad[0].ID-1

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func TestPurgeKeepsCountsButNotBodies(t *testing.T) {
@@ -48,7 +50,7 @@ func TestForgetErasesAPerson(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
 	b := batch("2", "a", "b")
-	b.Messages = append(b.Messages, NewMessage{DedupeKey: "c", Channel: "sms", To: "+905559998877", Text: "other person"})
+	b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: "sms", To: "+905559998877", Text: "other person"}, DedupeKey: "c"})
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"time"
 )
 
@@ -31,12 +32,14 @@ func (s *Store) Awaiting(ctx context.Context, channel string, status Status, sin
 		var a Awaiting
 		var at int64
 		var created, updated, sent int64
+		var reason string
 		m := &a.Message
 		if err := rows.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
-			&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &m.Reason, &m.ReasonTR, &m.Code, &m.ProviderID,
+			&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
 			&m.Attempts, &created, &updated, &sent, &at); err != nil {
 			return nil, err
 		}
+		m.Reason = decodeReason(reason)
 		m.CreatedAt, m.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
 		if sent > 0 {
 			m.SentAt = time.UnixMilli(sent)
@@ -52,8 +55,7 @@ type Report struct {
 	Status     Status // StatusSent, StatusDelivered, StatusFailed, StatusPending (resend), StatusHeld
 	ProviderID string // kept when empty
 	Code       string
-	Reason     string // English
-	ReasonTR   string // Turkish, for the status page; empty clears an older one
+	Reason     mapping.Reason // zero clears an older one
 }
 
 // RecordReport moves a message to r.Status if it is still in one of from,
@@ -67,8 +69,8 @@ func (s *Store) RecordReport(ctx context.Context, id int64, r Report, from ...St
 	if r.Status == StatusSent || r.Status == StatusDelivered || r.Status == StatusFailed {
 		sentAt = ms(now) // only used when sent_at is still empty
 	}
-	args := []any{r.Status, r.ProviderID, r.ProviderID, r.Code, r.Reason, r.ReasonTR, ms(now), sentAt, id}
-	q := `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END, code = ?, reason = ?, reason_tr = ?,
+	args := []any{r.Status, r.ProviderID, r.ProviderID, r.Code, encodeReason(r.Reason), ms(now), sentAt, id}
+	q := `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END, code = ?, reason = ?,
 		next_at = 0, updated_at = ?, sent_at = COALESCE(sent_at, ?) WHERE id = ? AND status IN (`
 	for i, f := range from {
 		if i > 0 {

@@ -176,6 +176,14 @@ var migrations = []string{
 	);
 	ALTER TABLE messages ADD COLUMN recipient_mac BLOB;
 	CREATE INDEX messages_recipient_mac ON messages (recipient_mac) WHERE recipient_mac IS NOT NULL;`,
+	// 6: reasons as catalog keys (JSON in the reason column, outbox/reason.go)
+	// instead of English and Turkish sentences; the old sentences are kept
+	// as the reason's detail and its Turkish text.
+	`UPDATE messages SET reason = json_object('detail', reason, 'args', json_object('tr', reason_tr))
+		WHERE reason != '' AND reason_tr != '';
+	UPDATE messages SET reason = json_object('detail', reason) WHERE reason != '' AND reason_tr = '';
+	UPDATE attempts SET detail = json_object('detail', detail) WHERE detail != '';
+	ALTER TABLE messages DROP COLUMN reason_tr;`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -271,20 +279,15 @@ func setCursor(ctx context.Context, tx *sql.Tx, job, source, value string, now t
 	return nil
 }
 
-// NewMessage is a message to enqueue. A message with Skip set is stored as
-// skipped with that reason, so bad rows are counted and visible.
+// NewMessage is a message to enqueue: what the channel sends and what
+// the outbox files it under. A message with Skip set is stored as skipped
+// with that reason, so bad rows are counted and visible.
 type NewMessage struct {
+	mapping.Message
 	DedupeKey  string
-	Channel    string
 	RecordKey  string
-	To         string
-	Subject    string
-	Text       string
-	HTML       string
-	Payload    []byte
 	Commercial bool
-	Skip       string
-	SkipTR     string // Skip in Turkish, for the status page; may be empty
+	Skip       *mapping.Reason
 	// Standby messages wait for their job's earlier channel to fail (a
 	// fallback chain such as WhatsApp, then SMS).
 	Standby   bool
@@ -324,8 +327,8 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 			return err
 		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, reason_tr, next_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 		if err != nil {
 			return err
@@ -341,14 +344,15 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 					return err
 				}
 				if forgotten {
-					stopped = m.Skip == ""
-					m = NewMessage{DedupeKey: m.DedupeKey, Channel: m.Channel, RecordKey: m.RecordKey, Commercial: m.Commercial,
-						Skip: skipForgotten, SkipTR: skipForgottenTR}
+					stopped = m.Skip == nil
+					why := mapping.R(ReasonForgotten)
+					m = NewMessage{Message: mapping.Message{Channel: m.Channel}, DedupeKey: m.DedupeKey, RecordKey: m.RecordKey,
+						Commercial: m.Commercial, Skip: &why}
 				}
 			}
-			status, reasonTR := StatusPending, ""
-			if m.Skip != "" {
-				status, reasonTR = StatusSkipped, m.SkipTR
+			status, reason := StatusPending, ""
+			if m.Skip != nil {
+				status, reason = StatusSkipped, encodeReason(*m.Skip)
 			} else if m.Standby {
 				status = StatusStandby
 			}
@@ -356,7 +360,7 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 				return err
 			}
 			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, m.Skip, reasonTR, ms(m.NotBefore), ms(now), ms(now))
+				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now))
 			if err != nil {
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}

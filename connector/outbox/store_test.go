@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func open(t *testing.T, path string) *Store {
@@ -20,7 +22,7 @@ func open(t *testing.T, path string) *Store {
 func batch(cursor string, keys ...string) Batch {
 	b := Batch{Job: "new-invoices", Source: "merkez", Cursor: cursor}
 	for _, k := range keys {
-		b.Messages = append(b.Messages, NewMessage{DedupeKey: k, Channel: "sms", RecordKey: k, To: "+905321234567", Text: "Merhaba " + k})
+		b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "Merhaba " + k}, DedupeKey: k, RecordKey: k})
 	}
 	return b
 }
@@ -36,7 +38,7 @@ func TestEnqueueIsIdempotent(t *testing.T) {
 		{"first page", batch("3", "invoice:1", "invoice:2", "invoice:3"), 3},
 		{"same rows again", batch("3", "invoice:1", "invoice:2", "invoice:3"), 0},
 		{"overlap plus one new", batch("4", "invoice:3", "invoice:4"), 1},
-		{"same key other channel", Batch{Job: "new-invoices", Source: "merkez", Messages: []NewMessage{{DedupeKey: "invoice:1", Channel: "email", To: "a@example.com", Text: "x"}}}, 1},
+		{"same key other channel", Batch{Job: "new-invoices", Source: "merkez", Messages: []NewMessage{{Message: mapping.Message{Channel: "email", To: "a@example.com", Text: "x"}, DedupeKey: "invoice:1"}}}, 1},
 	} {
 		got, err := s.Enqueue(ctx, tc.b)
 		if err != nil {
@@ -162,9 +164,9 @@ func TestFallbackActivation(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
 	b := Batch{Job: "j", Source: "s", Messages: []NewMessage{
-		{DedupeKey: "k", Channel: "whatsapp", To: "+905321234567", Text: "x"},
-		{DedupeKey: "k", Channel: "sms", To: "+905321234567", Text: "x", Standby: true},
-		{DedupeKey: "k", Channel: "email", To: "a@example.com", Text: "x", Standby: true},
+		{Message: mapping.Message{Channel: "whatsapp", To: "+905321234567", Text: "x"}, DedupeKey: "k"},
+		{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "x"}, DedupeKey: "k", Standby: true},
+		{Message: mapping.Message{Channel: "email", To: "a@example.com", Text: "x"}, DedupeKey: "k", Standby: true},
 	}}
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)
@@ -197,7 +199,7 @@ func TestOperatorRetryRestartsTheAttemptBudget(t *testing.T) {
 		s.Finish(ctx, c[0], Outcome{Status: StatusPending})
 	}
 	c, _ := s.Claim(ctx, "sms", 1)
-	s.Finish(ctx, c[0], Outcome{Status: StatusFailed, Reason: "gave up"})
+	s.Finish(ctx, c[0], Outcome{Status: StatusFailed, Reason: mapping.Reason{Detail: "gave up"}})
 	if err := s.Retry(ctx, c[0].ID); err != nil {
 		t.Fatal(err)
 	}

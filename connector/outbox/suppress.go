@@ -25,11 +25,6 @@ const suppressionKeyName = "suppression"
 
 const keyCheckName = "suppression_keycheck"
 
-const (
-	skipForgotten   = "the recipient asked to be forgotten; `akinsoft-connector optout remove ADDRESS` allows messages again"
-	skipForgottenTR = "alıcı kayıtlarının silinmesini istedi; yeniden göndermek için: akinsoft-connector optout remove ADRES"
-)
-
 // ErrSuppressionKey means suppressions exist but their key file is missing
 // or is not the one they were made with: nothing can be checked against
 // them, so nothing is sent until it is restored.

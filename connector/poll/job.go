@@ -31,7 +31,7 @@ type Job struct {
 	PageSize   int
 	Commercial bool
 	Fallback   []string
-	Check      func(erp.Record) string
+	Check      func(erp.Record) *mapping.Reason
 	Sample     erp.Record
 	Mapper     *mapping.Mapper
 	DedupeKey  *mapping.Template   // nil: the mode's own (dedupe.go)

@@ -11,6 +11,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Result says what one run of a job did in one database.
@@ -180,18 +182,17 @@ func (j *Job) messages(source string, page []erp.Record, det detector) ([]outbox
 			return nil, 0, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
 		}
 		recordKey := fmt.Sprint(rec[j.Key])
-		reason := ""
+		var refused *mapping.Reason
 		if j.Check != nil {
-			reason = j.Check(rec)
+			refused = j.Check(rec)
 		}
 		for _, r := range j.Mapper.Map(rec) {
-			m := outbox.NewMessage{DedupeKey: key, Channel: r.Channel, RecordKey: recordKey, To: r.To,
-				Subject: r.Subject, Text: r.Text, HTML: r.HTML, Payload: r.Payload, Commercial: j.Commercial, Skip: r.Skip,
-				SkipTR: r.SkipTR, Standby: slices.Contains(j.Fallback, r.Channel)}
-			if reason != "" {
-				m.Skip, m.SkipTR = reason, "" // the job's own checks explain in English only
+			m := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
+				Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel)}
+			if refused != nil {
+				m.Skip = refused
 			}
-			if m.Skip != "" {
+			if m.Skip != nil {
 				skipped++
 			}
 			out = append(out, m)

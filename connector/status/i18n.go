@@ -5,6 +5,9 @@ import (
 	"net/http"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // lang is the page's language: Turkish for shop owners, English for IT
@@ -22,6 +25,9 @@ func (l lang) t(key string) string {
 }
 
 func (l lang) f(key string, args ...any) string { return fmt.Sprintf(l.t(key), args...) }
+
+// Why renders a reason in the page's language.
+func (l lang) Why(r mapping.Reason) string { return catalog.Lang(l.Code).Reason(r) }
 
 // T translates a key in a template.
 func (l lang) T(key string) string { return l.t(key) }

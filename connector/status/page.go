@@ -14,6 +14,8 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 //go:embed web/*.html web/static
@@ -61,33 +63,34 @@ type Overview struct {
 
 // MessageView is a message with its recipient masked.
 type MessageView struct {
-	ID        int64         `json:"id"`
-	Created   time.Time     `json:"created"`
-	Channel   string        `json:"channel"`
-	Job       string        `json:"job"`
-	Record    string        `json:"record"`
-	To        string        `json:"to"` // masked
-	Status    outbox.Status `json:"status"`
-	Code      string        `json:"code,omitempty"`
-	Reason    string        `json:"reason,omitempty"`    // English
-	ReasonTR  string        `json:"reason_tr,omitempty"` // Turkish, when the connector knows one
-	Attempts  int           `json:"attempts"`
-	CanRetry  bool          `json:"-"`
-	CanCancel bool          `json:"-"`
+	ID        int64          `json:"id"`
+	Created   time.Time      `json:"created"`
+	Channel   string         `json:"channel"`
+	Job       string         `json:"job"`
+	Record    string         `json:"record"`
+	To        string         `json:"to"` // masked
+	Status    outbox.Status  `json:"status"`
+	Code      string         `json:"code,omitempty"`
+	Reason    string         `json:"reason,omitempty"`      // English
+	ReasonTR  string         `json:"reason_tr,omitempty"`   // Turkish
+	Why       mapping.Reason `json:"reason_code,omitempty"` // the stored reason: key, arguments, provider's words
+	Attempts  int            `json:"attempts"`
+	CanRetry  bool           `json:"-"`
+	CanCancel bool           `json:"-"`
 }
 
 // View masks a message for display.
 func View(m outbox.Message) MessageView {
 	return MessageView{ID: m.ID, Created: m.CreatedAt, Channel: m.Channel, Job: m.Job, Record: m.RecordKey,
-		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: m.Reason, ReasonTR: m.ReasonTR, Attempts: m.Attempts,
+		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: catalog.EN.ReasonWithCode(m.Reason, m.Code),
+		ReasonTR: catalog.TR.ReasonWithCode(m.Reason, m.Code), Why: m.Reason, Attempts: m.Attempts,
 		CanRetry:  m.Status == outbox.StatusFailed || m.Status == outbox.StatusHeld,
 		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld}
 }
 
-// ReasonIn returns the reason in a page language: Turkish when the page is
-// Turkish and a Turkish reason is known, English otherwise.
+// ReasonIn returns the reason in a page language.
 func (v MessageView) ReasonIn(code string) string {
-	if code == "tr" && v.ReasonTR != "" {
+	if code == "tr" {
 		return v.ReasonTR
 	}
 	return v.Reason

@@ -22,6 +22,8 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Probe is what the page asks the running daemon.
@@ -37,9 +39,9 @@ type Probe interface {
 
 // ChannelState is one channel as the page shows it.
 type ChannelState struct {
-	Name   string `json:"name"`
-	Paused bool   `json:"paused"`
-	Alert  string `json:"alert,omitempty"`
+	Name   string         `json:"name"`
+	Paused bool           `json:"paused"`
+	Alert  mapping.Reason `json:"alert,omitempty"` // why it is paused
 }
 
 // Options configure a Server.

@@ -15,9 +15,13 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-var refused = notify.Permanent("70", "invalid number", "geçersiz numara")
+var refused = notify.Permanent("70", mapping.Reason{Detail: "invalid number", Args: map[string]string{"tr": "geçersiz numara"}})
 
 func TestPublicEndpoints(t *testing.T) {
 	e := newEnv(t, envOpts{})
@@ -45,7 +49,7 @@ func TestReadyz(t *testing.T) {
 		wantAlert string
 	}{
 		{"all well", nil, http.StatusOK, ""},
-		{"channel paused by rejected credentials", []error{notify.Config("30", "invalid credentials", "geçersiz kullanıcı")}, http.StatusServiceUnavailable, "invalid credentials"},
+		{"channel paused by rejected credentials", []error{notify.Config("30", mapping.Reason{Detail: "invalid credentials", Args: map[string]string{"tr": "geçersiz kullanıcı"}})}, http.StatusServiceUnavailable, "invalid credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{errs: tc.errs})
@@ -61,7 +65,7 @@ func TestReadyz(t *testing.T) {
 			if resp.StatusCode != tc.wantCode || got.Checks["erp"] != "ok" || got.Checks["outbox"] != "ok" || len(got.Channels) != 1 {
 				t.Fatalf("readyz %s: %s", resp.Status, body)
 			}
-			if ch := got.Channels[0]; ch.Paused != (tc.wantAlert != "") || !strings.Contains(ch.Alert, tc.wantAlert) {
+			if ch := got.Channels[0]; ch.Paused != (tc.wantAlert != "") || !strings.Contains(catalog.EN.Reason(ch.Alert), tc.wantAlert) {
 				t.Errorf("channel = %+v, want alert %q", ch, tc.wantAlert)
 			}
 		})
@@ -92,7 +96,7 @@ func TestMetrics(t *testing.T) {
 
 func TestQueueDepthMetric(t *testing.T) {
 	// A paused channel leaves its messages queued.
-	e := newEnv(t, envOpts{errs: []error{notify.Config("30", "invalid credentials", "")}})
+	e := newEnv(t, envOpts{errs: []error{notify.Config("30", mapping.Reason{Detail: "invalid credentials"})}})
 	_, body := e.do(e.client(), "GET", "/metrics", nil)
 	if !strings.Contains(body, `akinsoft_connector_queue_depth{channel="sms"}`) {
 		t.Errorf("no queue depth in metrics:\n%s", body)
@@ -221,7 +225,7 @@ func TestLoginAndPage(t *testing.T) {
 	// English on request, remembered by a cookie.
 	e.do(c, "GET", "/?lang=en", nil)
 	if _, page = e.do(c, "GET", "/", nil); !strings.Contains(page, "Notification status") || !strings.Contains(page, "Failed") ||
-		!strings.Contains(page, "(code 70): invalid number") {
+		!strings.Contains(page, "invalid number (code 70)") {
 		t.Errorf("English page:\n%s", page)
 	}
 	// Logging out ends the session.
@@ -242,10 +246,10 @@ func TestReasonInPageLanguage(t *testing.T) {
 		want     string
 		dontWant string
 	}{
-		{"Turkish page, Turkish reason known", refused, "tr", "<td class=\"reason\">geçersiz numara</td>", "invalid number"},
-		{"English page", refused, "en", "<td class=\"reason\">refused permanently (code 70): invalid number</td>", "geçersiz numara"},
-		{"Turkish page, no Turkish reason", notify.Permanent("71", "number blocked", ""), "tr",
-			"<td class=\"reason\">refused permanently (code 71): number blocked</td>", ""},
+		{"Turkish page", refused, "tr", "<td class=\"reason\">geçersiz numara (kod 70)</td>", "invalid number"},
+		{"English page", refused, "en", "<td class=\"reason\">invalid number (code 70)</td>", "geçersiz numara"},
+		{"Turkish page, a reason stored before the catalog with no Turkish text", notify.Permanent("71", mapping.Reason{Detail: "number blocked"}), "tr",
+			"<td class=\"reason\">number blocked (kod 71)</td>", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{errs: []error{tc.err}, language: tc.language})
@@ -278,17 +282,17 @@ func TestAPIKeepsReasonAndAddsReasonTR(t *testing.T) {
 		switch {
 		case p["status"] == string(outbox.StatusFailed):
 			failed = p
-		case strings.Contains(reason, "does not exist in CARI"): // the preset's check: English only
+		case strings.Contains(reason, "does not exist in CARI"): // the preset's check
 			skipped = p
 		case strings.Contains(reason, "is a landline"):
 			landline = p
 		}
 	}
-	if failed == nil || failed["reason"] != "refused permanently (code 70): invalid number" || failed["reason_tr"] != "geçersiz numara" {
+	if failed == nil || failed["reason"] != "invalid number (code 70)" || failed["reason_tr"] != "geçersiz numara (kod 70)" {
 		t.Errorf("failed message in the API = %v", failed)
 	}
-	if _, ok := skipped["reason_tr"]; skipped == nil || skipped["reason"] == "" || ok {
-		t.Errorf("a message with no Turkish reason should have reason and no reason_tr: %v", skipped)
+	if tr, _ := skipped["reason_tr"].(string); skipped == nil || !strings.Contains(tr, "CARI tablosunda yok") {
+		t.Errorf("the preset's own check should read in Turkish too: %v", skipped)
 	}
 	if tr, _ := landline["reason_tr"].(string); !strings.Contains(tr, "sabit hat") {
 		t.Errorf("a record skipped for a landline should have a Turkish reason: %v", landline)
@@ -347,7 +351,7 @@ func TestActionsNeedCSRF(t *testing.T) {
 func TestRetryAndCancel(t *testing.T) {
 	// The provider refuses the first message, then the channel is paused,
 	// which leaves the others pending.
-	e := newEnv(t, envOpts{errs: []error{refused, notify.Config("30", "invalid credentials", "")}})
+	e := newEnv(t, envOpts{errs: []error{refused, notify.Config("30", mapping.Reason{Detail: "invalid credentials"})}})
 	c, tok := e.login()
 	ctx := context.Background()
 	if _, page := e.do(c, "GET", "/", nil); !strings.Contains(page, `<li class="paused"><strong>sms</strong>: Durduruldu`) || !strings.Contains(page, "invalid credentials") {

@@ -27,7 +27,7 @@ func New(name string, w io.Writer) *Provider { return &Provider{w: w, Name: name
 // Send prints the message and accepts it with a local id.
 func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
 	if err := ctx.Err(); err != nil {
-		return notify.Result{}, notify.Retry("", "shutting down", 0)
+		return notify.Result{}, notify.Retry("", notify.Why(ReasonShuttingDown), 0)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -40,7 +40,16 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	}
 	fmt.Fprintf(&b, "\n    %s\n", strings.ReplaceAll(strings.TrimSpace(m.Text), "\n", "\n    "))
 	if _, err := io.WriteString(p.w, b.String()); err != nil {
-		return notify.Result{}, notify.Retry("", "console write failed", 0)
+		return notify.Result{}, notify.Retry("", notify.Why(ReasonWriteFailed).WithDetail(err.Error()), 0)
 	}
 	return notify.Result{ProviderID: id}, nil
 }
+
+// The reasons the console provider gives (their texts are in connector/catalog).
+const (
+	ReasonShuttingDown = "console.shutting_down"
+	ReasonWriteFailed  = "console.write_failed"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonShuttingDown, ReasonWriteFailed}

@@ -192,14 +192,13 @@ func (r *Response) RetryAfter() time.Duration { return RetryAfter(r.Header) }
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	if err := c.o.allow.Check(HostOf(r.URL)); err != nil {
 		c.auditRefused(r, err)
-		return nil, notify.Config("egress", fmt.Sprintf("%v; add the host to the channel's url or fix the url", err),
-			"izin verilmeyen adrese bağlantı engellendi; kanalın url ayarını kontrol edin")
+		return nil, notify.Config("egress", notify.Why(ReasonEgressDenied).WithDetail(err.Error()))
 	}
 	st := &state{idempotent: r.Idempotent, recipients: r.Recipients, ids: r.MessageIDs}
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
 	if err != nil {
-		return nil, notify.Permanent("request", "could not build the request: "+err.Error(), "istek oluşturulamadı")
+		return nil, notify.Permanent("request", notify.Why(ReasonBadRequest).WithDetail(err.Error()))
 	}
 	for k, v := range r.Header {
 		req.Header[k] = v
@@ -215,9 +214,9 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
 	if err != nil {
 		if r.Idempotent {
-			return nil, notify.Retry("", "the answer was cut off", 0)
+			return nil, notify.Retry("", notify.Why(ReasonAnswerCut), 0)
 		}
-		return nil, notify.Unknown("the provider's answer was cut off after the request was sent", err)
+		return nil, notify.Unknown(notify.Why(ReasonAnswerCutAfterSend), err)
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: body}, nil
 }
@@ -225,13 +224,13 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 func (c *Client) classify(ctx context.Context, st *state, err error) error {
 	switch {
 	case errors.Is(err, ErrEgressDenied):
-		return notify.Config("egress", err.Error(), "izin verilmeyen adrese bağlantı engellendi")
+		return notify.Config("egress", notify.Why(ReasonEgressDenied).WithDetail(err.Error()))
 	case !st.wrote.Load() || st.idempotent:
-		e := notify.Retry("", "the provider could not be reached", 0)
+		e := notify.Retry("", notify.Why(ReasonUnreachable), 0)
 		e.Err = err
 		return e
 	default:
-		return notify.Unknown("no complete answer after the request was sent (timeout or dropped connection)", err)
+		return notify.Unknown(notify.Why(ReasonNoAnswer), err)
 	}
 }
 
@@ -402,3 +401,16 @@ func errText(err error) string {
 	}
 	return s
 }
+
+// The reasons the HTTP client gives (their texts are in connector/catalog).
+const (
+	ReasonEgressDenied       = "http.egress_denied"
+	ReasonBadRequest         = "http.bad_request"
+	ReasonAnswerCut          = "http.answer_cut"
+	ReasonAnswerCutAfterSend = "http.answer_cut_after_send"
+	ReasonUnreachable        = "http.unreachable"
+	ReasonNoAnswer           = "http.no_answer"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonEgressDenied, ReasonBadRequest, ReasonAnswerCut, ReasonAnswerCutAfterSend, ReasonUnreachable, ReasonNoAnswer}

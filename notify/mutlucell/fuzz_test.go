@@ -74,7 +74,7 @@ func FuzzAnswer(f *testing.F) {
 			if e := notify.AsError(err); e.Class != wantClass(text, status) {
 				t.Fatalf("credit answer %q (HTTP %d) classified %v", text, status, e.Class)
 			}
-		case msg == "" || !strings.HasPrefix(text, "$"):
+		case msg.Code == "" || !strings.HasPrefix(text, "$"):
 			t.Fatalf("credit answer %q accepted as %q", text, msg)
 		}
 	})
@@ -125,7 +125,7 @@ func FuzzReport(f *testing.F) {
 				t.Fatalf("number %q: status %d, %v; listed %d", no, got, ok, st)
 			}
 			r := notify.Report{Code: strconv.Itoa(st)}
-			r.Status, r.Reason = status(st)
+			r.Status, r.Why = status(st)
 			providertest.CheckReport(t, r)
 			if (st == 3) != (r.Status == notify.StatusDelivered) {
 				t.Fatalf("status %d read as %v", st, r.Status)

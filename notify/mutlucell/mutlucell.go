@@ -7,13 +7,13 @@ package mutlucell
 import (
 	"context"
 	"encoding/xml"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -124,8 +124,7 @@ func parseSend(resp *httpclient.Response, n int) (notify.Result, error) {
 		c, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(credits), ",", ".", 1), 64)
 		if err == nil && c == 0 {
 			// "#0.0": Mutlucell took the packet but sent nothing.
-			return notify.Result{}, notify.Permanent("0.0", "Mutlucell accepted the packet but spent no credits: nothing was sent",
-				"Mutlucell paketi aldı ama hiçbir mesaj gönderilmedi")
+			return notify.Result{}, notify.Permanent("0.0", notify.Why(ReasonNothingSent))
 		}
 		// Credits that cannot be read ("", "NaN", "-1", "1e300") still came
 		// with a packet id: the packet went out, only its cost is unknown.
@@ -150,24 +149,24 @@ func (p *Provider) post(ctx context.Context, path string, body []byte, to []stri
 func classify(code string, status int) error {
 	switch code {
 	case "20":
-		return notify.Permanent(code, "Mutlucell could not read the request (malformed XML)", "Post edilen xml eksik veya hatalı")
+		return notify.Permanent(code, notify.Why("mutlucell."+code))
 	case "21":
-		return notify.Config(code, "the originator (sender name) does not belong to this Mutlucell account", "Kullanılan originatöre sahip değilsiniz")
+		return notify.Config(code, notify.Why("mutlucell."+code))
 	case "22":
-		return notify.Retry(code, "insufficient Mutlucell credit: top up the account", 30*time.Minute)
+		return notify.Retry(code, notify.Why("mutlucell."+code), 30*time.Minute)
 	case "23":
-		return notify.Config(code, "Mutlucell rejected the user name or password", "Kullanıcı adı ya da parolanız hatalı")
+		return notify.Config(code, notify.Why("mutlucell."+code))
 	case "24":
-		return notify.Retry(code, "another operation is active on the Mutlucell account", 30*time.Second)
+		return notify.Retry(code, notify.Why("mutlucell."+code), 30*time.Second)
 	case "25":
-		return notify.Retry(code, "Mutlucell's SMSC is stopped; retry in a few minutes", 2*time.Minute)
+		return notify.Retry(code, notify.Why("mutlucell."+code), 2*time.Minute)
 	case "30":
-		return notify.Config(code, "the Mutlucell account is not activated", "Hesap aktivasyonu sağlanmamış")
+		return notify.Config(code, notify.Why("mutlucell."+code))
 	}
 	if status == http.StatusTooManyRequests {
-		return notify.Retry("http 429", "Mutlucell asked to slow down", time.Minute)
+		return notify.Retry("http 429", notify.Why(ReasonSlowDown), time.Minute)
 	}
-	return notify.Unknown(fmt.Sprintf("Mutlucell answered HTTP %d with %q", status, trim(code)), nil)
+	return notify.Unknown(notify.Why(ReasonUnknownAnswer, "status", status).WithDetail(trim(code)), nil)
 }
 
 func trim(s string) string {
@@ -178,7 +177,7 @@ func trim(s string) string {
 }
 
 // Check verifies the credentials without sending (balance query).
-func (p *Provider) Check(ctx context.Context) (string, error) {
+func (p *Provider) Check(ctx context.Context) (mapping.Reason, error) {
 	body, _ := xml.Marshal(struct {
 		XMLName xml.Name `xml:"smskredi"`
 		User    string   `xml:"ka,attr"`
@@ -186,16 +185,35 @@ func (p *Provider) Check(ctx context.Context) (string, error) {
 	}{User: p.cfg.User, Pass: p.cfg.Password})
 	resp, err := p.post(ctx, "/gtcrdtex", body, nil, nil, true)
 	if err != nil {
-		return "", err
+		return mapping.Reason{}, err
 	}
 	return parseCredit(resp)
 }
 
 // parseCredit reads gtcrdtex's answer: "$<credit>" or a bare error number.
-func parseCredit(resp *httpclient.Response) (string, error) {
+func parseCredit(resp *httpclient.Response) (mapping.Reason, error) {
 	text := strings.TrimSpace(string(resp.Body))
 	if strings.HasPrefix(text, "$") {
-		return "credentials accepted; credit " + strings.TrimPrefix(text, "$"), nil
+		return notify.Why(ReasonCheckOK, "credit", strings.TrimPrefix(text, "$")), nil
 	}
-	return "", classify(text, resp.Status)
+	return mapping.Reason{}, classify(text, resp.Status)
 }
+
+// The reasons the Mutlucell client gives besides its answer codes
+// ("mutlucell.<code>"); their texts are in connector/catalog.
+const (
+	ReasonNothingSent   = "mutlucell.nothing_sent"
+	ReasonSlowDown      = "mutlucell.slow_down"
+	ReasonUnknownAnswer = "mutlucell.unknown_answer"
+	ReasonCheckOK       = "mutlucell.check_ok"
+	ReasonReportStatus  = "mutlucell.report.status"
+)
+
+// ReasonCodes lists every reason code the client gives, for the catalog's
+// completeness test.
+var ReasonCodes = []string{"mutlucell.20", "mutlucell.21", "mutlucell.22", "mutlucell.23", "mutlucell.24",
+	"mutlucell.25", "mutlucell.30", ReasonNothingSent, ReasonSlowDown, ReasonUnknownAnswer, ReasonCheckOK,
+	ReasonReportStatus, "mutlucell.report.0", "mutlucell.report.1", "mutlucell.report.2", "mutlucell.report.3",
+	"mutlucell.report.4", "mutlucell.report.5", "mutlucell.report.6", "mutlucell.report.7", "mutlucell.report.11",
+	"mutlucell.report.12", "mutlucell.report.13", "mutlucell.report.15", "mutlucell.report.16", "mutlucell.report.17",
+	"mutlucell.report.18", "mutlucell.report.19", "mutlucell.report.20"}

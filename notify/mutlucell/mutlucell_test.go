@@ -106,7 +106,7 @@ func TestBatchBodyAndReports(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	p, _ := start(t, 5*time.Second, nil)
-	if s, err := p.Check(context.Background()); err != nil || s == "" {
+	if s, err := p.Check(context.Background()); err != nil || s.Code != mutlucell.ReasonCheckOK {
 		t.Fatal(s, err)
 	}
 	p, _ = start(t, 5*time.Second, func(c *mutlucell.Config) { c.Password = "x" })

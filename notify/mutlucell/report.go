@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -42,7 +43,7 @@ func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Re
 				continue
 			}
 			r := notify.Report{ID: s.ID, ProviderID: id, To: s.To, Code: strconv.Itoa(st), At: p.now()}
-			r.Status, r.Reason = status(st)
+			r.Status, r.Why = status(st)
 			out = append(out, r)
 		}
 	}
@@ -102,14 +103,17 @@ func parseReport(resp *httpclient.Response) (map[string]int, error) {
 	return out, nil
 }
 
+// reportStates are the report codes with a text of their own
+// ("mutlucell.report.<code>" in the catalog).
+var reportStates = map[int]bool{0: true, 1: true, 2: true, 3: true, 4: true, 5: true, 6: true, 7: true, 11: true,
+	12: true, 13: true, 15: true, 16: true, 17: true, 18: true, 19: true, 20: true}
+
 // status maps gtblkrprtex codes (providers.md §2.3): 3 is delivered; 1, 2
 // and 4 are still on their way.
-func status(st int) (notify.DeliveryStatus, string) {
-	reason := map[int]string{0: "not sent", 1: "processing", 2: "sent to the operator", 3: "delivered", 4: "queued",
-		5: "expired", 6: "failed", 7: "rejected", 11: "unknown", 12: "no line", 13: "erroneous", 15: "unused number",
-		16: "closed to SMS", 17: "message memory full", 18: "roaming", 19: "teleservice closed", 20: "number being ported"}[st]
-	if reason == "" {
-		reason = "report status " + strconv.Itoa(st)
+func status(st int) (notify.DeliveryStatus, mapping.Reason) {
+	reason := notify.Why(ReasonReportStatus, "status", st)
+	if reportStates[st] {
+		reason = notify.Why("mutlucell.report." + strconv.Itoa(st))
 	}
 	switch st {
 	case 1, 2, 4:

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/time/rate"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -211,7 +212,7 @@ func parseSend(resp *httpclient.Response, n int) ([]string, error) {
 		return nil, e
 	}
 	if a.JobID == "" {
-		return nil, notify.Unknown("NetGSM accepted the request but returned no jobid", nil)
+		return nil, notify.Unknown(notify.Why(ReasonNoJobID), nil)
 	}
 	// One jobid covers the request; a comma-separated list with one id per
 	// message is tolerated (seen only in SDK mocks).
@@ -226,7 +227,7 @@ func parseSend(resp *httpclient.Response, n int) ([]string, error) {
 		if out[k] == "" {
 			// Accepted, but with no job to follow ("," or " "): the report
 			// can still find it by number, as for any uncertain send.
-			return nil, notify.Unknown("NetGSM accepted the request but returned an empty jobid", nil)
+			return nil, notify.Unknown(notify.Why(ReasonNoJobID), nil)
 		}
 	}
 	return out, nil
@@ -249,14 +250,13 @@ func decode(resp *httpclient.Response) (answer, error) {
 	}
 	switch {
 	case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
-		return a, notify.Config(fmt.Sprintf("http %d", resp.Status), "NetGSM rejected the credentials (HTTP "+fmt.Sprint(resp.Status)+"); check usercode and password",
-			"NetGSM kullanıcı bilgilerini reddetti; kullanıcı kodu ve şifreyi kontrol edin")
+		return a, notify.Config(fmt.Sprintf("http %d", resp.Status), notify.Why(ReasonHTTPCredentials, "status", resp.Status))
 	case resp.Status == http.StatusTooManyRequests:
-		return a, notify.Retry("http 429", "NetGSM asked to slow down", max(resp.RetryAfter(), time.Minute))
+		return a, notify.Retry("http 429", notify.Why(ReasonSlowDown), max(resp.RetryAfter(), time.Minute))
 	case resp.Status >= 500:
-		return a, notify.Unknown(fmt.Sprintf("NetGSM answered HTTP %d without a result code", resp.Status), nil)
+		return a, notify.Unknown(notify.Why(ReasonNoResultCode, "status", resp.Status), nil)
 	}
-	return a, notify.Unknown(fmt.Sprintf("NetGSM's answer (HTTP %d) could not be read", resp.Status), nil)
+	return a, notify.Unknown(notify.Why(ReasonUnreadable, "status", resp.Status), nil)
 }
 
 // Number turns an E.164 Turkish mobile number into NetGSM's 10 digits.
@@ -268,49 +268,88 @@ func Number(e164 string) (string, error) {
 		d = d[1:]
 	}
 	if len(d) != 10 || d[0] != '5' || strings.Trim(d, "0123456789") != "" {
-		return "", notify.Permanent("number", "NetGSM sends only to Turkish mobile numbers (5XXXXXXXXX)",
-			"NetGSM yalnızca Türkiye cep numaralarına gönderir")
+		return "", notify.Permanent("number", notify.Why(ReasonNotTurkishMobile))
 	}
 	return d, nil
 }
 
 // Check verifies the credentials and the sender name without sending: the
 // msgheader list must contain the configured header.
-func (p *Provider) Check(ctx context.Context) (string, error) {
+func (p *Provider) Check(ctx context.Context) (mapping.Reason, error) {
 	u := p.cfg.URL + "/sms/rest/v2/msgheader"
 	if p.cfg.AppName != "" {
 		u += "?appname=" + p.cfg.AppName
 	}
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodGet, URL: u, Header: p.header(), Idempotent: true})
 	if err != nil {
-		return "", err
+		return mapping.Reason{}, err
 	}
 	return parseHeaders(resp, p.cfg.MsgHeader)
 }
 
 // parseHeaders reads the msgheader answer: the account's approved sender
 // names must include want.
-func parseHeaders(resp *httpclient.Response, want string) (string, error) {
+func parseHeaders(resp *httpclient.Response, want string) (mapping.Reason, error) {
 	var a struct {
 		Code       flexString `json:"code"`
 		MsgHeaders []string   `json:"msgheaders"`
 	}
 	if err := json.Unmarshal(resp.Body, &a); err != nil || a.Code == "" {
 		if _, err := decode(resp); err != nil {
-			return "", err
+			return mapping.Reason{}, err
 		}
 		// A result code but no readable list (one name as a string, say)
 		// does not confirm the header: decode alone would have said yes.
-		return "", notify.Unknown(fmt.Sprintf("NetGSM's list of sender names (HTTP %d) could not be read", resp.Status), nil)
+		return mapping.Reason{}, notify.Unknown(notify.Why(ReasonHeadersUnreadable, "status", resp.Status), nil)
 	}
 	if e := classifySend(string(a.Code), "", resp); e != nil {
-		return "", e
+		return mapping.Reason{}, e
 	}
 	for _, h := range a.MsgHeaders {
 		if h == want {
-			return fmt.Sprintf("credentials accepted; sender name %q is approved", h), nil
+			return notify.Why(ReasonCheckOK, "header", h), nil
 		}
 	}
-	return "", notify.Config("40", fmt.Sprintf("sender name %q is not among the account's approved headers %v", want, a.MsgHeaders),
-		"gönderici adı (başlık) hesapta tanımlı değil")
+	return mapping.Reason{}, notify.Config("40", notify.Why(ReasonHeaderNotApproved, "header", want, "approved", strings.Join(a.MsgHeaders, ", ")))
 }
+
+// The reasons the NetGSM client gives besides its result codes
+// ("netgsm.<code>"); their texts are in connector/catalog.
+const (
+	ReasonUnknownCode       = "netgsm.unknown_code"
+	ReasonNoJobID           = "netgsm.no_jobid"
+	ReasonHTTPCredentials   = "netgsm.http_credentials"
+	ReasonSlowDown          = "netgsm.slow_down"
+	ReasonNoResultCode      = "netgsm.no_result_code"
+	ReasonUnreadable        = "netgsm.unreadable"
+	ReasonNotTurkishMobile  = "netgsm.not_turkish_mobile"
+	ReasonHeadersUnreadable = "netgsm.headers_unreadable"
+	ReasonCheckOK           = "netgsm.check_ok"
+	ReasonHeaderNotApproved = "netgsm.header_not_approved"
+	ReasonReportInterrupted = "netgsm.report_interrupted"
+	ReasonReportUnreadable  = "netgsm.report_unreadable"
+	ReasonReportFailed      = "netgsm.report_failed"
+	ReasonReportPageLimit   = "netgsm.report_page_limit"
+	ReasonReportRepeated    = "netgsm.report_repeated_page"
+	ReasonPagingNoProof     = "netgsm.paging_no_proof"
+	ReasonNoWitness         = "netgsm.no_witness"
+	ReasonWitnessMissing    = "netgsm.witness_missing"
+	ReasonProvenAbsent      = "netgsm.proven_absent"
+	ReasonForeignRow        = "netgsm.foreign_row"
+	ReasonSeveralJobs       = "netgsm.several_jobs"
+	ReasonWaiting           = "netgsm.report.waiting"
+	ReasonReportStatus      = "netgsm.report.status" // status: a code without a text of its own
+	ReasonOperatorError     = "netgsm.report.operator_error"
+)
+
+// ReasonCodes lists every reason code the client gives, for the catalog's
+// completeness test.
+var ReasonCodes = []string{"netgsm.20", "netgsm.30", "netgsm.40", "netgsm.50", "netgsm.51", "netgsm.60", "netgsm.70",
+	"netgsm.80", "netgsm.85", "netgsm.100", "netgsm.101", "netgsm.110", ReasonUnknownCode, ReasonNoJobID,
+	ReasonHTTPCredentials, ReasonSlowDown, ReasonNoResultCode, ReasonUnreadable, ReasonNotTurkishMobile,
+	ReasonHeadersUnreadable, ReasonCheckOK, ReasonHeaderNotApproved, ReasonReportInterrupted, ReasonReportUnreadable,
+	ReasonReportFailed, ReasonReportPageLimit, ReasonReportRepeated, ReasonPagingNoProof, ReasonNoWitness,
+	ReasonWitnessMissing, ReasonProvenAbsent, ReasonForeignRow, ReasonSeveralJobs, ReasonWaiting, ReasonReportStatus,
+	ReasonOperatorError, "netgsm.report.1", "netgsm.report.2", "netgsm.report.3", "netgsm.report.4", "netgsm.report.11",
+	"netgsm.report.12", "netgsm.report.13", "netgsm.report.14", "netgsm.report.15", "netgsm.report.16",
+	"netgsm.report.17", "netgsm.report.103"}

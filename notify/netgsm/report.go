@@ -3,13 +3,13 @@ package netgsm
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -115,7 +115,7 @@ func match(rows []reportRow, s notify.Sent, byJob bool) (notify.Report, bool) {
 			continue
 		}
 		rep := notify.Report{ID: s.ID, ProviderID: string(r.JobID), To: s.To, Code: strconv.Itoa(r.Status)}
-		rep.Status, rep.Reason = status(r.Status, r.ErrorCode)
+		rep.Status, rep.Why = status(r.Status, r.ErrorCode)
 		if t, err := time.ParseInLocation("2006-01-02 15:04:05", r.Delivered, istanbul); err == nil {
 			rep.At = t
 		}
@@ -144,12 +144,10 @@ func (p *Provider) queryAs(ctx context.Context, appname string, ids []string, fr
 	var rows, last []reportRow
 	for page := 0; ; page++ {
 		if page == p.cfg.MaxReportPages {
-			return rows, &pagingError{
-				en: fmt.Sprintf("NetGSM's report still had rows after %d pages (%d rows); reading stopped there", page, len(rows)),
-				tr: fmt.Sprintf("NetGSM raporu %d sayfadan (%d satır) sonra hâlâ bitmedi; okuma orada durduruldu", page, len(rows))}
+			return rows, &pagingError{notify.Why(ReasonReportPageLimit, "pages", page, "rows", len(rows))}
 		}
 		if err := p.reports.Wait(ctx); err != nil {
-			return rows, notify.Retry("", "report query interrupted", 0)
+			return rows, notify.Retry("", notify.Why(ReasonReportInterrupted), 0)
 		}
 		body, _ := json.Marshal(reportRequest{JobIDs: ids, StartDate: from.In(istanbul).Format(reportLayout),
 			StopDate: to.In(istanbul).Format(reportLayout), PageNumber: page, PageSize: reportPageSize, AppName: appname})
@@ -163,9 +161,7 @@ func (p *Provider) queryAs(ctx context.Context, appname string, ids []string, fr
 			return rows, err
 		}
 		if page > 0 && len(jobs) > 0 && slices.Equal(jobs, last) {
-			return rows, &pagingError{
-				en: fmt.Sprintf("NetGSM's report answered page %d with the same rows as page %d (it may ignore pagenumber), so the rest of it cannot be read", page, page-1),
-				tr: fmt.Sprintf("NetGSM raporu %d. sayfada %d. sayfanın aynısını döndürdü (sayfa numarasını dikkate almıyor olabilir); raporun geri kalanı okunamıyor", page, page-1)}
+			return rows, &pagingError{notify.Why(ReasonReportRepeated, "page", page, "previous", page-1)}
 		}
 		last = jobs
 		rows = append(rows, jobs...)
@@ -177,30 +173,30 @@ func (p *Provider) queryAs(ctx context.Context, appname string, ids []string, fr
 
 // pagingError is a report whose pages did not end. What was read is still
 // good; only an absence cannot be concluded from it.
-type pagingError struct{ en, tr string }
+type pagingError struct{ why mapping.Reason }
 
-func (e *pagingError) Error() string { return e.en }
+func (e *pagingError) Error() string { return e.why.String() }
 
-// status maps a report status (providers.md §1.2) to a delivery state.
-func status(st, errCode int) (notify.DeliveryStatus, string) {
-	reason := map[int]string{
-		1: "delivered", 2: "expired before delivery", 3: "invalid or restricted number", 4: "could not be sent to the operator",
-		11: "rejected by the operator", 12: "delivery error", 13: "dropped as a duplicate", 14: "insufficient balance",
-		15: "number is blacklisted", 16: "no İYS consent", 17: "İYS error", 103: "the whole job failed",
-	}[st]
+// reportStates are the report statuses with a text of their own
+// (providers.md §1.2; "netgsm.report.<status>" in the catalog).
+var reportStates = map[int]bool{1: true, 2: true, 3: true, 4: true, 11: true, 12: true, 13: true, 14: true, 15: true, 16: true, 17: true, 103: true}
+
+// status maps a report status to a delivery state and its reason.
+func status(st, errCode int) (notify.DeliveryStatus, mapping.Reason) {
 	switch st {
 	case 0:
-		return notify.StatusPending, "waiting for delivery"
+		return notify.StatusPending, notify.Why(ReasonWaiting)
 	case 1:
-		return notify.StatusDelivered, reason
+		return notify.StatusDelivered, notify.Why("netgsm.report.1")
 	}
-	if reason == "" {
-		reason = "report status " + strconv.Itoa(st)
+	why := notify.Why(ReasonReportStatus, "status", st)
+	if reportStates[st] {
+		why = notify.Why("netgsm.report." + strconv.Itoa(st))
 	}
 	if errCode != 0 {
-		reason += " (operator error " + strconv.Itoa(errCode) + ")"
+		why = mapping.Reason{Code: ReasonOperatorError, Args: map[string]string{"error": strconv.Itoa(errCode)}, Parts: []mapping.Reason{why}}
 	}
-	return notify.StatusFailed, reason
+	return notify.StatusFailed, why
 }
 
 // FindsUncertain says NetGSM's report can look for a send without its jobid

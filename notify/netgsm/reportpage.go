@@ -26,14 +26,14 @@ func reportPage(resp *httpclient.Response) ([]reportRow, error) {
 		// A result code but rows of an unexpected shape ("status":"1"):
 		// decode alone would call it a success with no rows, so an
 		// uncertain send would look absent and be sent again.
-		return nil, notify.Retry("report", "NetGSM's report page could not be read", 0)
+		return nil, notify.Retry("report", notify.Why(ReasonReportUnreadable), 0)
 	}
 	if a.Code == "60" {
 		return nil, nil
 	}
 	if err := classifySend(string(a.Code), a.Description, resp); err != nil {
 		if errors.Is(err, notify.ErrUnknown) {
-			err = notify.Retry(string(a.Code), "NetGSM report query failed: "+a.Description, 0)
+			err = notify.Retry(string(a.Code), notify.Why(ReasonReportFailed).WithDetail(a.Description), 0)
 		}
 		return nil, err
 	}

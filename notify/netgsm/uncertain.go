@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -110,21 +111,15 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 		case len(cands) > 0:
 			out = append(out, settleFound(s, cands, filters || jobs[string(cands[0].JobID)]))
 		case paging != nil:
-			out = append(out, unproven(s, paging.en+"; the absence proves nothing", paging.tr+"; kaydın yokluğu bir şey kanıtlamıyor"))
+			out = append(out, unproven(s, mapping.Reason{Code: ReasonPagingNoProof, Parts: []mapping.Reason{paging.why}}))
 		case err != nil:
 			// Not answered (a network error, the query limit): ask again.
 		case len(witnesses) == 0:
-			out = append(out, unproven(s, "no send NetGSM is known to have accepted falls in that window to check its report by date against, "+
-				"so the absence proves nothing",
-				"o aralıkta NetGSM'in kabul ettiği bilinen bir gönderim yok, tarihe göre rapor sınanamıyor; kaydın yokluğu bir şey kanıtlamıyor"))
+			out = append(out, unproven(s, notify.Why(ReasonNoWitness)))
 		case !allListed(listed, witnesses):
-			out = append(out, unproven(s, "NetGSM's report by date did not list the sends it is known to have accepted in that window, "+
-				"so the absence proves nothing",
-				"NetGSM'in tarihe göre raporu o aralıkta kabul ettiği bilinen gönderimleri listelemedi; kaydın yokluğu bir şey kanıtlamıyor"))
+			out = append(out, unproven(s, notify.Why(ReasonWitnessMissing)))
 		default:
-			out = append(out, notify.Report{ID: s.ID, To: s.To, Status: notify.StatusAbsent,
-				Reason:   "NetGSM's report by date lists the sends it accepted in that window, and not this one",
-				ReasonTR: "NetGSM'in tarihe göre raporu o aralıkta kabul ettiği gönderimleri listeliyor, bunu listelemiyor"})
+			out = append(out, notify.Report{ID: s.ID, To: s.To, Status: notify.StatusAbsent, Why: notify.Why(ReasonProvenAbsent)})
 		}
 	}
 	return out, err
@@ -136,18 +131,11 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 // never repeated blind, so a second job to the number in the window is
 // someone else's).
 func settleFound(s notify.Sent, cands []reportRow, filters bool) notify.Report {
-	job := " (NetGSM job " + string(cands[0].JobID) + ")"
 	switch {
 	case !filters:
-		return unproven(s, "NetGSM's report lists a send to this number in that window"+job+", but it lists every program's sends "+
-			"on the account alike (it ignores appname), so it cannot be told whether that one is ours",
-			"NetGSM raporunda bu numaraya o aralıkta bir gönderim var"+job+", ancak rapor hesaptaki tüm programların gönderimlerini "+
-				"ayırmadan listeliyor (appname'i dikkate almıyor); bizim olup olmadığı anlaşılamıyor")
+		return unproven(s, notify.Why(ReasonForeignRow, "job", string(cands[0].JobID)))
 	case !oneJob(cands):
-		return unproven(s, "NetGSM's report lists more than one send to this number in that window under this connector's appname, "+
-			"so it cannot be told which, if any, is ours; give each program on the account its own appname",
-			"NetGSM raporunda bu numaraya o aralıkta bu programın appname'iyle birden fazla gönderim var; hangisinin bizim olduğu "+
-				"anlaşılamıyor. Hesabı kullanan her programa ayrı bir appname verin")
+		return unproven(s, notify.Why(ReasonSeveralJobs))
 	}
 	r, _ := match(cands, s, false)
 	return r
@@ -182,8 +170,8 @@ const (
 	appnameIgnored
 )
 
-func unproven(s notify.Sent, en, tr string) notify.Report {
-	return notify.Report{ID: s.ID, To: s.To, Status: notify.StatusUnproven, Reason: en, ReasonTR: tr}
+func unproven(s notify.Sent, why mapping.Reason) notify.Report {
+	return notify.Report{ID: s.ID, To: s.To, Status: notify.StatusUnproven, Why: why}
 }
 
 // number is s's 10 digits, or "" for a number NetGSM cannot send to.

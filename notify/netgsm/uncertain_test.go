@@ -80,10 +80,12 @@ func one(t *testing.T, p *netgsm.Provider, id int64, sent ...notify.Sent) notify
 	return got[0]
 }
 
+// wantUnproven checks r is unproven for the reason code why (a code of the
+// reason or of one of its parts).
 func wantUnproven(t *testing.T, r notify.Report, why string) {
 	t.Helper()
-	if r.Status != notify.StatusUnproven || !strings.Contains(r.Reason, why) {
-		t.Fatalf("report %v %q, want unproven because %q", r.Status, r.Reason, why)
+	if r.Status != notify.StatusUnproven || !strings.Contains(r.Why.String(), why) {
+		t.Fatalf("report %v %q, want unproven because %q", r.Status, r.Why, why)
 	}
 }
 
@@ -99,15 +101,15 @@ func TestUncertainNeverAccepted(t *testing.T) {
 			got := one(t, p, 1, u, w)
 			if r.date == netgsmtest.DateSearchLists {
 				if got.Status != notify.StatusAbsent {
-					t.Fatalf("report %v %q, want absent: the report listed the witness and not the send", got.Status, got.Reason)
+					t.Fatalf("report %v %q, want absent: the report listed the witness and not the send", got.Status, got.Why)
 				}
 			} else {
-				wantUnproven(t, got, "did not list the sends it is known to have accepted")
+				wantUnproven(t, got, netgsm.ReasonWitnessMissing)
 			}
-			wantUnproven(t, one(t, p, 1, u), "no send NetGSM is known to have accepted falls in that window")
+			wantUnproven(t, one(t, p, 1, u), netgsm.ReasonNoWitness)
 			old := w
 			old.At = u.At.Add(-2 * time.Hour)
-			wantUnproven(t, one(t, p, 1, u, old), "no send NetGSM is known to have accepted falls in that window")
+			wantUnproven(t, one(t, p, 1, u, old), netgsm.ReasonNoWitness)
 		})
 	}
 }
@@ -124,9 +126,9 @@ func TestUncertainAccepted(t *testing.T) {
 			got := one(t, p, 1, u, w)
 			switch {
 			case r.date == netgsmtest.DateSearchNoRecords:
-				wantUnproven(t, got, "did not list the sends it is known to have accepted")
+				wantUnproven(t, got, netgsm.ReasonWitnessMissing)
 			case r.appnames == netgsmtest.AppNameIgnored:
-				wantUnproven(t, got, "it ignores appname")
+				wantUnproven(t, got, netgsm.ReasonForeignRow)
 			default:
 				if got.Status != notify.StatusDelivered || got.ProviderID != fake.Messages()[1].JobID {
 					t.Fatalf("report %+v, want delivered as job %s", got, fake.Messages()[1].JobID)
@@ -152,10 +154,10 @@ func TestForeignSends(t *testing.T) {
 				got := one(t, p, 1, u, w)
 				if r.appnames == netgsmtest.AppNameFiltered {
 					if got.Status != notify.StatusAbsent {
-						t.Fatalf("report %v %q, want absent: the foreign send is not listed under our appname", got.Status, got.Reason)
+						t.Fatalf("report %v %q, want absent: the foreign send is not listed under our appname", got.Status, got.Why)
 					}
 				} else {
-					wantUnproven(t, got, "it ignores appname")
+					wantUnproven(t, got, netgsm.ReasonForeignRow)
 				}
 			})
 		}
@@ -169,7 +171,7 @@ func TestOurOtherJobsAreNeverTheUncertainSend(t *testing.T) {
 	w := witness(t, p, 2, "+905320000001")
 	u := uncertain(t, p, fake, 1, "+905320000001", false)
 	if got := one(t, p, 1, u, w); got.Status != notify.StatusAbsent {
-		t.Fatalf("report %v %q (job %q), want absent", got.Status, got.Reason, got.ProviderID)
+		t.Fatalf("report %v %q (job %q), want absent", got.Status, got.Why, got.ProviderID)
 	}
 }
 
@@ -181,7 +183,7 @@ func TestTwoJobsToTheNumber(t *testing.T) {
 	w := witness(t, p, 2, "+905320000002")
 	u := uncertain(t, p, fake, 1, "+905320000001", true)
 	fake.SendAs(netgsm.DefaultAppName, "başka şube", "5320000001")
-	wantUnproven(t, one(t, p, 1, u, w), "more than one send to this number")
+	wantUnproven(t, one(t, p, 1, u, w), netgsm.ReasonSeveralJobs)
 }
 
 func TestDefaultAppName(t *testing.T) {
@@ -221,7 +223,7 @@ func TestRepeatedPageEndsPaging(t *testing.T) {
 	ws := manyWitnesses(t, p, 150)
 	u := uncertain(t, p, fake, 1, "+905320000001", false)
 	before := fake.Count("/sms/rest/v2/report")
-	wantUnproven(t, one(t, p, 1, append(ws, u)...), "answered page 1 with the same rows as page 0")
+	wantUnproven(t, one(t, p, 1, append(ws, u)...), netgsm.ReasonReportRepeated+"(page=1, previous=0)")
 	if n := fake.Count("/sms/rest/v2/report") - before; n != 2 {
 		t.Fatalf("%d report pages read, want 2", n)
 	}
@@ -229,7 +231,7 @@ func TestRepeatedPageEndsPaging(t *testing.T) {
 	known := ws[0]
 	known.Witness = false
 	before = fake.Count("/sms/rest/v2/report")
-	if _, err := p.Reports(context.Background(), []notify.Sent{known}); err == nil || !strings.Contains(err.Error(), "pagenumber") {
+	if _, err := p.Reports(context.Background(), []notify.Sent{known}); err == nil || !strings.Contains(err.Error(), netgsm.ReasonReportRepeated) {
 		t.Fatalf("Reports by jobid on a repeating report = %v, want an error naming pagenumber", err)
 	}
 	if n := fake.Count("/sms/rest/v2/report") - before; n != 2 {
@@ -244,7 +246,7 @@ func TestPageLimitEndsPaging(t *testing.T) {
 	ws := manyWitnesses(t, p, 250)
 	u := uncertain(t, p, fake, 1, "+905320000001", false)
 	before := fake.Count("/sms/rest/v2/report")
-	wantUnproven(t, one(t, p, 1, append(ws, u)...), "still had rows after 2 pages (200 rows)")
+	wantUnproven(t, one(t, p, 1, append(ws, u)...), netgsm.ReasonReportPageLimit+"(pages=2, rows=200)")
 	if n := fake.Count("/sms/rest/v2/report") - before; n != 2 {
 		t.Fatalf("%d report pages read, want 2", n)
 	}
@@ -253,7 +255,7 @@ func TestPageLimitEndsPaging(t *testing.T) {
 	ws = manyWitnesses(t, p, 250)
 	u = uncertain(t, p, fake, 1, "+905320000001", false)
 	if got := one(t, p, 1, append(ws, u)...); got.Status != notify.StatusAbsent {
-		t.Fatalf("report %v %q, want absent", got.Status, got.Reason)
+		t.Fatalf("report %v %q, want absent", got.Status, got.Why)
 	}
 }
 
@@ -282,7 +284,7 @@ func TestBatchRecordedInPart(t *testing.T) {
 				u := notify.Sent{ID: 1, To: "+905320000001", At: time.Now()}
 				got := one(t, p, 1, u, recorded, w)
 				if r.date == netgsmtest.DateSearchNoRecords {
-					wantUnproven(t, got, "did not list")
+					wantUnproven(t, got, netgsm.ReasonWitnessMissing)
 					return
 				}
 				if got.Status != notify.StatusPending || got.ProviderID != res[0].ProviderID {

@@ -61,7 +61,7 @@ func Run(t *testing.T, s Setup) {
 					t.Fatalf("Send error = %v, want class %v", err, tc.want)
 				}
 				e := notify.AsError(err)
-				if (tc.want == notify.ErrPermanent || tc.want == notify.ErrConfig) && (e.Code == "" || e.Reason == "" || e.ReasonTR == "") {
+				if (tc.want == notify.ErrPermanent || tc.want == notify.ErrConfig) && (e.Code == "" || e.Why.Code == "") {
 					t.Errorf("refusal must carry the provider code and a reason in English and Turkish: %+v", e)
 				}
 			}

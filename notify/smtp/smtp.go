@@ -18,6 +18,7 @@ import (
 
 	"github.com/wneessen/go-mail"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -106,10 +107,10 @@ func (p *Provider) client() (*mail.Client, error) {
 func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
 	msg := mail.NewMsg()
 	if err := msg.From(p.cfg.From); err != nil {
-		return notify.Result{}, notify.Config("from", "the sender address is not valid: "+err.Error(), "gönderen adresi geçersiz")
+		return notify.Result{}, notify.Config("from", notify.Why(ReasonBadFrom).WithDetail(err.Error()))
 	}
 	if err := msg.To(m.To); err != nil {
-		e := notify.Permanent("address", "the recipient address is not valid", "alıcı adresi geçersiz")
+		e := notify.Permanent("address", notify.Why(ReasonBadRecipient))
 		e.BadRecipient = true
 		return notify.Result{}, e
 	}
@@ -122,7 +123,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	}
 	c, err := p.client()
 	if err != nil {
-		return notify.Result{}, notify.Config("config", "SMTP settings are not usable: "+err.Error(), "SMTP ayarları kullanılamıyor")
+		return notify.Result{}, notify.Config("config", notify.Why(ReasonBadSettings).WithDetail(err.Error()))
 	}
 	start := time.Now()
 	err = c.DialAndSendWithContext(ctx, msg)
@@ -165,7 +166,7 @@ func classify(err error) error {
 		return nil
 	}
 	if errors.Is(err, httpclient.ErrEgressDenied) {
-		return wrap(notify.Config("egress", err.Error(), "izin verilmeyen adrese bağlantı engellendi"), err)
+		return wrap(notify.Config("egress", notify.Why(httpclient.ReasonEgressDenied)), err)
 	}
 	var se *mail.SendError
 	if errors.As(err, &se) {
@@ -176,19 +177,17 @@ func classify(err error) error {
 		// Before any message command: greeting, STARTTLS or AUTH.
 		switch {
 		case te.Code == 530 || te.Code == 534 || te.Code == 535:
-			return wrap(notify.Config(fmt.Sprint(te.Code), "the mail server rejected the SMTP user name or password",
-				"e-posta sunucusu kullanıcı adı veya şifreyi reddetti"), err)
+			return wrap(notify.Config(fmt.Sprint(te.Code), notify.Why(ReasonAuth)), err)
 		case te.Code >= 400 && te.Code < 500:
-			return wrap(notify.Retry(fmt.Sprint(te.Code), "the mail server is temporarily unavailable", time.Minute), err)
+			return wrap(notify.Retry(fmt.Sprint(te.Code), notify.Why(ReasonUnavailable), time.Minute), err)
 		}
-		return wrap(notify.Config(fmt.Sprint(te.Code), "the mail server refused the session: "+te.Msg, "e-posta sunucusu oturumu reddetti"), err)
+		return wrap(notify.Config(fmt.Sprint(te.Code), notify.Why(ReasonSessionRefused).WithDetail(te.Msg)), err)
 	}
 	if strings.Contains(err.Error(), "does not support STARTTLS") {
-		return wrap(notify.Config("starttls", "the mail server does not offer STARTTLS; TLS is required (use port 465 if it offers implicit TLS)",
-			"e-posta sunucusu STARTTLS sunmuyor; TLS zorunludur"), err)
+		return wrap(notify.Config("starttls", notify.Why(ReasonNoSTARTTLS)), err)
 	}
 	// Dial, DNS or TLS handshake: nothing was submitted.
-	return wrap(notify.Retry("network", "the mail server could not be reached", 0), err)
+	return wrap(notify.Retry("network", notify.Why(ReasonUnreachable), 0), err)
 }
 
 func reply(code int, enh string, reason mail.SendErrReason, temp bool) *notify.Error {
@@ -199,30 +198,29 @@ func reply(code int, enh string, reason mail.SendErrReason, temp bool) *notify.E
 	switch {
 	case code == 0 && (reason == mail.ErrSMTPData || reason == mail.ErrSMTPDataClose):
 		// The message went out but no reply came back: it may be queued.
-		return notify.Unknown("the connection was lost after the message was submitted", nil)
+		return notify.Unknown(notify.Why(ReasonLostAfterSubmit), nil)
 	case code == 0:
-		return notify.Retry("network", "the connection to the mail server failed before the message was submitted", 0)
+		return notify.Retry("network", notify.Why(ReasonFailedBeforeSubmit), 0)
 	case code == 530 || code == 534 || code == 535:
-		return notify.Config(c, "the mail server requires valid SMTP credentials", "e-posta sunucusu geçerli kullanıcı bilgisi istiyor")
+		return notify.Config(c, notify.Why(ReasonCredentialsRequired))
 	case temp || code/100 == 4:
-		e := notify.Retry(c, "the mail server deferred the message (temporary failure)", time.Minute)
+		e := notify.Retry(c, notify.Why(ReasonDeferred), time.Minute)
 		if code == 450 || code == 451 {
 			e.RetryAfter = 5 * time.Minute // greylisting wants minutes
 		}
 		return e
 	case code == 552 && reason == mail.ErrSMTPRcptTo:
-		return notify.Retry(c, "too many recipients for the mail server", time.Minute) // RFC 5321 §4.5.3.1.10
+		return notify.Retry(c, notify.Why(ReasonTooManyRecipients), time.Minute) // RFC 5321 §4.5.3.1.10
 	case enh == "5.1.1" || (code == 550 && reason == mail.ErrSMTPRcptTo && strings.HasPrefix(enh, "5.1.")):
-		e := notify.Permanent(c, "the mailbox does not exist", "e-posta adresi mevcut değil")
+		e := notify.Permanent(c, notify.Why(ReasonNoMailbox))
 		e.BadRecipient = true
 		return e
 	case reason == mail.ErrSMTPMailFrom:
 		// The relay refuses our sender (SPF/DMARC, not allowed to send as
 		// this address): every message would fail the same way.
-		return notify.Config(c, "the mail server refuses the sender address; check smtp.from and the account's sending rights",
-			"e-posta sunucusu gönderen adresini reddediyor")
+		return notify.Config(c, notify.Why(ReasonSenderRefused))
 	}
-	return notify.Permanent(c, "the mail server refused the message", "e-posta sunucusu mesajı reddetti")
+	return notify.Permanent(c, notify.Why(ReasonRefused))
 }
 
 func wrap(e *notify.Error, err error) *notify.Error {
@@ -231,14 +229,41 @@ func wrap(e *notify.Error, err error) *notify.Error {
 }
 
 // Check connects, negotiates TLS and authenticates without sending.
-func (p *Provider) Check(ctx context.Context) (string, error) {
+func (p *Provider) Check(ctx context.Context) (mapping.Reason, error) {
 	c, err := p.client()
 	if err != nil {
-		return "", notify.Config("config", err.Error(), "SMTP ayarları kullanılamıyor")
+		return mapping.Reason{}, notify.Config("config", notify.Why(ReasonBadSettings).WithDetail(err.Error()))
 	}
 	if err := c.DialWithContext(ctx); err != nil {
-		return "", classify(err)
+		return mapping.Reason{}, classify(err)
 	}
 	_ = c.Close()
-	return fmt.Sprintf("connected to %s:%d with TLS and authenticated", p.cfg.Host, p.cfg.Port), nil
+	return notify.Why(ReasonCheckOK, "host", p.cfg.Host, "port", p.cfg.Port), nil
 }
+
+// The reasons the SMTP client gives (their texts are in connector/catalog).
+const (
+	ReasonBadFrom             = "smtp.bad_from"
+	ReasonBadRecipient        = "smtp.bad_recipient"
+	ReasonBadSettings         = "smtp.bad_settings"
+	ReasonAuth                = "smtp.auth"
+	ReasonUnavailable         = "smtp.unavailable"
+	ReasonSessionRefused      = "smtp.session_refused"
+	ReasonNoSTARTTLS          = "smtp.no_starttls"
+	ReasonUnreachable         = "smtp.unreachable"
+	ReasonLostAfterSubmit     = "smtp.lost_after_submit"
+	ReasonFailedBeforeSubmit  = "smtp.failed_before_submit"
+	ReasonCredentialsRequired = "smtp.credentials_required"
+	ReasonDeferred            = "smtp.deferred"
+	ReasonTooManyRecipients   = "smtp.too_many_recipients"
+	ReasonNoMailbox           = "smtp.no_mailbox"
+	ReasonSenderRefused       = "smtp.sender_refused"
+	ReasonRefused             = "smtp.refused"
+	ReasonCheckOK             = "smtp.check_ok"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonBadFrom, ReasonBadRecipient, ReasonBadSettings, ReasonAuth, ReasonUnavailable,
+	ReasonSessionRefused, ReasonNoSTARTTLS, ReasonUnreachable, ReasonLostAfterSubmit, ReasonFailedBeforeSubmit,
+	ReasonCredentialsRequired, ReasonDeferred, ReasonTooManyRecipients, ReasonNoMailbox, ReasonSenderRefused,
+	ReasonRefused, ReasonCheckOK}

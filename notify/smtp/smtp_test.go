@@ -71,7 +71,7 @@ func TestReplies(t *testing.T) {
 			if !errors.Is(err, tc.class) || e.BadRecipient != tc.badRecip {
 				t.Fatalf("err = %v (bad recipient %v), want %v", err, e.BadRecipient, tc.class)
 			}
-			if (tc.class == notify.ErrPermanent || tc.class == notify.ErrConfig) && (e.Reason == "" || e.ReasonTR == "" || e.Code == "") {
+			if (tc.class == notify.ErrPermanent || tc.class == notify.ErrConfig) && (e.Why.Code == "" || e.Code == "") {
 				t.Errorf("refusal without code or reasons: %+v", e)
 			}
 		})

@@ -14,7 +14,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -119,13 +118,22 @@ func parseAnswer(resp *httpclient.Response, id int64) (notify.Result, error) {
 		}
 		return notify.Result{ProviderID: ans.ID}, nil
 	case resp.Status == http.StatusUnauthorized || resp.Status == http.StatusForbidden:
-		return notify.Result{}, notify.Config(code, "the webhook receiver rejected the signature or credentials; check the shared secret",
-			"webhook alıcısı imzayı reddetti; ortak anahtarı kontrol edin")
+		return notify.Result{}, notify.Config(code, notify.Why(ReasonSignature))
 	case resp.Status == http.StatusTooManyRequests || resp.Status == http.StatusRequestTimeout:
-		return notify.Result{}, notify.Retry(code, "the webhook receiver asked to slow down", max(resp.RetryAfter(), 30*time.Second))
+		return notify.Result{}, notify.Retry(code, notify.Why(ReasonSlowDown), max(resp.RetryAfter(), 30*time.Second))
 	case resp.Status >= 500:
-		return notify.Result{}, notify.Unknown(fmt.Sprintf("the webhook receiver failed with HTTP %d after receiving the message", resp.Status), nil)
+		return notify.Result{}, notify.Unknown(notify.Why(ReasonServerError, "status", resp.Status), nil)
 	}
-	return notify.Result{}, notify.Permanent(code, fmt.Sprintf("the webhook receiver refused the message (HTTP %d)", resp.Status),
-		fmt.Sprintf("webhook alıcısı mesajı reddetti (HTTP %d)", resp.Status))
+	return notify.Result{}, notify.Permanent(code, notify.Why(ReasonRefused, "status", resp.Status))
 }
+
+// The reasons the webhook client gives (their texts are in connector/catalog).
+const (
+	ReasonSignature   = "webhook.signature"
+	ReasonSlowDown    = "webhook.slow_down"
+	ReasonServerError = "webhook.server_error"
+	ReasonRefused     = "webhook.refused"
+)
+
+// ReasonCodes lists them, for the catalog's completeness test.
+var ReasonCodes = []string{ReasonSignature, ReasonSlowDown, ReasonServerError, ReasonRefused}

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
@@ -89,13 +90,12 @@ type graphError struct {
 // Send sends one template message.
 func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
 	if len(m.Payload) == 0 || !json.Valid(m.Payload) {
-		return notify.Result{}, notify.Permanent("template", "no WhatsApp template in the message: only approved templates can be sent",
-			"mesajda WhatsApp şablonu yok: yalnızca onaylı şablonlar gönderilebilir")
+		return notify.Result{}, notify.Permanent("template", notify.Why(ReasonNoTemplate))
 	}
 	to := strings.TrimPrefix(m.To, "+")
 	if wait := p.reserve(to); wait > 0 {
 		// Not sent: Meta would refuse it with 131056 anyway.
-		e := notify.Retry("131056", "pair rate limit: waiting before the next message to this recipient", wait)
+		e := notify.Retry("131056", notify.Why(ReasonPairWait), wait)
 		return notify.Result{}, e
 	}
 	body, _ := json.Marshal(request{MessagingProduct: "whatsapp", RecipientType: "individual", To: to, Type: "template",
@@ -124,7 +124,7 @@ func parseSend(resp *httpclient.Response) (notify.Result, error) {
 		if json.Unmarshal(resp.Body, &ok) == nil && len(ok.Messages) > 0 && strings.TrimSpace(ok.Messages[0].ID) != "" {
 			return notify.Result{ProviderID: ok.Messages[0].ID}, nil
 		}
-		return notify.Result{}, notify.Unknown(fmt.Sprintf("WhatsApp answered HTTP %d without a message id", resp.Status), nil)
+		return notify.Result{}, notify.Unknown(notify.Why(ReasonNoMessageID, "status", resp.Status), nil)
 	}
 	return notify.Result{}, errorOf(resp)
 }
@@ -133,12 +133,12 @@ func errorOf(resp *httpclient.Response) error {
 	var ge graphError
 	if json.Unmarshal(resp.Body, &ge) != nil || ge.Error == nil || ge.Error.Code == nil {
 		if resp.Status >= 500 {
-			return notify.Unknown(fmt.Sprintf("WhatsApp answered HTTP %d without an error body", resp.Status), nil)
+			return notify.Unknown(notify.Why(ReasonNoErrorBody, "status", resp.Status), nil)
 		}
 		if resp.Status == http.StatusTooManyRequests {
-			return notify.Retry("http 429", "WhatsApp asked to slow down", max(resp.RetryAfter(), time.Minute))
+			return notify.Retry("http 429", notify.Why(ReasonSlowDown), max(resp.RetryAfter(), time.Minute))
 		}
-		return notify.Permanent(fmt.Sprintf("http %d", resp.Status), "WhatsApp refused the request", "WhatsApp isteği reddetti")
+		return notify.Permanent(fmt.Sprintf("http %d", resp.Status), notify.Why(ReasonRequestRefused))
 	}
 	err := classify(*ge.Error.Code, ge.Error.Message, ge.Error.ErrorData.Details, resp.Status)
 	if e, ok := err.(*notify.Error); ok && e.RetryAfter > 0 {
@@ -182,20 +182,20 @@ func (p *Provider) header() http.Header {
 }
 
 // Check verifies the token and phone number id without sending.
-func (p *Provider) Check(ctx context.Context) (string, error) {
+func (p *Provider) Check(ctx context.Context) (mapping.Reason, error) {
 	resp, err := p.c.Do(ctx, httpclient.Request{Method: http.MethodGet,
 		URL:    fmt.Sprintf("%s/%s/%s?fields=display_phone_number,verified_name", p.cfg.URL, p.cfg.APIVersion, url.PathEscape(p.cfg.PhoneNumberID)),
 		Header: p.header(), Idempotent: true})
 	if err != nil {
-		return "", err
+		return mapping.Reason{}, err
 	}
 	if resp.Status != http.StatusOK {
-		return "", errorOf(resp)
+		return mapping.Reason{}, errorOf(resp)
 	}
 	var info struct {
 		Display string `json:"display_phone_number"`
 		Name    string `json:"verified_name"`
 	}
 	_ = json.Unmarshal(resp.Body, &info)
-	return fmt.Sprintf("token accepted; phone number %s (%s)", info.Display, info.Name), nil
+	return notify.Why(ReasonCheckOK, "number", info.Display, "name", info.Name), nil
 }

@@ -138,7 +138,7 @@ func TestThroughput(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	p, _ := start(t, 5*time.Second, nil)
-	if s, err := p.Check(context.Background()); err != nil || s == "" {
+	if s, err := p.Check(context.Background()); err != nil || s.Code != whatsapp.ReasonCheckOK {
 		t.Fatal(s, err)
 	}
 	p, _ = start(t, 5*time.Second, func(c *whatsapp.Config) { c.Token = "x" })

@@ -1,0 +1,40 @@
+package catalog
+
+// Why a record produced no message on a channel (mapping's reasons).
+func init() {
+	add(map[Key]entry{
+		"skip.no_recipient":        {tr: "alıcı yok: {fields} boş", en: "no recipient: {fields} empty"},
+		"skip.no_usable_recipient": {tr: "kullanılabilir alıcı yok: {parts}", en: "no usable recipient: {parts}"},
+		"skip.recipient_field":     {tr: "{field}: {parts}", en: "{field}: {parts}"},
+		"skip.empty_message":       {tr: "şablon boş bir mesaj üretti", en: "the template rendered an empty message"},
+		"skip.template_failed":     {tr: "şablon çalışmadı", en: "template failed"},
+		"skip.render_panic":        {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
+		"skip.too_many_segments": {tr: "SMS {segments} parça tutuyor ({encoding}) ama max_segments {max}; şablonu kısaltın veya truncate kullanın",
+			en: "the SMS needs {segments} segments ({encoding}) but max_segments is {max}; shorten the template or use truncate"},
+		"skip.too_many_segments_translit": {
+			tr: "SMS {segments} parça tutuyor ({encoding}) ama max_segments {max}; şablonu kısaltın veya truncate kullanın, ya da transliterate: true ayarlayın",
+			en: "the SMS needs {segments} segments ({encoding}) but max_segments is {max}; shorten the template or use truncate, or set transliterate: true"},
+		"recipient.empty":            {tr: "alıcı yok", en: "no recipient"},
+		"recipient.no_phone":         {tr: "telefon numarası yok", en: "no phone number"},
+		"recipient.phone_unreadable": {tr: "telefon numarası \"{number}\" okunamadı", en: "phone number \"{number}\" could not be read"},
+		"recipient.phone_too_long":   {tr: "telefon numarası \"{number}\" çok uzun", en: "phone number \"{number}\" is too long"},
+		"recipient.not_a_phone":      {tr: "\"{number}\" bir telefon numarası değil", en: "phone number \"{number}\" is not a phone number"},
+		"recipient.phone_invalid":    {tr: "telefon numarası \"{number}\" geçersiz", en: "phone number \"{number}\" is not a valid number"},
+		"recipient.landline": {tr: "telefon numarası \"{number}\" sabit hat; SMS ve WhatsApp için cep telefonu numarası gerekir",
+			en: "phone number \"{number}\" is a landline; SMS and WhatsApp need a mobile number"},
+		"recipient.not_mobile": {tr: "telefon numarası \"{number}\" cep telefonu numarası değil ({parts})",
+			en: "phone number \"{number}\" is not a mobile number ({parts})"},
+		"phonetype.toll_free":       {tr: "ücretsiz hat", en: "toll-free"},
+		"phonetype.premium_rate":    {tr: "ücretli hat", en: "premium rate"},
+		"phonetype.shared_cost":     {tr: "paylaşımlı ücretli hat", en: "shared cost"},
+		"phonetype.voip":            {tr: "internet telefonu", en: "VoIP"},
+		"phonetype.personal":        {tr: "kişisel numara", en: "personal number"},
+		"phonetype.pager":           {tr: "çağrı cihazı", en: "pager"},
+		"phonetype.company":         {tr: "kurumsal numara", en: "company number"},
+		"phonetype.voicemail":       {tr: "sesli mesaj", en: "voicemail"},
+		"phonetype.unknown":         {tr: "türü bilinmiyor", en: "unknown type"},
+		"recipient.no_email":        {tr: "e-posta adresi yok", en: "no e-mail address"},
+		"recipient.email_invalid":   {tr: "e-posta adresi \"{address}\" geçersiz", en: "e-mail address \"{address}\" is not valid"},
+		"recipient.email_no_domain": {tr: "e-posta adresi \"{address}\" alan adı içermiyor", en: "e-mail address \"{address}\" has no domain"},
+	})
+}
