@@ -41,3 +41,55 @@ func TestJobNeverOverlapsItself(t *testing.T) {
 		t.Fatal("the running mark of the first run was cleared by the skipped one")
 	}
 }
+
+// A "0 10 * * *" job runs at 10:00 in the config's time zone whatever the
+// host's clock says: on a host set to UTC its next run is 10:00 +03:00, not
+// 13:00 (10:00 UTC). The running daemon, the outbox the status command
+// reads, and check all give the same time.
+func TestNextRunIsInTheConfigZoneOnAUTCHost(t *testing.T) {
+	local := time.Local
+	time.Local = time.UTC
+	defer func() { time.Local = local }()
+	dir := t.TempDir()
+	cfg, err := config.Parse(dir+"/config.yaml", []byte(`
+state_dir: state
+timezone: Europe/Istanbul
+status: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console}}
+jobs:
+  - name: morning
+    preset: new_customers
+    schedule: "0 10 * * *"
+    messages: {sms: {text: "x"}}
+`), config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC) // 11:00 in Istanbul
+	d, err := New(context.Background(), cfg, Options{Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- d.Run(ctx) }()
+	want := time.Date(2026, 11, 26, 7, 0, 0, 0, time.UTC) // 10:00 +03:00
+	deadline := time.Now().Add(10 * time.Second)
+	for d.JobStatuses()["morning"].Next.IsZero() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if got := d.JobStatuses()["morning"].Next; !got.Equal(want) {
+		t.Errorf("next run = %s, want %s (10:00 in Istanbul)", got.In(cfg.Location()), want.In(cfg.Location()))
+	}
+	runs, err := d.Store().JobRuns(context.Background())
+	if err != nil || len(runs) != 1 || !runs[0].Next.Equal(want) {
+		t.Errorf("the outbox says the next run is %+v (%v), want %s", runs, err, want)
+	}
+	if got := cfg.Jobs[0].Schedule.Next(now.In(cfg.Location())); !got.Equal(want) {
+		t.Errorf("check would say %s", got)
+	}
+}

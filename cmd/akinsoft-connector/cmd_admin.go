@@ -79,7 +79,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 				return err
 			}
 			for _, t := range c.Tokens {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, t.Created.Local().Format("2006-01-02 15:04"))
+				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, stamp(t.Created, g.zone()))
 			}
 			if len(c.Tokens) == 0 {
 				fmt.Fprintln(cmd.OutOrStdout(), "no tokens")

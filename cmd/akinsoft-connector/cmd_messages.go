@@ -51,15 +51,12 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			loc := time.Local
-			if cfg, _ := config.Load(g.configPath, config.Options{}); cfg != nil {
-				loc = cfg.Location()
-			}
+			loc := g.zone()
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%-7s  %-19s  %-8s  %-16s  %-16s  %-9s  %3s  %s\n", "ID", "CREATED", "CHANNEL", "JOB", "RECIPIENT", "STATUS", "TRY", "REASON")
+			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-16s  %-9s  %3s  %s\n", "ID", "CREATED", "CHANNEL", "JOB", "RECIPIENT", "STATUS", "TRY", "REASON")
 			for _, m := range ms {
 				v := status.View(m)
-				fmt.Fprintf(out, "%-7d  %-19s  %-8s  %-16s  %-16s  %-9s  %3d  %s\n", v.ID, v.Created.In(loc).Format("2006-01-02 15:04:05"),
+				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-16s  %-9s  %3d  %s\n", v.ID, stamp(v.Created, loc),
 					v.Channel, v.Job, v.To, v.Status, v.Attempts, oneLine(v.Reason, 120))
 			}
 			fmt.Fprintf(out, "%d message(s)", len(ms))

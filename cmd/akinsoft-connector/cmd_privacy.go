@@ -45,10 +45,10 @@ func newAuditCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "%-19s  %-8s  %-28s  %-18s  %8s  %8s  %s\n", "TIME", "CHANNEL", "HOST", "RECIPIENT", "BYTES↑", "BYTES↓", "OUTCOME")
+			out, loc := cmd.OutOrStdout(), g.zone()
+			fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8s  %8s  %s\n", "TIME", "CHANNEL", "HOST", "RECIPIENT", "BYTES↑", "BYTES↓", "OUTCOME")
 			for _, r := range rows {
-				fmt.Fprintf(out, "%-19s  %-8s  %-28s  %-18s  %8d  %8d  %s\n", r.At.Local().Format("2006-01-02 15:04:05"),
+				fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8d  %8d  %s\n", stamp(r.At, loc),
 					r.Channel, r.Host, r.Recipient, r.BytesOut, r.BytesIn, r.Outcome)
 			}
 			fmt.Fprintf(out, "%d request(s) in the last %s\n", len(rows), since)
@@ -94,7 +94,7 @@ that keeps the person from being messaged again when the ERP names them. ` + "`o
 			if err != nil {
 				return err
 			}
-			printForgotten(cmd.OutOrStdout(), mapping.MaskRecipient(to), f, dryRun)
+			printForgotten(cmd.OutOrStdout(), g.zone(), mapping.MaskRecipient(to), f, dryRun)
 			return nil
 		},
 	}
@@ -102,7 +102,7 @@ that keeps the person from being messaged again when the ERP names them. ` + "`o
 	return cmd
 }
 
-func printForgotten(out io.Writer, who string, f outbox.Forgotten, dry bool) {
+func printForgotten(out io.Writer, loc *time.Location, who string, f outbox.Forgotten, dry bool) {
 	verb, deleted, emptied := "forgot", "deleted", "emptied"
 	if dry {
 		verb, deleted, emptied = "would forget", "would delete", "would empty"
@@ -114,7 +114,7 @@ func printForgotten(out io.Writer, who string, f outbox.Forgotten, dry bool) {
 	fmt.Fprintf(out, "%s %s: %d message(s), %d send attempt(s), %d audit row(s)%s\n",
 		verb, who, len(f.Messages), f.Attempts, f.Audit, optout)
 	row := func(what string, m outbox.ForgottenMessage, note string) {
-		fmt.Fprintf(out, "  %-12s #%-6d %s  %-16s %-8s %-9s%s\n", what, m.ID, m.Created.Local().Format("2006-01-02 15:04"),
+		fmt.Fprintf(out, "  %-12s #%-6d %s  %-16s %-8s %-9s%s\n", what, m.ID, stamp(m.Created, loc),
 			m.Job, m.Channel, m.Status, note)
 	}
 	for _, m := range f.Messages {
@@ -223,7 +223,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 				return err
 			}
 			for _, e := range entries {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, e.Added.Local().Format("2006-01-02"), e.Note)
+				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, stamp(e.Added, g.zone()), e.Note)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%d recipient(s) opted out\n", len(entries))
 			if n, err := s.Suppressions(cmd.Context()); err == nil && n > 0 {

@@ -65,7 +65,7 @@ func newSecretsCmd(g *globals) *cobra.Command {
 				fmt.Fprintln(cmd.OutOrStdout(), "no secrets stored")
 			}
 			for _, e := range entries {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s set %s\n", e.Name, e.Updated.Local().Format("2006-01-02 15:04"))
+				fmt.Fprintf(cmd.OutOrStdout(), "%-32s set %s\n", e.Name, stamp(e.Updated, g.zone()))
 			}
 			return nil
 		},

@@ -110,12 +110,7 @@ func askService(ctx context.Context, cfg config.Status) liveState {
 
 func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Overview, live liveState) {
 	loc := cfg.Location()
-	when := func(t time.Time) string {
-		if t.IsZero() {
-			return "-"
-		}
-		return t.In(loc).Format("2006-01-02 15:04:05")
-	}
+	when := func(t time.Time) string { return stamp(t, loc) }
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	defer tw.Flush()
 

@@ -47,6 +47,10 @@ func (c *Channel) BatchSize(canBatch bool) int {
 	return 1
 }
 
+// DefaultLocation is the time zone of a config that names none, for
+// commands that show times without a readable config.
+func DefaultLocation() *time.Location { return defaultLocation() }
+
 func defaultLocation() *time.Location {
 	if l, err := time.LoadLocation(DefaultZone); err == nil {
 		return l

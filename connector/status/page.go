@@ -210,7 +210,7 @@ func (p pageData) Time(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.In(p.loc).Format("02.01.2006 15:04:05")
+	return t.In(p.loc).Format("02.01.2006 15:04:05 -07:00")
 }
 
 // Dur formats a duration for the page.
