@@ -255,6 +255,8 @@ type WAParam struct {
 	Name   string `yaml:"name"` // named parameter (parameter_name)
 	Code   string `yaml:"code"` // currency code, default TRY
 	Amount string `yaml:"amount"`
+	// Filename names a header document, e.g. "Fatura {{.FATURA_NO}}.pdf".
+	Filename string `yaml:"filename"`
 }
 
 // WAButton is one URL or quick-reply button parameter.

@@ -225,7 +225,8 @@ func whatsAppSource(w *config.WhatsAppMessage) mapping.WhatsAppSource {
 	conv := func(ps []config.WAParam) []mapping.WhatsAppParam {
 		var out []mapping.WhatsAppParam
 		for _, p := range ps {
-			out = append(out, mapping.WhatsAppParam{Type: p.Type, Value: p.Value, Name: p.Name, Code: p.Code, Amount: p.Amount})
+			out = append(out, mapping.WhatsAppParam{Type: p.Type, Value: p.Value, Name: p.Name, Code: p.Code, Amount: p.Amount,
+				Filename: p.Filename})
 		}
 		return out
 	}
