@@ -210,6 +210,12 @@ type Job struct {
 	NotDeliveredWithin Duration `yaml:"not_delivered_within"`
 	Disabled           bool     `yaml:"disabled"`
 	Messages           Messages `yaml:"messages"`
+	// What shops send beyond one message per row (messaging.go).
+	Sequence         []ReminderStep `yaml:"sequence"`     // invoice_reminders' steps
+	Recipients       Addressees     `yaml:"recipients"`   // account (default), contacts or both
+	ContactsKey      string         `yaml:"contacts_key"` // the row's customer key for contacts (default CARI_BLKODU)
+	QuietDays        []QuietDay     `yaml:"quiet_days"`   // days its messages wait for the next working day
+	SkipIfWolvoxSent *WolvoxLog     `yaml:"skip_if_wolvox_sent"`
 }
 
 // Messages holds a job's templates per channel.

@@ -271,6 +271,7 @@ func (c *Config) applyDefaults(file string, opts Options) {
 			}
 		}
 		setDefault(&j.Lag, DefaultLag)
+		j.applyMessagingDefaults()
 	}
 }
 
