@@ -18,7 +18,9 @@ type mapperBuilder struct {
 
 // staffField is the record field a staff message's recipient is read from:
 // the step's address for that channel, put into the record (steps.go).
-func staffField(channel string) string { return "PERSONEL_" + map[string]string{"sms": "SMS", "whatsapp": "WHATSAPP", "email": "E_MAIL"}[channel] }
+func staffField(channel string) string {
+	return "PERSONEL_" + map[string]string{"sms": "SMS", "whatsapp": "WHATSAPP", "email": "E_MAIL"}[channel]
+}
 
 // build is the mapper of msgs, named name in template errors. With staff,
 // only its channels are sent, to its addresses.
