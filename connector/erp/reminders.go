@@ -171,8 +171,8 @@ func dueSample() Record {
 // the due date, negative before it) and ADIM are added by the sequence.
 var (
 	dueTemplates = map[string]Template{
-		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{.FATURA_NO}} numaralı faturanızın {{money .ACIK_TUTAR}} tutarındaki ödenmemiş kısmının ` +
-			`son ödeme tarihi {{date .VADESI}}. Ödediyseniz bu mesajı dikkate almayınız.`},
+		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{.FATURA_NO}} no'lu faturanızın ödenmemiş {{money .ACIK_TUTAR}} tutarının ` +
+			`son ödeme tarihi {{date .VADESI}}. Ödediyseniz dikkate almayınız.`},
 		"email": {Subject: `Ödeme hatırlatması: {{.FATURA_NO}}`, Text: `Sayın {{.ALICI_ADI}},
 
 {{date .TARIHI}} tarihli {{.FATURA_NO}} numaralı faturanızın {{money .ACIK_TUTAR}} tutarındaki ödenmemiş kısmının son ödeme tarihi {{longdate .VADESI}}.
@@ -182,8 +182,8 @@ e-Fatura: {{.}}{{end}}
 Ödemenizi yaptıysanız bu mesajı dikkate almayınız. İyi günler dileriz.`},
 	}
 	overdueTemplates = map[string]Template{
-		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .VADESI}} vadeli {{.FATURA_NO}} numaralı faturanızın {{money .ACIK_TUTAR}} tutarı ` +
-			`henüz ödenmemiştir. Ödediyseniz bu mesajı dikkate almayınız.`},
+		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .VADESI}} vadeli {{.FATURA_NO}} no'lu faturanızın {{money .ACIK_TUTAR}} tutarı ` +
+			`ödenmemiştir. Ödediyseniz dikkate almayınız.`},
 		"email": {Subject: `Vadesi geçen fatura: {{.FATURA_NO}}`, Text: `Sayın {{.ALICI_ADI}},
 
 {{date .TARIHI}} tarihli {{.FATURA_NO}} numaralı faturanızın {{longdate .VADESI}} olan vadesi geçmiştir; ödenmemiş tutar {{money .ACIK_TUTAR}}.
@@ -193,9 +193,9 @@ e-Fatura: {{.}}{{end}}
 Ödemenizi yaptıysanız bu mesajı dikkate almayınız. İyi günler dileriz.`},
 	}
 	reminderTemplates = map[string]Template{
-		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{.FATURA_NO}} numaralı faturanızın {{money .ACIK_TUTAR}} tutarındaki ödenmemiş kısmının ` +
+		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{.FATURA_NO}} no'lu faturanızın ödenmemiş {{money .ACIK_TUTAR}} tutarının ` +
 			`{{if lt .GECIKME_GUN 0}}son ödeme tarihi {{date .VADESI}}{{else if eq .GECIKME_GUN 0}}son ödeme tarihi bugün{{else}}vadesi {{.GECIKME_GUN}} gün önce doldu{{end}}. ` +
-			`Ödediyseniz bu mesajı dikkate almayınız.`},
+			`Ödediyseniz dikkate almayınız.`},
 		"email": {Subject: `{{if gt .GECIKME_GUN 0}}Vadesi geçen fatura{{else}}Ödeme hatırlatması{{end}}: {{.FATURA_NO}}`, Text: `Sayın {{.ALICI_ADI}},
 
 {{date .TARIHI}} tarihli {{.FATURA_NO}} numaralı faturanızın ödenmemiş tutarı {{money .ACIK_TUTAR}}.

@@ -41,7 +41,7 @@ jobs:
 				if !strings.Contains(m.DedupeKey, ":merkez:120:") || m.RecordKey != "120" {
 					t.Errorf("a message about %s (%s); the paid invoice 101 must not be reminded", m.RecordKey, m.DedupeKey)
 				}
-				if !strings.Contains(m.Text, "2024-120 numaralı faturanızın") || !strings.Contains(m.Text, "2.100,00 TL") {
+				if !strings.Contains(m.Text, "2024-120") || !strings.Contains(m.Text, "2.100,00 TL") {
 					t.Errorf("%s: %q", m.Channel, m.Text)
 				}
 			}
@@ -131,8 +131,8 @@ jobs:
 		texts[m.DedupeKey] = m.To + " " + m.Text
 	}
 	for k, want := range map[string]string{
-		key("102", "-3"):  "+905332345678 Sayın Mehmet Öztürk, 2024-102 numaralı faturanızın 1.200.000,50 TL tutarındaki ödenmemiş kısmının son ödeme tarihi " + dueDay.Format("02.01.2006") + ". Ödediyseniz bu mesajı dikkate almayınız.",
-		key("102", "+0"):  "+905332345678 Sayın Mehmet Öztürk, 2024-102 numaralı faturanızın 1.200.000,50 TL tutarındaki ödenmemiş kısmının son ödeme tarihi bugün. Ödediyseniz bu mesajı dikkate almayınız.",
+		key("102", "-3"):  "+905332345678 Sayın Mehmet Öztürk, 2024-102 no'lu faturanızın ödenmemiş 1.200.000,50 TL tutarının son ödeme tarihi " + dueDay.Format("02.01.2006") + ". Ödediyseniz dikkate almayınız.",
+		key("102", "+0"):  "+905332345678 Sayın Mehmet Öztürk, 2024-102 no'lu faturanızın ödenmemiş 1.200.000,50 TL tutarının son ödeme tarihi bugün. Ödediyseniz dikkate almayınız.",
 		key("102", "+7"):  "+905332345678 2024-102: 1.200.000,50 TL 7 gündür gecikmede (adım 3)",
 		key("102", "+14"): "+905320000009 Tahsilat: Mehmet Öztürk (120.01.002) 2024-102 numaralı faturanın 1.200.000,50 TL tutarı 14 gündür ödenmedi. Tel: +90 (533) 234-5678",
 	} {
