@@ -207,6 +207,11 @@ func (j *Job) loadContacts(ctx context.Context, src *erp.Source, page []erp.Reco
 	}
 	var keys []any
 	seen := map[string]bool{}
+	if len(page) > 0 {
+		if _, ok := page[0][j.contacts.key]; !ok {
+			return nil, fmt.Errorf("job %s: contacts_key %s is not a column of the job's query: name the column holding the customer's CARI.BLKODU", j.Name, j.contacts.key)
+		}
+	}
 	for _, r := range page {
 		k := customerKey(r[j.contacts.key])
 		if k == "" || seen[k] {
