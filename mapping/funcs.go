@@ -53,6 +53,13 @@ func funcMap(f Formats) map[string]any {
 		"default":  defaultValue,
 		"truncate": truncate,
 		"mask":     func(v any) string { return MaskRecipient(str(v)) },
+		// sign and abs let a template speak of a balance: owed, none, or in
+		// the customer's favour ({{if gt (sign .BAKIYE) 0}}).
+		"sign": func(v any) (int, error) { d, err := toDecimal(v); return d.Sign(), err },
+		"abs":  func(v any) (decimal.Decimal, error) { d, err := toDecimal(v); return d.Abs(), err },
+		// trimprefix cuts a link down to what a WhatsApp URL button adds to
+		// its approved base address.
+		"trimprefix": func(prefix string, v any) string { return strings.TrimPrefix(str(v), prefix) },
 	}
 }
 

@@ -28,7 +28,7 @@ func TestHelpers(t *testing.T) {
 		"NEG": decimal.RequireFromString("-42.5"), "F": 1250.125, "I": int64(7), "S": " 99.9 ", "NULL": nil,
 		"T": utc, "TS": "2026-02-25 14:05:00", "TD": "25.02.2026",
 		"AD": "ayşe yılmaz", "UP": "İSTANBUL IŞIK", "MIX": "IĞDIR", "TEL": "+905321234567", "MAIL": "ayse@example.com",
-		"LONG": "Sayın müşterimiz faturanız hazırdır", "EMPTY": "  ",
+		"LONG": "Sayın müşterimiz faturanız hazırdır", "EMPTY": "  ", "LINK": "https://e.example.com/pdf/ab12-cd",
 	}
 	tests := []struct {
 		name, src string
@@ -38,6 +38,11 @@ func TestHelpers(t *testing.T) {
 		{"money big", `{{money .BIG}}`, ist, "1.200.000,50 TL"},
 		{"money whole", `{{money .TOPLAM}}`, ist, "1.250,00 TL"},
 		{"money negative", `{{money .NEG}}`, ist, "-42,50 TL"},
+		{"sign owed", `{{sign .TOPLAM}} {{sign .NEG}} {{sign 0}}`, ist, "1 -1 0"},
+		{"abs of a credit", `{{money (abs .NEG)}}`, ist, "42,50 TL"},
+		{"balance wording", `{{if gt (sign .NEG) 0}}borç{{else if lt (sign .NEG) 0}}alacak{{end}}`, ist, "alacak"},
+		{"trimprefix", `{{trimprefix "https://e.example.com/pdf/" .LINK}}`, ist, "ab12-cd"},
+		{"trimprefix other host", `{{trimprefix "https://x.example.com/" .LINK}}`, ist, "https://e.example.com/pdf/ab12-cd"},
 		{"money float rounds", `{{money .F}}`, ist, "1.250,13 TL"},
 		{"money int", `{{money .I}}`, ist, "7,00 TL"},
 		{"money string", `{{money .S}}`, ist, "99,90 TL"},

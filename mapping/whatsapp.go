@@ -29,6 +29,9 @@ type WhatsAppParam struct {
 	// Amount renders to the currency amount ("1250.50"), read exactly and
 	// sent as amount_1000.
 	Amount string
+	// Filename is a document's file name as the customer sees it
+	// ("Fatura {{.FATURA_NO}}.pdf"); documents only.
+	Filename string
 }
 
 // WhatsAppButton fills a URL button's suffix or a quick reply's payload.
@@ -47,8 +50,8 @@ type WhatsApp struct {
 }
 
 type waParam struct {
-	typ, name, code string
-	value, amount   *Template
+	typ, name, code         string
+	value, amount, filename *Template
 }
 
 type waButton struct {
@@ -101,6 +104,14 @@ func ParseWhatsApp(name string, src WhatsAppSource, f Formats) (*WhatsApp, error
 			}
 			if p.Amount != "" {
 				if q.amount, err = ParseText(pname+".amount", p.Amount, f); err != nil {
+					return nil, err
+				}
+			}
+			if p.Filename != "" {
+				if q.typ != "document" {
+					return nil, &TemplateError{Name: pname, Msg: "filename is only for a document parameter"}
+				}
+				if q.filename, err = ParseText(pname+".filename", p.Filename, f); err != nil {
 					return nil, err
 				}
 			}
@@ -171,7 +182,8 @@ type waFallback struct {
 }
 
 type waLink struct {
-	Link string `json:"link"`
+	Link     string `json:"link"`
+	Filename string `json:"filename,omitempty"`
 }
 
 // Execute renders the Cloud API template object for one record, and a
@@ -271,6 +283,13 @@ func (p waParam) render(rec Record, f Formats) (waParameter, string, error) {
 		q.Video = &waLink{Link: value}
 	case "document":
 		q.Document = &waLink{Link: value}
+		if p.filename != nil {
+			name, err := p.filename.Execute(rec)
+			if err != nil {
+				return q, "", err
+			}
+			q.Document.Filename = strings.TrimSpace(name)
+		}
 	default:
 		// WhatsApp refuses text parameters with new lines, tabs or runs of spaces.
 		value = strings.Join(strings.Fields(value), " ")

@@ -15,6 +15,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -54,7 +55,12 @@ func newCheckCmd(g *globals) *cobra.Command {
 				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
 				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
 				if job.Sample != nil {
-					problems += renderSample(out, g.language(), job, job.Sample, "sample")
+					for _, v := range job.Variants() {
+						if v.Label != "" {
+							fmt.Fprintf(out, "  %s:\n", v.Label)
+						}
+						problems += renderWith(out, g.language(), v.Mapper, v.Sample, "sample")
+					}
 				}
 			}
 			if !offline {
@@ -160,8 +166,12 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 // column fails here, not in front of a customer. Template failures are
 // problems; a row that is simply not sendable (no mobile number) is shown.
 func renderSample(out io.Writer, lang catalog.Lang, job *poll.Job, row map[string]any, what string) int {
-	failed := job.Mapper.TemplateErrors(row)
-	for _, r := range job.Mapper.Map(row) {
+	return renderWith(out, lang, job.Mapper, row, what)
+}
+
+func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[string]any, what string) int {
+	failed := m.TemplateErrors(row)
+	for _, r := range m.Map(row) {
 		switch {
 		case failed[r.Channel] != nil:
 			fmt.Fprintf(out, "  %s: the %s cannot be rendered: %v\n", r.Channel, what, failed[r.Channel])

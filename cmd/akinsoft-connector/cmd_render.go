@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -119,11 +120,23 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 		fmt.Fprintf(out, "warning: source %s: %s\n", srcName, poll.AbsentNote(absent))
 	}
 	rows := 0
+	var recs []erp.Record
 	err = src.Query(cmd.Context(), q, args, func(rec erp.Record) error {
 		rows++
-		printRendered(out, f.lang, job, srcName, rec, f.showRecipients)
+		recs = append(recs, rec)
 		return nil
 	})
+	if err == nil {
+		// Rendered after the read: a row's contacts and Wolvox's log are
+		// read with queries of their own.
+		for _, rec := range recs {
+			planned, perr := job.Preview(cmd.Context(), src, rec, time.Now())
+			if perr != nil {
+				return perr
+			}
+			printRendered(out, f.lang, job, srcName, rec, planned, f.showRecipients)
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("job %s: %w", job.Name, err)
 	}
@@ -145,25 +158,28 @@ func g2file(cfg *config.Config) string {
 }
 
 // printRendered shows one record as the customer would receive it.
-func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string, rec erp.Record, show bool) {
+func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string, rec erp.Record, planned []poll.Planned, show bool) {
 	fmt.Fprintf(w, "── %s %s=%v (source %s) ──\n", job.Name, job.Key, rec[strings.ToUpper(job.Key)], source)
-	var refused *mapping.Reason
-	if job.Check != nil {
-		refused = job.Check(rec)
+	if len(planned) == 0 && len(job.Steps()) > 0 {
+		fmt.Fprintf(w, "no reminder step is due today for this row\n")
 	}
-	for _, r := range job.Mapper.Map(rec) {
-		if refused != nil {
-			r.Skip = refused
+	for _, r := range planned {
+		label := r.Channel
+		if r.Label != "" {
+			label = r.Label + " " + r.Channel
 		}
 		if r.Skip != nil {
-			fmt.Fprintf(w, "%s: SKIPPED: %s\n", r.Channel, lang.Reason(*r.Skip))
+			fmt.Fprintf(w, "%s: SKIPPED: %s\n", label, lang.Reason(*r.Skip))
 			continue
 		}
 		to := r.To
 		if !show {
 			to = mapping.MaskRecipient(to)
 		}
-		fmt.Fprintf(w, "%s → %s\n", r.Channel, to)
+		fmt.Fprintf(w, "%s → %s\n", label, to)
+		if !r.NotBefore.IsZero() {
+			fmt.Fprintf(w, "  waits until: %s (a quiet day)\n", stamp(r.NotBefore, job.Location()))
+		}
 		if r.SMS != nil {
 			fmt.Fprintf(w, "  encoding: %s (%d units, %d per segment)\n", r.SMS, r.SMS.Units, r.SMS.PerSegment)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
@@ -37,6 +38,7 @@ func TestEveryReasonCodeHasAText(t *testing.T) {
 		{"connector/dispatch", dispatch.ReasonCodes},
 		{"connector/outbox", outbox.ReasonCodes},
 		{"connector/erp", erp.ReasonCodes},
+		{"connector/poll", poll.ReasonCodes},
 	} {
 		for _, code := range list.codes {
 			if !catalog.Has(catalog.Key(code)) {

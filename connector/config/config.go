@@ -212,6 +212,12 @@ type Job struct {
 	NotDeliveredWithin Duration `yaml:"not_delivered_within"`
 	Disabled           bool     `yaml:"disabled"`
 	Messages           Messages `yaml:"messages"`
+	// What shops send beyond one message per row (messaging.go).
+	Sequence         []ReminderStep `yaml:"sequence"`     // invoice_reminders' steps
+	Recipients       Addressees     `yaml:"recipients"`   // account (default), contacts or both
+	ContactsKey      string         `yaml:"contacts_key"` // the row's customer key for contacts (default CARI_BLKODU)
+	QuietDays        []QuietDay     `yaml:"quiet_days"`   // days its messages wait for the next working day
+	SkipIfWolvoxSent *WolvoxLog     `yaml:"skip_if_wolvox_sent"`
 }
 
 // Messages holds a job's templates per channel.
@@ -257,6 +263,8 @@ type WAParam struct {
 	Name   string `yaml:"name"` // named parameter (parameter_name)
 	Code   string `yaml:"code"` // currency code, default TRY
 	Amount string `yaml:"amount"`
+	// Filename names a header document, e.g. "Fatura {{.FATURA_NO}}.pdf".
+	Filename string `yaml:"filename"`
 }
 
 // WAButton is one URL or quick-reply button parameter.

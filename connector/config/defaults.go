@@ -31,6 +31,18 @@ var (
 	DefaultListen     = ListenAddr{Host: "127.0.0.1", Port: "8750"}
 )
 
+// Wolvox's own send log, as guessed from Wolvox's naming [UNCONFIRMED]:
+// every name can be set in skip_if_wolvox_sent.
+const (
+	DefaultWolvoxLogTable     = "MAIL_SMS_LOG"
+	DefaultWolvoxLogRecipient = "ALICI"
+	DefaultWolvoxLogDate      = "TARIHI"
+	DefaultWolvoxLogText      = "MESAJ"
+	DefaultWolvoxLogWithin    = Duration(2 * 24 * time.Hour)
+	// DefaultContactsKey is the customer key every customer preset yields.
+	DefaultContactsKey = "CARI_BLKODU"
+)
+
 // DefaultBatch is messages per request for a provider that batches (NetGSM
 // n:n, Mutlucell); any other provider sends one message per request.
 const DefaultBatch = 100

@@ -275,6 +275,7 @@ func (c *Config) applyDefaults(file string, opts Options) {
 			}
 		}
 		setDefault(&j.Lag, DefaultLag)
+		j.applyMessagingDefaults()
 	}
 }
 

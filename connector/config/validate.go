@@ -255,6 +255,7 @@ func (c *Config) validateJobs(p *problems) {
 			continue // unknown preset: its recipient defaults are unknown too
 		}
 		c.validateMessages(p, path, j, preset, channels)
+		c.validateMessaging(p, path, j, preset, channels)
 	}
 }
 
@@ -313,7 +314,7 @@ func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.P
 		}
 		for _, t := range m.templates {
 			if t.src == "" {
-				if t.required {
+				if t.required && !presetDefault(preset, ch, t.key) {
 					p.add(mpath+"."+t.key, "", "%s is required", t.key)
 				}
 				continue

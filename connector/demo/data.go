@@ -85,9 +85,69 @@ var Invoices = []Invoice{
 	{130, 4, "2024-130", "3.50", 1, "2026-11-16", false, false, "", ""},
 }
 
-// LaterInvoices are inserted between the demo's two runs.
+// LaterInvoices are inserted between the demo's two runs, with their debits.
 var LaterInvoices = []Invoice{
 	{131, 1, "2024-131", "1750.00", 1, "2026-11-17", false, false, "", ""},
 	{132, 10, "2024-132", "62400.00", 1, "2026-11-17", false, false, "", ""},
 	{133, 16, "2024-133", "435.25", 1, "2026-11-18", false, false, "", ""},
+}
+
+// Movement is a CARIHR row: a debit (an invoice) or a credit (a payment).
+type Movement struct {
+	Key      int64
+	Customer int64
+	Type     int    // ISLEM_TURU: 9 invoice, 1 payment
+	Document string // EVRAK_NO
+	Date     string
+	Debit    string // KPB_BTUT
+	Credit   string // KPB_ATUT
+}
+
+// Movements are the customers' accounts: every sales invoice's debit, and
+// payments that cover some of them, so the reminders have something to
+// tell apart. Ayşe paid invoice 101 and still owes 120; Mehmet paid part of
+// 102; Işık Mobilya paid everything.
+var Movements = []Movement{
+	{5001, 1, 9, "2024-101", "2026-11-02", "1250.00", "0"},
+	{5002, 1, 9, "2024-120", "2026-11-11", "2100.00", "0"},
+	{5003, 1, 1, "TAH-2026-001", "2026-11-20", "0", "1250.00"},
+	{5004, 2, 9, "2024-102", "2026-11-02", "1200000.50", "0"},
+	{5005, 2, 9, "2024-121", "2026-11-12", "345.60", "0"},
+	{5006, 2, 1, "TAH-2026-002", "2026-11-21", "0", "600000.00"},
+	{5007, 10, 9, "2024-110", "2026-11-06", "48000.00", "0"},
+	{5008, 10, 1, "TAH-2026-003", "2026-11-22", "0", "48000.00"},
+	{5009, 9, 9, "2024-109", "2026-11-06", "12500.00", "0"},
+	{5013, 9, 9, "2024-125", "2026-11-14", "27500.00", "0"},
+	{5010, 5, 9, "2024-105", "2026-11-04", "15.00", "0"},
+	{5011, 5, 9, "2024-124", "2026-11-13", "1.25", "0"},
+}
+
+// Contact is a CARI_YETKILI row.
+type Contact struct {
+	Key, Customer int64
+	Name, Mobile  string
+	Email         string
+	Flagged       bool // SMS_GONDER
+}
+
+// Contacts: Işık Mobilya's accountant is flagged for messages, its owner
+// is not; Çağlar Gıda's buyer is.
+var Contacts = []Contact{
+	{31, 10, "Mehmet Demir", "0533 765 43 21", "mehmet.demir@isikmobilya.example.com", true},
+	{32, 10, "Hasan Işık", "0533 000 11 22", "", false},
+	{33, 3, "Şule Çağlar", "0544 111 22 33", "", true},
+}
+
+// Shipments are tracking numbers on invoices: carrier and number.
+var Shipments = map[int64][2]string{
+	101: {"Yurtiçi Kargo", "YK 123 456 789"},
+	110: {"Aras Kargo", "3456789012"},
+	118: {"", "MNG-77881"},
+}
+
+// EInvoices are e-invoice links (EFATURA_PDF_URL).
+var EInvoices = map[int64]string{
+	101: "https://efatura.example.com/pdf/3f2a9c1e-2024-101",
+	110: "https://efatura.example.com/pdf/7b41d0aa-2024-110",
+	120: "https://efatura.example.com/pdf/c55e1f02-2024-120",
 }

@@ -151,3 +151,7 @@ func lastID(ctx context.Context, s *outbox.Store) (int64, error) {
 	}
 	return ms[0].ID, nil
 }
+
+// ConfigYAML is the demo's config file, to render its jobs on a database
+// CreateDB wrote beside it.
+func ConfigYAML() []byte { return append([]byte(nil), demoConfig...) }

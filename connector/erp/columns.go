@@ -115,7 +115,7 @@ const (
 // Column is one column a preset reads and what happens without it.
 type Column struct {
 	// Ref is the column as the preset's SQL writes it: alias.COLUMN, with
-	// the aliases of tableAliases (F = FATURA, C = CARI, H = CARIHR).
+	// the aliases of tableAliases (F = FATURA, C = CARI, H = CARIHR, …).
 	Ref  string
 	Role Role
 	// Null is the type an absent Optional column is read as.
@@ -129,7 +129,10 @@ type Column struct {
 }
 
 // tableAliases are the aliases every preset's SQL uses for Wolvox's tables.
-var tableAliases = map[string]string{"F": "FATURA", "C": "CARI", "H": "CARIHR"}
+// G and K are a second FATURA and CARIHR inside a correlated subquery (the
+// invoices after this one, the balance up to this movement); Y is a
+// customer's contact persons.
+var tableAliases = map[string]string{"F": "FATURA", "C": "CARI", "H": "CARIHR", "G": "FATURA", "K": "CARIHR", "Y": "CARI_YETKILI"}
 
 func req(ref string) Column             { return Column{Ref: ref, Role: Required} }
 func opt(ref string, t NullType) Column { return Column{Ref: ref, Role: Optional, Null: t} }
@@ -171,11 +174,11 @@ func (e *MissingColumnsError) Error() string {
 var (
 	// colRef finds the column references of a preset's SQL; the aliases
 	// are those of tableAliases.
-	colRef = regexp.MustCompile(`\b[FCH]\.[A-Z][A-Z0-9_]*\b`)
+	colRef = regexp.MustCompile(`\b[FCHGKY]\.[A-Z][A-Z0-9_]*\b`)
 	// filterSlot marks where a table's filters go: {and:F} adds
 	// " AND cond…", {where:C} adds " WHERE cond AND …"; either adds
 	// nothing when the database has none of them.
-	filterSlot = regexp.MustCompile(`\{(and|where):([FCH])\}`)
+	filterSlot = regexp.MustCompile(`\{(and|where):([FCHGKY])\}`)
 )
 
 // Build writes the preset's SELECT for a database that has the columns
@@ -188,16 +191,20 @@ func (p Preset) Build(params Params, cols Columns) (sql string, absent []string,
 	if err != nil {
 		return "", nil, err
 	}
-	byRef := make(map[string]Column, len(p.Columns))
+	all := p.columnsFor(params)
+	byRef := make(map[string]Column, len(all))
 	var missing []string
-	for _, c := range p.Columns {
+	for _, c := range all {
 		byRef[c.Ref] = c
 		if cols.Has(c.Table(), c.Name()) {
 			continue
 		}
+		// A table read under two aliases (G, K) names its column once.
 		if c.required(params) {
-			missing = append(missing, c.String())
-		} else {
+			if !slices.Contains(missing, c.String()) {
+				missing = append(missing, c.String())
+			}
+		} else if !slices.Contains(absent, c.String()) {
 			absent = append(absent, c.String())
 		}
 	}
@@ -208,7 +215,7 @@ func (p Preset) Build(params Params, cols Columns) (sql string, absent []string,
 	q = filterSlot.ReplaceAllStringFunc(q, func(m string) string {
 		sm := filterSlot.FindStringSubmatch(m)
 		var conds []string
-		for _, c := range p.Columns {
+		for _, c := range all {
 			if c.Role == Filter && c.alias() == sm[2] && cols.Has(c.Table(), c.Name()) {
 				conds = append(conds, c.keep())
 			}
@@ -245,7 +252,7 @@ func (p Preset) Build(params Params, cols Columns) (sql string, absent []string,
 // with the database's columns.
 func (p Preset) SQL(params Params) (string, error) {
 	all := Columns{}
-	for _, c := range p.Columns {
+	for _, c := range p.columnsFor(params) {
 		if all[c.Table()] == nil {
 			all[c.Table()] = map[string]bool{}
 		}
@@ -271,9 +278,27 @@ func (p Preset) Tables() []string {
 // by table: what Source.Verify checks before a job runs.
 func (p Preset) Needs(params Params) map[string][]string {
 	out := map[string][]string{}
-	for _, c := range p.Columns {
-		if c.required(params) {
+	for _, c := range p.columnsFor(params) {
+		if c.required(params) && !slices.Contains(out[c.Table()], c.Name()) {
 			out[c.Table()] = append(out[c.Table()], c.Name())
+		}
+	}
+	return out
+}
+
+// columnsFor is the preset's column table plus the columns its parameters
+// name (the CARIHR column that links a payment to its invoice). Those are in
+// tables the preset reads anyway, so Tables stays the same.
+func (p Preset) columnsFor(params Params) []Column {
+	if p.extra == nil {
+		return p.Columns
+	}
+	extra := p.extra(params)
+	out := make([]Column, 0, len(p.Columns)+len(extra))
+	out = append(out, p.Columns...)
+	for _, c := range extra {
+		if !slices.ContainsFunc(out, func(o Column) bool { return o.Ref == c.Ref }) {
+			out = append(out, c)
 		}
 	}
 	return out

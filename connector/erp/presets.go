@@ -40,7 +40,26 @@ type Preset struct {
 	Renotify string
 	// Commercial presets (greetings) need İYS consent: set kind: commercial.
 	Commercial bool
+	// Templates are the preset's Turkish default messages by channel (sms,
+	// email), used where a job names the channel without a text; a
+	// "staff:" prefix marks those for the shop's own people.
+	Templates map[string]Template
+	// Document is the column naming the document a message is about
+	// (FATURA_NO), which Wolvox's own log is searched for.
+	Document string
+	// Sequence, when set, makes the preset a reminder sequence: a job's
+	// steps are days relative to VADESI, and these are its default steps.
+	Sequence []int
+	// Event, when set, is the end of a row's dedupe key instead of the
+	// mode's: a shipment notifies once per tracking number, whatever the
+	// period or the row's later changes.
+	Event func(Record) string
+	// extra are the columns the parameters name (see columnsFor).
+	extra func(Params) []Column
 }
+
+// Template is a default message: a subject (e-mail) and a text.
+type Template struct{ Subject, Text string }
 
 // Params are a job's preset parameters from the config.
 type Params map[string]string
@@ -123,6 +142,20 @@ WHERE F.FATURA_DURUMU IN (` + kinds + `){and:F}`, nil
 		},
 		Recipients: invoiceRecipients,
 		Check:      missingCustomer,
+		Templates: map[string]Template{
+			"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .TARIHI}} tarihli {{.FATURA_NO}} numaralı {{money .TOPLAM_GENEL_KPB}} tutarındaki faturanız düzenlenmiştir.` +
+				`{{with .VADESI}} Son ödeme: {{date .}}.{{end}}{{with .EFATURA_PDF_URL}} e-Fatura: {{.}}{{end}}`},
+			"email": {Subject: `Faturanız hazır: {{.FATURA_NO}}`, Text: `Sayın {{.ALICI_ADI}},
+
+{{date .TARIHI}} tarihli {{.FATURA_NO}} numaralı faturanız {{money .TOPLAM_GENEL_KPB}} tutarındadır.
+{{- with .VADESI}}
+Son ödeme tarihi: {{longdate .}}.{{end}}
+{{- with .EFATURA_PDF_URL}}
+e-Fatura: {{.}}{{end}}
+
+İyi günler dileriz.`},
+		},
+		Document: "FATURA_NO",
 		Sample: Record{
 			"BLKODU": int64(4711), "BLCRKODU": int64(12), "FATURA_NO": "2024-117", "FATURA_SERI": "A",
 			"TARIHI": sampleTime, "VADESI": sampleTime.AddDate(0, 0, 30), "TOPLAM_GENEL_KPB": decimal.RequireFromString("1250.00"),
@@ -154,11 +187,13 @@ FROM CARI C{where:C}`, nil
 }
 
 func init() {
+	for _, p := range reminderPresets {
+		// The reminders render the same fields as new_invoices plus the
+		// balance and the open amount.
+		p.Sample = dueSample()
+		presets[p.Name] = p
+	}
 	for _, p := range morePresets {
-		if p.Entity == "due" || p.Entity == "overdue" {
-			// The due presets render the same fields as new_invoices plus BAKIYE.
-			p.Sample = invoiceSample()
-		}
 		presets[p.Name] = p
 	}
 }

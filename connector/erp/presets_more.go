@@ -3,6 +3,7 @@ package erp
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -13,11 +14,6 @@ import (
 // over rows that are not deleted (Wolvox has no "paid" flag on FATURA).
 const balanceSQL = `(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0) - COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
 	WHERE H.BLCRKODU = F.BLCRKODU{and:H})`
-
-// dueColumns: a reminder is about the due date and the customer's balance,
-// so both are required; the rest is what new_invoices reads.
-var dueColumns = columns(invoiceColumns, []Column{req("F.VADESI"),
-	req("H.BLCRKODU"), req("H.KPB_ATUT"), req("H.KPB_BTUT"), filter("H.SILINDI", 0)}, customerColumns)
 
 // days reads a whole-number-of-days parameter for direct use in SQL.
 func (p Params) days(name string, def int) (int, error) {
@@ -30,26 +26,6 @@ func (p Params) days(name string, def int) (int, error) {
 		return 0, fmt.Errorf("preset parameter %s must be a number of days (0-3650), not %q", name, v)
 	}
 	return n, nil
-}
-
-// dueInvoices selects unpaid sales invoices whose due date lies in the
-// window [today − overdue, today + ahead], with the customer's balance.
-func dueInvoices(p Params, from, to string) (string, error) {
-	kinds, err := p.ints("invoice_kinds", "1,3")
-	if err != nil {
-		return "", err
-	}
-	balance := ""
-	if p["include_paid"] != "true" {
-		balance = " AND " + balanceSQL + " > 0"
-	}
-	return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI AS FATURA_SERI, F.TARIHI, F.VADESI, F.TOPLAM_GENEL_KPB,
-	F.FATURA_DURUMU, F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL AS EFATURA_PDF_URL,
-	` + balanceSQL + ` AS BAKIYE,
-	` + customerCols + `
-FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
-WHERE F.FATURA_DURUMU IN (` + kinds + `){and:F}
-	AND F.VADESI >= ` + from + ` AND F.VADESI <= ` + to + balance, nil
 }
 
 var invoiceRecipients = map[string][]string{
@@ -80,53 +56,19 @@ func invoiceSample() Record {
 
 var morePresets = []Preset{
 	{
-		Name:        "invoices_due",
-		Description: "unpaid sales invoices falling due within the next days_ahead days (default 3); one reminder per invoice per renotify interval",
-		Mode:        "condition",
-		Key:         "BLKODU",
-		Entity:      "due",
-		Renotify:    "30d",
-		Columns:     dueColumns,
-		query: func(p Params) (string, error) {
-			ahead, err := p.days("days_ahead", 3)
-			if err != nil {
-				return "", err
-			}
-			return dueInvoices(p, "{today}", fmt.Sprintf("{today+%d}", ahead))
-		},
-		Recipients: invoiceRecipients,
-		Check:      missingCustomer,
-	},
-	{
-		Name:        "invoices_overdue",
-		Description: "sales invoices past their due date (up to max_days_overdue, default 90) while the customer still owes; reminded every renotify interval (default 7d)",
-		Mode:        "condition",
-		Key:         "BLKODU",
-		Entity:      "overdue",
-		Renotify:    "7d",
-		Columns:     dueColumns,
-		query: func(p Params) (string, error) {
-			max, err := p.days("max_days_overdue", 90)
-			if err != nil {
-				return "", err
-			}
-			return dueInvoices(p, fmt.Sprintf("{today-%d}", max), "{today-1}")
-		},
-		Recipients: invoiceRecipients,
-		Check:      missingCustomer,
-	},
-	{
 		Name:        "collections",
-		Description: "payments received: credit movements on the customer's account (CARIHR), as they are recorded",
+		Description: "payments received: credit movements on the customer's account (CARIHR), as they are recorded, with the balance after them",
 		Mode:        "created",
 		Key:         "BLKODU",
 		Entity:      "payment",
 		DateColumn:  "KAYIT_TARIHI",
-		// A payment is its key, customer, date and amount; the document
-		// number is for templates. ISLEM_TURU is needed only to filter by
+		// A payment is its key, customer, date and amount, and the balance
+		// after it is the customer's movements up to it; the document number
+		// is for templates. ISLEM_TURU is needed only to filter by
 		// movement_types.
 		Columns: columns([]Column{req("H.BLKODU"), req("H.BLCRKODU"), req("H.TARIHI"), req("H.KPB_ATUT"), req("H.KAYIT_TARIHI"),
-			opt("H.EVRAK_NO", NullText), optBy("H.ISLEM_TURU", NullInt, "movement_types"), filter("H.SILINDI", 0)}, customerColumns),
+			opt("H.EVRAK_NO", NullText), optBy("H.ISLEM_TURU", NullInt, "movement_types"), filter("H.SILINDI", 0)},
+			[]Column{req("K.BLKODU"), req("K.BLCRKODU"), req("K.KPB_ATUT"), req("K.KPB_BTUT"), filter("K.SILINDI", 0)}, customerColumns),
 		query: func(p Params) (string, error) {
 			types := ""
 			if p["movement_types"] != "" {
@@ -136,8 +78,13 @@ var morePresets = []Preset{
 				}
 				types = " AND H.ISLEM_TURU IN (" + t + ")"
 			}
+			// The balance as it stood once this payment was entered (keys
+			// are given in entry order): the message says the same whenever
+			// it is rendered, and a backfill tells each payment its own.
 			return `SELECT H.BLKODU, H.BLCRKODU, H.EVRAK_NO AS EVRAK_NO, H.ISLEM_TURU AS ISLEM_TURU, H.TARIHI, H.KPB_ATUT AS TUTAR,
 	H.KAYIT_TARIHI,
+	(SELECT COALESCE(SUM(COALESCE(K.KPB_BTUT, 0) - COALESCE(K.KPB_ATUT, 0)), 0) FROM CARIHR K
+		WHERE K.BLCRKODU = H.BLCRKODU AND K.BLKODU <= H.BLKODU{and:K}) AS BAKIYE,
 	` + customerCols + `
 FROM CARIHR H LEFT JOIN CARI C ON C.BLKODU = H.BLCRKODU
 WHERE COALESCE(H.KPB_ATUT, 0) > 0{and:H}` + types, nil
@@ -150,11 +97,77 @@ WHERE COALESCE(H.KPB_ATUT, 0) > 0{and:H}` + types, nil
 			}
 			return nil
 		},
+		Templates: map[string]Template{
+			"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .TARIHI}} tarihli {{money .TUTAR}} tutarındaki ödemeniz alınmıştır, teşekkür ederiz. ` +
+				`{{if gt (sign .BAKIYE) 0}}Kalan borç bakiyeniz: {{money .BAKIYE}}.{{else if lt (sign .BAKIYE) 0}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}.{{else}}Hesabınızda borç kalmamıştır.{{end}}`},
+			"email": {Subject: `Ödemeniz alındı: {{money .TUTAR}}`, Text: `Sayın {{.ALICI_ADI}},
+
+{{date .TARIHI}} tarihli {{money .TUTAR}} tutarındaki ödemeniz{{with .EVRAK_NO}} ({{.}}){{end}} hesabınıza işlenmiştir. Teşekkür ederiz.
+{{if gt (sign .BAKIYE) 0}}Kalan borç bakiyeniz: {{money .BAKIYE}}.{{else if lt (sign .BAKIYE) 0}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}.{{else}}Hesabınızda borç kalmamıştır.{{end}}
+
+İyi günler dileriz.`},
+		},
+		Document: "EVRAK_NO",
 		Sample: Record{
 			"BLKODU": int64(9001), "BLCRKODU": int64(12), "EVRAK_NO": "TAH-2026-001", "ISLEM_TURU": int64(1), "TARIHI": sampleTime,
-			"TUTAR": decimal.RequireFromString("500.00"), "KAYIT_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
+			"TUTAR": decimal.RequireFromString("500.00"), "KAYIT_TARIHI": sampleTime, "BAKIYE": decimal.RequireFromString("750.00"),
+			"CARI_BLKODU": int64(12), "CARIKODU": "120.01.012",
 			"TICARI_UNVANI": nil, "ADI": "Ayşe", "SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz",
 			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
+		},
+	},
+	{
+		Name:        "shipments",
+		Description: "sales invoices as their carrier tracking number (KARGO_NO) is entered: once per invoice and tracking number",
+		Mode:        "changed",
+		Key:         "BLKODU",
+		Entity:      "shipment",
+		// Wolvox sets DEGISTIRME_TARIHI when the invoice is saved with its
+		// tracking number; a changed job starts after the newest one, so
+		// the first start sends nothing old.
+		DateColumn: "DEGISTIRME_TARIHI",
+		Columns: columns(invoiceColumns, []Column{req("F.KARGO_NO"), opt("F.KARGO_FIRMASI", NullText), req("F.DEGISTIRME_TARIHI")},
+			customerColumns),
+		query: func(p Params) (string, error) {
+			kinds, err := p.ints("invoice_kinds", "1,3")
+			if err != nil {
+				return "", err
+			}
+			return `SELECT F.BLKODU, F.BLCRKODU, F.FATURA_NO, F.FATURA_SERI AS FATURA_SERI, F.TARIHI, F.TOPLAM_GENEL_KPB, F.FATURA_DURUMU,
+	F.CEP_TEL AS FATURA_CEP_TEL, F.E_MAIL AS FATURA_E_MAIL, F.EFATURA_PDF_URL AS EFATURA_PDF_URL,
+	F.KARGO_NO, F.KARGO_FIRMASI AS KARGO_FIRMASI, F.DEGISTIRME_TARIHI,
+	` + customerCols + `
+FROM FATURA F LEFT JOIN CARI C ON C.BLKODU = F.BLCRKODU
+WHERE F.FATURA_DURUMU IN (` + kinds + `){and:F} AND F.KARGO_NO IS NOT NULL AND F.KARGO_NO <> ''`, nil
+		},
+		Recipients: invoiceRecipients,
+		Check:      missingCustomer,
+		// An edit that keeps the tracking number notifies nothing; a
+		// corrected number is a new shipment notice.
+		Event: func(r Record) string { return "shipped:" + TrackingKey(r["KARGO_NO"]) },
+		Templates: map[string]Template{
+			"sms": {Text: `Sayın {{.ALICI_ADI}}, {{.FATURA_NO}} numaralı faturanıza ait ürünleriniz kargoya verilmiştir.` +
+				`{{with .KARGO_FIRMASI}} Kargo firması: {{.}}.{{end}} Takip numarası: {{.KARGO_NO}}.`},
+			"email": {Subject: `Siparişiniz kargoda: {{.FATURA_NO}}`, Text: `Sayın {{.ALICI_ADI}},
+
+{{.FATURA_NO}} numaralı faturanıza ait ürünleriniz kargoya verilmiştir.
+{{- with .KARGO_FIRMASI}}
+Kargo firması: {{.}}{{end}}
+Takip numarası: {{.KARGO_NO}}
+Gönderinizi kargo firmasının internet sitesinde veya müşteri hizmetlerinde bu numarayla takip edebilirsiniz.
+{{- with .EFATURA_PDF_URL}}
+e-Fatura: {{.}}{{end}}
+
+İyi günler dileriz.`},
+		},
+		Document: "FATURA_NO",
+		Sample: Record{
+			"BLKODU": int64(4711), "BLCRKODU": int64(12), "FATURA_NO": "2024-117", "FATURA_SERI": "A", "TARIHI": sampleTime,
+			"TOPLAM_GENEL_KPB": decimal.RequireFromString("1250.00"), "FATURA_DURUMU": int64(1), "FATURA_CEP_TEL": nil, "FATURA_E_MAIL": nil,
+			"EFATURA_PDF_URL": "https://efatura.example.com/pdf/2024-117", "KARGO_NO": "1234567890", "KARGO_FIRMASI": "Yurtiçi Kargo",
+			"DEGISTIRME_TARIHI": sampleTime, "CARI_BLKODU": int64(12), "CARIKODU": "120.01.012", "TICARI_UNVANI": nil, "ADI": "Ayşe",
+			"SOYADI": "Yılmaz", "ADI_SOYADI": "Ayşe Yılmaz", "MUSTERI_ADI": "Ayşe Yılmaz", "CEP_TEL": "0532 123 45 67", "TEL1": nil,
+			"TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
 		},
 	},
 	{
@@ -179,4 +192,11 @@ WHERE C.DOGUM_TARIHI IS NOT NULL
 			"CEP_TEL": "0532 123 45 67", "TEL1": nil, "TEL2": nil, "E_MAIL": "ayse.yilmaz@example.com",
 		},
 	},
+}
+
+// TrackingKey is a tracking number as it identifies a shipment: without
+// the spaces and case people type it with.
+func TrackingKey(v any) string {
+	s, _ := v.(string)
+	return strings.ToUpper(strings.Join(strings.Fields(s), ""))
 }

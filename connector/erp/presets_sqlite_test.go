@@ -48,7 +48,8 @@ func presetDB(t *testing.T, cols Columns) *Source {
 			"DOGUM_TARIHI": fmt.Sprintf("1990-%s", now.Format("01-02")), "AKTIF": 1, "SILINDI": 0}},
 		"FATURA": {
 			{"BLKODU": 10, "BLCRKODU": 1, "FATURA_NO": "A-10", "TARIHI": day(0), "VADESI": day(1), "TOPLAM_GENEL_KPB": "100.00",
-				"FATURA_DURUMU": 1, "KAYIT_TARIHI": day(0) + " 09:00:00", "SILINDI": 0, "IPTAL": 0},
+				"FATURA_DURUMU": 1, "KAYIT_TARIHI": day(0) + " 09:00:00", "SILINDI": 0, "IPTAL": 0,
+				"KARGO_NO": "YK 123 456", "KARGO_FIRMASI": "Yurtiçi Kargo", "DEGISTIRME_TARIHI": day(0) + " 11:00:00"},
 			{"BLKODU": 11, "BLCRKODU": 1, "FATURA_NO": "A-11", "TARIHI": day(-35), "VADESI": day(-5), "TOPLAM_GENEL_KPB": "50.00",
 				"FATURA_DURUMU": 1, "KAYIT_TARIHI": day(-35) + " 09:00:00", "SILINDI": 0, "IPTAL": 0},
 		},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -123,7 +124,9 @@ func TestPresetSQLGolden(t *testing.T) {
 		var want []string
 		for _, c := range p.Columns {
 			if c.Role != Required {
-				want = append(want, c.String())
+				if !slices.Contains(want, c.String()) { // a table read under two aliases
+					want = append(want, c.String())
+				}
 				// An absent column is never referenced: read as a NULL
 				// or, for a filter, not filtered on at all.
 				if regexp.MustCompile(`\b` + regexp.QuoteMeta(c.Ref) + `\b`).MatchString(bare) {

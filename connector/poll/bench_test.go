@@ -43,7 +43,7 @@ func BenchmarkRenderEnqueue(b *testing.B) {
 				"TOPLAM_GENEL_KPB": decimal.New(125000+key, -2), "TARIHI": tarih, "CARI_BLKODU": int64(1),
 				"FATURA_CEP_TEL": nil, "CEP_TEL": fmt.Sprintf("0532 %03d %02d %02d", key%1000, key%100, (key/100)%100)}
 		}
-		msgs, _, err := job.messages("merkez", rows, det)
+		msgs, _, err := job.messages("merkez", rows, det, &runContext{now: det.now})
 		if err != nil {
 			b.Fatal(err)
 		}

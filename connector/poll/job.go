@@ -14,6 +14,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/quietdays"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -43,6 +44,17 @@ type Job struct {
 	preset erp.Preset
 	params erp.Params
 	warned *sync.Map // source name → absent columns already warned about
+
+	// What a row becomes beyond one message per channel (steps.go, plan.go).
+	loc          *time.Location
+	region       string
+	event        func(erp.Record) string // the preset's own event (shipments)
+	steps        []Step                  // a reminder sequence, by offset
+	contacts     *contactSpec            // nil: the account only
+	contactSteps []*mapping.Mapper       // per step, its contact variant
+	quiet        *quietdays.Calendar
+	quietHours   *quietHours
+	wolvox       *wolvoxLog
 }
 
 // Build compiles a validated config job.
@@ -58,11 +70,11 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		if preset, ok = erp.LookupPreset(j.Preset); !ok {
 			return nil, fmt.Errorf("job %s: unknown preset %q", j.Name, j.Preset)
 		}
-		params := erp.Params(j.Params)
+		params := sequenceParams(erp.Params(j.Params), preset, j.Sequence)
 		if _, err := preset.SQL(params); err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
-		job.Entity, job.Check, job.Sample, job.Needs = preset.Entity, preset.Check, preset.Sample, preset.Needs(params)
+		job.Entity, job.Check, job.Sample, job.Needs = preset.Entity, preset.Check, copyRecord(preset.Sample), preset.Needs(params)
 		job.preset, job.params, job.warned = preset, params, &sync.Map{}
 		if job.Key == "" {
 			job.Key = preset.Key
@@ -82,62 +94,15 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 		job.DedupeKey = t
 	}
-	m := &mapping.Mapper{}
-	add := func(channel string, to []string, subject, text, html string, extra func(*mapping.ChannelSpec) error) error {
-		spec := mapping.ChannelSpec{Channel: channel, RecipientFields: to, Region: cfg.Formats.PhoneRegion}
-		if len(spec.RecipientFields) == 0 {
-			spec.RecipientFields = preset.Recipients[channel]
-		}
-		var err error
-		name := j.Name + "." + channel
-		if subject != "" {
-			if spec.Subject, err = mapping.ParseText(name+".subject", subject, formats); err != nil {
-				return err
-			}
-		}
-		if text != "" {
-			if spec.Text, err = mapping.ParseText(name+".text", text, formats); err != nil {
-				return err
-			}
-		}
-		if html != "" {
-			if spec.HTML, err = mapping.ParseHTML(name+".html", html, formats); err != nil {
-				return err
-			}
-		}
-		if extra != nil {
-			if err := extra(&spec); err != nil {
-				return err
-			}
-		}
-		m.Channels = append(m.Channels, spec)
-		return nil
-	}
-	msgs := j.Messages
-	var err error
-	if msgs.SMS != nil && err == nil {
-		err = add("sms", msgs.SMS.To, "", msgs.SMS.Text, "", func(s *mapping.ChannelSpec) error {
-			return smsSettings(s, cfg.Channels.SMS, j.MaxSegments, msgs.SMS.Transliterate)
-		})
-	}
-	if msgs.WhatsApp != nil && err == nil {
-		w := msgs.WhatsApp
-		err = add("whatsapp", w.To, "", w.Text, "", func(s *mapping.ChannelSpec) error {
-			var err error
-			s.WhatsApp, err = mapping.ParseWhatsApp(j.Name+".whatsapp", whatsAppSource(w), formats)
-			return err
-		})
-	}
-	if msgs.Email != nil && err == nil {
-		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML, nil)
-	}
-	if msgs.Webhook != nil && err == nil {
-		err = add("webhook", msgs.Webhook.To, "", msgs.Webhook.Text, "", nil)
-	}
+	b := mapperBuilder{cfg: cfg, job: j, preset: preset, formats: formats}
+	m, err := b.build(j.Name, j.Messages, nil)
 	if err != nil {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)
 	}
 	job.Mapper = m
+	if err := job.buildMessaging(cfg, j, preset, b); err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
 	return job, nil
 }
 
@@ -225,7 +190,8 @@ func whatsAppSource(w *config.WhatsAppMessage) mapping.WhatsAppSource {
 	conv := func(ps []config.WAParam) []mapping.WhatsAppParam {
 		var out []mapping.WhatsAppParam
 		for _, p := range ps {
-			out = append(out, mapping.WhatsAppParam{Type: p.Type, Value: p.Value, Name: p.Name, Code: p.Code, Amount: p.Amount})
+			out = append(out, mapping.WhatsAppParam{Type: p.Type, Value: p.Value, Name: p.Name, Code: p.Code, Amount: p.Amount,
+				Filename: p.Filename})
 		}
 		return out
 	}
@@ -235,3 +201,6 @@ func whatsAppSource(w *config.WhatsAppMessage) mapping.WhatsAppSource {
 	}
 	return src
 }
+
+// Location is the config's time zone, the one the job's times are in.
+func (j *Job) Location() *time.Location { return j.loc }

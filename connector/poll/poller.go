@@ -5,14 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
-
-	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Result says what one run of a job did in one database.
@@ -80,6 +77,9 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 		}
 		for _, src := range srcs {
 			err := src.Verify(ctx, j.Needs)
+			if err == nil {
+				err = j.verifyLog(ctx, src)
+			}
 			run := j
 			if err == nil {
 				var warn func(string, ...any)
@@ -113,9 +113,13 @@ func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result
 		return res, err
 	}
 	last := cur
+	rc := &runContext{now: p.Now()}
+	if rc.sent, err = j.loadSent(ctx, src, rc.now, j.region); err != nil {
+		return res, err
+	}
 	err = det.read(ctx, cur, func(page []erp.Record, after cursor) error {
 		last = after
-		return p.enqueuePage(ctx, j, src, det, page, after, &res)
+		return p.enqueuePage(ctx, j, src, det, page, after, rc, &res)
 	})
 	if err != nil {
 		return res, err
@@ -155,8 +159,12 @@ func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detect
 
 // enqueuePage stores a page's messages and the cursor after it in one
 // transaction, and counts the page in res.
-func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det detector, page []erp.Record, after cursor, res *Result) error {
-	msgs, skipped, err := j.messages(src.Name(), page, det)
+func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det detector, page []erp.Record, after cursor, rc *runContext, res *Result) error {
+	var err error
+	if rc.contacts, err = j.loadContacts(ctx, src, page); err != nil {
+		return err
+	}
+	msgs, skipped, err := j.messages(src.Name(), page, det, rc)
 	if err != nil {
 		return err
 	}
@@ -173,29 +181,19 @@ func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det d
 
 // messages turns a page of records into outbox messages. A record that cannot
 // be messaged becomes a skipped message with the reason, never an error.
-func (j *Job) messages(source string, page []erp.Record, det detector) ([]outbox.NewMessage, int, error) {
+func (j *Job) messages(source string, page []erp.Record, det detector, rc *runContext) ([]outbox.NewMessage, int, error) {
 	var out []outbox.NewMessage
 	skipped := 0
 	for _, rec := range page {
-		key, err := j.dedupeKey(source, rec, det.event(rec))
+		msgs, err := j.plan(source, rec, det.event(rec), rc)
 		if err != nil {
-			return nil, 0, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
+			return nil, 0, err
 		}
-		recordKey := fmt.Sprint(rec[j.Key])
-		var refused *mapping.Reason
-		if j.Check != nil {
-			refused = j.Check(rec)
-		}
-		for _, r := range j.Mapper.Map(rec) {
-			m := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
-				Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel)}
-			if refused != nil {
-				m.Skip = refused
-			}
+		for _, m := range msgs {
 			if m.Skip != nil {
 				skipped++
 			}
-			out = append(out, m)
+			out = append(out, m.NewMessage)
 		}
 	}
 	return out, skipped, nil
