@@ -179,12 +179,7 @@ func trim(s string) string {
 
 // Check verifies the credentials without sending (balance query).
 func (p *Provider) Check(ctx context.Context) (string, error) {
-	body, _ := xml.Marshal(struct {
-		XMLName xml.Name `xml:"smskredi"`
-		User    string   `xml:"ka,attr"`
-		Pass    string   `xml:"pwd,attr"`
-	}{User: p.cfg.User, Pass: p.cfg.Password})
-	resp, err := p.post(ctx, "/gtcrdtex", body, nil, nil, true)
+	resp, err := p.creditQuery(ctx)
 	if err != nil {
 		return "", err
 	}
