@@ -65,7 +65,8 @@ func TestMissingConfigInTurkish(t *testing.T) {
 // build has nothing to say.
 func TestVersionStamp(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "akinsoft-connector")
-	ldflags := "-X main.version=1.2.3 -X main.commit=0123456789abcdef0123 -X main.date=2026-01-02T03:04:05Z"
+	const pkg = "github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
+	ldflags := "-X " + pkg + ".version=1.2.3 -X " + pkg + ".commit=0123456789abcdef0123 -X " + pkg + ".date=2026-01-02T03:04:05Z"
 	if out, err := exec.Command("go", "build", "-ldflags", ldflags, "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/installer"
+	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
 )
 
 // globals are flags every command shares.
@@ -21,11 +22,11 @@ func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "akinsoft-connector",
 		Short:         "Send customers SMS, WhatsApp and e-mail notifications from an AKINSOFT Wolvox database",
-		Version:       currentBuild().Version,
+		Version:       buildinfo.Read().Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetVersionTemplate(currentBuild().String() + "\n")
+	root.SetVersionTemplate(buildinfo.Read().String() + "\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), "path of the config file")
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
@@ -95,7 +96,7 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print the version, commit and build date (the same as --version)",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, _ []string) {
-			cmd.Println(currentBuild().String())
+			cmd.Println(buildinfo.Read().String())
 		},
 	}
 }
