@@ -185,3 +185,33 @@ func TestConfigSchemaCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 }
+
+// The Start-menu entry opens the page at the address the config gives.
+func TestStatusOpenAddress(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile("../../connector/config/testdata/good.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, status string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, append([]byte(status+"\n"), good...), 0o600)
+		return p
+	}
+	cases := []struct {
+		config, want string
+		code         int
+	}{
+		{filepath.Join(dir, "missing.yaml"), "http://127.0.0.1:8750/\n", exitOK},
+		{write("default.yaml", ""), "http://127.0.0.1:8750/\n", exitOK},
+		{write("port.yaml", `status: {listen: "127.0.0.1:9100"}`), "http://127.0.0.1:9100/\n", exitOK},
+		{write("tls.yaml", `status: {listen: "0.0.0.0:8443", tls_cert: c.pem, tls_key: k.pem}`), "https://127.0.0.1:8443/\n", exitOK},
+		{write("off.yaml", `status: {disabled: true}`), "", exitFailure},
+	}
+	for _, tc := range cases {
+		code, out, errOut := runCLI(t, "status", "open", "--no-browser", "--config", tc.config)
+		if code != tc.code || out != tc.want {
+			t.Errorf("%s: exit %d, %q (%s); want %d, %q", filepath.Base(tc.config), code, out, errOut, tc.code, tc.want)
+		}
+	}
+}

@@ -16,6 +16,18 @@ func init() {
 			tr: "{parent} için bilinmeyen komut: {cmd}{suggest} (ipucu: komutları {parent} --help listeler)",
 			en: "unknown command {cmd} for {parent}{suggest} (hint: {parent} --help lists the commands)",
 		},
+		"cli.status_open": {
+			tr: "Durum sayfası tarayıcıda açılıyor: {url}",
+			en: "Opening the status page in the browser: {url}",
+		},
+		"cli.status_open_failed": {
+			tr: "tarayıcı açılamadı; adresi elle açın: {url}",
+			en: "the browser could not be started; open the address by hand: {url}",
+		},
+		"cli.status_disabled": {
+			tr: "durum sayfası yapılandırmada kapalı (status.disabled: true)",
+			en: "the status page is disabled in the config (status.disabled: true)",
+		},
 		"cli.did_you_mean": {
 			tr: "; bunu mu demek istediniz: {names}?",
 			en: "; did you mean {names}?",
