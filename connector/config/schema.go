@@ -1,11 +1,12 @@
 package config
 
 import (
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"reflect"
 	"strings"
 
@@ -21,8 +22,9 @@ import (
 // `check` would refuse before it is run. It is reflected from the Config
 // types, so a new key is in the schema the moment it exists; the typed
 // values (durations, rates, times, enums, secret references) map to the
-// patterns their parsers accept, and the descriptions are the fields'
-// comments below, read from this package's own source.
+// patterns their parsers accept, and the descriptions are the fields' own
+// comments, read from this package's source (embedded: wherever a type
+// moves, its comments follow).
 //
 // The schema checks shape and formats only. What needs the whole file
 // (a job naming a channel that is not configured, a preset's columns) is
@@ -32,8 +34,8 @@ import (
 // config is the same text.
 const SchemaID = "https://github.com/akinsoft-connector/akinsoft-connector/raw/main/config.schema.json"
 
-//go:embed config.go
-var configSource string
+//go:embed *.go
+var source embed.FS
 
 // Schema returns the JSON Schema of the config file, indented.
 func Schema() []byte {
@@ -45,7 +47,7 @@ func Schema() []byte {
 	}
 	s := r.Reflect(&Config{})
 	s.Definitions["Config"] = s // the root was expanded in place
-	describe(s.Definitions, reflect.TypeOf(Config{}), fieldComments(configSource), map[reflect.Type]bool{})
+	describe(s.Definitions, reflect.TypeOf(Config{}), fieldComments(source), map[reflect.Type]bool{})
 	s.ID = SchemaID
 	s.Title = "akinsoft-connector configuration"
 	s.Description = "The connector's one YAML file. `akinsoft-connector check` validates it completely; this schema lets an editor complete and check it as it is written."
@@ -277,13 +279,23 @@ func sentence(s string) string {
 }
 
 // fieldComments reads the doc and line comments of the struct fields in
-// src (this package's config.go): "Job.Renotify" → its comment.
-func fieldComments(src string) map[string]string {
+// the package's source files: "Job.Renotify" → its comment.
+func fieldComments(src embed.FS) map[string]string {
 	comments := map[string]string{}
-	f, err := parser.ParseFile(token.NewFileSet(), "config.go", src, parser.ParseComments)
-	if err != nil {
-		return comments
+	names, _ := fs.Glob(src, "*.go")
+	for _, name := range names {
+		text, err := src.ReadFile(name)
+		if err != nil || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		if f, err := parser.ParseFile(token.NewFileSet(), name, text, parser.ParseComments); err == nil {
+			structComments(f, comments)
+		}
 	}
+	return comments
+}
+
+func structComments(f *ast.File, comments map[string]string) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		ts, ok := n.(*ast.TypeSpec)
 		if !ok {
@@ -301,5 +313,4 @@ func fieldComments(src string) map[string]string {
 		}
 		return false
 	})
-	return comments
 }
