@@ -93,7 +93,7 @@ expect "msi has a Start-menu entry that opens the status page" "$(msiinfo export
 	"StatusPageShortcut${tab}ProgramMenuFolder${tab}AKINSOFT Connector Durum Sayfası${tab}StatusShortcut${tab}[INSTALLDIR]akinsoft-connector.exe${tab}status open${tab}Bildirimlerin durumunu tarayıcıda gösterir"
 # Turkish: the language, the code page and the texts of the tables.
 expect "msi is Turkish (ProductLanguage 1055)" "$(msiinfo export "$msi" Property)" "ProductLanguage${tab}1055"
-expect "msi's code page is 1254" "$(msiinfo export "$msi" _ForceCodepage)" "1254${tab}_ForceCodepage"
+expect "msi's code page is 1254" "$(msiinfo export "$msi" _ForceCodepage | tr -d '\0')" "1254${tab}_ForceCodepage"
 expect "msi's summary names Turkish" "$(msiinfo suminfo "$msi" | tr -d '\0')" "Template: x64;1055"
 expect "msi describes the service in Turkish" "$(msiinfo export "$msi" ServiceInstall)" \
 	"${tab}AKINSOFT Wolvox veritabanından müşterilere SMS, WhatsApp ve e-posta bildirimleri gönderir."
