@@ -103,6 +103,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		d.Close()
 		return nil, err
 	}
+	d.metrics.WatchChannels(d.ChannelStates)
 	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log}
 	return d, nil
 }
@@ -387,6 +388,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.channels), "state_dir", d.cfg.StateDir)
 	wg.Go(func() { d.purgeLoop(ctx) })
+	wg.Go(func() { d.balanceLoop(ctx) })
 	for _, ch := range d.channels {
 		wg.Go(func() { ch.RunReports(ctx) })
 		wg.Go(func() { ch.Run(ctx) })

@@ -36,6 +36,7 @@ func Run(ctx context.Context, opts Options, daemon func(ctx context.Context) err
 	if service.Interactive() {
 		ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 		defer stop()
+		newProgram(ctx, opts, daemon, os.Exit).protectFolders(opts.Folders)
 		return daemon(ctx)
 	}
 	p := newProgram(ctx, opts, daemon, os.Exit)
@@ -48,7 +49,23 @@ func Run(ctx context.Context, opts Options, daemon func(ctx context.Context) err
 	} else {
 		p.log.Warn("the service manager's log is not available; logging to the log file only", "err", err)
 	}
+	p.protectFolders(opts.Folders)
 	return s.Run()
+}
+
+// protectFolders checks, and inside the data folder sets, the rights of
+// the connector's folders before anything is written to them. A folder
+// that stays readable by others is logged, not fatal: the notifications
+// still go, and the log says what to fix.
+func (p *program) protectFolders(folders []string) {
+	for _, f := range ProtectOwnFolders(folders...) {
+		switch {
+		case f.Problem != "":
+			p.warn(fmt.Sprintf("the folder %s is not private: %s; only SYSTEM, Administrators and the service's account should have access to it", f.Path, f.Problem))
+		case f.Changed:
+			p.log.Info("folder made private to SYSTEM, Administrators and the service's account", "folder", f.Path)
+		}
+	}
 }
 
 // program adapts daemon to kardianos' Start/Stop.
@@ -151,6 +168,13 @@ func (p *program) info(msg string) {
 	p.log.Info(msg)
 	if p.svcLog != nil {
 		_ = p.svcLog.Info(msg)
+	}
+}
+
+func (p *program) warn(msg string) {
+	p.log.Warn(msg)
+	if p.svcLog != nil {
+		_ = p.svcLog.Warning(p.clean(msg))
 	}
 }
 

@@ -27,6 +27,9 @@ type Options struct {
 	// WritablePaths are directories the config points at (state_dir,
 	// log.dir) that systemd must leave writable besides the defaults.
 	WritablePaths []string
+	// Folders are the config's, state and log folders, whose rights Run
+	// checks and sets at every start (Windows; see folders.go).
+	Folders []string
 	// Logger receives start, stop and fatal errors in Run, besides the
 	// service manager's log (the Windows Event Log).
 	Logger *slog.Logger

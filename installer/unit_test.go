@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -172,6 +174,36 @@ func TestSystemdAnalyzeVerify(t *testing.T) {
 	out, err := exec.Command(analyze, "verify", "--man=no", unitPath).CombinedOutput()
 	if err != nil || len(strings.TrimSpace(string(out))) > 0 {
 		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+}
+
+// maxExposure is the most `systemd-analyze security` may rate the unit
+// (0 is a fully sandboxed unit, 10 none at all; the unit before its
+// hardening scored 8.5).
+const maxExposure = 2.0
+
+// TestSystemdSecurityExposure rates every rendered unit with systemd's own
+// scoring (offline: no running systemd needed, systemd 250+).
+func TestSystemdSecurityExposure(t *testing.T) {
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		if os.Getenv("AKINSOFT_REQUIRE_SYSTEMD_ANALYZE") == "1" {
+			t.Fatal("systemd-analyze is not installed (apt-get install systemd)")
+		}
+		t.Skip("systemd-analyze is not installed; scripts/test-packages.sh checks the packaged unit")
+	}
+	exposure := regexp.MustCompile(`Overall exposure level for \S+: ([0-9.]+)`)
+	for _, tc := range unitCases {
+		t.Run(tc.golden, func(t *testing.T) {
+			out, err := exec.Command(analyze, "security", "--offline=yes", "--no-pager", filepath.Join("testdata", tc.golden)).CombinedOutput()
+			m := exposure.FindSubmatch(out)
+			if err != nil || m == nil {
+				t.Fatalf("systemd-analyze security --offline=yes (systemd 250 or later): %v\n%s", err, out)
+			}
+			if v, _ := strconv.ParseFloat(string(m[1]), 64); v > maxExposure {
+				t.Errorf("exposure %s, want %.1f or less:\n%s", m[1], maxExposure, out)
+			}
+		})
 	}
 }
 

@@ -52,6 +52,13 @@ type BatchProvider interface {
 	SendBatch(ctx context.Context, ms []Message) ([]Result, []error)
 }
 
+// Balance is one credit or package an account holds, as its provider reports
+// it: the remaining TL credit, or the messages left in a package.
+type Balance struct {
+	Name   string // "credit", or the provider's name for the package
+	Amount float64
+}
+
 // Result is what a provider returns for an accepted message.
 type Result struct {
 	ProviderID string

@@ -8,8 +8,10 @@
 #   akinsoft-connector_<ver>_linux_arm64        and  .deb
 #
 # VERSION defaults to `git describe --tags --always --dirty`. Binaries are
-# static (CGO_ENABLED=0), trimmed and stamped with main.version. Installs
-# wixl with apt when missing; nfpm runs with `go run` at a pinned version.
+# static (CGO_ENABLED=0), trimmed and stamped with the version, the commit
+# and its date (internal/buildinfo: --version, the build_info metric).
+# Installs wixl with apt when missing; nfpm runs with `go run` at a pinned
+# version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -39,10 +41,17 @@ mkdir -p "$dist"
 work=$(mktemp -d -t akinsoft-dist.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
+# The commit's own date, not the build's: the same commit builds the same
+# bytes (and man pages).
+commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+[[ -z $(git status --porcelain 2>/dev/null) ]] || commit=$commit-dirty
+date=$(TZ=UTC git log -1 --date=format-local:%Y-%m-%dT%H:%M:%SZ --format=%cd 2>/dev/null || date -u +%Y-%m-%dT%H:%M:%SZ)
+stamp=github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo
+ldflags="-s -w -X $stamp.version=$version -X $stamp.commit=$commit -X $stamp.date=$date"
+
 build() { # GOOS GOARCH OUT
 	echo "build $1/$2 -> $3"
-	CGO_ENABLED=0 GOOS=$1 GOARCH=$2 go build -trimpath \
-		-ldflags "-s -w -X main.version=$version" -o "$3" ./cmd/akinsoft-connector
+	CGO_ENABLED=0 GOOS=$1 GOARCH=$2 go build -trimpath -ldflags "$ldflags" -o "$3" ./cmd/akinsoft-connector
 }
 
 base=$dist/akinsoft-connector_${version}
@@ -65,15 +74,51 @@ if ! command -v wixl >/dev/null || ! command -v msibuild >/dev/null || ! command
 	sh scripts/apt-install.sh wixl msitools || die "cannot install wixl and msitools: apt-get install wixl msitools"
 fi
 echo "msi -> ${base}_windows_amd64.msi"
+msi=${base}_windows_amd64.msi
 wixl --arch x64 -D Version="$msi_version" -D Exe="${base}_windows_amd64.exe" \
-	-D ConfigExample=config.example.yaml \
-	-o "${base}_windows_amd64.msi" packaging/windows/akinsoft-connector.wxs
+	-D ConfigExample=config.example.yaml -D ConfigSchema=config.schema.json \
+	-o "$msi" packaging/windows/akinsoft-connector.wxs
+# Then what wixl cannot write (packaging/windows/msi-tables.sql): the
+# Turkish texts need the database's code page first (wixl leaves it 0).
+printf '\r\n\r\n1254\t_ForceCodepage\r\n' >"$work/_ForceCodepage.idt"
+msibuild "$msi" -i "$work/_ForceCodepage.idt" || die "msibuild could not set the MSI's code page"
+while IFS= read -r query; do
+	[[ -z $query || $query == --* ]] && continue
+	msibuild "$msi" -q "$query" || die "msibuild refused: $query"
+done <packaging/windows/msi-tables.sql
+# The summary's languages: Turkish (wixl writes 1033 whatever the product says).
+uuid=$(msiinfo suminfo "$msi" | sed -n 's/^Revision number (UUID): //p')
+subject=$(msiinfo suminfo "$msi" | sed -n 's/^Subject: //p')
+msibuild "$msi" -s "$subject" akinsoft-connector "x64;1055" "$uuid" || die "msibuild could not set the summary's languages"
 # wixl escapes a leading '#' and has no binary registry type, so the
 # REG_BINARY FailureActions value (written as "#x…" in the .wxs) arrives as
 # "##x…", a string. Turn it back into binary in the Registry table.
-msibuild "${base}_windows_amd64.msi" -q \
+msibuild "$msi" -q \
 	"UPDATE Registry SET Value = '$(sed -n 's/.*Value="#\(x[0-9A-F]*\)".*/#\1/p' packaging/windows/akinsoft-connector.wxs)' WHERE Name = 'FailureActions'" ||
 	die "msibuild could not set FailureActions as binary"
+
+# What the .debs share besides the binary: the licences, the changelog,
+# shell completions and man pages, made by a binary for this machine.
+docs=$work/deb-docs
+mkdir -p "$docs/man"
+host=$work/akinsoft-connector-host
+CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$host" ./cmd/akinsoft-connector
+bash scripts/deb-copyright.sh >"$docs/copyright" || die "cannot write the .deb's copyright file"
+for shell in bash zsh fish; do
+	"$host" completion "$shell" >"$docs/completion.$shell" || die "cannot write the $shell completion"
+done
+"$host" gen-man "$work/man" || die "cannot write the man pages"
+for page in "$work"/man/*.1; do gzip -9 -n <"$page" >"$docs/man/$(basename "$page").gz"; done
+# A Debian changelog (native: changelog.gz) of this version: the commits
+# since the last tag, or the last 50.
+{
+	echo "akinsoft-connector ($deb_version) stable; urgency=medium"
+	echo
+	since=$(git describe --tags --abbrev=0 2>/dev/null || true)
+	git log --no-merges --format='  * %s' ${since:+"$since..HEAD"} -n 50 2>/dev/null | fold -s -w 78 | sed 's/^\([^ ]\)/    \1/'
+	echo
+	echo " -- akinsoft-connector maintainers <akinsoft-connector@users.noreply.github.com>  $(git log -1 --format=%aD 2>/dev/null || date -R)"
+} | gzip -9 -n >"$docs/changelog.gz"
 
 for arch in amd64 arm64; do
 	deb=$PWD/${base}_linux_${arch}.deb
@@ -81,8 +126,10 @@ for arch in amd64 arm64; do
 	stage=$work/deb-$arch
 	mkdir -p "$stage"
 	cp packaging/linux/* "$stage/"
+	cp -r "$docs"/. "$stage/"
 	cp "${base}_linux_${arch}" "$stage/akinsoft-connector"
 	cp "$linux_config" "$stage/config.example.yaml"
+	cp config.schema.json "$stage/config.schema.json"
 	(cd "$stage" && DEB_ARCH=$arch DEB_VERSION=$deb_version \
 		go run "$NFPM" package --config nfpm.yaml --packager deb --target "$deb") >"$work/nfpm.log" 2>&1 ||
 		{ cat "$work/nfpm.log" >&2; die "nfpm failed for $arch"; }

@@ -18,6 +18,8 @@ bash scripts/dist.sh "$version"
 for tool in msiinfo msiextract dpkg-deb; do
 	command -v "$tool" >/dev/null || { echo "scripts/test-packages.sh: $tool is missing (apt-get install msitools dpkg)" >&2; exit 1; }
 done
+# systemd-analyze rates the packaged unit's sandbox; no running systemd needed.
+sh scripts/apt-install.sh systemd || { echo "scripts/test-packages.sh: cannot install systemd (for systemd-analyze)" >&2; exit 1; }
 
 failures=0
 fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
@@ -43,6 +45,7 @@ machine() { od -An -tx2 -j18 -N2 "$1" | tr -d ' '; } # ELF e_machine
 	ok "linux_amd64 is an x86-64 ELF" || fail "${base}_linux_amd64 is not an x86-64 ELF"
 [[ $(machine "${base}_linux_arm64") == 00b7 ]] && ok "linux_arm64 is an AArch64 ELF" || fail "${base}_linux_arm64 is not an AArch64 ELF"
 expect "linux binary reports the stamped version" "$("./${base}_linux_amd64" version 2>&1)" "$version"
+expect "linux binary reports the stamped commit" "$("./${base}_linux_amd64" --version 2>&1)" "commit $(git rev-parse --short=12 HEAD)"
 # The exe and the MSI install are checked under Wine; a machine where Wine
 # cannot be set up fails those checks rather than skipping them.
 if bash scripts/wine/setup.sh; then
@@ -55,7 +58,7 @@ fi
 
 echo "== msi"
 tables=$(msiinfo tables "$msi")
-for t in File Component Directory ServiceInstall ServiceControl Registry; do
+for t in File Component Directory ServiceInstall ServiceControl Registry Shortcut CreateFolder Environment MsiLockPermissionsEx; do
 	expect "msi has table $t" "$tables" "$t"
 done
 tab=$'\t'
@@ -70,6 +73,31 @@ expect "msi File table has the config template" "$files" "ConfigExampleYaml${tab
 dirs=$(msiinfo export "$msi" Directory)
 expect "msi puts the exe under Program Files" "$dirs" "INSTALLDIR${tab}ProgramFiles64Folder${tab}AkinsoftConnector"
 expect "msi puts the config under ProgramData" "$dirs" "DATADIR${tab}CommonAppDataFolder${tab}AkinsoftConnector"
+expect "msi File table has the config schema" "$files" "ConfigSchemaJson${tab}ConfigExample${tab}config.schema.json${tab}$(stat -c %s config.schema.json)"
+expect "msi creates the state folder" "$dirs" "STATEDIR${tab}DATADIR${tab}state"
+expect "msi creates the log folder" "$dirs" "LOGDIR${tab}DATADIR${tab}logs"
+# The folders' rights: a protected DACL for SYSTEM and Administrators on
+# each folder the MSI creates, owner Administrators (installer/folders_windows.go).
+folders=$(msiinfo export "$msi" CreateFolder)
+locks=$(msiinfo export "$msi" MsiLockPermissionsEx)
+for d in DATADIR STATEDIR LOGDIR; do
+	expect "msi creates $d" "$folders" "$d${tab}"
+	expect "msi gives $d a protected DACL (SYSTEM, Administrators)" "$locks" "${tab}$d${tab}CreateFolder${tab}O:BAG:SYD:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"
+done
+expect "msi puts the program on the system PATH, removed on uninstall" "$(msiinfo export "$msi" Environment)" \
+	"ConnectorPath${tab}=-*PATH${tab}[~];[INSTALLDIR]${tab}Service"
+sequence=$(msiinfo export "$msi" InstallExecuteSequence)
+expect "msi writes the environment" "$sequence" "WriteEnvironmentStrings${tab}${tab}5200"
+expect "msi removes the environment" "$sequence" "RemoveEnvironmentStrings${tab}${tab}3300"
+expect "msi has a Start-menu entry that opens the status page" "$(msiinfo export "$msi" Shortcut)" \
+	"StatusPageShortcut${tab}ProgramMenuFolder${tab}AKINSOFT Connector Durum Sayfası${tab}StatusShortcut${tab}[INSTALLDIR]akinsoft-connector.exe${tab}status open${tab}Bildirimlerin durumunu tarayıcıda gösterir"
+# Turkish: the language, the code page and the texts of the tables.
+expect "msi is Turkish (ProductLanguage 1055)" "$(msiinfo export "$msi" Property)" "ProductLanguage${tab}1055"
+expect "msi's code page is 1254" "$(msiinfo export "$msi" _ForceCodepage | tr -d '\0')" "1254${tab}_ForceCodepage"
+expect "msi's summary names Turkish" "$(msiinfo suminfo "$msi" | tr -d '\0')" "Template: x64;1055"
+expect "msi describes the service in Turkish" "$(msiinfo export "$msi" ServiceInstall)" \
+	"${tab}AKINSOFT Wolvox veritabanından müşterilere SMS, WhatsApp ve e-posta bildirimleri gönderir."
+expect "msi's downgrade message is Turkish" "$(msiinfo export "$msi" LaunchCondition)" "Daha yeni bir AKINSOFT Connector zaten kurulu."
 expect "msi registers the Event Log source" "$(msiinfo export "$msi" Registry)" \
 	"SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\akinsoft-connector\\${tab}EventMessageFile"
 registry=$(msiinfo export "$msi" Registry)
@@ -87,7 +115,25 @@ if [[ -n ${wine:-} ]]; then
 		expect "msi installed under Wine: DelayedAutostart is a DWORD 1" "$reg" "DelayedAutostart    REG_DWORD    0x1"
 		expect "msi installed under Wine: FailureActions is binary" "$reg" \
 			"FailureActions    REG_BINARY    8051010000000000000000000300000014000000010000008813000001000000881300000100000088130000"
+		# regedit writes UTF-16: the Turkish description as stored.
+		"$wine" regedit /e "Z:$work/service.reg" 'HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\akinsoft-connector' >/dev/null 2>&1
+		expect "msi installed under Wine: the service's description is Turkish" "$(iconv -f utf-16 -t utf-8 "$work/service.reg" 2>&1)" \
+			'"Description"="AKINSOFT Wolvox veritabanından müşterilere SMS, WhatsApp ve e-posta bildirimleri gönderir."'
+		expect "msi installed under Wine: the program is on the system PATH" \
+			"$("$wine" reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>&1 | tr -d '\r')" 'C:\Program Files\AkinsoftConnector\'
+		data=$WINEPREFIX/drive_c/ProgramData/AkinsoftConnector
+		[[ -d $data/state && -d $data/logs && -f $data/config.schema.json ]] &&
+			ok "msi installed under Wine: state and logs folders and the schema beside the example" || fail "msi installed under Wine: $(ls -A "$data" 2>&1)"
+		# Wine puts a per-machine shortcut in the user's Start menu; Windows
+		# in the common one. Either way it must be there, by its Turkish name.
+		[[ -n $(find "$WINEPREFIX/drive_c" -path '*Start Menu/Programs/AKINSOFT Connector Durum Sayfası.lnk' 2>/dev/null) ]] &&
+			ok "msi installed under Wine: Start-menu entry for the status page" || fail "msi installed under Wine: no Start-menu entry"
 		"$wine" msiexec /x "Z:$msi" /qn && ok "msi uninstalls under Wine" || fail "msi uninstall under Wine failed"
+		if "$wine" reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>&1 | grep -qF 'AkinsoftConnector'; then
+			fail "msi uninstall under Wine left the program on the PATH"
+		else
+			ok "msi uninstall under Wine took the program off the PATH"
+		fi
 		# The uninstall removes the key of our Event Log source and, the
 		# prefix having no other source, the then-empty EventLog\Application
 		# key too (real Windows always has others). The installer's Wine
@@ -124,6 +170,25 @@ for arch in amd64 arm64; do
 	expect "$arch deb: config template is a conffile" "$(cat "$x/DEBIAN/conffiles")" "/etc/akinsoft-connector/config.example.yaml"
 	cmp -s "$x/lib/systemd/system/akinsoft-connector.service" packaging/linux/akinsoft-connector.service &&
 		ok "$arch deb: unit is packaging/linux/akinsoft-connector.service" || fail "$arch deb: unit differs"
+	exposure=$(systemd-analyze security --offline=yes --no-pager "$x/lib/systemd/system/akinsoft-connector.service" 2>&1 | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
+	[[ -n $exposure ]] && awk -v e="$exposure" 'BEGIN { exit !(e <= 2.0) }' &&
+		ok "$arch deb: systemd-analyze security rates the unit $exposure (2.0 or less)" ||
+		fail "$arch deb: systemd-analyze security rates the unit '${exposure:-?}', more than 2.0"
+	expect "$arch deb: config schema beside the template" "$contents" "./etc/akinsoft-connector/config.schema.json"
+	cmp -s "$x/etc/akinsoft-connector/config.schema.json" config.schema.json && ok "$arch deb: schema is config.schema.json" || fail "$arch deb: schema differs"
+	expect "$arch deb: the schema is a conffile too" "$(cat "$x/DEBIAN/conffiles")" "/etc/akinsoft-connector/config.schema.json"
+	expect "$arch deb: copyright (machine-readable)" "$(head -n 1 "$x/usr/share/doc/akinsoft-connector/copyright" 2>&1)" \
+		"Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
+	expect "$arch deb: copyright lists the linked Go modules" "$(cat "$x/usr/share/doc/akinsoft-connector/copyright" 2>&1)" \
+		"Files: (Go module) github.com/spf13/cobra"
+	expect "$arch deb: changelog of this version" "$(zcat "$x/usr/share/doc/akinsoft-connector/changelog.gz" 2>&1 | head -n 1)" \
+		"akinsoft-connector ($(dpkg-deb -f "$deb" Version)) stable; urgency=medium"
+	expect "$arch deb: bash completion" "$(cat "$x/usr/share/bash-completion/completions/akinsoft-connector" 2>&1)" "__start_akinsoft-connector"
+	expect "$arch deb: zsh completion" "$(head -n 1 "$x/usr/share/zsh/vendor-completions/_akinsoft-connector" 2>&1)" "#compdef akinsoft-connector"
+	expect "$arch deb: fish completion" "$(cat "$x/usr/share/fish/vendor_completions.d/akinsoft-connector.fish" 2>&1)" "complete -c akinsoft-connector"
+	for page in akinsoft-connector.1.gz akinsoft-connector-messages-list.1.gz akinsoft-connector-service.1.gz; do
+		expect "$arch deb: man page $page" "$(zcat "$x/usr/share/man/man1/$page" 2>&1 | head -n 3)" '.TH "AKINSOFT-CONNECTOR" "1"'
+	done
 	cmp -s "$x/usr/bin/akinsoft-connector" "${base}_linux_${arch}" && ok "$arch deb: binary is the built one" || fail "$arch deb: binary differs"
 	cfg=$(cat "$x/etc/akinsoft-connector/config.example.yaml")
 	expect "$arch deb: template keeps state in /var/lib" "$cfg" "state_dir: /var/lib/akinsoft-connector"

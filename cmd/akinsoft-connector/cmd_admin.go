@@ -48,6 +48,37 @@ func newAdminCmd(g *globals) *cobra.Command {
 		},
 	})
 	token := &cobra.Command{Use: "token", Short: "Read-only API tokens for monitoring (/api/status, and /metrics beyond loopback)"}
+	var listJSON bool
+	tokenList := &cobra.Command{
+		Use:   "list",
+		Short: "List token names (never the tokens)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			c, err := status.LoadCredentials(path)
+			if err != nil {
+				return err
+			}
+			if listJSON {
+				out := []tokenJSON{}
+				for _, t := range c.Tokens {
+					out = append(out, tokenJSON{Name: t.Name, Created: t.Created})
+				}
+				return writeJSON(cmd.OutOrStdout(), out)
+			}
+			for _, t := range c.Tokens {
+				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, stamp(t.Created, g.zone()))
+			}
+			if len(c.Tokens) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), "no tokens")
+			}
+			return nil
+		},
+	}
+	jsonFlag(tokenList, &listJSON)
 	token.AddCommand(&cobra.Command{
 		Use:   "create NAME",
 		Short: "Create a token; it is shown once",
@@ -65,28 +96,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 			fmt.Fprintf(cmd.ErrOrStderr(), "token %q created; it is shown only now. Send it as: Authorization: Bearer <token>\n", args[0])
 			return nil
 		},
-	}, &cobra.Command{
-		Use:   "list",
-		Short: "List token names (never the tokens)",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := authPath(g)
-			if err != nil {
-				return err
-			}
-			c, err := status.LoadCredentials(path)
-			if err != nil {
-				return err
-			}
-			for _, t := range c.Tokens {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, stamp(t.Created, g.zone()))
-			}
-			if len(c.Tokens) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), "no tokens")
-			}
-			return nil
-		},
-	}, &cobra.Command{
+	}, tokenList, &cobra.Command{
 		Use:   "revoke NAME",
 		Short: "Delete a token",
 		Args:  exactArgs(1, "admin token revoke prometheus"),

@@ -29,6 +29,7 @@ func newMessagesCmd(g *globals) *cobra.Command {
 func newMessagesListCmd(g *globals) *cobra.Command {
 	var f outbox.Filter
 	var since config.Duration
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List messages, newest first, recipients masked",
@@ -53,6 +54,13 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			}
 			loc := g.zone()
 			out := cmd.OutOrStdout()
+			if asJSON {
+				views := make([]status.MessageView, 0, len(ms))
+				for _, m := range ms {
+					views = append(views, status.View(m))
+				}
+				return writeJSON(out, views)
+			}
 			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-16s  %-9s  %3s  %s\n", "ID", "CREATED", "CHANNEL", "JOB", "RECIPIENT", "STATUS", "TRY", "REASON")
 			for _, m := range ms {
 				v := status.View(m)
@@ -72,6 +80,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Job, "job", "", "only this job")
 	cmd.Flags().Var(&since, "since", "only messages created in this period, e.g. 24h, 7d (default: all)")
 	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
+	jsonFlag(cmd, &asJSON)
 	return cmd
 }
 

@@ -31,6 +31,7 @@ func normalizeRecipient(s string) (string, error) { return mapping.ParseAddress(
 
 func newAuditCmd(g *globals) *cobra.Command {
 	var since config.Duration
+	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "audit",
 		Short: "List every request that left this machine: time, host, channel, masked recipient, bytes, outcome",
@@ -46,6 +47,14 @@ func newAuditCmd(g *globals) *cobra.Command {
 				return err
 			}
 			out, loc := cmd.OutOrStdout(), g.zone()
+			if asJSON {
+				list := make([]auditJSON, 0, len(rows))
+				for _, r := range rows {
+					list = append(list, auditJSON{Time: r.At, Channel: r.Channel, Host: r.Host, Recipient: r.Recipient,
+						BytesOut: r.BytesOut, BytesIn: r.BytesIn, Outcome: r.Outcome})
+				}
+				return writeJSON(out, list)
+			}
 			fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8s  %8s  %s\n", "TIME", "CHANNEL", "HOST", "RECIPIENT", "BYTES↑", "BYTES↓", "OUTCOME")
 			for _, r := range rows {
 				fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8d  %8d  %s\n", stamp(r.At, loc),
@@ -57,6 +66,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 	}
 	since = config.Duration(24 * time.Hour)
 	cmd.Flags().Var(&since, "since", "how far back, e.g. 24h, 7d")
+	jsonFlag(cmd, &asJSON)
 	return cmd
 }
 
@@ -175,6 +185,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 		Short: "Manage the list of people who must not be messaged (checked before every send)",
 	}
 	var note string
+	var listJSON bool
 	add := &cobra.Command{
 		Use:   "add PHONE|EMAIL",
 		Short: "Never message this recipient again",
@@ -222,6 +233,16 @@ func newOptOutCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if listJSON {
+				l := optOutListJSON{OptedOut: []optOutJSON{}}
+				for _, e := range entries {
+					l.OptedOut = append(l.OptedOut, optOutJSON{Recipient: e.Recipient, Added: e.Added, Note: e.Note})
+				}
+				if l.Forgotten, err = s.Suppressions(cmd.Context()); err != nil {
+					return err
+				}
+				return writeJSON(cmd.OutOrStdout(), l)
+			}
 			for _, e := range entries {
 				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, stamp(e.Added, g.zone()), e.Note)
 			}
@@ -232,6 +253,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	jsonFlag(list, &listJSON)
 	var yes bool
 	reset := &cobra.Command{
 		Use:   "reset-forgotten --yes",

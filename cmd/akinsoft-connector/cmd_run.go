@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -43,7 +44,7 @@ backfill through while the service is stopped.`,
 				}
 				return cfg, err
 			}
-			opts := installer.Options{ConfigFile: g.configPath, Logger: log}
+			opts := installer.Options{ConfigFile: g.configPath, Logger: log, Folders: privateFolders(g)}
 			return installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
 				return connector.RunWithReload(ctx, load, reloadSignals(ctx),
 					connector.Options{Logger: log, Console: cmd.OutOrStdout()})
@@ -83,6 +84,30 @@ func (g *globals) runLogger(cmd *cobra.Command) (*slog.Logger, io.Closer) {
 		log.Warn("logging to the console only", "err", err)
 	}
 	return log, closer
+}
+
+// privateFolders are the folders whose rights the service checks at start:
+// the config's, the state folder and the log folder (installer/folders.go).
+func privateFolders(g *globals) []string {
+	folders := []string{filepath.Dir(absPath(g.configPath))}
+	logDir := ""
+	if !installer.Interactive() {
+		logDir = installer.DefaultPaths().LogDir
+	}
+	if cfg, _ := config.Load(g.configPath, config.Options{}); cfg != nil {
+		folders = append(folders, string(cfg.StateDir))
+		if cfg.Log.Dir != "" {
+			logDir = string(cfg.Log.Dir)
+		}
+	}
+	return append(folders, logDir)
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 // loadConfig loads and validates the config and resolves its secrets.

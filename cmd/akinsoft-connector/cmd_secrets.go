@@ -21,6 +21,7 @@ const passphraseEnv = "AKINSOFT_CONNECTOR_VAULT_PASSPHRASE"
 
 func newSecretsCmd(g *globals) *cobra.Command {
 	var stateDir string
+	var listJSON bool
 	cmd := &cobra.Command{
 		Use:   "secrets",
 		Short: "Store passwords and tokens encrypted on this machine (config refers to them as ${secret:NAME})",
@@ -61,6 +62,13 @@ func newSecretsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if listJSON {
+				out := []namedJSON{}
+				for _, e := range entries {
+					out = append(out, namedJSON{Name: e.Name, When: e.Updated})
+				}
+				return writeJSON(cmd.OutOrStdout(), out)
+			}
 			if len(entries) == 0 {
 				fmt.Fprintln(cmd.OutOrStdout(), "no secrets stored")
 			}
@@ -70,6 +78,7 @@ func newSecretsCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	jsonFlag(list, &listJSON)
 	del := &cobra.Command{
 		Use:   "delete NAME",
 		Short: "Delete a secret",

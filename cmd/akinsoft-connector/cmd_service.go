@@ -33,6 +33,7 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 				if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
 					opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
 				}
+				opts.Folders = append(privateFolders(g), installer.DefaultPaths().LogDir)
 			}
 			m, err := installer.NewManager(opts)
 			if err != nil {
@@ -54,6 +55,14 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 			}
 			cmd.Printf("%s: %s done\n", installer.Name, action)
 			if action == "install" {
+				for _, f := range installer.ProtectFolders(user, opts.Folders...) {
+					switch {
+					case f.Problem != "":
+						cmd.PrintErrf("warning: the folder %s is not private: %s\n", f.Path, f.Problem)
+					case f.Changed:
+						cmd.Printf("folder %s: only SYSTEM, Administrators and the service's account have access\n", f.Path)
+					}
+				}
 				cmd.Printf("runs: %s\nstart it with: akinsoft-connector service start\n", m.CommandLine())
 			}
 			return nil

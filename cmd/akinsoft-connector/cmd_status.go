@@ -65,6 +65,7 @@ file; pause states come from the running service's /readyz.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (the same as the page's /api/status)")
+	cmd.AddCommand(newStatusOpenCmd(g))
 	return cmd
 }
 

@@ -13,11 +13,9 @@ import (
 	"syscall"
 	_ "time/tzdata" // Europe/Istanbul even on Windows machines without zoneinfo
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
-
-// version is stamped at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 // Exit codes: scripts and the service manager can tell a config problem from
 // a runtime failure.
@@ -45,16 +43,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "error:", err)
+	return exitCode(err, stderr)
+}
+
+// exitCode prints err and returns the code it means (README, "Exit codes").
+func exitCode(err error, stderr io.Writer) int {
 	var cerrs config.Errors
+	var file *config.FileError
 	var usage *usageError
 	var problems *configProblems
 	switch {
+	case errors.As(err, &file):
+		fmt.Fprintln(stderr, "error:", file.Msg().In(catalog.FromEnv()))
+		return exitConfig
 	case errors.As(err, &cerrs), errors.As(err, &problems):
+		fmt.Fprintln(stderr, "error:", err)
 		return exitConfig
 	case errors.As(err, &usage):
+		fmt.Fprintln(stderr, "error:", err)
 		return exitUsage
 	}
+	fmt.Fprintln(stderr, "error:", err)
 	return exitFailure
 }
 

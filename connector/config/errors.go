@@ -1,12 +1,16 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // Error is one problem in the config file.
@@ -38,6 +42,25 @@ func (e *Error) Error() string {
 	}
 	return b.String()
 }
+
+// FileError is a config file that cannot be read at all (missing, no
+// rights). It is a config problem like a bad value: the command line exits
+// with its config-problem code and says what to do in the reader's language.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+// Msg is the problem as a catalog text.
+func (e *FileError) Msg() catalog.Msg {
+	if errors.Is(e.Err, fs.ErrNotExist) {
+		return catalog.M("cli.config_missing", "path", e.Path)
+	}
+	return catalog.M("cli.config_unreadable", "path", e.Path, "err", e.Err)
+}
+
+func (e *FileError) Error() string { return e.Msg().In(catalog.EN) }
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Errors is every problem found in one file, in file order.
 type Errors []*Error

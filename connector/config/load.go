@@ -32,7 +32,7 @@ type Options struct {
 func Load(path string, opts Options) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w (give the path with --config)", err)
+		return nil, &FileError{Path: path, Err: err}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {

@@ -73,6 +73,11 @@ func (p *provider) Send(_ context.Context, m notify.Message) (notify.Result, err
 	return notify.Result{ProviderID: "p-" + m.DedupeKey}, nil
 }
 
+// Balance makes the fake one of the providers with a balance API.
+func (p *provider) Balance(context.Context) ([]notify.Balance, error) {
+	return []notify.Balance{{Name: "credit", Amount: 39}}, nil
+}
+
 type env struct {
 	t        *testing.T
 	dir      string

@@ -2,22 +2,30 @@ package status
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // Metrics are the connector's Prometheus metrics. Sends and job runs are
 // observed as they happen; message counts, queue depth and job times are read
 // from the outbox at scrape time, so they are right after a restart too.
+// Only counts, names of jobs and channels, and the build leave the machine
+// this way: never a recipient or a message.
 type Metrics struct {
 	reg          *prometheus.Registry
 	sendDuration *prometheus.HistogramVec
 	jobDuration  *prometheus.HistogramVec
 	rowsRead     *prometheus.CounterVec
+	balance      *prometheus.GaugeVec
+	balanceAt    *prometheus.GaugeVec
+	channels     *channelCollector
 }
 
 // NewMetrics builds the metrics on their own registry (no global state).
@@ -39,9 +47,72 @@ func NewMetrics(store *outbox.Store) *Metrics {
 			Help: "ERP rows read by job runs.",
 		}, []string{"job"}),
 	}
-	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, storeCollector{store},
+	m.balance = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "akinsoft_connector_provider_balance",
+		Help: "What the channel's provider account holds, by the provider's own balance API (NetGSM: TL credit or a package's messages, by name; Mutlucell: SMS credits). Set only after a check succeeded; checked every 30 minutes, not per scrape.",
+	}, []string{"channel", "provider", "name"})
+	m.balanceAt = prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "akinsoft_connector_provider_balance_checked_timestamp_seconds",
+		Help: "When the channel's provider balance was last read successfully.",
+	}, []string{"channel", "provider"})
+	m.channels = &channelCollector{}
+	b := buildinfo.Read()
+	build := prometheus.NewGauge(prometheus.GaugeOpts{
+		Name:        "akinsoft_connector_build_info",
+		Help:        "Always 1; the labels say which build runs.",
+		ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.ShortCommit(), "goversion": b.GoVersion},
+	})
+	build.Set(1)
+	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, m.balance, m.balanceAt, build, m.channels, storeCollector{store},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
+}
+
+// WatchChannels makes the metrics ask states for every channel's pause
+// state at each scrape (the running daemon's ChannelStates).
+func (m *Metrics) WatchChannels(states func() []ChannelState) {
+	m.channels.mu.Lock()
+	m.channels.states = states
+	m.channels.mu.Unlock()
+}
+
+// SetBalance records a successful balance check of a channel's provider;
+// it replaces what the last one said, so a package that ran out and
+// disappeared from the answer disappears here too.
+func (m *Metrics) SetBalance(channel, provider string, bs []notify.Balance, at time.Time) {
+	m.balance.DeletePartialMatch(prometheus.Labels{"channel": channel})
+	for _, b := range bs {
+		m.balance.WithLabelValues(channel, provider, b.Name).Set(b.Amount)
+	}
+	m.balanceAt.WithLabelValues(channel, provider).Set(float64(at.UnixMilli()) / 1000)
+}
+
+var pausedDesc = prometheus.NewDesc("akinsoft_connector_channel_paused",
+	"1 while the channel is paused because its provider refused the credentials or account settings (it sends nothing until fixed).",
+	[]string{"channel"}, nil)
+
+// channelCollector reads the daemon's channel states at scrape time.
+type channelCollector struct {
+	mu     sync.Mutex
+	states func() []ChannelState
+}
+
+func (c *channelCollector) Describe(ch chan<- *prometheus.Desc) { ch <- pausedDesc }
+
+func (c *channelCollector) Collect(ch chan<- prometheus.Metric) {
+	c.mu.Lock()
+	states := c.states
+	c.mu.Unlock()
+	if states == nil {
+		return
+	}
+	for _, s := range states() {
+		v := 0.0
+		if s.Paused {
+			v = 1
+		}
+		ch <- prometheus.MustNewConstMetric(pausedDesc, prometheus.GaugeValue, v, s.Name)
+	}
 }
 
 // Registry is what /metrics serves.
@@ -74,13 +145,23 @@ var (
 		"1 when the job's last run ended with an error.", []string{"job"}, nil)
 	scrapeErrDesc = prometheus.NewDesc("akinsoft_connector_outbox_read_errors",
 		"1 when the outbox could not be read for this scrape.", nil, nil)
+	finalDesc = prometheus.NewDesc("akinsoft_connector_messages_final_24h",
+		"Messages created in the last 24 hours that the connector is done with, by channel and final state (sent, delivered, failed, skipped, cancelled). Read from the outbox, so operators' retries and cancels count too.",
+		[]string{"channel", "state"}, nil)
+	oldestDesc = prometheus.NewDesc("akinsoft_connector_oldest_waiting_message_age_seconds",
+		"Age of the oldest message still waiting to be sent (pending or being sent), by channel; quiet hours and retry delays keep messages waiting too.",
+		[]string{"channel"}, nil)
 )
+
+// finalStates are the states after which the connector sends nothing more
+// (a sent message may still get its delivery report).
+var finalStates = []outbox.Status{outbox.StatusSent, outbox.StatusDelivered, outbox.StatusFailed, outbox.StatusSkipped, outbox.StatusCancelled}
 
 // storeCollector reads the outbox at scrape time.
 type storeCollector struct{ store *outbox.Store }
 
 func (storeCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{messagesDesc, queueDesc, lastSuccessDesc, lastRunFailedDesc, scrapeErrDesc} {
+	for _, d := range []*prometheus.Desc{messagesDesc, queueDesc, lastSuccessDesc, lastRunFailedDesc, scrapeErrDesc, finalDesc, oldestDesc} {
 		ch <- d
 	}
 }
@@ -94,6 +175,22 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 			for st, n := range byStatus {
 				ch <- prometheus.MustNewConstMetric(messagesDesc, prometheus.GaugeValue, float64(n), channel, string(st))
 			}
+		}
+	} else {
+		failed = 1
+	}
+	if counts, err := c.store.Counts(ctx, time.Now().Add(-24*time.Hour)); err == nil {
+		for channel, byStatus := range counts {
+			for _, st := range finalStates {
+				ch <- prometheus.MustNewConstMetric(finalDesc, prometheus.GaugeValue, float64(byStatus[st]), channel, string(st))
+			}
+		}
+	} else {
+		failed = 1
+	}
+	if ages, err := c.store.OldestWaiting(ctx); err == nil {
+		for channel, age := range ages {
+			ch <- prometheus.MustNewConstMetric(oldestDesc, prometheus.GaugeValue, age.Seconds(), channel)
 		}
 	} else {
 		failed = 1

@@ -1,6 +1,7 @@
 package mutlucell
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -65,6 +66,12 @@ func FuzzAnswer(f *testing.F) {
 			}
 		} else if !strings.HasPrefix(text, "$") && (e.Class != wantClass(text, status) || (codes[text] != nil && e.Code != text)) {
 			t.Fatalf("%q (HTTP %d) classified %v code %q, want %v", text, status, e.Class, e.Code, wantClass(text, status))
+		}
+
+		if bs, err := parseBalance(resp); err != nil {
+			providertest.CheckError(t, notify.AsError(err))
+		} else if len(bs) != 1 || !strings.HasPrefix(text, "$") || math.IsNaN(bs[0].Amount) || math.IsInf(bs[0].Amount, 0) {
+			t.Fatalf("credit answer %q read as %v", text, bs)
 		}
 
 		msg, err := parseCredit(resp)

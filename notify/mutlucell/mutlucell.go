@@ -178,12 +178,7 @@ func trim(s string) string {
 
 // Check verifies the credentials without sending (balance query).
 func (p *Provider) Check(ctx context.Context) (mapping.Reason, error) {
-	body, _ := xml.Marshal(struct {
-		XMLName xml.Name `xml:"smskredi"`
-		User    string   `xml:"ka,attr"`
-		Pass    string   `xml:"pwd,attr"`
-	}{User: p.cfg.User, Pass: p.cfg.Password})
-	resp, err := p.post(ctx, "/gtcrdtex", body, nil, nil, true)
+	resp, err := p.creditQuery(ctx)
 	if err != nil {
 		return mapping.Reason{}, err
 	}
@@ -202,18 +197,19 @@ func parseCredit(resp *httpclient.Response) (mapping.Reason, error) {
 // The reasons the Mutlucell client gives besides its answer codes
 // ("mutlucell.<code>"); their texts are in connector/catalog.
 const (
-	ReasonNothingSent   = "mutlucell.nothing_sent"
-	ReasonSlowDown      = "mutlucell.slow_down"
-	ReasonUnknownAnswer = "mutlucell.unknown_answer"
-	ReasonCheckOK       = "mutlucell.check_ok"
-	ReasonReportStatus  = "mutlucell.report.status"
+	ReasonNothingSent     = "mutlucell.nothing_sent"
+	ReasonSlowDown        = "mutlucell.slow_down"
+	ReasonUnknownAnswer   = "mutlucell.unknown_answer"
+	ReasonCheckOK         = "mutlucell.check_ok"
+	ReasonReportStatus    = "mutlucell.report.status"
+	ReasonCreditNotNumber = "mutlucell.credit_not_number"
 )
 
 // ReasonCodes lists every reason code the client gives, for the catalog's
 // completeness test.
 var ReasonCodes = []string{"mutlucell.20", "mutlucell.21", "mutlucell.22", "mutlucell.23", "mutlucell.24",
 	"mutlucell.25", "mutlucell.30", ReasonNothingSent, ReasonSlowDown, ReasonUnknownAnswer, ReasonCheckOK,
-	ReasonReportStatus, "mutlucell.report.0", "mutlucell.report.1", "mutlucell.report.2", "mutlucell.report.3",
+	ReasonReportStatus, ReasonCreditNotNumber, "mutlucell.report.0", "mutlucell.report.1", "mutlucell.report.2", "mutlucell.report.3",
 	"mutlucell.report.4", "mutlucell.report.5", "mutlucell.report.6", "mutlucell.report.7", "mutlucell.report.11",
 	"mutlucell.report.12", "mutlucell.report.13", "mutlucell.report.15", "mutlucell.report.16", "mutlucell.report.17",
 	"mutlucell.report.18", "mutlucell.report.19", "mutlucell.report.20"}

@@ -3,6 +3,7 @@ package netgsm
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -126,6 +127,19 @@ func FuzzAnswer(f *testing.F) {
 				providertest.CheckOutcome(t, notify.Result{ProviderID: id}, nil)
 				if strings.Contains(id, ",") {
 					t.Fatalf("jobid %q was not split", id)
+				}
+			}
+		}
+
+		if bs, err := parseBalance(resp); err != nil {
+			providertest.CheckError(t, notify.AsError(err))
+		} else {
+			if len(bs) == 0 || !bytes.Contains(body, []byte(`"balance"`)) {
+				t.Fatalf("balance %v read from %q", bs, body)
+			}
+			for _, b := range bs {
+				if b.Name == "" || math.IsNaN(b.Amount) || math.IsInf(b.Amount, 0) {
+					t.Fatalf("balance %+v read from %q", b, body)
 				}
 			}
 		}

@@ -340,6 +340,9 @@ const (
 	ReasonWaiting           = "netgsm.report.waiting"
 	ReasonReportStatus      = "netgsm.report.status" // status: a code without a text of its own
 	ReasonOperatorError     = "netgsm.report.operator_error"
+	ReasonBalanceUnreadable = "netgsm.balance_unreadable"
+	ReasonBalanceNotNumber  = "netgsm.balance_not_number"
+	ReasonBalanceMissing    = "netgsm.balance_missing"
 )
 
 // ReasonCodes lists every reason code the client gives, for the catalog's
@@ -352,4 +355,4 @@ var ReasonCodes = []string{"netgsm.20", "netgsm.30", "netgsm.40", "netgsm.50", "
 	ReasonWitnessMissing, ReasonProvenAbsent, ReasonForeignRow, ReasonSeveralJobs, ReasonWaiting, ReasonReportStatus,
 	ReasonOperatorError, "netgsm.report.1", "netgsm.report.2", "netgsm.report.3", "netgsm.report.4", "netgsm.report.11",
 	"netgsm.report.12", "netgsm.report.13", "netgsm.report.14", "netgsm.report.15", "netgsm.report.16",
-	"netgsm.report.17", "netgsm.report.103"}
+	"netgsm.report.17", "netgsm.report.103", ReasonBalanceUnreadable, ReasonBalanceNotNumber, ReasonBalanceMissing}

@@ -28,6 +28,8 @@ type Server struct {
 	providertest.Base
 	User, Password string
 	Originators    []string
+	// Credit is what gtcrdtex reports after the "$" (default "1986.0").
+	Credit string
 
 	mu      sync.Mutex
 	next    int
@@ -36,7 +38,7 @@ type Server struct {
 
 // New starts a fake with one account and originator.
 func New() *Server {
-	s := &Server{User: "magaza", Password: "secret", Originators: []string{"MAGAZA"}, next: 88096495}
+	s := &Server{User: "magaza", Password: "secret", Originators: []string{"MAGAZA"}, next: 88096495, Credit: "1986.0"}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /smsgw-ws/sndblkex", s.send)
 	mux.HandleFunc("POST /smsgw-ws/gtblkrprtex", s.report)
@@ -185,5 +187,8 @@ func (s *Server) credit(w http.ResponseWriter, r *http.Request) {
 		text(w, "23")
 		return
 	}
-	text(w, "$1986.0")
+	s.mu.Lock()
+	credit := s.Credit
+	s.mu.Unlock()
+	text(w, "$"+credit)
 }

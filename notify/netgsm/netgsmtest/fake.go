@@ -56,6 +56,21 @@ const (
 	PageNumberIgnored                     // a faulty server: every page is page 0
 )
 
+// BalanceShape is how POST /balance answers. The SDK's types and a public
+// client disagree, and NetGSM documents neither [UNCONFIRMED].
+type BalanceShape int
+
+const (
+	BalanceText BalanceShape = iota // {"code":"00","balance":"39,000"} (the SDK's BalanceResponse)
+	BalanceList                     // {"balance":[{"amount":215,"balance_name":"..."}]} (a public C# client)
+)
+
+// Package is one balance row of the list shape.
+type Package struct {
+	Name   string
+	Amount float64
+}
+
 // Message is one message the fake accepted.
 type Message struct {
 	JobID     string
@@ -86,6 +101,11 @@ type Server struct {
 	DateSearch  DateSearch
 	AppNames    AppNames
 	PageNumbers PageNumbers
+	// The account's balance: Credit as NetGSM writes it ("39,000", a
+	// decimal comma) for BalanceText, Packages for BalanceList.
+	BalanceShape BalanceShape
+	Credit       string
+	Packages     []Package
 
 	mu       sync.Mutex
 	nextJob  int
@@ -98,11 +118,13 @@ type Server struct {
 // New starts a fake with one account and header.
 func New() *Server {
 	s := &Server{User: "8501234567", Password: "secret", Headers: []string{"MAGAZA"}, AuthStatus: http.StatusNotAcceptable,
-		ReportLimit: 10, Now: time.Now, nextJob: 1311033500}
+		ReportLimit: 10, Now: time.Now, nextJob: 1311033500, Credit: "39,000",
+		Packages: []Package{{Name: "Sms Hizmeti - Giden", Amount: 215}, {Name: "TL Bakiye", Amount: 39}}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /sms/rest/v2/send", s.send)
 	mux.HandleFunc("POST /sms/rest/v2/report", s.report)
 	mux.HandleFunc("GET /sms/rest/v2/msgheader", s.msgheader)
+	mux.HandleFunc("POST /balance", s.balance)
 	s.Start(mux)
 	return s
 }
@@ -361,6 +383,37 @@ func (s *Server) msgheader(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "msgheaders": s.Headers})
+}
+
+// balance answers POST /balance, which takes the credentials in the body.
+func (s *Server) balance(w http.ResponseWriter, r *http.Request) {
+	if s.fault(w, "80") {
+		return
+	}
+	var req struct {
+		UserCode string `json:"usercode"`
+		Password string `json:"password"`
+		Stip     int    `json:"stip"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Stip < 1 || req.Stip > 3 {
+		s.fail(w, "70", "Invalid parameter")
+		return
+	}
+	if req.UserCode != s.User || req.Password != s.Password {
+		s.fail(w, "30", "Invalid credentials")
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.BalanceShape == BalanceList {
+		rows := []map[string]any{}
+		for _, p := range s.Packages {
+			rows = append(rows, map[string]any{"amount": p.Amount, "balance_name": p.Name})
+		}
+		s.reply(w, http.StatusOK, map[string]any{"balance": rows})
+		return
+	}
+	s.reply(w, http.StatusOK, map[string]any{"code": "00", "balance": s.Credit})
 }
 
 var istanbul = func() *time.Location {

@@ -1,0 +1,30 @@
+package outbox
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// OldestWaiting returns, per channel, how long ago the oldest message still
+// waiting to leave (pending, or claimed for a send) was created, by the
+// store's clock: the age a dealer alerts on when a channel stops moving.
+// Messages held back by quiet hours or a retry delay are waiting too.
+func (s *Store) OldestWaiting(ctx context.Context) (map[string]time.Duration, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT channel, MIN(created_at) FROM messages WHERE status IN (?, ?) GROUP BY channel`,
+		StatusPending, StatusSending)
+	if err != nil {
+		return nil, fmt.Errorf("read the oldest waiting messages: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]time.Duration{}
+	for rows.Next() {
+		var ch string
+		var at int64
+		if err := rows.Scan(&ch, &at); err != nil {
+			return nil, fmt.Errorf("read the oldest waiting messages: %w", err)
+		}
+		out[ch] = max(0, s.now().Sub(time.UnixMilli(at)))
+	}
+	return out, rows.Err()
+}
