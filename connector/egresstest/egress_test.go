@@ -23,6 +23,10 @@ import (
 // logs in (for an auditor to open the capture in Wireshark).
 const keepEnv = "AKINSOFT_EGRESS_DIR"
 
+// probeEnv is what the probe build (cmd/akinsoft-connector/egressprobe.go)
+// reads: addresses to dial at start.
+const probeEnv = "AKINSOFT_EGRESS_PROBE"
+
 // TestEgress runs the real connector through a compressed business day in
 // its own network namespace and checks what crossed the wire.
 func TestEgress(t *testing.T) {
@@ -49,8 +53,14 @@ func TestEgress(t *testing.T) {
 	keylog := filepath.Join(dir, "tls-keys.log")
 	out := startOutside(t, n.Outside, ca, keylog, netip.AddrPortFrom(netip.MustParseAddr(erp.fb.Host), uint16(erp.fb.Port)).String())
 
+	// AKINSOFT_EGRESS_PROBE=host:port runs the day with the probe build
+	// dialling there: to watch the day's own checks fail on a stray dial.
+	var extra []string
+	if addr := os.Getenv(probeEnv); addr != "" {
+		bin, extra = probe, []string{probeEnv + "=" + addr}
+	}
 	t.Run("a day of traffic leaves only to the providers", func(t *testing.T) {
-		day(t, ctx, filepath.Join(dir, "day"), n, ca, out, erp, bin)
+		day(t, ctx, filepath.Join(dir, "day"), n, ca, out, erp, bin, extra)
 	})
 	t.Run("a stray connection is caught", func(t *testing.T) {
 		stray(t, filepath.Join(dir, "stray"), n, ca, out, erp, probe)
@@ -83,7 +93,8 @@ func checkIsolated(t *testing.T, n *network) {
 // (created, changed, condition presets), every channel (SMS through NetGSM,
 // then through Mutlucell after a config reload; WhatsApp; e-mail; webhook),
 // provider faults and an outage with their retries, and delivery reports.
-func day(t *testing.T, ctx context.Context, dir string, n *network, ca *testCA, out *outside, erp *shopERP, bin string) {
+func day(t *testing.T, ctx context.Context, dir string, n *network, ca *testCA, out *outside, erp *shopERP, bin string, env []string) {
+	os.RemoveAll(dir) // a kept directory from an earlier run: start afresh
 	os.MkdirAll(dir, 0o755)
 	ca.write(t, filepath.Join(dir, "ca.pem"))
 	config := writeConfig(t, dir, erp, netgsmBlock, dayJobs)
@@ -94,7 +105,7 @@ func day(t *testing.T, ctx context.Context, dir string, n *network, ca *testCA, 
 	// and the mail server defers once: those sends are retried.
 	out.WhatsApp.Inject(providertest.FaultServer, 2)
 	out.SMTP.Inject(smtptest.StageMail, 421, [3]int{4, 3, 2}, "Service not available, try again later", 1)
-	p := startConnector(t, n.Connector, bin, config, connectorEnv(erp))
+	p := startConnector(t, n.Connector, bin, config, connectorEnv(erp, env...))
 	box := filepath.Join(dir, "state", "outbox.db")
 	smsSettled := func(c counts) bool {
 		return c.sent("sms") > 0 && c.n("sms", outbox.StatusPending)+c.n("sms", outbox.StatusSending)+c.n("sms", outbox.StatusUncertain) == 0
@@ -187,13 +198,14 @@ func day(t *testing.T, ctx context.Context, dir string, n *network, ca *testCA, 
 // stray runs the probe build, which dials an address and looks up a name
 // that no config holds, and expects the capture's rules to name both.
 func stray(t *testing.T, dir string, n *network, ca *testCA, out *outside, erp *shopERP, probe string) {
+	os.RemoveAll(dir) // a kept directory from an earlier run: start afresh
 	os.MkdirAll(dir, 0o755)
 	ca.write(t, filepath.Join(dir, "ca.pem"))
 	config := writeConfig(t, dir, erp, netgsmBlock, strayJobs)
 	file := filepath.Join(dir, "capture.pcap")
 	cap := startCapture(t, n.Connector, n.Link, file)
 	const strayAddr, strayName = "192.0.2.44:443", "updates.akinsoft-connector.example"
-	p := startConnector(t, n.Connector, probe, config, connectorEnv(erp, "AKINSOFT_EGRESS_PROBE="+strayAddr+","+strayName+":443"))
+	p := startConnector(t, n.Connector, probe, config, connectorEnv(erp, probeEnv+"="+strayAddr+","+strayName+":443"))
 	time.Sleep(5 * time.Second)
 	p.Stop(t)
 	cap.Stop(t)
