@@ -65,6 +65,7 @@ type rendered struct {
 	texts, subjects, to map[string][]string // channel → values
 	whatsapp            []any               // template objects
 	ids                 map[string]bool     // "outbox-<id>"
+	sent                []string            // texts of the SMS and webhook messages a provider took
 }
 
 func readRendered(t *testing.T, ctx context.Context, path string) rendered {
@@ -84,6 +85,10 @@ func readRendered(t *testing.T, ctx context.Context, path string) rendered {
 		r.subjects[m.Channel] = append(r.subjects[m.Channel], m.Subject)
 		r.to[m.Channel] = append(r.to[m.Channel], m.To)
 		r.ids[fmt.Sprintf("outbox-%d", m.ID)] = true
+		if (m.Channel == "sms" || m.Channel == "webhook") && slices.Contains([]outbox.Status{outbox.StatusSent, outbox.StatusDelivered,
+			outbox.StatusFailed}, m.Status) {
+			r.sent = append(r.sent, m.Text)
+		}
 		if len(m.Payload) > 0 {
 			var v any
 			if json.Unmarshal(m.Payload, &v) == nil {

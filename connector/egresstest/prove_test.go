@@ -71,8 +71,25 @@ func prove(t *testing.T, ctx context.Context, dir, file string, out *outside, er
 	for _, l := range leaks {
 		t.Errorf("an ERP value no template uses left the machine: %s", l)
 	}
-
+	// The search is not blind: every message the outbox says went out is
+	// in the decrypted capture, the webhook's among them, rendered from the
+	// very rows (SELECT C.*) that held the markers. (The ERP's answers are
+	// under Firebird's own wire encryption, on by default, so the capture
+	// cannot show the markers arriving.)
+	var decrypted []byte
+	for _, st := range streams {
+		decrypted = append(decrypted, st.Sent...)
+	}
 	r := readRendered(t, ctx, filepath.Join(dir, "state", "outbox.db"))
+	found := 0
+	for _, text := range r.sent {
+		if bytes.Contains(decrypted, []byte(text)) {
+			found++
+		} else {
+			t.Errorf("the rendered message %q is not in the decrypted capture", text)
+		}
+	}
+
 	problems, checked := contentCheck(out, r)
 	for _, p := range problems {
 		t.Errorf("a provider got more than a message: %s", p)
@@ -95,7 +112,8 @@ func prove(t *testing.T, ctx context.Context, dir, file string, out *outside, er
 	acc += fmt.Sprintf("requests read field by field (%d problems):\n%s", len(problems), strings.Join(kinds, ""))
 
 	summary := v.Summary() + acc + fmt.Sprintf("ERP relay carried %d bytes from the connector\n", out.ERPBytes.Load()) +
-		fmt.Sprintf("markers planted: %d; found in requests, headers, decrypted or raw capture: %d\n", len(erp.allMarkers()), len(leaks))
+		fmt.Sprintf("markers planted: %d; found in requests, headers, decrypted or raw capture: %d\n", len(erp.allMarkers()), len(leaks)) +
+		fmt.Sprintf("SMS and webhook texts the outbox sent, found in the decrypted capture: %d of %d\n", found, len(r.sent))
 	writeFile(t, filepath.Join(dir, "summary.txt"), []byte(summary))
 	t.Logf("capture summary (%s):\n%s", file, summary)
 }
