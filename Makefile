@@ -1,10 +1,14 @@
 # The two commands a newcomer needs:
 #   go run ./cmd/akinsoft-connector demo
 #   make test
-.PHONY: test demo build dist packages vet
+.PHONY: test demo build dist packages vet egress
 
 test:
 	bash scripts/test.sh
+
+# The proof that nothing but the messages leaves the machine (root; see README).
+egress:
+	bash scripts/egress/run.sh
 
 demo:
 	go run ./cmd/akinsoft-connector demo

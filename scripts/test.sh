@@ -57,6 +57,10 @@ setup scripts/firebird/setup.sh
 [[ -n ${FIREBIRD_TEST_HOST:-} ]] || die "scripts/firebird/setup.sh printed no FIREBIRD_TEST_HOST"
 setup scripts/chromium/setup.sh
 
+step "network namespaces and packet capture (the egress test): iproute2, tcpdump, tshark"
+sh scripts/apt-install.sh iproute2 tcpdump tshark
+export AKINSOFT_REQUIRE_NETNS=1 # the egress test fails instead of skipping without them
+
 step "unit and integration tests"
 # systemd-analyze rates the unit's sandbox (installer tests); no running
 # systemd is needed.
