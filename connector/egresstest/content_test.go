@@ -34,6 +34,7 @@ var allowedFields = map[string][]string{
 	"netgsm POST /sms/rest/v2/send":        {"msgheader", "messages[].msg", "messages[].no", "encoding", "iysfilter", "appname"},
 	"netgsm POST /sms/rest/v2/report":      {"jobids[]", "startdate", "stopdate", "pagenumber", "pagesize", "appname"},
 	"netgsm GET /sms/rest/v2/msgheader":    {},
+	"netgsm POST /balance":                 {"usercode", "password", "stip"},
 	"mutlucell POST /smsgw-ws/sndblkex":    {"smspack@ka", "smspack@pwd", "smspack@org", "smspack@charset", "smspack.mesaj", "smspack.mesaj.metin", "smspack.mesaj.nums"},
 	"mutlucell POST /smsgw-ws/gtblkrprtex": {"smsrapor@ka", "smsrapor@pwd", "smsrapor@id"},
 	"mutlucell POST /smsgw-ws/gtcrdtex":    {"smskredi@ka", "smskredi@pwd"},
@@ -50,6 +51,15 @@ var authorization = map[string]string{
 	"whatsapp":  "Bearer " + waToken,
 	"mutlucell": "",
 	"webhook":   "",
+}
+
+// authorizationOf is the Authorization header a request kind may carry:
+// NetGSM's balance takes the credentials in its body instead.
+func authorizationOf(kind, provider string) string {
+	if kind == "netgsm POST /balance" {
+		return ""
+	}
+	return authorization[provider]
 }
 
 // allowedHeaders are the request headers a provider may get.
@@ -143,7 +153,7 @@ func contentCheck(out *outside, r rendered) (problems []string, checked map[stri
 					bad("%s: header %s", kind, h)
 				}
 			}
-			if a := q.Header.Get("Authorization"); a != authorization[f.name] {
+			if a := q.Header.Get("Authorization"); a != authorizationOf(kind, f.name) {
 				bad("%s: Authorization %q is not the account's credentials", kind, a)
 			}
 			if ua := q.Header.Get("User-Agent"); ua != "Go-http-client/1.1" {
@@ -228,6 +238,8 @@ func checkValues(kind string, v map[string][]any, r rendered, bad func(string, .
 	switch {
 	case strings.HasPrefix(kind, "netgsm"):
 		each("msgheader", is(senderTitle), "not the sender title")
+		each("usercode", is(netgsmUser), "not the user code")
+		each("password", is(netgsmPassword), "not the password")
 		each("messages[].msg", in(r.texts["sms"]), "no rendered SMS")
 		each("messages[].no", phone("sms"), "no SMS recipient")
 	case strings.HasPrefix(kind, "mutlucell"):
