@@ -4,8 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // Awaiting is a message whose fate the provider's report can tell: sent and
