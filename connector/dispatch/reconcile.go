@@ -16,6 +16,9 @@ const (
 	// they stay "sent".
 	reportMaxAge   = 72 * time.Hour
 	reconcileBatch = 500
+	// uncertainBatch is larger: a provider that searches by date pays per
+	// window, not per send, so all of a crash's uncertain sends go at once.
+	uncertainBatch = 5000
 	// witnessMargin widens the time range of the witnesses handed to the
 	// provider beyond the uncertain sends' own: the provider keeps those in
 	// the window it queries, and knows the rest as our jobs.
@@ -64,7 +67,7 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 	if f, ok := c.Provider.(uncertainFinder); ok {
 		finds = f.FindsUncertain()
 	}
-	uncertain, err := c.store.Awaiting(ctx, c.Name, outbox.StatusUncertain, time.Time{}, reconcileBatch)
+	uncertain, err := c.store.Awaiting(ctx, c.Name, outbox.StatusUncertain, time.Time{}, uncertainBatch)
 	if err != nil {
 		return err
 	}

@@ -62,11 +62,23 @@ func (p *Provider) Reports(ctx context.Context, sent []notify.Sent) ([]notify.Re
 	// Uncertain sends first: each one holds a message back until it is
 	// settled, while a known send's report only updates its status.
 	if len(uncertain) > 0 {
-		reps, err := p.findUncertain(ctx, uncertain, append(known, witnesses...))
+		reps, listed, err := p.findUncertain(ctx, uncertain, append(known, witnesses...))
 		out = append(out, reps...)
 		if err != nil {
 			return out, err
 		}
+		// The search by date listed the rows of our jobs in its window
+		// too: a known send found there needs no query of its own, which
+		// after a crash saves most of the 10 queries a minute.
+		rest := known[:0:0]
+		for _, s := range known {
+			if r, ok := match(listed, s, true); ok {
+				out = append(out, r)
+			} else {
+				rest = append(rest, s)
+			}
+		}
+		known = rest
 	}
 	// By job id, a few dozen jobs per query.
 	for len(known) > 0 {

@@ -26,7 +26,9 @@ import (
 // is unproven, never taken as ours: a send wrongly marked sent would be
 // lost, while a held one waits for an operator. Which of the two NetGSM does
 // is unconfirmed, so it is asked (appnameFilters) the first time it matters.
-func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.Sent) ([]notify.Report, error) {
+//
+// It also returns the rows it read, for the caller to settle known sends.
+func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.Sent) ([]notify.Report, []reportRow, error) {
 	from, to := window(uncertain)
 	stop := to.Add(UncertainWindow)
 	if now := p.now().Add(time.Minute); now.Before(stop) {
@@ -101,7 +103,7 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 		var perr error
 		if filters, perr = p.appnameFilters(ctx, from, stop); perr != nil {
 			// Whether a row is ours is not known yet: ask again later.
-			return nil, perr
+			return nil, rows, perr
 		}
 	}
 	var out []notify.Report
@@ -122,7 +124,7 @@ func (p *Provider) findUncertain(ctx context.Context, uncertain, ours []notify.S
 			out = append(out, notify.Report{ID: s.ID, To: s.To, Status: notify.StatusAbsent, Why: notify.Why(ReasonProvenAbsent)})
 		}
 	}
-	return out, err
+	return out, rows, err
 }
 
 // settleFound answers an uncertain send with the rows to its number: the

@@ -294,3 +294,52 @@ func TestBatchRecordedInPart(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownSendsFromTheDateSearch: after a crash the search by date already
+// lists our known sends of its window; they are answered from it, not with
+// queries of their own (NetGSM allows 10 a minute). Where the date search
+// lists nothing, they are asked for by jobid as ever.
+func TestKnownSendsFromTheDateSearch(t *testing.T) {
+	for _, r := range readings {
+		t.Run(r.name, func(t *testing.T) {
+			p, fake := under(t, r, nil)
+			w := witness(t, p, 2, "+905320000002")
+			known := w
+			known.ID, known.Witness = 3, false
+			u := uncertain(t, p, fake, 1, "+905320000001", false)
+			fake.SetStatus("5320000002", 1, 0)
+			before := reportQueries(fake)
+			reps, err := p.Reports(context.Background(), []notify.Sent{u, known, w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []notify.Report
+			for _, rep := range reps {
+				if rep.ID == 3 {
+					got = append(got, rep)
+				}
+			}
+			if len(got) != 1 || got[0].Status != notify.StatusDelivered {
+				t.Fatalf("reports on the known send: %+v, want one, delivered", got)
+			}
+			queries := reportQueries(fake) - before
+			want := 1 // the date search alone
+			if r.date == netgsmtest.DateSearchNoRecords {
+				want = 2 // the date search, then the jobid query
+			}
+			if queries != want {
+				t.Errorf("%d report queries, want %d", queries, want)
+			}
+		})
+	}
+}
+
+func reportQueries(fake *netgsmtest.Server) int {
+	n := 0
+	for _, q := range fake.Requests() {
+		if q.Path == "/sms/rest/v2/report" {
+			n++
+		}
+	}
+	return n
+}
