@@ -187,6 +187,18 @@ func (c *Config) validateChannels(p *problems) {
 	}
 }
 
+// jobDrivers are the database kinds a job's SELECT runs on: its SQL is
+// checked as each of them reads it.
+func (c *Config) jobDrivers(j *Job) []string {
+	var out []string
+	for _, s := range c.Sources {
+		if (len(j.Sources) == 0 || slices.Contains(j.Sources, s.Name)) && !slices.Contains(out, s.Driver) {
+			out = append(out, s.Driver)
+		}
+	}
+	return out
+}
+
 func (c *Config) validateJobs(p *problems) {
 	if len(c.Jobs) == 0 {
 		p.add("jobs", "see config.example.yaml for a new-invoice job", "no job is configured")
@@ -218,7 +230,7 @@ func (c *Config) validateJobs(p *problems) {
 				p.add(path+".params", "", "%v", err)
 			}
 		case j.SQL != "":
-			if err := erp.CheckSelect(j.SQL); err != nil {
+			if err := erp.CheckSelect(j.SQL, c.jobDrivers(j)...); err != nil {
 				p.add(path+".sql", "", "%v", err)
 			}
 			if j.Key == "" {

@@ -37,7 +37,7 @@ func (d *created) start(ctx context.Context) (cursor, error) {
 		q := fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM (%s) q WHERE q.%s < %s", j.Key, j.sql(d.src), j.DateColumn, d.src.Dialect().Placeholder(1))
 		return d.maxKey(ctx, q, []any{d.now.Add(-j.Backfill.Period.Std())})
 	default:
-		return d.maxKey(ctx, erp.MaxKeyQuery(j.sql(d.src), j.Key), nil)
+		return d.maxKey(ctx, erp.MaxKeyQuery(d.src.Dialect(), j.sql(d.src), j.Key), nil)
 	}
 }
 
