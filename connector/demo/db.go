@@ -9,6 +9,8 @@ import (
 	"fmt"
 
 	_ "modernc.org/sqlite" // the demo database
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
 // Schema is the subset of Wolvox's CARI and FATURA tables the presets read,
@@ -30,7 +32,11 @@ CREATE TABLE FATURA (
 
 // CreateDB writes the demo database at path.
 func CreateDB(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+path)
+	uri, err := sqlitefile.URI(path, nil)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return err
 	}
