@@ -12,6 +12,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 var (
@@ -181,8 +182,10 @@ func (c *Config) validateChannels(p *problems) {
 				p.add(path+".smtp.from", "", "from address %q is not valid", ch.SMTP.From)
 			}
 		}
-		if ch.Webhook != nil && !strings.HasPrefix(ch.Webhook.URL, "https://") && !strings.HasPrefix(ch.Webhook.URL, "http://127.0.0.1") && !strings.HasPrefix(ch.Webhook.URL, "http://localhost") {
-			p.add(path+".webhook.url", "use https:// (plain http only to this machine)", "webhook url %q is not allowed", ch.Webhook.URL)
+		if ch.Webhook != nil {
+			if _, err := httpclient.CheckURL(ch.Webhook.URL); err != nil {
+				p.add(path+".webhook.url", "", "webhook url %q is not allowed: %v", ch.Webhook.URL, err)
+			}
 		}
 	}
 }

@@ -67,6 +67,7 @@ type options struct {
 	maxRetryWait time.Duration
 	audit        AuditFunc
 	dial         DialContextFunc
+	lookup       LookupFunc
 }
 
 // Option configures a Client.
@@ -111,6 +112,10 @@ func WithAudit(f AuditFunc) Option { return func(o *options) { o.audit = f } }
 // WithDialContext replaces the base dialer (still behind the allowlist).
 func WithDialContext(d DialContextFunc) Option { return func(o *options) { o.dial = d } }
 
+// WithLookup replaces the DNS lookup plain http uses to check that localhost
+// is this machine.
+func WithLookup(f LookupFunc) Option { return func(o *options) { o.lookup = f } }
+
 // Client sends provider requests.
 type Client struct {
 	o  options
@@ -127,6 +132,9 @@ func New(opts ...Option) *Client {
 	if o.dial == nil {
 		o.dial = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	}
+	if o.lookup == nil {
+		o.lookup = lookupNetIP
+	}
 	base := &http.Transport{
 		// No proxy from the environment: the allowlist names the provider
 		// hosts, and a proxy would be a host nobody configured.
@@ -138,11 +146,20 @@ func New(opts ...Option) *Client {
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   true,
 	}
+	// Plain http has a transport of its own, whose dialer reaches only
+	// loopback addresses: whatever the URL said, the bytes cannot leave the
+	// machine unencrypted.
+	plain := &http.Transport{
+		Proxy:               nil,
+		DialContext:         o.allow.Dialer(loopbackOnly(o.dial, o.lookup)),
+		MaxIdleConnsPerHost: 8,
+		IdleConnTimeout:     90 * time.Second,
+	}
 	c := &Client{o: o}
 	rc := retryablehttp.NewClient()
 	rc.Logger = nil
 	rc.HTTPClient = &http.Client{
-		Transport: &transport{c: c, base: base},
+		Transport: &transport{c: c, base: base, plain: plain},
 		Timeout:   o.timeout,
 		// Providers do not redirect; following one could carry the body to
 		// a host the operator never saw.
@@ -190,6 +207,11 @@ func (r *Response) RetryAfter() time.Duration { return RetryAfter(r.Header) }
 // when the host is not allowed. Any HTTP answer is returned for the provider
 // to classify.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
+	if _, err := CheckURL(r.URL); err != nil {
+		c.auditRefused(r, err)
+		return nil, notify.Config("egress", fmt.Sprintf("url refused: %v; fix the channel's url", err),
+			"izin verilmeyen adrese bağlantı engellendi; kanalın url ayarını kontrol edin")
+	}
 	if err := c.o.allow.Check(HostOf(r.URL)); err != nil {
 		c.auditRefused(r, err)
 		return nil, notify.Config("egress", fmt.Sprintf("%v; add the host to the channel's url or fix the url", err),
@@ -224,7 +246,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 
 func (c *Client) classify(ctx context.Context, st *state, err error) error {
 	switch {
-	case errors.Is(err, ErrEgressDenied):
+	case refused(err):
 		return notify.Config("egress", err.Error(), "izin verilmeyen adrese bağlantı engellendi")
 	case !st.wrote.Load() || st.idempotent:
 		e := notify.Retry("", "the provider could not be reached", 0)
@@ -241,7 +263,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	}
 	st, _ := ctx.Value(stateKey{}).(*state)
 	if err != nil {
-		if errors.Is(err, ErrEgressDenied) || st == nil {
+		if refused(err) || st == nil {
 			return false, nil
 		}
 		// A request that was written may have been accepted: retrying it
@@ -314,8 +336,9 @@ type state struct {
 // transport applies the limiter, tracks whether the request was written, and
 // audits each attempt.
 type transport struct {
-	c    *Client
-	base http.RoundTripper
+	c     *Client
+	base  http.RoundTripper // https
+	plain http.RoundTripper // http: loopback only
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -336,13 +359,17 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}}
 	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
 	start := time.Now()
-	resp, err := t.base.RoundTrip(req)
+	rt := t.base
+	if req.URL.Scheme == "http" {
+		rt = t.plain
+	}
+	resp, err := rt.RoundTrip(req)
 	rec := AuditRecord{Time: start, Host: req.URL.Hostname(), Channel: t.c.o.channel, Path: req.URL.Path,
 		Recipient: maskList(st.recipients), Messages: len(st.recipients), MessageIDs: st.ids, BytesOut: max(req.ContentLength, 0)}
 	if err != nil {
 		rec.Duration = time.Since(start)
 		rec.Outcome = "error: " + errText(err)
-		if errors.Is(err, ErrEgressDenied) {
+		if refused(err) {
 			rec.Outcome = "refused"
 		}
 		t.c.emit(rec)
