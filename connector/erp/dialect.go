@@ -87,6 +87,14 @@ func MaxKeyQuery(d Dialect, base, key string) string {
 	})
 }
 
+// MaxKeyBeforeQuery returns the largest key of base among the rows whose
+// timestamp is before the bound parameter (NULL when none).
+func MaxKeyBeforeQuery(d Dialect, base, key, ts string) string {
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM %s WHERE q.%s < %s", key, from, ts, d.Placeholder(1))
+	})
+}
+
 // MaxChangedQuery returns the newest (timestamp, key) position of base.
 func MaxChangedQuery(d Dialect, base, ts, key string) string {
 	return wrap(d, base, func(from string) string {

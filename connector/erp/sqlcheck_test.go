@@ -59,15 +59,16 @@ var hostileFiles = map[string]Dialect{"mssql.txt": mssqlDialect{}, "firebird.txt
 
 // wrappers are every statement the connector builds around a job's SELECT.
 var wrappers = map[string]func(d Dialect, base string) string{
-	"keyset":        func(d Dialect, b string) string { return KeysetQuery(d, b, "BLKODU", 100) },
-	"changed":       func(d Dialect, b string) string { return ChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU", 100) },
-	"count changed": func(d Dialect, b string) string { return CountChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU") },
-	"max key":       func(d Dialect, b string) string { return MaxKeyQuery(d, b, "BLKODU") },
-	"max changed":   func(d Dialect, b string) string { return MaxChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU") },
-	"count after":   func(d Dialect, b string) string { return CountAfterQuery(d, b, "BLKODU") },
-	"count":         func(d Dialect, b string) string { return CountQuery(d, b) },
-	"newest":        func(d Dialect, b string) string { return NewestQuery(d, b, "BLKODU", 5) },
-	"by key":        func(d Dialect, b string) string { return KeyQuery(d, b, "BLKODU") },
+	"keyset":         func(d Dialect, b string) string { return KeysetQuery(d, b, "BLKODU", 100) },
+	"changed":        func(d Dialect, b string) string { return ChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU", 100) },
+	"count changed":  func(d Dialect, b string) string { return CountChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU") },
+	"max key":        func(d Dialect, b string) string { return MaxKeyQuery(d, b, "BLKODU") },
+	"max key before": func(d Dialect, b string) string { return MaxKeyBeforeQuery(d, b, "BLKODU", "DEGISTIRME_TARIHI") },
+	"max changed":    func(d Dialect, b string) string { return MaxChangedQuery(d, b, "DEGISTIRME_TARIHI", "BLKODU") },
+	"count after":    func(d Dialect, b string) string { return CountAfterQuery(d, b, "BLKODU") },
+	"count":          func(d Dialect, b string) string { return CountQuery(d, b) },
+	"newest":         func(d Dialect, b string) string { return NewestQuery(d, b, "BLKODU", 5) },
+	"by key":         func(d Dialect, b string) string { return KeyQuery(d, b, "BLKODU") },
 }
 
 // Every hostile query is refused by the config-time check with the expected
@@ -190,7 +191,7 @@ func TestCustomSQLEndingsRunInEveryWrapper(t *testing.T) {
 	defer src.Close()
 	d := src.Dialect()
 	args := map[string][]any{
-		"keyset": {0}, "count after": {0}, "by key": {1},
+		"keyset": {0}, "count after": {0}, "by key": {1}, "max key before": {"2030-01-01 00:00:00"},
 		"changed":       {"2030-01-01 00:00:00", "2000-01-01 00:00:00", 0, "2000-01-01 00:00:00"},
 		"count changed": {"2030-01-01 00:00:00", "2000-01-01 00:00:00", 0, "2000-01-01 00:00:00"},
 	}
