@@ -39,12 +39,21 @@ func (s *syncBuffer) String() string {
 func TestHostileReloadIsRefusedInBoundedMemory(t *testing.T) {
 	dir, _ := setup(t, "")
 	path := filepath.Join(dir, "config.yaml")
+	first, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Status.Disabled = true
+	var loads sync.Mutex
+	loaded := false
 	load := func() (*config.Config, error) {
-		cfg, err := config.Load(path, config.Options{})
-		if err == nil {
-			cfg.Status.Disabled = true
+		loads.Lock()
+		defer loads.Unlock()
+		if !loaded { // the start, before the test writes the hostile file
+			loaded = true
+			return first, nil
 		}
-		return cfg, err
+		return config.Load(path, config.Options{})
 	}
 	logs := &syncBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -65,7 +74,11 @@ func TestHostileReloadIsRefusedInBoundedMemory(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		reload <- struct{}{}
+		select {
+		case reload <- struct{}{}:
+		case err := <-done:
+			t.Fatalf("the daemon stopped before the reload: %v", err)
+		}
 		for deadline := time.Now().Add(30 * time.Second); strings.Count(logs.String(), "config reload refused") == refusals; time.Sleep(5 * time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Fatalf("no refusal logged:\n%s", logs.String())
