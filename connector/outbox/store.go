@@ -72,6 +72,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
 	}
+	if err := s.ensureIdentity(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
 	// The outbox must be the file inside the locked state folder: another
 	// file would let two instances share one outbox.
 	if err := sqlitefile.Opened(ctx, db, path); err != nil {
@@ -279,7 +283,7 @@ func setCursor(ctx context.Context, tx *sql.Tx, job, source, value string, now t
 	if err != nil {
 		return fmt.Errorf("save cursor of job %s/%s: %w", job, source, err)
 	}
-	return nil
+	return countChange(ctx, tx)
 }
 
 // NewMessage is a message to enqueue. A message with Skip set is stored as
