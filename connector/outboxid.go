@@ -178,3 +178,16 @@ func (d *Daemon) saveMarker(ctx context.Context) {
 	d.markerSeq = max(d.markerSeq, id.Seq)
 	d.mu.Unlock()
 }
+
+// OpenStore opens the outbox for a command beside the service (status,
+// messages, opt-outs). Where the marker says the outbox was lost it creates
+// none: the refusal keeps saying what happened until the operator decides.
+func OpenStore(ctx context.Context, cfg *config.Config) (*outbox.Store, error) {
+	path := OutboxPath(cfg)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if match, err := MatchOutbox(string(cfg.StateDir), path, outbox.Identity{}, false); match.Refused() || err != nil {
+			return nil, err
+		}
+	}
+	return outbox.Open(ctx, path)
+}

@@ -90,6 +90,14 @@ func TestDeletedOutboxIsRefusedByCheckAndRun(t *testing.T) {
 	for _, s := range []string{"", "-wal", "-shm"} {
 		os.Remove(filepath.Join(dir, "state", "outbox.db"+s))
 	}
+	// A command beside the service does not create a new outbox over the
+	// lost one.
+	if code, out, errOut := runCLI(t, "status", "--config", path); code == exitOK || !strings.Contains(out+errOut, "missing") {
+		t.Errorf("status without the outbox (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "state", "outbox.db")); !os.IsNotExist(err) {
+		t.Fatalf("status created an outbox: %v", err)
+	}
 	code, out, errOut := runCLI(t, "check", "--offline", "--config", path)
 	if code == exitOK || !strings.Contains(out, "run would refuse to start") || !strings.Contains(out, "--accept-outbox") {
 		t.Errorf("check without the outbox (exit %d):\n%s\n%s", code, out, errOut)
