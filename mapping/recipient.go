@@ -164,6 +164,9 @@ func NormalizeEmail(raw string) (string, error) {
 		m := MaskRecipient(s)
 		return "", skip(fmt.Sprintf("e-mail address %q has no domain", m), fmt.Sprintf("e-posta adresi %q alan adı içermiyor", m))
 	}
+	if err := checkEmailLength(addr.Address); err != nil {
+		return "", err
+	}
 	return strings.ToLower(addr.Address), nil
 }
 
