@@ -74,7 +74,7 @@ func (s *Source) loadRoutines(ctx context.Context, rl routineLister) (*routines,
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("source %s: read the database's stored procedures: %w", s.name, err)
+		return nil, fmt.Errorf("%w (while reading which stored procedures the database has)", err)
 	}
 	s.mu.Lock()
 	s.routines = r
