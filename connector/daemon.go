@@ -44,6 +44,11 @@ type Options struct {
 	// RootCAs and Audit go to the providers' HTTP clients (see ProviderOptions).
 	RootCAs *x509.CertPool
 	Audit   httpclient.AuditFunc
+	// AcceptOutbox starts with an outbox the state folder's marker does not
+	// name (missing: a new one is made; another one; an older copy): run's
+	// --accept-outbox. AcceptBackfill lets jobs then send their backfill.
+	AcceptOutbox   bool
+	AcceptBackfill bool
 }
 
 // Daemon is the running connector.
@@ -62,6 +67,7 @@ type Daemon struct {
 	last       map[string]JobStatus
 	running    map[string]bool // jobs running now: a job never overlaps itself
 	scheduling bool            // Run has started the cron schedules
+	markerSeq  int64           // the outbox change count last written to the marker
 }
 
 // RunResult says what one run of a job did in one database.
@@ -92,7 +98,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	}
 	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Group{}, channels: map[string]*dispatch.Channel{},
 		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
-	store, err := outbox.Open(ctx, OutboxPath(cfg))
+	store, err := openOutbox(ctx, cfg, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +197,7 @@ func (d *Daemon) Close() error {
 		errs = append(errs, s.Close())
 	}
 	if d.store != nil {
+		d.saveMarker(context.Background())
 		errs = append(errs, d.store.Close())
 	}
 	return errors.Join(errs...)
@@ -237,7 +244,7 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		st.New += r.New
 		st.Skipped += r.Skipped
 		switch {
-		case r.Started && !j.Backfill.Set():
+		case r.Started && (!j.Backfill.Set() || r.NoBackfill):
 			d.log.Info("job started from the current end of the table; older rows are not sent (set backfill to send them)",
 				"job", j.Name, "source", r.Source, "cursor", r.From)
 		case r.Started:
@@ -256,6 +263,7 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	d.last[j.Name] = st
 	d.mu.Unlock()
 	d.recordRun(ctx, j.Name, st)
+	d.saveMarker(ctx)
 	if st.New > 0 {
 		for _, c := range d.channels {
 			c.Wake()

@@ -75,7 +75,8 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 		return
 	}
 	srv, err := status.New(status.Options{Store: d.store, Probe: d, Metrics: d.metrics, AuthFile: authFile,
-		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Log: d.log, Now: d.now})
+		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Hosts: status.TLSNames(cfg),
+		Log: d.log, Now: d.now})
 	if err != nil {
 		l.Close()
 		d.log.Error("status page not started; notifications are still sent", "err", err)

@@ -113,6 +113,9 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 		}
 	}
 	r.Subject = strings.TrimSpace(r.Subject)
+	if err := checkSubject(r.Subject); err != nil {
+		return Rendered{}, err
+	}
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
 		return Rendered{}, skip(ReasonEmptyMessage)
 	}

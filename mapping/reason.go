@@ -105,7 +105,8 @@ const (
 var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRecipientField, ReasonEmptyMessage,
 	ReasonTemplateFailed, ReasonRenderPanic, ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
 	ReasonPhoneUnreadable, ReasonPhoneTooLong, ReasonNotAPhone, ReasonPhoneInvalid, ReasonLandline, ReasonNotMobile,
-	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, "phonetype.toll_free", "phonetype.premium_rate",
+	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,
+	ReasonSubjectTooLong, "phonetype.toll_free", "phonetype.premium_rate",
 	"phonetype.shared_cost", "phonetype.voip", "phonetype.personal", "phonetype.pager", "phonetype.company",
 	"phonetype.voicemail", "phonetype.unknown"}
 

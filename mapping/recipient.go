@@ -135,6 +135,9 @@ func NormalizeEmail(raw string) (string, error) {
 		m := MaskRecipient(s)
 		return "", skip(ReasonEmailNoDomain, "address", m)
 	}
+	if err := checkEmailLength(addr.Address); err != nil {
+		return "", err
+	}
 	return strings.ToLower(addr.Address), nil
 }
 

@@ -69,7 +69,7 @@ func sql(b *testing.B) string {
 
 func maxKey(b *testing.B, src *erp.Source, base string) int64 {
 	var max int64
-	err := src.Query(context.Background(), erp.MaxKeyQuery(base, "BLKODU"), nil, func(r erp.Record) error { max = r["MAX_KEY"].(int64); return nil })
+	err := src.Query(context.Background(), erp.MaxKeyQuery(src.Dialect(), base, "BLKODU"), nil, func(r erp.Record) error { max = r["MAX_KEY"].(int64); return nil })
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"time"
 
@@ -113,7 +114,63 @@ func newAdminCmd(g *globals) *cobra.Command {
 		},
 	})
 	cmd.AddCommand(token)
+	cmd.AddCommand(&cobra.Command{
+		Use:   "unlock",
+		Short: "Clear the status page's login waits after failed passwords (someone else's, too)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			if err := status.Unlock(path, time.Now()); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "login waits cleared; the running status page applies it at the next login, no restart needed")
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "login-link",
+		Short: "Print a one-time link that logs in to the status page without the password (valid 10 minutes)",
+		Long: `Print a one-time link that logs in to the status page without the password.
+
+It works once, within 10 minutes, whatever the failed logins of others: use
+it at the server when the page keeps you waiting or the password is lost
+(then set a new one with admin set-password).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			tok, err := status.CreateLoginLink(path, time.Now())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), pageURL(g)+"login/link?t="+tok)
+			fmt.Fprintln(cmd.ErrOrStderr(), "open it in a browser on this computer within 10 minutes; it works once")
+			return nil
+		},
+	})
 	return cmd
+}
+
+// pageURL is the status page's address as this computer reaches it.
+func pageURL(g *globals) string {
+	// Without a readable config the default address is the best guess.
+	st := config.Status{Listen: config.DefaultListen}
+	if cfg, _ := config.Load(g.configPath, config.Options{}); cfg != nil && cfg.Status.Listen.Port != "" {
+		st = cfg.Status
+	}
+	host, port := st.Listen.Host, st.Listen.Port
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "127.0.0.1"
+	}
+	scheme := "http"
+	if st.TLSCert != "" {
+		scheme = "https"
+	}
+	return scheme + "://" + net.JoinHostPort(host, port) + "/"
 }
 
 // authPath is the credentials file in the config's state directory (or the

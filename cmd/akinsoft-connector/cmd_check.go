@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"time"
 
@@ -63,6 +64,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 					}
 				}
 			}
+			problems += checkOutbox(cmd.Context(), cfg, out)
 			if !offline {
 				problems += checkPending(cmd.Context(), cfg, out, g.language())
 			}
@@ -79,6 +81,28 @@ func newCheckCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to the ERP databases (syntax, templates and secrets only)")
 	cmd.Flags().BoolVar(&providers, "providers", false, "also verify each provider's credentials (no message is sent)")
 	return cmd
+}
+
+// checkOutbox says what run would say of the outbox: one the state folder's
+// marker does not name (missing, another, an older copy) is refused.
+func checkOutbox(ctx context.Context, cfg *config.Config, out io.Writer) int {
+	path := connector.OutboxPath(cfg)
+	_, statErr := os.Stat(path)
+	store, err := outbox.OpenReadOnly(ctx, path)
+	if err != nil {
+		fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
+		return 1
+	}
+	defer store.Close()
+	id, err := store.Identity(ctx)
+	if err == nil {
+		_, err = connector.MatchOutbox(string(cfg.StateDir), path, id, statErr == nil)
+	}
+	if err != nil {
+		fmt.Fprintf(out, "outbox: run would refuse to start: %v\n", err)
+		return 1
+	}
+	return 0
 }
 
 // checkPending connects to each source and prints, per job and database, how

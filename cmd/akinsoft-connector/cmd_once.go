@@ -17,7 +17,7 @@ import (
 // is due, and returns. IT staff use it to try a new job, or to push a large
 // backfill through while watching it, with the service stopped: it takes
 // the state directory like the service does.
-func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.Writer, log *slog.Logger) error {
+func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Options, out, progressTo io.Writer, log *slog.Logger) error {
 	cfg, err := loadConfig(g)
 	if err != nil {
 		return err
@@ -27,7 +27,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 		return err
 	}
 	defer lock.Release()
-	d, err := connector.New(ctx, cfg, connector.Options{Logger: log, Console: out})
+	d, err := connector.New(ctx, cfg, connector.Options{Logger: log, Console: out, AcceptOutbox: accept.AcceptOutbox, AcceptBackfill: accept.AcceptBackfill})
 	if err != nil {
 		return err
 	}

@@ -71,3 +71,49 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 		t.Errorf("unknown --job: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
+
+// A deleted outbox: check says run would refuse, run refuses and names the
+// flag, and with --accept-outbox the backfill is not sent a second time.
+func TestDeletedOutboxIsRefusedByCheckAndRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", path); code != exitOK || strings.Contains(out, "sent: 0 ") {
+		t.Fatalf("first run --once (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "check", "--offline", "--config", path); code != exitOK {
+		t.Fatalf("check of the matching outbox (exit %d):\n%s", code, out)
+	}
+	for _, s := range []string{"", "-wal", "-shm"} {
+		os.Remove(filepath.Join(dir, "state", "outbox.db"+s))
+	}
+	// A command beside the service does not create a new outbox over the
+	// lost one.
+	if code, out, errOut := runCLI(t, "status", "--config", path); code == exitOK || !strings.Contains(out+errOut, "missing") {
+		t.Errorf("status without the outbox (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "state", "outbox.db")); !os.IsNotExist(err) {
+		t.Fatalf("status created an outbox: %v", err)
+	}
+	code, out, errOut := runCLI(t, "check", "--offline", "--config", path)
+	if code == exitOK || !strings.Contains(out, "run would refuse to start") || !strings.Contains(out, "--accept-outbox") {
+		t.Errorf("check without the outbox (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "run", "--once", "--config", path)
+	if code == exitOK || !strings.Contains(out+errOut, "the outbox is not the one this connector used") || !strings.Contains(out+errOut, "--accept-outbox") {
+		t.Errorf("run --once without the outbox (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut = runCLI(t, "run", "--once", "--accept-outbox-backfill", "--config", path); code == exitOK {
+		t.Errorf("--accept-outbox-backfill alone (exit %d):\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "run", "--once", "--accept-outbox", "--config", path)
+	if code != exitOK || !strings.Contains(out, "sent: 0 ") {
+		t.Errorf("run --once --accept-outbox (exit %d) must not send the backfill again:\n%s\n%s", code, out, errOut)
+	}
+	if code, out, _ := runCLI(t, "check", "--offline", "--config", path); code != exitOK {
+		t.Errorf("check after the accepted start (exit %d):\n%s", code, out)
+	}
+}

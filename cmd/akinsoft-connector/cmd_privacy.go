@@ -22,7 +22,7 @@ func openStore(ctx context.Context, g *globals) (*outbox.Store, error) {
 	if cfg == nil {
 		return nil, err
 	}
-	return outbox.Open(ctx, connector.OutboxPath(cfg))
+	return connector.OpenStore(ctx, cfg)
 }
 
 // normalizeRecipient accepts a phone number as people write it or an e-mail

@@ -101,19 +101,18 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	if err != nil {
 		return err
 	}
-	base = strings.TrimRight(strings.TrimSpace(base), ";")
 	d := src.Dialect()
 	var q string
 	var args []any
 	if f.key != "" {
-		q = fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s = %s", base, job.Key, d.Placeholder(1))
+		q = erp.KeyQuery(d, base, job.Key)
 		if n, err := strconv.ParseInt(f.key, 10, 64); err == nil {
 			args = []any{n}
 		} else {
 			args = []any{f.key}
 		}
 	} else {
-		q = d.Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", base, job.Key), f.limit)
+		q = erp.NewestQuery(d, base, job.Key, f.limit)
 	}
 	out := cmd.OutOrStdout()
 	if len(absent) > 0 {

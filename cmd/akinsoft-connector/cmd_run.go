@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +19,7 @@ import (
 func newRunCmd(g *globals) *cobra.Command {
 	var once bool
 	var jobs []string
+	var accept connector.Options // AcceptOutbox, AcceptBackfill
 	cmd := &cobra.Command{
 		Use:   "run",
 		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too",
@@ -30,8 +32,11 @@ backfill through while the service is stopped.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			log, closer := g.runLogger(cmd)
 			defer closer.Close()
+			if accept.AcceptBackfill && !accept.AcceptOutbox {
+				return fmt.Errorf("%s goes with %s", connector.AcceptBackfillFlag, connector.AcceptFlag)
+			}
 			if once {
-				return runOnce(cmd.Context(), g, jobs, cmd.OutOrStdout(), cmd.ErrOrStderr(), log)
+				return runOnce(cmd.Context(), g, jobs, accept, cmd.OutOrStdout(), cmd.ErrOrStderr(), log)
 			}
 			if len(jobs) > 0 {
 				return fmt.Errorf("--job works with --once only; the service runs every job on its schedule")
@@ -47,12 +52,16 @@ backfill through while the service is stopped.`,
 			opts := installer.Options{ConfigFile: g.configPath, Logger: log, Folders: privateFolders(g)}
 			return installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
 				return connector.RunWithReload(ctx, load, reloadSignals(ctx),
-					connector.Options{Logger: log, Console: cmd.OutOrStdout()})
+					connector.Options{Logger: log, Console: cmd.OutOrStdout(), AcceptOutbox: accept.AcceptOutbox, AcceptBackfill: accept.AcceptBackfill})
 			})
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, "poll once, send what is due, and exit (with a progress bar on a terminal)")
 	cmd.Flags().StringSliceVar(&jobs, "job", nil, "with --once: only this job (repeat for more)")
+	cmd.Flags().BoolVar(&accept.AcceptOutbox, strings.TrimPrefix(connector.AcceptFlag, "--"), false,
+		"start with an outbox the state folder's outbox.id does not name (missing, another, or an older copy); jobs do not send their backfill again")
+	cmd.Flags().BoolVar(&accept.AcceptBackfill, strings.TrimPrefix(connector.AcceptBackfillFlag, "--"), false,
+		"with "+connector.AcceptFlag+": let jobs send their backfill into the accepted outbox (their messages may go out a second time)")
 	return cmd
 }
 

@@ -44,7 +44,7 @@ file; pause states come from the running service's /readyz.`,
 			if cfg == nil {
 				return err
 			}
-			s, err := outbox.Open(ctx, connector.OutboxPath(cfg))
+			s, err := connector.OpenStore(ctx, cfg)
 			if err != nil {
 				return err
 			}

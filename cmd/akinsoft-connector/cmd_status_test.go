@@ -2,9 +2,14 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -208,5 +213,74 @@ func TestAdminCommands(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "state", status.AuthFileName))
 	if err != nil || strings.Contains(string(b), pw) {
 		t.Errorf("credentials file (%v):\n%s", err, b)
+	}
+}
+
+// At the server the admin gets in whatever others did at the login: admin
+// unlock clears the waits of the running page, admin login-link prints a
+// one-time link to it.
+func TestAdminUnlockAndLoginLink(t *testing.T) {
+	cfgPath, d := opsSetup(t, "127.0.0.1:8751")
+	const pw = "yeni-parola-2026"
+	if code, out := runWithStdin(t, pw+"\n", "admin", "set-password", "--config", cfgPath); code != 0 {
+		t.Fatalf("set-password: %s", out)
+	}
+	authFile := filepath.Join(filepath.Dir(cfgPath), "state", status.AuthFileName)
+	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, Metrics: d.Metrics(), AuthFile: authFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	login := func(password string) int {
+		jar, _ := cookiejar.New(nil)
+		c := &http.Client{Jar: jar, CheckRedirect: noRedirect.CheckRedirect}
+		resp, err := c.Get(hs.URL + "/login")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindSubmatch(b)
+		if m == nil {
+			t.Fatalf("no CSRF token:\n%s", b)
+		}
+		resp, err = c.PostForm(hs.URL+"/login", url.Values{"csrf": {string(m[1])}, "password": {password}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for range 8 {
+		login("yanlis-parola")
+	}
+	if got := login(pw); got != http.StatusTooManyRequests {
+		t.Fatalf("right password after a flood: %d, want 429", got)
+	}
+	if code, out := runWithStdin(t, "", "admin", "unlock", "--config", cfgPath); code != 0 || !strings.Contains(out, "cleared") {
+		t.Fatalf("admin unlock: %d %s", code, out)
+	}
+	if got := login(pw); got != http.StatusSeeOther {
+		t.Fatalf("right password after admin unlock: %d, want 303", got)
+	}
+
+	code, out := runWithStdin(t, "", "admin", "login-link", "--config", cfgPath)
+	link := strings.SplitN(out, "\n", 2)[0]
+	if code != 0 || !strings.HasPrefix(link, "http://127.0.0.1:8751/login/link?t=") {
+		t.Fatalf("admin login-link: %d %s", code, out)
+	}
+	u, _ := url.Parse(link)
+	resp, err := noRedirect.Get(hs.URL + u.RequestURI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Fatalf("opening the link: %s", resp.Status)
+	}
+	if resp, _ = noRedirect.Get(hs.URL + u.RequestURI()); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("opening the link twice: %s, want 403", resp.Status)
 	}
 }

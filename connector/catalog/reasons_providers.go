@@ -9,6 +9,7 @@ func init() {
 		"http.answer_cut_after_send":   {tr: "istek gönderildikten sonra sağlayıcının cevabı yarıda kesildi", en: "the provider's answer was cut off after the request was sent"},
 		"http.bad_request":             {tr: "istek oluşturulamadı", en: "could not build the request"},
 		"http.egress_denied":           {tr: "izin verilmeyen adrese bağlantı engellendi; kanalın url ayarını kontrol edin", en: "the connection to a host that is not allowed was blocked; add the host to the channel's url or fix the url"},
+		"http.url_refused":             {tr: "kanalın url adresi reddedildi; url ayarını düzeltin", en: "the channel's url was refused; fix the url"},
 		"http.no_answer":               {tr: "istek gönderildikten sonra tam bir cevap gelmedi (zaman aşımı veya kopan bağlantı)", en: "no complete answer after the request was sent (timeout or dropped connection)"},
 		"http.unreachable":             {tr: "sağlayıcıya ulaşılamadı", en: "the provider could not be reached"},
 		"mutlucell.20":                 {tr: "Mutlucell isteği okuyamadı (xml eksik veya hatalı)", en: "Mutlucell could not read the request (malformed XML)"},

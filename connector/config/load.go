@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -30,7 +29,7 @@ type Options struct {
 // Load reads, decodes and validates the config file. The returned error is an
 // Errors value listing every problem found with its position.
 func Load(path string, opts Options) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
@@ -46,6 +45,9 @@ func Load(path string, opts Options) (*Config, error) {
 func Parse(name string, data []byte, opts Options) (*Config, error) {
 	// Notepad saves UTF-8 with a BOM; YAML parsers choke on it.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if e := checkShape(name, data); e != nil {
+		return nil, Errors{e}
+	}
 	if e := notUTF8(name, data); e != nil {
 		return nil, Errors{e}
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 var (
@@ -181,10 +182,24 @@ func (c *Config) validateChannels(p *problems) {
 				p.add(path+".smtp.from", "", "from address %q is not valid", ch.SMTP.From)
 			}
 		}
-		if ch.Webhook != nil && !strings.HasPrefix(ch.Webhook.URL, "https://") && !strings.HasPrefix(ch.Webhook.URL, "http://127.0.0.1") && !strings.HasPrefix(ch.Webhook.URL, "http://localhost") {
-			p.add(path+".webhook.url", "use https:// (plain http only to this machine)", "webhook url %q is not allowed", ch.Webhook.URL)
+		if ch.Webhook != nil {
+			if _, err := httpclient.CheckURL(ch.Webhook.URL); err != nil {
+				p.add(path+".webhook.url", "", "webhook url %q is not allowed: %v", ch.Webhook.URL, err)
+			}
 		}
 	}
+}
+
+// jobDrivers are the database kinds a job's SELECT runs on: its SQL is
+// checked as each of them reads it.
+func (c *Config) jobDrivers(j *Job) []string {
+	var out []string
+	for _, s := range c.Sources {
+		if (len(j.Sources) == 0 || slices.Contains(j.Sources, s.Name)) && !slices.Contains(out, s.Driver) {
+			out = append(out, s.Driver)
+		}
+	}
+	return out
 }
 
 func (c *Config) validateJobs(p *problems) {
@@ -218,7 +233,7 @@ func (c *Config) validateJobs(p *problems) {
 				p.add(path+".params", "", "%v", err)
 			}
 		case j.SQL != "":
-			if err := erp.CheckSelect(j.SQL); err != nil {
+			if err := erp.CheckSelect(j.SQL, c.jobDrivers(j)...); err != nil {
 				p.add(path+".sql", "", "%v", err)
 			}
 			if j.Key == "" {

@@ -10,6 +10,8 @@ import (
 	"slices"
 
 	_ "modernc.org/sqlite" // the demo database
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
 // Schema is the subset of Wolvox's tables the presets read (CARI, FATURA,
@@ -40,7 +42,11 @@ CREATE TABLE MAIL_SMS_LOG (BLKODU INTEGER PRIMARY KEY, ALICI VARCHAR(100), TARIH
 
 // CreateDB writes the demo database at path.
 func CreateDB(ctx context.Context, path string) error {
-	db, err := sql.Open("sqlite", "file:"+path)
+	uri, err := sqlitefile.URI(path, nil)
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
 //go:embed demo.yaml
@@ -110,7 +111,11 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	if err := run(`Run 1: job "new-invoices" over the existing invoices (backfill: all)`); err != nil {
 		return sum, err
 	}
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(dbPath))
+	uri, err := sqlitefile.URI(dbPath, nil)
+	if err != nil {
+		return sum, err
+	}
+	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return sum, err
 	}

@@ -56,49 +56,92 @@ var nullTypes = map[NullType]string{NullText: "VARCHAR(250)", NullInt: "INTEGER"
 // parameter, in key order, one page at a time: the query stays cheap whatever
 // the table size, as long as the key is indexed (Wolvox BLKODU is).
 func KeysetQuery(d Dialect, base, key string, page int) string {
-	q := fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s > %s ORDER BY q.%s", trimSQL(base), key, d.Placeholder(1), key)
-	return d.Limit(q, page)
+	return wrap(d, base, func(from string) string {
+		return d.Limit(fmt.Sprintf("SELECT * FROM %s WHERE q.%s > %s ORDER BY q.%s", from, key, d.Placeholder(1), key), page)
+	})
 }
 
 // ChangedQuery pages through rows by (timestamp, key), Kafka Connect's
 // timestamp+incrementing mode: parameters are the upper bound (now − lag,
 // exclusive) and the position (ts, key, ts) after which to read.
 func ChangedQuery(d Dialect, base, ts, key string, page int) string {
-	q := fmt.Sprintf("SELECT * FROM (%s) q WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s) ORDER BY q.%s, q.%s",
-		trimSQL(base), ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4), ts, key)
-	return d.Limit(q, page)
+	return wrap(d, base, func(from string) string {
+		return d.Limit(fmt.Sprintf("SELECT * FROM %s WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s) ORDER BY q.%s, q.%s",
+			from, ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4), ts, key), page)
+	})
 }
 
 // CountChangedQuery counts what ChangedQuery would still read, with the same
 // four parameters.
 func CountChangedQuery(d Dialect, base, ts, key string) string {
-	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s)",
-		trimSQL(base), ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4))
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT COUNT(*) AS N FROM %s WHERE q.%s < %s AND ((q.%s = %s AND q.%s > %s) OR q.%s > %s)",
+			from, ts, d.Placeholder(1), ts, d.Placeholder(2), key, d.Placeholder(3), ts, d.Placeholder(4))
+	})
 }
 
 // MaxKeyQuery returns the largest key of base (NULL when empty).
-func MaxKeyQuery(base, key string) string {
-	return fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM (%s) q", key, trimSQL(base))
+func MaxKeyQuery(d Dialect, base, key string) string {
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM %s", key, from)
+	})
+}
+
+// MaxKeyBeforeQuery returns the largest key of base among the rows whose
+// timestamp is before the bound parameter (NULL when none).
+func MaxKeyBeforeQuery(d Dialect, base, key, ts string) string {
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM %s WHERE q.%s < %s", key, from, ts, d.Placeholder(1))
+	})
 }
 
 // MaxChangedQuery returns the newest (timestamp, key) position of base.
 func MaxChangedQuery(d Dialect, base, ts, key string) string {
-	q := fmt.Sprintf("SELECT q.%s AS MAX_TS, q.%s AS MAX_KEY FROM (%s) q WHERE q.%s IS NOT NULL ORDER BY q.%s DESC, q.%s DESC",
-		ts, key, trimSQL(base), ts, ts, key)
-	return d.Limit(q, 1)
+	return wrap(d, base, func(from string) string {
+		return d.Limit(fmt.Sprintf("SELECT q.%s AS MAX_TS, q.%s AS MAX_KEY FROM %s WHERE q.%s IS NOT NULL ORDER BY q.%s DESC, q.%s DESC",
+			ts, key, from, ts, ts, key), 1)
+	})
 }
 
 // CountAfterQuery counts the rows a keyset poll would still read.
 func CountAfterQuery(d Dialect, base, key string) string {
-	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q WHERE q.%s > %s", trimSQL(base), key, d.Placeholder(1))
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT COUNT(*) AS N FROM %s WHERE q.%s > %s", from, key, d.Placeholder(1))
+	})
 }
 
 // CountQuery counts the rows of base.
-func CountQuery(base string) string {
-	return fmt.Sprintf("SELECT COUNT(*) AS N FROM (%s) q", trimSQL(base))
+func CountQuery(d Dialect, base string) string {
+	return wrap(d, base, func(from string) string { return fmt.Sprintf("SELECT COUNT(*) AS N FROM %s", from) })
 }
 
-func trimSQL(s string) string { return strings.TrimRight(strings.TrimSpace(s), ";") }
+// NewestQuery returns the n rows of base with the largest keys, newest
+// first.
+func NewestQuery(d Dialect, base, key string, n int) string {
+	return wrap(d, base, func(from string) string {
+		return d.Limit(fmt.Sprintf("SELECT * FROM %s ORDER BY q.%s DESC", from, key), n)
+	})
+}
+
+// KeyQuery returns the row of base whose key is the bound parameter.
+func KeyQuery(d Dialect, base, key string) string {
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT * FROM %s WHERE q.%s = %s", from, key, d.Placeholder(1))
+	})
+}
+
+// wrap builds a wrapper around base as the derived table q. base is
+// checked and sent as the check saw it, without comments or trailing
+// semicolons, on lines of its own: nothing in it reaches the wrapper's text.
+// A base the check refuses is returned as it is, unwrapped, so Source.Query
+// refuses it with the check's own reason instead of sending it.
+func wrap(d Dialect, base string, build func(from string) string) string {
+	clean, err := syntaxOf(d).prepare(base)
+	if err != nil {
+		return base
+	}
+	return build("(\n" + clean + "\n) q")
+}
 
 // questionDialect is shared by SQLite and Firebird, which both bind with "?".
 type questionDialect struct{}

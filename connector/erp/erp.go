@@ -51,8 +51,9 @@ type Source struct {
 	txOpts   sql.TxOptions
 	timeout  time.Duration
 
-	mu   sync.Mutex
-	cols map[string]map[string]bool // table → its columns, read once (see Columns)
+	mu       sync.Mutex
+	cols     map[string]map[string]bool // table → its columns, read once (see Columns)
+	routines *routines                  // the database's stored routines, read once (see refuseRoutines)
 }
 
 // pool is what a driver's opener returns.
@@ -128,14 +129,20 @@ func (s *Source) Ping(ctx context.Context) error {
 // as it is read (rows are streamed, never collected). Date tokens such as
 // {today} are written in the source's dialect first (see ExpandTokens).
 func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Record) error) error {
-	if err := CheckSelect(query); err != nil {
+	st, err := syntaxOf(s.dialect).parse(query)
+	if err != nil {
 		return fmt.Errorf("source %s: %w", s.name, err)
 	}
-	query = ExpandTokens(s.dialect, query)
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
+	if err := s.refuseRoutines(ctx, st); err != nil {
+		return err
+	}
+	// What is sent is the checked text: comments the check skipped cannot
+	// hide anything from it.
+	query = ExpandTokens(s.dialect, st.text)
 	delivered := false
-	err := s.query(ctx, query, args, func(r Record) error {
+	err = s.query(ctx, query, args, func(r Record) error {
 		delivered = true
 		return fn(r)
 	})

@@ -10,15 +10,15 @@ func TestMSSQLGeneratedSQL(t *testing.T) {
 	d := mssqlDialect{}
 	for _, tc := range []struct{ name, got, want string }{
 		{"keyset", KeysetQuery(d, "SELECT BLKODU FROM FATURA;", "BLKODU", 500),
-			"SELECT TOP (500) * FROM (SELECT BLKODU FROM FATURA) q WHERE q.BLKODU > @p1 ORDER BY q.BLKODU"},
+			"SELECT TOP (500) * FROM (\nSELECT BLKODU FROM FATURA\n) q WHERE q.BLKODU > @p1 ORDER BY q.BLKODU"},
 		{"changed", ChangedQuery(d, "SELECT * FROM CARI", "DEGISTIRME_TARIHI", "BLKODU", 100),
-			"SELECT TOP (100) * FROM (SELECT * FROM CARI) q WHERE q.DEGISTIRME_TARIHI < @p1 AND ((q.DEGISTIRME_TARIHI = @p2 AND q.BLKODU > @p3) OR q.DEGISTIRME_TARIHI > @p4) ORDER BY q.DEGISTIRME_TARIHI, q.BLKODU"},
-		{"count", CountAfterQuery(d, "SELECT * FROM FATURA", "BLKODU"), "SELECT COUNT(*) AS N FROM (SELECT * FROM FATURA) q WHERE q.BLKODU > @p1"},
+			"SELECT TOP (100) * FROM (\nSELECT * FROM CARI\n) q WHERE q.DEGISTIRME_TARIHI < @p1 AND ((q.DEGISTIRME_TARIHI = @p2 AND q.BLKODU > @p3) OR q.DEGISTIRME_TARIHI > @p4) ORDER BY q.DEGISTIRME_TARIHI, q.BLKODU"},
+		{"count", CountAfterQuery(d, "SELECT * FROM FATURA", "BLKODU"), "SELECT COUNT(*) AS N FROM (\nSELECT * FROM FATURA\n) q WHERE q.BLKODU > @p1"},
 		{"tokens", ExpandTokens(d, "WHERE VADESI <= {today+3} AND {month:C.DOGUM_TARIHI} = {today_month}"),
 			"WHERE VADESI <= DATEADD(day, 3, CAST(GETDATE() AS date)) AND DATEPART(month, C.DOGUM_TARIHI) = DATEPART(month, DATEADD(day, 0, CAST(GETDATE() AS date)))"},
 		{"firebird tokens", ExpandTokens(firebirdDialect{}, "{today-7} {day:DOGUM_TARIHI} {today}"), "(CURRENT_DATE -7) EXTRACT(DAY FROM DOGUM_TARIHI) CURRENT_DATE"},
 		{"firebird keyset", KeysetQuery(firebirdDialect{}, "SELECT * FROM FATURA", "BLKODU", 50),
-			"SELECT * FROM (SELECT * FROM FATURA) q WHERE q.BLKODU > ? ORDER BY q.BLKODU ROWS 50"},
+			"SELECT * FROM (\nSELECT * FROM FATURA\n) q WHERE q.BLKODU > ? ORDER BY q.BLKODU ROWS 50"},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s:\n got %s\nwant %s", tc.name, tc.got, tc.want)

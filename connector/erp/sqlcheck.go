@@ -2,77 +2,469 @@ package erp
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// forbidden words are refused outside string literals and comments. INTO
-// catches SELECT … INTO; GEN_ID and NEXT VALUE FOR advance a Firebird
-// generator, which is a write even inside a SELECT.
-var forbidden = regexp.MustCompile(`(?i)\b(INSERT|UPDATE|DELETE|MERGE|UPSERT|CREATE|ALTER|DROP|TRUNCATE|GRANT|REVOKE|EXEC|EXECUTE|CALL|INTO|COMMIT|ROLLBACK|SAVEPOINT|DECLARE|GEN_ID|NEXT\s+VALUE|WITH\s+LOCK|FOR\s+UPDATE|ATTACH|PRAGMA|VACUUM|RDB\$SET_CONTEXT|OPENROWSET|OPENQUERY|OPENDATASOURCE|BULK)\b`)
-
-// CheckSelect accepts exactly one SELECT (or WITH … SELECT) statement. It is
-// the config-time guard; the read-only transaction is the run-time one.
-func CheckSelect(query string) error {
-	code := stripLiterals(query)
-	code = strings.TrimSpace(code)
-	code = strings.TrimRight(code, "; \t\r\n")
-	if code == "" {
-		return fmt.Errorf("the SQL is empty")
+// CheckSelect accepts exactly one SELECT (or WITH … SELECT) statement that
+// reads and nothing else, as each named database (firebird, mssql, sqlite)
+// would read the text; with no name given, as every one of them would. It is
+// the config-time guard; Source.Query runs the same check on what it sends,
+// and the read-only transaction is the last line.
+func CheckSelect(query string, dialects ...string) error {
+	if len(dialects) == 0 {
+		dialects = []string{"firebird", "mssql", "sqlite"}
 	}
-	if strings.Contains(code, ";") {
-		return fmt.Errorf("the SQL holds more than one statement; write a single SELECT")
-	}
-	first := strings.ToUpper(strings.Fields(code)[0])
-	if first != "SELECT" && first != "WITH" {
-		return fmt.Errorf("the SQL must be a SELECT, not %s: the connector never writes to the ERP database", first)
-	}
-	if m := forbidden.FindString(code); m != "" {
-		return fmt.Errorf("the SQL uses %s, which is not allowed: the connector only reads (write a plain SELECT)", strings.ToUpper(m))
+	for _, d := range dialects {
+		if _, err := syntaxNamed(d).prepare(query); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// stripLiterals blanks out comments and quoted strings/identifiers so that
-// keywords inside them do not count.
-func stripLiterals(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
+// syntax is how one database splits a query's text into words, literals
+// and comments. A check that splits differently from the server can be
+// shown a literal where the server sees code, so each database has its own.
+type syntax struct {
+	brackets      bool // [name] is a quoted name (SQL Server, SQLite)
+	bracketEscape bool // ]] inside [name] is a ] (SQL Server only)
+	backticks     bool // `name` is a quoted name (SQLite)
+	qStrings      bool // q'{…}' is a string (Firebird 3 and later)
+	// noSchemas: a dotted name where a table stands is a packaged
+	// procedure, not schema.table (Firebird before 6).
+	noSchemas bool
+	// tableFuncs are the built-in functions that may stand where a table
+	// does; any other name followed by ( there is a stored procedure or a
+	// user's table function, which can write.
+	tableFuncs map[string]bool
+}
+
+var syntaxes = map[string]syntax{
+	"firebird": {qStrings: true, noSchemas: true},
+	"mssql":    {brackets: true, bracketEscape: true, tableFuncs: map[string]bool{"STRING_SPLIT": true, "OPENJSON": true}},
+	"sqlite":   {brackets: true, backticks: true, tableFuncs: map[string]bool{"JSON_EACH": true, "JSON_TREE": true, "PRAGMA_TABLE_INFO": true}},
+}
+
+// syntaxNamed is the syntax of a database; an unknown name gets every quote
+// any of them knows, the reading that hides the least.
+func syntaxNamed(name string) syntax {
+	if s, ok := syntaxes[name]; ok {
+		return s
+	}
+	return syntax{brackets: true, bracketEscape: true, backticks: true, qStrings: true, noSchemas: true}
+}
+
+func syntaxOf(d Dialect) syntax { return syntaxNamed(d.Name()) }
+
+// forbidden are words refused outside literals and quoted names: every verb
+// that writes, changes the session or the server, or holds the shop's
+// locks. T-SQL needs no ";" between statements, so a verb anywhere may
+// start a second one. Phrases (NEXT VALUE FOR, WITH LOCK) and GEN_ID are
+// checked on their own.
+var forbidden = wordSet(`INSERT UPDATE DELETE MERGE UPSERT CREATE ALTER DROP RECREATE TRUNCATE GRANT REVOKE DENY
+	EXEC EXECUTE CALL INTO COMMIT ROLLBACK SAVEPOINT DECLARE BEGIN TRAN TRANSACTION ATTACH DETACH PRAGMA VACUUM
+	REINDEX ANALYZE LOAD_EXTENSION RDB$SET_CONTEXT OPENROWSET OPENQUERY OPENDATASOURCE BULK SHUTDOWN BACKUP RESTORE
+	DBCC KILL RECONFIGURE CHECKPOINT WAITFOR SETUSER REVERT WRITETEXT UPDATETEXT READTEXT DUMP USE RECEIVE SEND
+	UPDLOCK XLOCK HOLDLOCK TABLOCK TABLOCKX PAGLOCK`)
+
+// setOps may join a second SELECT to the first at the outer level.
+var setOps = wordSet(`UNION INTERSECT EXCEPT MINUS`)
+
+// quantifiers may stand between a set operator and its SELECT.
+var quantifiers = wordSet(`ALL DISTINCT`)
+
+// fromEnds end a FROM list at its level.
+var fromEnds = wordSet(`WHERE GROUP HAVING ORDER UNION INTERSECT EXCEPT MINUS WINDOW PLAN ROWS FETCH OFFSET LIMIT FOR OPTION`)
+
+// tableStarts are the words after which a table source follows.
+var tableStarts = wordSet(`FROM JOIN APPLY`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+type tokKind int
+
+const (
+	tokSpace  tokKind = iota
+	tokWord           // a name, keyword or number
+	tokString         // '…', N'…', q'{…}'
+	tokQuoted         // "…", […], `…`: a quoted name
+	tokPunct          // one character
+)
+
+type token struct {
+	kind tokKind
+	text string
+}
+
+// lex splits s into tokens; comments are dropped, so concatenating the
+// tokens' text gives what is sent. A block comment becomes a space, keeping
+// the words either side apart; a line comment ends with its line break.
+func (sx syntax) lex(s string) ([]token, error) {
+	if !utf8.ValidString(s) {
+		return nil, fmt.Errorf("the SQL is not valid UTF-8 text")
+	}
+	var out []token
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
-		case c == '-' && i+1 < len(s) && s[i+1] == '-':
-			for i < len(s) && s[i] != '\n' {
-				i++
+		case c == '-' && strings.HasPrefix(s[i:], "--"):
+			// A line comment ends at either line break: ending it earlier than
+			// the server would only shows the check more code.
+			j := strings.IndexAny(s[i:], "\r\n")
+			if j < 0 {
+				j = len(s) - i
 			}
-			b.WriteByte(' ')
-		case c == '/' && i+1 < len(s) && s[i+1] == '*':
-			end := strings.Index(s[i+2:], "*/")
-			if end < 0 {
-				i = len(s)
-			} else {
-				i += end + 3
+			i += j
+		case c == '/' && strings.HasPrefix(s[i:], "/*"):
+			j := strings.Index(s[i+2:], "*/")
+			if j < 0 {
+				return nil, fmt.Errorf("the SQL has an unterminated /* comment")
 			}
-			b.WriteByte(' ')
-		case c == '\'' || c == '"' || c == '[':
-			closer := c
+			out = append(out, token{tokSpace, " "})
+			i += j + 4
+		case sx.qStrings && (c == 'q' || c == 'Q') && i+2 < len(s) && s[i+1] == '\'' && !wordBefore(s, i):
+			open := s[i+2]
+			closer := map[byte]byte{'(': ')', '[': ']', '{': '}', '<': '>'}[open]
+			if closer == 0 {
+				closer = open
+			}
+			j := strings.Index(s[i+3:], string(closer)+"'")
+			if j < 0 || open == ' ' || open == '\'' {
+				return nil, fmt.Errorf("the SQL has an unterminated q'%c…%c' string", open, closer)
+			}
+			end := i + 3 + j + 2
+			out = append(out, token{tokString, s[i:end]})
+			i = end
+		case c == '\'':
+			end, err := quoted(s, i, '\'', true, "string")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, token{tokString, s[i:end]})
+			i = end
+		case c == '"' || (c == '[' && sx.brackets) || (c == '`' && sx.backticks):
+			closer, escape := c, true
 			if c == '[' {
-				closer = ']'
+				closer, escape = ']', sx.bracketEscape
 			}
-			i++
-			for i < len(s) {
-				if s[i] == closer {
-					if i+1 < len(s) && s[i+1] == closer { // doubled quote escape
-						i += 2
-						continue
-					}
+			end, err := quoted(s, i, closer, escape, "quoted name")
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, token{tokQuoted, s[i:end]})
+			i = end
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			j := i
+			for j < len(s) && strings.IndexByte(" \t\r\n", s[j]) >= 0 {
+				j++
+			}
+			out = append(out, token{tokSpace, s[i:j]})
+			i = j
+		case c < ' ' || c == 0x7f:
+			return nil, fmt.Errorf("the SQL holds a control character (byte %#x): write it as plain text", c)
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+					// A server may read a Unicode space as a word break the
+					// check would not see; plain spaces say the same.
+					return nil, fmt.Errorf("the SQL holds the invisible character %U: use plain spaces", r)
+				}
+				out = append(out, token{tokPunct, s[i : i+n]})
+				i += n
+				continue
+			}
+			j := i
+			for j < len(s) {
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if !isWordRune(r) {
 					break
 				}
-				i++
+				j += n
 			}
-			b.WriteString(" x ")
-		default:
-			b.WriteByte(c)
+			out = append(out, token{tokWord, s[i:j]})
+			i = j
 		}
 	}
-	return b.String()
+	return out, nil
+}
+
+// quoted returns the end of the literal or quoted name opening at s[i].
+func quoted(s string, i int, closer byte, doubled bool, what string) (int, error) {
+	for j := i + 1; j < len(s); j++ {
+		if s[j] != closer {
+			continue
+		}
+		if doubled && j+1 < len(s) && s[j+1] == closer {
+			j++
+			continue
+		}
+		return j + 1, nil
+	}
+	return 0, fmt.Errorf("the SQL has an unterminated %s (a %c without its closing %c)", what, s[i], closer)
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r == '$' || r == '@' || r == '#' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordBefore reports whether s[i] continues a word (so a q there is not
+// the start of a q'…' string).
+func wordBefore(s string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return isWordRune(r)
+}
+
+// prepare checks query and returns the text to send: comments removed,
+// surrounding space and trailing semicolons trimmed, literals untouched.
+// What the server runs is then exactly what was checked.
+func (sx syntax) prepare(query string) (string, error) {
+	st, err := sx.parse(query)
+	return st.text, err
+}
+
+// statement is a checked query: the text to send and its tokens without
+// space.
+type statement struct {
+	text string
+	code []token
+}
+
+func (sx syntax) parse(query string) (statement, error) {
+	toks, err := sx.lex(query)
+	if err != nil {
+		return statement{}, err
+	}
+	// Trailing semicolons and space end the statement; they are not a
+	// second one.
+	for len(toks) > 0 && (toks[len(toks)-1].kind == tokSpace || toks[len(toks)-1].text == ";") {
+		toks = toks[:len(toks)-1]
+	}
+	for len(toks) > 0 && toks[0].kind == tokSpace {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return statement{}, fmt.Errorf("the SQL is empty")
+	}
+	code := make([]token, 0, len(toks))
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(t.text)
+		if t.kind != tokSpace {
+			code = append(code, t)
+		}
+	}
+	if err := checkTokens(code, sx); err != nil {
+		return statement{}, err
+	}
+	return statement{text: b.String(), code: code}, nil
+}
+
+func checkTokens(code []token, sx syntax) error {
+	word := func(i int) string { return upperWord(code, i) }
+	if first := word(0); first != "SELECT" && first != "WITH" {
+		if first == "" {
+			first = code[0].text
+		}
+		return fmt.Errorf("the SQL must be a SELECT, not %s: the connector never writes to the ERP database", first)
+	}
+	depth := 0
+	for _, t := range code {
+		switch t.text {
+		case ";":
+			return fmt.Errorf("the SQL holds more than one statement; write a single SELECT")
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth < 0 {
+				return fmt.Errorf("the SQL's parentheses do not match: a ) closes more than the query opened; write a single SELECT")
+			}
+		}
+	}
+	if depth != 0 {
+		return fmt.Errorf("the SQL's parentheses do not match: %d ( left open; write a single SELECT", depth)
+	}
+	for i := range code {
+		w := word(i)
+		switch {
+		case w == "":
+		case forbidden[w]:
+			return fmt.Errorf("the SQL uses %s, which is not allowed: the connector only reads (write a plain SELECT)", w)
+		case w == "NEXT" && word(i+1) == "VALUE":
+			return fmt.Errorf("the SQL uses NEXT VALUE FOR, which advances a sequence (a write): the connector only reads")
+		case w == "WITH" && word(i+1) == "LOCK":
+			return fmt.Errorf("the SQL uses WITH LOCK, which locks the shop's rows: the connector only reads")
+		case w == "GEN_ID":
+			if !genIDReadsOnly(code[i+1:]) {
+				return fmt.Errorf("the SQL uses GEN_ID with a step other than 0, which advances a generator even in a read-only transaction: read it with GEN_ID(name, 0)")
+			}
+		}
+	}
+	if err := oneSelect(code); err != nil {
+		return err
+	}
+	return tableCalls(code, sx)
+}
+
+// genIDReadsOnly reports whether the GEN_ID call whose tokens follow is
+// GEN_ID(name, 0): the step must be the literal 0, nothing computed.
+func genIDReadsOnly(rest []token) bool {
+	if len(rest) < 5 || rest[0].text != "(" {
+		return false
+	}
+	depth, comma := 0, -1
+	for i, t := range rest {
+		switch t.text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				if comma < 0 || i != comma+2 {
+					return false
+				}
+				step := rest[comma+1]
+				return step.kind == tokWord && strings.Trim(step.text, "0") == ""
+			}
+		case ",":
+			if depth == 1 {
+				if comma >= 0 {
+					return false
+				}
+				comma = i
+			}
+		}
+	}
+	return false
+}
+
+// oneSelect refuses a second SELECT at the outer level that no UNION,
+// INTERSECT or EXCEPT joins to the first: without a ";" T-SQL reads it as a
+// second statement.
+func oneSelect(code []token) error {
+	word := func(i int) string { return upperWord(code, i) }
+	depth, seen := 0, false
+	for i, t := range code {
+		switch t.text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth != 0 || word(i) != "SELECT" {
+			continue
+		}
+		joined := setOps[word(i-1)] || (quantifiers[word(i-1)] && setOps[word(i-2)])
+		if seen && !joined {
+			return fmt.Errorf("the SQL holds more than one statement (a second SELECT without UNION); write a single SELECT")
+		}
+		seen = true
+	}
+	return nil
+}
+
+// tableCalls refuses a name followed by ( where a table stands: a
+// selectable stored procedure or a user's table function, either of which
+// can write; on Firebird a generator advances even in a read-only
+// transaction.
+func tableCalls(code []token, sx syntax) error {
+	for _, j := range tableSources(code) {
+		name, dotted := "", false
+		for j < len(code) && (code[j].kind == tokWord || code[j].kind == tokQuoted) {
+			name = code[j].text
+			if j+1 < len(code) && code[j+1].text == "." {
+				j += 2
+				dotted = true
+				continue
+			}
+			j++
+			break
+		}
+		name = strings.ToUpper(name)
+		switch {
+		case name == "":
+		case j < len(code) && code[j].text == "(" && !sx.tableFuncs[name]:
+			return fmt.Errorf("the SQL reads from %s(…), a stored procedure or table function, which can write: read tables and views only", name)
+		case dotted && sx.noSchemas:
+			return fmt.Errorf("the SQL reads from a packaged procedure (…%s), which can write: read tables and views only", name)
+		}
+	}
+	return nil
+}
+
+// tableSources returns where each table source of code begins: after FROM,
+// JOIN or APPLY in a SELECT, and after a comma in a FROM list. The FROM of
+// EXTRACT(DAY FROM …), SUBSTRING(… FROM …) and IS DISTINCT FROM is not one.
+func tableSources(code []token) []int {
+	type level struct{ selects, inFrom bool }
+	levels := []level{{}}
+	var out []int
+	for i, t := range code {
+		cur := &levels[len(levels)-1]
+		w := upperWord(code, i)
+		switch {
+		case t.text == "(":
+			levels = append(levels, level{})
+			continue
+		case t.text == ")":
+			if len(levels) > 1 {
+				levels = levels[:len(levels)-1]
+			}
+			continue
+		case w == "SELECT":
+			cur.selects, cur.inFrom = true, false
+			continue
+		case fromEnds[w]:
+			cur.inFrom = false
+			continue
+		}
+		start := cur.selects && tableStarts[w] && upperWord(code, i-1) != "DISTINCT"
+		if start || (t.text == "," && cur.inFrom) {
+			cur.inFrom = true
+			if i+1 < len(code) {
+				out = append(out, i+1)
+			}
+		}
+	}
+	return out
+}
+
+// upperWord is code[i] upper-cased when it is a word, else "".
+func upperWord(code []token, i int) string {
+	if i < 0 || i >= len(code) || code[i].kind != tokWord {
+		return ""
+	}
+	return strings.ToUpper(code[i].text)
+}
+
+// tableNames are the names that stand where a table does, as the database
+// stores them (unquoted names upper-cased): a Firebird procedure without
+// parameters is selected from without parentheses, so only the database
+// can say whether such a name is one (see Source.Query).
+func tableNames(code []token) []string {
+	var out []string
+	for _, j := range tableSources(code) {
+		switch n := code[j]; n.kind {
+		case tokWord:
+			if j+1 < len(code) && code[j+1].text == "." {
+				continue // schema-qualified: not Firebird
+			}
+			out = append(out, strings.ToUpper(n.text))
+		case tokQuoted:
+			out = append(out, strings.ReplaceAll(n.text[1:len(n.text)-1], `""`, `"`))
+		}
+	}
+	return out
 }

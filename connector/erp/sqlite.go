@@ -1,13 +1,15 @@
 package erp
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
 // sqliteDialect is used by the embedded demo: the same Wolvox tables in a
@@ -45,8 +47,18 @@ func openSQLite(o Options) (pool, error) {
 	q.Set("mode", "ro")
 	q.Add("_pragma", "query_only(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(o.Database)+"?"+q.Encode())
+	uri, err := sqlitefile.URI(o.Database, q)
 	if err != nil {
+		return pool{}, err
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return pool{}, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := sqlitefile.Opened(ctx, db, o.Database); err != nil {
+		db.Close()
 		return pool{}, err
 	}
 	return pool{db: db, dialect: sqliteDialect{}, tx: sql.TxOptions{ReadOnly: true}}, nil

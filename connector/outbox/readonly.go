@@ -8,8 +8,9 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"path/filepath"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
 // OpenReadOnly opens the outbox for reading only, for check: it migrates
@@ -33,11 +34,19 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		q.Set("immutable", "1")
 	}
 	q.Add("_pragma", "busy_timeout(10000)")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	uri, err := sqlitefile.URI(path, q)
+	if err != nil {
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1)
+	if err := sqlitefile.Opened(ctx, db, path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox: %w", err)
+	}
 	var version int
 	if err := db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		db.Close()

@@ -24,6 +24,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -54,7 +55,11 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// bytes, not only out of query results.
 	q.Add("_pragma", "secure_delete(1)")
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+filepath.ToSlash(path)+"?"+q.Encode())
+	uri, err := sqlitefile.URI(path, q)
+	if err != nil {
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
 	}
@@ -66,6 +71,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	if err := s.ensureIdentity(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	// The outbox must be the file inside the locked state folder: another
+	// file would let two instances share one outbox.
+	if err := sqlitefile.Opened(ctx, db, path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox: %w", err)
 	}
 	return s, nil
 }
@@ -276,7 +291,7 @@ func setCursor(ctx context.Context, tx *sql.Tx, job, source, value string, now t
 	if err != nil {
 		return fmt.Errorf("save cursor of job %s/%s: %w", job, source, err)
 	}
-	return nil
+	return countChange(ctx, tx)
 }
 
 // NewMessage is a message to enqueue: what the channel sends and what

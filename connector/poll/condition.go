@@ -62,5 +62,5 @@ func (d *condition) read(ctx context.Context, _ cursor, emit func([]erp.Record, 
 }
 
 func (d *condition) count(ctx context.Context, _ cursor) (int, error) {
-	return countRows(ctx, d.src, erp.CountQuery(d.job.sql(d.src)), nil)
+	return countRows(ctx, d.src, erp.CountQuery(d.src.Dialect(), d.job.sql(d.src)), nil)
 }

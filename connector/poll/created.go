@@ -34,10 +34,10 @@ func (d *created) start(ctx context.Context) (cursor, error) {
 		if j.DateColumn == "" {
 			return nil, fmt.Errorf("backfill %s needs the column that holds the creation time: set timestamp: in the job", j.Backfill)
 		}
-		q := fmt.Sprintf("SELECT MAX(q.%s) AS MAX_KEY FROM (%s) q WHERE q.%s < %s", j.Key, j.sql(d.src), j.DateColumn, d.src.Dialect().Placeholder(1))
+		q := erp.MaxKeyBeforeQuery(d.src.Dialect(), j.sql(d.src), j.Key, j.DateColumn)
 		return d.maxKey(ctx, q, []any{d.now.Add(-j.Backfill.Period.Std())})
 	default:
-		return d.maxKey(ctx, erp.MaxKeyQuery(j.sql(d.src), j.Key), nil)
+		return d.maxKey(ctx, erp.MaxKeyQuery(d.src.Dialect(), j.sql(d.src), j.Key), nil)
 	}
 }
 

@@ -15,8 +15,12 @@ import (
 // matching now, before the outbox drops those already notified this period.
 func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group, j *Job, now time.Time) (map[string]int, error) {
 	out := map[string]int{}
+	j, _, err := withoutBlockedBackfill(ctx, cursors, j)
+	if err != nil {
+		return nil, err
+	}
 	p := &Poller{Sources: sources, Now: func() time.Time { return now }}
-	err := p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
+	err = p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
 		j := run
 		det := j.detector(src, now)
 		var c cursor

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
@@ -14,15 +15,18 @@ import (
 
 // Result says what one run of a job did in one database.
 type Result struct {
-	Job      string
-	Source   string
-	Rows     int    // rows read from the ERP
-	New      int    // messages enqueued (pending or skipped)
-	Skipped  int    // of New, how many were skipped with a reason
-	Started  bool   // first run: the cursor was just set
-	From     string // on a first run, where it started
-	Cursor   string
-	Duration time.Duration
+	Job     string
+	Source  string
+	Rows    int  // rows read from the ERP
+	New     int  // messages enqueued (pending or skipped)
+	Skipped int  // of New, how many were skipped with a reason
+	Started bool // first run: the cursor was just set
+	// NoBackfill: the job's backfill was not sent, the outbox being
+	// recreated or replaced (see BackfillBlocks).
+	NoBackfill bool
+	From       string // on a first run, where it started
+	Cursor     string
+	Duration   time.Duration
 }
 
 // Cursors is where a job's positions are kept: the outbox, or a read-only
@@ -47,16 +51,52 @@ type Poller struct {
 	Log     *slog.Logger
 }
 
+// BackfillBlocks is a store that may forbid a job's backfill: an outbox that
+// was recreated or replaced, where the operator did not confirm sending a
+// backfill again (outbox.Store).
+type BackfillBlocks interface {
+	BackfillBlocked(ctx context.Context, job string) (bool, error)
+	UnblockBackfill(ctx context.Context, job string) error
+}
+
+// withoutBlockedBackfill is j, or j without its backfill when the store
+// forbids it.
+func withoutBlockedBackfill(ctx context.Context, store any, j *Job) (*Job, bool, error) {
+	b, ok := store.(BackfillBlocks)
+	if !ok || !j.Backfill.Set() {
+		return j, false, nil
+	}
+	blocked, err := b.BackfillBlocked(ctx, j.Name)
+	if err != nil || !blocked {
+		return j, false, err
+	}
+	c := *j
+	c.Backfill = config.Backfill{}
+	return &c, true, nil
+}
+
 // Run polls every database of a job once.
 func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
+	j, blocked, err := withoutBlockedBackfill(ctx, p.Store, j)
+	if err != nil {
+		return nil, err
+	}
+	if blocked {
+		p.warn("the outbox was recreated or replaced: this job's backfill is not sent again, it starts from now", "job", j.Name)
+	}
 	var results []Result
-	err := p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
+	err = p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
 		start := p.Now()
 		res, err := p.runSource(ctx, run, src)
-		res.Job, res.Source, res.Duration = j.Name, src.Name(), p.Now().Sub(start)
+		res.Job, res.Source, res.Duration, res.NoBackfill = j.Name, src.Name(), p.Now().Sub(start), blocked
 		results = append(results, res)
 		return err
 	})
+	if err == nil && blocked {
+		// Every database of the job has its cursor now: no first run is
+		// left that the block must cover.
+		err = p.Store.(BackfillBlocks).UnblockBackfill(ctx, j.Name)
+	}
 	return results, err
 }
 

@@ -28,7 +28,7 @@ func SampleRow(ctx context.Context, sources map[string]*erp.Group, j *Job) (erp.
 	if err != nil {
 		return nil, err
 	}
-	q := src.Dialect().Limit(fmt.Sprintf("SELECT * FROM (%s) q ORDER BY q.%s DESC", base, j.Key), 1)
+	q := erp.NewestQuery(src.Dialect(), base, j.Key, 1)
 	var row erp.Record
 	err = src.Query(ctx, q, nil, func(r erp.Record) error {
 		row = r

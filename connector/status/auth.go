@@ -1,6 +1,7 @@
 package status
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +33,21 @@ func AuthPath(stateDir string) string { return filepath.Join(stateDir, AuthFileN
 type Credentials struct {
 	PasswordHash string  `json:"password_hash,omitempty"`
 	Tokens       []Token `json:"tokens,omitempty"`
+	// DeviceKey signs the cookie of a browser that logged in once: such a
+	// browser has a login count of its own (see throttle.go).
+	DeviceKey string `json:"device_key,omitempty"`
+	// UnlockedAt is when `admin unlock` last cleared the login counts; the
+	// running page notices the change.
+	UnlockedAt time.Time `json:"unlocked_at,omitzero"`
+	// LoginLinks are the unused one-time links of `admin login-link`, by
+	// hash.
+	LoginLinks []LoginLink `json:"login_links,omitempty"`
+}
+
+// LoginLink is a one-time login link: only its hash is kept.
+type LoginLink struct {
+	Hash    string    `json:"sha256"`
+	Expires time.Time `json:"expires"`
 }
 
 // Token is a read-only API token for monitoring. Only its hash is kept: the
@@ -163,83 +180,135 @@ func randomString(n int) string {
 	return base64.RawURLEncoding.EncodeToString(b)
 }
 
-// Lockout and session limits.
-const (
-	maxFailures = 5
-	lockFor     = 15 * time.Minute
-	sessionTTL  = 8 * time.Hour
-)
+// sessionTTL is how long a login lasts.
+const sessionTTL = 8 * time.Hour
+
+// loginLinkTTL is how long an `admin login-link` link works, once.
+const loginLinkTTL = 10 * time.Minute
 
 // session is a logged-in browser.
 type session struct {
 	csrf    string
 	expires time.Time
+	// password is the hash the session was opened under: a new password
+	// ends it.
+	password string
 }
 
-// guard holds sessions and the login lockout in memory: a restart logs
+// guard holds sessions and the login counts in memory: a restart logs
 // everyone out, which is fine for a page used a few times a month.
 type guard struct {
 	path string
 	now  func() time.Time
 
-	mu          sync.Mutex
-	sessions    map[string]session
-	failures    int
-	lockedUntil time.Time
+	mu       sync.Mutex
+	sessions map[string]session
+	throttle throttle
+	unlocked time.Time // the UnlockedAt last seen in the file
 }
 
 func newGuard(path string, now func() time.Time) *guard {
 	return &guard{path: path, now: now, sessions: map[string]session{}}
 }
 
-// errLocked is returned while logins are refused after repeated failures.
-type errLocked struct{ until time.Time }
+// errThrottled is returned while a client must wait after failed logins.
+type errThrottled struct{ until time.Time }
 
-func (e errLocked) Error() string { return "too many failed logins" }
+func (e errThrottled) Error() string { return "too many failed logins" }
 
 var errBadPassword = errors.New("wrong password")
 
-// login checks the password and opens a session. The lockout is global, not
-// per address: on loopback every client has the same address anyway.
-func (g *guard) login(password string) (id string, s session, err error) {
+// load reads the credentials and applies an `admin unlock` given since the
+// last read. g.mu is held.
+func (g *guard) load() (Credentials, error) {
+	c, err := LoadCredentials(g.path)
+	if err == nil && !c.UnlockedAt.Equal(g.unlocked) {
+		g.unlocked = c.UnlockedAt
+		g.throttle.reset()
+	}
+	return c, err
+}
+
+// login checks the password and opens a session. The bcrypt check runs
+// under the lock, so parallel attempts are counted one by one.
+func (g *guard) login(cl client, password string) (id string, s session, err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
-	if now.Before(g.lockedUntil) {
-		return "", s, errLocked{g.lockedUntil}
-	}
-	c, err := LoadCredentials(g.path)
+	c, err := g.load()
 	if err != nil {
 		return "", s, err
+	}
+	if until := g.throttle.allowed(cl, now); !until.IsZero() {
+		return "", s, errThrottled{until}
 	}
 	if c.PasswordHash == "" {
 		return "", s, ErrNoPassword
 	}
 	if bcrypt.CompareHashAndPassword([]byte(c.PasswordHash), []byte(password)) != nil {
-		g.failures++
-		if g.failures >= maxFailures {
-			g.failures, g.lockedUntil = 0, now.Add(lockFor)
-			return "", s, errLocked{g.lockedUntil}
+		g.throttle.failed(cl, now)
+		if until := g.throttle.allowed(cl, now); !until.IsZero() {
+			return "", s, errThrottled{until}
 		}
 		return "", s, errBadPassword
 	}
-	g.failures = 0
-	id = randomString(32)
-	s = session{csrf: randomString(32), expires: now.Add(sessionTTL)}
+	g.throttle.succeeded(cl)
+	id, s = g.open(c, now)
+	return id, s, nil
+}
+
+// open starts a session. g.mu is held.
+func (g *guard) open(c Credentials, now time.Time) (string, session) {
+	id := randomString(32)
+	s := session{csrf: randomString(32), expires: now.Add(sessionTTL), password: c.PasswordHash}
 	g.sessions[id] = s
 	for k, v := range g.sessions { // forget expired sessions
 		if now.After(v.expires) {
 			delete(g.sessions, k)
 		}
 	}
+	return id, s
+}
+
+// redeem opens a session for a one-time login link and uses the link up.
+func (g *guard) redeem(tok string) (id string, s session, err error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	now := g.now()
+	c, err := g.load()
+	if err != nil {
+		return "", s, err
+	}
+	h, found := tokenHash(tok), -1
+	for i, l := range c.LoginLinks {
+		if subtle.ConstantTimeCompare([]byte(l.Hash), []byte(h)) == 1 && now.Before(l.Expires) {
+			found = i
+		}
+	}
+	if tok == "" || found < 0 {
+		return "", s, errBadLink
+	}
+	c.LoginLinks = slices.Delete(c.LoginLinks, found, found+1)
+	if err := c.save(g.path); err != nil {
+		return "", s, err
+	}
+	id, s = g.open(c, now)
 	return id, s, nil
 }
+
+var errBadLink = errors.New("the login link is unknown, used or expired")
 
 func (g *guard) session(id string) (session, bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	s, ok := g.sessions[id]
 	if !ok || g.now().After(s.expires) {
+		delete(g.sessions, id)
+		return session{}, false
+	}
+	// The password may have changed in another process (admin
+	// set-password): a session opened under the old one ends.
+	if c, err := g.load(); err != nil || c.PasswordHash != s.password {
 		delete(g.sessions, id)
 		return session{}, false
 	}
@@ -250,6 +319,70 @@ func (g *guard) logout(id string) {
 	g.mu.Lock()
 	delete(g.sessions, id)
 	g.mu.Unlock()
+}
+
+// deviceCookie is the value that marks this browser as one the admin logged
+// in from: a random id and its HMAC under the file's device key (created
+// on first use).
+func (g *guard) deviceCookie() (string, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c, err := g.load()
+	if err != nil {
+		return "", err
+	}
+	if c.DeviceKey == "" {
+		c.DeviceKey = randomString(32)
+		if err := c.save(g.path); err != nil {
+			return "", err
+		}
+	}
+	id := randomString(16)
+	return id + "." + deviceMAC(c.DeviceKey, id), nil
+}
+
+// device returns the id of a trusted-device cookie value, if it is one.
+func (g *guard) device(v string) (string, bool) {
+	id, mac, ok := strings.Cut(v, ".")
+	if !ok || id == "" {
+		return "", false
+	}
+	c, err := LoadCredentials(g.path)
+	if err != nil || c.DeviceKey == "" {
+		return "", false
+	}
+	return id, hmac.Equal([]byte(mac), []byte(deviceMAC(c.DeviceKey, id)))
+}
+
+func deviceMAC(key, id string) string {
+	m := hmac.New(sha256.New, []byte(key))
+	m.Write([]byte("device:" + id))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// Unlock clears the login counts of the running status page (it reads the
+// file at the next attempt), for an admin kept waiting by someone else's
+// failures.
+func Unlock(path string, now time.Time) error {
+	c, err := LoadCredentials(path)
+	if err != nil {
+		return err
+	}
+	c.UnlockedAt = now.UTC()
+	return c.save(path)
+}
+
+// CreateLoginLink returns a token for /login/link that opens one session
+// without the password, within loginLinkTTL. Expired links are dropped.
+func CreateLoginLink(path string, now time.Time) (string, error) {
+	c, err := LoadCredentials(path)
+	if err != nil {
+		return "", err
+	}
+	c.LoginLinks = slices.DeleteFunc(c.LoginLinks, func(l LoginLink) bool { return !now.Before(l.Expires) })
+	tok := randomString(32)
+	c.LoginLinks = append(c.LoginLinks, LoginLink{Hash: tokenHash(tok), Expires: now.Add(loginLinkTTL).UTC()})
+	return tok, c.save(path)
 }
 
 // tokenOK reports whether a bearer token is valid; read errors deny.

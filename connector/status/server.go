@@ -57,8 +57,14 @@ type Options struct {
 	Remote bool
 	// Secure marks cookies Secure (the server speaks TLS).
 	Secure bool
-	Log    *slog.Logger
-	Now    func() time.Time
+	// Hosts are the names, besides IP addresses, localhost and this
+	// computer's name, that requests may give in their Host header (e.g.
+	// the names in the TLS certificate). Any other name is refused: a page
+	// in the browser that rebinds its own name to 127.0.0.1 must not reach
+	// this one.
+	Hosts []string
+	Log   *slog.Logger
+	Now   func() time.Time
 }
 
 // Server serves the status endpoints and page.
@@ -67,6 +73,7 @@ type Server struct {
 	guard *guard
 	tmpl  *template.Template
 	mux   *http.ServeMux
+	hosts []string // see hostAllowed
 }
 
 // New builds the server.
@@ -87,7 +94,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, guard: newGuard(opts.AuthFile, opts.Now), tmpl: tmpl, mux: http.NewServeMux()}
+	s := &Server{opts: opts, guard: newGuard(opts.AuthFile, opts.Now), tmpl: tmpl, mux: http.NewServeMux(), hosts: allowedHosts(opts.Hosts)}
 	s.routes()
 	return s, nil
 }
@@ -103,6 +110,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /static/", http.FileServerFS(staticFS))
 	s.mux.HandleFunc("GET /login", s.loginPage)
 	s.mux.HandleFunc("POST /login", s.loginPost)
+	s.mux.HandleFunc("GET /login/link", s.loginLink)
 	s.mux.Handle("POST /logout", s.withSession(s.logoutPost))
 	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
 	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.actionPost))
@@ -117,6 +125,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if !s.hostAllowed(r.Host) {
+		s.opts.Log.Warn("status page: request with a foreign Host header refused", "host", r.Host, "remote", r.RemoteAddr)
+		http.Error(w, s.text(r, "statusauth.foreign_host", "host", r.Host), http.StatusMisdirectedRequest)
+		return
+	}
 	if r.URL.Query().Has("lang") {
 		s.setLanguage(w, r)
 		return
@@ -252,24 +265,56 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the form is out of date (CSRF check failed): reload the page and try again", http.StatusForbidden)
 		return
 	}
-	id, _, err := s.guard.login(r.PostFormValue("password"))
-	var locked errLocked
+	id, _, err := s.guard.login(s.client(r), r.PostFormValue("password"))
+	var throttled errThrottled
 	switch {
-	case errors.As(err, &locked):
-		s.opts.Log.Warn("status page: login refused, too many failed attempts", "until", locked.until.Format(time.RFC3339))
-		s.renderLogin(w, r, s.lang(r).f("locked", locked.until.In(s.opts.Location).Format("15:04")), http.StatusTooManyRequests)
+	case errors.As(err, &throttled):
+		s.opts.Log.Warn("status page: login refused, too many failed attempts", "remote", r.RemoteAddr, "until", throttled.until.Format(time.RFC3339))
+		wait := max(1, int(throttled.until.Sub(s.opts.Now()).Round(time.Second).Seconds()))
+		w.Header().Set("Retry-After", strconv.Itoa(wait))
+		s.renderLogin(w, r, s.text(r, "statusauth.wait", "seconds", wait, "time", throttled.until.In(s.opts.Location).Format("15:04:05")), http.StatusTooManyRequests)
 	case errors.Is(err, ErrNoPassword):
 		s.renderLogin(w, r, s.lang(r).t("no_password"), http.StatusUnauthorized)
 	case errors.Is(err, errBadPassword):
-		s.opts.Log.Warn("status page: wrong password")
+		s.opts.Log.Warn("status page: wrong password", "remote", r.RemoteAddr)
 		s.renderLogin(w, r, s.lang(r).t("bad_password"), http.StatusUnauthorized)
 	case err != nil:
 		s.opts.Log.Error("status page: login failed", "err", err)
 		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
 	default:
-		http.SetCookie(w, s.cookie(sessionCookie, id, sessionTTL))
-		http.SetCookie(w, s.cookie(csrfCookie, "", -1))
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		s.loggedIn(w, r, id)
+	}
+}
+
+// loggedIn sets the session cookie, marks the browser as trusted, and opens
+// the page.
+func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request, id string) {
+	http.SetCookie(w, s.cookie(sessionCookie, id, sessionTTL))
+	http.SetCookie(w, s.cookie(csrfCookie, "", -1))
+	if c, err := r.Cookie(deviceCookie); err != nil || !s.validDevice(c.Value) {
+		if v, err := s.guard.deviceCookie(); err == nil {
+			http.SetCookie(w, s.cookie(deviceCookie, v, 365*24*time.Hour))
+		} else {
+			s.opts.Log.Warn("status page: could not mark the browser as trusted", "err", err)
+		}
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+// loginLink opens a session for a one-time link made by `admin login-link`
+// at the server.
+func (s *Server) loginLink(w http.ResponseWriter, r *http.Request) {
+	id, _, err := s.guard.redeem(r.URL.Query().Get("t"))
+	switch {
+	case errors.Is(err, errBadLink):
+		s.opts.Log.Warn("status page: unknown, used or expired login link", "remote", r.RemoteAddr)
+		s.renderLogin(w, r, s.text(r, "statusauth.bad_link"), http.StatusForbidden)
+	case err != nil:
+		s.opts.Log.Error("status page: login link failed", "err", err)
+		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
+	default:
+		s.opts.Log.Info("status page: logged in with a one-time link", "remote", r.RemoteAddr)
+		s.loggedIn(w, r, id)
 	}
 }
 

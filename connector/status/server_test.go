@@ -3,7 +3,9 @@ package status_test
 import (
 	"context"
 	"encoding/json"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"runtime"
 	"strconv"
@@ -388,32 +390,175 @@ func TestRetryAndCancel(t *testing.T) {
 	}
 }
 
-func TestLockoutAfterRepeatedFailures(t *testing.T) {
+// Failed passwords slow the failing client down, progressively; they never
+// lock anyone out for a fixed quarter of an hour, the right password
+// included, as five wrong ones from anyone used to.
+func TestRepeatedFailuresSlowTheClientDown(t *testing.T) {
 	e := newEnv(t, envOpts{})
 	c := e.client()
-	try := func(pw string) int {
+	try := func(pw string) *http.Response {
 		_, page := e.do(c, "GET", "/login", nil)
 		resp, _ := e.do(c, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": pw})
-		return resp.StatusCode
+		return resp
 	}
 	for i := 1; i <= 4; i++ {
-		if got := try("yanlis-parola"); got != http.StatusUnauthorized {
+		if got := try("yanlis-parola").StatusCode; got != http.StatusUnauthorized {
 			t.Fatalf("failure %d: %d", i, got)
 		}
 	}
-	if got := try("yanlis-parola"); got != http.StatusTooManyRequests {
-		t.Fatalf("fifth failure: %d, want 429", got)
+	resp := try("yanlis-parola")
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") != "1" {
+		t.Fatalf("fifth failure: %d, Retry-After %q; want 429 and 1 s", resp.StatusCode, resp.Header.Get("Retry-After"))
 	}
-	if got := try(password); got != http.StatusTooManyRequests {
-		t.Fatalf("right password while locked: %d, want 429", got)
+	if got := try(password).StatusCode; got != http.StatusTooManyRequests {
+		t.Fatalf("right password during the wait: %d, want 429", got)
 	}
-	e.clock.add(14 * time.Minute)
-	if got := try(password); got != http.StatusTooManyRequests {
-		t.Fatalf("right password 14 minutes later: %d, want 429", got)
+	e.clock.add(time.Second)
+	if got := try("yanlis-parola").StatusCode; got != http.StatusTooManyRequests {
+		t.Fatalf("sixth failure: %d, want 429", got)
 	}
-	e.clock.add(2 * time.Minute)
-	if got := try(password); got != http.StatusSeeOther {
-		t.Fatalf("right password after the lockout: %d, want 303", got)
+	if resp := try(password); resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") != "2" {
+		t.Fatalf("right password during the doubled wait: %d, Retry-After %q; want 429 and 2 s", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	e.clock.add(2 * time.Second)
+	if got := try(password).StatusCode; got != http.StatusSeeOther {
+		t.Fatalf("right password after the wait: %d, want 303", got)
+	}
+}
+
+// A browser the admin logged in from before gets in at once while another
+// client floods the login with wrong passwords.
+func TestFloodDoesNotKeepTheAdminsBrowserOut(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	admin, csrf := e.login()
+	e.do(admin, "POST", "/logout", map[string]string{"csrf": csrf})
+	attacker := e.client()
+	for range 30 {
+		_, page := e.do(attacker, "GET", "/login", nil)
+		e.do(attacker, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": "yanlis-parola"})
+	}
+	_, page := e.do(attacker, "GET", "/login", nil)
+	if resp, _ := e.do(attacker, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": password}); resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("the flooding client: %s, want 429", resp.Status)
+	}
+	_, page = e.do(admin, "GET", "/login", nil)
+	if resp, _ := e.do(admin, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": password}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("the admin's browser during the flood: %s, want 303", resp.Status)
+	}
+	// A forged device cookie is an unknown client, waiting with the rest.
+	forged := e.client()
+	u, _ := url.Parse(e.srv.URL)
+	forged.Jar.SetCookies(u, []*http.Cookie{{Name: "akc_device", Value: "x.forged"}})
+	_, page = e.do(forged, "GET", "/login", nil)
+	if resp, _ := e.do(forged, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": password}); resp.StatusCode != http.StatusTooManyRequests {
+		t.Fatalf("a forged device cookie: %s, want 429 like any client from the flooding address", resp.Status)
+	}
+}
+
+// `admin unlock` (Unlock) clears the counts of the running page.
+func TestUnlockClearsTheWait(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	c := e.client()
+	for range 10 {
+		_, page := e.do(c, "GET", "/login", nil)
+		e.do(c, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": "yanlis-parola"})
+	}
+	if err := status.Unlock(e.authFile, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.do(c, "GET", "/login", nil)
+	if resp, _ := e.do(c, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": password}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("after unlock: %s, want 303", resp.Status)
+	}
+}
+
+// A one-time link from `admin login-link` opens one session, once, for ten
+// minutes, whatever the login counts say.
+func TestLoginLink(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	flood := e.client()
+	for range 10 {
+		_, page := e.do(flood, "GET", "/login", nil)
+		e.do(flood, "POST", "/login", map[string]string{"csrf": csrfOf(t, page), "password": "yanlis-parola"})
+	}
+	tok, err := status.CreateLoginLink(e.authFile, e.clock.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := e.client()
+	if resp, _ := e.do(c, "GET", "/login/link?t="+tok, nil); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Fatalf("login link: %s %s", resp.Status, resp.Header.Get("Location"))
+	}
+	if resp, _ := e.do(c, "GET", "/", nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("page after the link: %s", resp.Status)
+	}
+	if resp, _ := e.do(e.client(), "GET", "/login/link?t="+tok, nil); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("the link used twice: %s, want 403", resp.Status)
+	}
+	if b, _ := os.ReadFile(e.authFile); strings.Contains(string(b), tok) {
+		t.Error("the credentials file holds the link's token")
+	}
+	late, _ := status.CreateLoginLink(e.authFile, e.clock.now())
+	e.clock.add(11 * time.Minute)
+	if resp, _ := e.do(e.client(), "GET", "/login/link?t="+late, nil); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("an expired link: %s, want 403", resp.Status)
+	}
+	if resp, _ := e.do(e.client(), "GET", "/login/link?t=", nil); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("an empty link: %s, want 403", resp.Status)
+	}
+}
+
+// A new password ends every session opened under the old one, even when it
+// was set by another process (admin set-password).
+func TestPasswordChangeEndsSessions(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	c, _ := e.login()
+	if resp, _ := e.do(c, "GET", "/api/status", nil); resp.StatusCode != http.StatusOK {
+		t.Fatalf("API with a session: %s", resp.Status)
+	}
+	if err := status.SetPassword(e.authFile, "yeni-parola-456"); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := e.do(c, "GET", "/", nil); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/login" {
+		t.Fatalf("page after the password changed: %s %s, want a redirect to /login", resp.Status, resp.Header.Get("Location"))
+	}
+	if resp, _ := e.do(c, "GET", "/api/status", nil); resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("API after the password changed: %s, want 401", resp.Status)
+	}
+}
+
+// DNS rebinding: a page whose own name now resolves to 127.0.0.1 sends its
+// name in the Host header; only this server's names and addresses pass.
+func TestForeignHostHeaderIsRefused(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(e.srv.URL, "http://"))
+	name, _ := os.Hostname()
+	for _, tc := range []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:" + port, http.StatusOK},
+		{"localhost:" + port, http.StatusOK},
+		{"LOCALHOST", http.StatusOK},
+		{"[::1]:" + port, http.StatusOK},
+		{"192.0.2.5:" + port, http.StatusOK},
+		{name + ":" + port, http.StatusOK},
+		{"evil.example:" + port, http.StatusMisdirectedRequest},
+		{"127.0.0.1.evil.example", http.StatusMisdirectedRequest},
+		{"localhost.evil.example", http.StatusMisdirectedRequest},
+	} {
+		for _, path := range []string{"/login", "/healthz", "/metrics"} {
+			req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
+			req.Host = tc.host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.want {
+				t.Errorf("Host %q %s: %s, want %d", tc.host, path, resp.Status, tc.want)
+			}
+		}
 	}
 }
 

@@ -67,6 +67,7 @@ type options struct {
 	maxRetryWait time.Duration
 	audit        AuditFunc
 	dial         DialContextFunc
+	lookup       LookupFunc
 }
 
 // Option configures a Client.
@@ -111,6 +112,10 @@ func WithAudit(f AuditFunc) Option { return func(o *options) { o.audit = f } }
 // WithDialContext replaces the base dialer (still behind the allowlist).
 func WithDialContext(d DialContextFunc) Option { return func(o *options) { o.dial = d } }
 
+// WithLookup replaces the DNS lookup plain http uses to check that localhost
+// is this machine.
+func WithLookup(f LookupFunc) Option { return func(o *options) { o.lookup = f } }
+
 // Client sends provider requests.
 type Client struct {
 	o  options
@@ -127,6 +132,9 @@ func New(opts ...Option) *Client {
 	if o.dial == nil {
 		o.dial = (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext
 	}
+	if o.lookup == nil {
+		o.lookup = lookupNetIP
+	}
 	base := &http.Transport{
 		// No proxy from the environment: the allowlist names the provider
 		// hosts, and a proxy would be a host nobody configured.
@@ -138,11 +146,20 @@ func New(opts ...Option) *Client {
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   true,
 	}
+	// Plain http has a transport of its own, whose dialer reaches only
+	// loopback addresses: whatever the URL said, the bytes cannot leave the
+	// machine unencrypted.
+	plain := &http.Transport{
+		Proxy:               nil,
+		DialContext:         o.allow.Dialer(loopbackOnly(o.dial, o.lookup)),
+		MaxIdleConnsPerHost: 8,
+		IdleConnTimeout:     90 * time.Second,
+	}
 	c := &Client{o: o}
 	rc := retryablehttp.NewClient()
 	rc.Logger = nil
 	rc.HTTPClient = &http.Client{
-		Transport: &transport{c: c, base: base},
+		Transport: &transport{c: c, base: base, plain: plain},
 		Timeout:   o.timeout,
 		// Providers do not redirect; following one could carry the body to
 		// a host the operator never saw.
@@ -190,6 +207,10 @@ func (r *Response) RetryAfter() time.Duration { return RetryAfter(r.Header) }
 // when the host is not allowed. Any HTTP answer is returned for the provider
 // to classify.
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
+	if _, err := CheckURL(r.URL); err != nil {
+		c.auditRefused(r, err)
+		return nil, notify.Config("egress", notify.Why(ReasonURLRefused).WithDetail(err.Error()))
+	}
 	if err := c.o.allow.Check(HostOf(r.URL)); err != nil {
 		c.auditRefused(r, err)
 		return nil, notify.Config("egress", notify.Why(ReasonEgressDenied).WithDetail(err.Error()))
@@ -223,7 +244,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 
 func (c *Client) classify(ctx context.Context, st *state, err error) error {
 	switch {
-	case errors.Is(err, ErrEgressDenied):
+	case refused(err):
 		return notify.Config("egress", notify.Why(ReasonEgressDenied).WithDetail(err.Error()))
 	case !st.wrote.Load() || st.idempotent:
 		e := notify.Retry("", notify.Why(ReasonUnreachable), 0)
@@ -240,7 +261,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	}
 	st, _ := ctx.Value(stateKey{}).(*state)
 	if err != nil {
-		if errors.Is(err, ErrEgressDenied) || st == nil {
+		if refused(err) || st == nil {
 			return false, nil
 		}
 		// A request that was written may have been accepted: retrying it
@@ -313,8 +334,9 @@ type state struct {
 // transport applies the limiter, tracks whether the request was written, and
 // audits each attempt.
 type transport struct {
-	c    *Client
-	base http.RoundTripper
+	c     *Client
+	base  http.RoundTripper // https
+	plain http.RoundTripper // http: loopback only
 }
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -335,13 +357,17 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}}
 	req = req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
 	start := time.Now()
-	resp, err := t.base.RoundTrip(req)
+	rt := t.base
+	if req.URL.Scheme == "http" {
+		rt = t.plain
+	}
+	resp, err := rt.RoundTrip(req)
 	rec := AuditRecord{Time: start, Host: req.URL.Hostname(), Channel: t.c.o.channel, Path: req.URL.Path,
 		Recipient: maskList(st.recipients), Messages: len(st.recipients), MessageIDs: st.ids, BytesOut: max(req.ContentLength, 0)}
 	if err != nil {
 		rec.Duration = time.Since(start)
 		rec.Outcome = "error: " + errText(err)
-		if errors.Is(err, ErrEgressDenied) {
+		if refused(err) {
 			rec.Outcome = "refused"
 		}
 		t.c.emit(rec)
@@ -405,6 +431,7 @@ func errText(err error) string {
 // The reasons the HTTP client gives (their texts are in connector/catalog).
 const (
 	ReasonEgressDenied       = "http.egress_denied"
+	ReasonURLRefused         = "http.url_refused"
 	ReasonBadRequest         = "http.bad_request"
 	ReasonAnswerCut          = "http.answer_cut"
 	ReasonAnswerCutAfterSend = "http.answer_cut_after_send"
@@ -413,4 +440,4 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonEgressDenied, ReasonBadRequest, ReasonAnswerCut, ReasonAnswerCutAfterSend, ReasonUnreachable, ReasonNoAnswer}
+var ReasonCodes = []string{ReasonEgressDenied, ReasonURLRefused, ReasonBadRequest, ReasonAnswerCut, ReasonAnswerCutAfterSend, ReasonUnreachable, ReasonNoAnswer}
