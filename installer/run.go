@@ -158,8 +158,8 @@ func (p *program) Stop(service.Service) error {
 // clean keeps secrets and contact data out of the Event Log as the log
 // handler keeps them out of the log file: errors quote configs and rows.
 func (p *program) clean(s string) string {
-	if c, ok := p.log.Handler().(interface{ Clean(string) string }); ok {
-		return c.Clean(s)
+	if h, ok := logging.Find(p.log.Handler()); ok {
+		return h.Clean(s)
 	}
 	return logging.MaskText(s)
 }
