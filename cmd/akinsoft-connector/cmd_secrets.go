@@ -179,5 +179,9 @@ func (l *lazyVault) Get(name string) (string, error) {
 		}
 		l.v = v
 	}
-	return l.v.Get(name)
+	value, err := l.v.Get(name)
+	if errors.Is(err, vault.ErrNotFound) {
+		return "", config.ErrSecretNotFound // check says so in the reader's language
+	}
+	return value, err
 }

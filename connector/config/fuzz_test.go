@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error is not a positioned Errors value: %T %v", err, err)
 		}
 		for _, e := range errs {
-			if e.Line < 1 || e.Col < 1 || e.Msg == "" {
+			if e.Line < 1 || e.Col < 1 || e.Msg.IsZero() {
 				t.Fatalf("error without position or message: %#v", e)
 			}
 		}

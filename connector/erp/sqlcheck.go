@@ -1,9 +1,34 @@
 package erp
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// RefusalError is a query or a preset parameter the connector refuses to
+// use. Its reason is a catalog key (check shows it in the reader's
+// language); Error is the English text, for programs and logs.
+type RefusalError struct{ Reason mapping.Reason }
+
+func (e *RefusalError) Error() string { return catalog.EN.Reason(e.Reason) }
+
+// refuse is a RefusalError.
+func refuse(code string, args ...any) error { return &RefusalError{Reason: mapping.R(code, args...)} }
+
+// The refusals of queries and preset parameters.
+const (
+	ReasonSQLEmpty        = "sql.empty"
+	ReasonSQLStatements   = "sql.statements"
+	ReasonSQLNotSelect    = "sql.not_select"
+	ReasonSQLForbidden    = "sql.forbidden"
+	ReasonParamList       = "preset.param_list"
+	ReasonParamDays       = "preset.param_days"
+	ReasonParamAllocation = "preset.param_allocation"
+	ReasonParamLinkColumn = "preset.param_link_column"
+	ReasonParamLinkTo     = "preset.param_link_to"
 )
 
 // forbidden words are refused outside string literals and comments. INTO
@@ -18,17 +43,17 @@ func CheckSelect(query string) error {
 	code = strings.TrimSpace(code)
 	code = strings.TrimRight(code, "; \t\r\n")
 	if code == "" {
-		return fmt.Errorf("the SQL is empty")
+		return refuse(ReasonSQLEmpty)
 	}
 	if strings.Contains(code, ";") {
-		return fmt.Errorf("the SQL holds more than one statement; write a single SELECT")
+		return refuse(ReasonSQLStatements)
 	}
 	first := strings.ToUpper(strings.Fields(code)[0])
 	if first != "SELECT" && first != "WITH" {
-		return fmt.Errorf("the SQL must be a SELECT, not %s: the connector never writes to the ERP database", first)
+		return refuse(ReasonSQLNotSelect, "first", first)
 	}
 	if m := forbidden.FindString(code); m != "" {
-		return fmt.Errorf("the SQL uses %s, which is not allowed: the connector only reads (write a plain SELECT)", strings.ToUpper(m))
+		return refuse(ReasonSQLForbidden, "word", strings.ToUpper(m))
 	}
 	return nil
 }
