@@ -189,9 +189,9 @@ func fill(t string, args map[string]string) string {
 			b.WriteString(t)
 			return b.String()
 		}
-		name, suffix, _ := strings.Cut(t[i+1:i+j], ":")
+		name, suffix, isArg := placeholder(t[i+1 : i+j])
 		b.WriteString(t[:i])
-		if v, ok := args[name]; ok {
+		if v, ok := args[name]; ok && isArg {
 			if suffix != "" {
 				v = Suffix(v, Case(suffix))
 			}
@@ -231,8 +231,32 @@ func placeholders(t string) []string {
 		if j < 0 {
 			return out
 		}
-		name, _, _ := strings.Cut(t[i+1:i+j], ":")
-		out = append(out, name)
+		if name, _, ok := placeholder(t[i+1 : i+j]); ok {
+			out = append(out, name)
+		}
 		t = t[i+j+1:]
 	}
+}
+
+// placeholder reads what is between braces: an argument's name in lower
+// case, and after a colon the case it takes ("at:abl"). Anything else
+// ("${secret:NAME}", "{{.CommandPath}}") is text, written as it is.
+func placeholder(s string) (name, suffix string, ok bool) {
+	name, suffix, _ = strings.Cut(s, ":")
+	return name, suffix, isLowerName(name, true) && (suffix == "" || isLowerName(suffix, false))
+}
+
+func isLowerName(s string, digits bool) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r == '_':
+		case digits && i > 0 && r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -68,7 +68,7 @@ func suffixesUsed(t string) []Case {
 		if j < 0 {
 			return out
 		}
-		if _, c, ok := strings.Cut(t[i+1:i+j], ":"); ok {
+		if _, c, ok := placeholder(t[i+1 : i+j]); ok && c != "" {
 			out = append(out, Case(c))
 		}
 		t = t[i+j+1:]
