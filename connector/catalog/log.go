@@ -11,9 +11,11 @@ import (
 //
 //	log.Info("log.job_ran", "job", j.Name, "rows", n)
 //
-// is written "görev çalıştı job=… rows=…" in Turkish. A message that is
-// not a key (a library's own) is written as it is. Wrapping a logger again
-// replaces the language (a reload that changes it), never translates twice.
+// is written "görev çalıştı job=… rows=…" in Turkish. A text may name the
+// call's attributes in braces ("{job} görevi çalıştı"); they stay
+// attributes as well. A message that is not a key (a library's own) is
+// written as it is. Wrapping a logger again replaces the language (a
+// reload that changes it), never translates twice.
 func (l Lang) Logger(log *slog.Logger) *slog.Logger {
 	h := log.Handler()
 	if t, ok := h.(*textHandler); ok {
@@ -22,9 +24,10 @@ func (l Lang) Logger(log *slog.Logger) *slog.Logger {
 	return slog.New(&textHandler{inner: h, lang: l})
 }
 
-// LogText renders a log message key in l (the key itself when unknown), for
-// the few logs that are not slog: the Windows Event Log.
-func (l Lang) LogText(key string) string { return l.Text(Key(key), nil) }
+// LogText renders a log message key in l with its attributes as name,
+// value pairs (the key itself when unknown), for the few logs that are not
+// slog: the Windows Event Log.
+func (l Lang) LogText(key string, kv ...any) string { return M(Key(key), kv...).In(l) }
 
 type textHandler struct {
 	inner slog.Handler
@@ -37,7 +40,9 @@ func (h *textHandler) Enabled(ctx context.Context, level slog.Level) bool {
 
 func (h *textHandler) Handle(ctx context.Context, r slog.Record) error {
 	if Has(Key(r.Message)) {
-		out := slog.NewRecord(r.Time, r.Level, h.lang.Text(Key(r.Message), nil), r.PC)
+		args := map[string]string{}
+		r.Attrs(func(a slog.Attr) bool { args[a.Key] = a.Value.Resolve().String(); return true })
+		out := slog.NewRecord(r.Time, r.Level, h.lang.Text(Key(r.Message), args), r.PC)
 		r.Attrs(func(a slog.Attr) bool { out.AddAttrs(a); return true })
 		r = out
 	}

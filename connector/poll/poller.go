@@ -92,7 +92,7 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 				err = fn(run, src)
 			}
 			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
-				p.warn("a database of this source does not exist yet; it is polled again next run", "job", j.Name, "source", src.Name(), "err", err)
+				p.warn("log.poll.database_missing", "job", j.Name, "source", src.Name(), "err", err)
 				continue
 			}
 			if err != nil {

@@ -256,15 +256,15 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 	var locked errLocked
 	switch {
 	case errors.As(err, &locked):
-		s.opts.Log.Warn("status page: login refused, too many failed attempts", "until", locked.until.Format(time.RFC3339))
+		s.opts.Log.Warn("log.page.locked", "until", locked.until.Format(time.RFC3339))
 		s.renderLogin(w, r, s.lang(r).f("locked", locked.until.In(s.opts.Location).Format("15:04")), http.StatusTooManyRequests)
 	case errors.Is(err, ErrNoPassword):
 		s.renderLogin(w, r, s.lang(r).t("no_password"), http.StatusUnauthorized)
 	case errors.Is(err, errBadPassword):
-		s.opts.Log.Warn("status page: wrong password")
+		s.opts.Log.Warn("log.page.wrong_password")
 		s.renderLogin(w, r, s.lang(r).t("bad_password"), http.StatusUnauthorized)
 	case err != nil:
-		s.opts.Log.Error("status page: login failed", "err", err)
+		s.opts.Log.Error("log.page.login_failed", "err", err)
 		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
 	default:
 		http.SetCookie(w, s.cookie(sessionCookie, id, sessionTTL))
@@ -297,10 +297,10 @@ func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 	}
 	q := "?done=" + action + "&id=" + strconv.FormatInt(id, 10)
 	if err != nil {
-		s.opts.Log.Warn("status page: operator action refused", "action", action, "message", id, "err", err)
+		s.opts.Log.Warn("log.page.action_refused", "action", action, "message", id, "err", err)
 		q = "?failed=" + action + "&id=" + strconv.FormatInt(id, 10)
 	} else {
-		s.opts.Log.Info("status page: operator action", "action", action, "message", id)
+		s.opts.Log.Info("log.page.action", "action", action, "message", id)
 		if m, err := s.opts.Store.Get(ctx, id); err == nil && action == "retry" {
 			s.opts.Probe.Wake(m.Channel)
 		}
@@ -310,7 +310,7 @@ func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 
 func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 	l := r.URL.Query().Get("lang")
-	if _, ok := languages[l]; ok {
+	if knownLang(l) {
 		http.SetCookie(w, s.cookie("akc_lang", l, 365*24*time.Hour))
 	}
 	back := "/"
