@@ -22,7 +22,7 @@ func TestRunOnceBackfillWithProgress(t *testing.T) {
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
 
-	code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "new-invoices")
+	code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "new-invoices")
 	if code != exitOK {
 		t.Fatalf("run --once exit %d:\n%s\n%s", code, out, errOut)
 	}
@@ -40,7 +40,7 @@ func TestRunOnceBackfillWithProgress(t *testing.T) {
 		t.Errorf("the backfill sent nothing:\n%s", out)
 	}
 
-	code, out, errOut = runCLI(t, "run", "--once", "--config", path)
+	code, out, errOut = runEN(t, "run", "--once", "--config", path)
 	if code != exitOK || !strings.Contains(out, "0 messages queued") || !strings.Contains(out, "sent: 0 ") {
 		t.Errorf("second run --once (exit %d) should find nothing new:\n%s\n%s", code, out, errOut)
 	}
@@ -62,12 +62,12 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Release()
-	code, out, errOut := runCLI(t, "run", "--once", "--config", path)
+	code, out, errOut := runEN(t, "run", "--once", "--config", path)
 	if code == exitOK || !strings.Contains(out+errOut, "service stop") {
 		t.Errorf("run --once beside a running service: exit %d\n%s\n%s", code, out, errOut)
 	}
 	held.Release()
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
+	if code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
 		t.Errorf("unknown --job: exit %d\n%s\n%s", code, out, errOut)
 	}
 }

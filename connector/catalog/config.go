@@ -62,7 +62,7 @@ func init() {
 		"config.hint.type": {
 			tr: "değerin türünü denetleyin: sayılar tırnaksız, listeler '- ' ile, metin tırnak içinde",
 			en: "check the value's type: numbers without quotes, lists with '- ', text in quotes"},
-		"config.expected_text": {tr: "metin bekleniyordu, {found} bulundu", en: "expected text, found {found}"},
+		"config.expected_text":     {tr: "metin bekleniyordu, {found} bulundu", en: "expected text, found {found}"},
 		"config.kind.whole_number": {tr: "bir tam sayı", en: "a whole number"},
 		"config.kind.number":       {tr: "bir sayı", en: "a number"},
 		"config.kind.bool":         {tr: "true ya da false", en: "true or false"},

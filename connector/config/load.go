@@ -186,6 +186,7 @@ func (c *Config) applyDefaults(file string, opts Options) {
 	if c.Status.Listen == (ListenAddr{}) {
 		c.Status.Listen = DefaultListen
 	}
+	c.languageGiven = c.Language != ""
 	if c.Language == "" {
 		c.Language = Language(catalog.TR)
 	}
