@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
@@ -122,9 +125,38 @@ func TestGoodConfigAndDefaults(t *testing.T) {
 	}
 }
 
+// The examples are the Turkish config.example.yaml and its English twin.
+var examples = []string{"../../config.example.yaml", "../../config.example.en.yaml"}
+
 func TestExampleConfigIsValid(t *testing.T) {
-	if _, err := Load("../../config.example.yaml", Options{}); err != nil {
-		t.Fatalf("config.example.yaml must load without errors:\n%v", err)
+	for _, f := range examples {
+		cfg, err := Load(f, Options{})
+		if err != nil {
+			t.Fatalf("%s must load without errors:\n%v", f, err)
+		}
+		if cfg.Channels.Webhook == nil || cfg.Channels.SMS == nil || cfg.Channels.WhatsApp == nil || cfg.Channels.Email == nil {
+			t.Errorf("%s does not show every channel", f)
+		}
+	}
+}
+
+// The twins say the same but for their language: the same keys and values.
+func TestExampleTwinsMatch(t *testing.T) {
+	var values []map[string]any
+	for _, f := range examples {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]any
+		if err := yaml.Unmarshal(text, &v); err != nil {
+			t.Fatal(err)
+		}
+		delete(v, "language")
+		values = append(values, v)
+	}
+	if !reflect.DeepEqual(values[0], values[1]) {
+		t.Errorf("config.example.yaml and config.example.en.yaml differ beyond language and comments")
 	}
 }
 

@@ -11,7 +11,7 @@ import (
 // always a positioned Errors value that IT staff can act on.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	files = append(files, "testdata/good.yaml", "../../config.example.yaml")
+	files = append(files, "testdata/good.yaml", "../../config.example.yaml", "../../config.example.en.yaml")
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {
 			f.Add(b)
