@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,7 +25,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 	}
 	lock, err := instance.Acquire(string(cfg.StateDir))
 	if err != nil {
-		return err
+		return heldError(g, err)
 	}
 	defer lock.Release()
 	d, err := connector.New(ctx, cfg, connector.Options{Logger: log, Console: out})
@@ -112,3 +113,13 @@ type syncProgress struct {
 
 func (s *syncProgress) addN(n int) { s.mu.Lock(); s.p.addN(n); s.mu.Unlock() }
 func (s *syncProgress) finish()    { s.mu.Lock(); s.p.finish(); s.mu.Unlock() }
+
+// heldError says in the reader's language that another connector holds the
+// state folder.
+func heldError(g *globals, err error) error {
+	var held *instance.HeldError
+	if errors.As(err, &held) {
+		return g.sayErr("cmd.instance.held", "dir", held.Dir, "holder", held.Holder)
+	}
+	return err
+}

@@ -40,10 +40,10 @@ func newRunCmd(g *globals) *cobra.Command {
 				return cfg, err
 			}
 			opts := installer.Options{ConfigFile: g.configPath, Logger: log, Folders: privateFolders(g), Lang: g.language()}
-			return installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
+			return heldError(g, installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
 				return connector.RunWithReload(ctx, load, reloadSignals(ctx),
 					connector.Options{Logger: log, Console: cmd.OutOrStdout()})
-			})
+			}))
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, g.h("help.run.once"))

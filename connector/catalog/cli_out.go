@@ -117,6 +117,9 @@ func init() {
 		"cmd.run.job_needs_once": {
 			tr: "--job yalnızca --once ile çalışır; hizmet her görevi kendi zamanında çalıştırır",
 			en: "--job works with --once only; the service runs every job on its schedule"},
+		"cmd.instance.held": {
+			tr: "durum klasörü başka bir akinsoft-connector tarafından kullanılıyor ({dir}, {holder}): önce onu durdurun (akinsoft-connector service stop) ya da buna kendi state_dir'ini verin",
+			en: "the state directory is in use by another akinsoft-connector ({dir}, {holder}): stop it first (akinsoft-connector service stop), or give this one its own state_dir"},
 		"cmd.once.no_job":        {tr: "{file} içinde {name} adlı görev yok (görevler: {jobs})", en: "no job named {name} in {file} (jobs: {jobs})"},
 		"cmd.once.rows_progress": {tr: "görev {job}: satırlar", en: "job {job}: rows"},
 		"cmd.once.job_failed":    {tr: "görev {job}: {rows} satırdan sonra başarısız: {err}", en: "job {job}: failed after {rows} rows: {err}"},
