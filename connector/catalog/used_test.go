@@ -31,6 +31,7 @@ var prefixes = map[string][]string{
 	"demo.state.":         {"sent", "delivered", "skipped", "failed", "pending"},
 	"config.yaml_word.":   {"mapping", "sequence", "scalar"},
 	"cmd.messages.":       {"retry.none", "retry.progress", "retry.done", "retry.done_some", "retry.failed", "cancel.none", "cancel.progress", "cancel.done", "cancel.done_some", "cancel.failed"},
+	"page.status_":        {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 	"state.":              {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 }
 
