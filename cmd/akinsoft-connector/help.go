@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -25,6 +27,22 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 		tmpl = strings.ReplaceAll(tmpl, "\x00"+string(k)+"\x00", l.Text(k, nil))
 	}
 	root.SetUsageTemplate(tmpl)
+	if l != catalog.EN {
+		// Two words come from inside the libraries, not the template: the
+		// "[flags]" of the usage line and the "(default …)" of each flag.
+		words := strings.NewReplacer(" [flags]", " "+l.Text("help.usage.flags_word", nil),
+			"(default ", "("+l.Text("help.usage.default", nil)+" ")
+		usage := root.UsageFunc()
+		root.SetUsageFunc(func(c *cobra.Command) error {
+			var buf bytes.Buffer
+			out := c.OutOrStderr()
+			c.SetOut(&buf)
+			err := usage(c)
+			c.SetOut(out)
+			_, _ = io.WriteString(out, words.Replace(buf.String()))
+			return err
+		})
+	}
 
 	if root.Version != "" {
 		root.Flags().BoolP("version", "v", false, l.Text("help.flag.version", map[string]string{"name": root.DisplayName()}))

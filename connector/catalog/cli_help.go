@@ -39,6 +39,8 @@ func init() {
 		"help.usage.flags":      {tr: "Seçenekler:", en: "Flags:"},
 		"help.usage.topics":     {tr: "Diğer yardım konuları:", en: "Additional help topics:"},
 		"help.usage.command":    {tr: "[komut]", en: "[command]"},
+		"help.usage.flags_word": {tr: "[seçenekler]", en: "[flags]"},
+		"help.usage.default":    {tr: "varsayılan:", en: "default"},
 		"help.usage.more": {
 			tr: "Bir komutun ayrıntıları için: \"{{.CommandPath}} [komut] --help\"",
 			en: "Use \"{{.CommandPath}} [command] --help\" for more information about a command."},
