@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -98,7 +100,7 @@ func newRoot(args []string) (*cobra.Command, *globals) {
 		SilenceErrors: true,
 	}
 	root.SetVersionTemplate(buildinfo.Read().String() + "\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{flagError(g.help, err)} })
 	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), g.h("help.flag.config"))
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", g.h("help.flag.log_level"))
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", g.h("help.flag.lang"))
@@ -172,4 +174,31 @@ func newVersionCmd(g *globals) *cobra.Command {
 			cmd.Println(buildinfo.Read().String())
 		},
 	}
+}
+
+// flagErrors are the command-line library's words for a wrong flag, by the
+// start of its message; the rest of the message follows as {detail}.
+var flagErrors = []struct {
+	prefix string
+	key    catalog.Key
+}{
+	{"unknown flag: ", "cmd.flag.unknown"},
+	{"unknown shorthand flag: ", "cmd.flag.unknown_short"},
+	{"flag needs an argument: ", "cmd.flag.needs_argument"},
+}
+
+// flagError is a wrong flag in lang.
+func flagError(lang catalog.Lang, err error) string {
+	var invalid *pflag.InvalidValueError
+	if errors.As(err, &invalid) {
+		return lang.Text("cmd.flag.invalid_value", map[string]string{"flag": "--" + invalid.GetFlag().Name,
+			"value": strconv.Quote(invalid.GetValue()), "reason": config.Describe(invalid.Unwrap(), lang)})
+	}
+	msg := err.Error()
+	for _, f := range flagErrors {
+		if rest, ok := strings.CutPrefix(msg, f.prefix); ok {
+			return lang.Text(f.key, map[string]string{"detail": rest})
+		}
+	}
+	return msg
 }

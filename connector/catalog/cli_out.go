@@ -3,8 +3,12 @@ package catalog
 // What the commands print (keys cmd.*) and the demo's story (demo.*).
 func init() {
 	add(map[Key]entry{
-		"cmd.error": {tr: "hata: {err}", en: "error: {err}"},
-		"cmd.usage": {tr: "kullanım: {usage}", en: "usage: {usage}"},
+		"cmd.error":               {tr: "hata: {err}", en: "error: {err}"},
+		"cmd.usage":               {tr: "kullanım: {usage}", en: "usage: {usage}"},
+		"cmd.flag.unknown":        {tr: "bilinmeyen seçenek: {detail}", en: "unknown flag: {detail}"},
+		"cmd.flag.unknown_short":  {tr: "bilinmeyen kısa seçenek: {detail}", en: "unknown shorthand flag: {detail}"},
+		"cmd.flag.needs_argument": {tr: "seçenek bir değer ister: {detail}", en: "flag needs an argument: {detail}"},
+		"cmd.flag.invalid_value":  {tr: "{flag} için geçersiz değer {value}: {reason}", en: "invalid argument {value} for {flag}: {reason}"},
 
 		// Column headings of the tables.
 		"cmd.col.id":        {tr: "NO", en: "ID"},

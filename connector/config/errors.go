@@ -89,11 +89,14 @@ func (es Errors) Error() string { return es.In(catalog.EN) }
 func Describe(err error, l catalog.Lang) string {
 	var es Errors
 	var fe *FileError
+	var ve *valueError
 	switch {
 	case errors.As(err, &es):
 		return es.In(l)
 	case errors.As(err, &fe):
 		return fe.Msg().In(l)
+	case errors.As(err, &ve):
+		return ve.msg.In(l) // a value given on the command line (--since 7d)
 	}
 	return err.Error()
 }
