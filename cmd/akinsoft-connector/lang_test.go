@@ -57,6 +57,13 @@ func TestLanguageChoice(t *testing.T) {
 	}
 }
 
+func TestUnknownLanguageIsAUsageError(t *testing.T) {
+	noLocale(t)
+	if code, _, errOut := runCLI(t, "version", "--lang", "de"); code != exitUsage || !strings.Contains(errOut, `--lang "de": tr ya da en olmalı`) {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}
+
 // With nothing set, check speaks Turkish: the problem, its hint, and the
 // summary line; --lang en gives the English twin.
 func TestCheckErrorsInTurkish(t *testing.T) {

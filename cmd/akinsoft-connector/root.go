@@ -104,6 +104,12 @@ func newRoot(args []string) (*cobra.Command, *globals) {
 	root.PersistentFlags().StringVar(&g.configPath, "config", defaultConfigPath(), g.h("help.flag.config"))
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", g.h("help.flag.log_level"))
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", g.h("help.flag.lang"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if _, ok := catalog.ParseLang(g.lang); g.lang != "" && !ok {
+			return &usageError{g.say("cmd.flag.lang", "value", strconv.Quote(g.lang))}
+		}
+		return nil
+	}
 	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(g), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
 		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g), newManCmd(g))
 	registerCompletions(root, g)

@@ -5,6 +5,7 @@ func init() {
 	add(map[Key]entry{
 		"cmd.error":               {tr: "hata: {err}", en: "error: {err}"},
 		"cmd.usage":               {tr: "kullanım: {usage}", en: "usage: {usage}"},
+		"cmd.flag.lang":           {tr: "--lang {value}: tr ya da en olmalı", en: "--lang {value}: use tr or en"},
 		"cmd.flag.unknown":        {tr: "bilinmeyen seçenek: {detail}", en: "unknown flag: {detail}"},
 		"cmd.flag.unknown_short":  {tr: "bilinmeyen kısa seçenek: {detail}", en: "unknown shorthand flag: {detail}"},
 		"cmd.flag.needs_argument": {tr: "seçenek bir değer ister: {detail}", en: "flag needs an argument: {detail}"},
