@@ -19,7 +19,7 @@ func (d *Daemon) auditTo(next httpclient.AuditFunc) httpclient.AuditFunc {
 		err := d.store.RecordAudit(ctx, outbox.AuditEntry{At: r.Time, Host: r.Host, Channel: r.Channel,
 			Recipient: r.Recipient, BytesOut: r.BytesOut, BytesIn: r.BytesIn, Outcome: r.Outcome, MessageIDs: r.MessageIDs})
 		if err != nil {
-			d.log.Warn("could not write the audit row of an outbound request", "host", r.Host, "channel", r.Channel, "err", err)
+			d.log.Warn("log.audit.write_failed", "host", r.Host, "channel", r.Channel, "err", err)
 		}
 		if next != nil {
 			next(r)

@@ -53,7 +53,7 @@ func (d *Daemon) CheckBalances(ctx context.Context) bool {
 		cancel()
 		if err != nil {
 			if ctx.Err() == nil {
-				d.log.Warn("could not read the provider's balance; the metric keeps the last value", "channel", name, "err", err)
+				d.log.Warn("log.balance.unreadable", "channel", name, "err", err)
 			}
 			continue
 		}

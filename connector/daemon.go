@@ -96,7 +96,8 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	d := &Daemon{cfg: cfg, log: opts.Logger, sources: map[string]*erp.Group{}, channels: map[string]*dispatch.Channel{},
+	// Every log message is a catalog key, written in the config's language.
+	d := &Daemon{cfg: cfg, log: cfg.Language.Lang().Logger(opts.Logger), sources: map[string]*erp.Group{}, channels: map[string]*dispatch.Channel{},
 		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
 	store, err := openOutbox(ctx, cfg, opts)
 	if err != nil {
@@ -212,7 +213,7 @@ func (d *Daemon) RecoverInFlight(ctx context.Context) error {
 		return err
 	}
 	if n > 0 {
-		d.log.Warn("messages were being sent when the connector stopped; they are marked uncertain and will be checked with the provider before any resend", "count", n)
+		d.log.Warn("log.daemon.interrupted", "count", n)
 	}
 	return nil
 }
@@ -245,18 +246,18 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		st.Skipped += r.Skipped
 		switch {
 		case r.Started && (!j.Backfill.Set() || r.NoBackfill):
-			d.log.Info("job started from the current end of the table; older rows are not sent (set backfill to send them)",
+			d.log.Info("log.daemon.started_at_end",
 				"job", j.Name, "source", r.Source, "cursor", r.From)
 		case r.Started:
-			d.log.Info("job started with a backfill: rows after the start cursor are sent", "job", j.Name, "source", r.Source,
+			d.log.Info("log.daemon.started_backfill", "job", j.Name, "source", r.Source,
 				"backfill", j.Backfill, "from", r.From, "cursor", r.Cursor)
 		}
 	}
 	if err != nil {
 		st.Err = err.Error()
-		d.log.Error("job run failed; it will run again at its next time", "job", j.Name, "err", err)
+		d.log.Error("log.daemon.job_failed", "job", j.Name, "err", err)
 	} else {
-		d.log.Info("job ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))
+		d.log.Info("log.daemon.job_ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))
 	}
 	d.mu.Lock()
 	st.Next = d.nextRun(j, d.last[j.Name].Next)
@@ -277,7 +278,7 @@ func (d *Daemon) runExclusive(ctx context.Context, j *poll.Job) {
 	d.mu.Lock()
 	if d.running[j.Name] {
 		d.mu.Unlock()
-		d.log.Warn("job still running from its last start; this run is skipped", "job", j.Name)
+		d.log.Warn("log.daemon.overlap", "job", j.Name)
 		return
 	}
 	d.running[j.Name] = true
@@ -394,7 +395,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 			d.runExclusive(ctx, j)
 		})
 	}
-	d.log.Info("connector running", "jobs", len(d.jobs), "channels", len(d.channels), "state_dir", d.cfg.StateDir)
+	d.log.Info("log.daemon.running", "jobs", len(d.jobs), "channels", len(d.channels), "state_dir", d.cfg.StateDir)
 	wg.Go(func() { d.purgeLoop(ctx) })
 	wg.Go(func() { d.balanceLoop(ctx) })
 	for _, ch := range d.channels {
@@ -402,11 +403,11 @@ func (d *Daemon) Run(ctx context.Context) error {
 		wg.Go(func() { ch.Run(ctx) })
 	}
 	<-ctx.Done()
-	d.log.Info("stopping: no new job runs; waiting for sends in progress")
+	d.log.Info("log.daemon.stopping")
 	stopped := c.Stop() // waits for running jobs
 	<-stopped.Done()
 	wg.Wait()
-	d.log.Info("stopped")
+	d.log.Info("log.daemon.stopped")
 	return nil
 }
 
@@ -426,14 +427,14 @@ type cronLogger struct{ l *slog.Logger }
 
 func (c cronLogger) Info(msg string, kv ...any) {
 	if msg == "skip" {
-		c.l.Warn("job still running from its last start; this run is skipped", kv...)
+		c.l.Warn("log.daemon.overlap", kv...)
 		return
 	}
-	c.l.Debug("cron: "+msg, kv...)
+	c.l.Debug("log.daemon.cron", append(kv, "event", msg)...)
 }
 
 func (c cronLogger) Error(err error, msg string, kv ...any) {
-	c.l.Error("cron: "+msg, append(kv, "err", err)...)
+	c.l.Error("log.daemon.cron_error", append(kv, "event", msg, "err", err)...)
 }
 
 // ChannelPaused reports whether a channel is paused by a credential or
@@ -453,9 +454,9 @@ func (d *Daemon) purgeLoop(ctx context.Context) {
 	defer t.Stop()
 	for {
 		if n, err := d.Purge(ctx); err != nil && ctx.Err() == nil {
-			d.log.Error("retention purge failed; it runs again tomorrow", "err", err)
+			d.log.Error("log.daemon.purge_failed", "err", err)
 		} else if n > 0 {
-			d.log.Info("retention purge: old message texts and recipients removed", "messages", n, "retention", d.cfg.Retention)
+			d.log.Info("log.daemon.purged", "messages", n, "retention", d.cfg.Retention)
 		}
 		select {
 		case <-ctx.Done():

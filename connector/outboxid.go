@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/vault"
@@ -69,22 +70,17 @@ func MatchOutbox(stateDir, path string, id outbox.Identity, exists bool) (Outbox
 }
 
 func outboxError(match OutboxMatch, path string, m vault.Marker, id outbox.Identity) error {
-	var what string
+	var what catalog.Msg
 	switch match {
 	case OutboxMissing:
-		what = fmt.Sprintf("the outbox %s is missing, but the state folder's %s says this connector used one (last change %s)",
-			path, vault.MarkerName, m.Updated.Local().Format("2006-01-02 15:04"))
+		what = catalog.M("outbox.mismatch.missing", "path", path, "marker", vault.MarkerName, "updated", m.Updated.Local().Format("2006-01-02 15:04"))
 	case OutboxReplaced:
-		what = fmt.Sprintf("the outbox %s is not the one the state folder's %s names (it is %s, the marker names %s)",
-			path, vault.MarkerName, short(id.ID), short(m.Outbox))
+		what = catalog.M("outbox.mismatch.replaced", "path", path, "marker", vault.MarkerName, "id", short(id.ID), "want", short(m.Outbox))
 	case OutboxOlder:
-		what = fmt.Sprintf("the outbox %s is an older copy of the one this connector used (at change %d, it had got to %d on %s): restored from a backup?",
-			path, id.Seq, m.Seq, m.Updated.Local().Format("2006-01-02 15:04"))
+		what = catalog.M("outbox.mismatch.older", "path", path, "seq", id.Seq, "want", m.Seq, "updated", m.Updated.Local().Format("2006-01-02 15:04"))
 	}
-	return fmt.Errorf("%w: %s. A start with it would read rows again as new and send their messages a second time. "+
-		"Restore the state folder's files together (outbox.db with %s), or start once with `akinsoft-connector run %s` "+
-		"to use this outbox as it is (a job's backfill is then not sent; add %s to send it too)",
-		ErrOutboxMismatch, what, vault.MarkerName, AcceptFlag, AcceptBackfillFlag)
+	return catalog.Errorf("outbox.mismatch", "what", what, "marker", vault.MarkerName, "accept", AcceptFlag,
+		"backfill", AcceptBackfillFlag).Wrapping(ErrOutboxMismatch)
 }
 
 func short(id string) string {
@@ -122,7 +118,7 @@ func openOutbox(ctx context.Context, cfg *config.Config, opts Options) (*outbox.
 		case match.Refused() && opts.AcceptOutbox:
 			err = acceptOutbox(ctx, cfg, store, opts, match)
 		case match == OutboxAdopted && opts.Logger != nil:
-			opts.Logger.Info("the outbox has no marker yet (it is from an earlier version): adopting it", "outbox", path)
+			cfg.Language.Lang().Logger(opts.Logger).Info("log.outbox.adopted", "outbox", path)
 		}
 	}
 	if err == nil {
@@ -148,8 +144,8 @@ func acceptOutbox(ctx context.Context, cfg *config.Config, store *outbox.Store, 
 		return err
 	}
 	if opts.Logger != nil {
-		was := map[OutboxMatch]string{OutboxMissing: "missing", OutboxReplaced: "another outbox", OutboxOlder: "an older copy"}[match]
-		opts.Logger.Warn("outbox accepted with "+AcceptFlag+": rows read again may be sent again",
+		was := map[OutboxMatch]string{OutboxMissing: "missing", OutboxReplaced: "replaced", OutboxOlder: "older"}[match]
+		cfg.Language.Lang().Logger(opts.Logger).Warn("log.outbox.accepted",
 			"outbox", OutboxPath(cfg), "was", was, "jobs_without_backfill", blocked)
 	}
 	return nil
@@ -171,7 +167,7 @@ func (d *Daemon) saveMarker(ctx context.Context) {
 		return
 	}
 	if err := vault.WriteMarker(string(d.cfg.StateDir), vault.Marker{Outbox: id.ID, Seq: id.Seq, Updated: d.now().UTC()}); err != nil {
-		d.log.Warn("could not update the outbox marker; a restored old outbox may then go unnoticed", "err", err)
+		d.log.Warn("log.outbox.marker_failed", "err", err)
 		return
 	}
 	d.mu.Lock()

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -220,7 +221,7 @@ func TestFirebirdPresetsOnOldWolvox(t *testing.T) {
 				t.Fatalf("sms messages: %+v", sms)
 			}
 			logs := log.String()
-			if n := strings.Count(logs, poll.AbsentWarning); n != 1 {
+			if n := strings.Count(logs, catalog.TR.LogText(poll.AbsentWarning)); n != 1 {
 				t.Fatalf("absent-columns warning logged %d times over two runs:\n%s", n, logs)
 			}
 			for _, c := range absent {
@@ -336,7 +337,7 @@ func TestFirebirdYearDatabasesDifferInColumns(t *testing.T) {
 	}
 	var warned []string
 	for _, line := range strings.Split(log.String(), "\n") {
-		if strings.Contains(line, poll.AbsentWarning) {
+		if strings.Contains(line, catalog.TR.LogText(poll.AbsentWarning)) {
 			warned = append(warned, line)
 		}
 	}

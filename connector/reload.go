@@ -26,6 +26,8 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 		return err
 	}
 	for {
+		lang := cfg.Language.Lang()
+		log := lang.Logger(log)
 		lock, err := instance.Acquire(string(cfg.StateDir))
 		if err != nil {
 			return err
@@ -51,14 +53,14 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 			case <-reload:
 				c, err := load()
 				if err != nil {
-					log.Error("config reload refused; the running config stays in use", "err", err)
+					log.Error("log.reload.refused", "err", config.Describe(err, lang))
 					continue
 				}
 				next = c
 				break wait
 			}
 		}
-		log.Info("config reloaded; restarting jobs and channels")
+		log.Info("log.reload.done")
 		stop()
 		err = <-done
 		d.Close()

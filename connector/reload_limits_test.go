@@ -44,6 +44,7 @@ func TestHostileReloadIsRefusedInBoundedMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	first.Status.Disabled = true
+	first.Language = "en" // the test reads the English log
 	var loads sync.Mutex
 	loaded := false
 	load := func() (*config.Config, error) {

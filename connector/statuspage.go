@@ -51,7 +51,7 @@ func (d *Daemon) recordRun(ctx context.Context, job string, st JobStatus) {
 	d.metrics.ObserveJob(job, st.Duration, st.Rows)
 	err := d.store.RecordJobRun(context.WithoutCancel(ctx), outboxJobRun(job, st))
 	if err != nil {
-		d.log.Warn("could not save the job run for the status page", "job", job, "err", err)
+		d.log.Warn("log.status.save_run_failed", "job", job, "err", err)
 	}
 }
 
@@ -61,7 +61,7 @@ func (d *Daemon) recordRun(ctx context.Context, job string, st JobStatus) {
 func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 	for job, st := range d.JobStatuses() {
 		if err := d.store.SetJobNext(ctx, job, st.Next); err != nil {
-			d.log.Warn("could not save the job's next run for the status page", "job", job, "err", err)
+			d.log.Warn("log.status.save_next_failed", "job", job, "err", err)
 		}
 	}
 	cfg := d.cfg.Status
@@ -71,7 +71,7 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 	authFile := status.AuthPath(string(d.cfg.StateDir))
 	l, remote, err := status.Listen(cfg, authFile)
 	if err != nil {
-		d.log.Error("status page not started; notifications are still sent", "err", err)
+		d.log.Error("log.status.not_started", "err", err)
 		return
 	}
 	srv, err := status.New(status.Options{Store: d.store, Probe: d, Metrics: d.metrics, AuthFile: authFile,
@@ -79,19 +79,19 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 		Log: d.log, Now: d.now})
 	if err != nil {
 		l.Close()
-		d.log.Error("status page not started; notifications are still sent", "err", err)
+		d.log.Error("log.status.not_started", "err", err)
 		return
 	}
 	scheme := "http"
 	if cfg.TLSCert != "" {
 		scheme = "https"
 	}
-	d.log.Info("status page listening", "url", scheme+"://"+l.Addr().String()+"/")
+	d.log.Info("log.status.listening", "url", scheme+"://"+l.Addr().String()+"/")
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		if err := status.Serve(ctx, l, srv); err != nil {
-			d.log.Error("status page stopped; notifications are still sent", "err", err)
+			d.log.Error("log.status.stopped", "err", err)
 		}
 	}()
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kardianos/service"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/logging"
 )
 
@@ -47,7 +48,7 @@ func Run(ctx context.Context, opts Options, daemon func(ctx context.Context) err
 	if l, err := s.Logger(nil); err == nil {
 		p.svcLog = l
 	} else {
-		p.log.Warn("the service manager's log is not available; logging to the log file only", "err", err)
+		p.log.Warn("log.service.no_event_log", "err", err)
 	}
 	p.protectFolders(opts.Folders)
 	return s.Run()
@@ -61,9 +62,9 @@ func (p *program) protectFolders(folders []string) {
 	for _, f := range ProtectOwnFolders(folders...) {
 		switch {
 		case f.Problem != "":
-			p.warn(fmt.Sprintf("the folder %s is not private: %s; only SYSTEM, Administrators and the service's account should have access to it", f.Path, f.Problem))
+			p.warn("log.service.folder_not_private", "folder", f.Path, "problem", f.Problem)
 		case f.Changed:
-			p.log.Info("folder made private to SYSTEM, Administrators and the service's account", "folder", f.Path)
+			p.log.Info("log.service.folder_private", "folder", f.Path)
 		}
 	}
 }
@@ -73,6 +74,7 @@ type program struct {
 	parent      context.Context
 	daemon      func(context.Context) error
 	log         *slog.Logger
+	lang        catalog.Lang
 	svcLog      service.Logger
 	stopTimeout time.Duration
 	exit        func(code int)
@@ -85,10 +87,14 @@ type program struct {
 }
 
 func newProgram(ctx context.Context, opts Options, daemon func(context.Context) error, exit func(int)) *program {
-	p := &program{parent: ctx, daemon: daemon, log: opts.Logger, stopTimeout: opts.StopTimeout, exit: exit}
+	p := &program{parent: ctx, daemon: daemon, log: opts.Logger, lang: opts.Lang, stopTimeout: opts.StopTimeout, exit: exit}
 	if p.log == nil {
 		p.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if p.lang == "" {
+		p.lang = catalog.TR
+	}
+	p.log = p.lang.Logger(p.log)
 	if p.stopTimeout <= 0 {
 		p.stopTimeout = DefaultStopTimeout
 	}
@@ -102,7 +108,7 @@ func (p *program) Start(service.Service) error {
 	p.cancel, p.done = cancel, make(chan struct{})
 	p.mu.Unlock()
 	go p.serve(ctx)
-	p.info("akinsoft-connector service started")
+	p.info("log.service.started")
 	return nil
 }
 
@@ -121,7 +127,7 @@ func (p *program) serve(ctx context.Context) {
 	if err == nil {
 		err = errors.New("the connector stopped on its own without an error")
 	}
-	p.error("akinsoft-connector stopped with an error; the service manager will restart it", err)
+	p.error("log.service.failed", err)
 	p.exit(1)
 }
 
@@ -141,47 +147,49 @@ func (p *program) Stop(service.Service) error {
 	case <-done:
 	case <-timer.C:
 		err := fmt.Errorf("the connector did not stop within %s", p.stopTimeout)
-		p.error("akinsoft-connector stop timed out", err)
+		p.error("log.service.stop_timeout", err)
 		return err
 	}
 	p.mu.Lock()
 	err := p.err
 	p.mu.Unlock()
 	if err != nil && !errors.Is(err, context.Canceled) {
-		p.error("akinsoft-connector stopped with an error", err)
+		p.error("log.service.stopped_error", err)
 		return err
 	}
-	p.info("akinsoft-connector service stopped")
+	p.info("log.service.stopped")
 	return nil
 }
 
 // clean keeps secrets and contact data out of the Event Log as the log
 // handler keeps them out of the log file: errors quote configs and rows.
 func (p *program) clean(s string) string {
-	if c, ok := p.log.Handler().(interface{ Clean(string) string }); ok {
-		return c.Clean(s)
+	if h, ok := logging.Find(p.log.Handler()); ok {
+		return h.Clean(s)
 	}
 	return logging.MaskText(s)
 }
 
-func (p *program) info(msg string) {
-	p.log.Info(msg)
+// info, warn and error log a message (a catalog key, see catalog.Logger)
+// to the log and to the service manager's log, there in p's language.
+func (p *program) info(key string) {
+	p.log.Info(key)
 	if p.svcLog != nil {
-		_ = p.svcLog.Info(msg)
+		_ = p.svcLog.Info(p.lang.LogText(key))
 	}
 }
 
-func (p *program) warn(msg string) {
-	p.log.Warn(msg)
+func (p *program) warn(key string, kv ...any) {
+	p.log.Warn(key, kv...)
 	if p.svcLog != nil {
-		_ = p.svcLog.Warning(p.clean(msg))
+		_ = p.svcLog.Warning(p.clean(p.lang.LogText(key, kv...)))
 	}
 }
 
-func (p *program) error(msg string, err error) {
-	p.log.Error(msg, "err", err)
+func (p *program) error(key string, err error) {
+	p.log.Error(key, "err", err)
 	if p.svcLog != nil {
-		_ = p.svcLog.Error(p.clean(msg + ": " + err.Error()))
+		_ = p.svcLog.Error(p.clean(p.lang.LogText(key) + ": " + err.Error()))
 	}
 }
 

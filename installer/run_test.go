@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/logging"
 )
 
@@ -60,7 +61,7 @@ func (b *syncBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return 
 func newHarness(ctx context.Context, stopTimeout time.Duration, daemon func(context.Context) error) *harness {
 	h := &harness{ev: &eventLog{}, logBuf: &syncBuffer{}, exits: make(chan int, 1)}
 	log := slog.New(logging.NewHandler(slog.NewTextHandler(h.logBuf, nil)))
-	h.p = newProgram(ctx, Options{Logger: log, StopTimeout: stopTimeout}, daemon, func(code int) { h.exits <- code })
+	h.p = newProgram(ctx, Options{Logger: log, StopTimeout: stopTimeout, Lang: catalog.EN}, daemon, func(code int) { h.exits <- code })
 	h.p.svcLog = h.ev
 	return h
 }

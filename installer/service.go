@@ -1,6 +1,8 @@
 package installer
 
 import (
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+
 	"errors"
 	"fmt"
 	"log/slog"
@@ -33,6 +35,9 @@ type Options struct {
 	// Logger receives start, stop and fatal errors in Run, besides the
 	// service manager's log (the Windows Event Log).
 	Logger *slog.Logger
+	// Lang is the language of what Run writes to the service manager's log
+	// (Turkish when empty); Logger writes in its own.
+	Lang catalog.Lang
 	// StopTimeout bounds how long Run waits for the daemon after a stop
 	// request; default 20 s, well under Windows' patience.
 	StopTimeout time.Duration

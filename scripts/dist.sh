@@ -107,7 +107,9 @@ bash scripts/deb-copyright.sh >"$docs/copyright" || die "cannot write the .deb's
 for shell in bash zsh fish; do
 	"$host" completion "$shell" >"$docs/completion.$shell" || die "cannot write the $shell completion"
 done
-"$host" gen-man "$work/man" || die "cannot write the man pages"
+# The pages are Turkish, like the rest of the command line, whatever the
+# locale of the machine that builds them.
+"$host" gen-man --lang tr "$work/man" || die "cannot write the man pages"
 for page in "$work"/man/*.1; do gzip -9 -n <"$page" >"$docs/man/$(basename "$page").gz"; done
 # A Debian changelog (native: changelog.gz) of this version: the commits
 # since the last tag, or the last 50.

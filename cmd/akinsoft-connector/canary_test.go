@@ -28,7 +28,8 @@ func TestCanarySecretAppearsNowhere(t *testing.T) {
 	dir := t.TempDir()
 	caFile := filepath.Join(dir, "fake-ca.pem")
 	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: fake.Server.Certificate().Raw}), 0o600)
-	cfgText := `quiet_hours: {disabled: true}
+	cfgText := `language: en # the assertions read English texts
+quiet_hours: {disabled: true}
 status: {listen: "127.0.0.1:0"}
 log: {dir: logs, level: debug}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
@@ -73,7 +74,7 @@ jobs:
 		{"messages", "list"},
 		{"secrets", "list"},
 	} {
-		_, stdout, stderr := runCLI(t, append(args, "--config", cfgPath)...)
+		_, stdout, stderr := runEN(t, append(args, "--config", cfgPath)...)
 		all.WriteString(stdout + stderr)
 	}
 	if !strings.Contains(all.String(), "code:   30") {

@@ -17,42 +17,42 @@ import (
 func newAdminCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "admin",
-		Short: "Status page access: the admin password and read-only API tokens",
+		Short: g.h("help.admin"),
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "set-password",
-		Short: "Set the status page's admin password (asked without echo, or read from standard input)",
+		Short: g.h("help.admin.set_password"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := authPath(g)
 			if err != nil {
 				return err
 			}
-			pw, err := readSecret(cmd, "the admin password")
+			pw, err := readSecret(cmd, g, g.say("cmd.admin.password"))
 			if err != nil {
 				return err
 			}
 			if f, ok := cmd.InOrStdin().(*os.File); ok && isTerminal(f) {
-				again, err := readSecret(cmd, "the admin password (again)")
+				again, err := readSecret(cmd, g, g.say("cmd.admin.password_again"))
 				if err != nil {
 					return err
 				}
 				if again != pw {
-					return errors.New("the two passwords differ: nothing changed")
+					return g.sayErr("cmd.admin.passwords_differ")
 				}
 			}
 			if err := status.SetPassword(path, pw); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "admin password set (bcrypt hash in %s); it works at the next login, no restart needed\n", path)
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.password_set", "path", path))
 			return nil
 		},
 	})
-	token := &cobra.Command{Use: "token", Short: "Read-only API tokens for monitoring (/api/status, and /metrics beyond loopback)"}
+	token := &cobra.Command{Use: "token", Short: g.h("help.admin.token")}
 	var listJSON bool
 	tokenList := &cobra.Command{
 		Use:   "list",
-		Short: "List token names (never the tokens)",
+		Short: g.h("help.admin.token.list"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := authPath(g)
@@ -71,19 +71,19 @@ func newAdminCmd(g *globals) *cobra.Command {
 				return writeJSON(cmd.OutOrStdout(), out)
 			}
 			for _, t := range c.Tokens {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-24s created %s\n", t.Name, stamp(t.Created, g.zone()))
+				fmt.Fprintf(cmd.OutOrStdout(), "%-24s %s\n", t.Name, g.say("cmd.admin.token_created_at", "at", stamp(t.Created, g.zone())))
 			}
 			if len(c.Tokens) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), "no tokens")
+				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.no_tokens"))
 			}
 			return nil
 		},
 	}
-	jsonFlag(tokenList, &listJSON)
+	jsonFlag(g, tokenList, &listJSON)
 	token.AddCommand(&cobra.Command{
 		Use:   "create NAME",
-		Short: "Create a token; it is shown once",
-		Args:  exactArgs(1, "admin token create prometheus"),
+		Short: g.h("help.admin.token.create"),
+		Args:  exactArgs(g, 1, "admin token create prometheus"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := authPath(g)
 			if err != nil {
@@ -94,13 +94,13 @@ func newAdminCmd(g *globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), tok)
-			fmt.Fprintf(cmd.ErrOrStderr(), "token %q created; it is shown only now. Send it as: Authorization: Bearer <token>\n", args[0])
+			fmt.Fprintln(cmd.ErrOrStderr(), g.say("cmd.admin.token_created", "name", fmt.Sprintf("%q", args[0])))
 			return nil
 		},
 	}, tokenList, &cobra.Command{
 		Use:   "revoke NAME",
-		Short: "Delete a token",
-		Args:  exactArgs(1, "admin token revoke prometheus"),
+		Short: g.h("help.admin.token.revoke"),
+		Args:  exactArgs(g, 1, "admin token revoke prometheus"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := authPath(g)
 			if err != nil {
@@ -109,7 +109,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 			if err := status.RevokeToken(path, args[0]); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "token %q revoked\n", args[0])
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.token_revoked", "name", fmt.Sprintf("%q", args[0])))
 			return nil
 		},
 	})

@@ -23,74 +23,75 @@ func newCheckCmd(g *globals) *cobra.Command {
 	var offline, providers bool
 	cmd := &cobra.Command{
 		Use:   "check",
-		Short: "Validate the config (every problem with file:line:col), render samples, count the rows each job's next run would read",
+		Short: g.h("help.check"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			out := cmd.OutOrStdout()
+			out, lang := cmd.OutOrStdout(), g.language()
 			cfg, err := config.Load(g.configPath, config.Options{})
 			var cerrs config.Errors
 			if errors.As(err, &cerrs) {
 				for _, e := range cerrs {
-					fmt.Fprintln(out, e.Error())
+					fmt.Fprintln(out, e.In(lang))
 				}
-				return &configProblems{n: len(cerrs), file: g.configPath}
+				return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
 			} else if err != nil {
 				return err
 			}
 			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
 				if errors.As(err, &cerrs) {
 					for _, e := range cerrs {
-						fmt.Fprintln(out, e.Error())
+						fmt.Fprintln(out, e.In(lang))
 					}
 				}
-				return &configProblems{n: len(cerrs), file: g.configPath}
+				return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
 			}
 			problems := 0
 			for _, j := range cfg.Jobs {
 				job, err := poll.Build(cfg, j)
 				if err != nil {
-					fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+					fmt.Fprintln(out, g.say("cmd.check.job_error", "job", j.Name, "err", err))
 					problems++
 					continue
 				}
 				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
-				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
+				fmt.Fprintln(out, g.say("cmd.check.job", "job", job.Name, "mode", job.Mode, "sources", fmt.Sprint(job.Sources),
+					"schedule", fmt.Sprintf("%q", job.Schedule), "next", next))
 				if job.Sample != nil {
 					for _, v := range job.Variants() {
 						if v.Label != "" {
 							fmt.Fprintf(out, "  %s:\n", v.Label)
 						}
-						problems += renderWith(out, g.language(), v.Mapper, v.Sample, "sample")
+						problems += renderWith(out, lang, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
 					}
 				}
 			}
-			problems += checkOutbox(cmd.Context(), cfg, out)
+			problems += checkOutbox(cmd.Context(), g, cfg, out)
 			if !offline {
-				problems += checkPending(cmd.Context(), cfg, out, g.language())
+				problems += checkPending(cmd.Context(), cfg, out, lang)
 			}
 			if providers {
-				problems += checkProviders(cmd.Context(), cfg, "", out, g.language())
+				problems += checkProviders(cmd.Context(), cfg, "", out, lang)
 			}
 			if problems > 0 {
-				return &configProblems{n: problems, file: g.configPath}
+				return &configProblems{n: problems, file: g.configPath, lang: lang}
 			}
-			fmt.Fprintf(out, "%s: OK\n", g.configPath)
+			fmt.Fprintln(out, g.say("cmd.check.ok", "file", g.configPath))
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to the ERP databases (syntax, templates and secrets only)")
-	cmd.Flags().BoolVar(&providers, "providers", false, "also verify each provider's credentials (no message is sent)")
+	cmd.Flags().BoolVar(&offline, "offline", false, g.h("help.check.offline"))
+	cmd.Flags().BoolVar(&providers, "providers", false, g.h("help.check.providers"))
 	return cmd
 }
 
 // checkOutbox says what run would say of the outbox: one the state folder's
 // marker does not name (missing, another, an older copy) is refused.
-func checkOutbox(ctx context.Context, cfg *config.Config, out io.Writer) int {
+func checkOutbox(ctx context.Context, g *globals, cfg *config.Config, out io.Writer) int {
 	path := connector.OutboxPath(cfg)
 	_, statErr := os.Stat(path)
 	store, err := outbox.OpenReadOnly(ctx, path)
 	if err != nil {
-		fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
+		fmt.Fprintln(out, g.say("cmd.check.outbox_unreadable", "err", g.errText(err)))
 		return 1
 	}
 	defer store.Close()
@@ -99,7 +100,7 @@ func checkOutbox(ctx context.Context, cfg *config.Config, out io.Writer) int {
 		_, err = connector.MatchOutbox(string(cfg.StateDir), path, id, statErr == nil)
 	}
 	if err != nil {
-		fmt.Fprintf(out, "outbox: run would refuse to start: %v\n", err)
+		fmt.Fprintln(out, g.say("cmd.check.outbox_refused", "err", g.errText(err)))
 		return 1
 	}
 	return 0
@@ -111,15 +112,16 @@ func checkOutbox(ctx context.Context, cfg *config.Config, out io.Writer) int {
 // and must neither change the service's cursors nor create state files the
 // service account then cannot write.
 func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang) int {
+	say := func(key catalog.Key, args ...any) { fmt.Fprintln(out, catalog.M(key, args...).In(lang)) }
 	store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
 	if err != nil {
-		fmt.Fprintf(out, "cannot read the outbox: %v\n", err)
+		say("cmd.check.outbox_unreadable", "err", err)
 		return 1
 	}
 	defer store.Close()
 	sources, err := connector.OpenSources(cfg, time.Now)
 	if err != nil {
-		fmt.Fprintf(out, "cannot open the sources: %v\n", err)
+		say("cmd.check.sources_unopened", "err", err)
 		return 1
 	}
 	defer func() {
@@ -129,10 +131,10 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 	}()
 	problems := 0
 	if n, err := store.CheckSuppressionKey(ctx, string(cfg.StateDir)); err != nil {
-		fmt.Fprintf(out, "outbox: %v\n", err)
+		say("cmd.check.outbox_error", "err", err)
 		problems++
 	} else if n > 0 {
-		fmt.Fprintf(out, "outbox: %d forgotten address(es), refused on every channel; their key is in place\n", n)
+		say("cmd.check.forgotten", "n", n)
 	}
 	for _, jc := range cfg.Jobs {
 		if jc.Disabled {
@@ -144,7 +146,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		n, err := poll.Pending(ctx, store, sources, j, time.Now())
 		if err != nil {
-			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			say("cmd.check.job_error", "job", j.Name, "err", err)
 			problems++
 			continue
 		}
@@ -154,18 +156,18 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		sort.Strings(srcs)
 		for _, s := range srcs {
-			fmt.Fprintf(out, "job %s: %s: %d row(s) for the next run\n", j.Name, s, n[s])
+			say("cmd.check.pending", "job", j.Name, "source", s, "n", n[s])
 		}
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
 		if err != nil {
-			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			say("cmd.check.job_error", "job", j.Name, "err", err)
 			problems++
 			continue
 		}
 		for _, s := range srcs {
 			if a := absent[s]; len(a) > 0 {
-				fmt.Fprintf(out, "job %s: %s: warning: %s\n", j.Name, s, poll.AbsentNote(a))
+				say("cmd.check.absent", "job", j.Name, "source", s, "note", lang.Reason(poll.AbsentNote(a)))
 			}
 		}
 		if j.Sample != nil {
@@ -173,15 +175,15 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		row, err := poll.SampleRow(ctx, sources, j)
 		if err != nil {
-			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			say("cmd.check.job_error", "job", j.Name, "err", err)
 			problems++
 			continue
 		}
 		if row == nil {
-			fmt.Fprintf(out, "job %s: the query returns no row yet; its templates are checked for syntax only\n", j.Name)
+			say("cmd.check.no_row", "job", j.Name)
 			continue
 		}
-		problems += renderSample(out, lang, j, row, "newest row")
+		problems += renderSample(out, lang, j, row, catalog.M("cmd.check.what.newest"))
 	}
 	return problems
 }
@@ -189,20 +191,20 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 // renderSample renders every channel of a job for one row, so a misspelled
 // column fails here, not in front of a customer. Template failures are
 // problems; a row that is simply not sendable (no mobile number) is shown.
-func renderSample(out io.Writer, lang catalog.Lang, job *poll.Job, row map[string]any, what string) int {
+func renderSample(out io.Writer, lang catalog.Lang, job *poll.Job, row map[string]any, what catalog.Msg) int {
 	return renderWith(out, lang, job.Mapper, row, what)
 }
 
-func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[string]any, what string) int {
+func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[string]any, what catalog.Msg) int {
 	failed := m.TemplateErrors(row)
 	for _, r := range m.Map(row) {
 		switch {
 		case failed[r.Channel] != nil:
-			fmt.Fprintf(out, "  %s: the %s cannot be rendered: %v\n", r.Channel, what, failed[r.Channel])
+			fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", failed[r.Channel]).In(lang))
 		case r.Skip != nil:
-			fmt.Fprintf(out, "  %s %s: not sendable (%s); templates render fine\n", r.Channel, what, lang.Reason(*r.Skip))
+			fmt.Fprintln(out, catalog.M("cmd.check.not_sendable", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
 		default:
-			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what, oneLine(r.Text, 160))
+			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what.In(lang), oneLine(r.Text, 160))
 		}
 	}
 	return len(failed)
@@ -225,6 +227,9 @@ func oneLine(s string, n int) string {
 type configProblems struct {
 	n    int
 	file string
+	lang catalog.Lang
 }
 
-func (e *configProblems) Error() string { return fmt.Sprintf("%d problem(s) in %s", e.n, e.file) }
+func (e *configProblems) Error() string {
+	return catalog.M("cmd.check.problems", "n", e.n, "file", e.file).In(e.lang)
+}

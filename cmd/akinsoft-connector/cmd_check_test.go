@@ -53,7 +53,7 @@ jobs:
 // Such a database is not refused: check counts the rows, names the absent
 // columns per job and database, and passes.
 func TestCheckAcceptsDatabaseWithoutOptionalColumns(t *testing.T) {
-	code, out, errOut := runCLI(t, "check", "--config", oldWolvoxFixture(t))
+	code, out, errOut := runEN(t, "check", "--config", oldWolvoxFixture(t))
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
@@ -72,7 +72,7 @@ func TestCheckAcceptsDatabaseWithoutOptionalColumns(t *testing.T) {
 
 // render shows real rows of such a database, the absent columns empty.
 func TestRenderDatabaseWithoutOptionalColumns(t *testing.T) {
-	code, out, errOut := runCLI(t, "render", "--config", oldWolvoxFixture(t), "--job", "new-invoices", "--key", "101")
+	code, out, errOut := runEN(t, "render", "--config", oldWolvoxFixture(t), "--job", "new-invoices", "--key", "101")
 	if code != exitOK {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}

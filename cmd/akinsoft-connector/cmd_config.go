@@ -6,20 +6,15 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
 
-func newConfigCmd(*globals) *cobra.Command {
+func newConfigCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "config",
-		Short: "Tools for the config file",
+		Short: g.h("help.config"),
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "schema",
-		Short: "Print the config file's JSON Schema, for editors that complete and check YAML",
-		Long: `schema prints the JSON Schema of the config file. The packages install it as
-config.schema.json beside config.example.yaml, whose first line
-  # yaml-language-server: $schema=config.schema.json
-makes VS Code (YAML extension), IntelliJ and Neovim complete keys and values and
-mark mistakes as you type. check is still the full test: the schema knows the
-shape and the formats, not which channels and columns your jobs use.`,
+		Use:     "schema",
+		Short:   g.h("help.config.schema"),
+		Long:    g.h("help.config.schema.long"),
 		Example: `  akinsoft-connector config schema > config.schema.json`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

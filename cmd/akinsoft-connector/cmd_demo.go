@@ -14,7 +14,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 	var keep, verbose bool
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run the pipeline on an embedded demo Wolvox database; needs no server, network or config",
+		Short: g.h("help.demo"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if dir == "" {
@@ -31,12 +31,12 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if verbose {
 				logger = g.logger(cmd)
 			}
-			_, err := demo.Run(cmd.Context(), demo.Options{Dir: dir, Out: cmd.OutOrStdout(), Logger: logger})
+			_, err := demo.Run(cmd.Context(), demo.Options{Dir: dir, Out: cmd.OutOrStdout(), Logger: logger, Lang: g.language()})
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", "", "folder for the demo database and outbox (default: a temporary folder, removed afterwards)")
-	cmd.Flags().BoolVar(&keep, "keep", false, "keep the temporary folder to inspect the outbox")
-	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "show the daemon's logs")
+	cmd.Flags().StringVar(&dir, "dir", "", g.h("help.demo.dir"))
+	cmd.Flags().BoolVar(&keep, "keep", false, g.h("help.demo.keep"))
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, g.h("help.demo.verbose"))
 	return cmd
 }

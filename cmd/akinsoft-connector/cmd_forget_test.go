@@ -64,13 +64,13 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	os.WriteFile(cfg, []byte(strings.ReplaceAll(forgetE2EConfig, "URL", fake.URL())), 0o600)
 	// Another invoice of his carries an invoice-level number in another spelling.
 	addDemoInvoices(t, dir, demo.Invoice{Key: 140, Customer: 2, No: "2024-140", Total: "77.00", Kind: 1, Date: "2026-11-20", Mobile: "0533 234-5678"})
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfg); code != exitOK {
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK {
 		t.Fatalf("run --once: %d\n%s\n%s", code, out, errOut)
 	}
 	if len(fake.Received()) == 0 {
 		t.Fatal("the webhook received nothing")
 	}
-	if code, out, _ := runCLI(t, "optout", "add", "0533 234 56 78", "--note", "telefonla istedi", "--config", cfg); code != exitOK {
+	if code, out, _ := runEN(t, "optout", "add", "0533 234 56 78", "--note", "telefonla istedi", "--config", cfg); code != exitOK {
 		t.Fatalf("optout add: %s", out)
 	}
 	state := filepath.Join(dir, "state")
@@ -92,14 +92,14 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 		t.Errorf("the logs hold him before any forget: %v", found)
 	}
 
-	code, out, errOut := runCLI(t, "forget", "--dry-run", "+90 533 234 56 78", "--config", cfg)
+	code, out, errOut := runEN(t, "forget", "--dry-run", "+90 533 234 56 78", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, "would forget +90533*****78: ") || !strings.Contains(out, "and the opt-out entry") ||
 		!strings.Contains(out, "Dry run: nothing was changed") || !strings.Contains(out, "would delete #") || !strings.Contains(out, "would empty") {
 		t.Fatalf("forget --dry-run: %d\n%s%s", code, out, errOut)
 	}
 	t.Logf("forget --dry-run:\n%s", out)
 	for _, addr := range []string{"0533 234-5678", "MEHMET@Ozturk.Example.COM"} {
-		code, out, errOut := runCLI(t, "forget", addr, "--config", cfg)
+		code, out, errOut := runEN(t, "forget", addr, "--config", cfg)
 		if code != exitOK || !strings.Contains(out, "forgot ") || strings.Contains(out, "Warning") {
 			t.Fatalf("forget %s: %d\n%s%s", addr, code, out, errOut)
 		}
@@ -107,7 +107,7 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	if found := mehmetTraces(t, files()...); len(found) > 0 {
 		t.Errorf("after forget: %v", found)
 	}
-	if _, out, _ := runCLI(t, "optout", "list", "--config", cfg); !strings.Contains(out, "0 recipient(s) opted out") || !strings.Contains(out, "2 forgotten address(es)") {
+	if _, out, _ := runEN(t, "optout", "list", "--config", cfg); !strings.Contains(out, "0 recipient(s) opted out") || !strings.Contains(out, "2 forgotten address(es)") {
 		t.Errorf("optout list after forget:\n%s", out)
 	}
 
@@ -115,7 +115,7 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	// him stored or logged.
 	sentBefore := len(fake.Received())
 	addDemoInvoices(t, dir, demo.Invoice{Key: 141, Customer: 2, No: "2024-141", Total: "12.00", Kind: 1, Date: "2026-11-21"})
-	code, out, errOut = runCLI(t, "run", "--once", "--config", cfg)
+	code, out, errOut = runEN(t, "run", "--once", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, "0 messages queued, 4 skipped") {
 		t.Fatalf("run --once after forget: %d\n%s\n%s", code, out, errOut)
 	}
@@ -125,23 +125,23 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	if found := mehmetTraces(t, files()...); len(found) > 0 {
 		t.Errorf("after his next invoice: %v", found)
 	}
-	if code, out, _ := runCLI(t, "optout", "remove", "905332345678", "--config", cfg); code != exitOK || !strings.Contains(out, "allowed again") {
+	if code, out, _ := runEN(t, "optout", "remove", "905332345678", "--config", cfg); code != exitOK || !strings.Contains(out, "allowed again") {
 		t.Errorf("optout remove of a forgotten address: %d %s", code, out)
 	}
 
 	// Without its key no refusal can be checked and run would send
 	// nothing: check says so first.
-	if code, out, _ := runCLI(t, "check", "--config", cfg); code != exitOK || !strings.Contains(out, "outbox: 1 forgotten address(es)") {
+	if code, out, _ := runEN(t, "check", "--config", cfg); code != exitOK || !strings.Contains(out, "outbox: 1 forgotten address(es)") {
 		t.Errorf("check: %d\n%s", code, out)
 	}
 	os.Remove(filepath.Join(state, "suppression.key"))
-	if code, out, _ := runCLI(t, "check", "--config", cfg); code != exitConfig || !strings.Contains(out, "suppression.key does not exist") {
+	if code, out, _ := runEN(t, "check", "--config", cfg); code != exitConfig || !strings.Contains(out, "suppression.key does not exist") {
 		t.Errorf("check without the key: %d\n%s", code, out)
 	}
-	if code, out, _ := runCLI(t, "optout", "reset-forgotten", "--config", cfg); code != exitUsage {
+	if code, out, _ := runEN(t, "optout", "reset-forgotten", "--config", cfg); code != exitUsage {
 		t.Errorf("reset-forgotten without --yes: %d %s", code, out)
 	}
-	if code, out, _ := runCLI(t, "optout", "reset-forgotten", "--yes", "--config", cfg); code != exitOK || !strings.Contains(out, "dropped 1 forgotten") {
+	if code, out, _ := runEN(t, "optout", "reset-forgotten", "--yes", "--config", cfg); code != exitOK || !strings.Contains(out, "dropped 1 forgotten") {
 		t.Errorf("reset-forgotten --yes: %d %s", code, out)
 	}
 }

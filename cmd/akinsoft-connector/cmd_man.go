@@ -13,12 +13,12 @@ import (
 // newManCmd writes the man pages the .deb ships (scripts/dist.sh runs it):
 // one page per command, from the same help text the commands print. Hidden:
 // people read the pages, they do not make them.
-func newManCmd() *cobra.Command {
+func newManCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:    "gen-man DIR",
-		Short:  "Write the man pages into DIR",
+		Short:  g.h("help.gen_man"),
 		Hidden: true,
-		Args:   exactArgs(1, "gen-man DIR"),
+		Args:   exactArgs(g, 1, "gen-man DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return err

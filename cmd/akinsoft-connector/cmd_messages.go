@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
@@ -20,7 +21,7 @@ import (
 func newMessagesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "messages",
-		Short: "List, retry or cancel messages in the outbox (works while the service runs)",
+		Short: g.h("help.messages"),
 	}
 	cmd.AddCommand(newMessagesListCmd(g), newMessagesRetryCmd(g), newMessagesCancelCmd(g))
 	return cmd
@@ -32,13 +33,13 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List messages, newest first, recipients masked",
+		Short: g.h("help.messages.list"),
 		Example: `  akinsoft-connector messages list --status failed --since 24h
   akinsoft-connector messages list --channel sms --job new-invoices`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.Status != "" && !slices.Contains(outbox.Statuses, f.Status) {
-				return &usageError{fmt.Sprintf("--status %q: use one of %v", f.Status, outbox.Statuses)}
+				return &usageError{g.say("cmd.messages.bad_status", "value", fmt.Sprintf("%q", f.Status), "statuses", fmt.Sprint(outbox.Statuses))}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -61,26 +62,29 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 				}
 				return writeJSON(out, views)
 			}
-			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-16s  %-9s  %3s  %s\n", "ID", "CREATED", "CHANNEL", "JOB", "RECIPIENT", "STATUS", "TRY", "REASON")
+			lang := g.language()
+			h := func(key catalog.Key) string { return lang.Text(key, nil) }
+			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-16s  %-17s  %3s  %s\n", h("cmd.col.id"), h("cmd.col.created"), h("cmd.col.channel"),
+				h("cmd.col.job"), h("cmd.col.recipient"), h("cmd.col.status"), h("cmd.col.try"), h("cmd.col.reason"))
 			for _, m := range ms {
 				v := status.View(m)
-				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-16s  %-9s  %3d  %s\n", v.ID, stamp(v.Created, loc),
-					v.Channel, v.Job, v.To, v.Status, v.Attempts, oneLine(v.Reason, 120))
+				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-16s  %-17s  %3d  %s\n", v.ID, stamp(v.Created, loc),
+					v.Channel, v.Job, v.To, stateName(lang, v.Status), v.Attempts, oneLine(v.ReasonIn(string(lang)), 120))
 			}
-			fmt.Fprintf(out, "%d message(s)", len(ms))
 			if len(ms) == f.Limit {
-				fmt.Fprintf(out, " (limit reached: use --limit for more)")
+				fmt.Fprintln(out, g.say("cmd.messages.count_limit", "n", len(ms)))
+			} else {
+				fmt.Fprintln(out, g.say("cmd.messages.count", "n", len(ms)))
 			}
-			fmt.Fprintln(out)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar((*string)(&f.Status), "status", "", "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)")
-	cmd.Flags().StringVar(&f.Channel, "channel", "", "only this channel")
-	cmd.Flags().StringVar(&f.Job, "job", "", "only this job")
-	cmd.Flags().Var(&since, "since", "only messages created in this period, e.g. 24h, 7d (default: all)")
-	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
-	jsonFlag(cmd, &asJSON)
+	cmd.Flags().StringVar((*string)(&f.Status), "status", "", g.h("help.messages.list.status"))
+	cmd.Flags().StringVar(&f.Channel, "channel", "", g.h("help.messages.channel"))
+	cmd.Flags().StringVar(&f.Job, "job", "", g.h("help.messages.job"))
+	cmd.Flags().Var(&since, "since", g.h("help.messages.list.since"))
+	cmd.Flags().IntVar(&f.Limit, "limit", 100, g.h("help.messages.list.limit"))
+	jsonFlag(g, cmd, &asJSON)
 	return cmd
 }
 
@@ -90,20 +94,18 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 	var channel string
 	cmd := &cobra.Command{
 		Use:   "retry ID... | retry --all-failed [--since 24h] [--channel sms]",
-		Short: "Queue failed (or operator-held) messages again",
-		Long: `Queue failed or held messages again. The running service sends them at its next
-look at the queue (within 15 seconds). A held message may already have reached
-the customer: retry it only when you know it did not.`,
+		Short: g.h("help.messages.retry"),
+		Long:  g.h("help.messages.retry.long"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if all == (len(args) > 0) {
-				return &usageError{"give message IDs or --all-failed, not both"}
+				return &usageError{g.say("cmd.messages.ids_or_all")}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			ids, err := parseIDs(args)
+			ids, err := parseIDs(g, args)
 			if err != nil {
 				return err
 			}
@@ -120,22 +122,22 @@ the customer: retry it only when you know it did not.`,
 					ids = append(ids, m.ID)
 				}
 			}
-			return applyAll(cmd, "retry", "queued again", ids, s.Retry)
+			return applyAll(cmd, g, "retry", ids, s.Retry)
 		},
 	}
-	cmd.Flags().BoolVar(&all, "all-failed", false, "retry every failed message (narrow with --since and --channel)")
-	cmd.Flags().Var(&since, "since", "with --all-failed: only messages created in this period")
-	cmd.Flags().StringVar(&channel, "channel", "", "with --all-failed: only this channel")
+	cmd.Flags().BoolVar(&all, "all-failed", false, g.h("help.messages.retry.all"))
+	cmd.Flags().Var(&since, "since", g.h("help.messages.retry.since"))
+	cmd.Flags().StringVar(&channel, "channel", "", g.h("help.messages.retry.channel"))
 	return cmd
 }
 
 func newMessagesCancelCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "cancel ID...",
-		Short: "Cancel pending (or operator-held) messages so they are never sent",
+		Short: g.h("help.messages.cancel"),
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ids, err := parseIDs(args)
+			ids, err := parseIDs(g, args)
 			if err != nil {
 				return err
 			}
@@ -144,51 +146,51 @@ func newMessagesCancelCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer s.Close()
-			return applyAll(cmd, "cancel", "cancelled", ids, s.Cancel)
+			return applyAll(cmd, g, "cancel", ids, s.Cancel)
 		},
 	}
 }
 
-func parseIDs(args []string) ([]int64, error) {
+func parseIDs(g *globals, args []string) ([]int64, error) {
 	ids := make([]int64, 0, len(args))
 	for _, a := range args {
 		id, err := strconv.ParseInt(a, 10, 64)
 		if err != nil || id <= 0 {
-			return nil, &usageError{fmt.Sprintf("%q is not a message ID (see: akinsoft-connector messages list)", a)}
+			return nil, &usageError{g.say("cmd.messages.bad_id", "value", fmt.Sprintf("%q", a))}
 		}
 		ids = append(ids, id)
 	}
 	return ids, nil
 }
 
-// applyAll runs an operator action on each message, reporting each refusal
-// and showing progress when there are many.
-func applyAll(cmd *cobra.Command, verb, done string, ids []int64, fn func(context.Context, int64) error) error {
+// applyAll runs an operator action (retry, cancel) on each message,
+// reporting each refusal and showing progress when there are many.
+func applyAll(cmd *cobra.Command, g *globals, action string, ids []int64, fn func(context.Context, int64) error) error {
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	key := func(what string) catalog.Key { return catalog.Key("cmd.messages." + action + "." + what) }
 	if len(ids) == 0 {
-		fmt.Fprintln(out, "no messages to "+verb)
+		fmt.Fprintln(out, g.say(key("none")))
 		return nil
 	}
 	var p progressView = noProgress{}
 	if len(ids) > 1 {
-		p = newProgress(errOut, len(ids), verb)
+		p = newProgress(errOut, len(ids), g.say(key("progress")))
 	}
 	failed := 0
 	for _, id := range ids {
 		if err := fn(cmd.Context(), id); err != nil {
 			failed++
 			p.clear()
-			fmt.Fprintf(errOut, "message %d: %v\n", id, err)
+			fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", err))
 		}
 		p.add()
 	}
 	p.finish()
-	fmt.Fprintf(out, "%d message(s) %s", len(ids)-failed, done)
 	if failed > 0 {
-		fmt.Fprintf(out, ", %d refused (see above)\n", failed)
-		return fmt.Errorf("%d of %d message(s) could not %s", failed, len(ids), verb)
+		fmt.Fprintln(out, g.say(key("done_some"), "n", len(ids)-failed, "failed", failed))
+		return g.sayErr(key("failed"), "failed", failed, "n", len(ids))
 	}
-	fmt.Fprintln(out)
+	fmt.Fprintln(out, g.say(key("done"), "n", len(ids)-failed))
 	return nil
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,7 +25,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	}
 	lock, err := instance.Acquire(string(cfg.StateDir))
 	if err != nil {
-		return err
+		return heldError(g, err)
 	}
 	defer lock.Release()
 	d, err := connector.New(ctx, cfg, connector.Options{Logger: log, Console: out, AcceptOutbox: accept.AcceptOutbox, AcceptBackfill: accept.AcceptBackfill})
@@ -41,7 +42,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	}
 	for _, name := range jobs {
 		if !slices.Contains(known, name) {
-			return fmt.Errorf("no job named %q in %s (jobs: %v)", name, g.configPath, known)
+			return g.sayErr("cmd.once.no_job", "name", fmt.Sprintf("%q", name), "file", g.configPath, "jobs", fmt.Sprint(known))
 		}
 	}
 	if len(jobs) == 0 {
@@ -56,7 +57,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 				total += n
 			}
 		}
-		bar := lockedProgress(newProgress(progressTo, total, "job "+name+": rows"))
+		bar := lockedProgress(newProgress(progressTo, total, g.say("cmd.once.rows_progress", "job", name)))
 		results, err := d.RunJob(progress.With(ctx, progress.Progress{Rows: bar.addN}), name)
 		bar.finish()
 		var rows, msgs, skipped int
@@ -64,11 +65,11 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 			rows, msgs, skipped = rows+r.Rows, msgs+r.New, skipped+r.Skipped
 		}
 		if err != nil {
-			fmt.Fprintf(out, "job %s: failed after %d rows: %v\n", name, rows, err)
+			fmt.Fprintln(out, g.say("cmd.once.job_failed", "job", name, "rows", rows, "err", err))
 			failed = append(failed, name)
 			continue
 		}
-		fmt.Fprintf(out, "job %s: %d rows read, %d messages queued, %d skipped with a reason\n", name, rows, msgs-skipped, skipped)
+		fmt.Fprintln(out, g.say("cmd.once.job_done", "job", name, "rows", rows, "queued", msgs-skipped, "skipped", skipped))
 	}
 
 	due := 0
@@ -77,26 +78,26 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 			due += q.Due
 		}
 	}
-	bar := lockedProgress(newProgress(progressTo, due, "sending"))
+	bar := lockedProgress(newProgress(progressTo, due, g.say("cmd.once.sending")))
 	sent, err := d.Drain(progress.With(ctx, progress.Progress{Sent: bar.addN}))
 	bar.finish()
-	fmt.Fprintf(out, "sent: %d messages handed to the providers\n", sent)
+	fmt.Fprintln(out, g.say("cmd.once.sent", "n", sent))
 	if err != nil {
-		return fmt.Errorf("sending stopped: %w", err)
+		return fmt.Errorf("%s: %w", g.say("cmd.once.send_stopped"), err)
 	}
 	if queues, err := d.Store().Queues(ctx); err == nil {
 		for _, q := range queues {
 			if q.Depth() > 0 {
-				fmt.Fprintf(out, "still queued on %s: %d due, %d later (retry time, quiet hours, daily limit), %d uncertain, %d held: the service sends or settles them\n",
-					q.Channel, q.Due, q.Later, q.Uncertain, q.Held)
+				fmt.Fprintln(out, g.say("cmd.once.still_queued", "channel", q.Channel, "due", q.Due, "later", q.Later,
+					"uncertain", q.Uncertain, "held", q.Held))
 			}
 			if paused, why := d.ChannelPaused(q.Channel); paused {
-				fmt.Fprintf(out, "channel %s is paused: %s\n", q.Channel, g.language().Reason(why))
+				fmt.Fprintln(out, g.say("cmd.once.paused", "channel", q.Channel, "reason", g.language().Reason(why)))
 			}
 		}
 	}
 	if len(failed) > 0 {
-		return fmt.Errorf("%d job(s) failed: %v (see the lines above)", len(failed), failed)
+		return g.sayErr("cmd.once.failed", "n", len(failed), "jobs", fmt.Sprint(failed))
 	}
 	return nil
 }
@@ -112,3 +113,13 @@ type syncProgress struct {
 
 func (s *syncProgress) addN(n int) { s.mu.Lock(); s.p.addN(n); s.mu.Unlock() }
 func (s *syncProgress) finish()    { s.mu.Lock(); s.p.finish(); s.mu.Unlock() }
+
+// heldError says in the reader's language that another connector holds the
+// state folder.
+func heldError(g *globals, err error) error {
+	var held *instance.HeldError
+	if errors.As(err, &held) {
+		return g.sayErr("cmd.instance.held", "dir", held.Dir, "holder", held.Holder)
+	}
+	return err
+}

@@ -22,7 +22,7 @@ func TestRunOnceBackfillWithProgress(t *testing.T) {
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
 
-	code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "new-invoices")
+	code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "new-invoices")
 	if code != exitOK {
 		t.Fatalf("run --once exit %d:\n%s\n%s", code, out, errOut)
 	}
@@ -40,7 +40,7 @@ func TestRunOnceBackfillWithProgress(t *testing.T) {
 		t.Errorf("the backfill sent nothing:\n%s", out)
 	}
 
-	code, out, errOut = runCLI(t, "run", "--once", "--config", path)
+	code, out, errOut = runEN(t, "run", "--once", "--config", path)
 	if code != exitOK || !strings.Contains(out, "0 messages queued") || !strings.Contains(out, "sent: 0 ") {
 		t.Errorf("second run --once (exit %d) should find nothing new:\n%s\n%s", code, out, errOut)
 	}
@@ -62,12 +62,12 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer held.Release()
-	code, out, errOut := runCLI(t, "run", "--once", "--config", path)
+	code, out, errOut := runEN(t, "run", "--once", "--config", path)
 	if code == exitOK || !strings.Contains(out+errOut, "service stop") {
 		t.Errorf("run --once beside a running service: exit %d\n%s\n%s", code, out, errOut)
 	}
 	held.Release()
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
+	if code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
 		t.Errorf("unknown --job: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
@@ -81,10 +81,10 @@ func TestDeletedOutboxIsRefusedByCheckAndRun(t *testing.T) {
 	}
 	path := filepath.Join(dir, "config.yaml")
 	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)), 0o600)
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", path); code != exitOK || strings.Contains(out, "sent: 0 ") {
+	if code, out, errOut := runCLI(t, "--lang", "en", "run", "--once", "--config", path); code != exitOK || strings.Contains(out, "sent: 0 ") {
 		t.Fatalf("first run --once (exit %d):\n%s\n%s", code, out, errOut)
 	}
-	if code, out, _ := runCLI(t, "check", "--offline", "--config", path); code != exitOK {
+	if code, out, _ := runCLI(t, "--lang", "en", "check", "--offline", "--config", path); code != exitOK {
 		t.Fatalf("check of the matching outbox (exit %d):\n%s", code, out)
 	}
 	for _, s := range []string{"", "-wal", "-shm"} {
@@ -92,28 +92,28 @@ func TestDeletedOutboxIsRefusedByCheckAndRun(t *testing.T) {
 	}
 	// A command beside the service does not create a new outbox over the
 	// lost one.
-	if code, out, errOut := runCLI(t, "status", "--config", path); code == exitOK || !strings.Contains(out+errOut, "missing") {
+	if code, out, errOut := runCLI(t, "--lang", "en", "status", "--config", path); code == exitOK || !strings.Contains(out+errOut, "missing") {
 		t.Errorf("status without the outbox (exit %d):\n%s\n%s", code, out, errOut)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "state", "outbox.db")); !os.IsNotExist(err) {
 		t.Fatalf("status created an outbox: %v", err)
 	}
-	code, out, errOut := runCLI(t, "check", "--offline", "--config", path)
+	code, out, errOut := runCLI(t, "--lang", "en", "check", "--offline", "--config", path)
 	if code == exitOK || !strings.Contains(out, "run would refuse to start") || !strings.Contains(out, "--accept-outbox") {
 		t.Errorf("check without the outbox (exit %d):\n%s\n%s", code, out, errOut)
 	}
-	code, out, errOut = runCLI(t, "run", "--once", "--config", path)
-	if code == exitOK || !strings.Contains(out+errOut, "the outbox is not the one this connector used") || !strings.Contains(out+errOut, "--accept-outbox") {
+	code, out, errOut = runCLI(t, "--lang", "en", "run", "--once", "--config", path)
+	if code == exitOK || !strings.Contains(out+errOut, "is missing, but the state folder's") || !strings.Contains(out+errOut, "--accept-outbox") {
 		t.Errorf("run --once without the outbox (exit %d):\n%s\n%s", code, out, errOut)
 	}
-	if code, out, errOut = runCLI(t, "run", "--once", "--accept-outbox-backfill", "--config", path); code == exitOK {
+	if code, out, errOut = runCLI(t, "--lang", "en", "run", "--once", "--accept-outbox-backfill", "--config", path); code == exitOK {
 		t.Errorf("--accept-outbox-backfill alone (exit %d):\n%s\n%s", code, out, errOut)
 	}
-	code, out, errOut = runCLI(t, "run", "--once", "--accept-outbox", "--config", path)
+	code, out, errOut = runCLI(t, "--lang", "en", "run", "--once", "--accept-outbox", "--config", path)
 	if code != exitOK || !strings.Contains(out, "sent: 0 ") {
 		t.Errorf("run --once --accept-outbox (exit %d) must not send the backfill again:\n%s\n%s", code, out, errOut)
 	}
-	if code, out, _ := runCLI(t, "check", "--offline", "--config", path); code != exitOK {
+	if code, out, _ := runCLI(t, "--lang", "en", "check", "--offline", "--config", path); code != exitOK {
 		t.Errorf("check after the accepted start (exit %d):\n%s", code, out)
 	}
 }

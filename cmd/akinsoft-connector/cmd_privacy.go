@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -34,7 +35,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "audit",
-		Short: "List every request that left this machine: time, host, channel, masked recipient, bytes, outcome",
+		Short: g.h("help.audit"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := openStore(cmd.Context(), g)
@@ -55,18 +56,20 @@ func newAuditCmd(g *globals) *cobra.Command {
 				}
 				return writeJSON(out, list)
 			}
-			fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8s  %8s  %s\n", "TIME", "CHANNEL", "HOST", "RECIPIENT", "BYTES↑", "BYTES↓", "OUTCOME")
+			h := func(key catalog.Key) string { return g.language().Text(key, nil) }
+			fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8s  %8s  %s\n", h("cmd.col.time"), h("cmd.col.channel"), h("cmd.col.host"),
+				h("cmd.col.recipient"), h("cmd.col.bytes_out"), h("cmd.col.bytes_in"), h("cmd.col.outcome"))
 			for _, r := range rows {
 				fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8d  %8d  %s\n", stamp(r.At, loc),
 					r.Channel, r.Host, r.Recipient, r.BytesOut, r.BytesIn, r.Outcome)
 			}
-			fmt.Fprintf(out, "%d request(s) in the last %s\n", len(rows), since)
+			fmt.Fprintln(out, g.say("cmd.audit.count", "n", len(rows), "since", since))
 			return nil
 		},
 	}
 	since = config.Duration(24 * time.Hour)
-	cmd.Flags().Var(&since, "since", "how far back, e.g. 24h, 7d")
-	jsonFlag(cmd, &asJSON)
+	cmd.Flags().Var(&since, "since", g.h("help.audit.since"))
+	jsonFlag(g, cmd, &asJSON)
 	return cmd
 }
 
@@ -74,7 +77,7 @@ func newForgetCmd(g *globals) *cobra.Command {
 	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   "forget PHONE|EMAIL",
-		Short: "Erase everything stored about a person on this machine; their refusal is kept as a keyed hash",
+		Short: g.h("help.forget"),
 		Long: `Erase everything stored about a person on this machine: messages to them (on every channel,
 also those still waiting), their send attempts and audit rows, their opt-out entry, and the text of
 any other message or error that names them (a webhook body, an e-mail quoting the number). The
@@ -85,11 +88,11 @@ the e-mail address in any case. What the law needs is kept without a readable ad
 that keeps the person from being messaged again when the ERP names them. ` + "`optout remove`" + ` lifts it.
 
 --dry-run lists what would go and changes nothing.`,
-		Args: exactArgs(1, "forget [--dry-run] +905321234567 | name@example.com"),
+		Args: exactArgs(g, 1, "forget [--dry-run] +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := normalizeRecipient(args[0])
 			if err != nil {
-				return &usageError{fmt.Sprintf("%q is neither a phone number nor an e-mail address: %v", args[0], err)}
+				return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", args[0]), "reason", addressReason(g, err))}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -104,25 +107,27 @@ that keeps the person from being messaged again when the ERP names them. ` + "`o
 			if err != nil {
 				return err
 			}
-			printForgotten(cmd.OutOrStdout(), g.zone(), mapping.MaskRecipient(to), f, dryRun)
+			printForgotten(cmd.OutOrStdout(), g.language(), g.zone(), mapping.MaskRecipient(to), f, dryRun)
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "list what would be erased, change nothing")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, g.h("help.forget.dry_run"))
 	return cmd
 }
 
-func printForgotten(out io.Writer, loc *time.Location, who string, f outbox.Forgotten, dry bool) {
-	verb, deleted, emptied := "forgot", "deleted", "emptied"
+func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who string, f outbox.Forgotten, dry bool) {
+	say := func(key catalog.Key, args ...any) string { return catalog.M(key, args...).In(lang) }
+	mode := "done"
 	if dry {
-		verb, deleted, emptied = "would forget", "would delete", "would empty"
+		mode = "dry"
 	}
+	deleted, emptied := say(catalog.Key("cmd.forget.deleted."+mode)), say(catalog.Key("cmd.forget.emptied."+mode))
 	optout := ""
 	if f.OptOut {
-		optout = ", and the opt-out entry"
+		optout = say("cmd.forget.and_optout")
 	}
-	fmt.Fprintf(out, "%s %s: %d message(s), %d send attempt(s), %d audit row(s)%s\n",
-		verb, who, len(f.Messages), f.Attempts, f.Audit, optout)
+	fmt.Fprintln(out, say(catalog.Key("cmd.forget.summary."+mode), "who", who, "messages", len(f.Messages), "attempts", f.Attempts,
+		"audit", f.Audit, "optout", optout))
 	row := func(what string, m outbox.ForgottenMessage, note string) {
 		fmt.Fprintf(out, "  %-12s #%-6d %s  %-16s %-8s %-9s%s\n", what, m.ID, stamp(m.Created, loc),
 			m.Job, m.Channel, m.Status, note)
@@ -130,81 +135,78 @@ func printForgotten(out io.Writer, loc *time.Location, who string, f outbox.Forg
 	for _, m := range f.Messages {
 		note := ""
 		if m.Purged {
-			note = "  (text already purged)"
+			note = "  " + say("cmd.forget.purged")
 		}
 		row(deleted, m, note)
 	}
 	for _, m := range f.Mentioned {
-		note := "  (to another address; its text names this person"
+		note := "  " + say("cmd.forget.mentioned")
 		switch m.Status {
 		case outbox.StatusPending, outbox.StatusStandby, outbox.StatusUncertain, outbox.StatusHeld:
-			note += "; not sent yet: cancelled)"
-		default:
-			note += ")"
+			note = "  " + say("cmd.forget.mentioned_cancelled")
 		}
 		row(emptied, m, note)
 	}
 	var also []string
 	if f.AttemptTexts > 0 {
-		also = append(also, fmt.Sprintf("%d error text(s) of other messages' send attempts", f.AttemptTexts))
+		also = append(also, say("cmd.forget.attempt_texts", "n", f.AttemptTexts))
 	}
 	for _, job := range f.JobRuns {
-		also = append(also, "the last error of job "+job)
+		also = append(also, say("cmd.forget.job_error", "job", job))
 	}
 	if f.OptOutNotes > 0 {
-		also = append(also, fmt.Sprintf("%d note(s) of other opt-out entries", f.OptOutNotes))
+		also = append(also, say("cmd.forget.optout_notes", "n", f.OptOutNotes))
 	}
 	if len(also) > 0 {
 		fmt.Fprintf(out, "  %s: %s\n", emptied, strings.Join(also, ", "))
 	}
 	for _, l := range f.Left {
-		fmt.Fprintf(out, "  kept: %s\n", l)
+		fmt.Fprintln(out, "  "+say("cmd.forget.kept", "what", l))
 	}
 	switch {
 	case dry:
-		fmt.Fprintln(out, "Dry run: nothing was changed. Without --dry-run the address is then kept only as a keyed hash, so it is not messaged again on any channel.")
+		fmt.Fprintln(out, say("cmd.forget.dry_run"))
 		return
 	case f.AlreadySuppressed:
-		fmt.Fprintln(out, "This address had been forgotten before; it stays refused on every channel.")
+		fmt.Fprintln(out, say("cmd.forget.already"))
 	default:
-		fmt.Fprintln(out, "The address is kept only as a keyed hash, so it is not messaged again on any channel, even when the ERP names it again.")
+		fmt.Fprintln(out, say("cmd.forget.hashed"))
 	}
-	fmt.Fprintln(out, "To allow messages to it again: akinsoft-connector optout remove ADDRESS")
+	fmt.Fprintln(out, say("cmd.forget.allow_again"))
 	if f.Vacuumed {
-		fmt.Fprintln(out, "The outbox file was rewritten once, to clear space freed before this version.")
+		fmt.Fprintln(out, say("cmd.forget.vacuumed"))
 	}
 	if f.WALBusy {
-		fmt.Fprintln(out, "Warning: another process (the service?) was reading the outbox, so its write-ahead log "+
-			"(outbox.db-wal) may still hold the old pages. Run the same forget again in a minute, or with the service stopped.")
+		fmt.Fprintln(out, say("cmd.forget.wal_busy"))
 	}
 }
 
 func newOptOutCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "optout",
-		Short: "Manage the list of people who must not be messaged (checked before every send)",
+		Short: g.h("help.optout"),
 	}
 	var note string
 	var listJSON bool
 	add := &cobra.Command{
 		Use:   "add PHONE|EMAIL",
-		Short: "Never message this recipient again",
-		Args:  exactArgs(1, "optout add +905321234567 | name@example.com"),
+		Short: g.h("help.optout.add"),
+		Args:  exactArgs(g, 1, "optout add +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withRecipient(cmd, g, args[0], func(s *outbox.Store, to string) error {
 				if err := s.OptOut(cmd.Context(), to, note); err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s added to the opt-out list\n", mapping.MaskRecipient(to))
+				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.added", "who", mapping.MaskRecipient(to)))
 				return nil
 			})
 		},
 	}
-	add.Flags().StringVar(&note, "note", "", "why (e.g. \"asked by phone on 25.11.2026\")")
+	add.Flags().StringVar(&note, "note", "", g.h("help.optout.add.note"))
 	remove := &cobra.Command{
 		Use:   "remove PHONE|EMAIL",
-		Short: "Allow messages to this recipient again",
-		Args:  exactArgs(1, "optout remove +905321234567 | name@example.com"),
+		Short: g.h("help.optout.remove"),
+		Args:  exactArgs(g, 1, "optout remove +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return withRecipient(cmd, g, args[0], func(s *outbox.Store, to string) error {
 				removed, err := s.OptIn(cmd.Context(), to)
@@ -212,16 +214,16 @@ func newOptOutCmd(g *globals) *cobra.Command {
 					return err
 				}
 				if !removed {
-					return fmt.Errorf("%s is not on the opt-out list and was not forgotten", mapping.MaskRecipient(to))
+					return g.sayErr("cmd.optout.not_listed", "who", mapping.MaskRecipient(to))
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s removed from the opt-out list: messages to it are allowed again\n", mapping.MaskRecipient(to))
+				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.removed", "who", mapping.MaskRecipient(to)))
 				return nil
 			})
 		},
 	}
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "Show the opt-out list",
+		Short: g.h("help.optout.list"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, err := openStore(cmd.Context(), g)
@@ -246,27 +248,23 @@ func newOptOutCmd(g *globals) *cobra.Command {
 			for _, e := range entries {
 				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, stamp(e.Added, g.zone()), e.Note)
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d recipient(s) opted out\n", len(entries))
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.count", "n", len(entries)))
 			if n, err := s.Suppressions(cmd.Context()); err == nil && n > 0 {
-				fmt.Fprintf(cmd.OutOrStdout(), "%d forgotten address(es) refused too, kept only as keyed hashes (not shown)\n", n)
+				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.forgotten", "n", n))
 			}
 			return nil
 		},
 	}
-	jsonFlag(list, &listJSON)
+	jsonFlag(g, list, &listJSON)
 	var yes bool
 	reset := &cobra.Command{
 		Use:   "reset-forgotten --yes",
-		Short: "Drop the refusals of forgotten people, when the key file suppression.key is lost for good",
-		Long: `Forgotten people are refused by a keyed hash of their address; its key is suppression.key in the
-state folder. Without that file no hash can be checked, so nothing is sent at all. Restore it from a
-backup of the state folder if you can. If it is lost for good, this drops the hashes: the people who
-were forgotten can then be messaged again when the ERP names them (add them with optout add if you
-know their addresses).`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.optout.reset"),
+		Long:  g.h("help.optout.reset.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !yes {
-				return &usageError{"reset-forgotten drops every forgotten person's refusal; run it with --yes if that is what you want"}
+				return &usageError{g.say("cmd.optout.reset_needs_yes")}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -277,11 +275,11 @@ know their addresses).`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "dropped %d forgotten address(es); sending resumes\n", n)
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.reset_done", "n", n))
 			return nil
 		},
 	}
-	reset.Flags().BoolVar(&yes, "yes", false, "confirm")
+	reset.Flags().BoolVar(&yes, "yes", false, g.h("help.optout.reset.yes"))
 	cmd.AddCommand(add, remove, list, reset)
 	return cmd
 }
@@ -289,7 +287,7 @@ know their addresses).`,
 func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.Store, string) error) error {
 	to, err := normalizeRecipient(raw)
 	if err != nil {
-		return &usageError{fmt.Sprintf("%q is neither a phone number nor an e-mail address: %v", raw, err)}
+		return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", raw), "reason", addressReason(g, err))}
 	}
 	s, err := openStore(cmd.Context(), g)
 	if err != nil {
@@ -297,4 +295,12 @@ func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.S
 	}
 	defer s.Close()
 	return fn(s, to)
+}
+
+// addressReason says in the reader's language why an argument is no address.
+func addressReason(g *globals, err error) string {
+	if r := mapping.SkipReason(err); !r.IsZero() {
+		return g.language().Reason(r)
+	}
+	return err.Error()
 }

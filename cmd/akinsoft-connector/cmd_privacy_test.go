@@ -54,26 +54,26 @@ func sentDemo(t *testing.T) string {
 func TestForgetAndOptOutCommands(t *testing.T) {
 	cfg := sentDemo(t)
 	// Ayşe Yılmaz (+905321234567) got invoices 2024-101 and 2024-120.
-	code, out, errOut := runCLI(t, "forget", "0532 123 45 67", "--config", cfg)
+	code, out, errOut := runEN(t, "forget", "0532 123 45 67", "--config", cfg)
 	if code != 0 || !strings.Contains(out, "forgot +90532*****67: 2 message(s), 2 send attempt(s)") {
 		t.Fatalf("forget: %d %s %s", code, out, errOut)
 	}
-	if code, out, _ = runCLI(t, "forget", "+905321234567", "--config", cfg); !strings.Contains(out, "0 message(s)") {
+	if code, out, _ = runEN(t, "forget", "+905321234567", "--config", cfg); !strings.Contains(out, "0 message(s)") {
 		t.Fatalf("second forget found messages: %s", out)
 	}
-	if code, out, _ = runCLI(t, "optout", "add", "+90 (532) 123-4567", "--note", "telefonla istedi", "--config", cfg); code != 0 {
+	if code, out, _ = runEN(t, "optout", "add", "+90 (532) 123-4567", "--note", "telefonla istedi", "--config", cfg); code != 0 {
 		t.Fatalf("optout add: %s", out)
 	}
-	if _, out, _ = runCLI(t, "optout", "list", "--config", cfg); !strings.Contains(out, "+905321234567") || !strings.Contains(out, "telefonla istedi") {
+	if _, out, _ = runEN(t, "optout", "list", "--config", cfg); !strings.Contains(out, "+905321234567") || !strings.Contains(out, "telefonla istedi") {
 		t.Fatalf("optout list: %s", out)
 	}
-	if code, _, _ = runCLI(t, "optout", "add", "not-a-number", "--config", cfg); code != exitUsage {
+	if code, _, _ = runEN(t, "optout", "add", "not-a-number", "--config", cfg); code != exitUsage {
 		t.Fatalf("garbage recipient accepted: exit %d", code)
 	}
-	if code, out, _ = runCLI(t, "optout", "remove", "05321234567", "--config", cfg); code != 0 {
+	if code, out, _ = runEN(t, "optout", "remove", "05321234567", "--config", cfg); code != 0 {
 		t.Fatalf("optout remove: %s", out)
 	}
-	if code, out, _ = runCLI(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1h") {
+	if code, out, _ = runEN(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1h") {
 		t.Fatalf("audit: %s", out)
 	}
 }
@@ -92,7 +92,7 @@ func TestCheckCountsRowsForTheNextRun(t *testing.T) {
 	}
 	outboxPath := filepath.Join(filepath.Dir(cfg), "state", "outbox.db")
 	before, _ := os.ReadFile(outboxPath)
-	code, out, errOut := runCLI(t, "check", "--config", cfg)
+	code, out, errOut := runEN(t, "check", "--config", cfg)
 	if code != 0 || !strings.Contains(out, "job new-invoices: demo: 3 row(s) for the next run") {
 		t.Fatalf("check: %d\n%s%s", code, out, errOut)
 	}
@@ -115,11 +115,11 @@ func TestCheckRendersSQLJobsAgainstARealRow(t *testing.T) {
 	b, _ := os.ReadFile(cfg)
 	good := string(b) + strings.Replace(job, "TEXT", "{{.FATURA_NO}}", 1)
 	os.WriteFile(cfg, []byte(good), 0o600)
-	if code, out, _ := runCLI(t, "check", "--config", cfg); code != 0 || !strings.Contains(out, "sms newest row: 2024-130") {
+	if code, out, _ := runEN(t, "check", "--config", cfg); code != 0 || !strings.Contains(out, "sms newest row: 2024-130") {
 		t.Fatalf("check of a good SQL job: %d\n%s", code, out)
 	}
 	os.WriteFile(cfg, []byte(string(b)+strings.Replace(job, "TEXT", "{{.FATURA_NUMARASI}}", 1)), 0o600)
-	code, out, _ := runCLI(t, "check", "--config", cfg)
+	code, out, _ := runEN(t, "check", "--config", cfg)
 	if code != exitConfig || !strings.Contains(out, "FATURA_NUMARASI") {
 		t.Fatalf("check of a misspelled column: %d\n%s", code, out)
 	}

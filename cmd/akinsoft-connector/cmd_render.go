@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -22,27 +23,26 @@ type renderFlags struct {
 	limit            int
 	showRecipients   bool
 	lang             catalog.Lang
+	g                *globals
 }
 
 func newRenderCmd(g *globals) *cobra.Command {
 	var f renderFlags
 	cmd := &cobra.Command{
 		Use:   "render",
-		Short: "Render a job's messages for real rows, without writing the outbox or sending anything",
-		Long: "render reads rows of a job's query (the newest --limit rows, or the row whose key is --key) and prints\n" +
-			"each channel's message, recipient (masked unless --show-recipients), SMS encoding and segment count.\n" +
-			"It opens the ERP read-only and touches neither the outbox nor any provider.",
-		Args: cobra.NoArgs,
+		Short: g.h("help.render"),
+		Long:  g.h("help.render.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f.lang = g.language()
+			f.lang, f.g = g.language(), g
 			if f.job == "" {
-				return &usageError{"render needs --job NAME"}
+				return &usageError{g.say("cmd.render.needs_job")}
 			}
 			if f.key != "" && cmd.Flags().Changed("limit") {
-				return &usageError{"use either --key or --limit, not both"}
+				return &usageError{g.say("cmd.render.key_or_limit")}
 			}
 			if f.limit < 1 {
-				return &usageError{"--limit must be at least 1"}
+				return &usageError{g.say("cmd.render.limit")}
 			}
 			cfg, err := loadConfig(g)
 			if err != nil {
@@ -51,15 +51,16 @@ func newRenderCmd(g *globals) *cobra.Command {
 			return renderJob(cmd, cfg, f)
 		},
 	}
-	cmd.Flags().StringVar(&f.job, "job", "", "name of the job to render (required)")
-	cmd.Flags().StringVar(&f.source, "source", "", "source to read (default: the job's first source)")
-	cmd.Flags().StringVar(&f.key, "key", "", "render only the row with this key (e.g. the invoice's BLKODU)")
-	cmd.Flags().IntVar(&f.limit, "limit", 3, "render the newest N rows")
-	cmd.Flags().BoolVar(&f.showRecipients, "show-recipients", false, "print phone numbers and e-mail addresses in full")
+	cmd.Flags().StringVar(&f.job, "job", "", g.h("help.render.job"))
+	cmd.Flags().StringVar(&f.source, "source", "", g.h("help.render.source"))
+	cmd.Flags().StringVar(&f.key, "key", "", g.h("help.render.key"))
+	cmd.Flags().IntVar(&f.limit, "limit", 3, g.h("help.render.limit"))
+	cmd.Flags().BoolVar(&f.showRecipients, "show-recipients", false, g.h("help.render.show_recipients"))
 	return cmd
 }
 
 func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
+	say := func(key catalog.Key, args ...any) string { return catalog.M(key, args...).In(f.lang) }
 	var jc *config.Job
 	var names []string
 	for i := range cfg.Jobs {
@@ -69,7 +70,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 		}
 	}
 	if jc == nil {
-		return &usageError{fmt.Sprintf("job %q is not in %s; jobs: %s", f.job, g2file(cfg), strings.Join(names, ", "))}
+		return &usageError{say("cmd.render.no_job", "name", fmt.Sprintf("%q", f.job), "file", cfg.File(), "jobs", strings.Join(names, ", "))}
 	}
 	job, err := poll.Build(cfg, *jc)
 	if err != nil {
@@ -86,7 +87,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 		}
 	}
 	if sc == nil {
-		return &usageError{fmt.Sprintf("source %q is not configured", srcName)}
+		return &usageError{say("cmd.render.no_source", "name", fmt.Sprintf("%q", srcName))}
 	}
 	src, err := erp.Open(connector.SourceOptions(*sc))
 	if err != nil {
@@ -116,7 +117,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	}
 	out := cmd.OutOrStdout()
 	if len(absent) > 0 {
-		fmt.Fprintf(out, "warning: source %s: %s\n", srcName, poll.AbsentNote(absent))
+		fmt.Fprintln(out, say("cmd.render.absent", "source", srcName, "note", f.lang.Reason(poll.AbsentNote(absent))))
 	}
 	rows := 0
 	var recs []erp.Record
@@ -141,26 +142,20 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	}
 	if rows == 0 {
 		if f.key != "" {
-			return fmt.Errorf("job %s: source %s has no row with %s = %s (deleted, cancelled or filtered out by the job's query?)", job.Name, srcName, job.Key, f.key)
+			return errors.New(say("cmd.render.no_row", "job", job.Name, "source", srcName, "key", job.Key, "value", f.key))
 		}
-		fmt.Fprintf(out, "job %s: source %s returned no rows\n", job.Name, srcName)
+		fmt.Fprintln(out, say("cmd.render.no_rows", "job", job.Name, "source", srcName))
 	}
-	fmt.Fprintf(out, "Nothing was sent and nothing was written to the outbox.\n")
+	fmt.Fprintln(out, say("cmd.render.nothing_sent"))
 	return nil
-}
-
-func g2file(cfg *config.Config) string {
-	if cfg.File() == "" {
-		return "the config"
-	}
-	return cfg.File()
 }
 
 // printRendered shows one record as the customer would receive it.
 func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string, rec erp.Record, planned []poll.Planned, show bool) {
-	fmt.Fprintf(w, "── %s %s=%v (source %s) ──\n", job.Name, job.Key, rec[strings.ToUpper(job.Key)], source)
+	say := func(key catalog.Key, args ...any) string { return catalog.M(key, args...).In(lang) }
+	fmt.Fprintln(w, say("cmd.render.header", "job", job.Name, "key", job.Key, "value", fmt.Sprint(rec[strings.ToUpper(job.Key)]), "source", source))
 	if len(planned) == 0 && len(job.Steps()) > 0 {
-		fmt.Fprintf(w, "no reminder step is due today for this row\n")
+		fmt.Fprintln(w, say("cmd.render.no_step"))
 	}
 	for _, r := range planned {
 		label := r.Channel
@@ -168,7 +163,7 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 			label = r.Label + " " + r.Channel
 		}
 		if r.Skip != nil {
-			fmt.Fprintf(w, "%s: SKIPPED: %s\n", label, lang.Reason(*r.Skip))
+			fmt.Fprintln(w, say("cmd.render.skipped", "label", label, "reason", lang.Reason(*r.Skip)))
 			continue
 		}
 		to := r.To
@@ -177,22 +172,22 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 		}
 		fmt.Fprintf(w, "%s → %s\n", label, to)
 		if !r.NotBefore.IsZero() {
-			fmt.Fprintf(w, "  waits until: %s (a quiet day)\n", stamp(r.NotBefore, job.Location()))
+			fmt.Fprintln(w, "  "+say("cmd.render.waits", "at", stamp(r.NotBefore, job.Location())))
 		}
 		if r.SMS != nil {
-			fmt.Fprintf(w, "  encoding: %s (%d units, %d per segment)\n", r.SMS, r.SMS.Units, r.SMS.PerSegment)
+			fmt.Fprintln(w, "  "+say("cmd.render.encoding", "encoding", r.SMS, "units", r.SMS.Units, "per", r.SMS.PerSegment))
 		}
 		if r.Subject != "" {
-			fmt.Fprintf(w, "  subject: %s\n", r.Subject)
+			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.subject"), r.Subject)
 		}
 		if r.Text != "" {
-			fmt.Fprintf(w, "  text:\n%s\n", indent(r.Text))
+			fmt.Fprintf(w, "  %s:\n%s\n", say("cmd.render.text"), indent(r.Text))
 		}
 		if r.HTML != "" {
 			fmt.Fprintf(w, "  html:\n%s\n", indent(r.HTML))
 		}
 		if len(r.Payload) > 0 {
-			fmt.Fprintf(w, "  template: %s\n", r.Payload)
+			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.template"), r.Payload)
 		}
 	}
 	fmt.Fprintln(w)

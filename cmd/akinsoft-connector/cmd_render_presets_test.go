@@ -32,7 +32,7 @@ func TestRenderEveryPresetOnTheDemo(t *testing.T) {
 		"invoice-contacts": {"contact 31 sms → +90533*****21", "Sayın Mehmet Demir", "e-Fatura: https://efatura.example.com/pdf/7b41d0aa-2024-110"},
 	} {
 		t.Run(job, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "render", "--config", cfg, "--job", job, "--limit", "30")
+			code, out, errOut := runEN(t, "render", "--config", cfg, "--job", job, "--limit", "30")
 			if code != exitOK {
 				t.Fatalf("exit %d: %s %s", code, out, errOut)
 			}

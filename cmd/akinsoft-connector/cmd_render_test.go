@@ -46,7 +46,7 @@ func renderFixture(t *testing.T) string {
 
 func TestRenderNewestRows(t *testing.T) {
 	cfg := renderFixture(t)
-	code, out, errOut := runCLI(t, "render", "--config", cfg, "--job", "new-invoices", "--limit", "2")
+	code, out, errOut := runEN(t, "render", "--config", cfg, "--job", "new-invoices", "--limit", "2")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
@@ -69,7 +69,7 @@ func TestRenderNewestRows(t *testing.T) {
 
 func TestRenderOneKeyShowRecipients(t *testing.T) {
 	cfg := renderFixture(t)
-	code, out, errOut := runCLI(t, "render", "--config", cfg, "--job", "new-invoices", "--key", "101", "--show-recipients")
+	code, out, errOut := runEN(t, "render", "--config", cfg, "--job", "new-invoices", "--key", "101", "--show-recipients")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
@@ -95,7 +95,7 @@ func TestRenderErrors(t *testing.T) {
 		{[]string{"--job", "new-invoices", "--key", "999999"}, exitFailure, "has no row with BLKODU = 999999"},
 	}
 	for _, tt := range tests {
-		code, out, errOut := runCLI(t, append([]string{"render", "--config", cfg}, tt.args...)...)
+		code, out, errOut := runEN(t, append([]string{"render", "--config", cfg}, tt.args...)...)
 		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
 			t.Errorf("render %v: exit %d, output %q %q; want exit %d with %q", tt.args, code, out, errOut, tt.code, tt.want)
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -22,24 +21,20 @@ func newRunCmd(g *globals) *cobra.Command {
 	var accept connector.Options // AcceptOutbox, AcceptBackfill
 	cmd := &cobra.Command{
 		Use:   "run",
-		Short: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too",
-		Long: `Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too.
-
-With --once it polls the jobs once (all, or those named with --job), sends
-what is due and exits, showing progress: use it to try a new job or to push a
-backfill through while the service is stopped.`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.run"),
+		Long:  g.h("help.run.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			log, closer := g.runLogger(cmd)
 			defer closer.Close()
 			if accept.AcceptBackfill && !accept.AcceptOutbox {
-				return fmt.Errorf("%s goes with %s", connector.AcceptBackfillFlag, connector.AcceptFlag)
+				return g.sayErr("cmd.run.accept_backfill_alone", "flag", connector.AcceptBackfillFlag, "with", connector.AcceptFlag)
 			}
 			if once {
 				return runOnce(cmd.Context(), g, jobs, accept, cmd.OutOrStdout(), cmd.ErrOrStderr(), log)
 			}
 			if len(jobs) > 0 {
-				return fmt.Errorf("--job works with --once only; the service runs every job on its schedule")
+				return g.sayErr("cmd.run.job_needs_once")
 			}
 			load := func() (*config.Config, error) {
 				cfg, err := loadConfig(g)
@@ -49,19 +44,17 @@ backfill through while the service is stopped.`,
 				}
 				return cfg, err
 			}
-			opts := installer.Options{ConfigFile: g.configPath, Logger: log, Folders: privateFolders(g)}
-			return installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
+			opts := installer.Options{ConfigFile: g.configPath, Logger: log, Folders: privateFolders(g), Lang: g.language()}
+			return heldError(g, installer.Run(cmd.Context(), opts, func(ctx context.Context) error {
 				return connector.RunWithReload(ctx, load, reloadSignals(ctx),
 					connector.Options{Logger: log, Console: cmd.OutOrStdout(), AcceptOutbox: accept.AcceptOutbox, AcceptBackfill: accept.AcceptBackfill})
-			})
+			}))
 		},
 	}
-	cmd.Flags().BoolVar(&once, "once", false, "poll once, send what is due, and exit (with a progress bar on a terminal)")
-	cmd.Flags().StringSliceVar(&jobs, "job", nil, "with --once: only this job (repeat for more)")
-	cmd.Flags().BoolVar(&accept.AcceptOutbox, strings.TrimPrefix(connector.AcceptFlag, "--"), false,
-		"start with an outbox the state folder's outbox.id does not name (missing, another, or an older copy); jobs do not send their backfill again")
-	cmd.Flags().BoolVar(&accept.AcceptBackfill, strings.TrimPrefix(connector.AcceptBackfillFlag, "--"), false,
-		"with "+connector.AcceptFlag+": let jobs send their backfill into the accepted outbox (their messages may go out a second time)")
+	cmd.Flags().BoolVar(&once, "once", false, g.h("help.run.once"))
+	cmd.Flags().StringSliceVar(&jobs, "job", nil, g.h("help.run.job"))
+	cmd.Flags().BoolVar(&accept.AcceptOutbox, strings.TrimPrefix(connector.AcceptFlag, "--"), false, g.h("help.run.accept_outbox"))
+	cmd.Flags().BoolVar(&accept.AcceptBackfill, strings.TrimPrefix(connector.AcceptBackfillFlag, "--"), false, g.help.Sprintf("help.run.accept_backfill", "flag", connector.AcceptFlag))
 	return cmd
 }
 
@@ -90,9 +83,10 @@ func (g *globals) runLogger(cmd *cobra.Command) (*slog.Logger, io.Closer) {
 		// An unwritable log directory must not stop the connector: log to the console and say so.
 		opts.Dir = ""
 		log, closer, _ = logging.New(opts)
-		log.Warn("logging to the console only", "err", err)
+		log = g.language().Logger(log)
+		log.Warn("log.cli.console_only", "err", err)
 	}
-	return log, closer
+	return g.language().Logger(log), closer
 }
 
 // privateFolders are the folders whose rights the service checks at start:

@@ -24,34 +24,34 @@ func newSecretsCmd(g *globals) *cobra.Command {
 	var listJSON bool
 	cmd := &cobra.Command{
 		Use:   "secrets",
-		Short: "Store passwords and tokens encrypted on this machine (config refers to them as ${secret:NAME})",
+		Short: g.h("help.secrets"),
 	}
-	cmd.PersistentFlags().StringVar(&stateDir, "state-dir", "", "vault folder (default: state_dir of the config)")
+	cmd.PersistentFlags().StringVar(&stateDir, "state-dir", "", g.h("help.secrets.state_dir"))
 	open := func() (*vault.Vault, error) { return openVault(g, stateDir, true) }
 
 	set := &cobra.Command{
 		Use:   "set NAME",
-		Short: "Store a secret; the value is read from a hidden prompt or from standard input, never from an argument",
-		Args:  exactArgs(1, "secrets set NAME (the value is asked for, not given on the command line)"),
+		Short: g.h("help.secrets.set"),
+		Args:  exactArgs(g, 1, "secrets set NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := open()
 			if err != nil {
 				return err
 			}
-			value, err := readSecret(cmd, args[0])
+			value, err := readSecret(cmd, g, args[0])
 			if err != nil {
 				return err
 			}
 			if err := v.Set(args[0], value); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "secret %s stored in %s; use ${secret:%s} in the config\n", args[0], v.Path(), args[0])
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.secrets.stored", "name", args[0], "path", v.Path(), "ref", "${secret:"+args[0]+"}"))
 			return nil
 		},
 	}
 	list := &cobra.Command{
 		Use:   "list",
-		Short: "List secret names and when they were set (never the values)",
+		Short: g.h("help.secrets.list"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			v, err := open()
@@ -70,19 +70,19 @@ func newSecretsCmd(g *globals) *cobra.Command {
 				return writeJSON(cmd.OutOrStdout(), out)
 			}
 			if len(entries) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), "no secrets stored")
+				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.secrets.none"))
 			}
 			for _, e := range entries {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s set %s\n", e.Name, stamp(e.Updated, g.zone()))
+				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s\n", e.Name, g.say("cmd.secrets.set_at", "at", stamp(e.Updated, g.zone())))
 			}
 			return nil
 		},
 	}
-	jsonFlag(list, &listJSON)
+	jsonFlag(g, list, &listJSON)
 	del := &cobra.Command{
 		Use:   "delete NAME",
-		Short: "Delete a secret",
-		Args:  exactArgs(1, "secrets delete NAME"),
+		Short: g.h("help.secrets.delete"),
+		Args:  exactArgs(g, 1, "secrets delete NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := open()
 			if err != nil {
@@ -91,7 +91,7 @@ func newSecretsCmd(g *globals) *cobra.Command {
 			if err := v.Delete(args[0]); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "secret %s deleted\n", args[0])
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.secrets.deleted", "name", args[0]))
 			return nil
 		},
 	}
@@ -99,10 +99,10 @@ func newSecretsCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-func exactArgs(n int, usage string) cobra.PositionalArgs {
+func exactArgs(g *globals, n int, usage string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) != n {
-			return &usageError{"usage: akinsoft-connector " + usage}
+			return &usageError{g.say("cmd.usage", "usage", "akinsoft-connector "+usage)}
 		}
 		return nil
 	}
@@ -124,7 +124,7 @@ func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 	}
 	if create {
 		if err := os.MkdirAll(stateDir, 0o700); err != nil {
-			return nil, fmt.Errorf("create the state folder %s: %w", stateDir, err)
+			return nil, fmt.Errorf("%s: %w", g.say("cmd.secrets.mkdir", "dir", stateDir), err)
 		}
 	}
 	var opts []vault.Option
@@ -138,27 +138,27 @@ func defaultStateDir() string { return installer.DefaultPaths().StateDir }
 
 // readSecret asks on the terminal without echo, or reads standard input
 // (for scripts: echo -n "$PW" | akinsoft-connector secrets set NAME).
-func readSecret(cmd *cobra.Command, name string) (string, error) {
+func readSecret(cmd *cobra.Command, g *globals, name string) (string, error) {
 	in := cmd.InOrStdin()
 	if f, ok := in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		fmt.Fprintf(cmd.ErrOrStderr(), "Value for %s (not shown): ", name)
+		fmt.Fprint(cmd.ErrOrStderr(), g.say("cmd.secrets.prompt", "name", name)+" ")
 		b, err := term.ReadPassword(int(f.Fd()))
 		fmt.Fprintln(cmd.ErrOrStderr())
 		if err != nil {
-			return "", fmt.Errorf("read the value: %w", err)
+			return "", fmt.Errorf("%s: %w", g.say("cmd.secrets.read_failed"), err)
 		}
 		if len(b) == 0 {
-			return "", errors.New("empty value: nothing stored")
+			return "", g.sayErr("cmd.secrets.empty")
 		}
 		return string(b), nil
 	}
 	b, err := io.ReadAll(bufio.NewReader(io.LimitReader(in, 64<<10)))
 	if err != nil {
-		return "", fmt.Errorf("read the value from standard input: %w", err)
+		return "", fmt.Errorf("%s: %w", g.say("cmd.secrets.read_stdin_failed"), err)
 	}
 	v := strings.TrimRight(string(b), "\r\n")
 	if v == "" {
-		return "", errors.New("empty value on standard input: nothing stored")
+		return "", g.sayErr("cmd.secrets.empty_stdin")
 	}
 	return v, nil
 }
@@ -179,5 +179,9 @@ func (l *lazyVault) Get(name string) (string, error) {
 		}
 		l.v = v
 	}
-	return l.v.Get(name)
+	value, err := l.v.Get(name)
+	if errors.Is(err, vault.ErrNotFound) {
+		return "", config.ErrSecretNotFound // check says so in the reader's language
+	}
+	return value, err
 }

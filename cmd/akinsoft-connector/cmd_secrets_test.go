@@ -14,7 +14,7 @@ func runWithStdin(t *testing.T, stdin string, args ...string) (int, string) {
 	var out bytes.Buffer
 	root := newRootCmd()
 	root.SetIn(strings.NewReader(stdin))
-	root.SetArgs(args)
+	root.SetArgs(append([]string{"--lang", "en"}, args...)) // the assertions read English
 	root.SetOut(&out)
 	root.SetErr(&out)
 	if err := root.ExecuteContext(context.Background()); err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -23,14 +22,9 @@ func newSendTestCmd(g *globals) *cobra.Command {
 	var checkOnly bool
 	cmd := &cobra.Command{
 		Use:   "send-test",
-		Short: "Send one real test message through a configured channel and print the provider's answer",
-		Long: `send-test sends ONE real message through the channel's configured provider and prints
-exactly what the provider answered. It does not touch the outbox.
-
-  akinsoft-connector send-test --config FILE --channel sms --to 05321234567
-  akinsoft-connector send-test --channel whatsapp --to 05321234567 --template hello_world --language en_US
-  akinsoft-connector send-test --check        (verify every provider's credentials without sending)`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.send_test"),
+		Long:  g.h("help.send_test.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := loadConfig(g)
 			if err != nil {
@@ -41,43 +35,43 @@ exactly what the provider answered. It does not touch the outbox.
 			defer cancel()
 			if checkOnly {
 				if n := checkProviders(ctx, cfg, channel, out, g.language()); n > 0 {
-					return fmt.Errorf("%d provider(s) failed the check", n)
+					return g.sayErr("cmd.sendtest.check_failed", "n", n)
 				}
 				return nil
 			}
 			if channel == "" || to == "" {
-				return &usageError{"send-test needs --channel and --to (or --check)"}
+				return &usageError{g.say("cmd.sendtest.needs_args")}
 			}
 			ch := cfg.Channels.ByName()[channel]
 			if ch == nil {
-				return &usageError{fmt.Sprintf("channel %q is not configured (configured: %v)", channel, channelNames(cfg))}
+				return &usageError{g.say("cmd.sendtest.no_channel", "name", fmt.Sprintf("%q", channel), "channels", fmt.Sprint(channelNames(cfg)))}
 			}
 			m, err := testMessage(cfg, channel, to, text, subject, template, language)
 			if err != nil {
-				return &usageError{err.Error()}
+				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, err))}
 			}
 			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out})
 			if err != nil {
 				return fmt.Errorf("channel %s: %w", channel, err)
 			}
-			fmt.Fprintf(out, "sending a test %s message to %s through %s…\n", channel, mapping.MaskRecipient(m.To), ch.Provider)
+			fmt.Fprintln(out, g.say("cmd.sendtest.sending", "channel", channel, "to", mapping.MaskRecipient(m.To), "provider", ch.Provider))
 			res, err := p.Send(ctx, m)
 			if err != nil {
 				printOutcome(out, g.language(), err)
-				return errors.New("the provider did not accept the test message")
+				return g.sayErr("cmd.sendtest.not_accepted")
 			}
-			fmt.Fprintf(out, "accepted: provider id %s\n", res.ProviderID)
+			fmt.Fprintln(out, g.say("cmd.sendtest.accepted", "id", res.ProviderID))
 			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&channel, "channel", "", "channel to test: sms, whatsapp, email or webhook")
-	f.StringVar(&to, "to", "", "recipient: a mobile number (0532…, +90532…) or an e-mail address")
-	f.StringVar(&text, "text", "akinsoft-connector test message / deneme mesajı", "message text (sms, email, webhook)")
-	f.StringVar(&subject, "subject", "akinsoft-connector test", "e-mail subject")
-	f.StringVar(&template, "template", "hello_world", "WhatsApp: an approved template without parameters")
-	f.StringVar(&language, "language", "en_US", "WhatsApp: the template's language code")
-	f.BoolVar(&checkOnly, "check", false, "verify credentials (balance, sender names, login) without sending")
+	f.StringVar(&channel, "channel", "", g.h("help.send_test.channel"))
+	f.StringVar(&to, "to", "", g.h("help.send_test.to"))
+	f.StringVar(&text, "text", "akinsoft-connector test message / deneme mesajı", g.h("help.send_test.text"))
+	f.StringVar(&subject, "subject", "akinsoft-connector test", g.h("help.send_test.subject"))
+	f.StringVar(&template, "template", "hello_world", g.h("help.send_test.template"))
+	f.StringVar(&language, "language", "en_US", g.h("help.send_test.language"))
+	f.BoolVar(&checkOnly, "check", false, g.h("help.send_test.check"))
 	return cmd
 }
 
@@ -97,7 +91,7 @@ func testMessage(cfg *config.Config, channel, to, text, subject, template, langu
 		m.To, err = mapping.NormalizeMobile(to, region)
 	}
 	if err != nil {
-		return m, fmt.Errorf("--to %q: %v", to, err)
+		return m, err
 	}
 	if channel == notify.ChannelWhatsApp {
 		m.Payload, _ = json.Marshal(map[string]any{"name": template,
@@ -111,24 +105,25 @@ func testMessage(cfg *config.Config, channel, to, text, subject, template, langu
 // provider's own words.
 func printOutcome(w io.Writer, lang catalog.Lang, err error) {
 	e := notify.AsError(err)
-	what := map[error]string{
-		notify.ErrRetry:     "NOT SENT (temporary; the daemon would retry later)",
-		notify.ErrPermanent: "REFUSED (permanent for this message)",
-		notify.ErrConfig:    "REFUSED: credentials or account settings (the daemon would pause this channel)",
-		notify.ErrUnknown:   "UNKNOWN: the provider may have taken it; check before sending again",
+	what := map[error]catalog.Key{
+		notify.ErrRetry:     "cmd.sendtest.outcome.retry",
+		notify.ErrPermanent: "cmd.sendtest.outcome.permanent",
+		notify.ErrConfig:    "cmd.sendtest.outcome.config",
+		notify.ErrUnknown:   "cmd.sendtest.outcome.unknown",
 	}[notify.Classify(err)]
-	fmt.Fprintln(w, what)
+	fmt.Fprintln(w, lang.Text(what, nil))
+	field := func(key catalog.Key, v any) { fmt.Fprintf(w, "  %s %v\n", lang.Text(key, nil), v) }
 	if e.Code != "" {
-		fmt.Fprintf(w, "  code:   %s\n", e.Code)
+		field("cmd.sendtest.code", e.Code)
 	}
 	if !e.Why.IsZero() {
-		fmt.Fprintf(w, "  reason: %s\n", lang.Reason(e.Why))
+		field("cmd.sendtest.reason", lang.Reason(e.Why))
 	}
 	if e.RetryAfter > 0 {
-		fmt.Fprintf(w, "  retry after: %s\n", e.RetryAfter)
+		field("cmd.sendtest.retry_after", e.RetryAfter)
 	}
 	if e.Err != nil {
-		fmt.Fprintf(w, "  detail: %v\n", e.Err)
+		field("cmd.sendtest.detail", e.Err)
 	}
 }
 
@@ -143,23 +138,23 @@ func checkProviders(ctx context.Context, cfg *config.Config, only string, out io
 		ch := cfg.Channels.ByName()[name]
 		p, err := connector.NewProvider(name, ch, connector.ProviderOptions{Console: io.Discard})
 		if err != nil {
-			fmt.Fprintf(out, "channel %s (%s): %v\n", name, ch.Provider, err)
+			fmt.Fprintf(out, "%s: %v\n", lang.Text("cmd.sendtest.channel", map[string]string{"channel": name, "provider": ch.Provider}), err)
 			failed++
 			continue
 		}
 		c, ok := p.(connector.Checker)
 		if !ok {
-			fmt.Fprintf(out, "channel %s (%s): nothing to check\n", name, ch.Provider)
+			fmt.Fprintf(out, "%s: %s\n", lang.Text("cmd.sendtest.channel", map[string]string{"channel": name, "provider": ch.Provider}), lang.Text("cmd.sendtest.nothing_to_check", nil))
 			continue
 		}
 		msg, err := c.Check(ctx)
 		if err != nil {
-			fmt.Fprintf(out, "channel %s (%s): ", name, ch.Provider)
+			fmt.Fprintf(out, "%s: ", lang.Text("cmd.sendtest.channel", map[string]string{"channel": name, "provider": ch.Provider}))
 			printOutcome(out, lang, err)
 			failed++
 			continue
 		}
-		fmt.Fprintf(out, "channel %s (%s): %s\n", name, ch.Provider, lang.Reason(msg))
+		fmt.Fprintf(out, "%s: %s\n", lang.Text("cmd.sendtest.channel", map[string]string{"channel": name, "provider": ch.Provider}), lang.Reason(msg))
 	}
 	return failed
 }

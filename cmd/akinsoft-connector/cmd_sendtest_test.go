@@ -64,7 +64,7 @@ func TestSendTest(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			path, _ := sendTestSetup(t, tc.secret)
-			code, out, errOut := runCLI(t, append([]string{"send-test", "--config", path}, tc.args...)...)
+			code, out, errOut := runEN(t, append([]string{"send-test", "--config", path}, tc.args...)...)
 			if code != tc.code {
 				t.Fatalf("exit %d, want %d\n%s%s", code, tc.code, out, errOut)
 			}

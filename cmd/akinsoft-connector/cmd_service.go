@@ -2,9 +2,11 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
@@ -12,14 +14,10 @@ import (
 func newServiceCmd(g *globals) *cobra.Command {
 	var user string
 	cmd := &cobra.Command{
-		Use:   "service install|uninstall|start|stop|restart|status",
-		Short: "Install and control the OS service (Windows service, systemd unit); needs admin/root",
-		Long: `install registers the service to run "run --config <absolute path of --config>".
-Windows: LocalSystem unless --user (a bare name becomes .\name; its password is read
-from AKINSOFT_SERVICE_PASSWORD), automatic (delayed) start, restart 5 s after a failure,
-Event Log source "akinsoft-connector". Linux: a hardened systemd unit running as the
-akinsoft-connector user (created when missing), enabled but not started.`,
-		Args:      exactArgs(1, "service install|uninstall|start|stop|restart|status"),
+		Use:       "service install|uninstall|start|stop|restart|status",
+		Short:     g.h("help.service"),
+		Long:      g.h("help.service.long"),
+		Args:      exactArgs(g, 1, "service install|uninstall|start|stop|restart|status"),
 		ValidArgs: installer.Actions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			action := args[0]
@@ -44,30 +42,31 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 				if err != nil {
 					return err
 				}
-				cmd.Printf("%s: %s\n", installer.Name, st)
+				cmd.Printf("%s: %s\n", installer.Name, g.say(catalog.Key("cmd.service.state."+strings.ReplaceAll(string(st), " ", "_"))))
 				if st != installer.StateNotInstalled {
-					cmd.Printf("runs: %s\n", m.CommandLine())
+					cmd.Println(g.say("cmd.service.runs", "command", m.CommandLine()))
 				}
 				return nil
 			}
 			if err := m.Control(action); err != nil {
 				return err
 			}
-			cmd.Printf("%s: %s done\n", installer.Name, action)
+			cmd.Println(g.say("cmd.service.done", "name", installer.Name, "action", action))
 			if action == "install" {
 				for _, f := range installer.ProtectFolders(user, opts.Folders...) {
 					switch {
 					case f.Problem != "":
-						cmd.PrintErrf("warning: the folder %s is not private: %s\n", f.Path, f.Problem)
+						cmd.PrintErrln(g.say("cmd.service.folder_not_private", "folder", f.Path, "problem", f.Problem))
 					case f.Changed:
-						cmd.Printf("folder %s: only SYSTEM, Administrators and the service's account have access\n", f.Path)
+						cmd.Println(g.say("cmd.service.folder_private", "folder", f.Path))
 					}
 				}
-				cmd.Printf("runs: %s\nstart it with: akinsoft-connector service start\n", m.CommandLine())
+				cmd.Println(g.say("cmd.service.runs", "command", m.CommandLine()))
+				cmd.Println(g.say("cmd.service.start_hint"))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&user, "user", "", `account to run as (Windows: empty = LocalSystem, or .\name / DOMAIN\name; Linux: empty = akinsoft-connector)`)
+	cmd.Flags().StringVar(&user, "user", "", g.h("help.service.user"))
 	return cmd
 }

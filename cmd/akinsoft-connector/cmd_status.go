@@ -32,12 +32,9 @@ func newStatusCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show jobs, the queue, channels and the last errors (works while the service runs)",
-		Long: `Show what the status page shows, without a browser: each job's last and next run,
-the queue per channel, today's messages, the last failures with their reasons,
-and whether a channel is paused. Job and message facts come from the outbox
-file; pause states come from the running service's /readyz.`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.status"),
+		Long:  g.h("help.status.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
 			cfg, err := config.Load(g.configPath, config.Options{})
@@ -53,7 +50,7 @@ file; pause states come from the running service's /readyz.`,
 			if err != nil {
 				return err
 			}
-			live := askService(ctx, cfg.Status)
+			live := askService(ctx, cfg.Status, g.language())
 			o.Channels = live.Channels
 			if asJSON {
 				enc := json.NewEncoder(cmd.OutOrStdout())
@@ -64,7 +61,7 @@ file; pause states come from the running service's /readyz.`,
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (the same as the page's /api/status)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, g.h("help.status.json"))
 	cmd.AddCommand(newStatusOpenCmd(g))
 	return cmd
 }
@@ -79,12 +76,13 @@ type liveState struct {
 }
 
 // askService reads /readyz of the running service, over loopback.
-func askService(ctx context.Context, cfg config.Status) liveState {
+func askService(ctx context.Context, cfg config.Status, lang catalog.Lang) liveState {
+	note := func(key catalog.Key, args ...any) liveState { return liveState{Note: catalog.M(key, args...).In(lang)} }
 	if cfg.Disabled {
-		return liveState{Note: "the status page is disabled in the config, so pause states are unknown"}
+		return note("cmd.status.page_disabled")
 	}
 	if cfg.TLSCert != "" {
-		return liveState{Note: "the status page speaks TLS; open it in a browser for pause states"}
+		return note("cmd.status.page_tls")
 	}
 	url := "http://" + net.JoinHostPort("127.0.0.1", cfg.Listen.Port) + "/readyz"
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
@@ -95,15 +93,15 @@ func askService(ctx context.Context, cfg config.Status) liveState {
 	}
 	resp, err := (&http.Client{Timeout: 20 * time.Second}).Do(req)
 	if err != nil {
-		return liveState{Note: "the service does not answer at " + url + ": is it running? (akinsoft-connector service status)"}
+		return note("cmd.status.no_answer", "url", url)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusUnauthorized {
-		return liveState{Note: url + " needs an API token: set " + statusTokenEnv}
+		return note("cmd.status.needs_token", "url", url, "env", statusTokenEnv)
 	}
 	var l liveState
 	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&l); err != nil {
-		return liveState{Note: fmt.Sprintf("unexpected answer from %s: %v", url, err)}
+		return note("cmd.status.bad_answer", "url", url, "err", err)
 	}
 	l.Reached = true
 	return l
@@ -112,11 +110,12 @@ func askService(ctx context.Context, cfg config.Status) liveState {
 func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Overview, live liveState) {
 	loc := cfg.Location()
 	when := func(t time.Time) string { return stamp(t, loc) }
+	say := func(key catalog.Key, args ...any) string { return catalog.M(key, args...).In(lang) }
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	defer tw.Flush()
 
-	fmt.Fprintln(tw, "JOBS")
-	fmt.Fprintln(tw, "  JOB\tLAST RUN\tTOOK\tROWS\tNEW\tSKIPPED\tOUTCOME\tNEXT RUN")
+	fmt.Fprintln(tw, say("cmd.status.jobs"))
+	fmt.Fprintln(tw, say("cmd.status.jobs_header"))
 	runs := map[string]outbox.JobRun{}
 	for _, r := range o.Jobs {
 		runs[r.Job] = r
@@ -133,67 +132,73 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 	sort.Strings(names)
 	for _, n := range names {
 		r := runs[n]
-		outcome := "ok"
+		outcome := say("cmd.status.ok")
 		switch {
 		case r.LastRun.IsZero():
-			outcome = "never ran"
+			outcome = say("cmd.status.never_ran")
 		case r.Err != "":
-			outcome = "FAILED: " + oneLine(r.Err, 100)
+			outcome = say("cmd.status.failed", "err", oneLine(r.Err, 100))
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", n, when(r.LastRun), r.Duration.Round(time.Millisecond),
 			r.Rows, r.New, r.Skipped, outcome, when(r.Next))
 	}
 
-	fmt.Fprintln(tw, "\nQUEUE")
+	fmt.Fprintln(tw, "\n"+say("cmd.status.queue"))
 	if len(o.Queues) == 0 {
-		fmt.Fprintln(tw, "  empty")
+		fmt.Fprintln(tw, "  "+say("cmd.status.empty"))
 	} else {
-		fmt.Fprintln(tw, "  CHANNEL\tDUE NOW\tWAITING\tSENDING\tUNCERTAIN\tHELD")
+		fmt.Fprintln(tw, say("cmd.status.queue_header"))
 		for _, q := range o.Queues {
 			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\n", q.Channel, q.Due, q.Later, q.Sending, q.Uncertain, q.Held)
 		}
 	}
 
-	fmt.Fprintln(tw, "\nCHANNELS")
+	fmt.Fprintln(tw, "\n"+say("cmd.status.channels"))
 	if !live.Reached {
 		fmt.Fprintf(tw, "  %s\n", live.Note)
 	}
 	for _, c := range live.Channels {
 		if c.Paused {
-			fmt.Fprintf(tw, "  %s\tPAUSED: %s\n", c.Name, oneLine(lang.Reason(c.Alert), 160))
+			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, say("cmd.status.paused", "reason", oneLine(lang.Reason(c.Alert), 160)))
 		} else {
-			fmt.Fprintf(tw, "  %s\trunning\n", c.Name)
+			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, say("cmd.status.running"))
 		}
 	}
 	if live.Reached {
 		for _, k := range []string{"erp", "outbox"} {
 			if v := live.Checks[k]; v != "ok" {
-				fmt.Fprintf(tw, "  %s\tPROBLEM: %s\n", k, oneLine(v, 160))
+				fmt.Fprintf(tw, "  %s\t%s\n", k, say("cmd.status.problem", "err", oneLine(v, 160)))
 			}
 		}
 	}
 
-	fmt.Fprintln(tw, "\nTODAY")
-	printCounts(tw, o.Today)
+	fmt.Fprintln(tw, "\n"+say("cmd.status.today"))
+	printCounts(tw, lang, o.Today)
 
-	fmt.Fprintln(tw, "\nLAST ERRORS (failed, held, uncertain, skipped; 7 days)")
+	fmt.Fprintln(tw, "\n"+say("cmd.status.problems"))
 	if len(o.Problems) == 0 {
-		fmt.Fprintln(tw, "  none")
+		fmt.Fprintln(tw, "  "+say("cmd.status.none"))
 	} else {
-		fmt.Fprintln(tw, "  ID\tCREATED\tCHANNEL\tJOB\tRECIPIENT\tSTATUS\tREASON")
+		fmt.Fprintln(tw, say("cmd.status.problems_header"))
 		for i, m := range o.Problems {
 			if i == 10 {
-				fmt.Fprintf(tw, "  … %d more: akinsoft-connector messages list --status failed\n", len(o.Problems)-i)
+				fmt.Fprintln(tw, say("cmd.status.more", "n", len(o.Problems)-i))
 				break
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, when(m.Created), m.Channel, m.Job, m.To, m.Status, oneLine(m.Reason, 100))
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, when(m.Created), m.Channel, m.Job, m.To, stateName(lang, m.Status),
+				oneLine(m.ReasonIn(string(lang)), 100))
 		}
 	}
 }
 
-func printCounts(tw io.Writer, c map[string]map[outbox.Status]int) {
+// stateName is a message state as people read it ("Gönderildi", "Sent").
+func stateName(lang catalog.Lang, st outbox.Status) string {
+	return lang.Text(catalog.Key("state."+string(st)), nil)
+}
+
+func printCounts(tw io.Writer, lang catalog.Lang, c map[string]map[outbox.Status]int) {
 	if len(c) == 0 {
-		fmt.Fprintln(tw, "  no messages")
+		fmt.Fprintln(tw, "  "+lang.Text("cmd.status.no_messages", nil))
 		return
 	}
 	chans := make([]string, 0, len(c))
@@ -209,7 +214,7 @@ func printCounts(tw io.Writer, c map[string]map[outbox.Status]int) {
 		}
 		slices.Sort(sts)
 		for _, st := range sts {
-			parts = append(parts, fmt.Sprintf("%s %d", st, c[ch][st]))
+			parts = append(parts, fmt.Sprintf("%s %d", stateName(lang, st), c[ch][st]))
 		}
 		fmt.Fprintf(tw, "  %s\t%s\n", ch, strings.Join(parts, ", "))
 	}

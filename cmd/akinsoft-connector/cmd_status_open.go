@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
 
@@ -19,10 +18,10 @@ func newStatusOpenCmd(g *globals) *cobra.Command {
 	var noBrowser bool
 	cmd := &cobra.Command{
 		Use:   "open",
-		Short: "Open the status page in the browser (the Start-menu entry runs this)",
+		Short: g.h("help.status.open"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lang := catalog.FromEnv()
+			lang := g.language()
 			url, err := statusPageURL(g)
 			if err != nil {
 				return err
@@ -38,7 +37,7 @@ func newStatusOpenCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&noBrowser, "no-browser", false, "only print the address")
+	cmd.Flags().BoolVar(&noBrowser, "no-browser", false, g.h("help.status.open.no_browser"))
 	return cmd
 }
 
@@ -51,7 +50,7 @@ func statusPageURL(g *globals) (string, error) {
 		st = cfg.Status
 	}
 	if st.Disabled {
-		return "", fmt.Errorf("%s", catalog.FromEnv().Text("cli.status_disabled", nil))
+		return "", g.sayErr("cli.status_disabled")
 	}
 	host := st.Listen.Host
 	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {

@@ -97,12 +97,12 @@ var refusedSend = notify.Permanent("70", mapping.Reason{Detail: "invalid number"
 func TestStatusCommand(t *testing.T) {
 	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
 	failed, _ := d.Store().List(context.Background(), outbox.Filter{Status: outbox.StatusFailed})
-	code, out, errOut := runCLI(t, "status", "--config", cfg)
+	code, out, errOut := runEN(t, "status", "--config", cfg)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	for _, want := range []string{"JOBS", "new-invoices", "  ok  ", "QUEUE", "  empty", "CHANNELS",
-		"the service does not answer at http://127.0.0.1:1/readyz", "TODAY", "sent 20", "LAST ERRORS",
+		"the service does not answer at http://127.0.0.1:1/readyz", "TODAY", "Sent 20", "LAST ERRORS",
 		strconv.FormatInt(failed[0].ID, 10), "invalid number (code 70)", "+90532*****67", "does not exist in CARI"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status output lacks %q:\n%s", want, out)
@@ -111,7 +111,7 @@ func TestStatusCommand(t *testing.T) {
 	if strings.Contains(out, failed[0].To) {
 		t.Errorf("status shows a full recipient %q", failed[0].To)
 	}
-	code, out, _ = runCLI(t, "status", "--json", "--config", cfg)
+	code, out, _ = runEN(t, "status", "--json", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, `"problems"`) || strings.Contains(out, failed[0].To) {
 		t.Errorf("status --json (exit %d):\n%s", code, out)
 	}
@@ -128,7 +128,7 @@ func TestStatusCommandShowsAPausedChannel(t *testing.T) {
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
 	cfg, _ := opsSetup(t, strings.TrimPrefix(ts.URL, "http://"))
-	code, out, errOut := runCLI(t, "status", "--config", cfg)
+	code, out, errOut := runEN(t, "status", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, "sms  PAUSED: ") || !strings.Contains(out, "invalid credentials") {
 		t.Errorf("exit %d: %s\n%s", code, out, errOut)
 	}
@@ -168,7 +168,7 @@ func TestMessagesCommands(t *testing.T) {
 		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999 not found"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, append(tc.args, "--config", cfg)...)
+			code, out, errOut := runEN(t, append(tc.args, "--config", cfg)...)
 			if code != tc.wantCode {
 				t.Errorf("exit %d, want %d: %s %s", code, tc.wantCode, out, errOut)
 			}

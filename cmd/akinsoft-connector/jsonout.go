@@ -12,8 +12,8 @@ import (
 // of the rows (never null, so `jq length` says 0), for scripts and
 // monitoring. The table stays the default for people.
 
-func jsonFlag(cmd *cobra.Command, v *bool) {
-	cmd.Flags().BoolVar(v, "json", false, "print JSON instead of a table")
+func jsonFlag(g *globals, cmd *cobra.Command, v *bool) {
+	cmd.Flags().BoolVar(v, "json", false, g.h("help.flag.json"))
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -35,35 +35,43 @@ func main() {
 
 // run executes one command line and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRootCmd()
+	root, g := newRoot(args)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	localizeCompletion(root, g.help)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
-	return exitCode(err, stderr)
+	return exitCode(err, stderr, g.language())
 }
 
-// exitCode prints err and returns the code it means (README, "Exit codes").
-func exitCode(err error, stderr io.Writer) int {
+// exitCode prints err in lang and returns the code it means (README, "Exit
+// codes").
+func exitCode(err error, stderr io.Writer, lang catalog.Lang) int {
 	var cerrs config.Errors
 	var file *config.FileError
 	var usage *usageError
 	var problems *configProblems
+	say := func(text string) { fmt.Fprintln(stderr, lang.Text("cmd.error", map[string]string{"err": text})) }
 	switch {
-	case errors.As(err, &file):
-		fmt.Fprintln(stderr, "error:", file.Msg().In(catalog.FromEnv()))
+	case errors.As(err, &file), errors.As(err, &cerrs):
+		say(config.Describe(err, lang))
 		return exitConfig
-	case errors.As(err, &cerrs), errors.As(err, &problems):
-		fmt.Fprintln(stderr, "error:", err)
+	case errors.As(err, &problems):
+		say(err.Error())
 		return exitConfig
 	case errors.As(err, &usage):
-		fmt.Fprintln(stderr, "error:", err)
+		say(err.Error())
 		return exitUsage
 	}
-	fmt.Fprintln(stderr, "error:", err)
+	var localized catalog.Localized
+	if errors.As(err, &localized) {
+		say(localized.In(lang))
+		return exitFailure
+	}
+	say(err.Error())
 	return exitFailure
 }
 

@@ -23,8 +23,15 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// runEN runs a command line in English, for tests whose assertions read
+// the English texts; Turkish, the default, has tests of its own.
+func runEN(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runCLI(t, append([]string{"--lang", "en"}, args...)...)
+}
+
 func TestDemoCommand(t *testing.T) {
-	code, out, errOut := runCLI(t, "demo", "--dir", t.TempDir())
+	code, out, errOut := runEN(t, "demo", "--dir", t.TempDir())
 	if code != exitOK {
 		t.Fatalf("demo exit %d: %s", code, errOut)
 	}
@@ -36,7 +43,7 @@ func TestDemoCommand(t *testing.T) {
 }
 
 func TestCheckReportsEveryProblemWithPosition(t *testing.T) {
-	code, out, _ := runCLI(t, "check", "--config", "../../connector/config/testdata/bad/bad-quiet-hours.yaml")
+	code, out, _ := runEN(t, "check", "--config", "../../connector/config/testdata/bad/bad-quiet-hours.yaml")
 	if code != exitConfig {
 		t.Fatalf("exit %d, want %d", code, exitConfig)
 	}
@@ -49,7 +56,7 @@ func TestCheckReportsEveryProblemWithPosition(t *testing.T) {
 
 func TestCheckRendersSamples(t *testing.T) {
 	t.Setenv("AC_TEST_DB_PASSWORD", "canary-Zx81")
-	code, out, errOut := runCLI(t, "check", "--offline", "--config", "../../connector/config/testdata/good.yaml")
+	code, out, errOut := runEN(t, "check", "--offline", "--config", "../../connector/config/testdata/good.yaml")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
@@ -62,7 +69,7 @@ func TestCheckRendersSamples(t *testing.T) {
 }
 
 func TestUsageErrorExitCode(t *testing.T) {
-	if code, _, _ := runCLI(t, "demo", "--no-such-flag"); code != exitUsage {
+	if code, _, _ := runEN(t, "demo", "--no-such-flag"); code != exitUsage {
 		t.Fatalf("exit %d, want %d", code, exitUsage)
 	}
 }
@@ -182,7 +189,8 @@ func (p *daemonProc) stop() {
 }
 
 func demoConfig(prefix string) string {
-	return `quiet_hours: {disabled: true}
+	return `language: en # the assertions read English log lines
+quiet_hours: {disabled: true}
 status: {listen: "127.0.0.1:0"}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
 channels: {sms: {provider: console, rate: 100/s}}

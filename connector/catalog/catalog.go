@@ -6,7 +6,9 @@
 // renders it here in the reader's language.
 //
 // A text names its arguments in braces: "günlük {limit} mesaj sınırı". A
-// test fails when a key lacks either language or a language uses an
+// Turkish text puts a case after the name where the argument takes a
+// suffix: "saat {at:abl} sonra" reads "saat 15:00'ten sonra" (see Suffix).
+// A test fails when a key lacks either language or a language uses an
 // argument the other does not.
 package catalog
 
@@ -57,22 +59,53 @@ type Key string
 type Msg struct {
 	Key  Key
 	Args map[string]string
+	// Sub are arguments that are texts themselves ("expected {want}",
+	// want being "a list" or "bir liste"), rendered in the same language.
+	Sub map[string]Msg
 }
 
-// M builds a Msg; args are name, value pairs.
+// M builds a Msg; args are name, value pairs. A value that is a Msg is
+// rendered in the reader's language with the rest; a zero Msg renders as
+// nothing (an optional part such as a did-you-mean).
 func M(key Key, args ...any) Msg {
 	m := Msg{Key: key}
-	if len(args) > 0 {
-		m.Args = make(map[string]string, len(args)/2)
-		for i := 0; i+1 < len(args); i += 2 {
-			m.Args[fmt.Sprint(args[i])] = fmt.Sprint(args[i+1])
+	for i := 0; i+1 < len(args); i += 2 {
+		name := fmt.Sprint(args[i])
+		if sub, ok := args[i+1].(Msg); ok {
+			if m.Sub == nil {
+				m.Sub = map[string]Msg{}
+			}
+			m.Sub[name] = sub
+			continue
 		}
+		if m.Args == nil {
+			m.Args = make(map[string]string, len(args)/2)
+		}
+		m.Args[name] = fmt.Sprint(args[i+1])
 	}
 	return m
 }
 
+// IsZero reports whether m is no text at all.
+func (m Msg) IsZero() bool { return m.Key == "" }
+
 // In renders m in l.
-func (m Msg) In(l Lang) string { return l.Text(m.Key, m.Args) }
+func (m Msg) In(l Lang) string {
+	if m.Key == "" {
+		return ""
+	}
+	if len(m.Sub) == 0 {
+		return l.Text(m.Key, m.Args)
+	}
+	args := make(map[string]string, len(m.Args)+len(m.Sub))
+	for k, v := range m.Args {
+		args[k] = v
+	}
+	for k, sub := range m.Sub {
+		args[k] = sub.In(l)
+	}
+	return l.Text(m.Key, args)
+}
 
 type entry struct{ tr, en string }
 
@@ -156,9 +189,12 @@ func fill(t string, args map[string]string) string {
 			b.WriteString(t)
 			return b.String()
 		}
-		name := t[i+1 : i+j]
+		name, suffix, isArg := placeholder(t[i+1 : i+j])
 		b.WriteString(t[:i])
-		if v, ok := args[name]; ok {
+		if v, ok := args[name]; ok && isArg {
+			if suffix != "" {
+				v = Suffix(v, Case(suffix))
+			}
 			b.WriteString(v)
 		} else {
 			b.WriteString(t[i : i+j+1])
@@ -195,7 +231,32 @@ func placeholders(t string) []string {
 		if j < 0 {
 			return out
 		}
-		out = append(out, t[i+1:i+j])
+		if name, _, ok := placeholder(t[i+1 : i+j]); ok {
+			out = append(out, name)
+		}
 		t = t[i+j+1:]
 	}
+}
+
+// placeholder reads what is between braces: an argument's name in lower
+// case, and after a colon the case it takes ("at:abl"). Anything else
+// ("${secret:NAME}", "{{.CommandPath}}") is text, written as it is.
+func placeholder(s string) (name, suffix string, ok bool) {
+	name, suffix, _ = strings.Cut(s, ":")
+	return name, suffix, isLowerName(name, true) && (suffix == "" || isLowerName(suffix, false))
+}
+
+func isLowerName(s string, digits bool) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r == '_':
+		case digits && i > 0 && r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }

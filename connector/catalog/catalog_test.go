@@ -17,6 +17,13 @@ func TestEveryKeyHasBothLanguages(t *testing.T) {
 			t.Errorf("%s lacks a language: tr=%q en=%q", k, e.tr, e.en)
 			continue
 		}
+		for _, text := range []string{e.tr, e.en} {
+			for _, c := range suffixesUsed(text) {
+				if _, ok := cases[c]; !ok {
+					t.Errorf("%s: unknown case %q in %q", k, c, text)
+				}
+			}
+		}
 		tr, en := placeholders(e.tr), placeholders(e.en)
 		slices.Sort(tr)
 		slices.Sort(en)
@@ -46,5 +53,24 @@ func TestRender(t *testing.T) {
 	}
 	if _, ok := ParseLang("de_DE"); ok {
 		t.Error("de accepted")
+	}
+}
+
+// suffixesUsed lists the cases placeholders ask for ("{at:abl}").
+func suffixesUsed(t string) []Case {
+	var out []Case
+	for {
+		i := strings.IndexByte(t, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			return out
+		}
+		if _, c, ok := placeholder(t[i+1 : i+j]); ok && c != "" {
+			out = append(out, Case(c))
+		}
+		t = t[i+j+1:]
 	}
 }

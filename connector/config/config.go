@@ -34,7 +34,13 @@ type Config struct {
 	file          string         // the file it was loaded from
 	positions     positionLookup // for errors found after loading
 	decodeErrs    Errors         // values that could not be read (types.go)
+	languageGiven bool           // the file names its language (else the reader's locale may choose)
 }
+
+// LanguageGiven reports whether the file sets language: itself; when it
+// does not, the command line follows the system locale and the service
+// writes Turkish.
+func (c *Config) LanguageGiven() bool { return c.languageGiven }
 
 // QuietHours is the daily window in which no SMS or WhatsApp is sent.
 type QuietHours struct {

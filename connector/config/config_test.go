@@ -6,14 +6,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden .err files")
 
 // Each broken config gives errors whose exact text (file:line:col, message,
-// hint) is part of the product: IT staff read them alone.
+// hint) is part of the product: IT staff read them alone, in Turkish (the
+// .tr.err files) or English (.err).
 func TestBrokenConfigs(t *testing.T) {
 	files, err := filepath.Glob("testdata/bad/*.yaml")
 	if err != nil || len(files) < 30 {
@@ -30,32 +36,57 @@ func TestBrokenConfigs(t *testing.T) {
 			if !errors.As(err, &errs) || len(errs) == 0 {
 				t.Fatalf("Load(%s) = %v, want positioned errors", f, err)
 			}
-			var b strings.Builder
-			for _, e := range errs {
-				if e.Line < 1 || e.Col < 1 {
-					t.Errorf("error without a position: %v", e)
+			for _, lang := range []struct {
+				l      catalog.Lang
+				suffix string
+			}{{catalog.EN, ".err"}, {catalog.TR, ".tr.err"}} {
+				var b strings.Builder
+				for _, e := range errs {
+					if e.Line < 1 || e.Col < 1 {
+						t.Errorf("error without a position: %v", e)
+					}
+					for _, k := range keysOf(e.Msg, e.Hint) {
+						if !catalog.Has(k) {
+							t.Errorf("%s: the text %q is not in the catalog", e.Path, k)
+						}
+					}
+					// Golden files hold the path relative to the package.
+					e2 := *e
+					e2.File = filepath.ToSlash(f)
+					fmt.Fprintln(&b, e2.In(lang.l))
 				}
-				// Golden files hold the path relative to the package.
-				e2 := *e
-				e2.File = filepath.ToSlash(f)
-				fmt.Fprintln(&b, e2.Error())
-			}
-			golden := strings.TrimSuffix(f, ".yaml") + ".err"
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
+				golden := strings.TrimSuffix(f, ".yaml") + lang.suffix
+				if *update {
+					if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
 				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test -update): %v", err)
-			}
-			if b.String() != string(want) {
-				t.Errorf("errors differ from %s\n got:\n%s\nwant:\n%s", golden, b.String(), want)
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("missing golden file (run go test -update): %v", err)
+				}
+				if b.String() != string(want) {
+					t.Errorf("errors differ from %s\n got:\n%s\nwant:\n%s", golden, b.String(), want)
+				}
 			}
 		})
 	}
+}
+
+// keysOf lists the catalog keys of messages and the texts inside them.
+func keysOf(ms ...catalog.Msg) []catalog.Key {
+	var out []catalog.Key
+	for _, m := range ms {
+		if m.IsZero() {
+			continue
+		}
+		out = append(out, m.Key)
+		for _, sub := range m.Sub {
+			out = append(out, keysOf(sub)...)
+		}
+	}
+	return out
 }
 
 func TestGoodConfigAndDefaults(t *testing.T) {
@@ -94,9 +125,38 @@ func TestGoodConfigAndDefaults(t *testing.T) {
 	}
 }
 
+// The examples are the Turkish config.example.yaml and its English twin.
+var examples = []string{"../../config.example.yaml", "../../config.example.en.yaml"}
+
 func TestExampleConfigIsValid(t *testing.T) {
-	if _, err := Load("../../config.example.yaml", Options{}); err != nil {
-		t.Fatalf("config.example.yaml must load without errors:\n%v", err)
+	for _, f := range examples {
+		cfg, err := Load(f, Options{})
+		if err != nil {
+			t.Fatalf("%s must load without errors:\n%v", f, err)
+		}
+		if cfg.Channels.Webhook == nil || cfg.Channels.SMS == nil || cfg.Channels.WhatsApp == nil || cfg.Channels.Email == nil {
+			t.Errorf("%s does not show every channel", f)
+		}
+	}
+}
+
+// The twins say the same but for their language: the same keys and values.
+func TestExampleTwinsMatch(t *testing.T) {
+	var values []map[string]any
+	for _, f := range examples {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]any
+		if err := yaml.Unmarshal(text, &v); err != nil {
+			t.Fatal(err)
+		}
+		delete(v, "language")
+		values = append(values, v)
+	}
+	if !reflect.DeepEqual(values[0], values[1]) {
+		t.Errorf("config.example.yaml and config.example.en.yaml differ beyond language and comments")
 	}
 }
 
@@ -128,7 +188,7 @@ func (m mapStore) Get(name string) (string, error) {
 	if v, ok := m[name]; ok {
 		return v, nil
 	}
-	return "", fmt.Errorf("not in the vault")
+	return "", ErrSecretNotFound
 }
 
 func mustRead(t *testing.T, path string) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -13,20 +14,23 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-// Error is one problem in the config file.
+// Error is one problem in the config file. Its message and hint are
+// catalog texts (keys config.*), shown in the reader's language; the
+// position, the path and the names quoted from the file stay as they are.
 type Error struct {
 	File string
 	Line int
 	Col  int
 	Path string // e.g. jobs[0].schedule
-	Msg  string
-	Hint string
+	Msg  catalog.Msg
+	Hint catalog.Msg // zero: no hint
 	// decode marks a value that could not be read at all; validation
 	// then says nothing more about it.
 	decode bool
 }
 
-func (e *Error) Error() string {
+// In writes the problem in l: "file:line:col: path: message (hint: …)".
+func (e *Error) In(l catalog.Lang) string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -36,12 +40,16 @@ func (e *Error) Error() string {
 	if e.Path != "" {
 		b.WriteString(e.Path + ": ")
 	}
-	b.WriteString(e.Msg)
-	if e.Hint != "" {
-		b.WriteString(" (hint: " + e.Hint + ")")
+	msg := e.Msg.In(l)
+	if !e.Hint.IsZero() {
+		msg = l.Text("config.with_hint", map[string]string{"msg": msg, "hint": e.Hint.In(l)})
 	}
+	b.WriteString(msg)
 	return b.String()
 }
+
+// Error is the problem in English, for programs and tests; people read In.
+func (e *Error) Error() string { return e.In(catalog.EN) }
 
 // FileError is a config file that cannot be read at all (missing, no
 // rights). It is a config problem like a bad value: the command line exits
@@ -65,12 +73,32 @@ func (e *FileError) Unwrap() error { return e.Err }
 // Errors is every problem found in one file, in file order.
 type Errors []*Error
 
-func (es Errors) Error() string {
+// In writes every problem in l, one a line.
+func (es Errors) In(l catalog.Lang) string {
 	lines := make([]string, len(es))
 	for i, e := range es {
-		lines[i] = e.Error()
+		lines[i] = e.In(l)
 	}
 	return strings.Join(lines, "\n")
+}
+
+func (es Errors) Error() string { return es.In(catalog.EN) }
+
+// Describe writes err for a person in l: a config's problems and an
+// unreadable file in l's words, any other error as it is.
+func Describe(err error, l catalog.Lang) string {
+	var es Errors
+	var fe *FileError
+	var ve *valueError
+	switch {
+	case errors.As(err, &es):
+		return es.In(l)
+	case errors.As(err, &fe):
+		return fe.Msg().In(l)
+	case errors.As(err, &ve):
+		return ve.msg.In(l) // a value given on the command line (--since 7d)
+	}
+	return err.Error()
 }
 
 func (es Errors) sorted() Errors {
@@ -148,17 +176,47 @@ type problems struct {
 	errs Errors
 }
 
-func (p *problems) add(path, hint, format string, args ...any) {
+// add records the problem msg at path, with a hint (or none: a zero Msg).
+func (p *problems) add(path string, msg, hint catalog.Msg) {
 	for _, e := range p.errs {
 		if e.Path == path && e.decode {
 			return // the value could not be read: that error says it all
 		}
 	}
 	line, col := p.pos.at(path)
-	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: msg, Hint: hint})
 }
 
 // addAt records a problem at an exact position inside a value (a template line).
-func (p *problems) addAt(path string, line, col int, hint, format string, args ...any) {
-	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: fmt.Sprintf(format, args...), Hint: hint})
+func (p *problems) addAt(path string, line, col int, msg, hint catalog.Msg) {
+	p.errs = append(p.errs, &Error{File: p.file, Line: line, Col: col, Path: path, Msg: msg, Hint: hint})
 }
+
+// say and noHint keep the many problems below short to write.
+var (
+	say    = catalog.M
+	noHint catalog.Msg
+)
+
+// valueError is a value of the file that cannot be read, as a catalog text:
+// the parse functions of the typed values return it, and decoding shows it
+// in the reader's language. Its Error is English, for flags and programs.
+type valueError struct{ msg catalog.Msg }
+
+func (e *valueError) Error() string { return e.msg.In(catalog.EN) }
+
+// bad is a valueError.
+func bad(key catalog.Key, args ...any) error { return &valueError{msg: catalog.M(key, args...)} }
+
+// msgOf is err as a catalog text: its own when it has one, else the
+// error's words as they are.
+func msgOf(err error) catalog.Msg {
+	var ve *valueError
+	if errors.As(err, &ve) {
+		return ve.msg
+	}
+	return catalog.M("config.as_is", "text", err.Error())
+}
+
+// q quotes a name from the file the way the messages show it: "sms".
+func quote(s string) string { return strconv.Quote(s) }

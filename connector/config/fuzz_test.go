@@ -11,7 +11,7 @@ import (
 // always a positioned Errors value that IT staff can act on.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/bad/*.yaml")
-	files = append(files, "testdata/good.yaml", "../../config.example.yaml")
+	files = append(files, "testdata/good.yaml", "../../config.example.yaml", "../../config.example.en.yaml")
 	for _, file := range files {
 		if b, err := os.ReadFile(file); err == nil {
 			f.Add(b)
@@ -31,7 +31,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error is not a positioned Errors value: %T %v", err, err)
 		}
 		for _, e := range errs {
-			if e.Line < 1 || e.Col < 1 || e.Msg == "" {
+			if e.Line < 1 || e.Col < 1 || e.Msg.IsZero() {
 				t.Fatalf("error without position or message: %#v", e)
 			}
 		}

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
-	"reflect"
+
 	"strings"
 	"unicode/utf8"
 
@@ -53,7 +52,7 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 	}
 	if strings.Contains(string(data), "\t") {
 		if line, col := firstTab(data); line > 0 {
-			return nil, Errors{{File: name, Line: line, Col: col, Msg: "a tab character is used for indentation", Hint: "YAML needs spaces; replace tabs with two spaces"}}
+			return nil, Errors{{File: name, Line: line, Col: col, Msg: say("config.tab"), Hint: say("config.hint.tab")}}
 		}
 	}
 	file, err := parser.ParseBytes(data, 0)
@@ -62,10 +61,10 @@ func Parse(name string, data []byte, opts Options) (*Config, error) {
 	}
 	cfg := &Config{file: name, positions: positionLookup{file: file, lines: strings.Split(string(data), "\n")}}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
-		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "the config file is empty", Hint: "start from config.example.yaml"}}
+		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: say("config.empty"), Hint: say("config.hint.start_from_example")}}
 	}
 	if len(file.Docs) > 1 {
-		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: "the file holds more than one YAML document (---)", Hint: "keep one document"}}
+		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: say("config.multi_doc"), Hint: say("config.hint.one_doc")}}
 	}
 	if err := decode(file.Docs[0].Body, cfg); err != nil {
 		// The values read before the structure broke are reported too.
@@ -96,8 +95,7 @@ func decode(body ast.Node, cfg *Config) (err error) {
 			if tags := ast.Filter(ast.TagType, body); len(tags) > 0 {
 				pos = tags[0].GetToken().Position
 			}
-			err = &Error{Line: pos.Line, Col: pos.Column, Msg: "the YAML structure here could not be read",
-				Hint: "remove any !tag (YAML tags are not used in this config) and check the indentation against config.example.yaml"}
+			err = &Error{Line: pos.Line, Col: pos.Column, Msg: say("config.yaml_unreadable"), Hint: say("config.hint.yaml_tag")}
 		}
 	}()
 	var typed decodeProblems
@@ -121,7 +119,8 @@ func firstTab(data []byte) (line, col int) {
 func yamlError(file string, err error, tree *ast.File) *Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		e := &Error{File: file, Msg: ye.GetMessage()}
+		text := ye.GetMessage()
+		e := &Error{File: file, Msg: yamlMsg(text)}
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
 			e.Line, e.Col = tk.Position.Line, tk.Position.Column
 		}
@@ -130,52 +129,30 @@ func yamlError(file string, err error, tree *ast.File) *Error {
 		var dup *yaml.DuplicateKeyError
 		var nodeType *yaml.UnexpectedNodeTypeError
 		switch {
-		case errors.As(err, &dup), strings.Contains(e.Msg, "already defined"):
-			e.Hint = "a key may appear only once in the same block: remove one of the two"
+		case errors.As(err, &dup), strings.Contains(text, "already defined"):
+			e.Hint = say("config.hint.duplicate")
 		case errors.As(err, &nodeType):
-			e.Hint = "a list needs '- ' before each item; a block of settings needs key: value lines"
+			e.Hint = say("config.hint.node_type")
 		case errors.As(err, &unknown):
-			e.Msg = strings.Replace(e.Msg, "unknown field", "unknown key", 1) + ": this key does not exist in this version"
+			var suggest catalog.Msg
 			if parent, key, ok := keyPathAt(tree, e.Line, e.Col); ok {
-				e.Msg += didYouMean(key, keysAt(parent))
+				suggest = didYouMean(key, keysAt(parent))
 			}
-			e.Hint = "check the spelling and indentation against config.example.yaml"
+			e.Msg = unknownKey(text, suggest)
+			e.Hint = say("config.hint.check_spelling")
 		case errors.As(err, &typeErr):
-			e.Msg = fmt.Sprintf("expected %s, found %s", kindName(typeErr.DstType), kindName(typeErr.SrcType))
+			value := ""
 			if tk := typeErr.Token; tk != nil {
-				e.Msg += fmt.Sprintf(" %q", tk.Value)
+				value = " " + quote(tk.Value)
 			}
-			e.Hint = "check the value's type: numbers without quotes, lists with '- ', text in quotes"
+			e.Msg = say("config.type_mismatch", "want", kindName(typeErr.DstType), "got", kindName(typeErr.SrcType), "value", value)
+			e.Hint = say("config.hint.type")
 		default:
-			e.Hint = "check indentation (spaces only) and quoting; Windows paths need single quotes or forward slashes"
+			e.Hint = say("config.hint.yaml_syntax")
 		}
 		return e
 	}
-	return &Error{File: file, Line: 1, Col: 1, Msg: err.Error()}
-}
-
-// kindName describes a Go type in the words of a YAML file.
-func kindName(t reflect.Type) string {
-	if t == nil {
-		return "a value"
-	}
-	switch t.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.String:
-		return "text"
-	case reflect.Slice, reflect.Array:
-		return "a list"
-	case reflect.Map, reflect.Struct:
-		return "a mapping (key: value lines)"
-	case reflect.Pointer:
-		return kindName(t.Elem())
-	}
-	return t.String()
+	return &Error{File: file, Line: 1, Col: 1, Msg: msgOf(err)}
 }
 
 func (c *Config) applyDefaults(file string, opts Options) {
@@ -210,6 +187,7 @@ func (c *Config) applyDefaults(file string, opts Options) {
 	if c.Status.Listen == (ListenAddr{}) {
 		c.Status.Listen = DefaultListen
 	}
+	c.languageGiven = c.Language != ""
 	if c.Language == "" {
 		c.Language = Language(catalog.TR)
 	}
@@ -327,10 +305,9 @@ func notUTF8(name string, data []byte) *Error {
 			text = strings.TrimSpace(string(b))
 		}
 	}
-	msg := "the file is not UTF-8"
+	msg := say("config.not_utf8")
 	if text != "" {
-		msg += fmt.Sprintf("; as Windows-1254 (Turkish Windows) this line reads %q", text)
+		msg = say("config.not_utf8_line", "text", quote(text))
 	}
-	return &Error{File: name, Line: line, Col: col, Msg: msg,
-		Hint: "save the file as UTF-8 (Notepad: File > Save As > Encoding: UTF-8); otherwise Turkish letters reach customers as \"�\""}
+	return &Error{File: name, Line: line, Col: col, Msg: msg, Hint: say("config.hint.utf8")}
 }

@@ -59,7 +59,7 @@ func ParseDayOffset(s string) (DayOffset, error) {
 	v := strings.TrimSuffix(strings.TrimSpace(s), "d")
 	n, err := strconv.Atoi(strings.TrimPrefix(v, "+"))
 	if err != nil || v == "" || n < -3650 || n > 3650 {
-		return DayOffset{}, fmt.Errorf("%q is not a number of days", s)
+		return DayOffset{}, bad("config.day_offset", "value", quote(s))
 	}
 	return DayOffset{days: n, set: true}, nil
 }
@@ -73,7 +73,7 @@ func (d DayOffset) IsSet() bool { return d.set }
 func (d DayOffset) String() string { return fmt.Sprintf("%+dd", d.days) }
 
 func (d *DayOffset) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, `days relative to the due date: "-3d" before it, "0d" on it, "7d" after it`, func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.day_offset"), func(s string) error {
 		v, err := ParseDayOffset(s)
 		*d = v
 		return err
@@ -100,13 +100,13 @@ func (a Addressees) Contacts() bool { return a == AddressContacts || a == Addres
 func (a Addressees) Account() bool { return a != AddressContacts }
 
 func (a *Addressees) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "contacts are the customer's CARI_YETKILI rows with the send-SMS flag", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.recipients"), func(s string) error {
 		switch v := Addressees(strings.TrimSpace(s)); v {
 		case AddressAccount, AddressContacts, AddressBoth:
 			*a = v
 			return nil
 		}
-		return fmt.Errorf("recipients must be account, contacts or both, not %q%s", s, didYouMean(s, []string{"account", "contacts", "both"}))
+		return bad("config.recipients", "value", quote(s), "suggest", didYouMean(s, []string{"account", "contacts", "both"}))
 	})
 }
 
@@ -144,13 +144,13 @@ func ParseQuietDay(s string) (QuietDay, error) {
 		return QuietDay{Kind: QuietDate, Date: d, text: s}, nil
 	}
 	names := []string{"tr_holidays", "sundays", "saturdays"}
-	return QuietDay{}, fmt.Errorf("%q is not a quiet day%s", s, didYouMean(s, names))
+	return QuietDay{}, bad("config.quiet_day", "value", quote(s), "suggest", didYouMean(s, names))
 }
 
 func (q QuietDay) String() string { return q.text }
 
 func (q *QuietDay) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "use tr_holidays (Turkish public holidays), a weekday such as sundays, or a date such as 2026-12-31", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.quiet_day"), func(s string) error {
 		v, err := ParseQuietDay(s)
 		*q = v
 		return err

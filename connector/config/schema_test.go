@@ -52,7 +52,7 @@ func yamlValue(t *testing.T, text []byte) any {
 
 func TestSchemaValidatesTheExampleConfigs(t *testing.T) {
 	s := compileSchema(t)
-	for _, f := range []string{"../../config.example.yaml", "testdata/good.yaml"} {
+	for _, f := range append([]string{"testdata/good.yaml"}, examples...) {
 		text, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -117,11 +117,13 @@ func TestSchemaFileIsCurrent(t *testing.T) {
 	if !bytes.Equal(got, Schema()) {
 		t.Error("config.schema.json is not the schema of the Config types: run go test ./connector/config -update")
 	}
-	example, err := os.ReadFile("../../config.example.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if first, _, _ := strings.Cut(string(example), "\n"); first != "# yaml-language-server: $schema=config.schema.json" {
-		t.Errorf("config.example.yaml starts with %q, not the line that points editors at the schema", first)
+	for _, f := range examples {
+		example, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first, _, _ := strings.Cut(string(example), "\n"); first != "# yaml-language-server: $schema=config.schema.json" {
+			t.Errorf("%s starts with %q, not the line that points editors at the schema", f, first)
+		}
 	}
 }

@@ -96,8 +96,7 @@ func (c *Config) checkSecretRefs(p *problems) {
 		}
 		if !refPattern.MatchString(string(*f.ptr)) {
 			// Do not echo the value: it is probably a real password.
-			p.add(f.path, "store it with `akinsoft-connector secrets set NAME` and write ${secret:NAME} here",
-				"a password or token must be a reference like ${secret:NAME}, not the value itself")
+			p.add(f.path, say("config.secret_plain", "ref", "${secret:NAME}"), say("config.hint.secret_plain", "ref", "${secret:NAME}"))
 		}
 	}
 }
@@ -118,18 +117,18 @@ func (c *Config) ResolveSecrets(store SecretStore) error {
 		case "env":
 			v, ok := os.LookupEnv(name)
 			if !ok {
-				p.add(f.path, "set the environment variable for the service, or use ${secret:NAME}", "environment variable %s is not set", name)
+				p.add(f.path, say("config.env_missing", "name", name), say("config.hint.env_missing", "ref", "${secret:NAME}"))
 				continue
 			}
 			*f.ptr = Secret(v)
 		case "secret":
 			if store == nil {
-				p.add(f.path, "run `akinsoft-connector secrets set "+name+"`", "secret %q cannot be read: no vault is available", name)
+				p.add(f.path, say("config.secret_no_vault", "name", quote(name)), say("config.hint.secrets_set", "name", name))
 				continue
 			}
 			v, err := store.Get(name)
 			if err != nil {
-				p.add(f.path, "run `akinsoft-connector secrets set "+name+"`", "secret %q: %v", name, err)
+				p.add(f.path, secretProblem(name, err), say("config.hint.secrets_set", "name", name))
 				continue
 			}
 			*f.ptr = Secret(v)

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -35,8 +34,8 @@ const (
 func checkShape(name string, data []byte) *Error {
 	if len(data) > MaxConfigBytes {
 		return &Error{File: name, Line: 1, Col: 1,
-			Msg:  fmt.Sprintf("the config file is %d KB, more than the %d KB a config may be", len(data)>>10, MaxConfigBytes>>10),
-			Hint: "is this the right file? a config is a few KB (see config.example.yaml)"}
+			Msg:  say("config.too_large", "size", len(data)>>10, "max", MaxConfigBytes>>10),
+			Hint: say("config.hint.too_large")}
 	}
 	s := shapeScanner{data: string(data)}
 	line, col, ok := s.scan()
@@ -45,12 +44,12 @@ func checkShape(name string, data []byte) *Error {
 		return nil
 	case s.nodes > MaxConfigNodes:
 		return &Error{File: name, Line: line, Col: col,
-			Msg:  fmt.Sprintf("the config holds more than %d settings and list entries", MaxConfigNodes),
-			Hint: "is this the right file? a config holds a few hundred (see config.example.yaml)"}
+			Msg:  say("config.too_many_nodes", "max", MaxConfigNodes),
+			Hint: say("config.hint.too_many_nodes")}
 	}
 	return &Error{File: name, Line: line, Col: col,
-		Msg:  fmt.Sprintf("the config is nested more than %d levels deep here", MaxConfigDepth),
-		Hint: "a config needs a few levels (see config.example.yaml); check the brackets and indentation"}
+		Msg:  say("config.too_deep", "max", MaxConfigDepth),
+		Hint: say("config.hint.too_deep")}
 }
 
 // level is one open block collection: the column of its entries, and

@@ -1,18 +1,19 @@
 package config
 
 import (
-	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-// didYouMean returns `; did you mean "x"?` when one of known is close to s
-// (a typo: a few letters off), else "". IT staff fix typos alone; naming the
-// right word saves them a trip to the documentation.
-func didYouMean(s string, known []string) string {
+// didYouMean is `; did you mean "x"?` when one of known is close to s (a
+// typo: a few letters off), else nothing (a zero Msg). IT staff fix typos
+// alone; naming the right word saves them a trip to the documentation.
+func didYouMean(s string, known []string) catalog.Msg {
 	best, bestD := "", -1
 	for _, k := range known {
 		d := editDistance(strings.ToLower(s), strings.ToLower(k))
@@ -22,9 +23,9 @@ func didYouMean(s string, known []string) string {
 	}
 	limit := max(1, min(3, len([]rune(s))/3))
 	if bestD < 0 || bestD > limit || best == s {
-		return ""
+		return catalog.Msg{}
 	}
-	return fmt.Sprintf("; did you mean %q?", best)
+	return catalog.M("config.did_you_mean", "name", quote(best))
 }
 
 // editDistance is the Levenshtein distance (insert, delete, substitute,

@@ -46,22 +46,12 @@ func scalar(n ast.Node) (text string, ok bool, err error) {
 		}
 		return fmt.Sprint(v.GetValue()), true, nil
 	}
-	return "", false, fmt.Errorf("expected text, found %s", nodeKind(n))
-}
-
-func nodeKind(n ast.Node) string {
-	switch n.Type() {
-	case ast.MappingType, ast.MappingValueType:
-		return "a mapping (key: value lines)"
-	case ast.SequenceType:
-		return "a list"
-	}
-	return "a value"
+	return "", false, bad("config.expected_text", "found", nodeKind(n))
 }
 
 // decodeScalar reads n as text and hands it to parse; a parse error becomes a
 // positioned problem with hint, and the value stays unset.
-func decodeScalar(ctx context.Context, n ast.Node, hint string, parse func(string) error) error {
+func decodeScalar(ctx context.Context, n ast.Node, hint catalog.Msg, parse func(string) error) error {
 	s, ok, err := scalar(n)
 	if err == nil && ok {
 		err = parse(s)
@@ -73,7 +63,7 @@ func decodeScalar(ctx context.Context, n ast.Node, hint string, parse func(strin
 	if p == nil {
 		return err // decoded outside Parse (tests): fail plainly
 	}
-	e := &Error{Path: strings.TrimPrefix(n.GetPath(), "$."), Msg: err.Error(), Hint: hint, decode: true}
+	e := &Error{Path: strings.TrimPrefix(n.GetPath(), "$."), Msg: msgOf(err), Hint: hint, decode: true}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		e.Line, e.Col = tk.Position.Line, tk.Position.Column
 	}
@@ -89,14 +79,14 @@ type Duration time.Duration
 func ParseDuration(s string) (Duration, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, fmt.Errorf("empty duration")
+		return 0, bad("config.duration_empty")
 	}
 	orig := s
 	var total time.Duration
 	if i := strings.IndexByte(s, 'd'); i > 0 {
 		days, err := strconv.Atoi(s[:i])
 		if err != nil || days < 0 || days > 100000 {
-			return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", orig)
+			return 0, bad("config.duration", "value", quote(orig))
 		}
 		total = time.Duration(days) * 24 * time.Hour
 		s = s[i+1:]
@@ -106,7 +96,7 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d < 0 {
-		return 0, fmt.Errorf("%q is not a duration (use e.g. 90d, 12h, 15m)", orig)
+		return 0, bad("config.duration", "value", quote(orig))
 	}
 	return Duration(total + d), nil
 }
@@ -142,7 +132,7 @@ func (d Duration) String() string {
 }
 
 func (d *Duration) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		v, err := ParseDuration(s)
 		*d = v
 		return err
@@ -174,7 +164,7 @@ func ParseRate(s string) (Rate, error) {
 	n, unit, ok := strings.Cut(strings.TrimSpace(s), "/")
 	v, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
 	if !ok || err != nil || v <= 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, fmt.Errorf("%q is not a rate (use e.g. 10/s, 600/m)", s)
+		return 0, bad("config.rate", "value", quote(s))
 	}
 	switch strings.TrimSpace(unit) {
 	case "s":
@@ -184,7 +174,7 @@ func ParseRate(s string) (Rate, error) {
 	case "h":
 		return Rate(v / 3600), nil
 	}
-	return 0, fmt.Errorf("%q is not a rate: the unit must be s, m or h", s)
+	return 0, bad("config.rate_unit", "value", quote(s))
 }
 
 // PerSecond is the rate in messages per second.
@@ -196,7 +186,7 @@ func (r Rate) Burst() int { return max(1, int(r)) }
 func (r Rate) String() string { return strconv.FormatFloat(float64(r), 'f', -1, 64) + "/s" }
 
 func (r *Rate) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		v, err := ParseRate(s)
 		*r = v
 		return err
@@ -215,7 +205,7 @@ func ParseClock(s string) (Clock, error) {
 	hi, err1 := strconv.Atoi(h)
 	mi, err2 := strconv.Atoi(m)
 	if !ok || len(h) != 2 || len(m) != 2 || err1 != nil || err2 != nil || hi < 0 || hi > 23 || mi < 0 || mi > 59 {
-		return Clock{}, fmt.Errorf("%q is not a time of day", s)
+		return Clock{}, bad("config.clock", "value", quote(s))
 	}
 	return Clock{minutes: hi*60 + mi, set: true}, nil
 }
@@ -238,7 +228,7 @@ func (c Clock) IsSet() bool { return c.set }
 func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.minutes/60, c.minutes%60) }
 
 func (c *Clock) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, `write the time as HH:MM, e.g. "21:00" (in quotes)`, func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.clock"), func(s string) error {
 		v, err := ParseClock(s)
 		*c = v
 		return err
@@ -254,11 +244,11 @@ type Location struct{ loc *time.Location }
 func ParseLocation(s string) (Location, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.EqualFold(s, "local") {
-		return Location{}, fmt.Errorf("unknown time zone %q", s)
+		return Location{}, bad("config.timezone", "value", quote(s))
 	}
 	l, err := time.LoadLocation(s)
 	if err != nil {
-		return Location{}, fmt.Errorf("unknown time zone %q", s)
+		return Location{}, bad("config.timezone", "value", quote(s))
 	}
 	return Location{loc: l}, nil
 }
@@ -274,7 +264,7 @@ func (l Location) String() string {
 }
 
 func (l *Location) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "use an IANA name such as Europe/Istanbul", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.timezone"), func(s string) error {
 		v, err := ParseLocation(s)
 		*l = v
 		return err
@@ -299,11 +289,11 @@ func ParseMode(s string) (Mode, error) {
 	case ModeCreated, ModeChanged, ModeCondition:
 		return m, nil
 	}
-	return ModeUnset, fmt.Errorf("mode must be created, changed or condition, not %q%s", s, didYouMean(s, []string{"created", "changed", "condition"}))
+	return ModeUnset, bad("config.mode", "value", quote(s), "suggest", didYouMean(s, []string{"created", "changed", "condition"}))
 }
 
 func (m *Mode) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		v, err := ParseMode(s)
 		*m = v
 		return err
@@ -325,14 +315,14 @@ func ParseKind(s string) (Kind, error) {
 	case KindInformational, KindCommercial:
 		return k, nil
 	}
-	return KindUnset, fmt.Errorf("kind must be informational or commercial, not %q%s", s, didYouMean(s, []string{"informational", "commercial"}))
+	return KindUnset, bad("config.kind", "value", quote(s), "suggest", didYouMean(s, []string{"informational", "commercial"}))
 }
 
 // Commercial reports whether messages need consent.
 func (k Kind) Commercial() bool { return k == KindCommercial }
 
 func (k *Kind) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "commercial messages (campaigns, greetings) need İYS consent", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.kind"), func(s string) error {
 		v, err := ParseKind(s)
 		*k = v
 		return err
@@ -348,13 +338,13 @@ const (
 )
 
 func (u *UncertainPolicy) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		switch v := UncertainPolicy(strings.TrimSpace(s)); v {
 		case UncertainHold, UncertainResend:
 			*u = v
 			return nil
 		}
-		return fmt.Errorf("uncertain_sends must be hold or resend, not %q", s)
+		return bad("config.uncertain", "value", quote(s))
 	})
 }
 
@@ -386,11 +376,11 @@ func ParseBackfill(s string) (Backfill, error) {
 	case strings.HasPrefix(s, "key:"):
 		k := strings.TrimSpace(s[4:])
 		if k == "" {
-			return Backfill{}, fmt.Errorf("backfill %q names no key", s)
+			return Backfill{}, bad("config.backfill_no_key", "value", quote(s))
 		}
 		n, err := strconv.ParseInt(k, 10, 64)
 		if err != nil {
-			return Backfill{}, fmt.Errorf("backfill %q: the key must be a whole number", s)
+			return Backfill{}, bad("config.backfill_key_number", "value", quote(s))
 		}
 		return Backfill{Kind: BackfillKey, Key: n}, nil
 	}
@@ -417,7 +407,7 @@ func (b Backfill) String() string {
 }
 
 func (b *Backfill) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "use a period like 7d, or key:4711 to start after a known key", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.backfill"), func(s string) error {
 		v, err := ParseBackfill(s)
 		*b = v
 		return err
@@ -440,7 +430,7 @@ type Schedule struct {
 func ParseSchedule(s string) (Schedule, error) {
 	sc, err := cronParser.Parse(s)
 	if err != nil {
-		return Schedule{}, fmt.Errorf("schedule %q is not valid: %v", s, err)
+		return Schedule{}, bad("config.schedule", "value", quote(s), "detail", err)
 	}
 	return Schedule{spec: s, sched: sc}, nil
 }
@@ -463,7 +453,7 @@ func (s Schedule) Next(t time.Time) time.Time {
 func (s Schedule) String() string { return s.spec }
 
 func (s *Schedule) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "5 fields (minute hour day month weekday), an optional leading seconds field, or @every 5m / @daily", func(v string) error {
+	return decodeScalar(ctx, n, say("config.hint.schedule"), func(v string) error {
 		p, err := ParseSchedule(v)
 		*s = p
 		return err
@@ -485,10 +475,10 @@ func (l LogLevel) Level() slog.Level { return l.level }
 func (l LogLevel) IsSet() bool { return l.set }
 
 func (l *LogLevel) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		var v slog.Level
 		if err := v.UnmarshalText([]byte(strings.TrimSpace(s))); err != nil {
-			return fmt.Errorf("log level must be debug, info, warn or error, not %q", s)
+			return bad("config.log_level", "value", quote(s))
 		}
 		*l = LogLevel{level: v, set: true}
 		return nil
@@ -505,13 +495,13 @@ type ListenAddr struct {
 func ParseListenAddr(s string) (ListenAddr, error) {
 	host, port, err := net.SplitHostPort(strings.TrimSpace(s))
 	if err != nil {
-		return ListenAddr{}, fmt.Errorf("%q is not host:port", s)
+		return ListenAddr{}, bad("config.listen_format", "value", quote(s))
 	}
 	if host == "" {
-		return ListenAddr{}, fmt.Errorf("%q has no host: it would listen on every network", s)
+		return ListenAddr{}, bad("config.listen_no_host", "value", quote(s))
 	}
 	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return ListenAddr{}, fmt.Errorf("%q: the port must be a number from 0 to 65535", s)
+		return ListenAddr{}, bad("config.listen_port", "value", quote(s))
 	}
 	return ListenAddr{Host: host, Port: port}, nil
 }
@@ -530,7 +520,7 @@ func (a ListenAddr) String() string {
 }
 
 func (a *ListenAddr) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "write host:port, e.g. 127.0.0.1:8750 (this machine only) or 0.0.0.0:8750 with tls_cert and a password", func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.listen"), func(s string) error {
 		v, err := ParseListenAddr(s)
 		*a = v
 		return err
@@ -557,10 +547,10 @@ func (e SMSEncoding) Text() string { return e.text }
 func (e SMSEncoding) IsSet() bool { return e.set }
 
 func (e *SMSEncoding) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		sc, err := mapping.ParseScheme(s)
 		if err != nil {
-			return err
+			return bad("config.sms_encoding", "value", quote(s))
 		}
 		*e = SMSEncoding{scheme: sc, text: s, set: true}
 		return nil
@@ -574,10 +564,10 @@ func (e SMSEncoding) MarshalYAML() (any, error) { return e.text, nil }
 type Language string
 
 func (l *Language) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, "", func(s string) error {
+	return decodeScalar(ctx, n, noHint, func(s string) error {
 		v, ok := catalog.ParseLang(s)
 		if !ok {
-			return fmt.Errorf("language must be tr or en, not %q", s)
+			return bad("config.language", "value", quote(s))
 		}
 		*l = Language(v)
 		return nil
@@ -593,10 +583,10 @@ func (l Language) Lang() catalog.Lang { return catalog.Lang(l) }
 type Path string
 
 func (p *Path) UnmarshalYAML(ctx context.Context, n ast.Node) error {
-	return decodeScalar(ctx, n, `write Windows paths in single quotes ('C:\Data\test.db') or with forward slashes (C:/Data/test.db): in double quotes YAML reads \n, \t and \x as escapes`, func(s string) error {
+	return decodeScalar(ctx, n, say("config.hint.windows_path"), func(s string) error {
 		for _, r := range s {
 			if r < 0x20 || r == 0x7f {
-				return fmt.Errorf("the path %q holds a control character", s)
+				return bad("config.path_control", "value", quote(s))
 			}
 		}
 		*p = Path(s)

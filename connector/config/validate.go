@@ -39,7 +39,7 @@ func (c *Config) validate() Errors {
 		p.errs = append(p.errs, e)
 	}
 	if c.Retention != 0 && c.Retention < MinRetention {
-		p.add("retention", "keep at least 1d so reports can be reconciled", "retention %s is too short", c.Retention)
+		p.add("retention", say("config.retention_short", "value", c.Retention), say("config.hint.retention"))
 	}
 	if q := c.QuietHours; q != nil && !q.Disabled {
 		for _, f := range []struct {
@@ -47,17 +47,17 @@ func (c *Config) validate() Errors {
 			v    Clock
 		}{{"quiet_hours.start", q.Start}, {"quiet_hours.end", q.End}} {
 			if !f.v.IsSet() && !c.hasProblemAt(p, f.path) {
-				p.add(f.path, "write both start and end as HH:MM, e.g. \"21:00\" (in quotes)", "%s is required with the other end of the window", f.path)
+				p.add(f.path, say("config.quiet_end_missing", "path", f.path), say("config.hint.quiet_both"))
 			}
 		}
 		for i, ch := range q.Channels {
 			if !slices.Contains(channelNames, ch) {
-				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), "", "%q is not a channel%s", ch, didYouMean(ch, channelNames))
+				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), say("config.not_channel", "name", quote(ch), "suggest", didYouMean(ch, channelNames)), noHint)
 			}
 		}
 	}
 	if c.DailyCap < 0 {
-		p.add("daily_cap_per_recipient", "", "must be 0 (no cap) or more")
+		p.add("daily_cap_per_recipient", say("config.daily_cap_negative"), noHint)
 	}
 	c.validateStatus(p)
 	c.validateSources(p)
@@ -84,53 +84,53 @@ func (c *Config) validateStatus(p *problems) {
 		return
 	}
 	if (s.TLSCert == "") != (s.TLSKey == "") {
-		p.add("status.tls_cert", "give both tls_cert and tls_key, or neither", "tls_cert and tls_key go together")
+		p.add("status.tls_cert", say("config.tls_pair"), say("config.hint.tls_pair"))
 	}
 	if !s.Listen.Loopback() && !s.AllowRemote && s.TLSCert == "" && !c.hasProblemAt(p, "status.listen") {
-		p.add("status.listen", "set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1",
-			"status.listen %q is reachable from other computers", s.Listen.String())
+		p.add("status.listen", say("config.listen_remote", "value", quote(s.Listen.String())), say("config.hint.listen_remote"))
 	}
 	switch s.Language {
 	case "tr", "en":
 	default:
-		p.add("status.language", "", "language must be tr or en, not %q", s.Language)
+		p.add("status.language", say("config.language", "value", quote(s.Language)), noHint)
 	}
 }
 
 func (c *Config) validateSources(p *problems) {
 	if len(c.Sources) == 0 {
-		p.add("sources", "add the ERP database under sources:", "no source is configured")
+		p.add("sources", say("config.no_source"), say("config.hint.no_source"))
 	}
 	seen := map[string]bool{}
 	for i, s := range c.Sources {
 		path := fmt.Sprintf("sources[%d]", i)
 		if !namePattern.MatchString(s.Name) {
-			p.add(path+".name", "use lower-case letters, digits, - and _", "source name %q is not valid", s.Name)
+			p.add(path+".name", say("config.source_name", "name", quote(s.Name)), say("config.hint.name"))
 		} else if seen[s.Name] {
-			p.add(path+".name", "", "source name %q is used twice", s.Name)
+			p.add(path+".name", say("config.source_name_twice", "name", quote(s.Name)), noHint)
 		}
 		seen[s.Name] = true
 		switch s.Driver {
 		case "firebird", "mssql", "sqlite":
 		default:
-			p.add(path+".driver", "", "driver must be firebird, mssql or sqlite, not %q%s", s.Driver, didYouMean(s.Driver, []string{"firebird", "mssql", "sqlite"}))
+			p.add(path+".driver", say("config.driver", "value", quote(s.Driver), "suggest", didYouMean(s.Driver, []string{"firebird", "mssql", "sqlite"})), noHint)
 		}
 		if s.Database == "" {
-			p.add(path+".database", "for Firebird the .FDB path on the server, e.g. 'C:/AKINSOFT/Wolvox8/Database_FB/01/{year}/WOLVOX.FDB'", "database is required")
+			p.add(path+".database", say("config.required", "key", "database"),
+				say("config.hint.database", "example", "'C:/AKINSOFT/Wolvox8/Database_FB/01/{year}/WOLVOX.FDB'"))
 		}
 		if s.Driver == "firebird" || s.Driver == "mssql" {
 			if s.User == "" {
-				p.add(path+".user", "use a read-only database user", "user is required")
+				p.add(path+".user", say("config.required", "key", "user"), say("config.hint.readonly_user"))
 			}
 			if s.Password == "" {
-				p.add(path+".password", "write ${secret:NAME} and store it with `akinsoft-connector secrets set NAME`", "password is required")
+				p.add(path+".password", say("config.required", "key", "password"), say("config.hint.password_ref", "ref", "${secret:NAME}"))
 			}
 		}
 		if s.Driver == "firebird" {
 			switch strings.ToUpper(s.Charset) {
 			case "WIN1254", "UTF8", "NONE":
 			default:
-				p.add(path+".charset", "Wolvox databases use WIN1254", "charset must be WIN1254, UTF8 or NONE, not %q", s.Charset)
+				p.add(path+".charset", say("config.charset", "value", quote(s.Charset)), say("config.hint.charset"))
 			}
 		}
 	}
@@ -141,50 +141,51 @@ func (c *Config) validateChannels(p *problems) {
 		path := "channels." + name
 		allowed := providersByChannel[name]
 		if !slices.Contains(allowed, ch.Provider) {
-			p.add(path+".provider", "", "provider for %s must be one of %s, not %q%s", name, strings.Join(allowed, ", "), ch.Provider, didYouMean(ch.Provider, allowed))
+			p.add(path+".provider", say("config.provider", "channel", name, "allowed", strings.Join(allowed, ", "), "value", quote(ch.Provider),
+				"suggest", didYouMean(ch.Provider, allowed)), noHint)
 			continue
 		}
 		blocks := map[string]bool{"netgsm": ch.NetGSM != nil, "mutlucell": ch.Mutlucell != nil,
 			"whatsapp_cloud": ch.WhatsApp != nil, "smtp": ch.SMTP != nil, "webhook": ch.Webhook != nil}
 		if ch.Provider != "console" && !blocks[ch.Provider] {
-			p.add(path, "", "provider %s needs its settings under %s.%s", ch.Provider, path, ch.Provider)
+			p.add(path, say("config.provider_settings_missing", "provider", ch.Provider, "path", path+"."+ch.Provider), noHint)
 		}
 		for b, set := range blocks {
 			if set && b != ch.Provider {
-				p.add(path+"."+b, "remove it or set provider: "+b, "settings for %s are given but the provider is %s", b, ch.Provider)
+				p.add(path+"."+b, say("config.provider_settings_other", "block", b, "provider", ch.Provider), say("config.hint.remove_or_set_provider", "block", b))
 			}
 		}
 		if ch.NetGSM != nil && ch.NetGSM.IYSFilter != "" && ch.NetGSM.IYSFilter != "11" && ch.NetGSM.IYSFilter != "12" {
-			p.add(path+".netgsm.iysfilter", "11 checks consent of individuals (bireysel), 12 of merchants (tacir)", "iysfilter must be 11 or 12, not %q", ch.NetGSM.IYSFilter)
+			p.add(path+".netgsm.iysfilter", say("config.iysfilter", "value", quote(ch.NetGSM.IYSFilter)), say("config.hint.iysfilter"))
 		}
 		if ch.NetGSM != nil {
 			if ch.NetGSM.UserCode == "" {
-				p.add(path+".netgsm.usercode", "", "usercode is required")
+				p.add(path+".netgsm.usercode", say("config.required", "key", "usercode"), noHint)
 			}
 			if h := ch.NetGSM.MsgHeader; h == "" || len(h) > 11 || !isASCII(h) {
-				p.add(path+".netgsm.msgheader", "the approved sender title: 3-11 characters, no Turkish letters", "msgheader %q is not valid", h)
+				p.add(path+".netgsm.msgheader", say("config.msgheader", "value", quote(h)), say("config.hint.msgheader"))
 			}
 		}
 		if ch.Mutlucell != nil && ch.Mutlucell.Originator == "" {
-			p.add(path+".mutlucell.originator", "", "originator is required")
+			p.add(path+".mutlucell.originator", say("config.required", "key", "originator"), noHint)
 		}
 		if ch.WhatsApp != nil && ch.WhatsApp.PhoneNumberID == "" {
-			p.add(path+".whatsapp_cloud.phone_number_id", "", "phone_number_id is required")
+			p.add(path+".whatsapp_cloud.phone_number_id", say("config.required", "key", "phone_number_id"), noHint)
 		}
 		if ch.SMTP != nil {
 			if ch.SMTP.Host == "" {
-				p.add(path+".smtp.host", "", "host is required")
+				p.add(path+".smtp.host", say("config.required", "key", "host"), noHint)
 			}
 			if ch.SMTP.Port != 0 && ch.SMTP.Port != 587 && ch.SMTP.Port != 465 {
-				p.add(path+".smtp.port", "TLS is required: 587 (STARTTLS) or 465 (implicit TLS)", "port %d is not allowed", ch.SMTP.Port)
+				p.add(path+".smtp.port", say("config.smtp_port", "port", ch.SMTP.Port), say("config.hint.smtp_port"))
 			}
 			if _, err := mapping.NormalizeEmail(ch.SMTP.From); err != nil {
-				p.add(path+".smtp.from", "", "from address %q is not valid", ch.SMTP.From)
+				p.add(path+".smtp.from", say("config.smtp_from", "value", quote(ch.SMTP.From)), noHint)
 			}
 		}
 		if ch.Webhook != nil {
 			if _, err := httpclient.CheckURL(ch.Webhook.URL); err != nil {
-				p.add(path+".webhook.url", "", "webhook url %q is not allowed: %v", ch.Webhook.URL, err)
+				p.add(path+".webhook.url", say("config.webhook_url_refused", "value", quote(ch.Webhook.URL), "why", urlMsg(err)), noHint)
 			}
 		}
 	}
@@ -204,7 +205,7 @@ func (c *Config) jobDrivers(j *Job) []string {
 
 func (c *Config) validateJobs(p *problems) {
 	if len(c.Jobs) == 0 {
-		p.add("jobs", "see config.example.yaml for a new-invoice job", "no job is configured")
+		p.add("jobs", say("config.no_job"), say("config.hint.no_job"))
 	}
 	var sources []string
 	for _, s := range c.Sources {
@@ -216,55 +217,55 @@ func (c *Config) validateJobs(p *problems) {
 		j := &c.Jobs[i]
 		path := fmt.Sprintf("jobs[%d]", i)
 		if !namePattern.MatchString(j.Name) {
-			p.add(path+".name", "use lower-case letters, digits, - and _", "job name %q is not valid", j.Name)
+			p.add(path+".name", say("config.job_name", "name", quote(j.Name)), say("config.hint.name"))
 		} else if seen[j.Name] {
-			p.add(path+".name", "", "job name %q is used twice", j.Name)
+			p.add(path+".name", say("config.job_name_twice", "name", quote(j.Name)), noHint)
 		}
 		seen[j.Name] = true
 		var preset erp.Preset
 		switch {
 		case j.Preset != "" && j.SQL != "":
-			p.add(path+".sql", "", "give either preset or sql, not both")
+			p.add(path+".sql", say("config.preset_and_sql"), noHint)
 		case j.Preset != "":
 			var ok bool
 			if preset, ok = erp.LookupPreset(j.Preset); !ok {
-				p.add(path+".preset", "known presets: "+strings.Join(erp.PresetNames(), ", "), "unknown preset %q%s", j.Preset, didYouMean(j.Preset, erp.PresetNames()))
+				p.add(path+".preset", say("config.unknown_preset", "name", quote(j.Preset), "suggest", didYouMean(j.Preset, erp.PresetNames())),
+					say("config.hint.presets", "names", strings.Join(erp.PresetNames(), ", ")))
 			} else if _, err := preset.SQL(erp.Params(j.Params)); err != nil {
-				p.add(path+".params", "", "%v", err)
+				p.add(path+".params", erpMsg(err), noHint)
 			}
 		case j.SQL != "":
 			if err := erp.CheckSelect(j.SQL, c.jobDrivers(j)...); err != nil {
-				p.add(path+".sql", "", "%v", err)
+				p.add(path+".sql", erpMsg(err), noHint)
 			}
 			if j.Key == "" {
-				p.add(path+".key", "name the column that identifies a row, e.g. BLKODU", "key is required with sql")
+				p.add(path+".key", say("config.key_required"), say("config.hint.key"))
 			}
 		default:
-			p.add(path, "add preset: new_invoices, or sql: SELECT …", "job needs a preset or sql")
+			p.add(path, say("config.job_needs_query"), say("config.hint.job_needs_query"))
 		}
 		if j.Key != "" && !columnPattern.MatchString(j.Key) {
-			p.add(path+".key", "", "key %q is not a column name", j.Key)
+			p.add(path+".key", say("config.not_column", "key", "key", "name", quote(j.Key)), noHint)
 		}
 		if !j.Schedule.IsSet() && !c.hasProblemAt(p, path+".schedule") {
-			p.add(path+".schedule", "e.g. \"@every 5m\" or \"*/10 9-18 * * 1-6\"", "schedule is required")
+			p.add(path+".schedule", say("config.required", "key", "schedule"), say("config.hint.schedule_example"))
 		}
 		c.validateBackfill(p, path, j, preset)
 		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
 			// Commercial SMS may only go to people whose consent İYS holds;
 			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter).
-			p.add(path+".kind", "send commercial SMS through NetGSM (iysfilter checks İYS consent), or drop the sms message from this job",
-				"a commercial job cannot send SMS through mutlucell: it has no İYS consent check")
+			p.add(path+".kind", say("config.commercial_mutlucell"), say("config.hint.commercial_mutlucell"))
 		}
 		for k, s := range j.Sources {
 			if !slices.Contains(sources, s) {
-				p.add(fmt.Sprintf("%s.sources[%d]", path, k), "", "source %q is not defined under sources%s", s, didYouMean(s, sources))
+				p.add(fmt.Sprintf("%s.sources[%d]", path, k), say("config.unknown_source", "name", quote(s), "suggest", didYouMean(s, sources)), noHint)
 			}
 		}
 		if len(j.Sources) == 0 && len(c.Sources) > 1 {
-			p.add(path+".sources", "", "several sources exist: say which this job reads")
+			p.add(path+".sources", say("config.sources_ambiguous"), noHint)
 		}
 		if j.PageSize < 1 || j.PageSize > 10000 {
-			p.add(path+".page_size", "", "page_size must be between 1 and 10000")
+			p.add(path+".page_size", say("config.page_size"), noHint)
 		}
 		if j.Preset != "" && preset.Name == "" {
 			continue // unknown preset: its recipient defaults are unknown too
@@ -288,18 +289,18 @@ func (c *Config) validateBackfill(p *problems, path string, j *Job, preset erp.P
 	switch j.Mode {
 	case ModeChanged:
 		if dateCol == "" {
-			p.add(path+".timestamp", "name the column that changes with the row, e.g. DEGISTIRME_TARIHI", "changed mode needs timestamp:")
+			p.add(path+".timestamp", say("config.changed_needs_timestamp"), say("config.hint.timestamp_changed"))
 		}
 		if b.Kind == BackfillKey {
-			p.add(path+".backfill", "a changed job backfills by a period (e.g. 7d) or all", "backfill %s cannot be used in changed mode: rows are followed by time, not by key", b)
+			p.add(path+".backfill", say("config.backfill_key_changed", "value", b), say("config.hint.backfill_changed"))
 		}
 	case ModeCondition:
 		if b.Set() {
-			p.add(path+".backfill", "remove backfill: a condition job reads what matches now on every run", "backfill does not apply to a condition job")
+			p.add(path+".backfill", say("config.backfill_condition"), say("config.hint.backfill_condition"))
 		}
 	case ModeCreated:
 		if b.Kind == BackfillPeriod && dateCol == "" {
-			p.add(path+".backfill", "set timestamp: to the column that holds the creation time, e.g. KAYIT_TARIHI", "backfill %s needs the column that holds the creation time", b)
+			p.add(path+".backfill", say("config.backfill_needs_date", "value", b), say("config.hint.timestamp_created"))
 		}
 	}
 }
@@ -307,30 +308,30 @@ func (c *Config) validateBackfill(p *problems, path string, j *Job, preset erp.P
 func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.Preset, channels map[string]*Channel) {
 	msgs := j.Messages.ByName()
 	if len(msgs) == 0 {
-		p.add(path+".messages", "add at least one of sms, whatsapp, email, webhook", "the job sends no message")
+		p.add(path+".messages", say("config.no_message"), say("config.hint.no_message"))
 	}
 	for ch, m := range msgs {
 		mpath := path + ".messages." + ch
 		if channels[ch] == nil {
-			p.add(mpath, "configure the channel under channels."+ch, "channel %s has no provider", ch)
+			p.add(mpath, say("config.channel_no_provider", "channel", ch), say("config.hint.configure_channel", "channel", ch))
 		}
 		if len(m.to) == 0 && len(preset.Recipients[ch]) == 0 {
-			p.add(mpath+".to", "list the columns holding the recipient, e.g. [CEP_TEL]", "to is required")
+			p.add(mpath+".to", say("config.required", "key", "to"), say("config.hint.to"))
 		}
 		if cols := presetColumns(preset); len(cols) > 0 {
 			// A preset's columns are known without a database: a misspelled
 			// recipient column would skip every message as "empty".
 			for k, col := range m.to {
 				if !slices.Contains(cols, strings.ToUpper(col)) {
-					p.add(fmt.Sprintf("%s.to[%d]", mpath, k), "the preset "+preset.Name+" gives "+strings.Join(cols, ", "),
-						"column %q is not in the preset's result%s", col, didYouMean(strings.ToUpper(col), cols))
+					p.add(fmt.Sprintf("%s.to[%d]", mpath, k), say("config.column_not_in_preset", "name", quote(col), "suggest", didYouMean(strings.ToUpper(col), cols)),
+						presetColumnsHint(preset, cols))
 				}
 			}
 		}
 		for _, t := range m.templates {
 			if t.src == "" {
 				if t.required && !presetDefault(preset, ch, t.key) {
-					p.add(mpath+"."+t.key, "", "%s is required", t.key)
+					p.add(mpath+"."+t.key, say("config.required", "key", t.key), noHint)
 				}
 				continue
 			}
@@ -352,7 +353,7 @@ func (c *Config) validateMessages(p *problems, path string, j *Job, preset erp.P
 			for ch := range msgs {
 				have = append(have, ch)
 			}
-			p.add(fmt.Sprintf("%s.fallback[%d]", path, k), "", "fallback channel %s has no message in this job%s", f, didYouMean(f, have))
+			p.add(fmt.Sprintf("%s.fallback[%d]", path, k), say("config.fallback_no_message", "channel", f, "suggest", didYouMean(f, have)), noHint)
 		}
 	}
 }
@@ -364,7 +365,7 @@ func (c *Config) templateProblem(p *problems, path string, err error) {
 	line, col := c.positions.at(path)
 	var te *mapping.TemplateError
 	if !errors.As(err, &te) || te.Line == 0 {
-		p.addAt(path, line, col, "", "%v", err)
+		p.addAt(path, line, col, msgOf(err), noHint)
 		return
 	}
 	n := c.positions.node(path)
@@ -387,7 +388,7 @@ func (c *Config) templateProblem(p *problems, path string, err error) {
 			col += te.Col - 1
 		}
 	}
-	p.addAt(path, line, col, "check the {{…}} syntax and column names", "%s", te.Msg)
+	p.addAt(path, line, col, templateMsg(te.Msg), say("config.hint.template", "syntax", "{{…}}"))
 }
 
 func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }

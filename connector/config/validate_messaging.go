@@ -29,19 +29,19 @@ func presetDefault(preset erp.Preset, channel, key string) bool {
 // validateMessaging checks the settings of messaging.go.
 func (c *Config) validateMessaging(p *problems, path string, j *Job, preset erp.Preset, channels map[string]*Channel) {
 	if len(j.Sequence) > 0 && preset.Sequence == nil {
-		p.add(path+".sequence", "use preset: invoice_reminders, whose steps are days from the due date", "sequence is only for a reminder sequence preset")
+		p.add(path+".sequence", say("config.sequence_not_preset"), say("config.hint.sequence"))
 	}
 	prev := 0
 	for i, st := range j.Sequence {
 		spath := fmt.Sprintf("%s.sequence[%d]", path, i)
 		if !st.Offset.IsSet() {
 			if !c.hasProblemAt(p, spath+".offset") {
-				p.add(spath+".offset", `e.g. "-3d" (3 days before the due date) or "7d" (7 days after)`, "offset is required")
+				p.add(spath+".offset", say("config.required", "key", "offset"), say("config.hint.offset_example"))
 			}
 			continue
 		}
 		if i > 0 && st.Offset.Days() <= prev {
-			p.add(spath+".offset", "list the steps from the earliest to the latest, each on its own day", "offset %s is not after the step before (%+dd)", st.Offset, prev)
+			p.add(spath+".offset", say("config.offset_order", "value", st.Offset, "prev", fmt.Sprintf("%+dd", prev)), say("config.hint.offset_order"))
 		}
 		prev = st.Offset.Days()
 		if st.Messages != nil {
@@ -55,25 +55,25 @@ func (c *Config) validateMessaging(p *problems, path string, j *Job, preset erp.
 		// A preset's result is known without a database; a job's own
 		// SELECT is checked when it runs.
 		if !columnPattern.MatchString(j.ContactsKey) {
-			p.add(path+".contacts_key", "the column holding the customer's key (CARI.BLKODU), e.g. CARI_BLKODU", "contacts_key %q is not a column name", j.ContactsKey)
+			p.add(path+".contacts_key", say("config.not_column", "key", "contacts_key", "name", quote(j.ContactsKey)), say("config.hint.contacts_key"))
 		} else if cols := presetColumns(preset); len(cols) > 0 && !slices.Contains(cols, strings.ToUpper(j.ContactsKey)) {
-			p.add(path+".contacts_key", "the preset "+preset.Name+" gives "+strings.Join(cols, ", "),
-				"column %q is not in the preset's result%s", j.ContactsKey, didYouMean(strings.ToUpper(j.ContactsKey), cols))
+			p.add(path+".contacts_key", say("config.column_not_in_preset", "name", quote(j.ContactsKey), "suggest", didYouMean(strings.ToUpper(j.ContactsKey), cols)),
+				presetColumnsHint(preset, cols))
 		}
 	}
 	if w := j.SkipIfWolvoxSent; w != nil {
 		wpath := path + ".skip_if_wolvox_sent"
 		for _, f := range []struct{ key, v string }{{"table", w.Table}, {"recipient", w.Recipient}, {"date", w.Date}, {"text", w.Text}} {
 			if !columnPattern.MatchString(f.v) {
-				p.add(wpath+"."+f.key, "a table or column name of Wolvox's database", "%s %q is not a name", f.key, f.v)
+				p.add(wpath+"."+f.key, say("config.not_a_name", "key", f.key, "value", quote(f.v)), say("config.hint.wolvox_name"))
 			}
 		}
 		if w.Match != "" && w.Match != "none" {
 			if !columnPattern.MatchString(w.Match) {
-				p.add(wpath+".match", "", "match %q is not a column name", w.Match)
+				p.add(wpath+".match", say("config.not_column", "key", "match", "name", quote(w.Match)), noHint)
 			} else if cols := presetColumns(preset); len(cols) > 0 && !slices.Contains(cols, w.Match) {
-				p.add(wpath+".match", "the preset "+preset.Name+" gives "+strings.Join(cols, ", "),
-					"column %q is not in the preset's result%s", w.Match, didYouMean(w.Match, cols))
+				p.add(wpath+".match", say("config.column_not_in_preset", "name", quote(w.Match), "suggest", didYouMean(w.Match, cols)),
+					presetColumnsHint(preset, cols))
 			}
 		}
 	}
@@ -84,10 +84,10 @@ func (c *Config) validateStepMessages(p *problems, spath string, j *Job, preset 
 	for ch, m := range st.Messages.ByName() {
 		mpath := spath + ".messages." + ch
 		if channels[ch] == nil {
-			p.add(mpath, "configure the channel under channels."+ch, "channel %s has no provider", ch)
+			p.add(mpath, say("config.channel_no_provider", "channel", ch), say("config.hint.configure_channel", "channel", ch))
 		}
 		if len(m.to) > 0 && st.Staff != nil {
-			p.add(mpath+".to", "a staff step goes to the addresses under staff", "to cannot be set on a staff step")
+			p.add(mpath+".to", say("config.staff_step_to"), say("config.hint.staff_step_to"))
 		}
 		key := ch
 		if st.Staff != nil {
@@ -101,15 +101,15 @@ func (c *Config) validateStepMessages(p *problems, spath string, j *Job, preset 
 func (c *Config) validateStaff(p *problems, spath string, j *Job, preset erp.Preset, channels map[string]*Channel, st ReminderStep) {
 	addrs := st.Staff.ByChannel()
 	if len(addrs) == 0 {
-		p.add(spath+".staff", "give sms, whatsapp or email: the shop's own address", "staff names no address")
+		p.add(spath+".staff", say("config.staff_no_address"), say("config.hint.staff_address"))
 	}
 	for ch, a := range addrs {
 		apath := spath + ".staff." + ch
 		if channels[ch] == nil {
-			p.add(apath, "configure the channel under channels."+ch, "channel %s has no provider", ch)
+			p.add(apath, say("config.channel_no_provider", "channel", ch), say("config.hint.configure_channel", "channel", ch))
 		}
 		if _, err := mapping.NormalizeRecipient(ch, a, c.Formats.PhoneRegion); err != nil {
-			p.add(apath, "", "%q cannot receive %s: %s", a, ch, catalog.EN.Reason(mapping.SkipReason(err)))
+			p.add(apath, say("config.staff_unreachable", "value", quote(a), "channel", ch, "reason", catalog.ReasonMsg(mapping.SkipReason(err))), noHint)
 		}
 		var own *channelMessage
 		if st.Messages != nil {
@@ -117,15 +117,15 @@ func (c *Config) validateStaff(p *problems, spath string, j *Job, preset erp.Pre
 		}
 		switch {
 		case ch == "whatsapp" && own == nil:
-			p.add(apath, "give the step messages.whatsapp with an approved template", "a staff WhatsApp message needs its template")
+			p.add(apath, say("config.staff_whatsapp_template"), say("config.hint.staff_whatsapp_template"))
 		case own == nil && !presetDefault(preset, "staff:"+ch, "text"):
-			p.add(apath, "give the step messages."+ch+" with a text", "the preset has no default staff message for %s", ch)
+			p.add(apath, say("config.staff_no_default", "channel", ch), say("config.hint.staff_text", "channel", ch))
 		}
 	}
 	if st.Messages != nil {
 		for ch := range st.Messages.ByName() {
 			if _, ok := addrs[ch]; !ok {
-				p.add(spath+".messages."+ch, "add staff."+ch+", or remove this message", "a staff step sends %s only to a staff address", ch)
+				p.add(spath+".messages."+ch, say("config.staff_only", "channel", ch), say("config.hint.staff_only", "channel", ch))
 			}
 		}
 	}
@@ -137,7 +137,7 @@ func (c *Config) validateTemplates(p *problems, mpath, name, key string, m *chan
 	for _, t := range m.templates {
 		if t.src == "" {
 			if t.required && !presetDefault(preset, key, t.key) {
-				p.add(mpath+"."+t.key, "", "%s is required", t.key)
+				p.add(mpath+"."+t.key, say("config.required", "key", t.key), noHint)
 			}
 			continue
 		}

@@ -27,6 +27,7 @@ type Options struct {
 	Dir    string       // where to create the database and state; must be empty or new
 	Out    io.Writer    // the story and the console provider's messages
 	Logger *slog.Logger // daemon logs; nil discards them
+	Lang   catalog.Lang // the language of the story (Turkish when empty)
 }
 
 // Summary is what the demo did, for tests.
@@ -45,6 +46,11 @@ type RunSummary struct {
 func Run(ctx context.Context, opts Options) (Summary, error) {
 	var sum Summary
 	out := opts.Out
+	lang := opts.Lang
+	if lang == "" {
+		lang = catalog.TR
+	}
+	say := func(key catalog.Key, args ...any) { fmt.Fprintln(out, catalog.M(key, args...).In(lang)) }
 	dbPath := filepath.Join(opts.Dir, "demo.db")
 	cfgPath := filepath.Join(opts.Dir, "config.yaml")
 	if err := os.MkdirAll(opts.Dir, 0o700); err != nil {
@@ -66,12 +72,13 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	}
 	defer d.Close()
 
-	fmt.Fprintf(out, "akinsoft-connector demo\n")
-	fmt.Fprintf(out, "Demo Wolvox database: %s (%d customers, %d invoices)\n", dbPath, len(Customers), len(Invoices))
-	fmt.Fprintf(out, "Config: %s   Outbox: %s\n\n", cfgPath, connector.OutboxPath(cfg))
+	say("demo.title")
+	say("demo.database", "path", dbPath, "customers", len(Customers), "invoices", len(Invoices))
+	say("demo.files", "config", cfgPath, "outbox", connector.OutboxPath(cfg))
+	fmt.Fprintln(out)
 
-	run := func(title string) error {
-		fmt.Fprintf(out, "── %s ──\n", title)
+	run := func(title catalog.Msg) error {
+		fmt.Fprintf(out, "── %s ──\n", title.In(lang))
 		before, err := lastID(ctx, d.Store())
 		if err != nil {
 			return err
@@ -97,18 +104,20 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 		for i := len(skipped) - 1; i >= 0; i-- {
 			m := skipped[i]
 			if m.ID > before {
-				lines = append(lines, fmt.Sprintf("  ✗ invoice key %s (%s): %s", m.RecordKey, m.Channel, catalog.EN.Reason(m.Reason)))
+				lines = append(lines, "  ✗ "+catalog.M("demo.skipped_row", "key", m.RecordKey, "channel", m.Channel, "reason", lang.Reason(m.Reason)).In(lang))
 			}
 		}
 		if len(lines) > 0 {
-			fmt.Fprintf(out, "  Skipped, not sendable (stored in the outbox with the reason):\n%s\n", strings.Join(lines, "\n"))
+			say("demo.skipped")
+			fmt.Fprintln(out, strings.Join(lines, "\n"))
 		}
-		fmt.Fprintf(out, "  Rows read: %d, messages sent: %d, skipped: %d\n\n", rs.Rows, rs.Sent, rs.Skipped)
+		say("demo.run_summary", "rows", rs.Rows, "sent", rs.Sent, "skipped", rs.Skipped)
+		fmt.Fprintln(out)
 		sum.Runs = append(sum.Runs, rs)
 		return nil
 	}
 
-	if err := run(`Run 1: job "new-invoices" over the existing invoices (backfill: all)`); err != nil {
+	if err := run(catalog.M("demo.run1")); err != nil {
 		return sum, err
 	}
 	uri, err := sqlitefile.URI(dbPath, nil)
@@ -124,14 +133,14 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	for _, f := range LaterInvoices {
 		nos = append(nos, f.No)
 	}
-	fmt.Fprintf(out, "── The shop issues 3 new invoices: %s ──\n\n", strings.Join(nos, ", "))
+	fmt.Fprintf(out, "── %s ──\n\n", catalog.M("demo.new_invoices", "n", len(nos), "invoices", strings.Join(nos, ", ")).In(lang))
 	if err := InsertInvoices(ctx, db, LaterInvoices); err != nil {
 		return sum, err
 	}
-	if err := run("Run 2: only the new invoices are picked up"); err != nil {
+	if err := run(catalog.M("demo.run2")); err != nil {
 		return sum, err
 	}
-	if err := run("Run 3: nothing new, nothing sent twice"); err != nil {
+	if err := run(catalog.M("demo.run3")); err != nil {
 		return sum, err
 	}
 	counts, err := d.Store().Counts(ctx, time.Time{})
@@ -141,11 +150,11 @@ func Run(ctx context.Context, opts Options) (Summary, error) {
 	var totals []string
 	for _, st := range []outbox.Status{outbox.StatusSent, outbox.StatusDelivered, outbox.StatusSkipped, outbox.StatusFailed, outbox.StatusPending} {
 		if n := counts["sms"][st]; n > 0 {
-			totals = append(totals, fmt.Sprintf("%d %s", n, st))
+			totals = append(totals, catalog.M("demo.total", "n", n, "state", catalog.M(catalog.Key("demo.state."+string(st)))).In(lang))
 		}
 	}
-	fmt.Fprintf(out, "Outbox totals: %s\n", strings.Join(totals, ", "))
-	fmt.Fprintf(out, "Done. Messages went to the console provider only: nothing left this machine.\n")
+	say("demo.totals", "totals", strings.Join(totals, ", "))
+	say("demo.done")
 	return sum, nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // The demo is the newcomer's first contact: it must show the first-run
@@ -12,7 +14,7 @@ import (
 // rows with their reasons.
 func TestDemo(t *testing.T) {
 	var out bytes.Buffer
-	sum, err := Run(context.Background(), Options{Dir: t.TempDir(), Out: &out})
+	sum, err := Run(context.Background(), Options{Dir: t.TempDir(), Out: &out, Lang: catalog.EN})
 	if err != nil {
 		t.Fatalf("demo failed: %v\n%s", err, out.String())
 	}

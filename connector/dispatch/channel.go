@@ -147,7 +147,7 @@ func (c *Channel) pause(e *notify.Error, d time.Duration) {
 	c.mu.Lock()
 	c.pausedUntil, c.pauseReason = c.now().Add(d), e.Why
 	c.mu.Unlock()
-	c.log.Error("channel paused: the provider rejected the credentials or account settings; fix the config, then restart the service",
+	c.log.Error("log.dispatch.paused",
 		"channel", c.Name, "reason", c.Lang.ProviderError(e), "retry_in", d)
 }
 
@@ -157,7 +157,7 @@ func (c *Channel) Run(ctx context.Context) {
 	defer tick.Stop()
 	for {
 		if _, err := c.Drain(ctx); err != nil && ctx.Err() == nil {
-			c.log.Error("dispatch failed", "channel", c.Name, "err", err)
+			c.log.Error("log.dispatch.failed", "channel", c.Name, "err", err)
 		}
 		select {
 		case <-ctx.Done():

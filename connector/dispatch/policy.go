@@ -21,7 +21,7 @@ func (c *Channel) optedOut(ctx context.Context, m outbox.Message) (stop bool, er
 	switch {
 	case err != nil:
 		// Never send when the list cannot be read.
-		c.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
+		c.log.Warn("log.dispatch.optout_unreadable", "message", m.ID, "err", err)
 		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), mapping.R(ReasonOptOutUnreadable))
 	case out:
 		return true, c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: mapping.R(ReasonOptedOut)})
@@ -39,7 +39,7 @@ func (c *Channel) capped(ctx context.Context, m outbox.Message) (stop bool, err 
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, c.Location)
 	n, err := c.store.SentSince(ctx, m.To, day)
 	if err != nil {
-		c.log.Warn("could not check the daily cap; sending anyway", "err", err)
+		c.log.Warn("log.dispatch.cap_unreadable", "err", err)
 		return false, nil
 	}
 	if n < c.DailyCap {
@@ -49,7 +49,7 @@ func (c *Channel) capped(ctx context.Context, m outbox.Message) (stop bool, err 
 	if err := c.store.Defer(context.WithoutCancel(ctx), m, until, mapping.R(ReasonDailyCap, "limit", c.DailyCap)); err != nil {
 		return true, err
 	}
-	c.log.Info("daily limit for this recipient reached; the message waits until tomorrow",
+	c.log.Info("log.dispatch.daily_cap",
 		"message", m.ID, "channel", c.Name, "limit", c.DailyCap, "until", until.Format(time.RFC3339))
 	return true, nil
 }

@@ -45,7 +45,7 @@ func (c *Channel) RunReports(ctx context.Context) {
 	for {
 		if now := c.now(); !now.Before(next) {
 			if err := c.Reconcile(ctx); err != nil && ctx.Err() == nil {
-				c.log.Warn("delivery reports could not be read; trying again later", "channel", c.Name, "err", err)
+				c.log.Warn("log.dispatch.reports_unreadable", "channel", c.Name, "err", err)
 			}
 			next = now.Add(every)
 		}
@@ -97,7 +97,7 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 			return err
 		}
 		for _, m := range stale {
-			c.fallback(ctx, m.ID, m.DedupeKey, job, "not delivered in time; falling back to the next channel")
+			c.fallback(ctx, m.ID, m.DedupeKey, job, "log.dispatch.fallback_late")
 		}
 	}
 	return queryErr
@@ -174,9 +174,9 @@ func (c *Channel) settleUnfound(ctx context.Context, a outbox.Awaiting, r notify
 	}
 	if ok, err := c.store.RecordReport(ctx, a.ID, outbox.Report{Status: outbox.StatusPending,
 		Reason: mapping.Reason{Code: ReasonProvenAbsent, Parts: []mapping.Reason{r.Why}}}, outbox.StatusUncertain); err != nil {
-		c.log.Warn("could not requeue an uncertain message", "message", a.ID, "err", err)
+		c.log.Warn("log.dispatch.requeue_failed", "message", a.ID, "err", err)
 	} else if ok {
-		c.log.Info("uncertain send never reached the provider; it will be sent again", "message", a.ID, "channel", c.Name, "proof", c.Lang.Reason(r.Why))
+		c.log.Info("log.dispatch.proven_absent", "message", a.ID, "channel", c.Name, "proof", c.Lang.Reason(r.Why))
 		c.Wake()
 	}
 }
@@ -201,18 +201,18 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 	ok, err := c.store.RecordReport(ctx, a.ID, rec, from...)
 	if err != nil || !ok {
 		if err != nil {
-			c.log.Warn("could not record a delivery report", "message", a.ID, "err", err)
+			c.log.Warn("log.dispatch.report_not_recorded", "message", a.ID, "err", err)
 		}
 		return
 	}
-	c.log.Info("delivery report", "message", a.ID, "channel", c.Name, "status", rec.Status, "code", r.Code, "reason", c.Lang.Reason(r.Why))
+	c.log.Info("log.dispatch.report", "message", a.ID, "channel", c.Name, "status", rec.Status, "code", r.Code, "reason", c.Lang.Reason(r.Why))
 	switch rec.Status {
 	case outbox.StatusDelivered:
 		if err := c.store.DropStandby(ctx, a.DedupeKey); err != nil {
-			c.log.Warn("could not drop fallbacks", "message", a.ID, "err", err)
+			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", a.ID, "err", err)
 		}
 	case outbox.StatusFailed:
-		c.fallback(ctx, a.ID, a.DedupeKey, a.Job, "not delivered; falling back to the next channel")
+		c.fallback(ctx, a.ID, a.DedupeKey, a.Job, "log.dispatch.fallback_undelivered")
 	}
 }
 
@@ -226,11 +226,11 @@ func (c *Channel) settleUncertain(ctx context.Context, u outbox.Awaiting, why ma
 	rec := outbox.Report{Status: outbox.StatusPending, Reason: mapping.Reason{Code: ReasonUncertainResend, Parts: []mapping.Reason{why}}}
 	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
-		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
+		c.log.Warn("log.dispatch.settle_failed", "message", u.ID, "err", err)
 		return
 	}
 	if ok {
-		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status)
+		c.log.Warn("log.dispatch.settled", "message", u.ID, "channel", c.Name, "status", rec.Status)
 		c.Wake()
 	}
 }
@@ -241,10 +241,10 @@ func (c *Channel) holdUncertain(ctx context.Context, u outbox.Awaiting, why mapp
 	rec := outbox.Report{Status: outbox.StatusHeld, Reason: mapping.Reason{Code: ReasonUncertainHeld, Parts: []mapping.Reason{why}}}
 	ok, err := c.store.RecordReport(ctx, u.ID, rec, outbox.StatusUncertain)
 	if err != nil {
-		c.log.Warn("could not settle an uncertain message", "message", u.ID, "err", err)
+		c.log.Warn("log.dispatch.settle_failed", "message", u.ID, "err", err)
 		return
 	}
 	if ok {
-		c.log.Warn("uncertain send settled", "message", u.ID, "channel", c.Name, "status", rec.Status, "reason", c.Lang.Reason(why))
+		c.log.Warn("log.dispatch.settled", "message", u.ID, "channel", c.Name, "status", rec.Status, "reason", c.Lang.Reason(why))
 	}
 }

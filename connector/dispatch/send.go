@@ -95,7 +95,7 @@ func (c *Channel) record(ctx context.Context, m outbox.Message, res notify.Resul
 	}
 	bg := context.WithoutCancel(ctx)
 	if err := c.store.Finish(bg, m, o); err != nil {
-		c.log.Error("could not record a send outcome; the message will be checked as uncertain at the next start",
+		c.log.Error("log.dispatch.outcome_not_recorded",
 			"message", m.ID, "err", err)
 		return
 	}
@@ -105,13 +105,13 @@ func (c *Channel) record(ctx context.Context, m outbox.Message, res notify.Resul
 			break // the fallback waits for the delivery report (reconcile.go)
 		}
 		if err := c.store.DropStandby(bg, m.DedupeKey); err != nil {
-			c.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
+			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", m.ID, "err", err)
 		}
 	case outbox.StatusFailed:
 		if e := notify.AsError(err); err != nil && e.BadRecipient {
 			c.suppress(bg, m, e)
 		}
-		c.fallback(bg, m.ID, m.DedupeKey, m.Job, "falling back to the next channel")
+		c.fallback(bg, m.ID, m.DedupeKey, m.Job, "log.dispatch.fallback")
 	}
 }
 
@@ -122,7 +122,7 @@ func (c *Channel) fallback(ctx context.Context, id int64, dedupeKey, job, why st
 	ch, err := c.store.ActivateFallback(ctx, dedupeKey, c.Jobs[job].Fallback)
 	switch {
 	case err != nil:
-		c.log.Warn("could not start the fallback channel", "message", id, "err", err)
+		c.log.Warn("log.dispatch.fallback_failed", "message", id, "err", err)
 	case ch != "":
 		c.log.Info(why, "message", id, "from", c.Name, "to", ch)
 		if c.waker != nil {
@@ -148,10 +148,10 @@ func (c *Channel) awaitsDelivery(job string) bool {
 func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Error) {
 	note := fmt.Sprintf("address does not exist (%s); remove it from this list once the address is corrected", e.Code)
 	if err := c.store.OptOut(ctx, m.To, note); err != nil {
-		c.log.Warn("could not mark the address as bad", "message", m.ID, "err", err)
+		c.log.Warn("log.dispatch.bad_address_failed", "message", m.ID, "err", err)
 		return
 	}
-	c.log.Warn("address marked bad: the provider says it does not exist; later messages to it are skipped until it is corrected",
+	c.log.Warn("log.dispatch.bad_address",
 		"message", m.ID, "channel", c.Name, "code", e.Code)
 }
 
@@ -159,7 +159,7 @@ func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Erro
 func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox.Outcome {
 	now := c.now()
 	if err == nil {
-		c.log.Info("message sent", "message", m.ID, "channel", c.Name, "job", m.Job, "provider_id", res.ProviderID)
+		c.log.Info("log.dispatch.sent", "message", m.ID, "channel", c.Name, "job", m.Job, "provider_id", res.ProviderID)
 		return outbox.Outcome{Status: outbox.StatusSent, ProviderID: res.ProviderID}
 	}
 	e := notify.AsError(err)
@@ -174,11 +174,11 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		if m.Attempts >= maxAttempts {
 			o.Status = outbox.StatusFailed
 			o.Reason = mapping.Reason{Code: ReasonGaveUp, Args: map[string]string{"attempts": fmt.Sprint(m.Attempts)}, Parts: []mapping.Reason{o.Reason}}
-			c.log.Warn("message failed after retries", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
+			c.log.Warn("log.dispatch.gave_up", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 			return o
 		}
 		o.Status, o.RetryAt = outbox.StatusPending, now.Add(backoff(m.Attempts, e.RetryAfter))
-		c.log.Info("send will be retried", "message", m.ID, "channel", c.Name, "at", o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))
+		c.log.Info("log.dispatch.retry", "message", m.ID, "channel", c.Name, "at", o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))
 	case errors.Is(err, notify.ErrConfig):
 		// Not the message's fault: put it back and pause the channel
 		// instead of failing every message one by one.
@@ -186,10 +186,10 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		c.pause(e, 5*time.Minute)
 	case errors.Is(err, notify.ErrPermanent):
 		o.Status = outbox.StatusFailed
-		c.log.Warn("message refused by the provider", "message", m.ID, "channel", c.Name, "code", e.Code, "err", c.Lang.ProviderError(e))
+		c.log.Warn("log.dispatch.refused", "message", m.ID, "channel", c.Name, "code", e.Code, "err", c.Lang.ProviderError(e))
 	default:
 		o.Status = outbox.StatusUncertain
-		c.log.Warn("send outcome unknown; it will be checked with the provider before any resend", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
+		c.log.Warn("log.dispatch.unknown", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 	}
 	return o
 }

@@ -1,9 +1,9 @@
 package erp
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,7 +73,7 @@ func (p Params) ints(name, def string) (string, error) {
 		v = def
 	}
 	if !intList.MatchString(v) {
-		return "", fmt.Errorf("preset parameter %s must be a list of whole numbers like \"1,3\", not %q", name, v)
+		return "", refuse(ReasonParamList, "name", name, "value", strconv.Quote(v))
 	}
 	return strings.ReplaceAll(v, " ", ""), nil
 }
@@ -215,7 +215,12 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonInvoiceCustomerMissing, ReasonPaymentCustomerMissing}
+var ReasonCodes = []string{ReasonInvoiceCustomerMissing, ReasonPaymentCustomerMissing,
+	ReasonSQLEmpty, ReasonSQLStatements, ReasonSQLSecondSelect, ReasonSQLNotSelect, ReasonSQLForbidden, ReasonSQLNotUTF8,
+	ReasonSQLOpenComment, ReasonSQLOpenQString, ReasonSQLOpenString, ReasonSQLOpenName, ReasonSQLControl, ReasonSQLInvisible,
+	ReasonSQLParenClose, ReasonSQLParenOpen, ReasonSQLNextValue, ReasonSQLWithLock, ReasonSQLGenID, ReasonSQLProcedureCall,
+	ReasonSQLPackaged, ReasonSQLProcedure, ReasonSQLFunction,
+	ReasonParamList, ReasonParamDays, ReasonParamAllocation, ReasonParamLinkColumn, ReasonParamLinkTo}
 
 // LookupPreset returns a preset by name.
 func LookupPreset(name string) (Preset, bool) {

@@ -1,7 +1,6 @@
 package erp
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -23,7 +22,7 @@ func (p Params) days(name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 || n > 3650 {
-		return 0, fmt.Errorf("preset parameter %s must be a number of days (0-3650), not %q", name, v)
+		return 0, refuse(ReasonParamDays, "name", name, "min", 0, "max", 3650, "value", strconv.Quote(v))
 	}
 	return n, nil
 }

@@ -69,7 +69,7 @@ func allocation(p Params, kinds string) (inner, open string, err error) {
 		return `(SELECT COALESCE(SUM(H.KPB_ATUT), 0) FROM CARIHR H
 		WHERE H.BLCRKODU = F.BLCRKODU AND H.` + link + ` = F.` + to + `{and:H}) AS ODENEN`, "a.TOPLAM_GENEL_KPB - a.ODENEN", nil
 	}
-	return "", "", fmt.Errorf("preset parameter allocation must be fifo or document, not %q", p["allocation"])
+	return "", "", refuse(ReasonParamAllocation, "value", strconv.Quote(p["allocation"]))
 }
 
 // documentLink is the CARIHR column naming a payment's invoice and the
@@ -80,7 +80,7 @@ func documentLink(p Params) (link, to string, err error) {
 		link = "EVRAK_NO"
 	}
 	if !columnName.MatchString(link) {
-		return "", "", fmt.Errorf("preset parameter link_column must be a CARIHR column name, not %q", p["link_column"])
+		return "", "", refuse(ReasonParamLinkColumn, "value", strconv.Quote(p["link_column"]))
 	}
 	to = strings.ToUpper(strings.TrimSpace(p["link_to"]))
 	switch to {
@@ -88,7 +88,7 @@ func documentLink(p Params) (link, to string, err error) {
 		to = "FATURA_NO"
 	case "FATURA_NO", "BLKODU":
 	default:
-		return "", "", fmt.Errorf("preset parameter link_to must be FATURA_NO or BLKODU, not %q", p["link_to"])
+		return "", "", refuse(ReasonParamLinkTo, "value", strconv.Quote(p["link_to"]))
 	}
 	return link, to, nil
 }
@@ -147,7 +147,7 @@ func (p Params) signedDays(name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(strings.TrimPrefix(v, "+"))
 	if err != nil || n < -3650 || n > 3650 {
-		return 0, fmt.Errorf("preset parameter %s must be a number of days (-3650 to 3650), not %q", name, v)
+		return 0, refuse(ReasonParamDays, "name", name, "min", -3650, "max", 3650, "value", strconv.Quote(v))
 	}
 	return n, nil
 }

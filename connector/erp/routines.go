@@ -45,12 +45,12 @@ func (s *Source) refuseRoutines(ctx context.Context, st statement) error {
 	}
 	for _, name := range tableNames(st.code) {
 		if r.procs[name] {
-			return fmt.Errorf("source %s: the SQL reads from %s, a stored procedure, which can write: read tables and views only", s.name, name)
+			return fmt.Errorf("source %s: %w", s.name, refuse(ReasonSQLProcedure, "name", name))
 		}
 	}
 	for i, t := range st.code {
 		if t.kind == tokWord && i+1 < len(st.code) && st.code[i+1].text == "(" && r.funcs[strings.ToUpper(t.text)] {
-			return fmt.Errorf("source %s: the SQL calls %s, a stored function, which can write: use built-in functions only", s.name, strings.ToUpper(t.text))
+			return fmt.Errorf("source %s: %w", s.name, refuse(ReasonSQLFunction, "name", strings.ToUpper(t.text)))
 		}
 	}
 	return nil

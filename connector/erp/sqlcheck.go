@@ -5,6 +5,49 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// RefusalError is a query or a preset parameter the connector refuses to
+// use. Its reason is a catalog key (check shows it in the reader's
+// language); Error is the English text, for programs and logs.
+type RefusalError struct{ Reason mapping.Reason }
+
+func (e *RefusalError) Error() string { return catalog.EN.Reason(e.Reason) }
+
+// refuse is a RefusalError.
+func refuse(code string, args ...any) error { return &RefusalError{Reason: mapping.R(code, args...)} }
+
+// The refusals of queries and preset parameters.
+const (
+	ReasonSQLEmpty         = "sql.empty"
+	ReasonSQLStatements    = "sql.statements"
+	ReasonSQLSecondSelect  = "sql.second_select"
+	ReasonSQLNotSelect     = "sql.not_select"
+	ReasonSQLForbidden     = "sql.forbidden"
+	ReasonSQLNotUTF8       = "sql.not_utf8"
+	ReasonSQLOpenComment   = "sql.open_comment"
+	ReasonSQLOpenQString   = "sql.open_q_string"
+	ReasonSQLOpenString    = "sql.open_string"
+	ReasonSQLOpenName      = "sql.open_name"
+	ReasonSQLControl       = "sql.control_char"
+	ReasonSQLInvisible     = "sql.invisible_char"
+	ReasonSQLParenClose    = "sql.paren_close"
+	ReasonSQLParenOpen     = "sql.paren_open"
+	ReasonSQLNextValue     = "sql.next_value"
+	ReasonSQLWithLock      = "sql.with_lock"
+	ReasonSQLGenID         = "sql.gen_id"
+	ReasonSQLProcedureCall = "sql.procedure_call"
+	ReasonSQLPackaged      = "sql.packaged_procedure"
+	ReasonSQLProcedure     = "sql.procedure"
+	ReasonSQLFunction      = "sql.function"
+	ReasonParamList        = "preset.param_list"
+	ReasonParamDays        = "preset.param_days"
+	ReasonParamAllocation  = "preset.param_allocation"
+	ReasonParamLinkColumn  = "preset.param_link_column"
+	ReasonParamLinkTo      = "preset.param_link_to"
 )
 
 // CheckSelect accepts exactly one SELECT (or WITH … SELECT) statement that
@@ -109,7 +152,7 @@ type token struct {
 // the words either side apart; a line comment ends with its line break.
 func (sx syntax) lex(s string) ([]token, error) {
 	if !utf8.ValidString(s) {
-		return nil, fmt.Errorf("the SQL is not valid UTF-8 text")
+		return nil, refuse(ReasonSQLNotUTF8)
 	}
 	var out []token
 	for i := 0; i < len(s); {
@@ -126,7 +169,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 		case c == '/' && strings.HasPrefix(s[i:], "/*"):
 			j := strings.Index(s[i+2:], "*/")
 			if j < 0 {
-				return nil, fmt.Errorf("the SQL has an unterminated /* comment")
+				return nil, refuse(ReasonSQLOpenComment)
 			}
 			out = append(out, token{tokSpace, " "})
 			i += j + 4
@@ -138,13 +181,13 @@ func (sx syntax) lex(s string) ([]token, error) {
 			}
 			j := strings.Index(s[i+3:], string(closer)+"'")
 			if j < 0 || open == ' ' || open == '\'' {
-				return nil, fmt.Errorf("the SQL has an unterminated q'%c…%c' string", open, closer)
+				return nil, refuse(ReasonSQLOpenQString, "open", string(open), "close", string(closer))
 			}
 			end := i + 3 + j + 2
 			out = append(out, token{tokString, s[i:end]})
 			i = end
 		case c == '\'':
-			end, err := quoted(s, i, '\'', true, "string")
+			end, err := quoted(s, i, '\'', true, ReasonSQLOpenString)
 			if err != nil {
 				return nil, err
 			}
@@ -155,7 +198,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 			if c == '[' {
 				closer, escape = ']', sx.bracketEscape
 			}
-			end, err := quoted(s, i, closer, escape, "quoted name")
+			end, err := quoted(s, i, closer, escape, ReasonSQLOpenName)
 			if err != nil {
 				return nil, err
 			}
@@ -169,14 +212,14 @@ func (sx syntax) lex(s string) ([]token, error) {
 			out = append(out, token{tokSpace, s[i:j]})
 			i = j
 		case c < ' ' || c == 0x7f:
-			return nil, fmt.Errorf("the SQL holds a control character (byte %#x): write it as plain text", c)
+			return nil, refuse(ReasonSQLControl, "byte", fmt.Sprintf("%#x", c))
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if !isWordRune(r) {
 				if unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
 					// A server may read a Unicode space as a word break the
 					// check would not see; plain spaces say the same.
-					return nil, fmt.Errorf("the SQL holds the invisible character %U: use plain spaces", r)
+					return nil, refuse(ReasonSQLInvisible, "char", fmt.Sprintf("%U", r))
 				}
 				out = append(out, token{tokPunct, s[i : i+n]})
 				i += n
@@ -198,7 +241,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 }
 
 // quoted returns the end of the literal or quoted name opening at s[i].
-func quoted(s string, i int, closer byte, doubled bool, what string) (int, error) {
+func quoted(s string, i int, closer byte, doubled bool, unterminated string) (int, error) {
 	for j := i + 1; j < len(s); j++ {
 		if s[j] != closer {
 			continue
@@ -209,7 +252,7 @@ func quoted(s string, i int, closer byte, doubled bool, what string) (int, error
 		}
 		return j + 1, nil
 	}
-	return 0, fmt.Errorf("the SQL has an unterminated %s (a %c without its closing %c)", what, s[i], closer)
+	return 0, refuse(unterminated, "open", string(s[i]), "close", string(closer))
 }
 
 func isWordRune(r rune) bool {
@@ -255,7 +298,7 @@ func (sx syntax) parse(query string) (statement, error) {
 		toks = toks[1:]
 	}
 	if len(toks) == 0 {
-		return statement{}, fmt.Errorf("the SQL is empty")
+		return statement{}, refuse(ReasonSQLEmpty)
 	}
 	code := make([]token, 0, len(toks))
 	var b strings.Builder
@@ -277,38 +320,38 @@ func checkTokens(code []token, sx syntax) error {
 		if first == "" {
 			first = code[0].text
 		}
-		return fmt.Errorf("the SQL must be a SELECT, not %s: the connector never writes to the ERP database", first)
+		return refuse(ReasonSQLNotSelect, "first", first)
 	}
 	depth := 0
 	for _, t := range code {
 		switch t.text {
 		case ";":
-			return fmt.Errorf("the SQL holds more than one statement; write a single SELECT")
+			return refuse(ReasonSQLStatements)
 		case "(":
 			depth++
 		case ")":
 			depth--
 			if depth < 0 {
-				return fmt.Errorf("the SQL's parentheses do not match: a ) closes more than the query opened; write a single SELECT")
+				return refuse(ReasonSQLParenClose)
 			}
 		}
 	}
 	if depth != 0 {
-		return fmt.Errorf("the SQL's parentheses do not match: %d ( left open; write a single SELECT", depth)
+		return refuse(ReasonSQLParenOpen, "count", depth)
 	}
 	for i := range code {
 		w := word(i)
 		switch {
 		case w == "":
 		case forbidden[w]:
-			return fmt.Errorf("the SQL uses %s, which is not allowed: the connector only reads (write a plain SELECT)", w)
+			return refuse(ReasonSQLForbidden, "word", w)
 		case w == "NEXT" && word(i+1) == "VALUE":
-			return fmt.Errorf("the SQL uses NEXT VALUE FOR, which advances a sequence (a write): the connector only reads")
+			return refuse(ReasonSQLNextValue)
 		case w == "WITH" && word(i+1) == "LOCK":
-			return fmt.Errorf("the SQL uses WITH LOCK, which locks the shop's rows: the connector only reads")
+			return refuse(ReasonSQLWithLock)
 		case w == "GEN_ID":
 			if !genIDReadsOnly(code[i+1:]) {
-				return fmt.Errorf("the SQL uses GEN_ID with a step other than 0, which advances a generator even in a read-only transaction: read it with GEN_ID(name, 0)")
+				return refuse(ReasonSQLGenID)
 			}
 		}
 	}
@@ -368,7 +411,7 @@ func oneSelect(code []token) error {
 		}
 		joined := setOps[word(i-1)] || (quantifiers[word(i-1)] && setOps[word(i-2)])
 		if seen && !joined {
-			return fmt.Errorf("the SQL holds more than one statement (a second SELECT without UNION); write a single SELECT")
+			return refuse(ReasonSQLSecondSelect)
 		}
 		seen = true
 	}
@@ -396,9 +439,9 @@ func tableCalls(code []token, sx syntax) error {
 		switch {
 		case name == "":
 		case j < len(code) && code[j].text == "(" && !sx.tableFuncs[name]:
-			return fmt.Errorf("the SQL reads from %s(…), a stored procedure or table function, which can write: read tables and views only", name)
+			return refuse(ReasonSQLProcedureCall, "name", name)
 		case dotted && sx.noSchemas:
-			return fmt.Errorf("the SQL reads from a packaged procedure (…%s), which can write: read tables and views only", name)
+			return refuse(ReasonSQLPackaged, "name", name)
 		}
 	}
 	return nil

@@ -19,6 +19,19 @@ const FileName = "connector.lock"
 // ErrHeld is returned when another process holds the state directory.
 var ErrHeld = errors.New("the state directory is in use by another akinsoft-connector")
 
+// HeldError is ErrHeld with the folder and who holds it, so the command
+// line can say it in the reader's language.
+type HeldError struct {
+	Dir    string
+	Holder string // the other process, as far as it can be told
+}
+
+func (e *HeldError) Error() string {
+	return fmt.Sprintf("%v (%s, %s): stop it first (akinsoft-connector service stop), or give this one its own state_dir", ErrHeld, e.Dir, e.Holder)
+}
+
+func (e *HeldError) Is(target error) bool { return target == ErrHeld }
+
 // Lock is a held state directory.
 type Lock struct{ f *os.File }
 
@@ -41,8 +54,7 @@ func Acquire(dir string) (*Lock, error) {
 	if held {
 		other := holder(path)
 		f.Close()
-		return nil, fmt.Errorf("%w (%s, %s): stop it first (akinsoft-connector service stop), or give this one its own state_dir",
-			ErrHeld, dir, other)
+		return nil, &HeldError{Dir: dir, Holder: other}
 	}
 	// The pid helps whoever reads the error find the other process; the
 	// lock itself, not the file's content, is what excludes.

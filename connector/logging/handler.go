@@ -102,14 +102,31 @@ func (h *Handler) RedactValues(values ...string) {
 	r.gen.Add(1)
 }
 
-// Redact registers secret values with l's handler when it is a *Handler and
-// reports whether it was.
+// Redact registers secret values with l's handler when it is a *Handler
+// (or wraps one, like the catalog's translating handler) and reports
+// whether it was.
 func Redact(l *slog.Logger, values ...string) bool {
-	h, ok := l.Handler().(*Handler)
+	h, ok := Find(l.Handler())
 	if ok {
 		h.RedactValues(values...)
 	}
 	return ok
+}
+
+// Find returns the *Handler under h: h itself, or the one a wrapping
+// handler gives with Unwrap.
+func Find(h slog.Handler) (*Handler, bool) {
+	for h != nil {
+		if own, ok := h.(*Handler); ok {
+			return own, true
+		}
+		u, ok := h.(interface{ Unwrap() slog.Handler })
+		if !ok {
+			return nil, false
+		}
+		h = u.Unwrap()
+	}
+	return nil, false
 }
 
 // Clean applies the handler's redaction and masking to text that goes

@@ -146,13 +146,16 @@ func (j *Job) forSource(ctx context.Context, src *erp.Source, warn func(msg stri
 
 // AbsentWarning is logged once per job and source whose database lacks
 // optional columns of the job's preset; its columns attribute names them.
-const AbsentWarning = "the database lacks optional columns of this preset: " + absentMeaning
+// It is a catalog key, as every log message is.
+const AbsentWarning = "log.poll.absent_columns"
 
-const absentMeaning = "they are read as empty (NULL), and a missing SILINDI, IPTAL or AKTIF leaves no row out"
+// ReasonAbsentColumns says, for check and render, which optional columns a
+// database lacks and what that means (connector/catalog has the text).
+const ReasonAbsentColumns = "poll.absent_columns"
 
-// AbsentNote says, for check and render, what the absent columns mean.
-func AbsentNote(absent []string) string {
-	return "the database lacks " + strings.Join(absent, ", ") + ", optional for this preset: " + absentMeaning
+// AbsentNote is ReasonAbsentColumns for the absent columns.
+func AbsentNote(absent []string) mapping.Reason {
+	return mapping.R(ReasonAbsentColumns, "columns", strings.Join(absent, ", "))
 }
 
 // smsSettings tells the mapper what the SMS provider can send, so segment

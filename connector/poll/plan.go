@@ -369,4 +369,4 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonWolvoxSent, ReasonNoContacts}
+var ReasonCodes = []string{ReasonWolvoxSent, ReasonNoContacts, ReasonAbsentColumns}

@@ -82,7 +82,7 @@ func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
 		return nil, err
 	}
 	if blocked {
-		p.warn("the outbox was recreated or replaced: this job's backfill is not sent again, it starts from now", "job", j.Name)
+		p.warn("log.poll.backfill_blocked", "job", j.Name)
 	}
 	var results []Result
 	err = p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
@@ -132,7 +132,7 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 				err = fn(run, src)
 			}
 			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
-				p.warn("a database of this source does not exist yet; it is polled again next run", "job", j.Name, "source", src.Name(), "err", err)
+				p.warn("log.poll.database_missing", "job", j.Name, "source", src.Name(), "err", err)
 				continue
 			}
 			if err != nil {

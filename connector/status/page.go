@@ -219,7 +219,7 @@ func (p pageData) Dur(d time.Duration) string { return d.Round(time.Millisecond)
 func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session) {
 	o, err := s.collect(r.Context())
 	if err != nil {
-		s.opts.Log.Error("status page: cannot read the outbox", "err", err)
+		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
 		http.Error(w, "cannot read the outbox: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -248,7 +248,7 @@ func (s *Server) loginData(r *http.Request, csrf, msg string, noPassword bool) p
 func (s *Server) render(w http.ResponseWriter, code int, name string, d pageData) {
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
-		s.opts.Log.Error("status page: template error", "page", name, "err", err)
+		s.opts.Log.Error("log.page.template_error", "page", name, "err", err)
 		http.Error(w, "status page template error: "+err.Error(), http.StatusInternalServerError)
 		return
 	}

@@ -126,7 +126,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	if !s.hostAllowed(r.Host) {
-		s.opts.Log.Warn("status page: request with a foreign Host header refused", "host", r.Host, "remote", r.RemoteAddr)
+		s.opts.Log.Warn("log.page.foreign_host", "host", r.Host, "remote", r.RemoteAddr)
 		http.Error(w, s.text(r, "statusauth.foreign_host", "host", r.Host), http.StatusMisdirectedRequest)
 		return
 	}
@@ -269,17 +269,17 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 	var throttled errThrottled
 	switch {
 	case errors.As(err, &throttled):
-		s.opts.Log.Warn("status page: login refused, too many failed attempts", "remote", r.RemoteAddr, "until", throttled.until.Format(time.RFC3339))
+		s.opts.Log.Warn("log.page.locked", "remote", r.RemoteAddr, "until", throttled.until.Format(time.RFC3339))
 		wait := max(1, int(throttled.until.Sub(s.opts.Now()).Round(time.Second).Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(wait))
 		s.renderLogin(w, r, s.text(r, "statusauth.wait", "seconds", wait, "time", throttled.until.In(s.opts.Location).Format("15:04:05")), http.StatusTooManyRequests)
 	case errors.Is(err, ErrNoPassword):
 		s.renderLogin(w, r, s.lang(r).t("no_password"), http.StatusUnauthorized)
 	case errors.Is(err, errBadPassword):
-		s.opts.Log.Warn("status page: wrong password", "remote", r.RemoteAddr)
+		s.opts.Log.Warn("log.page.wrong_password", "remote", r.RemoteAddr)
 		s.renderLogin(w, r, s.lang(r).t("bad_password"), http.StatusUnauthorized)
 	case err != nil:
-		s.opts.Log.Error("status page: login failed", "err", err)
+		s.opts.Log.Error("log.page.login_failed", "err", err)
 		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
 	default:
 		s.loggedIn(w, r, id)
@@ -295,7 +295,7 @@ func (s *Server) loggedIn(w http.ResponseWriter, r *http.Request, id string) {
 		if v, err := s.guard.deviceCookie(); err == nil {
 			http.SetCookie(w, s.cookie(deviceCookie, v, 365*24*time.Hour))
 		} else {
-			s.opts.Log.Warn("status page: could not mark the browser as trusted", "err", err)
+			s.opts.Log.Warn("log.page.device_cookie_failed", "err", err)
 		}
 	}
 	http.Redirect(w, r, "/", http.StatusSeeOther)
@@ -307,13 +307,13 @@ func (s *Server) loginLink(w http.ResponseWriter, r *http.Request) {
 	id, _, err := s.guard.redeem(r.URL.Query().Get("t"))
 	switch {
 	case errors.Is(err, errBadLink):
-		s.opts.Log.Warn("status page: unknown, used or expired login link", "remote", r.RemoteAddr)
+		s.opts.Log.Warn("log.page.bad_login_link", "remote", r.RemoteAddr)
 		s.renderLogin(w, r, s.text(r, "statusauth.bad_link"), http.StatusForbidden)
 	case err != nil:
-		s.opts.Log.Error("status page: login link failed", "err", err)
+		s.opts.Log.Error("log.page.login_link_failed", "err", err)
 		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
 	default:
-		s.opts.Log.Info("status page: logged in with a one-time link", "remote", r.RemoteAddr)
+		s.opts.Log.Info("log.page.login_link_used", "remote", r.RemoteAddr)
 		s.loggedIn(w, r, id)
 	}
 }
@@ -342,10 +342,10 @@ func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 	}
 	q := "?done=" + action + "&id=" + strconv.FormatInt(id, 10)
 	if err != nil {
-		s.opts.Log.Warn("status page: operator action refused", "action", action, "message", id, "err", err)
+		s.opts.Log.Warn("log.page.action_refused", "action", action, "message", id, "err", err)
 		q = "?failed=" + action + "&id=" + strconv.FormatInt(id, 10)
 	} else {
-		s.opts.Log.Info("status page: operator action", "action", action, "message", id)
+		s.opts.Log.Info("log.page.action", "action", action, "message", id)
 		if m, err := s.opts.Store.Get(ctx, id); err == nil && action == "retry" {
 			s.opts.Probe.Wake(m.Channel)
 		}
@@ -355,7 +355,7 @@ func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 
 func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 	l := r.URL.Query().Get("lang")
-	if _, ok := languages[l]; ok {
+	if knownLang(l) {
 		http.SetCookie(w, s.cookie("akc_lang", l, 365*24*time.Hour))
 	}
 	back := "/"

@@ -27,6 +27,7 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 	"golang.org/x/time/rate"
 
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -209,7 +210,11 @@ func (r *Response) RetryAfter() time.Duration { return RetryAfter(r.Header) }
 func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	if _, err := CheckURL(r.URL); err != nil {
 		c.auditRefused(r, err)
-		return nil, notify.Config("egress", notify.Why(ReasonURLRefused).WithDetail(err.Error()))
+		why := notify.Why(ReasonURLRefused)
+		if ue, ok := err.(*URLError); ok {
+			why.Parts = []mapping.Reason{ue.Reason}
+		}
+		return nil, notify.Config("egress", why)
 	}
 	if err := c.o.allow.Check(HostOf(r.URL)); err != nil {
 		c.auditRefused(r, err)
@@ -432,6 +437,11 @@ func errText(err error) string {
 const (
 	ReasonEgressDenied       = "http.egress_denied"
 	ReasonURLRefused         = "http.url_refused"
+	ReasonURLInvalid         = "http.url_invalid"
+	ReasonURLScheme          = "http.url_scheme"
+	ReasonURLUserInfo        = "http.url_userinfo"
+	ReasonURLNoHost          = "http.url_no_host"
+	ReasonURLPlainRemote     = "http.url_plain_remote"
 	ReasonBadRequest         = "http.bad_request"
 	ReasonAnswerCut          = "http.answer_cut"
 	ReasonAnswerCutAfterSend = "http.answer_cut_after_send"
@@ -440,4 +450,5 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonEgressDenied, ReasonURLRefused, ReasonBadRequest, ReasonAnswerCut, ReasonAnswerCutAfterSend, ReasonUnreachable, ReasonNoAnswer}
+var ReasonCodes = []string{ReasonEgressDenied, ReasonURLRefused, ReasonURLInvalid, ReasonURLScheme, ReasonURLUserInfo,
+	ReasonURLNoHost, ReasonURLPlainRemote, ReasonBadRequest, ReasonAnswerCut, ReasonAnswerCutAfterSend, ReasonUnreachable, ReasonNoAnswer}

@@ -7,7 +7,11 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // ErrPlainHTTP is returned when plain http would leave this machine: it
@@ -28,20 +32,26 @@ type LookupFunc func(ctx context.Context, host string) ([]netip.Addr, error)
 func CheckURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
-		return nil, fmt.Errorf("not a URL: %w", err)
+		return nil, &URLError{mapping.R(ReasonURLInvalid).WithDetail(err.Error())}
 	}
 	switch {
 	case u.Scheme != "https" && u.Scheme != "http":
-		return nil, fmt.Errorf("the scheme must be https (or http to this machine), not %q", u.Scheme)
+		return nil, &URLError{mapping.R(ReasonURLScheme, "scheme", strconv.Quote(u.Scheme))}
 	case u.User != nil:
-		return nil, fmt.Errorf("the URL holds user info before an @ (the host is %q): put credentials in the webhook secret, not the URL", u.Hostname())
+		return nil, &URLError{mapping.R(ReasonURLUserInfo, "host", strconv.Quote(u.Hostname()))}
 	case u.Hostname() == "":
-		return nil, fmt.Errorf("the URL has no host")
+		return nil, &URLError{mapping.R(ReasonURLNoHost)}
 	case u.Scheme == "http" && !loopbackHost(u.Hostname()):
-		return nil, fmt.Errorf("plain http goes only to this machine (127.0.0.1, [::1] or localhost), not to %q: use https", u.Hostname())
+		return nil, &URLError{mapping.R(ReasonURLPlainRemote, "host", strconv.Quote(u.Hostname()))}
 	}
 	return u, nil
 }
+
+// URLError says why CheckURL refused a URL; its reason is a catalog key,
+// Error the English text.
+type URLError struct{ Reason mapping.Reason }
+
+func (e *URLError) Error() string { return catalog.EN.Reason(e.Reason) }
 
 // loopbackHost reports whether host is a loopback address literal or
 // localhost. Other names are refused even when they resolve to a loopback

@@ -1,0 +1,306 @@
+package catalog
+
+// The command line's help: what each command and flag does (keys help.*),
+// and the headings of the help page itself (help.usage.*, whose English
+// texts are the command-line library's own words they replace).
+func init() {
+	add(map[Key]entry{
+		"help.root": {
+			tr: "AKINSOFT Wolvox veritabanından müşterilere SMS, WhatsApp ve e-posta bildirimleri gönderir",
+			en: "Send customers SMS, WhatsApp and e-mail notifications from an AKINSOFT Wolvox database"},
+		"help.flag.config":    {tr: "yapılandırma dosyasının yolu", en: "path of the config file"},
+		"help.flag.log_level": {tr: "debug, info, warn ya da error", en: "debug, info, warn or error"},
+		"help.flag.lang": {
+			tr: "komut satırının dili: tr ya da en (varsayılan: yapılandırmadaki language, yoksa sistemin dili, yoksa Türkçe)",
+			en: "language of the command line: tr or en (default: the config's language, else the system locale, else Turkish)"},
+		"help.flag.help":    {tr: "{name} için yardım", en: "help for {name}"},
+		"help.flag.version": {tr: "{name} sürümünü göster", en: "version for {name}"},
+		"help.flag.json":    {tr: "tablo yerine JSON yaz", en: "print JSON instead of a table"},
+		"help.version": {
+			tr: "Sürümü, commit'i ve derleme tarihini yaz (--version ile aynı)",
+			en: "Print the version, commit and build date (the same as --version)"},
+		"help.help": {tr: "Bir komut hakkında yardım", en: "Help about any command"},
+		"help.help.long": {
+			tr: "help, programdaki her komut için yardım gösterir.\nAyrıntılar için: {name} help [komut]",
+			en: "Help provides help for any command in the application.\nSimply type {name} help [path to command] for full details."},
+		"help.completion": {
+			tr: "Kabuk için otomatik tamamlama betiğini üret",
+			en: "Generate the autocompletion script for the specified shell"},
+		"help.completion.shell": {
+			tr: "{shell} için otomatik tamamlama betiğini üret",
+			en: "Generate the autocompletion script for {shell}"},
+
+		"help.usage.usage":      {tr: "Kullanım:", en: "Usage:"},
+		"help.usage.aliases":    {tr: "Diğer adları:", en: "Aliases:"},
+		"help.usage.examples":   {tr: "Örnekler:", en: "Examples:"},
+		"help.usage.commands":   {tr: "Komutlar:", en: "Available Commands:"},
+		"help.usage.additional": {tr: "Diğer komutlar:", en: "Additional Commands:"},
+		"help.usage.global":     {tr: "Genel seçenekler:", en: "Global Flags:"},
+		"help.usage.flags":      {tr: "Seçenekler:", en: "Flags:"},
+		"help.usage.topics":     {tr: "Diğer yardım konuları:", en: "Additional help topics:"},
+		"help.usage.command":    {tr: "[komut]", en: "[command]"},
+		"help.usage.flags_word": {tr: "[seçenekler]", en: "[flags]"},
+		"help.usage.default":    {tr: "varsayılan:", en: "default"},
+		"help.usage.more": {
+			tr: "Bir komutun ayrıntıları için: \"{{.CommandPath}} [komut] --help\"",
+			en: "Use \"{{.CommandPath}} [command] --help\" for more information about a command."},
+
+		"help.demo": {
+			tr: "Hattı gömülü bir örnek Wolvox veritabanında çalıştır; sunucu, ağ ya da yapılandırma gerekmez",
+			en: "Run the pipeline on an embedded demo Wolvox database; needs no server, network or config"},
+		"help.demo.dir": {
+			tr: "örnek veritabanı ve giden kutusu için klasör (varsayılan: sonra silinen geçici bir klasör)",
+			en: "folder for the demo database and outbox (default: a temporary folder, removed afterwards)"},
+		"help.demo.keep":    {tr: "giden kutusunu incelemek için geçici klasörü silme", en: "keep the temporary folder to inspect the outbox"},
+		"help.demo.verbose": {tr: "hizmetin günlüğünü göster", en: "show the daemon's logs"},
+
+		"help.run": {
+			tr: "Bağlayıcıyı Ctrl+C / SIGTERM gelene dek ön planda çalıştır (SIGHUP yapılandırmayı yeniden okur); hizmet de bunu çalıştırır",
+			en: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too"},
+		"help.run.long": {
+			tr: "Bağlayıcıyı Ctrl+C / SIGTERM gelene dek ön planda çalıştırır (SIGHUP yapılandırmayı yeniden okur); hizmet de bunu çalıştırır.\n\n" +
+				"--once ile görevleri (hepsini ya da --job ile adı verilenleri) bir kez okur, zamanı gelenleri\n" +
+				"gönderir ve ilerlemeyi göstererek çıkar: yeni bir görevi denemek ya da hizmet dururken geriye\n" +
+				"dönük bir okumayı (backfill) bitirmek için kullanın.",
+			en: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too.\n\n" +
+				"With --once it polls the jobs once (all, or those named with --job), sends\n" +
+				"what is due and exits, showing progress: use it to try a new job or to push a\n" +
+				"backfill through while the service is stopped."},
+		"help.run.once": {
+			tr: "bir kez oku, zamanı gelenleri gönder ve çık (terminalde ilerleme çubuğuyla)",
+			en: "poll once, send what is due, and exit (with a progress bar on a terminal)"},
+		"help.run.accept_outbox": {
+			tr: "durum klasöründeki outbox.id dosyasının adlandırmadığı bir outbox ile başla (eksik, başka ya da eski bir kopya); görevler geriye dönük gönderimlerini yeniden göndermez",
+			en: "start with an outbox the state folder's outbox.id does not name (missing, another, or an older copy); jobs do not send their backfill again"},
+		"help.run.accept_backfill": {
+			tr: "{flag} ile: görevler geriye dönük gönderimlerini kabul edilen outbox'a yapsın (mesajları ikinci kez gidebilir)",
+			en: "with {flag}: let jobs send their backfill into the accepted outbox (their messages may go out a second time)"},
+		"help.run.job": {tr: "--once ile: yalnızca bu görev (birden çok için tekrarlayın)", en: "with --once: only this job (repeat for more)"},
+
+		"help.check": {
+			tr: "Yapılandırmayı doğrula (her sorun dosya:satır:sütun ile), örnek mesajları oluştur, her görevin sonraki çalışmada okuyacağı satırları say",
+			en: "Validate the config (every problem with file:line:col), render samples, count the rows each job's next run would read"},
+		"help.check.offline": {
+			tr: "ERP veritabanlarına bağlanma (yalnızca söz dizimi, şablonlar ve sırlar)",
+			en: "do not connect to the ERP databases (syntax, templates and secrets only)"},
+		"help.check.providers": {
+			tr: "her sağlayıcının kullanıcı bilgilerini de doğrula (mesaj gönderilmez)",
+			en: "also verify each provider's credentials (no message is sent)"},
+
+		"help.secrets": {
+			tr: "Parolaları ve belirteçleri bu makinede şifreli sakla (yapılandırma onları ${secret:NAME} diye anar)",
+			en: "Store passwords and tokens encrypted on this machine (config refers to them as ${secret:NAME})"},
+		"help.secrets.state_dir": {
+			tr: "kasa klasörü (varsayılan: yapılandırmadaki state_dir)",
+			en: "vault folder (default: state_dir of the config)"},
+		"help.secrets.set": {
+			tr: "Bir sır sakla; değer gizli bir istemden ya da standart girdiden okunur, asla bir argümandan değil",
+			en: "Store a secret; the value is read from a hidden prompt or from standard input, never from an argument"},
+		"help.secrets.list": {
+			tr: "Sırların adlarını ve ne zaman kaydedildiklerini listele (değerleri asla)",
+			en: "List secret names and when they were set (never the values)"},
+		"help.secrets.delete": {tr: "Bir sırrı sil", en: "Delete a secret"},
+
+		"help.audit": {
+			tr: "Bu makineden çıkan her isteği listele: zaman, sunucu, kanal, maskeli alıcı, bayt, sonuç",
+			en: "List every request that left this machine: time, host, channel, masked recipient, bytes, outcome"},
+		"help.audit.since": {tr: "ne kadar geriye, ör. 24h, 7d", en: "how far back, e.g. 24h, 7d"},
+		"help.forget": {
+			tr: "Bir kişi hakkında bu makinede saklanan her şeyi sil; reddi anahtarlı bir özet olarak kalır",
+			en: "Erase everything stored about a person on this machine; their refusal is kept as a keyed hash"},
+		"help.forget.long": {
+			tr: "Bir kişi hakkında bu makinede saklanan her şeyi siler: ona giden mesajları (her kanalda, bekleyenler\n" +
+				"de), gönderim denemelerini ve denetim satırlarını, gönderim listesinden çıkma (opt-out) kaydını ve onu\n" +
+				"anan başka her mesajın ya da hatanın metnini (bir webhook gövdesi, numarayı anan bir e-posta). Silinen\n" +
+				"baytların üzerine giden kutusu dosyasında ve önden yazma günlüğünde (WAL) yazılır.\n\n" +
+				"Numara her yazımla verilebilir (+90 533 234 56 78, 0533 234-5678, 5332345678, ...), e-posta adresi\n" +
+				"büyük-küçük harf fark etmeden. Yasanın istediği, okunabilir bir adres olmadan saklanır: ERP kişiyi\n" +
+				"yeniden andığında ona mesaj gitmesini önleyen anahtarlı bir özet. `optout remove` bunu kaldırır.\n\n" +
+				"--dry-run neyin silineceğini listeler, hiçbir şeyi değiştirmez.",
+			en: "Erase everything stored about a person on this machine: messages to them (on every channel,\n" +
+				"also those still waiting), their send attempts and audit rows, their opt-out entry, and the text of\n" +
+				"any other message or error that names them (a webhook body, an e-mail quoting the number). The\n" +
+				"deleted bytes are overwritten in the outbox file and its write-ahead log.\n\n" +
+				"The number may be written in any spelling (+90 533 234 56 78, 0533 234-5678, 5332345678, ...) and\n" +
+				"the e-mail address in any case. What the law needs is kept without a readable address: a keyed hash\n" +
+				"that keeps the person from being messaged again when the ERP names them. `optout remove` lifts it.\n\n" +
+				"--dry-run lists what would go and changes nothing."},
+		"help.forget.dry_run": {tr: "silinecekleri listele, hiçbir şeyi değiştirme", en: "list what would be erased, change nothing"},
+		"help.optout": {
+			tr: "Mesaj gönderilmeyecek kişilerin listesini yönet (her gönderimden önce bakılır)",
+			en: "Manage the list of people who must not be messaged (checked before every send)"},
+		"help.optout.add":      {tr: "Bu alıcıya bir daha asla mesaj gönderme", en: "Never message this recipient again"},
+		"help.optout.add.note": {tr: "neden (ör. \"25.11.2026'da telefonla istedi\")", en: "why (e.g. \"asked by phone on 25.11.2026\")"},
+		"help.optout.remove":   {tr: "Bu alıcıya yeniden mesaj gönderilmesine izin ver", en: "Allow messages to this recipient again"},
+		"help.optout.list":     {tr: "Gönderim listesinden çıkanları göster", en: "Show the opt-out list"},
+		"help.optout.reset": {
+			tr: "Anahtar dosyası suppression.key kalıcı olarak kaybolduğunda, unutulan kişilerin retlerini kaldır",
+			en: "Drop the refusals of forgotten people, when the key file suppression.key is lost for good"},
+		"help.optout.reset.long": {
+			tr: "Unutulan kişiler adreslerinin anahtarlı bir özetiyle reddedilir; anahtarı durum klasöründeki\n" +
+				"suppression.key dosyasıdır. Bu dosya olmadan hiçbir özet denetlenemez, bu yüzden hiçbir şey\n" +
+				"gönderilmez. Yapabiliyorsanız durum klasörünün bir yedeğinden geri yükleyin. Kalıcı olarak\n" +
+				"kaybolduysa bu komut özetleri kaldırır: unutulan kişilere, ERP onları andığında yeniden mesaj\n" +
+				"gidebilir (adreslerini biliyorsanız optout add ile ekleyin).",
+			en: "Forgotten people are refused by a keyed hash of their address; its key is suppression.key in the\n" +
+				"state folder. Without that file no hash can be checked, so nothing is sent at all. Restore it from a\n" +
+				"backup of the state folder if you can. If it is lost for good, this drops the hashes: the people who\n" +
+				"were forgotten can then be messaged again when the ERP names them (add them with optout add if you\n" +
+				"know their addresses)."},
+		"help.optout.reset.yes": {tr: "onayla", en: "confirm"},
+
+		"help.render": {
+			tr: "Bir görevin mesajlarını gerçek satırlar için oluştur; giden kutusuna yazmaz, hiçbir şey göndermez",
+			en: "Render a job's messages for real rows, without writing the outbox or sending anything"},
+		"help.render.long": {
+			tr: "render bir görevin sorgusundan satırlar okur (en yeni --limit satır ya da anahtarı --key olan satır) ve\n" +
+				"her kanalın mesajını, alıcısını (--show-recipients yoksa maskeli), SMS kodlamasını ve parça sayısını\n" +
+				"yazar. ERP'yi salt okunur açar; ne giden kutusuna ne de bir sağlayıcıya dokunur.",
+			en: "render reads rows of a job's query (the newest --limit rows, or the row whose key is --key) and prints\n" +
+				"each channel's message, recipient (masked unless --show-recipients), SMS encoding and segment count.\n" +
+				"It opens the ERP read-only and touches neither the outbox nor any provider."},
+		"help.render.job":    {tr: "oluşturulacak görevin adı (gerekli)", en: "name of the job to render (required)"},
+		"help.render.source": {tr: "okunacak kaynak (varsayılan: görevin ilk kaynağı)", en: "source to read (default: the job's first source)"},
+		"help.render.key": {
+			tr: "yalnızca bu anahtarlı satırı oluştur (ör. faturanın BLKODU'su)",
+			en: "render only the row with this key (e.g. the invoice's BLKODU)"},
+		"help.render.limit": {tr: "en yeni N satırı oluştur", en: "render the newest N rows"},
+		"help.render.show_recipients": {
+			tr: "telefon numaralarını ve e-posta adreslerini tam yaz",
+			en: "print phone numbers and e-mail addresses in full"},
+
+		"help.status": {
+			tr: "Görevleri, kuyruğu, kanalları ve son hataları göster (hizmet çalışırken de olur)",
+			en: "Show jobs, the queue, channels and the last errors (works while the service runs)"},
+		"help.status.long": {
+			tr: "Durum sayfasının gösterdiğini tarayıcısız gösterir: her görevin son ve sonraki çalışması, kanal\n" +
+				"başına kuyruk, bugünün mesajları, son hatalar ve nedenleri, bir kanalın durdurulup durdurulmadığı.\n" +
+				"Görev ve mesaj bilgileri giden kutusu dosyasından, durdurma durumları çalışan hizmetin /readyz\n" +
+				"adresinden gelir.",
+			en: "Show what the status page shows, without a browser: each job's last and next run,\n" +
+				"the queue per channel, today's messages, the last failures with their reasons,\n" +
+				"and whether a channel is paused. Job and message facts come from the outbox\n" +
+				"file; pause states come from the running service's /readyz."},
+		"help.status.json": {tr: "JSON yaz (sayfanın /api/status adresiyle aynı)", en: "print JSON (the same as the page's /api/status)"},
+		"help.status.open": {
+			tr: "Durum sayfasını tarayıcıda aç (Başlat menüsündeki kısayol bunu çalıştırır)",
+			en: "Open the status page in the browser (the Start-menu entry runs this)"},
+		"help.status.open.no_browser": {tr: "yalnızca adresi yaz", en: "only print the address"},
+
+		"help.messages": {
+			tr: "Giden kutusundaki mesajları listele, yeniden dene ya da iptal et (hizmet çalışırken de olur)",
+			en: "List, retry or cancel messages in the outbox (works while the service runs)"},
+		"help.messages.list": {
+			tr: "Mesajları en yeniden başlayarak, alıcılar maskeli listele",
+			en: "List messages, newest first, recipients masked"},
+		"help.messages.list.status": {
+			tr: "yalnızca bu durumdaki mesajlar (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)",
+			en: "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)"},
+		"help.messages.channel": {tr: "yalnızca bu kanal", en: "only this channel"},
+		"help.messages.job":     {tr: "yalnızca bu görev", en: "only this job"},
+		"help.messages.list.since": {
+			tr: "yalnızca bu sürede oluşturulan mesajlar, ör. 24h, 7d (varsayılan: hepsi)",
+			en: "only messages created in this period, e.g. 24h, 7d (default: all)"},
+		"help.messages.list.limit": {tr: "en çok bu kadar", en: "at most this many"},
+		"help.messages.retry": {
+			tr: "Başarısız (ya da operatör bekleyen) mesajları yeniden kuyruğa al",
+			en: "Queue failed (or operator-held) messages again"},
+		"help.messages.retry.long": {
+			tr: "Başarısız ya da bekletilen mesajları yeniden kuyruğa alır. Çalışan hizmet onları kuyruğa bir\n" +
+				"sonraki bakışında (15 saniye içinde) gönderir. Bekletilen bir mesaj müşteriye zaten ulaşmış\n" +
+				"olabilir: yalnızca ulaşmadığını bildiğinizde yeniden deneyin.",
+			en: "Queue failed or held messages again. The running service sends them at its next\n" +
+				"look at the queue (within 15 seconds). A held message may already have reached\n" +
+				"the customer: retry it only when you know it did not."},
+		"help.messages.retry.all": {
+			tr: "her başarısız mesajı yeniden dene (--since ve --channel ile daraltın)",
+			en: "retry every failed message (narrow with --since and --channel)"},
+		"help.messages.retry.since": {
+			tr: "--all-failed ile: yalnızca bu sürede oluşturulan mesajlar",
+			en: "with --all-failed: only messages created in this period"},
+		"help.messages.retry.channel": {tr: "--all-failed ile: yalnızca bu kanal", en: "with --all-failed: only this channel"},
+		"help.messages.cancel": {
+			tr: "Bekleyen (ya da operatör bekleyen) mesajları hiç gönderilmemek üzere iptal et",
+			en: "Cancel pending (or operator-held) messages so they are never sent"},
+
+		"help.admin": {
+			tr: "Durum sayfasına erişim: yönetici parolası ve salt okunur API belirteçleri",
+			en: "Status page access: the admin password and read-only API tokens"},
+		"help.admin.set_password": {
+			tr: "Durum sayfasının yönetici parolasını belirle (ekrana yazılmadan sorulur ya da standart girdiden okunur)",
+			en: "Set the status page's admin password (asked without echo, or read from standard input)"},
+		"help.admin.token": {
+			tr: "İzleme için salt okunur API belirteçleri (/api/status ve bu makine dışından /metrics)",
+			en: "Read-only API tokens for monitoring (/api/status, and /metrics beyond loopback)"},
+		"help.admin.token.list":   {tr: "Belirteç adlarını listele (belirteçlerin kendisini asla)", en: "List token names (never the tokens)"},
+		"help.admin.token.create": {tr: "Bir belirteç oluştur; yalnızca bir kez gösterilir", en: "Create a token; it is shown once"},
+		"help.admin.token.revoke": {tr: "Bir belirteci sil", en: "Delete a token"},
+
+		"help.send_test": {
+			tr: "Tanımlı bir kanaldan gerçek bir deneme mesajı gönder ve sağlayıcının yanıtını yaz",
+			en: "Send one real test message through a configured channel and print the provider's answer"},
+		"help.send_test.long": {
+			tr: "send-test kanalın tanımlı sağlayıcısından TEK bir gerçek mesaj gönderir ve sağlayıcının\n" +
+				"yanıtını olduğu gibi yazar. Giden kutusuna dokunmaz.\n\n" +
+				"  akinsoft-connector send-test --config DOSYA --channel sms --to 05321234567\n" +
+				"  akinsoft-connector send-test --channel whatsapp --to 05321234567 --template hello_world --language en_US\n" +
+				"  akinsoft-connector send-test --check        (göndermeden her sağlayıcının kullanıcı bilgilerini doğrular)",
+			en: "send-test sends ONE real message through the channel's configured provider and prints\n" +
+				"exactly what the provider answered. It does not touch the outbox.\n\n" +
+				"  akinsoft-connector send-test --config FILE --channel sms --to 05321234567\n" +
+				"  akinsoft-connector send-test --channel whatsapp --to 05321234567 --template hello_world --language en_US\n" +
+				"  akinsoft-connector send-test --check        (verify every provider's credentials without sending)"},
+		"help.send_test.channel": {
+			tr: "denenecek kanal: sms, whatsapp, email ya da webhook",
+			en: "channel to test: sms, whatsapp, email or webhook"},
+		"help.send_test.to": {
+			tr: "alıcı: bir cep telefonu numarası (0532…, +90532…) ya da bir e-posta adresi",
+			en: "recipient: a mobile number (0532…, +90532…) or an e-mail address"},
+		"help.send_test.text":    {tr: "mesaj metni (sms, email, webhook)", en: "message text (sms, email, webhook)"},
+		"help.send_test.subject": {tr: "e-posta konusu", en: "e-mail subject"},
+		"help.send_test.template": {
+			tr: "WhatsApp: parametresiz, onaylı bir şablon",
+			en: "WhatsApp: an approved template without parameters"},
+		"help.send_test.language": {tr: "WhatsApp: şablonun dil kodu", en: "WhatsApp: the template's language code"},
+		"help.send_test.check": {
+			tr: "göndermeden kullanıcı bilgilerini doğrula (bakiye, gönderici adları, giriş)",
+			en: "verify credentials (balance, sender names, login) without sending"},
+
+		"help.service": {
+			tr: "İşletim sistemi hizmetini kur ve yönet (Windows hizmeti, systemd birimi); yönetici/root ister",
+			en: "Install and control the OS service (Windows service, systemd unit); needs admin/root"},
+		"help.service.long": {
+			tr: "install, hizmeti \"run --config <--config'in tam yolu>\" çalıştıracak biçimde kaydeder.\n" +
+				"Windows: --user verilmezse LocalSystem (yalın bir ad .\\ad olur; parolası AKINSOFT_SERVICE_PASSWORD\n" +
+				"ortam değişkeninden okunur), otomatik (gecikmeli) başlatma, bir hatadan 5 sn sonra yeniden başlatma,\n" +
+				"\"akinsoft-connector\" Olay Günlüğü kaynağı. Linux: akinsoft-connector kullanıcısıyla (yoksa oluşturulur)\n" +
+				"çalışan, sıkılaştırılmış bir systemd birimi; etkinleştirilir ama başlatılmaz.",
+			en: "install registers the service to run \"run --config <absolute path of --config>\".\n" +
+				"Windows: LocalSystem unless --user (a bare name becomes .\\name; its password is read\n" +
+				"from AKINSOFT_SERVICE_PASSWORD), automatic (delayed) start, restart 5 s after a failure,\n" +
+				"Event Log source \"akinsoft-connector\". Linux: a hardened systemd unit running as the\n" +
+				"akinsoft-connector user (created when missing), enabled but not started."},
+		"help.service.user": {
+			tr: "hizmetin çalışacağı hesap (Windows: boş = LocalSystem, ya da .\\ad / ETKİ_ALANI\\ad; Linux: boş = akinsoft-connector)",
+			en: "account to run as (Windows: empty = LocalSystem, or .\\name / DOMAIN\\name; Linux: empty = akinsoft-connector)"},
+
+		"help.config": {tr: "Yapılandırma dosyası araçları", en: "Tools for the config file"},
+		"help.config.schema": {
+			tr: "Yapılandırma dosyasının JSON Şemasını yaz; YAML'ı tamamlayan ve denetleyen düzenleyiciler için",
+			en: "Print the config file's JSON Schema, for editors that complete and check YAML"},
+		"help.config.schema.long": {
+			tr: "schema yapılandırma dosyasının JSON Şemasını yazar. Paketler onu config.example.yaml'ın yanına\n" +
+				"config.schema.json olarak kurar; config.example.yaml'ın ilk satırı\n" +
+				"  # yaml-language-server: $schema=config.schema.json\n" +
+				"VS Code (YAML eklentisi), IntelliJ ve Neovim'in anahtarları ve değerleri tamamlamasını ve yazarken\n" +
+				"hataları işaretlemesini sağlar. Tam deneme yine check'tir: şema biçimi ve kalıpları bilir, görevlerinizin\n" +
+				"hangi kanalları ve sütunları kullandığını bilmez.",
+			en: "schema prints the JSON Schema of the config file. The packages install it as\n" +
+				"config.schema.json beside config.example.yaml, whose first line\n" +
+				"  # yaml-language-server: $schema=config.schema.json\n" +
+				"makes VS Code (YAML extension), IntelliJ and Neovim complete keys and values and\n" +
+				"mark mistakes as you type. check is still the full test: the schema knows the\n" +
+				"shape and the formats, not which channels and columns your jobs use."},
+		"help.gen_man": {tr: "Kılavuz (man) sayfalarını DIR içine yaz", en: "Write the man pages into DIR"},
+	})
+}

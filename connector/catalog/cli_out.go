@@ -1,0 +1,321 @@
+package catalog
+
+// What the commands print (keys cmd.*) and the demo's story (demo.*).
+func init() {
+	add(map[Key]entry{
+		"cmd.check.outbox_refused": {tr: "giden kutusu: run başlamayı reddederdi: {err}", en: "outbox: run would refuse to start: {err}"},
+
+		"outbox.mismatch": {
+			tr: "{what}. Bu giden kutusuyla başlamak satırları yeniden yeni gibi okur ve mesajlarını ikinci kez gönderir. Durum klasörünün dosyalarını birlikte geri yükleyin (outbox.db ile {marker}) ya da bu giden kutusunu olduğu gibi kullanmak için bir kez `akinsoft-connector run {accept}` ile başlatın (görevlerin geriye dönük gönderimi o zaman yapılmaz; onları da göndermek için {backfill} ekleyin)",
+			en: "{what}. A start with it would read rows again as new and send their messages a second time. Restore the state folder's files together (outbox.db with {marker}), or start once with `akinsoft-connector run {accept}` to use this outbox as it is (a job's backfill is then not sent; add {backfill} to send it too)"},
+		"outbox.mismatch.missing": {
+			tr: "giden kutusu {path} yok, ama durum klasöründeki {marker} bu bağlayıcının bir giden kutusu kullandığını söylüyor (son değişiklik {updated})",
+			en: "the outbox {path} is missing, but the state folder's {marker} says this connector used one (last change {updated})"},
+		"outbox.mismatch.replaced": {
+			tr: "giden kutusu {path}, durum klasöründeki {marker} dosyasının adlandırdığı değil (bu {id}, işaret {want} diyor)",
+			en: "the outbox {path} is not the one the state folder's {marker} names (it is {id}, the marker names {want})"},
+		"outbox.mismatch.older": {
+			tr: "giden kutusu {path}, bu bağlayıcının kullandığının eski bir kopyası ({seq}. değişiklikte; {updated} tarihinde {want}. değişikliğe ulaşmıştı): yedekten mi geri yüklendi?",
+			en: "the outbox {path} is an older copy of the one this connector used (at change {seq}, it had got to {want} on {updated}): restored from a backup?"},
+
+		"cmd.run.accept_backfill_alone": {tr: "{flag} yalnızca {with} ile birlikte kullanılır", en: "{flag} goes with {with}"},
+		"cmd.error":                     {tr: "hata: {err}", en: "error: {err}"},
+		"cmd.usage":                     {tr: "kullanım: {usage}", en: "usage: {usage}"},
+		"cmd.flag.lang":                 {tr: "--lang {value}: tr ya da en olmalı", en: "--lang {value}: use tr or en"},
+		"cmd.flag.unknown":              {tr: "bilinmeyen seçenek: {detail}", en: "unknown flag: {detail}"},
+		"cmd.flag.unknown_short":        {tr: "bilinmeyen kısa seçenek: {detail}", en: "unknown shorthand flag: {detail}"},
+		"cmd.flag.needs_argument":       {tr: "seçenek bir değer ister: {detail}", en: "flag needs an argument: {detail}"},
+		"cmd.flag.invalid_value":        {tr: "{flag} için geçersiz değer {value}: {reason}", en: "invalid argument {value} for {flag}: {reason}"},
+
+		// Column headings of the tables.
+		"cmd.col.id":        {tr: "NO", en: "ID"},
+		"cmd.col.created":   {tr: "OLUŞTURMA", en: "CREATED"},
+		"cmd.col.channel":   {tr: "KANAL", en: "CHANNEL"},
+		"cmd.col.job":       {tr: "GÖREV", en: "JOB"},
+		"cmd.col.recipient": {tr: "ALICI", en: "RECIPIENT"},
+		"cmd.col.status":    {tr: "DURUM", en: "STATUS"},
+		"cmd.col.try":       {tr: "DNM", en: "TRY"},
+		"cmd.col.reason":    {tr: "NEDEN", en: "REASON"},
+		"cmd.col.time":      {tr: "ZAMAN", en: "TIME"},
+		"cmd.col.host":      {tr: "SUNUCU", en: "HOST"},
+		"cmd.col.bytes_out": {tr: "BAYT↑", en: "BYTES↑"},
+		"cmd.col.bytes_in":  {tr: "BAYT↓", en: "BYTES↓"},
+		"cmd.col.outcome":   {tr: "SONUÇ", en: "OUTCOME"},
+
+		// check
+		"cmd.check.job_error": {tr: "görev {job}: {err}", en: "job {job}: {err}"},
+		"cmd.check.job": {
+			tr: "görev {job}: {mode} modu, kaynaklar {sources}, zamanlama {schedule} (sonraki: {next})",
+			en: "job {job}: {mode} mode, sources {sources}, schedule {schedule} (next {next})"},
+		"cmd.check.ok":                {tr: "{file}: sorun yok", en: "{file}: OK"},
+		"cmd.check.problems":          {tr: "{file} dosyasında {n} sorun var", en: "{n} problem(s) in {file}"},
+		"cmd.check.outbox_unreadable": {tr: "giden kutusu okunamıyor: {err}", en: "cannot read the outbox: {err}"},
+		"cmd.check.sources_unopened":  {tr: "kaynaklar açılamıyor: {err}", en: "cannot open the sources: {err}"},
+		"cmd.check.outbox_error":      {tr: "giden kutusu: {err}", en: "outbox: {err}"},
+		"cmd.check.forgotten": {
+			tr: "giden kutusu: unutulmuş {n} adres her kanalda reddediliyor; anahtarları yerinde",
+			en: "outbox: {n} forgotten address(es), refused on every channel; their key is in place"},
+		"cmd.check.pending": {
+			tr: "görev {job}: {source}: sonraki çalışmada {n} satır okunacak",
+			en: "job {job}: {source}: {n} row(s) for the next run"},
+		"cmd.check.absent": {tr: "görev {job}: {source}: uyarı: {note}", en: "job {job}: {source}: warning: {note}"},
+		"cmd.check.no_row": {
+			tr: "görev {job}: sorgu henüz satır döndürmüyor; şablonları yalnızca söz dizimi için denetlendi",
+			en: "job {job}: the query returns no row yet; its templates are checked for syntax only"},
+		"cmd.check.what.sample": {tr: "örnek", en: "sample"},
+		"cmd.check.what.newest": {tr: "en yeni satır", en: "newest row"},
+		"cmd.check.render_failed": {
+			tr: "  {channel}: {what} için mesaj oluşturulamıyor: {err}",
+			en: "  {channel}: the {what} cannot be rendered: {err}"},
+		"cmd.check.not_sendable": {
+			tr: "  {channel} {what}: gönderilemez ({reason}); şablonlar sorunsuz",
+			en: "  {channel} {what}: not sendable ({reason}); templates render fine"},
+
+		// status
+		"cmd.status.page_disabled": {
+			tr: "durum sayfası yapılandırmada kapalı, bu yüzden kanalların durdurulup durdurulmadığı bilinmiyor",
+			en: "the status page is disabled in the config, so pause states are unknown"},
+		"cmd.status.page_tls": {
+			tr: "durum sayfası TLS ile çalışıyor; kanalların durumu için sayfayı tarayıcıda açın",
+			en: "the status page speaks TLS; open it in a browser for pause states"},
+		"cmd.status.no_answer": {
+			tr: "hizmet {url} adresinde yanıt vermiyor: çalışıyor mu? (akinsoft-connector service status)",
+			en: "the service does not answer at {url}: is it running? (akinsoft-connector service status)"},
+		"cmd.status.needs_token": {
+			tr: "{url} bir API belirteci istiyor: {env} ortam değişkenini tanımlayın",
+			en: "{url} needs an API token: set {env}"},
+		"cmd.status.bad_answer":  {tr: "{url} beklenmeyen bir yanıt verdi: {err}", en: "unexpected answer from {url}: {err}"},
+		"cmd.status.jobs":        {tr: "GÖREVLER", en: "JOBS"},
+		"cmd.status.jobs_header": {tr: "  GÖREV\tSON ÇALIŞMA\tSÜRE\tSATIR\tYENİ\tATLANAN\tSONUÇ\tSONRAKİ ÇALIŞMA", en: "  JOB\tLAST RUN\tTOOK\tROWS\tNEW\tSKIPPED\tOUTCOME\tNEXT RUN"},
+		"cmd.status.ok":          {tr: "tamam", en: "ok"},
+		"cmd.status.never_ran":   {tr: "hiç çalışmadı", en: "never ran"},
+		"cmd.status.failed":      {tr: "HATA: {err}", en: "FAILED: {err}"},
+		"cmd.status.queue":       {tr: "KUYRUK", en: "QUEUE"},
+		"cmd.status.empty":       {tr: "boş", en: "empty"},
+		"cmd.status.queue_header": {
+			tr: "  KANAL\tŞİMDİ GİDECEK\tBEKLEYEN\tGÖNDERİLİYOR\tBELİRSİZ\tOPERATÖR BEKLİYOR",
+			en: "  CHANNEL\tDUE NOW\tWAITING\tSENDING\tUNCERTAIN\tHELD"},
+		"cmd.status.channels":    {tr: "KANALLAR", en: "CHANNELS"},
+		"cmd.status.paused":      {tr: "DURDURULDU: {reason}", en: "PAUSED: {reason}"},
+		"cmd.status.running":     {tr: "çalışıyor", en: "running"},
+		"cmd.status.problem":     {tr: "SORUN: {err}", en: "PROBLEM: {err}"},
+		"cmd.status.today":       {tr: "BUGÜN", en: "TODAY"},
+		"cmd.status.no_messages": {tr: "mesaj yok", en: "no messages"},
+		"cmd.status.problems": {
+			tr: "SON HATALAR (başarısız, operatör bekleyen, belirsiz, atlanan; 7 gün)",
+			en: "LAST ERRORS (failed, held, uncertain, skipped; 7 days)"},
+		"cmd.status.none": {tr: "yok", en: "none"},
+		"cmd.status.problems_header": {
+			tr: "  NO\tOLUŞTURMA\tKANAL\tGÖREV\tALICI\tDURUM\tNEDEN",
+			en: "  ID\tCREATED\tCHANNEL\tJOB\tRECIPIENT\tSTATUS\tREASON"},
+		"cmd.status.more": {
+			tr: "  … {n} tane daha: akinsoft-connector messages list --status failed",
+			en: "  … {n} more: akinsoft-connector messages list --status failed"},
+
+		// messages
+		"cmd.messages.bad_status": {tr: "--status {value}: şunlardan birini kullanın: {statuses}", en: "--status {value}: use one of {statuses}"},
+		"cmd.messages.count":      {tr: "{n} mesaj", en: "{n} message(s)"},
+		"cmd.messages.count_limit": {
+			tr: "{n} mesaj (sınıra ulaşıldı: daha fazlası için --limit kullanın)",
+			en: "{n} message(s) (limit reached: use --limit for more)"},
+		"cmd.messages.ids_or_all": {tr: "mesaj numaraları ya da --all-failed verin, ikisini birden değil", en: "give message IDs or --all-failed, not both"},
+		"cmd.messages.bad_id": {
+			tr: "{value} bir mesaj numarası değil (bakınız: akinsoft-connector messages list)",
+			en: "{value} is not a message ID (see: akinsoft-connector messages list)"},
+		"cmd.messages.refused_one":      {tr: "{id} numaralı mesaj: {err}", en: "message {id}: {err}"},
+		"cmd.messages.retry.none":       {tr: "yeniden denenecek mesaj yok", en: "no messages to retry"},
+		"cmd.messages.retry.progress":   {tr: "yeniden deneniyor", en: "retry"},
+		"cmd.messages.retry.done":       {tr: "{n} mesaj yeniden kuyruğa alındı", en: "{n} message(s) queued again"},
+		"cmd.messages.retry.done_some":  {tr: "{n} mesaj yeniden kuyruğa alındı, {failed} reddedildi (yukarıya bakın)", en: "{n} message(s) queued again, {failed} refused (see above)"},
+		"cmd.messages.retry.failed":     {tr: "{n} mesajdan {failed} tanesi yeniden denenemedi", en: "{failed} of {n} message(s) could not retry"},
+		"cmd.messages.cancel.none":      {tr: "iptal edilecek mesaj yok", en: "no messages to cancel"},
+		"cmd.messages.cancel.progress":  {tr: "iptal ediliyor", en: "cancel"},
+		"cmd.messages.cancel.done":      {tr: "{n} mesaj iptal edildi", en: "{n} message(s) cancelled"},
+		"cmd.messages.cancel.done_some": {tr: "{n} mesaj iptal edildi, {failed} reddedildi (yukarıya bakın)", en: "{n} message(s) cancelled, {failed} refused (see above)"},
+		"cmd.messages.cancel.failed":    {tr: "{n} mesajdan {failed} tanesi iptal edilemedi", en: "{failed} of {n} message(s) could not cancel"},
+
+		// run and run --once
+		"cmd.run.job_needs_once": {
+			tr: "--job yalnızca --once ile çalışır; hizmet her görevi kendi zamanında çalıştırır",
+			en: "--job works with --once only; the service runs every job on its schedule"},
+		"cmd.instance.held": {
+			tr: "durum klasörü başka bir akinsoft-connector tarafından kullanılıyor ({dir}, {holder}): önce onu durdurun (akinsoft-connector service stop) ya da buna kendi state_dir'ini verin",
+			en: "the state directory is in use by another akinsoft-connector ({dir}, {holder}): stop it first (akinsoft-connector service stop), or give this one its own state_dir"},
+		"cmd.once.no_job":        {tr: "{file} içinde {name} adlı görev yok (görevler: {jobs})", en: "no job named {name} in {file} (jobs: {jobs})"},
+		"cmd.once.rows_progress": {tr: "görev {job}: satırlar", en: "job {job}: rows"},
+		"cmd.once.job_failed":    {tr: "görev {job}: {rows} satırdan sonra başarısız: {err}", en: "job {job}: failed after {rows} rows: {err}"},
+		"cmd.once.job_done": {
+			tr: "görev {job}: {rows} satır okundu, {queued} mesaj kuyruğa alındı, {skipped} mesaj nedeniyle atlandı",
+			en: "job {job}: {rows} rows read, {queued} messages queued, {skipped} skipped with a reason"},
+		"cmd.once.sending":      {tr: "gönderiliyor", en: "sending"},
+		"cmd.once.sent":         {tr: "gönderildi: {n} mesaj sağlayıcılara teslim edildi", en: "sent: {n} messages handed to the providers"},
+		"cmd.once.send_stopped": {tr: "gönderim durdu", en: "sending stopped"},
+		"cmd.once.still_queued": {
+			tr: "{channel} kuyruğunda hâlâ: {due} şimdi gidecek, {later} sonra (yeniden deneme zamanı, sessiz saatler, günlük sınır), {uncertain} belirsiz, {held} operatör bekliyor: hizmet bunları gönderir ya da sonuçlandırır",
+			en: "still queued on {channel}: {due} due, {later} later (retry time, quiet hours, daily limit), {uncertain} uncertain, {held} held: the service sends or settles them"},
+		"cmd.once.paused": {tr: "{channel} kanalı durduruldu: {reason}", en: "channel {channel} is paused: {reason}"},
+		"cmd.once.failed": {tr: "{n} görev başarısız: {jobs} (yukarıdaki satırlara bakın)", en: "{n} job(s) failed: {jobs} (see the lines above)"},
+
+		// audit, forget, optout
+		"cmd.audit.count":         {tr: "son {since} içinde {n} istek", en: "{n} request(s) in the last {since}"},
+		"cmd.privacy.not_address": {tr: "{value} ne telefon numarası ne de e-posta adresi: {reason}", en: "{value} is neither a phone number nor an e-mail address: {reason}"},
+		"cmd.forget.deleted.done": {tr: "silindi", en: "deleted"},
+		"cmd.forget.deleted.dry":  {tr: "silinecek", en: "would delete"},
+		"cmd.forget.emptied.done": {tr: "boşaltıldı", en: "emptied"},
+		"cmd.forget.emptied.dry":  {tr: "boşaltılacak", en: "would empty"},
+		"cmd.forget.and_optout":   {tr: " ve gönderim listesinden çıkma kaydı", en: ", and the opt-out entry"},
+		"cmd.forget.summary.done": {tr: "{who} unutuldu: {messages} mesaj, {attempts} gönderim denemesi, {audit} denetim satırı{optout}", en: "forgot {who}: {messages} message(s), {attempts} send attempt(s), {audit} audit row(s){optout}"},
+		"cmd.forget.summary.dry":  {tr: "{who} unutulacak: {messages} mesaj, {attempts} gönderim denemesi, {audit} denetim satırı{optout}", en: "would forget {who}: {messages} message(s), {attempts} send attempt(s), {audit} audit row(s){optout}"},
+		"cmd.forget.purged":       {tr: "(metin zaten temizlenmiş)", en: "(text already purged)"},
+		"cmd.forget.mentioned":    {tr: "(başka bir adrese; metni bu kişiyi anıyor)", en: "(to another address; its text names this person)"},
+		"cmd.forget.mentioned_cancelled": {
+			tr: "(başka bir adrese; metni bu kişiyi anıyor; henüz gönderilmedi: iptal edildi)",
+			en: "(to another address; its text names this person; not sent yet: cancelled)"},
+		"cmd.forget.attempt_texts": {tr: "başka mesajların gönderim denemelerinden {n} hata metni", en: "{n} error text(s) of other messages' send attempts"},
+		"cmd.forget.job_error":     {tr: "{job} görevinin son hatası", en: "the last error of job {job}"},
+		"cmd.forget.optout_notes":  {tr: "başka gönderim listesi kayıtlarının {n} notu", en: "{n} note(s) of other opt-out entries"},
+		"cmd.forget.kept":          {tr: "korundu: {what}", en: "kept: {what}"},
+		"cmd.forget.dry_run": {
+			tr: "Deneme: hiçbir şey değiştirilmedi. --dry-run olmadan adres yalnızca anahtarlı bir özet olarak kalır, böylece hiçbir kanaldan yeniden mesaj almaz.",
+			en: "Dry run: nothing was changed. Without --dry-run the address is then kept only as a keyed hash, so it is not messaged again on any channel."},
+		"cmd.forget.already": {
+			tr: "Bu adres daha önce unutulmuştu; her kanalda reddedilmeye devam eder.",
+			en: "This address had been forgotten before; it stays refused on every channel."},
+		"cmd.forget.hashed": {
+			tr: "Adres yalnızca anahtarlı bir özet olarak kalır; ERP onu yeniden ansa da hiçbir kanaldan mesaj almaz.",
+			en: "The address is kept only as a keyed hash, so it is not messaged again on any channel, even when the ERP names it again."},
+		"cmd.forget.allow_again": {
+			tr: "Yeniden mesaj gönderilmesine izin vermek için: akinsoft-connector optout remove ADRES",
+			en: "To allow messages to it again: akinsoft-connector optout remove ADDRESS"},
+		"cmd.forget.vacuumed": {
+			tr: "Bu sürümden önce boşalan alanı temizlemek için giden kutusu dosyası bir kez yeniden yazıldı.",
+			en: "The outbox file was rewritten once, to clear space freed before this version."},
+		"cmd.forget.wal_busy": {
+			tr: "Uyarı: başka bir süreç (hizmet mi?) giden kutusunu okuyordu, bu yüzden önden yazma günlüğü (outbox.db-wal) eski sayfaları hâlâ tutuyor olabilir. Aynı forget komutunu bir dakika sonra ya da hizmet dururken yeniden çalıştırın.",
+			en: "Warning: another process (the service?) was reading the outbox, so its write-ahead log (outbox.db-wal) may still hold the old pages. Run the same forget again in a minute, or with the service stopped."},
+		"cmd.optout.added":      {tr: "{who} gönderim listesinden çıkarıldı (opt-out)", en: "{who} added to the opt-out list"},
+		"cmd.optout.not_listed": {tr: "{who} gönderim listesinden çıkanlar arasında değil ve unutulmamış", en: "{who} is not on the opt-out list and was not forgotten"},
+		"cmd.optout.removed": {
+			tr: "{who} gönderim listesinden çıkanlardan silindi: ona yeniden mesaj gönderilebilir",
+			en: "{who} removed from the opt-out list: messages to it are allowed again"},
+		"cmd.optout.count": {tr: "gönderim listesinden çıkan {n} alıcı", en: "{n} recipient(s) opted out"},
+		"cmd.optout.forgotten": {
+			tr: "unutulmuş {n} adres de reddediliyor; yalnızca anahtarlı özet olarak tutulur (gösterilmez)",
+			en: "{n} forgotten address(es) refused too, kept only as keyed hashes (not shown)"},
+		"cmd.optout.reset_needs_yes": {
+			tr: "reset-forgotten unutulan herkesin reddini kaldırır; istediğiniz buysa --yes ile çalıştırın",
+			en: "reset-forgotten drops every forgotten person's refusal; run it with --yes if that is what you want"},
+		"cmd.optout.reset_done": {tr: "unutulmuş {n} adres kaldırıldı; gönderim sürüyor", en: "dropped {n} forgotten address(es); sending resumes"},
+
+		// render
+		"cmd.render.needs_job":    {tr: "render için --job AD gerekli", en: "render needs --job NAME"},
+		"cmd.render.key_or_limit": {tr: "ya --key ya da --limit kullanın, ikisini birden değil", en: "use either --key or --limit, not both"},
+		"cmd.render.limit":        {tr: "--limit en az 1 olmalı", en: "--limit must be at least 1"},
+		"cmd.render.no_job":       {tr: "{name} görevi {file} içinde yok; görevler: {jobs}", en: "job {name} is not in {file}; jobs: {jobs}"},
+		"cmd.render.no_source":    {tr: "{name} kaynağı tanımlı değil", en: "source {name} is not configured"},
+		"cmd.render.absent":       {tr: "uyarı: kaynak {source}: {note}", en: "warning: source {source}: {note}"},
+		"cmd.render.no_row": {
+			tr: "görev {job}: {source} kaynağında {key} = {value} olan satır yok (silinmiş, iptal edilmiş ya da görevin sorgusu dışarıda bırakıyor olabilir)",
+			en: "job {job}: source {source} has no row with {key} = {value} (deleted, cancelled or filtered out by the job's query?)"},
+		"cmd.render.no_rows":      {tr: "görev {job}: {source} kaynağı hiç satır döndürmedi", en: "job {job}: source {source} returned no rows"},
+		"cmd.render.nothing_sent": {tr: "Hiçbir şey gönderilmedi, giden kutusuna hiçbir şey yazılmadı.", en: "Nothing was sent and nothing was written to the outbox."},
+		"cmd.render.header":       {tr: "── {job} {key}={value} (kaynak {source}) ──", en: "── {job} {key}={value} (source {source}) ──"},
+		"cmd.render.no_step":      {tr: "bu satır için bugün zamanı gelen hatırlatma adımı yok", en: "no reminder step is due today for this row"},
+		"cmd.render.skipped":      {tr: "{label}: ATLANDI: {reason}", en: "{label}: SKIPPED: {reason}"},
+		"cmd.render.waits":        {tr: "bekleyeceği zaman: {at} (sessiz gün)", en: "waits until: {at} (a quiet day)"},
+		"cmd.render.encoding":     {tr: "kodlama: {encoding} ({units} birim, parça başına {per})", en: "encoding: {encoding} ({units} units, {per} per segment)"},
+		"cmd.render.subject":      {tr: "konu", en: "subject"},
+		"cmd.render.text":         {tr: "metin", en: "text"},
+		"cmd.render.template":     {tr: "şablon", en: "template"},
+
+		// secrets, admin
+		"cmd.secrets.stored":            {tr: "{name} sırrı {path} içinde saklandı; yapılandırmada {ref} yazın", en: "secret {name} stored in {path}; use {ref} in the config"},
+		"cmd.secrets.none":              {tr: "saklanan sır yok", en: "no secrets stored"},
+		"cmd.secrets.set_at":            {tr: "kaydedildi: {at}", en: "set {at}"},
+		"cmd.secrets.deleted":           {tr: "{name} sırrı silindi", en: "secret {name} deleted"},
+		"cmd.secrets.mkdir":             {tr: "durum klasörü {dir} oluşturulamadı", en: "create the state folder {dir}"},
+		"cmd.secrets.prompt":            {tr: "{name} için değer (gösterilmez):", en: "Value for {name} (not shown):"},
+		"cmd.secrets.read_failed":       {tr: "değer okunamadı", en: "read the value"},
+		"cmd.secrets.read_stdin_failed": {tr: "değer standart girdiden okunamadı", en: "read the value from standard input"},
+		"cmd.secrets.empty":             {tr: "değer boş: hiçbir şey saklanmadı", en: "empty value: nothing stored"},
+		"cmd.secrets.empty_stdin":       {tr: "standart girdide değer boş: hiçbir şey saklanmadı", en: "empty value on standard input: nothing stored"},
+		"cmd.admin.password":            {tr: "yönetici parolası", en: "the admin password"},
+		"cmd.admin.password_again":      {tr: "yönetici parolası (yeniden)", en: "the admin password (again)"},
+		"cmd.admin.passwords_differ":    {tr: "iki parola farklı: hiçbir şey değişmedi", en: "the two passwords differ: nothing changed"},
+		"cmd.admin.password_set": {
+			tr: "yönetici parolası belirlendi (bcrypt özeti {path} içinde); bir sonraki girişte geçerli, yeniden başlatma gerekmez",
+			en: "admin password set (bcrypt hash in {path}); it works at the next login, no restart needed"},
+		"cmd.admin.token_created_at": {tr: "oluşturma: {at}", en: "created {at}"},
+		"cmd.admin.no_tokens":        {tr: "belirteç yok", en: "no tokens"},
+		"cmd.admin.token_created": {
+			tr: "{name} belirteci oluşturuldu; yalnızca şimdi gösteriliyor. Şöyle gönderin: Authorization: Bearer <belirteç>",
+			en: "token {name} created; it is shown only now. Send it as: Authorization: Bearer <token>"},
+		"cmd.admin.token_revoked": {tr: "{name} belirteci silindi", en: "token {name} revoked"},
+
+		// send-test
+		"cmd.sendtest.check_failed":  {tr: "{n} sağlayıcı denetimden geçemedi", en: "{n} provider(s) failed the check"},
+		"cmd.sendtest.needs_args":    {tr: "send-test için --channel ve --to gerekli (ya da --check)", en: "send-test needs --channel and --to (or --check)"},
+		"cmd.sendtest.no_channel":    {tr: "{name} kanalı tanımlı değil (tanımlı olanlar: {channels})", en: "channel {name} is not configured (configured: {channels})"},
+		"cmd.sendtest.bad_to":        {tr: "--to {value}: {reason}", en: "--to {value}: {reason}"},
+		"cmd.sendtest.sending":       {tr: "{to} alıcısına {provider} üzerinden bir {channel} deneme mesajı gönderiliyor…", en: "sending a test {channel} message to {to} through {provider}…"},
+		"cmd.sendtest.not_accepted":  {tr: "sağlayıcı deneme mesajını kabul etmedi", en: "the provider did not accept the test message"},
+		"cmd.sendtest.accepted":      {tr: "kabul edildi: sağlayıcı numarası {id}", en: "accepted: provider id {id}"},
+		"cmd.sendtest.outcome.retry": {tr: "GÖNDERİLMEDİ (geçici; hizmet sonra yeniden denerdi)", en: "NOT SENT (temporary; the daemon would retry later)"},
+		"cmd.sendtest.outcome.permanent": {
+			tr: "REDDEDİLDİ (bu mesaj için kalıcı)",
+			en: "REFUSED (permanent for this message)"},
+		"cmd.sendtest.outcome.config": {
+			tr: "REDDEDİLDİ: kullanıcı bilgileri ya da hesap ayarları (hizmet bu kanalı durdururdu)",
+			en: "REFUSED: credentials or account settings (the daemon would pause this channel)"},
+		"cmd.sendtest.outcome.unknown": {
+			tr: "BİLİNMİYOR: sağlayıcı almış olabilir; yeniden göndermeden önce denetleyin",
+			en: "UNKNOWN: the provider may have taken it; check before sending again"},
+		"cmd.sendtest.code":             {tr: "kod:  ", en: "code:  "},
+		"cmd.sendtest.reason":           {tr: "neden:", en: "reason:"},
+		"cmd.sendtest.retry_after":      {tr: "yeniden deneme:", en: "retry after:"},
+		"cmd.sendtest.detail":           {tr: "ayrıntı:", en: "detail:"},
+		"cmd.sendtest.channel":          {tr: "kanal {channel} ({provider})", en: "channel {channel} ({provider})"},
+		"cmd.sendtest.nothing_to_check": {tr: "denetlenecek bir şey yok", en: "nothing to check"},
+
+		// service
+		"cmd.service.state.running":       {tr: "çalışıyor", en: "running"},
+		"cmd.service.state.stopped":       {tr: "durdu", en: "stopped"},
+		"cmd.service.state.not_installed": {tr: "kurulu değil", en: "not installed"},
+		"cmd.service.state.unknown":       {tr: "bilinmiyor", en: "unknown"},
+		"cmd.service.runs":                {tr: "çalıştırdığı: {command}", en: "runs: {command}"},
+		"cmd.service.done":                {tr: "{name}: {action} tamamlandı", en: "{name}: {action} done"},
+		"cmd.service.folder_not_private":  {tr: "uyarı: {folder} klasörü özel değil: {problem}", en: "warning: the folder {folder} is not private: {problem}"},
+		"cmd.service.folder_private": {
+			tr: "{folder} klasörü: yalnızca SYSTEM, Administrators ve hizmetin hesabı erişebilir",
+			en: "folder {folder}: only SYSTEM, Administrators and the service's account have access"},
+		"cmd.service.start_hint": {tr: "başlatmak için: akinsoft-connector service start", en: "start it with: akinsoft-connector service start"},
+
+		// demo
+		"demo.title":    {tr: "akinsoft-connector tanıtımı", en: "akinsoft-connector demo"},
+		"demo.database": {tr: "Örnek Wolvox veritabanı: {path} ({customers} müşteri, {invoices} fatura)", en: "Demo Wolvox database: {path} ({customers} customers, {invoices} invoices)"},
+		"demo.files":    {tr: "Yapılandırma: {config}   Giden kutusu: {outbox}", en: "Config: {config}   Outbox: {outbox}"},
+		"demo.run1": {
+			tr: "1. çalışma: \"new-invoices\" görevi mevcut faturaları okuyor (backfill: all)",
+			en: "Run 1: job \"new-invoices\" over the existing invoices (backfill: all)"},
+		"demo.run2":         {tr: "2. çalışma: yalnızca yeni faturalar alınıyor", en: "Run 2: only the new invoices are picked up"},
+		"demo.run3":         {tr: "3. çalışma: yeni bir şey yok, hiçbir şey iki kez gönderilmiyor", en: "Run 3: nothing new, nothing sent twice"},
+		"demo.new_invoices": {tr: "Mağaza {n} yeni fatura kesiyor: {invoices}", en: "The shop issues {n} new invoices: {invoices}"},
+		"demo.skipped": {
+			tr: "  Atlandı, gönderilemez (giden kutusunda nedeniyle saklandı):",
+			en: "  Skipped, not sendable (stored in the outbox with the reason):"},
+		"demo.skipped_row": {tr: "fatura anahtarı {key} ({channel}): {reason}", en: "invoice key {key} ({channel}): {reason}"},
+		"demo.run_summary": {
+			tr: "  Okunan satır: {rows}, gönderilen mesaj: {sent}, atlanan: {skipped}",
+			en: "  Rows read: {rows}, messages sent: {sent}, skipped: {skipped}"},
+		"demo.total":           {tr: "{n} {state}", en: "{n} {state}"},
+		"demo.state.sent":      {tr: "gönderildi", en: "sent"},
+		"demo.state.delivered": {tr: "iletildi", en: "delivered"},
+		"demo.state.skipped":   {tr: "atlandı", en: "skipped"},
+		"demo.state.failed":    {tr: "başarısız", en: "failed"},
+		"demo.state.pending":   {tr: "bekliyor", en: "pending"},
+		"demo.totals":          {tr: "Giden kutusu toplamı: {totals}", en: "Outbox totals: {totals}"},
+		"demo.done": {
+			tr: "Bitti. Mesajlar yalnızca konsol sağlayıcısına gitti: bu makineden hiçbir şey çıkmadı.",
+			en: "Done. Messages went to the console provider only: nothing left this machine."},
+	})
+}
