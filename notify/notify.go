@@ -36,6 +36,10 @@ type Message struct {
 	DedupeKey string
 	// Commercial marks messages that need an İYS consent check.
 	Commercial bool
+	// Merchant marks a recipient known as a merchant (tacir): İYS checks
+	// such a commercial message against merchants' consents (NetGSM
+	// iysfilter 12), which need no prior approval.
+	Merchant bool
 	mapping.Message
 }
 
