@@ -62,6 +62,7 @@ func (c *Config) validate() Errors {
 	c.validateSources(p)
 	c.validateChannels(p)
 	c.validateJobs(p)
+	c.validateTwoWay(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()
 }
@@ -234,10 +235,11 @@ func (c *Config) validateJobs(p *problems) {
 			p.add(path+".schedule", "e.g. \"@every 5m\" or \"*/10 9-18 * * 1-6\"", "schedule is required")
 		}
 		c.validateBackfill(p, path, j, preset)
-		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
+		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" && c.IYS == nil {
 			// Commercial SMS may only go to people whose consent İYS holds;
-			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter).
-			p.add(path+".kind", "send commercial SMS through NetGSM (iysfilter checks İYS consent), or drop the sms message from this job",
+			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter),
+			// and so has the connector with iys: set.
+			p.add(path+".kind", "send commercial SMS through NetGSM (iysfilter checks İYS consent), set up iys: (the connector checks consent itself), or drop the sms message from this job",
 				"a commercial job cannot send SMS through mutlucell: it has no İYS consent check")
 		}
 		for k, s := range j.Sources {
