@@ -343,6 +343,11 @@ const (
 	ReasonBalanceUnreadable = "netgsm.balance_unreadable"
 	ReasonBalanceNotNumber  = "netgsm.balance_not_number"
 	ReasonBalanceMissing    = "netgsm.balance_missing"
+	// Replies, the blacklist and İYS (inbox.go, iys.go).
+	ReasonInboxUnreadable     = "netgsm.inbox_unreadable"
+	ReasonBlacklistUnreadable = "netgsm.blacklist_unreadable"
+	ReasonIYSUnreadable       = "netgsm.iys_unreadable"
+	ReasonIYSRefused          = "netgsm.iys_refused"
 )
 
 // ReasonCodes lists every reason code the client gives, for the catalog's
@@ -355,4 +360,5 @@ var ReasonCodes = []string{"netgsm.20", "netgsm.30", "netgsm.40", "netgsm.50", "
 	ReasonWitnessMissing, ReasonProvenAbsent, ReasonForeignRow, ReasonSeveralJobs, ReasonWaiting, ReasonReportStatus,
 	ReasonOperatorError, "netgsm.report.1", "netgsm.report.2", "netgsm.report.3", "netgsm.report.4", "netgsm.report.11",
 	"netgsm.report.12", "netgsm.report.13", "netgsm.report.14", "netgsm.report.15", "netgsm.report.16",
-	"netgsm.report.17", "netgsm.report.103", ReasonBalanceUnreadable, ReasonBalanceNotNumber, ReasonBalanceMissing}
+	"netgsm.report.17", "netgsm.report.103", ReasonBalanceUnreadable, ReasonBalanceNotNumber, ReasonBalanceMissing,
+	ReasonInboxUnreadable, ReasonBlacklistUnreadable, ReasonIYSUnreadable, ReasonIYSRefused}
