@@ -108,10 +108,11 @@ func (c *Channel) record(ctx context.Context, m outbox.Message, res notify.Resul
 			c.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
 		}
 	case outbox.StatusFailed:
-		if e := notify.AsError(err); err != nil && e.BadRecipient {
-			c.suppress(bg, m, e)
+		var e *notify.Error
+		if err != nil {
+			e = notify.AsError(err)
 		}
-		c.fallback(bg, m.ID, m.DedupeKey, m.Job, "falling back to the next channel")
+		c.failed(bg, m, e)
 	}
 }
 
@@ -135,7 +136,7 @@ func (c *Channel) fallback(ctx context.Context, id int64, dedupeKey, job, why st
 // until a delivery report (or the job's "not delivered within" delay)
 // decides, instead of dropping them as soon as the provider accepted it.
 func (c *Channel) awaitsDelivery(job string) bool {
-	if c.Jobs[job].NotDeliveredWithin > 0 {
+	if c.Jobs[job].NotDeliveredWithin > 0 || c.StatusWebhook {
 		return true
 	}
 	_, ok := c.Provider.(notify.Reporter)
