@@ -18,6 +18,8 @@ func init() {
 		"dispatch.consent_unreadable":  {tr: "bekliyor: İYS onayı sorgulanamadı", en: "waiting: İYS consent could not be checked"},
 		"dispatch.refused_no_fallback": {tr: "gönderilmedi: ticari mesaj {channel} kanalında reddedildi ve bu kanalın onayı bilinmiyor (iys: ayarı yok)", en: "not sent: the commercial message was refused on {channel} and this channel's consent is not known (no iys: setting)"},
 		"dispatch.no_status":           {tr: "WhatsApp {grace} içinde durum bildirmedi", en: "WhatsApp sent no status within {grace}"},
+		"consent.none":                 {tr: "İYS'de bu adres için onay kaydı yok", en: "İYS holds no consent for this address"},
+		"consent.refused":              {tr: "İYS'de ret kaydı var ({date}, kaynak {source})", en: "İYS holds a refusal ({date}, source {source})"},
 		"whatsapp.131050":              {tr: "alıcı pazarlama mesajlarını durdurmuş (131050); hizmet (utility) şablonları gönderilebilir", en: "the recipient stopped marketing messages (131050); utility templates still go"},
 	})
 }
