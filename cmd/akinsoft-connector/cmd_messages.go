@@ -75,7 +75,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar((*string)(&f.Status), "status", "", "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)")
+	cmd.Flags().StringVar((*string)(&f.Status), "status", "", "only messages in this state (pending, sent, delivered, read, failed, skipped, uncertain, held, cancelled)")
 	cmd.Flags().StringVar(&f.Channel, "channel", "", "only this channel")
 	cmd.Flags().StringVar(&f.Job, "job", "", "only this job")
 	cmd.Flags().Var(&since, "since", "only messages created in this period, e.g. 24h, 7d (default: all)")

@@ -236,7 +236,8 @@ func newOptOutCmd(g *globals) *cobra.Command {
 			if listJSON {
 				l := optOutListJSON{OptedOut: []optOutJSON{}}
 				for _, e := range entries {
-					l.OptedOut = append(l.OptedOut, optOutJSON{Recipient: e.Recipient, Added: e.Added, Note: e.Note})
+					l.OptedOut = append(l.OptedOut, optOutJSON{Recipient: e.Recipient, Channel: e.Channel, Scope: string(e.Scope),
+						Source: string(e.Source), Added: e.Added, Note: e.Note})
 				}
 				if l.Forgotten, err = s.Suppressions(cmd.Context()); err != nil {
 					return err
@@ -244,7 +245,11 @@ func newOptOutCmd(g *globals) *cobra.Command {
 				return writeJSON(cmd.OutOrStdout(), l)
 			}
 			for _, e := range entries {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, stamp(e.Added, g.zone()), e.Note)
+				ch := e.Channel
+				if ch == outbox.EveryChannel {
+					ch = "all"
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %-8s %-10s %-8s %s  %s\n", e.Recipient, ch, e.Scope, e.Source, stamp(e.Added, g.zone()), e.Note)
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%d recipient(s) opted out\n", len(entries))
 			if n, err := s.Suppressions(cmd.Context()); err == nil && n > 0 {
