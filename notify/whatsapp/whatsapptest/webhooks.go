@@ -16,6 +16,9 @@ import (
 // (user_preferences; its shape is [UNCONFIRMED]). Each is signed as Meta
 // signs: X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body, appSecret)>.
 
+// Sign signs any body as Meta would, for a test's own bodies.
+func Sign(appSecret string, body []byte) string { return sign(appSecret, body) }
+
 func sign(appSecret string, body []byte) string {
 	mac := hmac.New(sha256.New, []byte(appSecret))
 	mac.Write(body)
