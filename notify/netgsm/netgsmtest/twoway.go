@@ -88,6 +88,13 @@ func (s *Server) Receive(sender, text string, at time.Time) {
 	s.inbox = append(s.inbox, &Incoming{Sender: sender, Receiver: "8501234567", Text: text, At: at})
 }
 
+// SetOnInbox sets OnInbox while the fake serves.
+func (s *Server) SetOnInbox(f func(listed int)) {
+	s.twMu.Lock()
+	s.OnInbox = f
+	s.twMu.Unlock()
+}
+
 // InboxAsks counts the inbox reads.
 func (s *Server) InboxAsks() int {
 	s.twMu.Lock()
