@@ -338,3 +338,72 @@ func TestWhatsAppRefusals(t *testing.T) {
 		t.Error("131050 did not record a refusal")
 	}
 }
+
+// Without the receiver too, a send refused with 131050 records the
+// customer's refusal of WhatsApp's marketing messages; and a commercial
+// message refused on WhatsApp does not fall back to SMS without SMS
+// consent being checked (no iys: setting here), while an informational one
+// still does.
+func TestMarketingRefusalWithoutWebhook(t *testing.T) {
+	fake := whatsapptest.New()
+	t.Cleanup(fake.Close)
+	fake.PairEvery = 0
+	fake.MarketingTemplates = map[string]bool{"order_shipped": true}
+	fake.StoppedMarketing = map[string]bool{"905551112233": true, "905551112244": true}
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	y := strings.ReplaceAll(webhookConfig, "URL", fake.URL())
+	y = y[:strings.Index(y, "whatsapp_webhook:")] + y[strings.Index(y, "jobs:"):]
+	y = strings.ReplaceAll(y, "    not_delivered_within: 2h\n", "")
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(y), 0o600)
+	t.Setenv("TEST_WA_TOKEN", fake.Token)
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(fake.Server.Certificate())
+	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	ctx, store := context.Background(), d.Store()
+	payload := []byte(`{"name":"order_shipped","language":{"code":"tr"},"components":[{"type":"body","parameters":[{"type":"text","text":"Ayşe"},{"type":"text","text":"1"}]}]}`)
+	for to, commercial := range map[string]bool{"+905551112233": true, "+905551112244": false} {
+		key := fmt.Sprintf("campaign:%v", commercial)
+		_, err := store.Enqueue(ctx, outbox.Batch{Job: "shipped", Source: "demo", Messages: []outbox.NewMessage{
+			{Message: mapping.Message{Channel: "whatsapp", To: to, Text: "x", Payload: payload}, DedupeKey: key, Commercial: commercial},
+			{Message: mapping.Message{Channel: "sms", To: to, Text: "x"}, DedupeKey: key, Commercial: commercial, Standby: true},
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 2 { // sms drains before whatsapp: its fallback goes on the second pass
+		if _, err := d.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, _ := store.List(ctx, outbox.Filter{Limit: 10})
+	for _, m := range ms {
+		commercial := strings.HasSuffix(m.DedupeKey, "true")
+		switch {
+		case m.Channel == "whatsapp" && (m.Status != outbox.StatusFailed || m.Code != "131050"):
+			t.Errorf("%s whatsapp: %s %s", m.DedupeKey, m.Status, m.Code)
+		case m.Channel == "sms" && commercial && (m.Status != outbox.StatusCancelled || m.Reason.Code != "dispatch.refused_no_fallback"):
+			t.Errorf("commercial SMS fallback: %s %+v, want cancelled for want of SMS consent", m.Status, m.Reason)
+		case m.Channel == "sms" && !commercial && m.Status != outbox.StatusSent:
+			t.Errorf("informational SMS fallback: %s, want sent", m.Status)
+		}
+	}
+	if _, out, _ := store.Refused(ctx, "+905551112233", "whatsapp", true); !out {
+		t.Error("131050 at send time did not record the refusal")
+	}
+}
