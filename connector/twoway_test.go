@@ -258,3 +258,52 @@ func statusPage(t *testing.T, d *connector.Daemon, cfg *config.Config) string {
 	resp.Body.Close()
 	return get("/")
 }
+
+// With replies.confirm the refusal is answered by SMS (an informational
+// message, which the refusal of commercial ones lets through); with
+// stop_informational the refusal stops informational messages too and the
+// number goes to NetGSM's blacklist.
+func TestRefusalSettings(t *testing.T) {
+	ctx := context.Background()
+	t.Run("confirm", func(t *testing.T) {
+		e := newRefusalEnv(t, strings.Replace(refusalConfig, "jobs:", "replies: {confirm: true, confirm_text: \"Ret talebiniz alındı. MAGAZA\"}\njobs:", 1))
+		e.fake.Receive("905321234567", "İPTAL", time.Now().Add(-time.Minute))
+		if r, err := e.d.PollReplies(ctx); err != nil || r.Refusals != 1 {
+			t.Fatalf("read: %+v, %v", r, err)
+		}
+		if _, err := e.d.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ms := e.fake.Messages()
+		if len(ms) != 1 || ms[0].Number != "905321234567" || ms[0].Text != "Ret talebiniz alındı. MAGAZA" || ms[0].IYSFilter != "0" {
+			t.Errorf("confirmation: %+v", ms)
+		}
+		if e.fake.Blacklisted("5321234567") {
+			t.Error("blacklisted without stop_informational")
+		}
+	})
+	t.Run("stop informational", func(t *testing.T) {
+		e := newRefusalEnv(t, strings.Replace(refusalConfig, "jobs:", "replies: {stop_informational: true}\njobs:", 1))
+		e.fake.Receive("905321234567", "ret", time.Now().Add(-time.Minute))
+		if r, err := e.d.PollReplies(ctx); err != nil || r.Refusals != 1 {
+			t.Fatalf("read: %+v, %v", r, err)
+		}
+		if _, err := e.d.SyncRefusals(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !e.fake.Blacklisted("5321234567") {
+			t.Error("not on NetGSM's blacklist")
+		}
+		_, err := e.d.Store().Enqueue(ctx, outbox.Batch{Job: "invoices", Source: "demo", Messages: []outbox.NewMessage{
+			{Message: mapping.Message{Channel: "sms", To: ayse, Text: "Faturanız hazır"}, DedupeKey: "invoice:1"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.d.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if len(e.fake.Messages()) != 0 {
+			t.Errorf("an informational SMS went to a customer who refused everything: %+v", e.fake.Messages())
+		}
+	})
+}

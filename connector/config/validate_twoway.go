@@ -28,6 +28,11 @@ func (c *Config) validateTwoWay(p *problems) {
 	if r.Confirm && strings.TrimSpace(r.ConfirmText) == "" {
 		p.add("replies.confirm_text", "", "confirm_text is empty")
 	}
+	if r.Confirm && r.StopInformational {
+		// The confirmation is an informational SMS to someone whose refusal
+		// now stops those too: run would skip every one.
+		p.add("replies.confirm", "drop confirm, or stop_informational", "a confirmation cannot be sent: with stop_informational the refusal stops it too")
+	}
 	if w := c.WhatsAppWebhook; w != nil {
 		c.validateWebhook(p, w)
 	}
