@@ -55,9 +55,9 @@ type Forgotten struct {
 	// Replies were sent by the person: deleted. ReplyTexts were others'
 	// replies whose text named the person: emptied.
 	Replies, ReplyTexts int
-	Consents            int      // cached İYS answers about the person, deleted
+	Consents            int // cached İYS answers about the person, deleted
 
-	JobRuns      []string // jobs whose last error named the person, emptied
+	JobRuns []string // jobs whose last error named the person, emptied
 	// AlreadySuppressed says the address was forgotten before.
 	AlreadySuppressed bool
 	// Left are places that still name the person and are kept, with why.

@@ -49,7 +49,7 @@ type Server struct {
 	// customer in StoppedMarketing gets them refused with 131050.
 	MarketingTemplates map[string]bool
 	StoppedMarketing   map[string]bool
-	Now           func() time.Time
+	Now                func() time.Time
 
 	mu   sync.Mutex
 	n    int
