@@ -104,6 +104,9 @@ func (d *Daemon) openListening(providers map[string]notify.Provider) {
 			}
 		}
 	}
+	if sms := cfg.Channels.SMS; sms != nil && sms.Mutlucell != nil && !cfg.Replies.Disabled && sms.Mutlucell.InboxNumber == "" {
+		d.log.Warn("SMS replies and refusals are not read: Mutlucell's inbox needs channels.sms.mutlucell.inbox_number (the account's receiving number)")
+	}
 	if inbox, ok := smsProvider.(notify.Inbox); ok && cfg.ReadsReplies() {
 		d.tw.poller = &inbound.Poller{Store: d.store, Inbox: inbox, Channel: notify.ChannelSMS, Provider: cfg.Channels.SMS.Provider,
 			Every: cfg.Replies.Every.Std(), Overlap: cfg.Replies.Overlap.Std(), Refusal: d.refusal(notify.ChannelSMS, bl != nil),
