@@ -154,8 +154,14 @@ func printForgotten(out io.Writer, loc *time.Location, who string, f outbox.Forg
 	if f.OptOutNotes > 0 {
 		also = append(also, fmt.Sprintf("%d note(s) of other opt-out entries", f.OptOutNotes))
 	}
+	if f.ReplyTexts > 0 {
+		also = append(also, fmt.Sprintf("%d other customers' replies that name this person", f.ReplyTexts))
+	}
 	if len(also) > 0 {
 		fmt.Fprintf(out, "  %s: %s\n", emptied, strings.Join(also, ", "))
+	}
+	if f.Replies > 0 || f.Consents > 0 {
+		fmt.Fprintf(out, "  %s: %d of their replies, %d cached İYS answer(s) about them\n", deleted, f.Replies, f.Consents)
 	}
 	for _, l := range f.Left {
 		fmt.Fprintf(out, "  kept: %s\n", l)
