@@ -148,7 +148,8 @@ func (c *Channel) awaitsDelivery(job string) bool {
 // of bouncing again and hurting the sender's reputation.
 func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Error) {
 	note := fmt.Sprintf("address does not exist (%s); remove it from this list once the address is corrected", e.Code)
-	if err := c.store.OptOut(ctx, m.To, note); err != nil {
+	if err := c.store.AddOptOut(ctx, outbox.OptOutEntry{Recipient: m.To, Channel: outbox.EveryChannel, Scope: outbox.ScopeAll,
+		Source: outbox.SourceBounce, Note: note}); err != nil {
 		c.log.Warn("could not mark the address as bad", "message", m.ID, "err", err)
 		return
 	}
