@@ -62,6 +62,7 @@ type Daemon struct {
 	channels map[string]*dispatch.Channel
 	metrics  *status.Metrics
 	now      func() time.Time
+	tw       *twoWay // replies, refusals, consent, webhooks (twoway.go)
 
 	mu         sync.Mutex
 	last       map[string]JobStatus
@@ -135,6 +136,10 @@ func (d *Daemon) open(opts Options) error {
 		d.jobs = append(d.jobs, job)
 		policies[job.Name] = dispatch.JobPolicy{Fallback: job.Fallback, NotDeliveredWithin: j.NotDeliveredWithin.Std()}
 	}
+	if err := d.openConsent(opts); err != nil {
+		return err
+	}
+	providers := map[string]notify.Provider{}
 	for name, ch := range cfg.Channels.ByName() {
 		p, ok := opts.Providers[name]
 		if !ok {
@@ -143,9 +148,12 @@ func (d *Daemon) open(opts Options) error {
 				return fmt.Errorf("channel %s: %w", name, err)
 			}
 		}
-		d.channels[name] = dispatch.New(channelSettings(cfg, name, ch, p, policies),
-			dispatch.Deps{Store: d.store, Log: d.log, Now: opts.Now, Observer: d.metrics, Waker: d})
+		s := channelSettings(cfg, name, ch, p, policies)
+		d.twoWaySettings(name, &s)
+		d.channels[name] = dispatch.New(s, dispatch.Deps{Store: d.store, Log: d.log, Now: opts.Now, Observer: d.metrics, Waker: d})
+		providers[name] = p
 	}
+	d.openListening(providers)
 	return nil
 }
 
@@ -380,6 +388,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	c.Start()
 	var wg sync.WaitGroup
 	d.startStatus(ctx, &wg)
+	d.runListening(ctx, &wg)
 	jitter := d.cfg.StartupJitter.Std()
 	for _, j := range d.jobs {
 		// Each job runs once at start: after a restart nobody should wait a

@@ -30,6 +30,7 @@ sources:
     password: ${env:FIREBIRD_TEST_PASSWORD}
 channels:
   sms: {provider: console, rate: 1000/s}
+commercial: {sender_identity: [MAGAZA]}
 jobs:
   - name: invoices
     preset: new_invoices
@@ -57,7 +58,7 @@ jobs:
     preset: birthdays
     kind: commercial
     schedule: "@daily"
-    messages: {sms: {text: "İyi ki doğdunuz {{.MUSTERI_ADI}}"}}
+    messages: {sms: {text: "İyi ki doğdunuz {{.MUSTERI_ADI}}. MAGAZA; ret: RET yazıp 3338'e"}}
   - name: payments
     preset: collections
     schedule: "@every 1m"

@@ -40,13 +40,14 @@ sources:
 channels:
   sms: {provider: console, rate: 1000/s}
   webhook: {provider: console, rate: 1000/s}
+commercial: {sender_identity: [MAGAZA]}
 jobs:
   - name: job
     preset: PRESET
     KIND
     schedule: "@every 1m"
     messages:
-      sms: {text: "Sayın {{.MUSTERI_ADI}}"}
+      sms: {text: "Sayın {{.MUSTERI_ADI}}. MAGAZA; ret için RET yazıp 3338'e gönderin"}
       webhook: {text: 'TEXT'}
 `
 

@@ -79,7 +79,7 @@ func NewProvider(channel string, ch *config.Channel, o ProviderOptions) (notify.
 		}
 		url := or(c.URL, mutlucell.DefaultURL)
 		return mutlucell.New(mutlucell.Config{URL: url, User: c.User, Password: c.Password.Reveal(), Originator: c.Originator,
-			Charset: c.Charset.Text(), MaxBatch: ch.Batch}, client(url)), nil
+			Charset: c.Charset.Text(), MaxBatch: ch.Batch, InboxNumber: c.InboxNumber}, client(url)), nil
 	case "whatsapp_cloud":
 		c := ch.WhatsApp
 		if c == nil {

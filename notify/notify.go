@@ -36,6 +36,10 @@ type Message struct {
 	DedupeKey string
 	// Commercial marks messages that need an İYS consent check.
 	Commercial bool
+	// Merchant marks a recipient known as a merchant (tacir): İYS checks
+	// such a commercial message against merchants' consents (NetGSM
+	// iysfilter 12), which need no prior approval.
+	Merchant bool
 	mapping.Message
 }
 
@@ -93,7 +97,11 @@ type Error struct {
 	// BadRecipient marks answers that say the address itself is wrong
 	// (SMTP 5.1.1, NetGSM report 3), so fallback or suppression can act on it.
 	BadRecipient bool
-	Err          error // underlying transport error, if any
+	// Refused marks answers that say the recipient refused messages of
+	// this kind (WhatsApp 131050: no marketing messages), so that the
+	// refusal is recorded and no other channel is tried without consent.
+	Refused bool
+	Err     error // underlying transport error, if any
 }
 
 func (e *Error) Error() string {
@@ -197,6 +205,11 @@ type Report struct {
 	// absence proves nothing.
 	Why mapping.Reason
 	At  time.Time
+	// Read says a delivered message was also read (WhatsApp).
+	Read bool
+	// Refused says the recipient refused messages of this kind (NetGSM's
+	// İYS refusal, status 16; WhatsApp 131050).
+	Refused bool
 }
 
 // Reporter is implemented by providers with a delivery report API.
@@ -246,3 +259,28 @@ var _ fmt.Stringer = StatusPending
 const (
 	ReasonUnclassified = "provider.unclassified" // detail: the error
 )
+
+// Incoming is one message a customer sent to the shop (a reply).
+type Incoming struct {
+	From string // the customer's address as the provider wrote it
+	To   string // the shop's number or account it reached
+	Text string
+	// At is the provider's time of it; zero when it could not be read.
+	At time.Time
+	// Key identifies it at the provider: its id, or its time as the
+	// provider wrote it, so a time that cannot be read still tells two
+	// replies apart.
+	Key string
+}
+
+// Inbox is implemented by providers whose received messages can be read by
+// time: every message received in [from, to], each time it is asked.
+type Inbox interface {
+	Inbox(ctx context.Context, from, to time.Time) ([]Incoming, error)
+}
+
+// Blacklister is implemented by providers with a blacklist of their own: a
+// number on it gets nothing from the account.
+type Blacklister interface {
+	Blacklist(ctx context.Context, to string) error
+}

@@ -82,3 +82,28 @@ func TestRenderDatabaseWithoutOptionalColumns(t *testing.T) {
 		}
 	}
 }
+
+// check refuses a commercial job whose text does not say how to refuse,
+// naming the template's line and column, and the config-problem exit code.
+func TestCheckRefusesCommercialTextWithoutRefusal(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(`sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console}}
+commercial: {sender_identity: ["ABC Mağazacılık"]}
+jobs:
+  - name: birthdays
+    preset: birthdays
+    schedule: "0 10 * * *"
+    kind: commercial
+    messages:
+      sms:
+        text: "ABC Mağazacılık: doğum gününüz kutlu olsun {{.MUSTERI_ADI}}!"
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--lang", "en", "check", "--offline", "--config", cfg)
+	if code != exitConfig || !strings.Contains(out, "config.yaml:11:15: jobs[0].messages.sms.text: a commercial message must say how to refuse it") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+}

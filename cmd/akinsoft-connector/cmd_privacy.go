@@ -157,8 +157,14 @@ func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who st
 	if f.OptOutNotes > 0 {
 		also = append(also, say("cmd.forget.optout_notes", "n", f.OptOutNotes))
 	}
+	if f.ReplyTexts > 0 {
+		also = append(also, fmt.Sprintf("%d other customers' replies that name this person", f.ReplyTexts))
+	}
 	if len(also) > 0 {
 		fmt.Fprintf(out, "  %s: %s\n", emptied, strings.Join(also, ", "))
+	}
+	if f.Replies > 0 || f.Consents > 0 {
+		fmt.Fprintf(out, "  %s: %d of their replies, %d cached İYS answer(s) about them\n", deleted, f.Replies, f.Consents)
 	}
 	for _, l := range f.Left {
 		fmt.Fprintln(out, "  "+say("cmd.forget.kept", "what", l))
@@ -238,7 +244,8 @@ func newOptOutCmd(g *globals) *cobra.Command {
 			if listJSON {
 				l := optOutListJSON{OptedOut: []optOutJSON{}}
 				for _, e := range entries {
-					l.OptedOut = append(l.OptedOut, optOutJSON{Recipient: e.Recipient, Added: e.Added, Note: e.Note})
+					l.OptedOut = append(l.OptedOut, optOutJSON{Recipient: e.Recipient, Channel: e.Channel, Scope: string(e.Scope),
+						Source: string(e.Source), Added: e.Added, Note: e.Note})
 				}
 				if l.Forgotten, err = s.Suppressions(cmd.Context()); err != nil {
 					return err
@@ -246,7 +253,11 @@ func newOptOutCmd(g *globals) *cobra.Command {
 				return writeJSON(cmd.OutOrStdout(), l)
 			}
 			for _, e := range entries {
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %s  %s\n", e.Recipient, stamp(e.Added, g.zone()), e.Note)
+				ch := e.Channel
+				if ch == outbox.EveryChannel {
+					ch = "all"
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %-8s %-10s %-8s %s  %s\n", e.Recipient, ch, e.Scope, e.Source, stamp(e.Added, g.zone()), e.Note)
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.count", "n", len(entries)))
 			if n, err := s.Suppressions(cmd.Context()); err == nil && n > 0 {

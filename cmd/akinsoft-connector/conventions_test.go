@@ -156,7 +156,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"send-test", "--config", cfg, "--channel", ""}, []string{"sms"}},
 		{[]string{"render", "--config", cfg, "--source", ""}, []string{"merkez"}},
 		{[]string{"messages", "list", "--status", "f"}, []string{"failed"}},
-		{[]string{"messages", "list", "--status", ""}, []string{"standby", "pending", "sending", "uncertain", "held", "sent", "delivered", "failed", "skipped", "cancelled"}},
+		{[]string{"messages", "list", "--status", ""}, []string{"standby", "pending", "sending", "uncertain", "held", "sent", "delivered", "read", "failed", "skipped", "cancelled"}},
 		{[]string{"service", ""}, []string{"install", "uninstall", "start", "stop", "restart", "status"}},
 		{[]string{"mes"}, []string{"messages"}},
 	}

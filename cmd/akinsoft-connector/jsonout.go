@@ -42,7 +42,10 @@ type auditJSON struct {
 
 type optOutJSON struct {
 	Recipient string    `json:"recipient"`
-	Added     time.Time `json:"added"`
+	Channel   string    `json:"channel"` // "" every channel
+	Scope     string    `json:"scope"`   // all, or commercial only
+	Source    string    `json:"source"`  // operator, reply, bounce, provider
+	Added     time.Time `json:"added"`   // when it took effect
 	Note      string    `json:"note,omitempty"`
 }
 

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/consent"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
@@ -39,6 +40,7 @@ func TestEveryReasonCodeHasAText(t *testing.T) {
 		{"connector/outbox", outbox.ReasonCodes},
 		{"connector/erp", erp.ReasonCodes},
 		{"connector/poll", poll.ReasonCodes},
+		{"connector/consent", consent.ReasonCodes},
 	} {
 		for _, code := range list.codes {
 			if !catalog.Has(catalog.Key(code)) {

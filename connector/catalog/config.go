@@ -283,8 +283,8 @@ func init() {
 			tr: "ticari bir görev mutlucell üzerinden SMS gönderemez: mutlucell'de İYS onay denetimi yok",
 			en: "a commercial job cannot send SMS through mutlucell: it has no İYS consent check"},
 		"config.hint.commercial_mutlucell": {
-			tr: "ticari SMS'i NetGSM üzerinden gönderin (iysfilter İYS onayını denetler) ya da bu görevden sms mesajını çıkarın",
-			en: "send commercial SMS through NetGSM (iysfilter checks İYS consent), or drop the sms message from this job"},
+			tr: "ticari SMS'i NetGSM üzerinden gönderin (iysfilter İYS onayını denetler), iys: bölümünü ayarlayın (bağlayıcı onayı kendisi denetler) ya da bu görevden sms mesajını çıkarın",
+			en: "send commercial SMS through NetGSM (iysfilter checks İYS consent), set up iys: (the connector checks consent itself), or drop the sms message from this job"},
 		"config.unknown_source": {
 			tr: "{name} kaynağı sources altında tanımlı değil{suggest}",
 			en: "source {name} is not defined under sources{suggest}"},

@@ -24,17 +24,22 @@ type Config struct {
 	UncertainGrace Duration `yaml:"uncertain_grace"`
 	// StartupJitter delays each job's first run by a random part of this,
 	// so several services restarting together do not hit the ERP at once.
-	StartupJitter Duration       `yaml:"startup_jitter"`
-	Log           Log            `yaml:"log"`
-	Status        Status         `yaml:"status"`
-	Formats       Formats        `yaml:"formats"`
-	Sources       []Source       `yaml:"sources"`
-	Channels      Channels       `yaml:"channels"`
-	Jobs          []Job          `yaml:"jobs"`
-	file          string         // the file it was loaded from
-	positions     positionLookup // for errors found after loading
-	decodeErrs    Errors         // values that could not be read (types.go)
-	languageGiven bool           // the file names its language (else the reader's locale may choose)
+	StartupJitter Duration `yaml:"startup_jitter"`
+	Log           Log      `yaml:"log"`
+	Status        Status   `yaml:"status"`
+	Formats       Formats  `yaml:"formats"`
+	Sources       []Source `yaml:"sources"`
+	Channels      Channels `yaml:"channels"`
+	Jobs          []Job    `yaml:"jobs"`
+	// Listening as well as speaking (twoway.go).
+	Replies         Replies          `yaml:"replies"`
+	WhatsAppWebhook *WhatsAppWebhook `yaml:"whatsapp_webhook"`
+	IYS             *IYS             `yaml:"iys"`
+	Commercial      Commercial       `yaml:"commercial"`
+	file            string           // the file it was loaded from
+	positions       positionLookup   // for errors found after loading
+	decodeErrs      Errors           // values that could not be read (types.go)
+	languageGiven   bool             // the file names its language (else the reader's locale may choose)
 }
 
 // LanguageGiven reports whether the file sets language: itself; when it
@@ -163,6 +168,9 @@ type Mutlucell struct {
 	Charset    SMSEncoding `yaml:"charset"` // turkish (default), unicode, default
 	// OperatorReserve: see NetGSM.
 	OperatorReserve *int `yaml:"operator_reserve"`
+	// InboxNumber is the account's number that receives replies (abone
+	// no, e.g. 908505505555): replies are read only when it is set.
+	InboxNumber string `yaml:"inbox_number"`
 }
 
 // WhatsApp is the WhatsApp Cloud API.

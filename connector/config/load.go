@@ -257,6 +257,7 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		setDefault(&j.Lag, DefaultLag)
 		j.applyMessagingDefaults()
 	}
+	c.applyTwoWayDefaults()
 }
 
 func setDefault(d *Duration, def Duration) {

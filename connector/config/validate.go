@@ -63,6 +63,7 @@ func (c *Config) validate() Errors {
 	c.validateSources(p)
 	c.validateChannels(p)
 	c.validateJobs(p)
+	c.validateTwoWay(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()
 }
@@ -251,9 +252,10 @@ func (c *Config) validateJobs(p *problems) {
 			p.add(path+".schedule", say("config.required", "key", "schedule"), say("config.hint.schedule_example"))
 		}
 		c.validateBackfill(p, path, j, preset)
-		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" {
+		if sms := channels["sms"]; j.Kind.Commercial() && j.Messages.SMS != nil && sms != nil && sms.Provider == "mutlucell" && c.IYS == nil {
 			// Commercial SMS may only go to people whose consent İYS holds;
-			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter).
+			// Mutlucell's API has no İYS check, NetGSM's has (iysfilter),
+			// and so has the connector with iys: set.
 			p.add(path+".kind", say("config.commercial_mutlucell"), say("config.hint.commercial_mutlucell"))
 		}
 		for k, s := range j.Sources {

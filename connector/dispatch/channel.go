@@ -61,6 +61,12 @@ type Settings struct {
 	ReportEvery    time.Duration
 	UncertainGrace time.Duration
 	Uncertain      config.UncertainPolicy
+	// Consent checks İYS consent before a commercial message (nil: none
+	// is checked here; NetGSM's iysfilter still is). StatusWebhook says the
+	// provider's statuses arrive by webhook (WhatsApp): an uncertain send
+	// waits for one before it is held (twoway.go).
+	Consent       ConsentChecker
+	StatusWebhook bool
 	// Lang is the language of the channel's log lines.
 	Lang catalog.Lang
 }
@@ -255,5 +261,6 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonOptOutUnreadable, ReasonOptedOut, ReasonDailyCap, ReasonGaveUp, ReasonNoReportAPI,
-	ReasonReportSilent, ReasonProvenAbsent, ReasonReportAccepted, ReasonNotDelivered, ReasonUncertainResend, ReasonUncertainHeld}
+var ReasonCodes = append([]string{ReasonOptOutUnreadable, ReasonOptedOut, ReasonDailyCap, ReasonGaveUp, ReasonNoReportAPI,
+	ReasonReportSilent, ReasonProvenAbsent, ReasonReportAccepted, ReasonNotDelivered, ReasonUncertainResend, ReasonUncertainHeld},
+	twoWayReasons...)

@@ -13,20 +13,11 @@ import (
 // The policies a claimed message passes before its request: the opt-out
 // list, the per-recipient daily cap and (in Drain) quiet hours and the rate.
 
-// optedOut skips a message whose recipient is on the opt-out list; stop is
-// true when the message was dealt with here.
+// optedOut skips a message whose recipient refused this channel (the
+// opt-out list, by scope), or a commercial one without İYS consent
+// (twoway.go); stop is true when the message was dealt with here.
 func (c *Channel) optedOut(ctx context.Context, m outbox.Message) (stop bool, err error) {
-	out, err := c.store.OptedOut(ctx, m.To)
-	bg := context.WithoutCancel(ctx)
-	switch {
-	case err != nil:
-		// Never send when the list cannot be read.
-		c.log.Warn("log.dispatch.optout_unreadable", "message", m.ID, "err", err)
-		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), mapping.R(ReasonOptOutUnreadable))
-	case out:
-		return true, c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: mapping.R(ReasonOptedOut)})
-	}
-	return false, nil
+	return c.refused(ctx, m)
 }
 
 // capped defers a message whose recipient already got the day's maximum

@@ -77,7 +77,14 @@ func (c *Channel) Reconcile(ctx context.Context) error {
 			ask = append(ask, u)
 			continue
 		}
-		c.settleUncertain(ctx, u, mapping.R(ReasonNoReportAPI))
+		if c.waitsForStatus(u) {
+			continue // a status webhook may still settle it (twoway.go)
+		}
+		why := mapping.R(ReasonNoReportAPI)
+		if c.StatusWebhook {
+			why = mapping.R(ReasonNoStatus, "grace", c.UncertainGrace)
+		}
+		c.settleUncertain(ctx, u, why)
 	}
 	var queryErr error
 	if hasReports {
@@ -212,6 +219,10 @@ func (c *Channel) applyReport(ctx context.Context, a outbox.Awaiting, r notify.R
 			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", a.ID, "err", err)
 		}
 	case outbox.StatusFailed:
+		if r.Refused {
+			c.providerRefused(ctx, a.Message, r.Code)
+			return
+		}
 		c.fallback(ctx, a.ID, a.DedupeKey, a.Job, "log.dispatch.fallback_undelivered")
 	}
 }

@@ -108,10 +108,11 @@ func (c *Channel) record(ctx context.Context, m outbox.Message, res notify.Resul
 			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", m.ID, "err", err)
 		}
 	case outbox.StatusFailed:
-		if e := notify.AsError(err); err != nil && e.BadRecipient {
-			c.suppress(bg, m, e)
+		var e *notify.Error
+		if err != nil {
+			e = notify.AsError(err)
 		}
-		c.fallback(bg, m.ID, m.DedupeKey, m.Job, "log.dispatch.fallback")
+		c.failed(bg, m, e)
 	}
 }
 
@@ -135,7 +136,7 @@ func (c *Channel) fallback(ctx context.Context, id int64, dedupeKey, job, why st
 // until a delivery report (or the job's "not delivered within" delay)
 // decides, instead of dropping them as soon as the provider accepted it.
 func (c *Channel) awaitsDelivery(job string) bool {
-	if c.Jobs[job].NotDeliveredWithin > 0 {
+	if c.Jobs[job].NotDeliveredWithin > 0 || c.StatusWebhook {
 		return true
 	}
 	_, ok := c.Provider.(notify.Reporter)
@@ -147,7 +148,8 @@ func (c *Channel) awaitsDelivery(job string) bool {
 // of bouncing again and hurting the sender's reputation.
 func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Error) {
 	note := fmt.Sprintf("address does not exist (%s); remove it from this list once the address is corrected", e.Code)
-	if err := c.store.OptOut(ctx, m.To, note); err != nil {
+	if err := c.store.AddOptOut(ctx, outbox.OptOutEntry{Recipient: m.To, Channel: outbox.EveryChannel, Scope: outbox.ScopeAll,
+		Source: outbox.SourceBounce, Note: note}); err != nil {
 		c.log.Warn("log.dispatch.bad_address_failed", "message", m.ID, "err", err)
 		return
 	}

@@ -35,6 +35,8 @@ var allowedFields = map[string][]string{
 	"netgsm POST /sms/rest/v2/report":      {"jobids[]", "startdate", "stopdate", "pagenumber", "pagesize", "appname"},
 	"netgsm GET /sms/rest/v2/msgheader":    {},
 	"netgsm POST /balance":                 {"usercode", "password", "stip"},
+	"netgsm GET /sms/rest/v2/inbox":        {}, // the window is in the query: startdate, stopdate, appname
+	"mutlucell POST /smsgw-ws/gtincmngapi": {"increport@aboneno", "increport@pwd", "increport@startdate", "increport@enddate"},
 	"mutlucell POST /smsgw-ws/sndblkex":    {"smspack@ka", "smspack@pwd", "smspack@org", "smspack@charset", "smspack.mesaj", "smspack.mesaj.metin", "smspack.mesaj.nums"},
 	"mutlucell POST /smsgw-ws/gtblkrprtex": {"smsrapor@ka", "smsrapor@pwd", "smsrapor@id"},
 	"mutlucell POST /smsgw-ws/gtcrdtex":    {"smskredi@ka", "smskredi@pwd"},

@@ -33,7 +33,7 @@ type Message struct {
 }
 
 const messageCols = `id, dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload,
-	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0)`
+	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0), merchant`
 
 func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
 	var m Message
@@ -41,7 +41,7 @@ func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
 	var reason string
 	err := sc.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
 		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
-		&m.Attempts, &created, &updated, &sent)
+		&m.Attempts, &created, &updated, &sent, &m.Merchant)
 	m.Reason = decodeReason(reason)
 	m.CreatedAt = time.UnixMilli(created)
 	m.UpdatedAt = time.UnixMilli(updated)

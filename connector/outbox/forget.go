@@ -18,7 +18,9 @@ var forgetCovers = map[string]string{
 	"attempts":       "deleted with their message; an error text naming the person is emptied",
 	"audit":          "deleted when it carried one of the person's messages",
 	"audit_messages": "deleted with their audit row or message",
-	"optout":         "the person's entry deleted (the refusal is kept as a suppression); notes naming them emptied",
+	"optout":         "the person's entries on every channel deleted (the refusal is kept as a suppression); notes naming them emptied",
+	"replies":        "deleted when sent by the person (purged ones found by their keyed hash); text emptied when it names them",
+	"consent":        "the person's cached İYS answers deleted (İYS itself keeps the record)",
 	"suppression":    "the person's keyed hash is added: no readable address",
 	"job_runs":       "an error text naming the person is emptied",
 	"cursors":        "read positions, kept; reported when one names the person",
@@ -49,8 +51,13 @@ type Forgotten struct {
 	AttemptTexts int // other messages' attempts whose error text named the person, emptied
 	Audit        int // audit rows deleted
 	OptOut       bool
-	OptOutNotes  int      // other opt-out entries whose note named the person, emptied
-	JobRuns      []string // jobs whose last error named the person, emptied
+	OptOutNotes  int // other opt-out entries whose note named the person, emptied
+	// Replies were sent by the person: deleted. ReplyTexts were others'
+	// replies whose text named the person: emptied.
+	Replies, ReplyTexts int
+	Consents            int // cached İYS answers about the person, deleted
+
+	JobRuns []string // jobs whose last error named the person, emptied
 	// AlreadySuppressed says the address was forgotten before.
 	AlreadySuppressed bool
 	// Left are places that still name the person and are kept, with why.
@@ -64,7 +71,8 @@ type Forgotten struct {
 
 // Total is the number of rows forget changes.
 func (f Forgotten) Total() int {
-	n := len(f.Messages) + len(f.Mentioned) + f.Attempts + f.AttemptTexts + f.Audit + f.OptOutNotes + len(f.JobRuns)
+	n := len(f.Messages) + len(f.Mentioned) + f.Attempts + f.AttemptTexts + f.Audit + f.OptOutNotes + len(f.JobRuns) +
+		f.Replies + f.ReplyTexts + f.Consents
 	if f.OptOut {
 		n++
 	}
@@ -154,6 +162,8 @@ type forgetPlan struct {
 	attemptIDs  []int64        // attempts of others to empty
 	auditIDs    []int64
 	noteEntries []string // opt-out entries whose note names the person
+	replyIDs    []int64  // the person's replies
+	replyTexts  []int64  // others' replies naming the person
 }
 
 func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forgetPlan, error) {
@@ -260,7 +270,39 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 		}
 		p.AlreadySuppressed = n > 0
 	}
+	if err := planReplies(ctx, tx, p, to, mac, match); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM consent WHERE recipient = ?`, to).Scan(&p.Consents); err != nil {
+		return nil, err
+	}
 	return p, nil
+}
+
+// planReplies finds the person's replies (by address, by keyed hash once
+// purged) and others' replies whose text names them.
+func planReplies(ctx context.Context, tx *sql.Tx, p *forgetPlan, to string, mac []byte, match *mapping.Matcher) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, sender, COALESCE(sender_mac, X''), text FROM replies ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var from, text string
+		var smac []byte
+		if err := rows.Scan(&id, &from, &smac, &text); err != nil {
+			return err
+		}
+		switch {
+		case from == to || (mac != nil && string(smac) == string(mac)) || match.Match(from):
+			p.replyIDs = append(p.replyIDs, id)
+		case match.Match(text):
+			p.replyTexts = append(p.replyTexts, id)
+		}
+	}
+	p.Replies, p.ReplyTexts = len(p.replyIDs), len(p.replyTexts)
+	return rows.Err()
 }
 
 // waitingStates are those of messages that have not left and would: a
@@ -319,6 +361,19 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 		}
 	}
 	if err := exec(`DELETE FROM optout WHERE recipient = ?`, to); err != nil {
+		return err
+	}
+	for _, id := range p.replyIDs {
+		if err := exec(`DELETE FROM replies WHERE id = ?`, id); err != nil {
+			return err
+		}
+	}
+	for _, id := range p.replyTexts {
+		if err := exec(`UPDATE replies SET text = '', purged_at = COALESCE(purged_at, ?) WHERE id = ?`, ms(now), id); err != nil {
+			return err
+		}
+	}
+	if err := exec(`DELETE FROM consent WHERE recipient = ?`, to); err != nil {
 		return err
 	}
 	return exec(`INSERT INTO suppression (mac, added_at, opted_out) VALUES (?, ?, ?)

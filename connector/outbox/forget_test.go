@@ -98,6 +98,23 @@ func mehmetOutbox(t *testing.T, path string) *Store {
 	if err := s.OptOut(ctx, "0533 234 56 78", "telefonla istedi: 0533 234 56 78"); err != nil {
 		t.Fatal(err)
 	}
+	// His refusal by reply (with its opt-out of SMS), another customer's
+	// reply that quotes his number, and İYS's answer about him.
+	refuse := func(r NewReply) *Refusal {
+		if r.Text != "RET" {
+			return nil
+		}
+		return &Refusal{OptOut: OptOutEntry{Scope: ScopeCommercial}}
+	}
+	if _, err := s.StoreReplies(ctx, ReplyBatch{Classify: refuse, Replies: []NewReply{
+		{Channel: "sms", Provider: "netgsm", From: "905332345678", Text: "RET", At: time.Now(), Key: "25.11.2026 10:00:02"},
+		{Channel: "sms", Provider: "netgsm", From: "+905321234567", Text: "eşimin numarası 0533 234 56 78, ona yazmayın", At: time.Now(), Key: "25.11.2026 10:01:00"},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveConsent(ctx, Consent{Recipient: mehmetE164, Type: "MESAJ", RecipientType: "BIREYSEL", Status: "ONAY", ConsentDate: "2025-01-01 10:00:00", Source: "HS_WEB"}); err != nil {
+		t.Fatal(err)
+	}
 	return s
 }
 
@@ -111,7 +128,8 @@ func TestForgetAcceptsEverySpelling(t *testing.T) {
 				t.Fatal(err)
 			}
 			// sms ×2, whatsapp, webhook to his number; not the e-mail (another address).
-			if len(f.Messages) != 4 || f.Attempts != 3 || f.Audit != 3 || !f.OptOut || len(f.JobRuns) != 1 || f.AttemptTexts != 1 {
+			if len(f.Messages) != 4 || f.Attempts != 3 || f.Audit != 3 || !f.OptOut || len(f.JobRuns) != 1 || f.AttemptTexts != 1 ||
+				f.Replies != 1 || f.ReplyTexts != 1 || f.Consents != 1 {
 				t.Errorf("forgot %+v", f)
 			}
 			if len(f.Mentioned) != 1 || f.Mentioned[0].Channel != "webhook" { // the webhook to the shop's system quotes him
@@ -196,6 +214,9 @@ func TestForgetDryRunChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
+	keyFile := filepath.Join(filepath.Dir(path), "suppression.key")
+	_, keyErr := os.Stat(keyFile) // storing replies made it already
+	keyBefore, _ := os.ReadFile(keyFile)
 	f, err := s.ForgetDryRun(ctx, "0533 234 56 78")
 	if err != nil {
 		t.Fatal(err)
@@ -208,11 +229,22 @@ func TestForgetDryRunChangesNothing(t *testing.T) {
 	if !bytes.Equal(before, after) || len(wal) != 0 {
 		t.Error("the dry run wrote to the outbox")
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "suppression.key")); err == nil {
-		t.Error("the dry run made the key")
+	if keyAfter, err := os.ReadFile(keyFile); (keyErr != nil && err == nil) || !bytes.Equal(keyBefore, keyAfter) {
+		t.Error("the dry run made or changed the key")
 	}
 	if again, _ := s.ForgetDryRun(ctx, "+905332345678"); len(again.Messages) != 4 {
 		t.Errorf("second dry run found %d messages", len(again.Messages))
+	}
+	// An outbox that has no key yet gets none from a dry run.
+	fresh := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	if _, err := fresh.Enqueue(ctx, batch("1", "invoice:1")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fresh.ForgetDryRun(ctx, "+905321234567"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(fresh.keyDir, "suppression.key")); err == nil {
+		t.Error("the dry run made the key")
 	}
 }
 

@@ -65,11 +65,12 @@ func (s *Store) Audit(ctx context.Context, since time.Time, limit int) ([]AuditE
 }
 
 // finalStates are those whose body is no longer needed once old enough.
-var finalStates = []any{StatusSent, StatusDelivered, StatusFailed, StatusSkipped, StatusCancelled, StatusHeld}
+var finalStates = []any{StatusSent, StatusDelivered, StatusRead, StatusFailed, StatusSkipped, StatusCancelled, StatusHeld}
 
 // Purge removes the text and the full recipient of messages created before
-// t that are finished, keeping counts, statuses and reasons. It returns how
-// many messages it emptied.
+// t that are finished, keeping counts, statuses and reasons, and does the
+// same to replies (replies.go). It returns how many messages and replies it
+// emptied.
 //
 // The recipient is kept masked, and as a keyed hash so that forget can still
 // find the row; when the key cannot be had, the purge goes ahead without the
@@ -77,7 +78,7 @@ var finalStates = []any{StatusSent, StatusDelivered, StatusFailed, StatusSkipped
 func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 	var n int64
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, recipient FROM messages WHERE created_at < ? AND purged_at IS NULL AND status IN (?, ?, ?, ?, ?, ?)`,
+		rows, err := tx.QueryContext(ctx, `SELECT id, recipient FROM messages WHERE created_at < ? AND purged_at IS NULL AND status IN (?, ?, ?, ?, ?, ?, ?)`,
 			append([]any{ms(before)}, finalStates...)...)
 		if err != nil {
 			return err
@@ -111,103 +112,14 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 				return err
 			}
 		}
-		n = int64(len(todo))
-		return nil
+		replies, err := s.purgeReplies(ctx, tx, before)
+		n = int64(len(todo) + replies)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("purge old message bodies: %w", err)
 	}
 	return int(n), nil
-}
-
-// OptOut records that a recipient must not be messaged. Any spelling of the
-// address is stored in its normalised form.
-func (s *Store) OptOut(ctx context.Context, recipient, note string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO optout (recipient, added_at, note) VALUES (?, ?, ?)
-		ON CONFLICT (recipient) DO UPDATE SET note = excluded.note`, mapping.NormalizeAddress(recipient, ""), ms(s.now()), note)
-	if err != nil {
-		return fmt.Errorf("add to the opt-out list: %w", err)
-	}
-	return nil
-}
-
-// OptIn removes a recipient from the opt-out list and lifts a suppression
-// left by forget for that address; false when there was neither.
-func (s *Store) OptIn(ctx context.Context, recipient string) (bool, error) {
-	to := mapping.NormalizeAddress(recipient, "")
-	var n int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM optout WHERE recipient = ?`, to)
-		if err != nil {
-			return err
-		}
-		n, _ = res.RowsAffected()
-		var forgotten int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&forgotten); err != nil || forgotten == 0 {
-			return err
-		}
-		key, err := s.macKey(ctx, tx, false)
-		if err != nil {
-			return err
-		}
-		res, err = tx.ExecContext(ctx, `DELETE FROM suppression WHERE mac = ?`, keyedHash(key, to))
-		if err != nil {
-			return err
-		}
-		lifted, _ := res.RowsAffected()
-		n += lifted
-		return nil
-	})
-	if err != nil {
-		return false, fmt.Errorf("remove from the opt-out list: %w", err)
-	}
-	return n > 0, nil
-}
-
-// OptedOut reports whether a recipient must not be messaged: on the opt-out
-// list, or forgotten (suppressed by a keyed hash of the address). When the
-// answer cannot be known it is an error, and the caller must not send.
-func (s *Store) OptedOut(ctx context.Context, recipient string) (bool, error) {
-	to := mapping.NormalizeAddress(recipient, "")
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM optout WHERE recipient = ?`, to).Scan(&n); err != nil {
-		return false, fmt.Errorf("check the opt-out list: %w", err)
-	}
-	if n > 0 || to == "" {
-		return n > 0, nil
-	}
-	out, err := s.suppressed(ctx, to)
-	if err != nil {
-		return false, fmt.Errorf("check the opt-out list: %w", err)
-	}
-	return out, nil
-}
-
-// OptOutEntry is one line of the opt-out list.
-type OptOutEntry struct {
-	Recipient string
-	Added     time.Time
-	Note      string
-}
-
-// OptOuts lists the opt-out list.
-func (s *Store) OptOuts(ctx context.Context) ([]OptOutEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT recipient, added_at, note FROM optout ORDER BY added_at`)
-	if err != nil {
-		return nil, fmt.Errorf("read the opt-out list: %w", err)
-	}
-	defer rows.Close()
-	var out []OptOutEntry
-	for rows.Next() {
-		var e OptOutEntry
-		var at int64
-		if err := rows.Scan(&e.Recipient, &at, &e.Note); err != nil {
-			return nil, err
-		}
-		e.Added = time.UnixMilli(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // maskRecipient keeps enough of an address to tell audit rows apart, not

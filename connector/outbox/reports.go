@@ -37,7 +37,7 @@ func (s *Store) Awaiting(ctx context.Context, channel string, status Status, sin
 		m := &a.Message
 		if err := rows.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
 			&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
-			&m.Attempts, &created, &updated, &sent, &at); err != nil {
+			&m.Attempts, &created, &updated, &sent, &m.Merchant, &at); err != nil {
 			return nil, err
 		}
 		m.Reason = decodeReason(reason)

@@ -17,6 +17,7 @@ const (
 	StatusSending   Status = "sending"   // claimed; the provider call may be under way
 	StatusSent      Status = "sent"      // accepted by the provider
 	StatusDelivered Status = "delivered" // the provider's report says it arrived
+	StatusRead      Status = "read"      // the recipient opened it (WhatsApp's status webhook)
 	StatusFailed    Status = "failed"    // permanently refused or undeliverable
 	StatusSkipped   Status = "skipped"   // never sendable (bad recipient, opt-out, template error); reason kept
 	StatusUncertain Status = "uncertain" // may or may not have reached the provider; reconcile before resending
@@ -28,7 +29,7 @@ const (
 // Statuses lists every state a stored message can be in, in the order of
 // its life.
 var Statuses = []Status{StatusStandby, StatusPending, StatusSending, StatusUncertain, StatusHeld,
-	StatusSent, StatusDelivered, StatusFailed, StatusSkipped, StatusCancelled}
+	StatusSent, StatusDelivered, StatusRead, StatusFailed, StatusSkipped, StatusCancelled}
 
 // transitions is the one table of the moves a message may make; the store
 // refuses any other (ErrTransition) inside the transaction that would make
@@ -57,6 +58,7 @@ var transitions = map[Status][]Status{
 	StatusUncertain: {
 		StatusSent,      // the provider's report shows it was accepted
 		StatusDelivered, // ... and delivered
+		StatusRead,      // ... and read (a status webhook)
 		StatusFailed,    // ... and failed
 		StatusPending,   // the provider proved it never took it, or uncertain_sends: resend
 		StatusHeld,      // nobody can tell: an operator decides
@@ -64,15 +66,23 @@ var transitions = map[Status][]Status{
 	StatusHeld: {
 		StatusPending,   // an operator retries it
 		StatusCancelled, // an operator cancels it
+		StatusSent,      // a late status webhook shows the provider took it
+		StatusDelivered, // ... and delivered it
+		StatusRead,      // ... and it was read
+		StatusFailed,    // ... and it failed
 	},
 	StatusSent: {
 		StatusDelivered, // delivery report
+		StatusRead,      // read (a status webhook; "read" may come without "delivered")
 		StatusFailed,    // delivery report: not delivered
 	},
 	StatusFailed: {
 		StatusPending, // an operator retries it
 	},
-	StatusDelivered: {},
+	StatusDelivered: {
+		StatusRead, // the recipient opened it (a status webhook)
+	},
+	StatusRead:      {},
 	StatusSkipped:   {},
 	StatusCancelled: {},
 }
@@ -104,9 +114,10 @@ func nameOf(s Status) string {
 }
 
 // Final reports whether a message in s will not change by itself any more.
+// A delivered message is not: WhatsApp may still report it read.
 func (s Status) Final() bool {
 	switch s {
-	case StatusDelivered, StatusFailed, StatusSkipped, StatusCancelled:
+	case StatusRead, StatusFailed, StatusSkipped, StatusCancelled:
 		return true
 	}
 	return false

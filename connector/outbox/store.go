@@ -199,6 +199,8 @@ var migrations = []string{
 	UPDATE messages SET reason = json_object('detail', reason) WHERE reason != '' AND reason_tr = '';
 	UPDATE attempts SET detail = json_object('detail', detail) WHERE detail != '';
 	ALTER TABLE messages DROP COLUMN reason_tr;`,
+	// 7: replies, refusals per channel and İYS consent (twoway.go).
+	migrationTwoWay,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -302,7 +304,10 @@ type NewMessage struct {
 	DedupeKey  string
 	RecordKey  string
 	Commercial bool
-	Skip       *mapping.Reason
+	// Merchant marks a recipient the ERP knows as a merchant (tacir): a
+	// commercial message needs no prior İYS consent for them.
+	Merchant bool
+	Skip     *mapping.Reason
 	// Standby messages wait for their job's earlier channel to fail (a
 	// fallback chain such as WhatsApp, then SMS).
 	Standby   bool
@@ -333,66 +338,73 @@ type Enqueued struct {
 // skipped, without its recipient or text, so a new ERP row about that person
 // neither reaches them nor brings their number back into the outbox.
 func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
-	now := s.now()
 	var e Enqueued
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		e = Enqueued{}
-		suppressed, err := s.suppressedIn(ctx, tx)
-		if err != nil {
-			return err
-		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
-		for _, m := range b.Messages {
-			m.To = mapping.NormalizeAddress(m.To, "")
-			stopped := false // a message that would have been sent
-			// Skipped ones too: a job's own check skips with the recipient known.
-			if m.To != "" {
-				forgotten, err := suppressed(m.To)
-				if err != nil {
-					return err
-				}
-				if forgotten {
-					stopped = m.Skip == nil
-					why := mapping.R(ReasonForgotten)
-					m = NewMessage{Message: mapping.Message{Channel: m.Channel}, DedupeKey: m.DedupeKey, RecordKey: m.RecordKey,
-						Commercial: m.Commercial, Skip: &why}
-				}
-			}
-			status, reason := StatusPending, ""
-			if m.Skip != nil {
-				status, reason = StatusSkipped, encodeReason(*m.Skip)
-			} else if m.Standby {
-				status = StatusStandby
-			}
-			if err := checkMove(status, StatusNew); err != nil {
-				return err
-			}
-			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now))
-			if err != nil {
-				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
-			}
-			if n, _ := res.RowsAffected(); n > 0 {
-				e.New++
-				if stopped {
-					e.Suppressed++
-				}
-			}
-		}
-		if b.Cursor != "" {
-			return setCursor(ctx, tx, b.Job, b.Source, b.Cursor, now)
-		}
-		return nil
+		var err error
+		e, err = s.enqueue(ctx, tx, b, s.now())
+		return err
 	})
 	if err != nil {
 		return Enqueued{}, fmt.Errorf("enqueue for job %s/%s: %w", b.Job, b.Source, err)
+	}
+	return e, nil
+}
+
+// enqueue is Enqueue inside tx, for what must be stored together with
+// other rows (a refusal's confirmation with its reply).
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time) (Enqueued, error) {
+	var e Enqueued
+	suppressed, err := s.suppressedIn(ctx, tx)
+	if err != nil {
+		return e, err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
+		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (dedupe_key, channel) DO NOTHING`)
+	if err != nil {
+		return e, err
+	}
+	defer stmt.Close()
+	for _, m := range b.Messages {
+		m.To = mapping.NormalizeAddress(m.To, "")
+		stopped := false // a message that would have been sent
+		// Skipped ones too: a job's own check skips with the recipient known.
+		if m.To != "" {
+			forgotten, err := suppressed(m.To)
+			if err != nil {
+				return e, err
+			}
+			if forgotten {
+				stopped = m.Skip == nil
+				why := mapping.R(ReasonForgotten)
+				m = NewMessage{Message: mapping.Message{Channel: m.Channel}, DedupeKey: m.DedupeKey, RecordKey: m.RecordKey,
+					Commercial: m.Commercial, Merchant: m.Merchant, Skip: &why}
+			}
+		}
+		status, reason := StatusPending, ""
+		if m.Skip != nil {
+			status, reason = StatusSkipped, encodeReason(*m.Skip)
+		} else if m.Standby {
+			status = StatusStandby
+		}
+		if err := checkMove(status, StatusNew); err != nil {
+			return e, err
+		}
+		res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
+			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now))
+		if err != nil {
+			return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			e.New++
+			if stopped {
+				e.Suppressed++
+			}
+		}
+	}
+	if b.Cursor != "" {
+		return e, setCursor(ctx, tx, b.Job, b.Source, b.Cursor, now)
 	}
 	return e, nil
 }

@@ -55,6 +55,9 @@ type Job struct {
 	quiet        *quietdays.Calendar
 	quietHours   *quietHours
 	wolvox       *wolvoxLog
+	// merchant tells a merchant (tacir) from an individual by the row
+	// (iys.merchant_column); nil: every recipient is an individual.
+	merchant func(erp.Record) bool
 }
 
 // Build compiles a validated config job.
@@ -100,6 +103,9 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)
 	}
 	job.Mapper = m
+	if i := cfg.IYS; i != nil && i.MerchantColumn != "" && job.Commercial {
+		job.merchant = func(r erp.Record) bool { return i.Merchant(r[i.MerchantColumn]) }
+	}
 	if err := job.buildMessaging(cfg, j, preset, b); err != nil {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)
 	}

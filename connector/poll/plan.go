@@ -104,7 +104,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	emit := func(key string, m *mapping.Mapper, d erp.Record, who string) {
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
-				Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel)}
+				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel)}
 			switch {
 			case refused != nil:
 				msg.Skip = refused

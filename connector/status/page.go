@@ -59,6 +59,10 @@ type Overview struct {
 	Problems  []MessageView                    `json:"problems"` // failed, held, uncertain, skipped: last 7 days
 	Pending   []MessageView                    `json:"pending"`
 	Recent    []MessageView                    `json:"recent"` // the messages changed last
+	// Refusals customers made, newest first, and the latest replies
+	// (twoway.go).
+	Refusals []RefusalView `json:"refusals"`
+	Replies  []ReplyView   `json:"replies"`
 }
 
 // MessageView is a message with its recipient masked.
@@ -145,7 +149,7 @@ func CollectOverview(ctx context.Context, store *outbox.Store, now time.Time, lo
 	for _, m := range pending {
 		o.Pending = append(o.Pending, View(m))
 	}
-	return o, nil
+	return o, collectTwoWay(ctx, store, &o)
 }
 
 func (s *Server) collect(ctx context.Context) (Overview, error) {
@@ -162,7 +166,7 @@ type countRow struct {
 }
 
 // shownStatuses are the columns of the counts tables.
-var shownStatuses = []outbox.Status{outbox.StatusPending, outbox.StatusSent, outbox.StatusDelivered, outbox.StatusFailed,
+var shownStatuses = []outbox.Status{outbox.StatusPending, outbox.StatusSent, outbox.StatusDelivered, outbox.StatusRead, outbox.StatusFailed,
 	outbox.StatusSkipped, outbox.StatusUncertain, outbox.StatusHeld, outbox.StatusCancelled}
 
 func countRows(c map[string]map[outbox.Status]int) []countRow {

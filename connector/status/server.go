@@ -42,6 +42,9 @@ type ChannelState struct {
 	Name   string         `json:"name"`
 	Paused bool           `json:"paused"`
 	Alert  mapping.Reason `json:"alert,omitempty"` // why it is paused
+	// ReportsDelivery says whether the channel learns of deliveries
+	// (WhatsApp only with the status webhook).
+	ReportsDelivery bool `json:"reports_delivery"`
 }
 
 // Options configure a Server.

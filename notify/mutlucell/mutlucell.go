@@ -31,6 +31,9 @@ type Config struct {
 	MaxBatch   int    // messages per request (default 500)
 	// FirstReport and ReportEvery are Mutlucell's polling rule (1 min, 15 min).
 	FirstReport, ReportEvery time.Duration
+	// InboxNumber is the account's receiving number (aboneno) whose
+	// incoming SMS Inbox reads.
+	InboxNumber string
 }
 
 // Provider is a Mutlucell account. It is safe for concurrent use.
@@ -203,13 +206,14 @@ const (
 	ReasonCheckOK         = "mutlucell.check_ok"
 	ReasonReportStatus    = "mutlucell.report.status"
 	ReasonCreditNotNumber = "mutlucell.credit_not_number"
+	ReasonNoInboxNumber   = "mutlucell.no_inbox_number"
 )
 
 // ReasonCodes lists every reason code the client gives, for the catalog's
 // completeness test.
 var ReasonCodes = []string{"mutlucell.20", "mutlucell.21", "mutlucell.22", "mutlucell.23", "mutlucell.24",
 	"mutlucell.25", "mutlucell.30", ReasonNothingSent, ReasonSlowDown, ReasonUnknownAnswer, ReasonCheckOK,
-	ReasonReportStatus, ReasonCreditNotNumber, "mutlucell.report.0", "mutlucell.report.1", "mutlucell.report.2", "mutlucell.report.3",
+	ReasonReportStatus, ReasonCreditNotNumber, ReasonNoInboxNumber, "mutlucell.report.0", "mutlucell.report.1", "mutlucell.report.2", "mutlucell.report.3",
 	"mutlucell.report.4", "mutlucell.report.5", "mutlucell.report.6", "mutlucell.report.7", "mutlucell.report.11",
 	"mutlucell.report.12", "mutlucell.report.13", "mutlucell.report.15", "mutlucell.report.16", "mutlucell.report.17",
 	"mutlucell.report.18", "mutlucell.report.19", "mutlucell.report.20"}

@@ -147,18 +147,25 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 }
 
 // SendBatch sends many messages, MaxBatch per request, each request carrying
-// only informational or only commercial messages (iysfilter is per request).
+// only informational, only commercial or only commercial-to-merchant
+// messages (iysfilter is per request).
 func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify.Result, []error) {
 	results, errs := make([]notify.Result, len(ms)), make([]error, len(ms))
-	var groups [2][]int // informational, commercial
+	// iysfilter is per request: informational "0", commercial the
+	// account's (11, individuals), commercial to known merchants "12".
+	filters := [3]string{"0", p.cfg.IYSFilter, "12"}
+	var groups [3][]int
 	for i, m := range ms {
 		if _, err := Number(m.To); err != nil {
 			errs[i] = err
 			continue
 		}
-		if m.Commercial {
+		switch {
+		case m.Commercial && m.Merchant:
+			groups[2] = append(groups[2], i)
+		case m.Commercial:
 			groups[1] = append(groups[1], i)
-		} else {
+		default:
 			groups[0] = append(groups[0], i)
 		}
 	}
@@ -167,7 +174,7 @@ func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify
 			n := min(len(idx), p.cfg.MaxBatch)
 			chunk := idx[:n]
 			idx = idx[n:]
-			ids, err := p.send(ctx, ms, chunk, g == 1)
+			ids, err := p.send(ctx, ms, chunk, filters[g])
 			for k, i := range chunk {
 				if err != nil {
 					errs[i] = err
@@ -180,11 +187,8 @@ func (p *Provider) SendBatch(ctx context.Context, ms []notify.Message) ([]notify
 	return results, errs
 }
 
-func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, commercial bool) ([]string, error) {
-	req := sendRequest{MsgHeader: p.cfg.MsgHeader, Encoding: p.cfg.Encoding, IYSFilter: "0", AppName: p.cfg.AppName}
-	if commercial {
-		req.IYSFilter = p.cfg.IYSFilter
-	}
+func (p *Provider) send(ctx context.Context, ms []notify.Message, chunk []int, iysfilter string) ([]string, error) {
+	req := sendRequest{MsgHeader: p.cfg.MsgHeader, Encoding: p.cfg.Encoding, IYSFilter: iysfilter, AppName: p.cfg.AppName}
 	to := make([]string, 0, len(chunk))
 	ids := make([]int64, 0, len(chunk))
 	for _, i := range chunk {
@@ -343,6 +347,11 @@ const (
 	ReasonBalanceUnreadable = "netgsm.balance_unreadable"
 	ReasonBalanceNotNumber  = "netgsm.balance_not_number"
 	ReasonBalanceMissing    = "netgsm.balance_missing"
+	// Replies, the blacklist and İYS (inbox.go, iys.go).
+	ReasonInboxUnreadable     = "netgsm.inbox_unreadable"
+	ReasonBlacklistUnreadable = "netgsm.blacklist_unreadable"
+	ReasonIYSUnreadable       = "netgsm.iys_unreadable"
+	ReasonIYSRefused          = "netgsm.iys_refused"
 )
 
 // ReasonCodes lists every reason code the client gives, for the catalog's
@@ -355,4 +364,5 @@ var ReasonCodes = []string{"netgsm.20", "netgsm.30", "netgsm.40", "netgsm.50", "
 	ReasonWitnessMissing, ReasonProvenAbsent, ReasonForeignRow, ReasonSeveralJobs, ReasonWaiting, ReasonReportStatus,
 	ReasonOperatorError, "netgsm.report.1", "netgsm.report.2", "netgsm.report.3", "netgsm.report.4", "netgsm.report.11",
 	"netgsm.report.12", "netgsm.report.13", "netgsm.report.14", "netgsm.report.15", "netgsm.report.16",
-	"netgsm.report.17", "netgsm.report.103", ReasonBalanceUnreadable, ReasonBalanceNotNumber, ReasonBalanceMissing}
+	"netgsm.report.17", "netgsm.report.103", ReasonBalanceUnreadable, ReasonBalanceNotNumber, ReasonBalanceMissing,
+	ReasonInboxUnreadable, ReasonBlacklistUnreadable, ReasonIYSUnreadable, ReasonIYSRefused}

@@ -128,6 +128,7 @@ func match(rows []reportRow, s notify.Sent, byJob bool) (notify.Report, bool) {
 		}
 		rep := notify.Report{ID: s.ID, ProviderID: string(r.JobID), To: s.To, Code: strconv.Itoa(r.Status)}
 		rep.Status, rep.Why = status(r.Status, r.ErrorCode)
+		rep.Refused = r.Status == 16 // İYS: no consent, or refused
 		if t, err := time.ParseInLocation("2006-01-02 15:04:05", r.Delivered, istanbul); err == nil {
 			rep.At = t
 		}

@@ -68,7 +68,12 @@ var codes = map[int]codeInfo{
 	132015: {cPermanent, 0, false},
 	132016: {cPermanent, 0, false},
 	135000: {cPermanent, 0, false},
+	131050: {cPermanent, 0, false},
 }
+
+// refusalCodes say the recipient refused messages of this kind: 131050,
+// they stopped marketing messages (utility templates still go).
+var refusalCodes = map[int]bool{131050: true}
 
 // classify turns a Graph API error into an outcome.
 func classify(code int, msg, details string, httpStatus int) error {
@@ -98,6 +103,7 @@ func classify(code int, msg, details string, httpStatus int) error {
 	}
 	e := notify.Permanent(c, why)
 	e.BadRecipient = info.badRecip
+	e.Refused = refusalCodes[code]
 	return e
 }
 

@@ -34,6 +34,8 @@ type Server struct {
 	mu      sync.Mutex
 	next    int
 	packets []*Packet
+
+	TwoWay
 }
 
 // New starts a fake with one account and originator.
@@ -43,6 +45,7 @@ func New() *Server {
 	mux.HandleFunc("POST /smsgw-ws/sndblkex", s.send)
 	mux.HandleFunc("POST /smsgw-ws/gtblkrprtex", s.report)
 	mux.HandleFunc("POST /smsgw-ws/gtcrdtex", s.credit)
+	s.routeTwoWay(mux)
 	s.Start(mux)
 	return s
 }

@@ -113,6 +113,8 @@ type Server struct {
 	reportAt []time.Time
 
 	acceptThenDrop int
+
+	TwoWay
 }
 
 // New starts a fake with one account and header.
@@ -125,6 +127,7 @@ func New() *Server {
 	mux.HandleFunc("POST /sms/rest/v2/report", s.report)
 	mux.HandleFunc("GET /sms/rest/v2/msgheader", s.msgheader)
 	mux.HandleFunc("POST /balance", s.balance)
+	s.routeTwoWay(mux)
 	s.Start(mux)
 	return s
 }
@@ -243,8 +246,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 			s.nextJob++
 			ids = append(ids, fmt.Sprint(s.nextJob))
 		}
+		st := 0
+		if s.Blacklisted(m.No) {
+			st = 15 // NetGSM sends nothing to a blacklisted number
+		}
 		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], AppName: req.AppName, Number: "90" + m.No, Text: m.Msg,
-			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now})
+			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now, Status: st})
 	}
 	if s.acceptThenDrop > 0 {
 		// NetGSM took the job, but the answer never reaches the client.

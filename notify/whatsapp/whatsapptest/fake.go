@@ -45,7 +45,11 @@ type Server struct {
 	PairEvery time.Duration
 	// MessageStatus, when set, is added to messages[] ("accepted", ...).
 	MessageStatus string
-	Now           func() time.Time
+	// MarketingTemplates are the templates of the marketing category; a
+	// customer in StoppedMarketing gets them refused with 131050.
+	MarketingTemplates map[string]bool
+	StoppedMarketing   map[string]bool
+	Now                func() time.Time
 
 	mu   sync.Mutex
 	n    int
@@ -150,6 +154,13 @@ func (s *Server) messages(w http.ResponseWriter, r *http.Request) {
 		}
 		if got != want {
 			graphErr(w, 400, 132000, "Number of parameters does not match the expected number of params")
+			return
+		}
+		s.mu.Lock()
+		stopped := s.MarketingTemplates[req.Template.Name] && s.StoppedMarketing[to]
+		s.mu.Unlock()
+		if stopped {
+			graphErr(w, 400, 131050, "Unable to deliver message: user has stopped marketing messages")
 			return
 		}
 	}

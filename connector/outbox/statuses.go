@@ -1,0 +1,43 @@
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// ByProviderID returns the message of a channel the provider knows by id
+// (a WhatsApp status names its wamid); ok is false when none is.
+func (s *Store) ByProviderID(ctx context.Context, channel, providerID string) (Message, bool, error) {
+	if providerID == "" {
+		return Message{}, false, nil
+	}
+	m, err := scanMessage(s.db.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE channel = ? AND provider_id = ?
+		ORDER BY id DESC LIMIT 1`, channel, providerID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Message{}, false, nil
+	}
+	if err != nil {
+		return Message{}, false, fmt.Errorf("find the message of %s %s: %w", channel, providerID, err)
+	}
+	return m, true, nil
+}
+
+// CancelStandby cancels an event's waiting fallbacks, saying why: a
+// commercial message refused on one channel does not go by another without
+// that channel's consent.
+func (s *Store) CancelStandby(ctx context.Context, dedupeKey string, why mapping.Reason) (int, error) {
+	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
+		return 0, err
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE dedupe_key = ? AND status = ?`,
+		StatusCancelled, encodeReason(why), ms(s.now()), dedupeKey, StatusStandby)
+	if err != nil {
+		return 0, fmt.Errorf("cancel fallbacks for %s: %w", dedupeKey, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
