@@ -175,6 +175,10 @@ func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[str
 		switch {
 		case failed[r.Channel] != nil:
 			fmt.Fprintf(out, "  %s: the %s cannot be rendered: %v\n", r.Channel, what, failed[r.Channel])
+		case r.Skip != nil && tooBig(*r.Skip):
+			// A warning, not a problem: the template works, but a row like
+			// this one would be skipped rather than sent.
+			fmt.Fprintf(out, "  %s %s: warning: %s\n", r.Channel, what, lang.Reason(*r.Skip))
 		case r.Skip != nil:
 			fmt.Fprintf(out, "  %s %s: not sendable (%s); templates render fine\n", r.Channel, what, lang.Reason(*r.Skip))
 		default:
@@ -182,6 +186,16 @@ func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[str
 		}
 	}
 	return len(failed)
+}
+
+// tooBig reports whether a sample was skipped for its size: more SMS
+// segments than max_segments, or past a channel's limit.
+func tooBig(r mapping.Reason) bool {
+	switch r.Code {
+	case mapping.ReasonTooManySegments, mapping.ReasonTooManySegmentsTL, mapping.ReasonTooLong, mapping.ReasonTooLongChars:
+		return true
+	}
+	return false
 }
 
 func oneLine(s string, n int) string {

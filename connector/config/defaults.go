@@ -20,6 +20,10 @@ const (
 	// a row whose timestamp was set before a slow commit shows up late.
 	DefaultLag      Duration = Duration(2 * time.Minute)
 	DefaultPageSize          = 500
+	// DefaultMaxSegments is the most SMS segments one message may take
+	// (about 900 Turkish characters); a longer one is skipped, never cut
+	// and never billed. A job's max_segments raises or lowers it.
+	DefaultMaxSegments = 6
 	// MinRetention keeps bodies long enough for reports to be reconciled.
 	MinRetention Duration = Duration(24 * time.Hour)
 	DefaultZone           = "Europe/Istanbul"

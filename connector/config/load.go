@@ -262,6 +262,9 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		if j.PageSize == 0 {
 			j.PageSize = DefaultPageSize
 		}
+		if j.MaxSegments == 0 {
+			j.MaxSegments = DefaultMaxSegments
+		}
 		preset, _ := erp.LookupPreset(j.Preset)
 		if j.Mode == ModeUnset {
 			j.Mode = Mode(preset.Mode)

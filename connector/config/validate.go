@@ -251,6 +251,9 @@ func (c *Config) validateJobs(p *problems) {
 		if j.PageSize < 1 || j.PageSize > 10000 {
 			p.add(path+".page_size", "", "page_size must be between 1 and 10000")
 		}
+		if j.MaxSegments < 1 || j.MaxSegments > 10 {
+			p.add(path+".max_segments", fmt.Sprintf("leave it out for %d, the default", DefaultMaxSegments), "max_segments must be between 1 and 10")
+		}
 		if j.Preset != "" && preset.Name == "" {
 			continue // unknown preset: its recipient defaults are unknown too
 		}
