@@ -184,6 +184,9 @@ var migrations = []string{
 	UPDATE messages SET reason = json_object('detail', reason) WHERE reason != '' AND reason_tr = '';
 	UPDATE attempts SET detail = json_object('detail', detail) WHERE detail != '';
 	ALTER TABLE messages DROP COLUMN reason_tr;`,
+	// 7: e-mail attachments made on this machine (statement PDFs), erased
+	// with the text by the purge and by forget (attachments.go).
+	`ALTER TABLE messages ADD COLUMN attachments BLOB;`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -327,8 +330,8 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 			return err
 		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at, attachments)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 		if err != nil {
 			return err
@@ -359,8 +362,12 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 			if err := checkMove(status, StatusNew); err != nil {
 				return err
 			}
+			attached, err := encodeAttachments(m.Attachments)
+			if err != nil {
+				return err
+			}
 			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now))
+				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now), attached)
 			if err != nil {
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
