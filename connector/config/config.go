@@ -24,16 +24,18 @@ type Config struct {
 	UncertainGrace Duration `yaml:"uncertain_grace"`
 	// StartupJitter delays each job's first run by a random part of this,
 	// so several services restarting together do not hit the ERP at once.
-	StartupJitter Duration       `yaml:"startup_jitter"`
-	Log           Log            `yaml:"log"`
-	Status        Status         `yaml:"status"`
-	Formats       Formats        `yaml:"formats"`
-	Sources       []Source       `yaml:"sources"`
-	Channels      Channels       `yaml:"channels"`
-	Jobs          []Job          `yaml:"jobs"`
-	file          string         // the file it was loaded from
-	positions     positionLookup // for errors found after loading
-	decodeErrs    Errors         // values that could not be read (types.go)
+	StartupJitter Duration `yaml:"startup_jitter"`
+	Log           Log      `yaml:"log"`
+	Status        Status   `yaml:"status"`
+	Formats       Formats  `yaml:"formats"`
+	Sources       []Source `yaml:"sources"`
+	Channels      Channels `yaml:"channels"`
+	Jobs          []Job    `yaml:"jobs"`
+	// DailySummary sends the shop owner the day's summary (shops.go).
+	DailySummary *DailySummary  `yaml:"daily_summary"`
+	file         string         // the file it was loaded from
+	positions    positionLookup // for errors found after loading
+	decodeErrs   Errors         // values that could not be read (types.go)
 }
 
 // QuietHours is the daily window in which no SMS or WhatsApp is sent.
@@ -124,12 +126,16 @@ type Channel struct {
 	CAFile Path `yaml:"ca_file"`
 	// ReportEvery is how often delivery reports are polled (default 2m;
 	// providers keep their own stricter limits, e.g. Mutlucell's 15 minutes).
-	ReportEvery Duration   `yaml:"report_every"`
-	NetGSM      *NetGSM    `yaml:"netgsm"`
-	Mutlucell   *Mutlucell `yaml:"mutlucell"`
-	WhatsApp    *WhatsApp  `yaml:"whatsapp_cloud"`
-	SMTP        *SMTP      `yaml:"smtp"`
-	Webhook     *Webhook   `yaml:"webhook"`
+	ReportEvery Duration `yaml:"report_every"`
+	// LowCredit alerts when the provider's balance falls under it (NetGSM,
+	// Mutlucell; default 100, 0 turns it off): the status page, the metrics
+	// and the daily summary say so.
+	LowCredit *float64   `yaml:"low_credit"`
+	NetGSM    *NetGSM    `yaml:"netgsm"`
+	Mutlucell *Mutlucell `yaml:"mutlucell"`
+	WhatsApp  *WhatsApp  `yaml:"whatsapp_cloud"`
+	SMTP      *SMTP      `yaml:"smtp"`
+	Webhook   *Webhook   `yaml:"webhook"`
 }
 
 // NetGSM settings (REST v2).
@@ -218,6 +224,8 @@ type Job struct {
 	ContactsKey      string         `yaml:"contacts_key"` // the row's customer key for contacts (default CARI_BLKODU)
 	QuietDays        []QuietDay     `yaml:"quiet_days"`   // days its messages wait for the next working day
 	SkipIfWolvoxSent *WolvoxLog     `yaml:"skip_if_wolvox_sent"`
+	// Statement sets a statement preset's period and reply words (shops.go).
+	Statement *Statement `yaml:"statement"`
 }
 
 // Messages holds a job's templates per channel.

@@ -47,6 +47,21 @@ const (
 	DefaultContactsKey = "CARI_BLKODU"
 )
 
+// Statements, reconciliations and the daily summary (shops.go).
+const (
+	DefaultStatementMonths = 1 // the calendar month before the run
+	// DefaultLowCredit is the balance under which a NetGSM or Mutlucell
+	// account is reported low: the provider's own unit (TL credit or
+	// messages left in a package).
+	DefaultLowCredit = 100.0
+)
+
+var (
+	DefaultConfirmWords = []string{"EVET", "ONAY", "ONAYLIYORUM", "TAMAM"}
+	DefaultDisputeWords = []string{"HAYIR", "İTİRAZ", "RED"}
+	DefaultSummaryAt    = MustClock("19:00")
+)
+
 // DefaultBatch is messages per request for a provider that batches (NetGSM
 // n:n, Mutlucell); any other provider sends one message per request.
 const DefaultBatch = 100

@@ -279,7 +279,11 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		}
 		setDefault(&j.Lag, DefaultLag)
 		j.applyMessagingDefaults()
+		if j.Statement == nil && (j.Preset == "account_statements" || j.Preset == "account_reconciliation") {
+			j.Statement = &Statement{}
+		}
 	}
+	c.applyShopDefaults()
 }
 
 func setDefault(d *Duration, def Duration) {

@@ -62,6 +62,7 @@ func (c *Config) validate() Errors {
 	c.validateSources(p)
 	c.validateChannels(p)
 	c.validateJobs(p)
+	c.validateShops(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()
 }

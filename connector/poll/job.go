@@ -55,6 +55,7 @@ type Job struct {
 	quiet        *quietdays.Calendar
 	quietHours   *quietHours
 	wolvox       *wolvoxLog
+	statement    *statementSpec // account statements and reconciliations (statement.go)
 }
 
 // Build compiles a validated config job.
@@ -70,7 +71,7 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		if preset, ok = erp.LookupPreset(j.Preset); !ok {
 			return nil, fmt.Errorf("job %s: unknown preset %q", j.Name, j.Preset)
 		}
-		params := sequenceParams(erp.Params(j.Params), preset, j.Sequence)
+		params := statementParams(sequenceParams(erp.Params(j.Params), preset, j.Sequence), preset, j.Statement)
 		if _, err := preset.SQL(params); err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
@@ -94,7 +95,10 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 		job.DedupeKey = t
 	}
-	b := mapperBuilder{cfg: cfg, job: j, preset: preset, formats: formats}
+	if err := job.buildStatement(j, preset, formats); err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
+	b := mapperBuilder{cfg: cfg, job: j, preset: preset, formats: formats, statement: job.statement}
 	m, err := b.build(j.Name, j.Messages, nil)
 	if err != nil {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)

@@ -15,7 +15,7 @@ func TestSendWithAttachment(t *testing.T) {
 	p, srv := start(t, false, nil)
 	pdf := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0, 1, 2, 0xff}, 5000)...)
 	msg := notify.Message{ID: 7, Message: mapping.Message{Channel: "email", To: "ayse@example.com", Subject: "Hesap ekstreniz",
-		Text: "Kasım 2026 hesap ekstreniz ektedir.",
+		Text:        "Kasım 2026 hesap ekstreniz ektedir.",
 		Attachments: []mapping.Attachment{{Name: "Hesap Ekstresi Kasım 2026.pdf", ContentType: "application/pdf", Data: pdf}}}}
 	if _, err := p.Send(context.Background(), msg); err != nil {
 		t.Fatal(err)
