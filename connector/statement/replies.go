@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
 // A reconciliation asks the customer to reply one word: a word of Words
@@ -133,5 +134,30 @@ func Answers(ctx context.Context, asked []Asked, src Replies, w Words) ([]Result
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Customer < out[j].Customer })
+	return out, nil
+}
+
+// Sent is the outbox as AskedOf reads it.
+type Sent interface {
+	List(ctx context.Context, f outbox.Filter) ([]outbox.Message, error)
+}
+
+// AskedOf lists a reconciliation job's messages that went out since t
+// (sent or delivered), the ones replies can answer.
+func AskedOf(ctx context.Context, store Sent, job string, since time.Time) ([]Asked, error) {
+	var out []Asked
+	for _, st := range []outbox.Status{outbox.StatusSent, outbox.StatusDelivered} {
+		ms, err := store.List(ctx, outbox.Filter{Job: job, Status: st, Since: since, Limit: 100000})
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			at := m.SentAt
+			if at.IsZero() {
+				at = m.CreatedAt
+			}
+			out = append(out, Asked{Customer: m.RecordKey, To: m.To, SentAt: at})
+		}
+	}
 	return out, nil
 }
