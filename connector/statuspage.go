@@ -23,7 +23,7 @@ func (d *Daemon) ChannelStates() []status.ChannelState {
 		if !paused {
 			alert = mapping.Reason{}
 		}
-		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert})
+		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, Credit: d.metrics.Credit(name)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -42,6 +42,9 @@ type ChannelState struct {
 	Name   string         `json:"name"`
 	Paused bool           `json:"paused"`
 	Alert  mapping.Reason `json:"alert,omitempty"` // why it is paused
+	// Credit is the provider's balance at its last check (NetGSM,
+	// Mutlucell); Low says it is under the channel's low_credit.
+	Credit *Credit `json:"credit,omitempty"`
 }
 
 // Options configure a Server.
