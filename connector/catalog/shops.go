@@ -53,3 +53,32 @@ func init() {
 		"poll.statement_unreadable": {tr: "hesap ekstresinin değerleri okunamadı", en: "the statement's values could not be read"},
 	})
 }
+
+// The shop owner's daily summary (connector/summary).
+func init() {
+	add(map[Key]entry{
+		"summary.subject":          {tr: "Günlük özet: {date}", en: "Daily summary: {date}"},
+		"summary.heading":          {tr: "{date} günü {from}-{to} arası gönderilen mesajlar:", en: "Messages of {date}, {from}-{to}:"},
+		"summary.channel_sms":      {tr: "SMS", en: "SMS"},
+		"summary.channel_whatsapp": {tr: "WhatsApp", en: "WhatsApp"},
+		"summary.channel_email":    {tr: "E-posta", en: "E-mail"},
+		"summary.channel_webhook":  {tr: "Webhook", en: "Webhook"},
+		"summary.channel": {tr: "{channel}: {sent} mesaj gönderildi, {delivered} tanesinin teslim edildiği bildirildi; {failed} başarısız, {skipped} atlandı.",
+			en: "{channel}: {sent} messages went out, {delivered} reported delivered; {failed} failed, {skipped} skipped."},
+		"summary.reason_failed":  {tr: "  - {count} başarısız: {reason}", en: "  - {count} failed: {reason}"},
+		"summary.reason_skipped": {tr: "  - {count} atlandı: {reason}", en: "  - {count} skipped: {reason}"},
+		"summary.nothing":        {tr: "Bugün mesaj gönderilmedi.", en: "No messages went out today."},
+		"summary.waiting":        {tr: "Sırada bekleyen {count} mesaj var.", en: "{count} messages are waiting their turn."},
+		"summary.held": {tr: "{count} mesajın gidip gitmediği belli değil: durum sayfasından yeniden gönderin veya iptal edin.",
+			en: "{count} messages may or may not have gone out: retry or cancel them on the status page."},
+		"summary.refusals":    {tr: "{count} kişi mesaj almak istemediğini bildirdi; onlara artık mesaj gönderilmiyor.", en: "{count} people asked not to be messaged; they are no longer messaged."},
+		"summary.no_refusals": {tr: "Mesaj almak istemediğini bildiren olmadı.", en: "Nobody asked not to be messaged."},
+		"summary.credit":      {tr: "{channel} ({provider}) bakiyesi: {balances}.", en: "{channel} ({provider}) balance: {balances}."},
+		"summary.credit_low": {tr: "  Bakiye {threshold} sınırının altında: mesajlar durmadan önce hesaba kredi yükleyin.",
+			en: "  The balance is under {threshold}: top up the account before messages stop."},
+		"summary.short": {tr: "Özet {date}: {sent} gönderildi, {delivered} teslim, {failed} başarısız, {skipped} atlandı, {refusals} ret.",
+			en: "Summary {date}: {sent} sent, {delivered} delivered, {failed} failed, {skipped} skipped, {refusals} refusals."},
+		"summary.short_held": {tr: "{count} mesaj karar bekliyor.", en: "{count} messages wait for a decision."},
+		"summary.short_low":  {tr: "{provider} bakiyesi düşük!", en: "{provider} balance is low!"},
+	})
+}
