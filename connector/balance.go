@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -57,7 +58,17 @@ func (d *Daemon) CheckBalances(ctx context.Context) bool {
 			}
 			continue
 		}
-		d.metrics.SetBalance(name, d.cfg.Channels.ByName()[name].Provider, bs, d.now())
+		ch := d.cfg.Channels.ByName()[name]
+		threshold := 0.0
+		if ch.LowCredit != nil {
+			threshold = *ch.LowCredit
+		}
+		c := status.NewCredit(name, ch.Provider, bs, threshold, d.now())
+		d.metrics.SetCredit(c)
+		if c.Low {
+			d.log.Warn("the provider's balance is under the channel's low_credit: top up the account before messages fail",
+				"channel", name, "low_credit", threshold, "balances", bs)
+		}
 	}
 	return found
 }

@@ -385,6 +385,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 		d.last[j.Name] = st
 	}
 	d.mu.Unlock()
+	d.scheduleSummary(ctx, c)
 	c.Start()
 	var wg sync.WaitGroup
 	d.startStatus(ctx, &wg)

@@ -23,7 +23,8 @@ func (d *Daemon) ChannelStates() []status.ChannelState {
 		if !paused {
 			alert = mapping.Reason{}
 		}
-		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name)})
+		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name),
+			Credit: d.metrics.Credit(name)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -1,58 +1,75 @@
 package mapping
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
 
-// Addresses past the SMTP and DNS limits are skipped with the reason and
-// the numbers its text needs; those at the limits pass.
-func TestEmailLengthLimits(t *testing.T) {
-	label := strings.Repeat("a", 63)
-	for _, tc := range []struct {
-		addr         string
-		want, length string // want "" accepted, else the reason code
-	}{
-		{strings.Repeat("a", 64) + "@example.com", "", ""},
-		{strings.Repeat("a", 65) + "@example.com", ReasonEmailLocalTooLong, "65"},
-		{"ayse@" + label + ".com", "", ""},
-		{"ayse@" + label + "a.com", ReasonEmailLabelTooLong, "64"},
-		{"ayse@" + strings.Join([]string{label, label, label, strings.Repeat("b", 61)}, ".") + ".com", ReasonEmailTooLong, "262"},
-		{"ayse@" + strings.Join([]string{label, label, label, strings.Repeat("b", 50)}, ".") + ".tr", "", ""},
-	} {
-		got, err := NormalizeEmail(tc.addr)
-		switch {
-		case tc.want == "" && err != nil:
-			t.Errorf("%d-byte address refused: %v", len(tc.addr), err)
-		case tc.want != "" && !IsSkip(err):
-			t.Errorf("%d-byte address: got %q, %v; want a skip %s", len(tc.addr), got, err, tc.want)
-		case tc.want != "":
-			if r := SkipReason(err); r.Code != tc.want || r.Args["length"] != tc.length {
-				t.Errorf("%d-byte address: %+v, want %s with length %s", len(tc.addr), r, tc.want, tc.length)
-			}
+// A template that writes 2,000,000 characters was queued and sent as one
+// SMS of thousands of billed segments. Every channel's output is bounded:
+// past its limit the message is skipped as too long, whatever max_segments
+// says (here none), and the template stops writing there.
+func TestTemplateOutputIsBoundedPerChannel(t *testing.T) {
+	huge := strings.Repeat("x", 2_000_000)
+	rec := invoice(Record{"NOT": huge})
+	wa, err := ParseWhatsApp("jobs.inv.whatsapp", WhatsAppSource{Template: "fatura", Body: []WhatsAppParam{{Value: "{{.NOT}}"}}}, DefaultFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &Mapper{Channels: []ChannelSpec{
+		{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Region: "TR", Text: mustText(t, "jobs.inv.sms.text", "{{.NOT}}")},
+		{Channel: "whatsapp", RecipientFields: []string{"CEP_TEL"}, Region: "TR", WhatsApp: wa},
+		{Channel: "email", RecipientFields: []string{"E_MAIL"}, Subject: mustText(t, "jobs.inv.email.subject", "Fatura"),
+			Text: mustText(t, "jobs.inv.email.text", "{{.NOT}}{{.NOT}}")},
+		{Channel: "webhook", RecipientFields: []string{"FATURA_NO"}, Text: mustText(t, "jobs.inv.webhook.text", "{{.NOT}}")},
+	}}
+	want := map[string]Reason{
+		"sms":      R(ReasonTooLong, "channel", "sms", "limit", LimitSMS),
+		"whatsapp": R(ReasonTooLong, "channel", "whatsapp", "limit", LimitWhatsAppParam),
+		"email":    R(ReasonTooLong, "channel", "email", "limit", LimitEmail),
+		"webhook":  R(ReasonTooLong, "channel", "webhook", "limit", LimitWebhook),
+	}
+	for _, r := range m.Map(rec) {
+		if r.Skip == nil {
+			t.Errorf("%s: a %d-byte message was rendered (%d bytes), not skipped as too long", r.Channel, len(huge), len(r.Text))
+			continue
 		}
+		if r.Skip.String() != want[r.Channel].String() {
+			t.Errorf("%s: skipped with %s, want %s", r.Channel, r.Skip, want[r.Channel])
+		}
+		if r.Text != "" {
+			t.Errorf("%s: a skipped message keeps %d bytes of text", r.Channel, len(r.Text))
+		}
+	}
+	// A too-long output is not a template error: check warns about it
+	// instead of failing the config.
+	if errs := m.TemplateErrors(rec); len(errs) > 0 {
+		t.Errorf("TemplateErrors reports a long output as broken templates: %v", errs)
 	}
 }
 
-// A subject Outlook would cut is skipped, not cut: a cut subject can
-// mislead about an amount or a date.
-func TestSubjectLengthLimit(t *testing.T) {
-	for _, tc := range []struct {
-		subject string
-		skipped bool
-	}{
-		{strings.Repeat("ş", 255), false},
-		{strings.Repeat("ş", 256), true},
-		{"  " + strings.Repeat("a", 255) + "  ", false}, // trimmed first
-	} {
-		m := &Mapper{Channels: []ChannelSpec{{Channel: "email", RecipientFields: []string{"E_MAIL"},
-			Subject: mustText(t, "subject", "{{.KONU}}"), Text: mustText(t, "text", "Merhaba")}}}
-		r := m.Map(Record{"E_MAIL": "ayse@example.com", "KONU": tc.subject})[0]
-		if skipped := r.Skip != nil; skipped != tc.skipped {
-			t.Errorf("%d-character subject: skip %v, want skipped=%v", len([]rune(tc.subject)), r.Skip, tc.skipped)
-		}
-		if tc.skipped && (r.Skip.Code != ReasonSubjectTooLong || r.Skip.Args["max"] != "255" || r.Skip.Args["length"] != "256") {
-			t.Errorf("reason: %+v", r.Skip)
-		}
+// The limits let through everything a channel can really carry: ten full
+// SMS segments of Turkish text, a WhatsApp parameter of exactly 1024
+// characters.
+func TestLimitsKeepWhatFits(t *testing.T) {
+	tr := strings.Repeat("ş", 10*160) // two bytes each
+	if _, err := mustText(t, "a", "{{.X}}").ExecuteLimit(Record{"X": tr}, LimitSMS); err != nil {
+		t.Errorf("ten segments of Turkish text: %v", err)
+	}
+	wa, err := ParseWhatsApp("w", WhatsAppSource{Template: "t", Body: []WhatsAppParam{{Value: "{{.X}}"}}}, DefaultFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := wa.Execute(Record{"X": strings.Repeat("ğ", WhatsAppParamChars)}); err != nil {
+		t.Errorf("a parameter of %d characters: %v", WhatsAppParamChars, err)
+	}
+	_, _, err = wa.Execute(Record{"X": strings.Repeat("ğ", WhatsAppParamChars+1)})
+	var te *TooLongError
+	if !errors.As(err, &te) || !te.Chars || te.Limit != WhatsAppParamChars {
+		t.Errorf("a parameter of %d characters: %v, want too long (characters)", WhatsAppParamChars+1, err)
+	}
+	if _, err := mustText(t, "b", "{{.X}}").Execute(Record{"X": strings.Repeat("y", LimitDefault+1)}); !errors.Is(err, ErrTooLong) {
+		t.Errorf("Execute without a limit of its own: %v, want ErrTooLong", err)
 	}
 }

@@ -20,12 +20,15 @@ type ChannelSpec struct {
 	// SMS only.
 	Scheme          Scheme // what the provider can send; "" is tr-single-shift
 	OperatorReserve int    // characters the operator code appended to bulk SMS takes
-	MaxSegments     int    // more segments than this: skipped, never cut; 0 = no limit
+	MaxSegments     int    // more segments than this: skipped, never cut; 0: only LimitSMS bounds it
 	Transliterate   bool   // write Turkish letters as GSM-7 ones to save segments
 
 	// WhatsApp only: the approved template the message is sent as. Text,
 	// when set, is what the outbox shows.
 	WhatsApp *WhatsApp
+
+	// E-mail only: files made from the record and attached.
+	Attachments []AttachmentSpec
 }
 
 // Message is what one channel sends for one record: the rendered text and
@@ -39,6 +42,9 @@ type Message struct {
 	HTML    string
 	// Payload is the WhatsApp Cloud API "template" object as JSON.
 	Payload []byte
+	// Attachments are files an e-mail carries, made on this machine from
+	// the record (a statement PDF).
+	Attachments []Attachment
 }
 
 // Rendered is one channel's result for one record: a message, or a skip reason.
@@ -96,7 +102,10 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 		if p.t == nil {
 			continue
 		}
-		s, err := p.t.Execute(rec)
+		s, err := p.t.ExecuteLimit(rec, LimitFor(ch.Channel))
+		if errors.Is(err, ErrTooLong) {
+			return Rendered{}, tooLong(ch.Channel, err)
+		}
 		if err != nil {
 			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
 		}
@@ -104,6 +113,9 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 	}
 	if ch.WhatsApp != nil {
 		payload, summary, err := ch.WhatsApp.Execute(rec)
+		if errors.Is(err, ErrTooLong) {
+			return Rendered{}, tooLong(ch.Channel, err)
+		}
 		if err != nil {
 			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
 		}
@@ -118,6 +130,12 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 	}
 	if strings.TrimSpace(r.Text) == "" && strings.TrimSpace(r.HTML) == "" {
 		return Rendered{}, skip(ReasonEmptyMessage)
+	}
+	if ch.Channel == "email" {
+		var err error
+		if r.Attachments, err = makeAttachments(ch.Attachments, rec); err != nil {
+			return Rendered{}, err
+		}
 	}
 	if ch.Channel == "sms" {
 		if err := ch.fitSMS(&r); err != nil {
@@ -192,13 +210,15 @@ func (m *Mapper) TemplateErrors(rec Record) map[string]error {
 			if t == nil {
 				continue
 			}
-			if _, err := t.Execute(rec); err != nil {
+			// Too long is not a template error: the row is skipped, and
+			// check shows that as a warning.
+			if _, err := t.ExecuteLimit(rec, LimitFor(ch.Channel)); err != nil && !errors.Is(err, ErrTooLong) {
 				out[ch.Channel] = err
 				break
 			}
 		}
 		if _, ok := out[ch.Channel]; !ok && ch.WhatsApp != nil {
-			if _, _, err := ch.WhatsApp.Execute(rec); err != nil {
+			if _, _, err := ch.WhatsApp.Execute(rec); err != nil && !errors.Is(err, ErrTooLong) {
 				out[ch.Channel] = err
 			}
 		}

@@ -108,7 +108,7 @@ var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRec
 	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,
 	ReasonSubjectTooLong, "phonetype.toll_free", "phonetype.premium_rate",
 	"phonetype.shared_cost", "phonetype.voip", "phonetype.personal", "phonetype.pager", "phonetype.company",
-	"phonetype.voicemail", "phonetype.unknown"}
+	"phonetype.voicemail", "phonetype.unknown", ReasonTooLong, ReasonTooLongChars, ReasonAttachmentFailed}
 
 // SkipError says why a record produced no message on a channel. It is not a
 // failure of the run: the reason is stored in the outbox and counted.

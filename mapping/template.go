@@ -1,7 +1,6 @@
 package mapping
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
@@ -70,8 +69,15 @@ func ParseHTML(name, src string, f Formats) (*Template, error) {
 }
 
 // Execute renders the template for one record. NULLs render as an empty string
-// (use `default` to give them a value).
+// (use `default` to give them a value). The output is bounded by
+// LimitDefault; ExecuteLimit sets a channel's own limit.
 func (t *Template) Execute(rec Record) (string, error) {
+	return t.ExecuteLimit(rec, LimitDefault)
+}
+
+// ExecuteLimit renders the template for one record, writing at most limit
+// bytes: past it the execution stops with a *TooLongError (ErrTooLong).
+func (t *Template) ExecuteLimit(rec Record, limit int) (string, error) {
 	data := make(map[string]any, len(rec))
 	for k, v := range rec {
 		if v == nil {
@@ -79,17 +85,20 @@ func (t *Template) Execute(rec Record) (string, error) {
 		}
 		data[k] = v
 	}
-	var buf bytes.Buffer
+	buf := &limitedWriter{n: limit}
 	var err error
 	if t.html != nil {
-		err = t.html.Execute(&buf, data)
+		err = t.html.Execute(buf, data)
 	} else {
-		err = t.text.Execute(&buf, data)
+		err = t.text.Execute(buf, data)
+	}
+	if errors.Is(err, ErrTooLong) {
+		return "", &TooLongError{Name: t.name, Limit: limit}
 	}
 	if err != nil {
 		return "", templateError(t.name, t.src, err)
 	}
-	return buf.String(), nil
+	return string(buf.buf), nil
 }
 
 // Null is how a SQL NULL appears inside a template: it prints as nothing

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -218,7 +219,7 @@ func (w *WhatsApp) Execute(rec Record) (payload []byte, summary string, err erro
 		t.Components = append(t.Components, waComponent{Type: "body", Parameters: body})
 	}
 	for _, b := range w.buttons {
-		v, err := b.value.Execute(rec)
+		v, err := b.value.ExecuteLimit(rec, LimitWhatsAppParam)
 		if err != nil {
 			return nil, "", err
 		}
@@ -246,15 +247,18 @@ func (p waParam) render(rec Record, f Formats) (waParameter, string, error) {
 	q := waParameter{Type: p.typ, ParameterName: p.name}
 	value := ""
 	if p.value != nil {
-		v, err := p.value.Execute(rec)
+		v, err := p.value.ExecuteLimit(rec, LimitWhatsAppParam)
 		if err != nil {
 			return q, "", err
 		}
 		value = strings.TrimSpace(v)
+		if utf8.RuneCountInString(value) > WhatsAppParamChars {
+			return q, "", &TooLongError{Name: p.value.name, Limit: WhatsAppParamChars, Chars: true}
+		}
 	}
 	switch p.typ {
 	case "currency":
-		s, err := p.amount.Execute(rec)
+		s, err := p.amount.ExecuteLimit(rec, LimitWhatsAppParam)
 		if err != nil {
 			return q, "", err
 		}
@@ -284,7 +288,7 @@ func (p waParam) render(rec Record, f Formats) (waParameter, string, error) {
 	case "document":
 		q.Document = &waLink{Link: value}
 		if p.filename != nil {
-			name, err := p.filename.Execute(rec)
+			name, err := p.filename.ExecuteLimit(rec, LimitWhatsAppParam)
 			if err != nil {
 				return q, "", err
 			}

@@ -201,6 +201,10 @@ func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[str
 		switch {
 		case failed[r.Channel] != nil:
 			fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", failed[r.Channel]).In(lang))
+		case r.Skip != nil && tooBig(*r.Skip):
+			// A warning, not a problem: the template works, but a row like
+			// this one would be skipped rather than sent.
+			fmt.Fprintln(out, catalog.M("cmd.check.render_warning", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
 		case r.Skip != nil:
 			fmt.Fprintln(out, catalog.M("cmd.check.not_sendable", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
 		default:
@@ -208,6 +212,16 @@ func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[str
 		}
 	}
 	return len(failed)
+}
+
+// tooBig reports whether a sample was skipped for its size: more SMS
+// segments than max_segments, or past a channel's limit.
+func tooBig(r mapping.Reason) bool {
+	switch r.Code {
+	case mapping.ReasonTooManySegments, mapping.ReasonTooManySegmentsTL, mapping.ReasonTooLong, mapping.ReasonTooLongChars:
+		return true
+	}
+	return false
 }
 
 func oneLine(s string, n int) string {

@@ -189,6 +189,9 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 		if len(r.Payload) > 0 {
 			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.template"), r.Payload)
 		}
+		for _, a := range r.Attachments {
+			fmt.Fprintf(w, "  attachment: %s (%s, %d bytes)\n", a.Name, a.ContentType, len(a.Data))
+		}
 	}
 	fmt.Fprintln(w)
 }

@@ -3,6 +3,8 @@ package catalog
 // What the commands print (keys cmd.*) and the demo's story (demo.*).
 func init() {
 	add(map[Key]entry{
+		"cmd.check.render_warning": {tr: "  {channel} {what}: uyarı: {reason}", en: "  {channel} {what}: warning: {reason}"},
+
 		"cmd.check.outbox_refused": {tr: "giden kutusu: run başlamayı reddederdi: {err}", en: "outbox: run would refuse to start: {err}"},
 
 		"outbox.mismatch": {

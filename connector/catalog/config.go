@@ -8,6 +8,9 @@ import "github.com/akinsoft-connector/akinsoft-connector/mapping"
 // arrive quoted in {value}/{name}; {suggest} is a did-you-mean or nothing.
 func init() {
 	add(map[Key]entry{
+		"config.max_segments":      {tr: "max_segments 1 ile 10 arasında olmalı", en: "max_segments must be between 1 and 10"},
+		"config.hint.max_segments": {tr: "varsayılan {default} için hiç yazmayın", en: "leave it out for {default}, the default"},
+
 		// The file's shape, checked before the YAML parser reads it.
 		"config.too_large": {
 			tr: "yapılandırma dosyası {size} KB; bir yapılandırma en fazla {max} KB olabilir",

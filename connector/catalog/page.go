@@ -12,6 +12,7 @@ func init() {
 		"page.no_password":      {tr: "Henüz parola belirlenmemiş. Sunucuda şu komutu çalıştırın: akinsoft-connector admin set-password", en: "No password is set yet. Run this on the server: akinsoft-connector admin set-password"},
 		"page.bad_password":     {tr: "Parola yanlış.", en: "Wrong password."},
 		"page.locked":           {tr: "Çok fazla hatalı deneme. Saat {a:abl} sonra tekrar deneyin.", en: "Too many failed attempts. Try again after {a}."},
+		"page.low_credit":       {tr: "Sağlayıcı bakiyesi düşük: mesajlar durmadan önce hesaba kredi yükleyin", en: "The provider's balance is low: top up the account before messages stop"},
 		"page.today":            {tr: "Bugün", en: "Today"},
 		"page.week":             {tr: "Bu hafta", en: "This week"},
 		"page.channel":          {tr: "Kanal", en: "Channel"},

@@ -36,10 +36,12 @@ type Config struct {
 	WhatsAppWebhook *WhatsAppWebhook `yaml:"whatsapp_webhook"`
 	IYS             *IYS             `yaml:"iys"`
 	Commercial      Commercial       `yaml:"commercial"`
-	file            string           // the file it was loaded from
-	positions       positionLookup   // for errors found after loading
-	decodeErrs      Errors           // values that could not be read (types.go)
-	languageGiven   bool             // the file names its language (else the reader's locale may choose)
+	// DailySummary sends the shop owner the day's summary (shops.go).
+	DailySummary  *DailySummary  `yaml:"daily_summary"`
+	file          string         // the file it was loaded from
+	positions     positionLookup // for errors found after loading
+	decodeErrs    Errors         // values that could not be read (types.go)
+	languageGiven bool           // the file names its language (else the reader's locale may choose)
 }
 
 // LanguageGiven reports whether the file sets language: itself; when it
@@ -135,12 +137,16 @@ type Channel struct {
 	CAFile Path `yaml:"ca_file"`
 	// ReportEvery is how often delivery reports are polled (default 2m;
 	// providers keep their own stricter limits, e.g. Mutlucell's 15 minutes).
-	ReportEvery Duration   `yaml:"report_every"`
-	NetGSM      *NetGSM    `yaml:"netgsm"`
-	Mutlucell   *Mutlucell `yaml:"mutlucell"`
-	WhatsApp    *WhatsApp  `yaml:"whatsapp_cloud"`
-	SMTP        *SMTP      `yaml:"smtp"`
-	Webhook     *Webhook   `yaml:"webhook"`
+	ReportEvery Duration `yaml:"report_every"`
+	// LowCredit alerts when the provider's balance falls under it (NetGSM,
+	// Mutlucell; default 100, 0 turns it off): the status page, the metrics
+	// and the daily summary say so.
+	LowCredit *float64   `yaml:"low_credit"`
+	NetGSM    *NetGSM    `yaml:"netgsm"`
+	Mutlucell *Mutlucell `yaml:"mutlucell"`
+	WhatsApp  *WhatsApp  `yaml:"whatsapp_cloud"`
+	SMTP      *SMTP      `yaml:"smtp"`
+	Webhook   *Webhook   `yaml:"webhook"`
 }
 
 // NetGSM settings (REST v2).
@@ -232,6 +238,8 @@ type Job struct {
 	ContactsKey      string         `yaml:"contacts_key"` // the row's customer key for contacts (default CARI_BLKODU)
 	QuietDays        []QuietDay     `yaml:"quiet_days"`   // days its messages wait for the next working day
 	SkipIfWolvoxSent *WolvoxLog     `yaml:"skip_if_wolvox_sent"`
+	// Statement sets a statement preset's period and reply words (shops.go).
+	Statement *Statement `yaml:"statement"`
 }
 
 // Messages holds a job's templates per channel.

@@ -20,6 +20,10 @@ const (
 	// a row whose timestamp was set before a slow commit shows up late.
 	DefaultLag      Duration = Duration(2 * time.Minute)
 	DefaultPageSize          = 500
+	// DefaultMaxSegments is the most SMS segments one message may take
+	// (about 900 Turkish characters); a longer one is skipped, never cut
+	// and never billed. A job's max_segments raises or lowers it.
+	DefaultMaxSegments = 6
 	// MinRetention keeps bodies long enough for reports to be reconciled.
 	MinRetention Duration = Duration(24 * time.Hour)
 	DefaultZone           = "Europe/Istanbul"
@@ -41,6 +45,21 @@ const (
 	DefaultWolvoxLogWithin    = Duration(2 * 24 * time.Hour)
 	// DefaultContactsKey is the customer key every customer preset yields.
 	DefaultContactsKey = "CARI_BLKODU"
+)
+
+// Statements, reconciliations and the daily summary (shops.go).
+const (
+	DefaultStatementMonths = 1 // the calendar month before the run
+	// DefaultLowCredit is the balance under which a NetGSM or Mutlucell
+	// account is reported low: the provider's own unit (TL credit or
+	// messages left in a package).
+	DefaultLowCredit = 100.0
+)
+
+var (
+	DefaultConfirmWords = []string{"EVET", "ONAY", "ONAYLIYORUM", "TAMAM"}
+	DefaultDisputeWords = []string{"HAYIR", "İTİRAZ", "RED"}
+	DefaultSummaryAt    = MustClock("19:00")
 )
 
 // DefaultBatch is messages per request for a provider that batches (NetGSM

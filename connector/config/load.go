@@ -242,6 +242,9 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		if j.PageSize == 0 {
 			j.PageSize = DefaultPageSize
 		}
+		if j.MaxSegments == 0 {
+			j.MaxSegments = DefaultMaxSegments
+		}
 		preset, _ := erp.LookupPreset(j.Preset)
 		if j.Mode == ModeUnset {
 			j.Mode = Mode(preset.Mode)
@@ -256,8 +259,12 @@ func (c *Config) applyDefaults(file string, opts Options) {
 		}
 		setDefault(&j.Lag, DefaultLag)
 		j.applyMessagingDefaults()
+		if j.Statement == nil && (j.Preset == "account_statements" || j.Preset == "account_reconciliation") {
+			j.Statement = &Statement{}
+		}
 	}
 	c.applyTwoWayDefaults()
+	c.applyShopDefaults()
 }
 
 func setDefault(d *Duration, def Duration) {

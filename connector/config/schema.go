@@ -117,6 +117,9 @@ func valueSchema(t reflect.Type) *jsonschema.Schema {
 	case reflect.TypeOf(Addressees("")):
 		return enum("account (default): the customer's own numbers; contacts: contact persons with the send-SMS flag; both.",
 			string(AddressAccount), string(AddressContacts), string(AddressBoth))
+	case reflect.TypeOf(StatementPeriod{}):
+		return caseless("The whole months before the month the job runs in that a statement covers: month (default), quarter, half_year or year.",
+			"month", "quarter", "half_year", "year")
 	case reflect.TypeOf(Secret("")):
 		return str("A reference, never the value: ${secret:NAME} (stored with `akinsoft-connector secrets set NAME`) or ${env:NAME}.",
 			secretPat, "${secret:wolvox_db}")

@@ -64,6 +64,7 @@ func (c *Config) validate() Errors {
 	c.validateChannels(p)
 	c.validateJobs(p)
 	c.validateTwoWay(p)
+	c.validateShops(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()
 }
@@ -268,6 +269,9 @@ func (c *Config) validateJobs(p *problems) {
 		}
 		if j.PageSize < 1 || j.PageSize > 10000 {
 			p.add(path+".page_size", say("config.page_size"), noHint)
+		}
+		if j.MaxSegments < 1 || j.MaxSegments > 10 {
+			p.add(path+".max_segments", say("config.max_segments"), say("config.hint.max_segments", "default", DefaultMaxSegments))
 		}
 		if j.Preset != "" && preset.Name == "" {
 			continue // unknown preset: its recipient defaults are unknown too

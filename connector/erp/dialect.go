@@ -26,6 +26,10 @@ type Dialect interface {
 	Today(days int) string
 	// Part extracts month, day or year from a date column, as SQL.
 	Part(part, col string) string
+	// Month is the first (edge "start") or last ("end") day of the month
+	// months from the database server's current one, as SQL: a statement's
+	// period.
+	Month(edge string, months int) string
 	// ColumnsQuery lists TABLE_NAME, COLUMN_NAME of the given tables.
 	ColumnsQuery(tables []string) string
 	// TablesQuery lists TABLE_NAME of every user table.
@@ -151,15 +155,24 @@ func (questionDialect) Placeholder(int) string { return "?" }
 // tokens are the date expressions presets and users may write in a SELECT
 // without knowing the database: {today}, {today+3}, {today-7},
 // {today_month}, {today_day}, {month:C.DOGUM_TARIHI}, {day:C.DOGUM_TARIHI},
-// {year:F.TARIHI}; and {null:text} (int, money, date, timestamp), the typed
+// {year:F.TARIHI}; {month_start-1} and {month_end-1} (monthTokens); and {null:text} (int, money, date, timestamp), the typed
 // NULL a preset reads an absent column as.
 var tokens = regexp.MustCompile(`\{(today|today_month|today_day)([+-]\d+)?\}|\{(month|day|year):([A-Za-z_][A-Za-z0-9_$]*(?:\.[A-Za-z_][A-Za-z0-9_$]*)?)\}|\{null:(text|int|money|date|timestamp)\}`)
+
+// monthTokens are {month_start}, {month_start-1}, {month_end-1}: the first
+// and last day of a month relative to the database's current one.
+var monthTokens = regexp.MustCompile(`\{month_(start|end)([+-]\d+)?\}`)
 
 // ExpandTokens writes the date tokens of query in d's SQL.
 func ExpandTokens(d Dialect, query string) string {
 	if !strings.Contains(query, "{") {
 		return query
 	}
+	query = monthTokens.ReplaceAllStringFunc(query, func(m string) string {
+		sm := monthTokens.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sm[2])
+		return d.Month(sm[1], n)
+	})
 	return tokens.ReplaceAllStringFunc(query, func(m string) string {
 		sm := tokens.FindStringSubmatch(m)
 		if sm[5] != "" {

@@ -37,6 +37,16 @@ func (firebirdDialect) Today(days int) string {
 	}
 	return fmt.Sprintf("(CURRENT_DATE %+d)", days)
 }
+
+// Month: DATEADD exists since Firebird 2.1; the first of this month is
+// today minus its day of the month, plus one.
+func (firebirdDialect) Month(edge string, months int) string {
+	first := "(CURRENT_DATE - EXTRACT(DAY FROM CURRENT_DATE) + 1)"
+	if edge == "end" {
+		return fmt.Sprintf("(DATEADD(%d MONTH TO %s) - 1)", months+1, first)
+	}
+	return fmt.Sprintf("DATEADD(%d MONTH TO %s)", months, first)
+}
 func (firebirdDialect) Part(part, col string) string {
 	return fmt.Sprintf("EXTRACT(%s FROM %s)", strings.ToUpper(part), col)
 }

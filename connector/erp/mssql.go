@@ -38,6 +38,15 @@ func (mssqlDialect) TimeArg(t time.Time) any { return mssql.DateTime1(t) }
 func (mssqlDialect) Today(days int) string {
 	return fmt.Sprintf("DATEADD(day, %d, CAST(GETDATE() AS date))", days)
 }
+
+// Month counts months since day 0 (1900-01-01): SQL Server 2008 has no
+// DATEFROMPARTS.
+func (mssqlDialect) Month(edge string, months int) string {
+	if edge == "end" {
+		return fmt.Sprintf("DATEADD(day, -1, CAST(DATEADD(month, DATEDIFF(month, 0, GETDATE()) %+d, 0) AS date))", months+1)
+	}
+	return fmt.Sprintf("CAST(DATEADD(month, DATEDIFF(month, 0, GETDATE()) %+d, 0) AS date)", months)
+}
 func (mssqlDialect) Part(part, col string) string {
 	return fmt.Sprintf("DATEPART(%s, %s)", strings.ToLower(part), col)
 }

@@ -54,6 +54,10 @@ type Preset struct {
 	// mode's: a shipment notifies once per tracking number, whatever the
 	// period or the row's later changes.
 	Event func(Record) string
+	// Statement presets yield one row per customer, whose period's
+	// movements (MovementsQuery) are read with it: an e-mail carries them
+	// as a PDF. Reconciliation ones ask the customer to reply a word.
+	Statement, Reconciliation bool
 	// extra are the columns the parameters name (see columnsFor).
 	extra func(Params) []Column
 }

@@ -23,6 +23,12 @@ func (sqliteDialect) TimeArg(t time.Time) any      { return t.Format("2006-01-02
 func (sqliteDialect) Today(days int) string {
 	return fmt.Sprintf("date('now', 'localtime', '%+d days')", days)
 }
+func (sqliteDialect) Month(edge string, months int) string {
+	if edge == "end" {
+		return fmt.Sprintf("date('now', 'localtime', 'start of month', '%+d months', '-1 day')", months+1)
+	}
+	return fmt.Sprintf("date('now', 'localtime', 'start of month', '%+d months')", months)
+}
 func (sqliteDialect) Part(part, col string) string {
 	f := map[string]string{"month": "%m", "day": "%d", "year": "%Y"}[part]
 	return fmt.Sprintf("CAST(strftime('%s', %s) AS INTEGER)", f, col)

@@ -80,6 +80,9 @@ func (s *Store) Claim(ctx context.Context, channel string, limit int) ([]Message
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		if err := loadAttachments(ctx, tx, out); err != nil {
+			return err
+		}
 		for i := range out {
 			m := &out[i]
 			m.Attempts++

@@ -201,6 +201,9 @@ var migrations = []string{
 	ALTER TABLE messages DROP COLUMN reason_tr;`,
 	// 7: replies, refusals per channel and İYS consent (twoway.go).
 	migrationTwoWay,
+	// 8: e-mail attachments made on this machine (statement PDFs), erased
+	// with the text by the purge and by forget (attachments.go).
+	`ALTER TABLE messages ADD COLUMN attachments BLOB;`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -359,8 +362,8 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, err
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at, attachments)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 	if err != nil {
 		return e, err
@@ -391,8 +394,12 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		if err := checkMove(status, StatusNew); err != nil {
 			return e, err
 		}
+		attached, err := encodeAttachments(m.Attachments)
+		if err != nil {
+			return e, err
+		}
 		res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now))
+			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now), attached)
 		if err != nil {
 			return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 		}

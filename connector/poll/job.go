@@ -57,7 +57,8 @@ type Job struct {
 	wolvox       *wolvoxLog
 	// merchant tells a merchant (tacir) from an individual by the row
 	// (iys.merchant_column); nil: every recipient is an individual.
-	merchant func(erp.Record) bool
+	merchant  func(erp.Record) bool
+	statement *statementSpec // account statements and reconciliations (statement.go)
 }
 
 // Build compiles a validated config job.
@@ -73,7 +74,7 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		if preset, ok = erp.LookupPreset(j.Preset); !ok {
 			return nil, fmt.Errorf("job %s: unknown preset %q", j.Name, j.Preset)
 		}
-		params := sequenceParams(erp.Params(j.Params), preset, j.Sequence)
+		params := statementParams(sequenceParams(erp.Params(j.Params), preset, j.Sequence), preset, j.Statement)
 		if _, err := preset.SQL(params); err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
@@ -97,7 +98,10 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 		job.DedupeKey = t
 	}
-	b := mapperBuilder{cfg: cfg, job: j, preset: preset, formats: formats}
+	if err := job.buildStatement(j, preset, formats); err != nil {
+		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	}
+	b := mapperBuilder{cfg: cfg, job: j, preset: preset, formats: formats, statement: job.statement}
 	m, err := b.build(j.Name, j.Messages, nil)
 	if err != nil {
 		return nil, fmt.Errorf("job %s: %w", j.Name, err)

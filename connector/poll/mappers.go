@@ -10,10 +10,11 @@ import (
 // names without a text gets the preset's Turkish default; a staff mapper
 // sends to the shop's own addresses with the preset's staff defaults.
 type mapperBuilder struct {
-	cfg     *config.Config
-	job     config.Job
-	preset  erp.Preset
-	formats mapping.Formats
+	cfg       *config.Config
+	job       config.Job
+	preset    erp.Preset
+	formats   mapping.Formats
+	statement *statementSpec // a statement preset's e-mail carries the PDF
 }
 
 // staffField is the record field a staff message's recipient is read from:
@@ -83,7 +84,7 @@ func (b mapperBuilder) build(name string, msgs config.Messages, staff map[string
 		})
 	}
 	if msgs.Email != nil && wanted("email") && err == nil {
-		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML, nil)
+		err = add("email", msgs.Email.To, msgs.Email.Subject, msgs.Email.Text, msgs.Email.HTML, b.statementPDF(name))
 	}
 	if msgs.Webhook != nil && staff == nil && err == nil {
 		err = add("webhook", msgs.Webhook.To, "", msgs.Webhook.Text, "", nil)
@@ -160,4 +161,20 @@ func copyRecord(r erp.Record) erp.Record {
 		out[k] = v
 	}
 	return out
+}
+
+// statementPDF attaches a statement preset's PDF to its e-mail, under the
+// preset's file name.
+func (b mapperBuilder) statementPDF(name string) func(*mapping.ChannelSpec) error {
+	if b.statement == nil {
+		return nil
+	}
+	return func(s *mapping.ChannelSpec) error {
+		t, err := mapping.ParseText(name+".email.attachment", b.preset.Templates["email:attachment"].Text, b.formats)
+		if err != nil {
+			return err
+		}
+		s.Attachments = append(s.Attachments, b.statement.attachment(t))
+		return nil
+	}
 }

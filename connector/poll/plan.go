@@ -10,6 +10,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/statement"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -42,6 +43,8 @@ type runContext struct {
 	sent *sentIndex
 	// contacts of the page's customers, by customer key.
 	contacts map[string][]erp.Record
+	// movements of the page's customers in a statement's period.
+	movements map[string][]erp.Record
 }
 
 // plan turns one row into its messages: the reminder step it is due for,
@@ -92,6 +95,10 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	var refused *mapping.Reason
 	if j.Check != nil {
 		refused = j.Check(rec)
+	}
+	if j.statement != nil && refused == nil {
+		data[statement.Movements] = rc.movements[customerKey(rec["CARI_BLKODU"])]
+		refused = j.statement.fill(data)
 	}
 	recordKey := fmt.Sprint(rec[j.Key])
 	var out []Planned
@@ -369,4 +376,4 @@ const (
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonWolvoxSent, ReasonNoContacts, ReasonAbsentColumns}
+var ReasonCodes = []string{ReasonWolvoxSent, ReasonNoContacts, ReasonAbsentColumns, ReasonStatementUnreadable}

@@ -204,6 +204,9 @@ func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det d
 	if rc.contacts, err = j.loadContacts(ctx, src, page); err != nil {
 		return err
 	}
+	if rc.movements, err = j.loadMovements(ctx, src, page); err != nil {
+		return err
+	}
 	msgs, skipped, err := j.messages(src.Name(), page, det, rc)
 	if err != nil {
 		return err

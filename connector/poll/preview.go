@@ -23,6 +23,9 @@ func (j *Job) Preview(ctx context.Context, src *erp.Source, rec erp.Record, now 
 	if rc.contacts, err = j.loadContacts(ctx, src, []erp.Record{rec}); err != nil {
 		return nil, err
 	}
+	if rc.movements, err = j.loadMovements(ctx, src, []erp.Record{rec}); err != nil {
+		return nil, err
+	}
 	return j.plan(src.Name(), rec, j.detector(src, now).event(rec), rc)
 }
 

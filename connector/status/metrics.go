@@ -26,6 +26,7 @@ type Metrics struct {
 	balance      *prometheus.GaugeVec
 	balanceAt    *prometheus.GaugeVec
 	channels     *channelCollector
+	credits      *credits // the last balance checks and the low-credit gauge (credit.go)
 }
 
 // NewMetrics builds the metrics on their own registry (no global state).
@@ -56,6 +57,7 @@ func NewMetrics(store *outbox.Store) *Metrics {
 		Help: "When the channel's provider balance was last read successfully.",
 	}, []string{"channel", "provider"})
 	m.channels = &channelCollector{}
+	m.credits = newCredits()
 	b := buildinfo.Read()
 	build := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name:        "akinsoft_connector_build_info",
@@ -63,7 +65,7 @@ func NewMetrics(store *outbox.Store) *Metrics {
 		ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.ShortCommit(), "goversion": b.GoVersion},
 	})
 	build.Set(1)
-	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, m.balance, m.balanceAt, build, m.channels, storeCollector{store},
+	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, m.balance, m.balanceAt, m.credits.low, build, m.channels, storeCollector{store},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -45,6 +45,9 @@ type ChannelState struct {
 	// ReportsDelivery says whether the channel learns of deliveries
 	// (WhatsApp only with the status webhook).
 	ReportsDelivery bool `json:"reports_delivery"`
+	// Credit is the provider's balance at its last check (NetGSM,
+	// Mutlucell); Low says it is under the channel's low_credit.
+	Credit *Credit `json:"credit,omitempty"`
 }
 
 // Options configure a Server.

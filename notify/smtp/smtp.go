@@ -6,6 +6,7 @@
 package smtp
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -121,6 +122,11 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	if m.HTML != "" {
 		msg.AddAlternativeString(mail.TypeTextHTML, m.HTML)
 	}
+	size := len(m.Text) + len(m.HTML) + len(m.Subject)
+	for _, a := range m.Attachments {
+		msg.AttachReadSeeker(a.Name, bytes.NewReader(a.Data), mail.WithFileContentType(mail.ContentType(a.ContentType)))
+		size += len(a.Data)
+	}
 	c, err := p.client()
 	if err != nil {
 		return notify.Result{}, notify.Config("config", notify.Why(ReasonBadSettings).WithDetail(err.Error()))
@@ -128,7 +134,7 @@ func (p *Provider) Send(ctx context.Context, m notify.Message) (notify.Result, e
 	start := time.Now()
 	err = c.DialAndSendWithContext(ctx, msg)
 	cerr := classify(err)
-	p.audit(start, m, len(m.Text)+len(m.HTML)+len(m.Subject), cerr)
+	p.audit(start, m, size, cerr)
 	if cerr != nil {
 		return notify.Result{}, cerr
 	}

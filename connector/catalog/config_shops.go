@@ -1,0 +1,46 @@
+package catalog
+
+// Problems of the statement and daily-summary settings
+// (connector/config/shops.go).
+func init() {
+	add(map[Key]entry{
+		"config.shops.period": {
+			tr: "period month, quarter, half_year ya da year olmalı, {value} değil{suggest}",
+			en: "period must be month, quarter, half_year or year, not {value}{suggest}"},
+		"config.hint.shops.period": {
+			tr: "ekstre, görevin çalıştığı aydan önceki tam ayları kapsar: görevi ayın 1'inde çalıştırın",
+			en: "the statement covers the whole months before the month the job runs in: schedule it on the 1st"},
+		"config.shops.statement_preset": {
+			tr: "statement yalnızca bir ekstre preseti içindir",
+			en: "statement is only for a statement preset"},
+		"config.hint.shops.statement_preset": {
+			tr: "preset: account_statements ya da account_reconciliation kullanın",
+			en: "use preset: account_statements or account_reconciliation"},
+		"config.shops.reply_word": {
+			tr: "yanıt sözcüğü {word} tek bir sözcük değil",
+			en: "reply word {word} is not one word"},
+		"config.hint.shops.reply_word": {
+			tr: "müşterinin yazabileceği tek bir sözcük, örneğin EVET",
+			en: "one word the customer can type, e.g. EVET"},
+		"config.shops.reply_word_both": {
+			tr: "yanıt sözcüğü {word} hem confirm hem dispute listesinde",
+			en: "reply word {word} is in confirm and in dispute"},
+		"config.hint.shops.reply_word_both": {
+			tr: "bir sözcük hem onaylayıp hem itiraz edemez",
+			en: "a word cannot both confirm and dispute"},
+		"config.shops.summary_channel": {
+			tr: "channel email, sms ya da whatsapp olmalı, {value} değil{suggest}",
+			en: "channel must be email, sms or whatsapp, not {value}{suggest}"},
+		"config.shops.summary_channel_missing": {
+			tr: "{channel} kanalı ayarlanmamış",
+			en: "channel {channel} is not configured"},
+		"config.hint.shops.summary_channel_missing": {
+			tr: "onu channels altında ayarlayın ya da başka birini seçin",
+			en: "configure it under channels, or choose another"},
+		"config.hint.shops.summary_to": {
+			tr: "mağaza sahibinin e-posta adresi ya da cep telefonu numarası",
+			en: "the shop owner's e-mail address or mobile number"},
+		"config.shops.low_credit":      {tr: "low_credit eksi olamaz", en: "low_credit must not be negative"},
+		"config.hint.shops.low_credit": {tr: "0 uyarıyı kapatır", en: "0 turns the alert off"},
+	})
+}

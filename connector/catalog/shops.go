@@ -1,0 +1,84 @@
+package catalog
+
+// What shops send beyond a message per row: bounded messages, attachments,
+// account statements and reconciliations, the owner's daily summary and the
+// low-credit alert.
+func init() {
+	add(map[Key]entry{
+		"skip.too_long": {tr: "{channel} mesajı çok uzun: şablonun çıktısı {limit} bayt sınırını aşıyor; gönderilmedi, şablonu kısaltın",
+			en: "the {channel} message is too long: the template's output passes its limit of {limit} bytes; not sent, shorten the template"},
+		"skip.too_long_chars": {tr: "{channel} parametresi çok uzun: {limit} karakter sınırını aşıyor; gönderilmedi, şablonu kısaltın",
+			en: "a {channel} parameter is too long: it passes the limit of {limit} characters; not sent, shorten the template"},
+		"skip.attachment_failed": {tr: "ek {name} oluşturulamadı", en: "the attachment {name} could not be made"},
+	})
+}
+
+// The statement PDF's words (connector/statement). Customers read it in
+// Turkish; the English texts are for a shop that asks for them.
+func init() {
+	add(map[Key]entry{
+		"statement.title":                {tr: "Hesap Ekstresi", en: "Account statement"},
+		"statement.reconciliation_title": {tr: "Cari Hesap Mutabakatı", en: "Account reconciliation"},
+		"statement.customer":             {tr: "Müşteri", en: "Customer"},
+		"statement.code":                 {tr: "Cari kodu", en: "Account code"},
+		"statement.period":               {tr: "Dönem", en: "Period"},
+		"statement.col_date":             {tr: "Tarih", en: "Date"},
+		"statement.col_document":         {tr: "Evrak No", en: "Document"},
+		"statement.col_note":             {tr: "Açıklama", en: "Description"},
+		"statement.col_due":              {tr: "Vade", en: "Due"},
+		"statement.col_debit":            {tr: "Borç", en: "Debit"},
+		"statement.col_credit":           {tr: "Alacak", en: "Credit"},
+		"statement.col_balance":          {tr: "Bakiye", en: "Balance"},
+		"statement.opening":              {tr: "Devir bakiyesi", en: "Balance brought forward"},
+		"statement.totals":               {tr: "Dönem toplamı", en: "Period total"},
+		"statement.closing":              {tr: "Dönem sonu bakiyesi", en: "Closing balance"},
+		"statement.side_debit":           {tr: "(B)", en: "(Dr)"},
+		"statement.side_credit":          {tr: "(A)", en: "(Cr)"},
+		"statement.sides":                {tr: "(B): borç bakiyesi, (A): alacak bakiyesi", en: "(Dr): you owe, (Cr): we owe"},
+		"statement.kind_invoice":         {tr: "Satış faturası", en: "Sales invoice"},
+		"statement.kind_credit":          {tr: "Ödeme / alacak", en: "Payment / credit"},
+		"statement.kind_debit":           {tr: "Borç kaydı", en: "Debit"},
+		"statement.no_movements":         {tr: "Bu dönemde hareket yok.", en: "No movements in this period."},
+		"statement.owed_debit":           {tr: "borç", en: "owed by you"},
+		"statement.owed_credit":          {tr: "alacak", en: "owed to you"},
+		"statement.reconcile": {
+			tr: "Kayıtlarımıza göre {date} itibarıyla cari hesap bakiyeniz {amount} {side} tutarındadır. Bakiyeyi onaylıyorsanız \"{confirm}\", itirazınız varsa \"{dispute}\" yazarak yanıtlayınız.",
+			en: "By our records your account balance on {date} is {amount} {side}. Reply \"{confirm}\" to confirm it, or \"{dispute}\" to dispute it."},
+		"statement.footer": {tr: "{date} tarihinde oluşturulmuştur. Sayfa {page}", en: "Made on {date}. Page {page}"},
+	})
+}
+
+func init() {
+	add(map[Key]entry{
+		"poll.statement_unreadable": {tr: "hesap ekstresinin değerleri okunamadı", en: "the statement's values could not be read"},
+	})
+}
+
+// The shop owner's daily summary (connector/summary).
+func init() {
+	add(map[Key]entry{
+		"summary.subject":          {tr: "Günlük özet: {date}", en: "Daily summary: {date}"},
+		"summary.heading":          {tr: "{date} günü {from}-{to} arası gönderilen mesajlar:", en: "Messages of {date}, {from}-{to}:"},
+		"summary.channel_sms":      {tr: "SMS", en: "SMS"},
+		"summary.channel_whatsapp": {tr: "WhatsApp", en: "WhatsApp"},
+		"summary.channel_email":    {tr: "E-posta", en: "E-mail"},
+		"summary.channel_webhook":  {tr: "Webhook", en: "Webhook"},
+		"summary.channel": {tr: "{channel}: {sent} mesaj gönderildi, {delivered} tanesinin teslim edildiği bildirildi; {failed} başarısız, {skipped} atlandı.",
+			en: "{channel}: {sent} messages went out, {delivered} reported delivered; {failed} failed, {skipped} skipped."},
+		"summary.reason_failed":  {tr: "  - {count} başarısız: {reason}", en: "  - {count} failed: {reason}"},
+		"summary.reason_skipped": {tr: "  - {count} atlandı: {reason}", en: "  - {count} skipped: {reason}"},
+		"summary.nothing":        {tr: "Bugün mesaj gönderilmedi.", en: "No messages went out today."},
+		"summary.waiting":        {tr: "Sırada bekleyen {count} mesaj var.", en: "{count} messages are waiting their turn."},
+		"summary.held": {tr: "{count} mesajın gidip gitmediği belli değil: durum sayfasından yeniden gönderin veya iptal edin.",
+			en: "{count} messages may or may not have gone out: retry or cancel them on the status page."},
+		"summary.refusals":    {tr: "{count} kişi mesaj almak istemediğini bildirdi; onlara artık mesaj gönderilmiyor.", en: "{count} people asked not to be messaged; they are no longer messaged."},
+		"summary.no_refusals": {tr: "Mesaj almak istemediğini bildiren olmadı.", en: "Nobody asked not to be messaged."},
+		"summary.credit":      {tr: "{channel} ({provider}) bakiyesi: {balances}.", en: "{channel} ({provider}) balance: {balances}."},
+		"summary.credit_low": {tr: "  Bakiye {threshold} sınırının altında: mesajlar durmadan önce hesaba kredi yükleyin.",
+			en: "  The balance is under {threshold}: top up the account before messages stop."},
+		"summary.short": {tr: "Özet {date}: {sent} gönderildi, {delivered} teslim, {failed} başarısız, {skipped} atlandı, {refusals} ret.",
+			en: "Summary {date}: {sent} sent, {delivered} delivered, {failed} failed, {skipped} skipped, {refusals} refusals."},
+		"summary.short_held": {tr: "{count} mesaj karar bekliyor.", en: "{count} messages wait for a decision."},
+		"summary.short_low":  {tr: "{provider} bakiyesi düşük!", en: "{provider} balance is low!"},
+	})
+}

@@ -1,0 +1,15 @@
+SELECT a.* FROM (SELECT C.BLKODU, date('now', 'localtime', 'start of month', '-1 months') AS DONEM_BASI, date('now', 'localtime', 'start of month', '+0 months', '-1 day') AS DONEM_SONU,
+	(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0) - COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
+		WHERE H.BLCRKODU = C.BLKODU AND H.TARIHI < date('now', 'localtime', 'start of month', '-1 months')) AS DEVIR,
+	(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0)), 0) FROM CARIHR H
+		WHERE H.BLCRKODU = C.BLKODU AND H.TARIHI >= date('now', 'localtime', 'start of month', '-1 months') AND H.TARIHI < date('now', 'localtime', 'start of month', '+0 months')) AS DONEM_BORC,
+	(SELECT COALESCE(SUM(COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
+		WHERE H.BLCRKODU = C.BLKODU AND H.TARIHI >= date('now', 'localtime', 'start of month', '-1 months') AND H.TARIHI < date('now', 'localtime', 'start of month', '+0 months')) AS DONEM_ALACAK,
+	(SELECT COALESCE(SUM(COALESCE(H.KPB_BTUT, 0) - COALESCE(H.KPB_ATUT, 0)), 0) FROM CARIHR H
+		WHERE H.BLCRKODU = C.BLKODU AND H.TARIHI < date('now', 'localtime', 'start of month', '+0 months')) AS BAKIYE,
+	C.BLKODU AS CARI_BLKODU, C.CARIKODU, CAST(NULL AS VARCHAR(250)) AS TICARI_UNVANI, CAST(NULL AS VARCHAR(250)) AS ADI,
+	CAST(NULL AS VARCHAR(250)) AS SOYADI, CAST(NULL AS VARCHAR(250)) AS ADI_SOYADI,
+	COALESCE(NULLIF(CAST(NULL AS VARCHAR(250)), ''), NULLIF(CAST(NULL AS VARCHAR(250)), ''), C.CARIKODU) AS MUSTERI_ADI,
+	CAST(NULL AS VARCHAR(250)) AS CEP_TEL, CAST(NULL AS VARCHAR(250)) AS TEL1, CAST(NULL AS VARCHAR(250)) AS TEL2, CAST(NULL AS VARCHAR(250)) AS E_MAIL
+FROM CARI C) a
+WHERE a.BAKIYE <> 0

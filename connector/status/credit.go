@@ -1,0 +1,98 @@
+package status
+
+import (
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+// Credit is what a channel's provider account held at its last balance
+// check, and whether that is under the channel's low_credit threshold.
+type Credit struct {
+	Channel   string           `json:"channel"`
+	Provider  string           `json:"provider"`
+	Balances  []notify.Balance `json:"balances"`
+	Threshold float64          `json:"threshold"` // 0: no alert
+	Low       bool             `json:"low"`
+	CheckedAt time.Time        `json:"checked_at"`
+}
+
+// NewCredit says whether bs is low: under threshold on every credit and
+// package the account reports (a TL credit of 50 with a package of 10,000
+// messages left is not low). A threshold of 0 never alerts.
+func NewCredit(channel, provider string, bs []notify.Balance, threshold float64, at time.Time) Credit {
+	c := Credit{Channel: channel, Provider: provider, Balances: slices.Clone(bs), Threshold: threshold, CheckedAt: at}
+	if threshold > 0 {
+		c.Low = true
+		for _, b := range bs {
+			if b.Amount >= threshold {
+				c.Low = false
+			}
+		}
+	}
+	return c
+}
+
+// credits keeps each channel's last Credit for the status page, and the
+// low-credit gauge.
+type credits struct {
+	mu   sync.Mutex
+	last map[string]Credit
+	low  *prometheus.GaugeVec
+}
+
+func newCredits() *credits {
+	return &credits{last: map[string]Credit{}, low: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "akinsoft_connector_provider_balance_low",
+		Help: "1 while the channel's provider balance is under its low_credit threshold (NetGSM, Mutlucell); 0 otherwise. Set at each successful balance check.",
+	}, []string{"channel", "provider"})}
+}
+
+// SetCredit records a channel's balance check with its threshold.
+func (m *Metrics) SetCredit(c Credit) {
+	m.SetBalance(c.Channel, c.Provider, c.Balances, c.CheckedAt)
+	m.credits.mu.Lock()
+	m.credits.last[c.Channel] = c
+	m.credits.mu.Unlock()
+	v := 0.0
+	if c.Low {
+		v = 1
+	}
+	m.credits.low.WithLabelValues(c.Channel, c.Provider).Set(v)
+}
+
+// Credit is the channel's last balance check; nil before the first or for
+// a provider without a balance API.
+func (m *Metrics) Credit(channel string) *Credit {
+	m.credits.mu.Lock()
+	defer m.credits.mu.Unlock()
+	c, ok := m.credits.last[channel]
+	if !ok {
+		return nil
+	}
+	return &c
+}
+
+// Credits are every channel's last balance checks, by channel name.
+func (m *Metrics) Credits() []Credit {
+	m.credits.mu.Lock()
+	defer m.credits.mu.Unlock()
+	out := make([]Credit, 0, len(m.credits.last))
+	for _, c := range m.credits.last {
+		out = append(out, c)
+	}
+	slices.SortFunc(out, func(a, b Credit) int {
+		if a.Channel < b.Channel {
+			return -1
+		}
+		if a.Channel > b.Channel {
+			return 1
+		}
+		return 0
+	})
+	return out
+}

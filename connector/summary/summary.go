@@ -1,0 +1,153 @@
+// Package summary is the shop owner's daily summary: once a day, in plain
+// words, what went out and was delivered, what failed and what to do
+// about it, the refusals received and the provider credit left. It reads
+// the outbox (never the ERP) and is sent through the outbox like any
+// message, once per day.
+package summary
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// Job is the name the summary's own messages are filed under in the
+// outbox; the summary leaves them out of its counts.
+const Job = "daily-summary"
+
+// Report is one day's summary.
+type Report struct {
+	From, To time.Time
+	Days     []outbox.Day // per channel
+	Refusals int          // opt-outs received in the window
+	Credits  []status.Credit
+}
+
+// Build reads the window [from, to) of the outbox; credits are the
+// providers' last balance checks.
+func Build(ctx context.Context, store *outbox.Store, from, to time.Time, credits []status.Credit) (Report, error) {
+	days, refusals, err := store.DaySummary(ctx, from, to, Job)
+	if err != nil {
+		return Report{}, fmt.Errorf("daily summary: %w", err)
+	}
+	return Report{From: from, To: to, Days: days, Refusals: refusals, Credits: credits}, nil
+}
+
+// Window is the day a summary sent at now covers: from midnight of that
+// day, in loc, to now.
+func Window(now time.Time, loc *time.Location) (from, to time.Time) {
+	n := now.In(loc)
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, loc), now
+}
+
+// channelNames are the channels as the owner reads them.
+var channelNames = map[string]catalog.Key{"sms": "summary.channel_sms", "whatsapp": "summary.channel_whatsapp",
+	"email": "summary.channel_email", "webhook": "summary.channel_webhook"}
+
+// Text is the summary as the owner reads it: a subject and a plain text.
+func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) {
+	f := mapping.DefaultFormats()
+	f.Location = loc
+	day, _ := mapping.LongDate(r.From, f)
+	subject = l.Text("summary.subject", map[string]string{"date": day})
+	var b strings.Builder
+	line := func(key catalog.Key, args ...any) {
+		b.WriteString(catalog.M(key, args...).In(l))
+		b.WriteByte('\n')
+	}
+	line("summary.heading", "date", day, "from", r.From.In(loc).Format("15:04"), "to", r.To.In(loc).Format("15:04"))
+	b.WriteByte('\n')
+	waiting, held := 0, 0
+	active := 0
+	for _, d := range r.Days {
+		waiting, held = waiting+d.Waiting, held+d.Held
+		if d.Sent+d.Failed+d.Skipped == 0 {
+			continue
+		}
+		active++
+		line("summary.channel", "channel", l.Text(channelNames[d.Channel], nil), "sent", d.Sent, "delivered", d.Delivered,
+			"failed", d.Failed, "skipped", d.Skipped)
+		for _, rc := range d.Reasons {
+			key := catalog.Key("summary.reason_skipped")
+			if rc.Status == outbox.StatusFailed {
+				key = "summary.reason_failed"
+			}
+			line(key, "count", rc.Count, "reason", l.Reason(rc.Reason))
+		}
+	}
+	if active == 0 {
+		line("summary.nothing")
+	}
+	b.WriteByte('\n')
+	if waiting > 0 {
+		line("summary.waiting", "count", waiting)
+	}
+	if held > 0 {
+		line("summary.held", "count", held)
+	}
+	if r.Refusals > 0 {
+		line("summary.refusals", "count", r.Refusals)
+	} else {
+		line("summary.no_refusals")
+	}
+	for _, c := range r.Credits {
+		var parts []string
+		for _, bal := range c.Balances {
+			parts = append(parts, bal.Name+": "+amount(bal.Amount))
+		}
+		line("summary.credit", "channel", l.Text(channelNames[c.Channel], nil), "provider", c.Provider, "balances", strings.Join(parts, ", "))
+		if c.Low {
+			line("summary.credit_low", "threshold", amount(c.Threshold))
+		}
+	}
+	return subject, strings.TrimRight(b.String(), "\n")
+}
+
+// Short is the summary for an SMS or a WhatsApp message: the numbers only.
+func (r Report) Short(l catalog.Lang, loc *time.Location) string {
+	var sent, delivered, failed, skipped, held int
+	for _, d := range r.Days {
+		sent, delivered, failed, skipped, held = sent+d.Sent, delivered+d.Delivered, failed+d.Failed, skipped+d.Skipped, held+d.Held
+	}
+	s := catalog.M("summary.short", "date", r.From.In(loc).Format("02.01"), "sent", sent, "delivered", delivered, "failed", failed,
+		"skipped", skipped, "refusals", r.Refusals).In(l)
+	if held > 0 {
+		s += " " + catalog.M("summary.short_held", "count", held).In(l)
+	}
+	for _, c := range r.Credits {
+		if c.Low {
+			s += " " + catalog.M("summary.short_low", "provider", c.Provider).In(l)
+		}
+	}
+	return s
+}
+
+// Message is the summary as an outbox message to the owner on channel,
+// one per day: its dedupe key is the day.
+func (r Report) Message(channel, to string, l catalog.Lang, loc *time.Location) outbox.NewMessage {
+	m := mapping.Message{Channel: channel, To: to}
+	if channel == "email" {
+		m.Subject, m.Text = r.Text(l, loc)
+	} else {
+		m.Text = r.Short(l, loc)
+	}
+	day := r.From.In(loc).Format("2006-01-02")
+	return outbox.NewMessage{Message: m, DedupeKey: Job + ":" + day, RecordKey: day}
+}
+
+func amount(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if d, err := mapping.Decimal(s); err == nil {
+		if g, err := mapping.Money(d, mapping.Formats{}); err == nil {
+			return strings.TrimSuffix(g, ",00")
+		}
+	}
+	return s
+}

@@ -1,0 +1,203 @@
+package summary
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+var ist = mapping.DefaultFormats().Location
+
+// traffic fills an outbox with a day of messages on sms and email, in
+// every outcome, plus yesterday's (which the summary leaves out), and
+// returns it with the clock at 19:00 of the day.
+func traffic(t *testing.T) (*outbox.Store, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := outbox.Open(ctx, filepath.Join(t.TempDir(), "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	day := time.Date(2026, 12, 2, 0, 0, 0, 0, ist)
+	now := day.Add(-5 * time.Hour) // yesterday, 19:00
+	s.SetClock(func() time.Time { return now })
+	n := 0
+	enqueue := func(job, ch string, count int, skip *mapping.Reason) {
+		var ms []outbox.NewMessage
+		for range count {
+			n++
+			to := fmt.Sprintf("+90532%07d", n)
+			if ch == "email" {
+				to = fmt.Sprintf("m%d@example.com", n)
+			}
+			ms = append(ms, outbox.NewMessage{Message: mapping.Message{Channel: ch, To: to, Text: "Sayın müşterimiz"},
+				DedupeKey: fmt.Sprintf("k:%d", n), RecordKey: fmt.Sprint(n), Skip: skip})
+		}
+		if _, err := s.Enqueue(ctx, outbox.Batch{Job: job, Source: "merkez", Messages: ms}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send := func(ch string, k int, o outbox.Outcome) []outbox.Message {
+		ms, err := s.Claim(ctx, ch, k)
+		if err != nil || len(ms) != k {
+			t.Fatalf("claim %d %s: %d %v", k, ch, len(ms), err)
+		}
+		for _, m := range ms {
+			if err := s.Finish(ctx, m, o); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return ms
+	}
+	noPhone := mapping.R(mapping.ReasonNoRecipient, "fields", "CEP_TEL")
+	// Yesterday: 4 SMS sent, 1 skipped, 1 opt-out.
+	enqueue("faturalar", "sms", 4, nil)
+	send("sms", 4, outbox.Outcome{Status: outbox.StatusSent, ProviderID: "y"})
+	enqueue("faturalar", "sms", 1, &noPhone)
+	if err := s.OptOut(ctx, "+905320000099", "RET"); err != nil {
+		t.Fatal(err)
+	}
+	// Today.
+	now = day.Add(9 * time.Hour)
+	enqueue("faturalar", "sms", 10, nil)
+	sent := send("sms", 6, outbox.Outcome{Status: outbox.StatusSent, ProviderID: "j1"})
+	for _, m := range sent[:4] {
+		if _, err := s.RecordReport(ctx, m.ID, outbox.Report{Status: outbox.StatusDelivered}, outbox.StatusSent); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One went out and was then reported undeliverable.
+	if _, err := s.RecordReport(ctx, sent[4].ID, outbox.Report{Status: outbox.StatusFailed, Code: "12",
+		Reason: notify.Why("netgsm.report.11")}, outbox.StatusSent); err != nil {
+		t.Fatal(err)
+	}
+	send("sms", 2, outbox.Outcome{Status: outbox.StatusFailed, Code: "40", Reason: notify.Why("netgsm.40")})
+	send("sms", 1, outbox.Outcome{Status: outbox.StatusUncertain})
+	// 1 left pending.
+	enqueue("faturalar", "sms", 3, &noPhone)
+	landline := mapping.R(mapping.ReasonLandline, "number", "0212 3** ** 89")
+	enqueue("hatirlatma", "sms", 1, &landline)
+	enqueue("ekstre", "email", 3, nil)
+	send("email", 3, outbox.Outcome{Status: outbox.StatusSent, ProviderID: "mid"})
+	for _, a := range []string{"+905320000001", "ayse@example.com"} {
+		if err := s.OptOut(ctx, a, "RET"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Yesterday's summary itself is not traffic.
+	enqueue(Job, "email", 1, nil)
+	now = day.Add(19 * time.Hour)
+	return s, now
+}
+
+// The summary's numbers are the outbox's for the day: counted here
+// independently, message by message, from the outbox's own list.
+func TestSummaryMatchesTheOutbox(t *testing.T) {
+	ctx := context.Background()
+	s, now := traffic(t)
+	from, to := Window(now, ist)
+	r, err := Build(ctx, s, from, to, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := s.List(ctx, outbox.Filter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(t time.Time) bool { return !t.IsZero() && !t.Before(from) && t.Before(to) }
+	want := map[string]*outbox.Day{}
+	for _, m := range all {
+		if m.Job == Job {
+			continue
+		}
+		if want[m.Channel] == nil {
+			want[m.Channel] = &outbox.Day{Channel: m.Channel}
+		}
+		w := want[m.Channel]
+		if in(m.SentAt) {
+			w.Sent++
+			if m.Status == outbox.StatusDelivered {
+				w.Delivered++
+			}
+		}
+		switch {
+		case m.Status == outbox.StatusFailed && in(m.UpdatedAt):
+			w.Failed++
+		case m.Status == outbox.StatusSkipped && in(m.CreatedAt):
+			w.Skipped++
+		case m.Status == outbox.StatusPending || m.Status == outbox.StatusStandby:
+			w.Waiting++
+		case m.Status == outbox.StatusUncertain || m.Status == outbox.StatusHeld:
+			w.Held++
+		}
+	}
+	if len(r.Days) != len(want) {
+		t.Fatalf("channels %+v, want %v", r.Days, want)
+	}
+	for _, d := range r.Days {
+		w := want[d.Channel]
+		got := [6]int{d.Sent, d.Delivered, d.Failed, d.Skipped, d.Waiting, d.Held}
+		exp := [6]int{w.Sent, w.Delivered, w.Failed, w.Skipped, w.Waiting, w.Held}
+		if got != exp {
+			t.Errorf("%s: sent, delivered, failed, skipped, waiting, held = %v, the outbox says %v", d.Channel, got, exp)
+		}
+	}
+	// And the numbers of the fixture, so the comparison above is not of
+	// two empty sets.
+	if sms := want["sms"]; sms.Sent != 6 || sms.Delivered != 4 || sms.Failed != 3 || sms.Skipped != 4 || sms.Waiting != 1 || sms.Held != 1 {
+		t.Errorf("fixture: %+v", *sms)
+	}
+	if r.Refusals != 2 {
+		t.Errorf("refusals %d, want today's 2", r.Refusals)
+	}
+	reasons := map[string]int{}
+	for _, rc := range r.Days[1].Reasons {
+		reasons[string(rc.Status)+" "+rc.Reason.Code] = rc.Count
+	}
+	for k, v := range map[string]int{"failed netgsm.40": 2, "failed netgsm.report.11": 1, "skipped " + mapping.ReasonNoRecipient: 3,
+		"skipped " + mapping.ReasonLandline: 1} {
+		if reasons[k] != v {
+			t.Errorf("reasons %v: %s = %d, want %d", reasons, k, reasons[k], v)
+		}
+	}
+}
+
+// The owner reads it in plain Turkish: the numbers, what failed and what
+// to do, the refusals and the credit, with a warning when it is low.
+func TestSummaryText(t *testing.T) {
+	ctx := context.Background()
+	s, now := traffic(t)
+	from, to := Window(now, ist)
+	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5}}, 100, now)}
+	r, err := Build(ctx, s, from, to, credits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subject, body := r.Text(catalog.TR, ist)
+	for _, want := range []string{"2 Aralık 2026 günü 00:00-19:00 arası", "SMS: 6 mesaj gönderildi, 4 tanesinin teslim edildiği bildirildi; 3 başarısız, 4 atlandı.",
+		"E-posta: 3 mesaj gönderildi", "  - 2 başarısız: gönderici adı (msgheader) NetGSM hesabında tanımlı değil", "  - 1 başarısız: operatör reddetti", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
+		"1 mesajın gidip gitmediği belli değil", "2 kişi mesaj almak istemediğini bildirdi", "SMS (netgsm) bakiyesi: credit: 39,50.",
+		"Bakiye 100 sınırının altında"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, body)
+		}
+	}
+	if subject != "Günlük özet: 2 Aralık 2026" {
+		t.Errorf("subject %q", subject)
+	}
+	m := r.Message("sms", "+905320000000", catalog.TR, ist)
+	if m.DedupeKey != "daily-summary:2026-12-02" ||
+		m.Text != "Özet 02.12: 9 gönderildi, 4 teslim, 3 başarısız, 4 atlandı, 2 ret. 1 mesaj karar bekliyor. netgsm bakiyesi düşük!" {
+		t.Errorf("sms summary %q (%s)", m.Text, m.DedupeKey)
+	}
+}
