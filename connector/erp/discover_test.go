@@ -14,7 +14,7 @@ func TestFindWolvox(t *testing.T) {
 	for _, p := range []string{
 		"AKINSOFT/Wolvox8/Database_FB/01/2025/WOLVOX.FDB",
 		"AKINSOFT/Wolvox8/Database_FB/01/2026/WOLVOX.FDB",
-		"AKINSOFT/Wolvox8/Database_FB/02/2026/wolvox.fdb", // a copy made on Linux, lower case
+		"AKINSOFT/Wolvox8/Database_FB/02/2026/wolvox.fdb",  // a copy made on Linux, lower case
 		"AKINSOFT/Wolvox8/Database_FB/SIRKET.FDB",          // the system database: never offered
 		"AKINSOFT/Wolvox8/Database_FB/03/yedek/WOLVOX.FDB", // a backup folder, not a year
 		"AKINSOFT/Wolvox7/Database_FB/01/2019/WOLVOX.FDB",
