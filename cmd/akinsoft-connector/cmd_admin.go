@@ -16,7 +16,7 @@ import (
 func newAdminCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "admin",
-		Short: "Status page access: the admin password and read-only API tokens",
+		Short: "Status page access: the admin password, the shop owner's read-only password and API tokens",
 	}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "set-password",
@@ -44,6 +44,50 @@ func newAdminCmd(g *globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "admin password set (bcrypt hash in %s); it works at the next login, no restart needed\n", path)
+			return nil
+		},
+	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "set-viewer-password",
+		Short: "Set a read-only password for the shop owner: the status page without Retry, Cancel and Pause",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			pw, err := readSecret(cmd, "the viewer password")
+			if err != nil {
+				return err
+			}
+			if f, ok := cmd.InOrStdin().(*os.File); ok && isTerminal(f) {
+				again, err := readSecret(cmd, "the viewer password (again)")
+				if err != nil {
+					return err
+				}
+				if again != pw {
+					return errors.New("the two passwords differ: nothing changed")
+				}
+			}
+			if err := status.SetViewerPassword(path, pw); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "viewer password set (bcrypt hash in %s); whoever logs in with it sees the page but cannot retry, cancel or pause\n", path)
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "remove-viewer-password",
+		Short: "Remove the read-only password",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			if err := status.RemoveViewerPassword(path); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), "viewer password removed")
 			return nil
 		},
 	})

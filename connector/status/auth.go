@@ -30,6 +30,7 @@ func AuthPath(stateDir string) string { return filepath.Join(stateDir, AuthFileN
 // Credentials are the stored secrets of the status page, never in plain text.
 type Credentials struct {
 	PasswordHash string  `json:"password_hash,omitempty"`
+	ViewerHash   string  `json:"viewer_hash,omitempty"` // the read-only login (viewer.go)
 	Tokens       []Token `json:"tokens,omitempty"`
 }
 
@@ -174,6 +175,7 @@ const (
 type session struct {
 	csrf    string
 	expires time.Time
+	role    Role
 }
 
 // guard holds sessions and the login lockout in memory: a restart logs
@@ -215,7 +217,8 @@ func (g *guard) login(password string) (id string, s session, err error) {
 	if c.PasswordHash == "" {
 		return "", s, ErrNoPassword
 	}
-	if bcrypt.CompareHashAndPassword([]byte(c.PasswordHash), []byte(password)) != nil {
+	role, ok := c.roleFor(password)
+	if !ok {
 		g.failures++
 		if g.failures >= maxFailures {
 			g.failures, g.lockedUntil = 0, now.Add(lockFor)
@@ -225,7 +228,7 @@ func (g *guard) login(password string) (id string, s session, err error) {
 	}
 	g.failures = 0
 	id = randomString(32)
-	s = session{csrf: randomString(32), expires: now.Add(sessionTTL)}
+	s = session{csrf: randomString(32), expires: now.Add(sessionTTL), role: role}
 	g.sessions[id] = s
 	for k, v := range g.sessions { // forget expired sessions
 		if now.After(v.expires) {
