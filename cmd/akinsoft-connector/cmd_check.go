@@ -25,60 +25,66 @@ func newCheckCmd(g *globals) *cobra.Command {
 		Short: "Validate the config (every problem with file:line:col), render samples, count the rows each job's next run would read",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			out := cmd.OutOrStdout()
-			cfg, err := config.Load(g.configPath, config.Options{})
-			var cerrs config.Errors
-			if errors.As(err, &cerrs) {
-				for _, e := range cerrs {
-					fmt.Fprintln(out, e.Error())
-				}
-				return &configProblems{n: len(cerrs), file: g.configPath}
-			} else if err != nil {
-				return err
-			}
-			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
-				if errors.As(err, &cerrs) {
-					for _, e := range cerrs {
-						fmt.Fprintln(out, e.Error())
-					}
-				}
-				return &configProblems{n: len(cerrs), file: g.configPath}
-			}
-			problems := 0
-			for _, j := range cfg.Jobs {
-				job, err := poll.Build(cfg, j)
-				if err != nil {
-					fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
-					problems++
-					continue
-				}
-				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
-				fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
-				if job.Sample != nil {
-					for _, v := range job.Variants() {
-						if v.Label != "" {
-							fmt.Fprintf(out, "  %s:\n", v.Label)
-						}
-						problems += renderWith(out, g.language(), v.Mapper, v.Sample, "sample")
-					}
-				}
-			}
-			if !offline {
-				problems += checkPending(cmd.Context(), cfg, out, g.language())
-			}
-			if providers {
-				problems += checkProviders(cmd.Context(), cfg, "", out, g.language())
-			}
-			if problems > 0 {
-				return &configProblems{n: problems, file: g.configPath}
-			}
-			fmt.Fprintf(out, "%s: OK\n", g.configPath)
-			return nil
+			return checkConfig(cmd.Context(), g, cmd.OutOrStdout(), offline, providers)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "offline", false, "do not connect to the ERP databases (syntax, templates and secrets only)")
 	cmd.Flags().BoolVar(&providers, "providers", false, "also verify each provider's credentials (no message is sent)")
 	return cmd
+}
+
+// checkConfig is the check command: every problem of the config at
+// g.configPath printed to out, one a line, and an error counting them.
+// init runs it too, on the file it wrote.
+func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, providers bool) error {
+	cfg, err := config.Load(g.configPath, config.Options{})
+	var cerrs config.Errors
+	if errors.As(err, &cerrs) {
+		for _, e := range cerrs {
+			fmt.Fprintln(out, e.Error())
+		}
+		return &configProblems{n: len(cerrs), file: g.configPath}
+	} else if err != nil {
+		return err
+	}
+	if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
+		if errors.As(err, &cerrs) {
+			for _, e := range cerrs {
+				fmt.Fprintln(out, e.Error())
+			}
+		}
+		return &configProblems{n: len(cerrs), file: g.configPath}
+	}
+	problems := 0
+	for _, j := range cfg.Jobs {
+		job, err := poll.Build(cfg, j)
+		if err != nil {
+			fmt.Fprintf(out, "job %s: %v\n", j.Name, err)
+			problems++
+			continue
+		}
+		next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
+		fmt.Fprintf(out, "job %s: %s mode, sources %v, schedule %q (next %s)\n", job.Name, job.Mode, job.Sources, job.Schedule, next)
+		if job.Sample != nil {
+			for _, v := range job.Variants() {
+				if v.Label != "" {
+					fmt.Fprintf(out, "  %s:\n", v.Label)
+				}
+				problems += renderWith(out, g.language(), v.Mapper, v.Sample, "sample")
+			}
+		}
+	}
+	if !offline {
+		problems += checkPending(ctx, cfg, out, g.language())
+	}
+	if providers {
+		problems += checkProviders(ctx, cfg, "", out, g.language())
+	}
+	if problems > 0 {
+		return &configProblems{n: problems, file: g.configPath}
+	}
+	fmt.Fprintf(out, "%s: OK\n", g.configPath)
+	return nil
 }
 
 // checkPending connects to each source and prints, per job and database, how

@@ -23,19 +23,14 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 		ValidArgs: installer.Actions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			action := args[0]
-			opts := installer.Options{
-				ConfigFile: g.configPath,
-				UserName:   user,
-				Password:   os.Getenv("AKINSOFT_SERVICE_PASSWORD"),
-			}
 			if action == "install" {
-				// systemd must leave the config's own state and log directories writable.
-				if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
-					opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
+				_, err := installService(cmd, g, user)
+				if err == nil {
+					cmd.Printf("start it with: akinsoft-connector service start\n")
 				}
-				opts.Folders = append(privateFolders(g), installer.DefaultPaths().LogDir)
+				return err
 			}
-			m, err := installer.NewManager(opts)
+			m, err := installer.NewManager(serviceOptions(g, user))
 			if err != nil {
 				return err
 			}
@@ -54,20 +49,46 @@ akinsoft-connector user (created when missing), enabled but not started.`,
 				return err
 			}
 			cmd.Printf("%s: %s done\n", installer.Name, action)
-			if action == "install" {
-				for _, f := range installer.ProtectFolders(user, opts.Folders...) {
-					switch {
-					case f.Problem != "":
-						cmd.PrintErrf("warning: the folder %s is not private: %s\n", f.Path, f.Problem)
-					case f.Changed:
-						cmd.Printf("folder %s: only SYSTEM, Administrators and the service's account have access\n", f.Path)
-					}
-				}
-				cmd.Printf("runs: %s\nstart it with: akinsoft-connector service start\n", m.CommandLine())
-			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&user, "user", "", `account to run as (Windows: empty = LocalSystem, or .\name / DOMAIN\name; Linux: empty = akinsoft-connector)`)
 	return cmd
+}
+
+func serviceOptions(g *globals, user string) installer.Options {
+	return installer.Options{
+		ConfigFile: g.configPath,
+		UserName:   user,
+		Password:   os.Getenv("AKINSOFT_SERVICE_PASSWORD"),
+	}
+}
+
+// installService registers the service (install), makes its folders
+// private and returns its manager; init calls it too.
+func installService(cmd *cobra.Command, g *globals, user string) (*installer.Manager, error) {
+	opts := serviceOptions(g, user)
+	// systemd must leave the config's own state and log directories writable.
+	if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
+		opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
+	}
+	opts.Folders = append(privateFolders(g), installer.DefaultPaths().LogDir)
+	m, err := installer.NewManager(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Control("install"); err != nil {
+		return nil, err
+	}
+	cmd.Printf("%s: install done\n", installer.Name)
+	for _, f := range installer.ProtectFolders(user, opts.Folders...) {
+		switch {
+		case f.Problem != "":
+			cmd.PrintErrf("warning: the folder %s is not private: %s\n", f.Path, f.Problem)
+		case f.Changed:
+			cmd.Printf("folder %s: only SYSTEM, Administrators and the service's account have access\n", f.Path)
+		}
+	}
+	cmd.Printf("runs: %s\n", m.CommandLine())
+	return m, nil
 }

@@ -69,7 +69,7 @@ type StarterMessage struct {
 var starterTemplate string
 
 var starterTmpl = template.Must(template.New("starter").Funcs(template.FuncMap{
-	"q":     yamlQuote,
+	"q":      yamlQuote,
 	"scalar": yamlBlock,
 }).Parse(starterTemplate))
 

@@ -16,8 +16,8 @@ func TestFirebirdAccess(t *testing.T) {
 	s := erptest.Firebird(t)
 	path := wolvoxDB(t, s, "access")
 	ctx := context.Background()
-	ro, roPass := s.ReadOnlyUser(t, path, "akc_ro")
-	rw, rwPass := s.ReadOnlyUser(t, path, "akc_rw")
+	ro, roPass := s.ReadOnlyUser(t, "akc_ro", path)
+	rw, rwPass := s.ReadOnlyUser(t, "akc_rw", path)
 	admin, err := s.Open(path)
 	if err != nil {
 		t.Fatal(err)

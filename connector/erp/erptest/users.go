@@ -12,14 +12,16 @@ import (
 )
 
 // ReadOnlyUser creates a Firebird user with SELECT on the tables the
-// presets read in the database at path, as README's "Read-only database
-// user" tells shops to, and drops it when the test ends. The name carries
-// the process id: the server (and its user list) is shared by every test.
-func (s Server) ReadOnlyUser(t testing.TB, path, prefix string) (name, password string) {
+// presets read in each database at paths (a shop's year databases), as
+// README's "Read-only database user" tells shops to, and drops it when the
+// test ends. The name carries the process id: the server (and its user
+// list) is shared by every test.
+func (s Server) ReadOnlyUser(t testing.TB, prefix string, paths ...string) (name, password string) {
 	t.Helper()
 	ctx := context.Background()
 	name = fmt.Sprintf("%s_%d", strings.ToUpper(prefix), os.Getpid())
 	password = "ro" + strconv.Itoa(os.Getpid()%100000)
+	path := paths[0]
 	db, err := s.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -42,10 +44,8 @@ func (s Server) ReadOnlyUser(t testing.TB, path, prefix string) (name, password 
 		defer db.Close()
 		_, _ = db.ExecContext(context.Background(), `DROP USER `+name)
 	})
-	for _, table := range []string{"CARI", "FATURA", "CARIHR", "CARI_YETKILI"} {
-		if _, err := db.ExecContext(ctx, fmt.Sprintf(`GRANT SELECT ON %s TO %s`, table, name)); err != nil {
-			t.Fatalf("grant select on %s: %v", table, err)
-		}
+	for _, p := range paths {
+		grant(t, s, p, name)
 	}
 	return name, password
 }
@@ -93,4 +93,18 @@ func chownTree(t testing.TB, root string) {
 		}
 		return nil
 	})
+}
+
+func grant(t testing.TB, s Server, path, user string) {
+	t.Helper()
+	db, err := s.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, table := range []string{"CARI", "FATURA", "CARIHR", "CARI_YETKILI"} {
+		if _, err := db.ExecContext(context.Background(), fmt.Sprintf(`GRANT SELECT ON %s TO %s`, table, user)); err != nil {
+			t.Fatalf("grant select on %s to %s in %s: %v", table, user, path, err)
+		}
+	}
 }
