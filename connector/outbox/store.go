@@ -184,6 +184,10 @@ var migrations = []string{
 	UPDATE messages SET reason = json_object('detail', reason) WHERE reason != '' AND reason_tr = '';
 	UPDATE attempts SET detail = json_object('detail', detail) WHERE detail != '';
 	ALTER TABLE messages DROP COLUMN reason_tr;`,
+	// 7: what a message is about, for people ("2024-117 · Ayşe Yılmaz"):
+	// the status page shows it instead of keys. It is personal data like
+	// the body: emptied by the retention purge and by forget.
+	`ALTER TABLE messages ADD COLUMN about TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -292,6 +296,8 @@ type NewMessage struct {
 	// fallback chain such as WhatsApp, then SMS).
 	Standby   bool
 	NotBefore time.Time // zero: as soon as possible
+	// About names the record for people (see Message.About).
+	About string
 }
 
 // Batch is one page of a job's results.
@@ -327,8 +333,8 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 			return err
 		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, status, reason, next_at, created_at, updated_at, about)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 		if err != nil {
 			return err
@@ -360,7 +366,7 @@ func (s *Store) Enqueue(ctx context.Context, b Batch) (Enqueued, error) {
 				return err
 			}
 			res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now))
+				m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, status, reason, ms(m.NotBefore), ms(now), ms(now), m.About)
 			if err != nil {
 				return fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
