@@ -35,6 +35,10 @@ type Probe interface {
 	// Wake tells a channel's dispatcher that a message is due now (after
 	// an operator's retry), instead of at its next tick.
 	Wake(channel string)
+	// Hold pauses a channel by hand until Resume (the admin's Pause); both
+	// report whether the channel exists.
+	Hold(channel string) bool
+	Resume(channel string) bool
 }
 
 // ChannelState is one channel as the page shows it.
@@ -42,6 +46,10 @@ type ChannelState struct {
 	Name   string         `json:"name"`
 	Paused bool           `json:"paused"`
 	Alert  mapping.Reason `json:"alert,omitempty"` // why it is paused
+	// Held says an operator paused it (Alert says so too).
+	Held bool `json:"held,omitempty"`
+	// QuietUntil is the end of the quiet hours holding now (zero: none).
+	QuietUntil time.Time `json:"quiet_until,omitzero"`
 }
 
 // Options configure a Server.

@@ -1,0 +1,118 @@
+package catalog
+
+// The shop owner's part of the status page (keys statuspage.*): the
+// verdict at the top, what to do about each problem, the 14-day chart, why
+// a message waits, paging and filters, the viewer's login, and the reason
+// an operator's pause gives.
+func init() {
+	add(map[Key]entry{
+		"dispatch.paused_by_operator": {tr: "bir yönetici duraklattı", en: "paused by an operator"},
+
+		"statuspage.verdict.ok":        {tr: "Her şey yolunda", en: "All is well"},
+		"statuspage.verdict.ok_detail": {tr: "Son 14 günde {sent} mesaj gönderildi; {delivered} tanesinin iletildiği bildirildi.", en: "In the last 14 days {sent} messages were sent; {delivered} were reported delivered."},
+		"statuspage.verdict.one":       {tr: "1 sorun var: {list}", en: "1 problem: {list}"},
+		"statuspage.verdict.many":      {tr: "{n} sorun var: {list}", en: "{n} problems: {list}"},
+		"statuspage.verdict.updated":   {tr: "Güncelleme: {time} · sayfa kendiliğinden yenilenir", en: "Updated: {time} · the page refreshes by itself"},
+
+		"statuspage.todo.title": {tr: "Yapmanız gerekenler", en: "What to do"},
+		"statuspage.todo.more":  {tr: "ve {n} tane daha", en: "and {n} more"},
+		"statuspage.todo.show":  {tr: "Bu mesajları göster", en: "Show these messages"},
+
+		"statuspage.fix.channel_paused.title": {tr: "{channel} kanalı durdu", en: "The {channel} channel stopped"},
+		"statuspage.fix.channel_paused": {
+			tr: "Sağlayıcı kullanıcı bilgilerini reddetti ({reason}). Mesajlar bekliyor, kaybolmaz. BT sorumlunuz sağlayıcının parolasını akinsoft-connector secrets set ile düzeltip hizmeti yeniden başlatmalı.",
+			en: "The provider rejected the credentials ({reason}). The messages wait; none is lost. Your IT person should correct the provider's password with akinsoft-connector secrets set and restart the service."},
+		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
+		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",
+			en: "An operator paused this channel; its messages wait. Press Resume beside the channel to go on."},
+		"statuspage.fix.job_failed.title": {tr: "\"{job}\" görevi çalışamadı", en: "The \"{job}\" job could not run"},
+		"statuspage.fix.job_failed": {tr: "Son deneme {when}: {err}. Wolvox sunucusunun açık olduğunu ve bu bilgisayarın ona ulaşabildiğini denetleyin; görev kendiliğinden yeniden dener.",
+			en: "Last try {when}: {err}. Check that the Wolvox server is on and that this computer reaches it; the job tries again by itself."},
+		"statuspage.fix.held.title": {tr: "{n} mesajın gidip gitmediği belli değil", en: "{n} messages may or may not have gone"},
+		"statuspage.fix.held": {tr: "Sağlayıcının panelinde bu mesajlara bakın: gitmediyse Tekrar dene, gittiyse İptal et düğmesine basın.",
+			en: "Look these messages up in the provider's panel: if one did not go, press Retry; if it did, press Cancel."},
+		"statuspage.fix.no_mobile.title": {tr: "{n} mesaj: cep telefonu kayıtlı değil", en: "{n} messages: no mobile number"},
+		"statuspage.fix.no_mobile":       {tr: "Bu müşterinin cep telefonu Wolvox'ta kayıtlı değil: cari kartına ekleyin.", en: "This customer's mobile number is not in Wolvox: add it to the account card."},
+		"statuspage.fix.landline.title":  {tr: "{n} mesaj: numara sabit hat", en: "{n} messages: a landline number"},
+		"statuspage.fix.landline":        {tr: "Bu müşterinin kayıtlı numarası sabit hat, SMS alamaz: cari kartına cep telefonunu ekleyin.", en: "This customer's number is a landline, which gets no SMS: add their mobile number to the account card."},
+		"statuspage.fix.bad_phone.title": {tr: "{n} mesaj: telefon numarası hatalı", en: "{n} messages: a wrong phone number"},
+		"statuspage.fix.bad_phone":       {tr: "Bu müşterinin telefon numarası hatalı yazılmış: cari kartında düzeltin.", en: "This customer's phone number is mistyped: correct it on the account card."},
+		"statuspage.fix.no_email.title":  {tr: "{n} mesaj: e-posta adresi kayıtlı değil", en: "{n} messages: no e-mail address"},
+		"statuspage.fix.no_email":        {tr: "Bu müşterinin e-posta adresi Wolvox'ta kayıtlı değil: cari kartına ekleyin.", en: "This customer's e-mail address is not in Wolvox: add it to the account card."},
+		"statuspage.fix.bad_email.title": {tr: "{n} mesaj: e-posta adresi hatalı", en: "{n} messages: a wrong e-mail address"},
+		"statuspage.fix.bad_email":       {tr: "Bu müşterinin e-posta adresi hatalı yazılmış: cari kartında düzeltin.", en: "This customer's e-mail address is mistyped: correct it on the account card."},
+		"statuspage.fix.customer_missing.title": {
+			tr: "{n} mesaj: faturanın carisi bulunamadı", en: "{n} messages: the invoice's account is missing"},
+		"statuspage.fix.customer_missing": {tr: "Faturanın bağlı olduğu cari kart Wolvox'ta yok (silinmiş olabilir): faturayı doğru cariye bağlayın.",
+			en: "The account card the invoice belongs to is not in Wolvox (it may have been deleted): link the invoice to the right account."},
+		"statuspage.fix.template.title": {tr: "{n} mesaj: mesaj metni oluşturulamadı", en: "{n} messages: the text could not be made"},
+		"statuspage.fix.template": {tr: "Mesaj şablonu bu kayıt için çalışmadı: BT sorumlunuza haber verin (akinsoft-connector check sorunu gösterir).",
+			en: "The message template failed for this record: tell your IT person (akinsoft-connector check shows the problem)."},
+		"statuspage.fix.refused.title": {tr: "{n} mesajı sağlayıcı kabul etmedi", en: "The provider refused {n} messages"},
+		"statuspage.fix.refused": {tr: "Nedeni listede yazıyor. Numarayı ya da adresi cari kartında düzeltip Tekrar dene düğmesine basın.",
+			en: "The list says why. Correct the number or address on the account card, then press Retry."},
+		"statuspage.fix.other.title": {tr: "{n} mesaj gönderilemedi", en: "{n} messages could not be sent"},
+		"statuspage.fix.other":       {tr: "Nedeni listede yazıyor; çözemezseniz BT sorumlunuza haber verin.", en: "The list says why; if you cannot fix it, tell your IT person."},
+
+		"statuspage.channel.sms":      {tr: "SMS", en: "SMS"},
+		"statuspage.channel.whatsapp": {tr: "WhatsApp", en: "WhatsApp"},
+		"statuspage.channel.email":    {tr: "E-posta", en: "E-mail"},
+		"statuspage.channel.webhook":  {tr: "Web kancası", en: "Webhook"},
+
+		"statuspage.chart.title":     {tr: "Son 14 gün", en: "The last 14 days"},
+		"statuspage.chart.delivered": {tr: "İletildi", en: "Delivered"},
+		"statuspage.chart.sent":      {tr: "Gönderildi, rapor bekleniyor", en: "Sent, no report yet"},
+		"statuspage.chart.failed":    {tr: "Başarısız", en: "Failed"},
+		"statuspage.chart.bar":       {tr: "{day}: {delivered} iletildi, {sent} gönderildi, {failed} başarısız", en: "{day}: {delivered} delivered, {sent} sent, {failed} failed"},
+		"statuspage.chart.summary":   {tr: "{delivered} iletildi · {sent} gönderildi · {failed} başarısız", en: "{delivered} delivered · {sent} sent · {failed} failed"},
+		"statuspage.chart.empty":     {tr: "Son 14 günde bu kanaldan mesaj gitmedi.", en: "No message went on this channel in the last 14 days."},
+		"statuspage.chart.none":      {tr: "Henüz kanal yok.", en: "No channel yet."},
+
+		"statuspage.pause":         {tr: "Duraklat", en: "Pause"},
+		"statuspage.resume":        {tr: "Devam ettir", en: "Resume"},
+		"statuspage.done_pause":    {tr: "{channel} kanalı duraklatıldı; mesajlar bekliyor.", en: "The {channel} channel is paused; its messages wait."},
+		"statuspage.done_resume":   {tr: "{channel} kanalı yeniden gönderiyor.", en: "The {channel} channel sends again."},
+		"statuspage.failed_pause":  {tr: "{channel} kanalı bulunamadı.", en: "There is no {channel} channel."},
+		"statuspage.quiet_now":     {tr: "sessiz saatler · gönderim {time}", en: "quiet hours · sending {time}"},
+		"statuspage.role.viewer":   {tr: "Salt okunur", en: "Read-only"},
+		"statuspage.viewer_note":   {tr: "Bu girişle sayfayı görebilirsiniz; tekrar deneme, iptal ve duraklatma yönetici parolası ister.", en: "This login shows the page; retrying, cancelling and pausing need the admin password."},
+		"statuspage.viewer_denied": {tr: "Bu giriş yalnızca okuyabilir: tekrar deneme, iptal ve duraklatma için yönetici parolasıyla girin.", en: "This login may only read: log in with the admin password to retry, cancel or pause."},
+
+		"statuspage.wait.held":      {tr: "Kanal duraklatıldı; devam ettirilince gider", en: "The channel is paused; it goes once resumed"},
+		"statuspage.wait.paused":    {tr: "Kanal durdu (sağlayıcı bilgileri reddedildi); düzeltilince gider", en: "The channel stopped (credentials rejected); it goes once they are fixed"},
+		"statuspage.wait.quiet":     {tr: "Sessiz saatler · gönderim {time}", en: "Quiet hours · sending {time}"},
+		"statuspage.wait.daily_cap": {tr: "Alıcının günlük sınırı doldu · gönderim {time}", en: "The recipient's daily limit is reached · sending {time}"},
+		"statuspage.wait.retry":     {tr: "Tekrar denenecek · {time} · {reason}", en: "Retried · {time} · {reason}"},
+		"statuspage.wait.optout":    {tr: "Ret listesi okunamadı · tekrar denenecek {time}", en: "The opt-out list could not be read · retried {time}"},
+		"statuspage.wait.later":     {tr: "Tatil ya da sessiz saat · gönderim {time}", en: "A holiday or quiet hours · sending {time}"},
+		"statuspage.wait.due":       {tr: "Sırada; birazdan gider", en: "Queued; it goes shortly"},
+		"statuspage.time.today":     {tr: "bugün {time}", en: "today {time}"},
+		"statuspage.time.tomorrow":  {tr: "yarın {time}", en: "tomorrow {time}"},
+		"statuspage.time.date":      {tr: "{date} {time}", en: "{date} {time}"},
+
+		"statuspage.col.about": {tr: "Konu", en: "About"},
+		"statuspage.col.wait":  {tr: "Bekleme nedeni", en: "Waiting for"},
+		"statuspage.record":    {tr: "Kayıt {key}", en: "Record {key}"},
+
+		"statuspage.entity.invoice":  {tr: "Fatura", en: "Invoice"},
+		"statuspage.entity.due":      {tr: "Fatura", en: "Invoice"},
+		"statuspage.entity.overdue":  {tr: "Fatura", en: "Invoice"},
+		"statuspage.entity.reminder": {tr: "Fatura", en: "Invoice"},
+		"statuspage.entity.shipment": {tr: "Kargo", en: "Shipment"},
+		"statuspage.entity.payment":  {tr: "Tahsilat", en: "Payment"},
+		"statuspage.entity.customer": {tr: "Cari", en: "Account"},
+		"statuspage.entity.birthday": {tr: "Doğum günü", en: "Birthday"},
+
+		"statuspage.messages.title": {tr: "Tüm mesajlar", en: "All messages"},
+		"statuspage.filter.status":  {tr: "Durum", en: "Status"},
+		"statuspage.filter.channel": {tr: "Kanal", en: "Channel"},
+		"statuspage.filter.job":     {tr: "Görev", en: "Job"},
+		"statuspage.filter.all":     {tr: "Hepsi", en: "All"},
+		"statuspage.filter.apply":   {tr: "Göster", en: "Show"},
+		"statuspage.page":           {tr: "Sayfa {n}/{total} · {count} mesaj", en: "Page {n} of {total} · {count} messages"},
+		"statuspage.prev":           {tr: "‹ Önceki", en: "‹ Previous"},
+		"statuspage.next":           {tr: "Sonraki ›", en: "Next ›"},
+		"statuspage.none":           {tr: "Mesaj yok.", en: "No messages."},
+		"statuspage.footer":         {tr: "akinsoft-connector {version}", en: "akinsoft-connector {version}"},
+	})
+}
