@@ -113,8 +113,10 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /login", s.loginPost)
 	s.mux.Handle("POST /logout", s.withSession(s.logoutPost))
 	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
-	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.actionPost))
-	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.actionPost))
+	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.adminOnly(s.actionPost)))
+	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.adminOnly(s.actionPost)))
+	s.mux.Handle("POST /channels/{name}/pause", s.withSession(s.adminOnly(s.channelPost)))
+	s.mux.Handle("POST /channels/{name}/resume", s.withSession(s.adminOnly(s.channelPost)))
 }
 
 // ServeHTTP adds headers that keep the page from being framed, cached or

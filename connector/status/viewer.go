@@ -3,6 +3,7 @@ package status
 import (
 	"errors"
 	"fmt"
+	"net/http"
 
 	"golang.org/x/crypto/bcrypt"
 )
@@ -62,4 +63,16 @@ func (c Credentials) roleFor(password string) (Role, bool) {
 		return RoleViewer, true
 	}
 	return 0, false
+}
+
+// adminOnly refuses the viewer's session an action (retry, cancel, pause):
+// the page shows the viewer no buttons, this stops a forged form.
+func (s *Server) adminOnly(h func(http.ResponseWriter, *http.Request, session)) func(http.ResponseWriter, *http.Request, session) {
+	return func(w http.ResponseWriter, r *http.Request, sess session) {
+		if sess.role != RoleAdmin {
+			http.Error(w, s.lang(r).C("statuspage.viewer_denied"), http.StatusForbidden)
+			return
+		}
+		h(w, r, sess)
+	}
 }
