@@ -170,3 +170,9 @@ func (s *Server) messagesPage(ctx context.Context, p *pageData, problems []Messa
 	from := min(total, p.offset("messages"))
 	return p.paged("messages", total, rows[from:min(total, from+listPageSize)]), nil
 }
+
+// MessagesOpen says the list of all messages is what the address asks
+// for (a filter, a page of it, a to-do's link): it is shown open.
+func (p pageData) MessagesOpen() bool {
+	return p.Filter != (filter{}) || p.query.Has(pageParam("messages"))
+}

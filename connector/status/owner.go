@@ -2,6 +2,8 @@ package status
 
 import (
 	"slices"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"strings"
 	"time"
 
@@ -19,7 +21,8 @@ import (
 // verdict is the line at the top of the page.
 type verdict struct {
 	OK     bool
-	Title  string
+	Title  string // "Her şey yolunda" / "2 sorun var"
+	List   string // the problems' titles, after the count
 	Detail string
 }
 
@@ -106,7 +109,7 @@ func (p *pageData) todos(problems []MessageView) []todo {
 		switch {
 		case c.Held:
 			out = append(out, todo{Kind: "channel_held", Title: l.C("statuspage.fix.channel_held.title", "channel", l.ChannelName(c.Name)),
-				Fix: l.C("statuspage.fix.channel_held")})
+				Fix: l.C(p.fixKey("channel_held"))})
 		case c.Paused:
 			out = append(out, todo{Kind: "channel_paused", Bad: true, Title: l.C("statuspage.fix.channel_paused.title", "channel", l.ChannelName(c.Name)),
 				Fix: l.C("statuspage.fix.channel_paused", "reason", l.Why(c.Alert))})
@@ -115,7 +118,7 @@ func (p *pageData) todos(problems []MessageView) []todo {
 	for _, j := range p.Jobs {
 		if j.Err != "" {
 			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix: l.C("statuspage.fix.job_failed", "when", p.Time(j.LastRun), "err", j.Err)})
+				Fix: l.C("statuspage.fix.job_failed", "when", l.when(j.LastRun, p.now, p.loc), "err", j.Err)})
 		}
 	}
 	byKind := map[string]*todo{}
@@ -143,11 +146,21 @@ func (p *pageData) todos(problems []MessageView) []todo {
 	for _, kind := range problemKinds {
 		if t := byKind[kind]; t != nil {
 			t.Title = l.C("statuspage.fix."+kind+".title", "n", counts[kind])
-			t.Fix = l.C("statuspage.fix." + kind)
+			t.Fix = l.C(p.fixKey(kind))
 			out = append(out, *t)
 		}
 	}
 	return out
+}
+
+// fixKey is a problem's fix as the reader can do it: the viewer has no
+// buttons, so where the fix is one, theirs says whom to ask.
+func (p *pageData) fixKey(kind string) string {
+	k := "statuspage.fix." + kind
+	if !p.Admin && catalog.Has(catalog.Key(k+".viewer")) {
+		return k + ".viewer"
+	}
+	return k
 }
 
 // verdictOf sums the list up in one line.
@@ -169,7 +182,7 @@ func (p *pageData) verdictOf(todos []todo, sent, delivered int) verdict {
 	if len(todos) == 1 {
 		key = "statuspage.verdict.one"
 	}
-	return verdict{Title: l.C(key, "n", len(todos), "list", strings.Join(titles, " · "))}
+	return verdict{Title: l.C(key, "n", len(todos)), List: strings.Join(titles, " · ")}
 }
 
 // weekStart is where the problems the owner is told about begin: the

@@ -61,7 +61,7 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 	c, _ := e.login()
 	_, page := e.do(c, "GET", "/", nil)
 	verdict := section(t, page, "verdict")
-	if !strings.Contains(verdict, "8 sorun var: &#34;vade-hatirlatma&#34; görevi çalışamadı · 1 mesajın gidip gitmediği belli değil · ") {
+	if !strings.Contains(verdict, ">8 sorun var:</h2>") || !strings.Contains(verdict, "&#34;vade-hatirlatma&#34; görevi çalışamadı · 1 mesajın gidip gitmediği belli değil · ") {
 		t.Errorf("verdict = %s", verdict)
 	}
 	todo := section(t, page, "todo")
@@ -197,6 +197,9 @@ func TestViewerReadsAdminActs(t *testing.T) {
 	if !strings.Contains(page, `id="role"`) || strings.Contains(page, `class="retry"`) || strings.Contains(page, `id="pause-`) ||
 		!strings.Contains(page, "yönetici parolası ister") {
 		t.Errorf("the viewer's page shows buttons or no role")
+	}
+	if todo := section(t, page, "todo"); !strings.Contains(todo, "BT sorumlunuz sağlayıcının panelinde") || strings.Contains(todo, "düğmesine basın") {
+		t.Errorf("the viewer is told to press buttons they do not have:\n%s", todo)
 	}
 	held, _ := e.store.List(context.Background(), outbox.Filter{Status: outbox.StatusHeld})
 	for _, path := range []string{"/messages/" + strconv.FormatInt(held[0].ID, 10) + "/retry", "/channels/sms/pause"} {

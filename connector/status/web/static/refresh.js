@@ -50,6 +50,13 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
         var now = document.querySelector('main');
         if (fresh && now) {
+          // Keep what the reader opened or closed.
+          now.querySelectorAll('section[id] > details').forEach(function (d) {
+            var f = fresh.querySelector('section[id="' + d.parentNode.id + '"] > details');
+            if (f) {
+              f.open = d.open;
+            }
+          });
           now.replaceWith(document.adoptNode(fresh));
           document.documentElement.setAttribute('data-refreshed', String(Date.now()));
         }
