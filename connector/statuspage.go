@@ -18,13 +18,14 @@ import (
 // ChannelStates lists the channels, sorted, with their pause state.
 func (d *Daemon) ChannelStates() []status.ChannelState {
 	out := make([]status.ChannelState, 0, len(d.channels))
+	now := d.now()
 	for name, c := range d.channels {
 		paused, alert := c.Paused()
 		if !paused {
 			alert = mapping.Reason{}
 		}
 		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name),
-			Credit: d.metrics.Credit(name)})
+			Credit: d.metrics.Credit(name), Held: c.Held(), QuietUntil: c.QuietUntil(now)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
@@ -44,6 +45,25 @@ func (d *Daemon) Wake(channel string) {
 	if c, ok := d.channels[channel]; ok {
 		c.Wake()
 	}
+}
+
+// Hold pauses a channel by hand (the status page's Pause button); it
+// reports whether the channel exists.
+func (d *Daemon) Hold(channel string) bool {
+	c, ok := d.channels[channel]
+	if ok {
+		c.Hold()
+	}
+	return ok
+}
+
+// Resume lets a held channel send again.
+func (d *Daemon) Resume(channel string) bool {
+	c, ok := d.channels[channel]
+	if ok {
+		c.Resume()
+	}
+	return ok
 }
 
 // recordRun feeds a finished job run to the metrics and saves it in the

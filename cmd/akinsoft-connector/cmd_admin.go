@@ -48,6 +48,50 @@ func newAdminCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(&cobra.Command{
+		Use:   "set-viewer-password",
+		Short: g.h("help.admin.set_viewer_password"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			pw, err := readSecret(cmd, g, g.say("cmd.admin.viewer_password"))
+			if err != nil {
+				return err
+			}
+			if f, ok := cmd.InOrStdin().(*os.File); ok && isTerminal(f) {
+				again, err := readSecret(cmd, g, g.say("cmd.admin.viewer_password_again"))
+				if err != nil {
+					return err
+				}
+				if again != pw {
+					return g.sayErr("cmd.admin.passwords_differ")
+				}
+			}
+			if err := status.SetViewerPassword(path, pw); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.viewer_password_set", "path", path))
+			return nil
+		},
+	}, &cobra.Command{
+		Use:   "remove-viewer-password",
+		Short: g.h("help.admin.remove_viewer_password"),
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := authPath(g)
+			if err != nil {
+				return err
+			}
+			if err := status.RemoveViewerPassword(path); err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.viewer_password_removed"))
+			return nil
+		},
+	})
 	token := &cobra.Command{Use: "token", Short: g.h("help.admin.token")}
 	var listJSON bool
 	tokenList := &cobra.Command{

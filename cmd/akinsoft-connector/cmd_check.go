@@ -26,62 +26,69 @@ func newCheckCmd(g *globals) *cobra.Command {
 		Short: g.h("help.check"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			out, lang := cmd.OutOrStdout(), g.language()
-			cfg, err := config.Load(g.configPath, config.Options{})
-			var cerrs config.Errors
-			if errors.As(err, &cerrs) {
-				for _, e := range cerrs {
-					fmt.Fprintln(out, e.In(lang))
-				}
-				return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
-			} else if err != nil {
-				return err
-			}
-			if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
-				if errors.As(err, &cerrs) {
-					for _, e := range cerrs {
-						fmt.Fprintln(out, e.In(lang))
-					}
-				}
-				return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
-			}
-			problems := 0
-			for _, j := range cfg.Jobs {
-				job, err := poll.Build(cfg, j)
-				if err != nil {
-					fmt.Fprintln(out, g.say("cmd.check.job_error", "job", j.Name, "err", err))
-					problems++
-					continue
-				}
-				next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
-				fmt.Fprintln(out, g.say("cmd.check.job", "job", job.Name, "mode", job.Mode, "sources", fmt.Sprint(job.Sources),
-					"schedule", fmt.Sprintf("%q", job.Schedule), "next", next))
-				if job.Sample != nil {
-					for _, v := range job.Variants() {
-						if v.Label != "" {
-							fmt.Fprintf(out, "  %s:\n", v.Label)
-						}
-						problems += renderWith(out, lang, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
-					}
-				}
-			}
-			problems += checkOutbox(cmd.Context(), g, cfg, out)
-			if !offline {
-				problems += checkPending(cmd.Context(), cfg, out, lang)
-			}
-			if providers {
-				problems += checkProviders(cmd.Context(), cfg, "", out, lang)
-			}
-			if problems > 0 {
-				return &configProblems{n: problems, file: g.configPath, lang: lang}
-			}
-			fmt.Fprintln(out, g.say("cmd.check.ok", "file", g.configPath))
-			return nil
+			return checkConfig(cmd.Context(), g, cmd.OutOrStdout(), offline, providers)
 		},
 	}
 	cmd.Flags().BoolVar(&offline, "offline", false, g.h("help.check.offline"))
 	cmd.Flags().BoolVar(&providers, "providers", false, g.h("help.check.providers"))
 	return cmd
+}
+
+// checkConfig is the check command: every problem of the config at
+// g.configPath printed to out, one a line, and an error counting them.
+// init runs it too, on the file it wrote.
+func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, providers bool) error {
+	lang := g.language()
+	cfg, err := config.Load(g.configPath, config.Options{})
+	var cerrs config.Errors
+	if errors.As(err, &cerrs) {
+		for _, e := range cerrs {
+			fmt.Fprintln(out, e.In(lang))
+		}
+		return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
+	} else if err != nil {
+		return err
+	}
+	if err := cfg.ResolveSecrets(&lazyVault{g: g, stateDir: string(cfg.StateDir)}); err != nil {
+		if errors.As(err, &cerrs) {
+			for _, e := range cerrs {
+				fmt.Fprintln(out, e.In(lang))
+			}
+		}
+		return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
+	}
+	problems := 0
+	for _, j := range cfg.Jobs {
+		job, err := poll.Build(cfg, j)
+		if err != nil {
+			fmt.Fprintln(out, g.say("cmd.check.job_error", "job", j.Name, "err", err))
+			problems++
+			continue
+		}
+		next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
+		fmt.Fprintln(out, g.say("cmd.check.job", "job", job.Name, "mode", job.Mode, "sources", fmt.Sprint(job.Sources),
+			"schedule", fmt.Sprintf("%q", job.Schedule), "next", next))
+		if job.Sample != nil {
+			for _, v := range job.Variants() {
+				if v.Label != "" {
+					fmt.Fprintf(out, "  %s:\n", v.Label)
+				}
+				problems += renderWith(out, lang, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
+			}
+		}
+	}
+	problems += checkOutbox(ctx, g, cfg, out)
+	if !offline {
+		problems += checkPending(ctx, cfg, out, lang)
+	}
+	if providers {
+		problems += checkProviders(ctx, cfg, "", out, lang)
+	}
+	if problems > 0 {
+		return &configProblems{n: problems, file: g.configPath, lang: lang}
+	}
+	fmt.Fprintln(out, g.say("cmd.check.ok", "file", g.configPath))
+	return nil
 }
 
 // checkOutbox says what run would say of the outbox: one the state folder's

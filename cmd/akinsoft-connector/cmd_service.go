@@ -21,19 +21,14 @@ func newServiceCmd(g *globals) *cobra.Command {
 		ValidArgs: installer.Actions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			action := args[0]
-			opts := installer.Options{
-				ConfigFile: g.configPath,
-				UserName:   user,
-				Password:   os.Getenv("AKINSOFT_SERVICE_PASSWORD"),
-			}
 			if action == "install" {
-				// systemd must leave the config's own state and log directories writable.
-				if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
-					opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
+				_, err := installService(cmd, g, user)
+				if err == nil {
+					cmd.Println(g.say("cmd.service.start_hint"))
 				}
-				opts.Folders = append(privateFolders(g), installer.DefaultPaths().LogDir)
+				return err
 			}
-			m, err := installer.NewManager(opts)
+			m, err := installer.NewManager(serviceOptions(g, user))
 			if err != nil {
 				return err
 			}
@@ -52,21 +47,46 @@ func newServiceCmd(g *globals) *cobra.Command {
 				return err
 			}
 			cmd.Println(g.say("cmd.service.done", "name", installer.Name, "action", action))
-			if action == "install" {
-				for _, f := range installer.ProtectFolders(user, opts.Folders...) {
-					switch {
-					case f.Problem != "":
-						cmd.PrintErrln(g.say("cmd.service.folder_not_private", "folder", f.Path, "problem", f.Problem))
-					case f.Changed:
-						cmd.Println(g.say("cmd.service.folder_private", "folder", f.Path))
-					}
-				}
-				cmd.Println(g.say("cmd.service.runs", "command", m.CommandLine()))
-				cmd.Println(g.say("cmd.service.start_hint"))
-			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&user, "user", "", g.h("help.service.user"))
 	return cmd
+}
+
+func serviceOptions(g *globals, user string) installer.Options {
+	return installer.Options{
+		ConfigFile: g.configPath,
+		UserName:   user,
+		Password:   os.Getenv("AKINSOFT_SERVICE_PASSWORD"),
+	}
+}
+
+// installService registers the service (install), makes its folders
+// private and returns its manager; init calls it too.
+func installService(cmd *cobra.Command, g *globals, user string) (*installer.Manager, error) {
+	opts := serviceOptions(g, user)
+	// systemd must leave the config's own state and log directories writable.
+	if cfg, err := config.Load(g.configPath, config.Options{}); cfg != nil && err == nil {
+		opts.WritablePaths = []string{string(cfg.StateDir), string(cfg.Log.Dir)}
+	}
+	opts.Folders = append(privateFolders(g), installer.DefaultPaths().LogDir)
+	m, err := installer.NewManager(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.Control("install"); err != nil {
+		return nil, err
+	}
+	cmd.Println(g.say("cmd.service.done", "name", installer.Name, "action", "install"))
+	for _, f := range installer.ProtectFolders(user, opts.Folders...) {
+		switch {
+		case f.Problem != "":
+			cmd.PrintErrln(g.say("cmd.service.folder_not_private", "folder", f.Path, "problem", f.Problem))
+		case f.Changed:
+			cmd.Println(g.say("cmd.service.folder_private", "folder", f.Path))
+		}
+	}
+	cmd.Println(g.say("cmd.service.runs", "command", m.CommandLine()))
+	return m, nil
 }

@@ -120,7 +120,7 @@ func newRoot(args []string) (*cobra.Command, *globals) {
 		}
 		return nil
 	}
-	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(g), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
+	root.AddCommand(newInitCmd(g), newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(g), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
 		newStatusCmd(g), newMessagesCmd(g), newRepliesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g), newManCmd(g))
 	registerCompletions(root, g)
 	localizeHelp(root, g.help)

@@ -5,6 +5,11 @@ package catalog
 // texts are the command-line library's own words they replace).
 func init() {
 	add(map[Key]entry{
+		"help.admin.set_viewer_password": {
+			tr: "Mağaza sahibi için salt okunur bir parola belirle: Tekrar dene, İptal ve Duraklat olmadan durum sayfası",
+			en: "Set a read-only password for the shop owner: the status page without Retry, Cancel and Pause"},
+		"help.admin.remove_viewer_password": {tr: "Salt okunur parolayı kaldır", en: "Remove the read-only password"},
+
 		"help.root": {
 			tr: "AKINSOFT Wolvox veritabanından müşterilere SMS, WhatsApp ve e-posta bildirimleri gönderir",
 			en: "Send customers SMS, WhatsApp and e-mail notifications from an AKINSOFT Wolvox database"},

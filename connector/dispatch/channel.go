@@ -107,6 +107,7 @@ type Channel struct {
 	mu          sync.Mutex
 	pausedUntil time.Time
 	pauseReason mapping.Reason
+	held        bool // paused by an operator (pause.go)
 }
 
 // New builds a channel. The rate limit is the channel's only one: the
@@ -139,11 +140,14 @@ func (c *Channel) Wake() {
 	}
 }
 
-// Paused reports whether the channel is paused by a credential or config
-// error, and why.
+// Paused reports whether the channel is paused, by an operator or by a
+// credential or config error, and why.
 func (c *Channel) Paused() (bool, mapping.Reason) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.held {
+		return true, mapping.R(ReasonPausedByOperator)
+	}
 	return c.now().Before(c.pausedUntil), c.pauseReason
 }
 

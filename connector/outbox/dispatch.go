@@ -28,25 +28,36 @@ type Message struct {
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	SentAt     time.Time
+	// NextAt is when a pending message may be sent (zero: at once): a
+	// retry's time, the end of quiet days or of a daily cap.
+	NextAt time.Time
+	// About names what the message is about for people ("2024-117 · Ayşe
+	// Yılmaz"): stored at enqueue, emptied with the body.
+	About string
 	// AttemptID is the attempts row opened by Claim.
 	AttemptID int64
 }
 
 const messageCols = `id, dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload,
-	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0), merchant`
+	commercial, status, reason, code, provider_id, attempts, created_at, updated_at, COALESCE(sent_at, 0), merchant, next_at, about`
 
-func scanMessage(sc interface{ Scan(...any) error }) (Message, error) {
+// scanMessage reads the messageCols of a row, then any extra columns the
+// query selected after them into extra.
+func scanMessage(sc interface{ Scan(...any) error }, extra ...any) (Message, error) {
 	var m Message
-	var created, updated, sent int64
+	var created, updated, sent, next int64
 	var reason string
-	err := sc.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
+	err := sc.Scan(append([]any{&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
 		&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
-		&m.Attempts, &created, &updated, &sent, &m.Merchant)
+		&m.Attempts, &created, &updated, &sent, &m.Merchant, &next, &m.About}, extra...)...)
 	m.Reason = decodeReason(reason)
 	m.CreatedAt = time.UnixMilli(created)
 	m.UpdatedAt = time.UnixMilli(updated)
 	if sent > 0 {
 		m.SentAt = time.UnixMilli(sent)
+	}
+	if next > 0 {
+		m.NextAt = time.UnixMilli(next)
 	}
 	return m, err
 }
@@ -213,14 +224,24 @@ type Filter struct {
 	Job     string
 	Since   time.Time
 	Limit   int
+	// Statuses selects any of several states (with Status, either).
+	Statuses []Status
+	// Offset skips the first matches, for paging.
+	Offset int
 }
 
-// List returns messages matching f, newest first.
-func (s *Store) List(ctx context.Context, f Filter) ([]Message, error) {
+// where is the filter as SQL.
+func (f Filter) where() (string, []any) {
 	var where []string
 	var args []any
 	if f.Status != "" {
 		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
+	if len(f.Statuses) > 0 {
+		where = append(where, "status IN (?"+strings.Repeat(",?", len(f.Statuses)-1)+")")
+		for _, st := range f.Statuses {
+			args = append(args, st)
+		}
 	}
 	if f.Channel != "" {
 		where, args = append(where, "channel = ?"), append(args, f.Channel)
@@ -231,15 +252,30 @@ func (s *Store) List(ctx context.Context, f Filter) ([]Message, error) {
 	if !f.Since.IsZero() {
 		where, args = append(where, "created_at >= ?"), append(args, ms(f.Since))
 	}
-	q := `SELECT ` + messageCols + ` FROM messages`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// List returns messages matching f, newest first.
+func (s *Store) List(ctx context.Context, f Filter) ([]Message, error) {
+	where, args := f.where()
 	if f.Limit <= 0 {
 		f.Limit = 100
 	}
-	q += " ORDER BY id DESC LIMIT ?"
-	return s.query(ctx, q, append(args, f.Limit)...)
+	q := `SELECT ` + messageCols + ` FROM messages` + where + " ORDER BY id DESC LIMIT ? OFFSET ?"
+	return s.query(ctx, q, append(args, f.Limit, max(0, f.Offset))...)
+}
+
+// Count is how many messages match f (its Limit and Offset aside).
+func (s *Store) Count(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where()
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count messages: %w", err)
+	}
+	return n, nil
 }
 
 func (s *Store) query(ctx context.Context, q string, args ...any) ([]Message, error) {

@@ -337,7 +337,7 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 		args = append(args, StatusCancelled)
 		args = append(args, waitingStates...)
 		args = append(args, cancelled, p.textHits[m.ID], erased, m.ID)
-		if err := exec(`UPDATE messages SET subject = '', body = '', html = '', payload = NULL, attachments = NULL,
+		if err := exec(`UPDATE messages SET subject = '', body = '', html = '', payload = NULL, attachments = NULL, about = '',
 			purged_at = COALESCE(purged_at, ?), updated_at = ?,
 			status = CASE WHEN status IN (?, ?, ?, ?) THEN ? ELSE status END,
 			reason = CASE WHEN status IN (?, ?, ?, ?) THEN ? WHEN ? THEN ? ELSE reason END

@@ -63,13 +63,13 @@ func mehmetOutbox(t *testing.T, path string) *Store {
 	s := open(t, path)
 	big := strings.Repeat("<p>Fatura ayrıntıları, satır satır.</p>", 300) // overflow pages
 	b := Batch{Job: "new-invoices", Source: "merkez", Cursor: "102", Messages: []NewMessage{
-		{Message: mapping.Message{Channel: "sms", To: "+90 (533) 234-5678", Text: "Sayın Mehmet Öztürk, faturanız hazır."}, DedupeKey: "inv:102"},
+		{Message: mapping.Message{Channel: "sms", To: "+90 (533) 234-5678", Text: "Sayın Mehmet Öztürk, faturanız hazır."}, DedupeKey: "inv:102", About: "2024-102 · Mehmet Öztürk"},
 		{Message: mapping.Message{Channel: "whatsapp", To: "0533 234 56 78", Text: "fatura", Payload: []byte(`{"name":"fatura","components":[{"type":"body","parameters":[{"type":"text", "text":"0533 234 56 78"}]}]}`)}, DedupeKey: "inv:102"},
 		{Message: mapping.Message{Channel: "email", To: "Mehmet@Ozturk.Example.COM", Subject: "Faturanız", Text: "Merhaba", HTML: big + "<p>mehmet@ozturk.example.com</p>"}, DedupeKey: "inv:102"},
 		{Message: mapping.Message{Channel: "webhook", To: "0 533 234-5678", Text: `{"musteri":"Mehmet Öztürk", "tel":"0 533 234-5678"}`}, DedupeKey: "inv:102"},
-		{Message: mapping.Message{Channel: "sms", To: "5332345678", Text: "ikinci fatura"}, DedupeKey: "inv:121"},
-		{Message: mapping.Message{Channel: "webhook", To: "CARI 120.01.002", Text: "Müşteri tel: +90 533 234 56 78, e-posta MEHMET@ozturk.example.com"}, DedupeKey: "inv:121"},
-		{Message: mapping.Message{Channel: "sms", To: "0532 123 45 67", Text: "Sayın Ayşe Yılmaz, faturanız hazır."}, DedupeKey: "inv:101"},
+		{Message: mapping.Message{Channel: "sms", To: "5332345678", Text: "ikinci fatura"}, DedupeKey: "inv:121", About: "2024-121 · Mehmet Öztürk"},
+		{Message: mapping.Message{Channel: "webhook", To: "CARI 120.01.002", Text: "Müşteri tel: +90 533 234 56 78, e-posta MEHMET@ozturk.example.com"}, DedupeKey: "inv:121", About: "2024-121 · Mehmet Öztürk"},
+		{Message: mapping.Message{Channel: "sms", To: "0532 123 45 67", Text: "Sayın Ayşe Yılmaz, faturanız hazır."}, DedupeKey: "inv:101", About: "2024-101 · Ayşe Yılmaz"},
 	}}
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)
@@ -203,6 +203,13 @@ func TestForgetLeavesNoTraceInTheFiles(t *testing.T) {
 	s.Close()
 	if found := traces(t, files...); len(found) > 0 {
 		t.Errorf("after forget and close: %v", found)
+	}
+	// The page's labels name him too ("2024-121 · Mehmet Öztürk"), on the
+	// webhook that stays as well.
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte("Öztürk")) {
+			t.Errorf("%s still holds his name", filepath.Base(f))
+		}
 	}
 }
 

@@ -107,7 +107,7 @@ func (s *Store) Purge(ctx context.Context, before time.Time) (int, error) {
 			if key != nil && r.to != "" {
 				mac = keyedHash(key, r.to)
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE messages SET subject = '', body = '', html = '', payload = NULL, attachments = NULL, recipient = ?, recipient_mac = ?, purged_at = ? WHERE id = ?`,
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET subject = '', body = '', html = '', payload = NULL, attachments = NULL, about = '', recipient = ?, recipient_mac = ?, purged_at = ? WHERE id = ?`,
 				maskRecipient(r.to), mac, now, r.id); err != nil {
 				return err
 			}

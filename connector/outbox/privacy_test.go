@@ -32,11 +32,11 @@ func TestPurgeKeepsCountsButNotBodies(t *testing.T) {
 	for _, m := range ms {
 		switch m.DedupeKey {
 		case "old-sent":
-			if m.Text != "" || m.To != "+90532*****67" || m.Status != StatusSent || m.ProviderID != "p" {
+			if m.Text != "" || m.About != "" || m.To != "+90532*****67" || m.Status != StatusSent || m.ProviderID != "p" {
 				t.Errorf("purged message = %+v; want no text, a masked recipient, status kept", m)
 			}
 		default:
-			if m.Text == "" || !strings.HasPrefix(m.To, "+90532123") {
+			if m.Text == "" || m.About != "Fatura "+m.DedupeKey || !strings.HasPrefix(m.To, "+90532123") {
 				t.Errorf("%s was purged: pending and recent messages must keep their text", m.DedupeKey)
 			}
 		}

@@ -32,19 +32,11 @@ func (s *Store) Awaiting(ctx context.Context, channel string, status Status, sin
 	for rows.Next() {
 		var a Awaiting
 		var at int64
-		var created, updated, sent int64
-		var reason string
-		m := &a.Message
-		if err := rows.Scan(&m.ID, &m.DedupeKey, &m.Channel, &m.Job, &m.Source, &m.RecordKey, &m.To, &m.Subject,
-			&m.Text, &m.HTML, &m.Payload, &m.Commercial, &m.Status, &reason, &m.Code, &m.ProviderID,
-			&m.Attempts, &created, &updated, &sent, &m.Merchant, &at); err != nil {
+		m, err := scanMessage(rows, &at)
+		if err != nil {
 			return nil, err
 		}
-		m.Reason = decodeReason(reason)
-		m.CreatedAt, m.UpdatedAt = time.UnixMilli(created), time.UnixMilli(updated)
-		if sent > 0 {
-			m.SentAt = time.UnixMilli(sent)
-		}
+		a.Message = m
 		a.At = time.UnixMilli(at)
 		out = append(out, a)
 	}

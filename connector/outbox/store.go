@@ -204,6 +204,10 @@ var migrations = []string{
 	// 8: e-mail attachments made on this machine (statement PDFs), erased
 	// with the text by the purge and by forget (attachments.go).
 	`ALTER TABLE messages ADD COLUMN attachments BLOB;`,
+	// 9: what a message is about, for people ("2024-117 · Ayşe Yılmaz"):
+	// the status page shows it instead of keys. It is personal data like
+	// the body: emptied by the retention purge and by forget.
+	`ALTER TABLE messages ADD COLUMN about TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -315,6 +319,8 @@ type NewMessage struct {
 	// fallback chain such as WhatsApp, then SMS).
 	Standby   bool
 	NotBefore time.Time // zero: as soon as possible
+	// About names the record for people (see Message.About).
+	About string
 }
 
 // Batch is one page of a job's results.
@@ -362,8 +368,8 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, err
 	}
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at, attachments)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at, attachments, about)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (dedupe_key, channel) DO NOTHING`)
 	if err != nil {
 		return e, err
@@ -399,7 +405,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			return e, err
 		}
 		res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now), attached)
+			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now), attached, m.About)
 		if err != nil {
 			return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 		}

@@ -22,7 +22,7 @@ func open(t *testing.T, path string) *Store {
 func batch(cursor string, keys ...string) Batch {
 	b := Batch{Job: "new-invoices", Source: "merkez", Cursor: cursor}
 	for _, k := range keys {
-		b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "Merhaba " + k}, DedupeKey: k, RecordKey: k})
+		b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "Merhaba " + k}, DedupeKey: k, RecordKey: k, About: "Fatura " + k})
 	}
 	return b
 }

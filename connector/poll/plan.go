@@ -111,7 +111,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	emit := func(key string, m *mapping.Mapper, d erp.Record, who string) {
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
-				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel)}
+				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel), About: j.about(d)}
 			switch {
 			case refused != nil:
 				msg.Skip = refused
@@ -137,7 +137,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			for _, ch := range contacts.Channels {
 				out = append(out, Planned{Label: strings.TrimSpace(label + " contacts"), NewMessage: outbox.NewMessage{
 					Message: mapping.Message{Channel: ch.Channel}, DedupeKey: key + ":contact:none", RecordKey: recordKey,
-					Commercial: j.Commercial, Skip: &why}})
+					Commercial: j.Commercial, Skip: &why, About: j.about(data)}})
 			}
 		}
 		for _, c := range cs {

@@ -32,6 +32,7 @@ func AuthPath(stateDir string) string { return filepath.Join(stateDir, AuthFileN
 // Credentials are the stored secrets of the status page, never in plain text.
 type Credentials struct {
 	PasswordHash string  `json:"password_hash,omitempty"`
+	ViewerHash   string  `json:"viewer_hash,omitempty"` // the read-only login (viewer.go)
 	Tokens       []Token `json:"tokens,omitempty"`
 	// DeviceKey signs the cookie of a browser that logged in once: such a
 	// browser has a login count of its own (see throttle.go).
@@ -190,9 +191,10 @@ const loginLinkTTL = 10 * time.Minute
 type session struct {
 	csrf    string
 	expires time.Time
-	// password is the hash the session was opened under: a new password
-	// ends it.
+	// password is the hash the session was opened under (the admin's or
+	// the viewer's): a new password ends it.
 	password string
+	role     Role
 }
 
 // guard holds sessions and the login counts in memory: a restart logs
@@ -245,7 +247,8 @@ func (g *guard) login(cl client, password string) (id string, s session, err err
 	if c.PasswordHash == "" {
 		return "", s, ErrNoPassword
 	}
-	if bcrypt.CompareHashAndPassword([]byte(c.PasswordHash), []byte(password)) != nil {
+	role, ok := c.roleFor(password)
+	if !ok {
 		g.throttle.failed(cl, now)
 		if until := g.throttle.allowed(cl, now); !until.IsZero() {
 			return "", s, errThrottled{until}
@@ -253,14 +256,14 @@ func (g *guard) login(cl client, password string) (id string, s session, err err
 		return "", s, errBadPassword
 	}
 	g.throttle.succeeded(cl)
-	id, s = g.open(c, now)
+	id, s = g.open(c, role, now)
 	return id, s, nil
 }
 
 // open starts a session. g.mu is held.
-func (g *guard) open(c Credentials, now time.Time) (string, session) {
+func (g *guard) open(c Credentials, role Role, now time.Time) (string, session) {
 	id := randomString(32)
-	s := session{csrf: randomString(32), expires: now.Add(sessionTTL), password: c.PasswordHash}
+	s := session{csrf: randomString(32), expires: now.Add(sessionTTL), password: c.hashOf(role), role: role}
 	g.sessions[id] = s
 	for k, v := range g.sessions { // forget expired sessions
 		if now.After(v.expires) {
@@ -292,7 +295,7 @@ func (g *guard) redeem(tok string) (id string, s session, err error) {
 	if err := c.save(g.path); err != nil {
 		return "", s, err
 	}
-	id, s = g.open(c, now)
+	id, s = g.open(c, RoleAdmin, now)
 	return id, s, nil
 }
 
@@ -308,7 +311,7 @@ func (g *guard) session(id string) (session, bool) {
 	}
 	// The password may have changed in another process (admin
 	// set-password): a session opened under the old one ends.
-	if c, err := g.load(); err != nil || c.PasswordHash != s.password {
+	if c, err := g.load(); err != nil || c.hashOf(s.role) != s.password {
 		delete(g.sessions, id)
 		return session{}, false
 	}

@@ -8,11 +8,13 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -81,6 +83,12 @@ type MessageView struct {
 	Attempts  int            `json:"attempts"`
 	CanRetry  bool           `json:"-"`
 	CanCancel bool           `json:"-"`
+	// About names the record ("2024-117 · Ayşe Yılmaz"), Entity its kind
+	// (the dedupe key's first part: invoice, payment…).
+	About  string    `json:"about,omitempty"`
+	Entity string    `json:"-"`
+	NextAt time.Time `json:"next_at,omitzero"` // a pending message's earliest send
+	Wait   string    `json:"-"`                // why it waits, in the page's language
 }
 
 // View masks a message for display.
@@ -89,7 +97,8 @@ func View(m outbox.Message) MessageView {
 		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: catalog.EN.ReasonWithCode(m.Reason, m.Code),
 		ReasonTR: catalog.TR.ReasonWithCode(m.Reason, m.Code), Why: m.Reason, Attempts: m.Attempts,
 		CanRetry:  m.Status == outbox.StatusFailed || m.Status == outbox.StatusHeld,
-		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld}
+		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld,
+		About:     m.About, Entity: entityOf(m.DedupeKey), NextAt: m.NextAt}
 }
 
 // ReasonIn returns the reason in a page language.
@@ -207,6 +216,18 @@ type pageData struct {
 	Message             string // login page
 	NoPassword          bool
 	loc                 *time.Location
+	// The shop owner's view (index.go): the verdict, what to do, the
+	// chart, paged lists; Admin hides the buttons from the viewer.
+	Verdict                                 verdict
+	Todos                                   []todo
+	Charts                                  []channelChart
+	PendingPage, ProblemsPage, MessagesPage listPage
+	Filter                                  filter
+	Admin                                   bool
+	Refresh                                 int // seconds between refreshes
+	Version                                 string
+	query                                   url.Values
+	now                                     time.Time
 }
 
 // Time formats a time for the page ("—" when unset).
@@ -230,6 +251,11 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	l := s.lang(r)
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
 		Statuses: shownStatuses, CSRF: sess.csrf, loc: s.opts.Location}
+	if err := s.ownerView(r, &d, sess); err != nil {
+		s.opts.Log.Error("status page: cannot read the outbox", "err", err)
+		http.Error(w, "cannot read the outbox: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	q := r.URL.Query()
 	if id := q.Get("id"); id != "" {
 		if _, err := strconv.ParseInt(id, 10, 64); err == nil {
@@ -244,7 +270,7 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 }
 
 func (s *Server) loginData(r *http.Request, csrf, msg string, noPassword bool) pageData {
-	return pageData{lang: s.lang(r), CSRF: csrf, Message: msg, NoPassword: noPassword, loc: s.opts.Location}
+	return pageData{lang: s.lang(r), CSRF: csrf, Message: msg, NoPassword: noPassword, loc: s.opts.Location, Version: buildinfo.Read().Version}
 }
 
 // render executes into a buffer first so that a template error never sends

@@ -35,6 +35,10 @@ type Probe interface {
 	// Wake tells a channel's dispatcher that a message is due now (after
 	// an operator's retry), instead of at its next tick.
 	Wake(channel string)
+	// Hold pauses a channel by hand until Resume (the admin's Pause); both
+	// report whether the channel exists.
+	Hold(channel string) bool
+	Resume(channel string) bool
 }
 
 // ChannelState is one channel as the page shows it.
@@ -48,6 +52,10 @@ type ChannelState struct {
 	// Credit is the provider's balance at its last check (NetGSM,
 	// Mutlucell); Low says it is under the channel's low_credit.
 	Credit *Credit `json:"credit,omitempty"`
+	// Held says an operator paused it (Alert says so too).
+	Held bool `json:"held,omitempty"`
+	// QuietUntil is the end of the quiet hours holding now (zero: none).
+	QuietUntil time.Time `json:"quiet_until,omitzero"`
 }
 
 // Options configure a Server.
@@ -119,8 +127,10 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /login/link", s.loginLink)
 	s.mux.Handle("POST /logout", s.withSession(s.logoutPost))
 	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
-	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.actionPost))
-	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.actionPost))
+	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.adminOnly(s.actionPost)))
+	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.adminOnly(s.actionPost)))
+	s.mux.Handle("POST /channels/{name}/pause", s.withSession(s.adminOnly(s.channelPost)))
+	s.mux.Handle("POST /channels/{name}/resume", s.withSession(s.adminOnly(s.channelPost)))
 }
 
 // ServeHTTP adds headers that keep the page from being framed, cached or

@@ -248,10 +248,10 @@ func TestReasonInPageLanguage(t *testing.T) {
 		want     string
 		dontWant string
 	}{
-		{"Turkish page", refused, "tr", "<td class=\"reason\">geçersiz numara (kod 70)</td>", "invalid number"},
-		{"English page", refused, "en", "<td class=\"reason\">invalid number (code 70)</td>", "geçersiz numara"},
+		{"Turkish page", refused, "tr", `data-label="Neden">geçersiz numara (kod 70)</td>`, "invalid number"},
+		{"English page", refused, "en", `data-label="Reason">invalid number (code 70)</td>`, "geçersiz numara"},
 		{"Turkish page, a reason stored before the catalog with no Turkish text", notify.Permanent("71", mapping.Reason{Detail: "number blocked"}), "tr",
-			"<td class=\"reason\">number blocked (kod 71)</td>", ""},
+			`data-label="Neden">number blocked (kod 71)</td>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{errs: []error{tc.err}, language: tc.language})
@@ -356,7 +356,7 @@ func TestRetryAndCancel(t *testing.T) {
 	e := newEnv(t, envOpts{errs: []error{refused, notify.Config("30", mapping.Reason{Detail: "invalid credentials"})}})
 	c, tok := e.login()
 	ctx := context.Background()
-	if _, page := e.do(c, "GET", "/", nil); !strings.Contains(page, `<li class="paused"><strong>sms</strong>: Durduruldu`) || !strings.Contains(page, "invalid credentials") {
+	if _, page := e.do(c, "GET", "/", nil); !strings.Contains(page, `<li class="paused" id="channel-sms"><strong>SMS</strong>: Durduruldu`) || !strings.Contains(page, "invalid credentials") {
 		t.Errorf("the page does not show the paused channel with its alert:\n%s", page)
 	}
 	pending, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusPending, Limit: 1})

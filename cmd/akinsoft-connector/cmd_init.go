@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/vault"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
+	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
+)
+
+func newInitCmd(g *globals) *cobra.Command {
+	var given map[string]*string
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Guided set-up in Turkish: find the Wolvox database, set up and test the provider, write a config that passes check",
+		Long: `init asks, in Turkish (--lang en for English), for what the connector needs and writes the
+config at --config: it finds the Wolvox company databases (every drive's AKINSOFT folder on
+Windows, a folder you name elsewhere; SQL Server by name), connects with a read-only user
+(and says how to create one), stores every password in the encrypted vault, checks the
+SMS/WhatsApp/e-mail provider's credentials and sends a test message to your own phone,
+proposes the informational notifications with their Turkish texts, writes a commented config,
+runs check on it, and offers to install and start the service.
+
+From a script, give the answers one a line on standard input, or as flags (--driver, --company,
+--sms, …); passwords only on standard input. See docs/init.md for every question.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			l := catalog.TR // Turkish first, whatever the server's locale says
+			if lang, ok := catalog.ParseLang(g.lang); ok {
+				l = lang
+			}
+			s := &setup{g: g, l: l, p: newPrompter(cmd, l, given), cmd: cmd, out: cmd.OutOrStdout(), started: time.Now()}
+			return s.run(cmd.Context())
+		},
+	}
+	given = answerFlags(cmd)
+	return cmd
+}
+
+// setup is one run of init: the answers so far, as the config they make.
+type setup struct {
+	g       *globals
+	l       catalog.Lang
+	p       *prompter
+	cmd     *cobra.Command
+	out     io.Writer
+	started time.Time
+
+	cfgPath  string // absolute
+	stateDir string // absolute, where the vault and the status page's passwords go
+	vault    *vault.Vault
+	starter  config.Starter
+	// ownerPhone is the number the test message went to.
+	ownerPhone string
+}
+
+const initSteps = 7
+
+func (s *setup) step(n int, title catalog.Key) {
+	s.p.say("init.step", "n", n, "total", initSteps, "title", s.l.Text(title, nil))
+}
+
+func (s *setup) run(ctx context.Context) error {
+	s.p.say("init.welcome")
+	if err := s.paths(); err != nil {
+		return err
+	}
+	steps := []struct {
+		title catalog.Key
+		do    func(context.Context) error
+	}{
+		{"init.step.database", s.database},
+		{"init.step.channels", s.channels},
+		{"init.step.test", s.testMessages},
+		{"init.step.jobs", s.jobs},
+		{"init.step.settings", s.settings},
+		{"init.step.write", s.write},
+		{"init.step.service", s.service},
+	}
+	for i, st := range steps {
+		s.step(i+1, st.title)
+		if err := st.do(ctx); err != nil {
+			return err
+		}
+	}
+	handOver(s.stateDir, s.cfgPath)
+	took := time.Since(s.started).Round(time.Second)
+	s.p.say("init.done", "min", int(took.Minutes()), "sec", int(took.Seconds())%60)
+	s.p.say("init.next_invoice")
+	s.p.say("init.next_status")
+	return nil
+}
+
+// paths decides where the config, the state and the logs go: beside the
+// config, or the OS's folders when the config is at its default place (the
+// service's data lives in /var/lib and /var/log on Linux, not in /etc).
+func (s *setup) paths() error {
+	abs, err := filepath.Abs(s.g.configPath)
+	if err != nil {
+		return err
+	}
+	s.cfgPath = abs
+	d := installer.DefaultPaths()
+	stateDir, _ := s.p.ask("state-dir", "")
+	switch {
+	case stateDir != "":
+		if stateDir, err = filepath.Abs(stateDir); err != nil {
+			return err
+		}
+		s.starter.StateDir = stateDir
+	case abs == d.ConfigFile && filepath.Dir(d.StateDir) != filepath.Dir(abs):
+		stateDir = d.StateDir
+		s.starter.StateDir, s.starter.LogDir = d.StateDir, d.LogDir
+	default:
+		stateDir = filepath.Join(filepath.Dir(abs), "state")
+	}
+	s.stateDir = stateDir
+	if err := os.MkdirAll(stateDir, 0o700); err != nil {
+		return fmt.Errorf("create the state folder %s: %w", stateDir, err)
+	}
+	v, err := openVault(s.g, stateDir, true)
+	if err != nil {
+		return err
+	}
+	s.vault = v
+	s.starter.Generated = time.Now().In(config.DefaultLocation()).Format("2006-01-02 15:04 -07:00") + ", " + buildinfo.Read().Version
+	return nil
+}
+
+// storeSecret puts a password in the vault under name.
+func (s *setup) storeSecret(name, value string) error {
+	if err := s.vault.Set(name, value); err != nil {
+		return err
+	}
+	s.p.say("init.secret_stored", "name", name)
+	return nil
+}
+
+// config renders the answers so far as a config and loads it as the
+// service would, secrets from the vault included: the providers are tried
+// through exactly the settings that will be written. Until the
+// notifications are chosen, all of them stand in.
+func (s *setup) config() (*config.Config, error) {
+	st := s.starter
+	if len(st.Jobs) == 0 {
+		st.Jobs = s.proposedJobs()
+	}
+	b, err := st.Render()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Parse(s.cfgPath, b, config.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.ResolveSecrets(s.vault); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// write writes the config (keeping an older one as .bak), loads it back
+// and runs check on it.
+func (s *setup) write(ctx context.Context) error {
+	b, err := s.starter.Render()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(s.cfgPath); err == nil {
+		ok, err := s.p.yes("overwrite", false, "path", s.cfgPath)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return s.p.errorf("init.keep_existing")
+		}
+		bak := s.cfgPath + ".bak"
+		if err := os.Rename(s.cfgPath, bak); err != nil {
+			return fmt.Errorf("keep the old config as %s: %w", bak, err)
+		}
+		s.p.say("init.backup", "path", bak)
+	}
+	if err := os.MkdirAll(filepath.Dir(s.cfgPath), 0o755); err != nil {
+		return err
+	}
+	tmp := s.cfgPath + ".tmp"
+	// The service's account reads it (group); only its owner changes it.
+	if err := os.WriteFile(tmp, b, 0o640); err != nil {
+		return fmt.Errorf("write the config: %w", err)
+	}
+	if err := os.Rename(tmp, s.cfgPath); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write the config: %w", err)
+	}
+	s.p.say("init.written", "path", s.cfgPath)
+	s.p.say("init.checking_config")
+	g := *s.g
+	g.configPath = s.cfgPath
+	if err := checkConfig(ctx, &g, s.out, false, false); err != nil {
+		return s.p.errorf("init.stopped_check", "err", err.Error())
+	}
+	s.p.say("init.check_passed")
+	return nil
+}
+
+// service offers to install and start the service. A failure here is
+// reported with the commands to run, not fatal: the config is written.
+func (s *setup) service(context.Context) error {
+	ok, err := s.p.yes("service", s.p.interactive)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		s.p.say("init.service_later", "path", s.cfgPath)
+		return nil
+	}
+	g := *s.g
+	g.configPath = s.cfgPath
+	m, err := installService(s.cmd, &g, "")
+	if err == nil {
+		err = m.Control("start")
+	}
+	if err != nil {
+		s.p.say("init.service_failed", "err", err.Error(), "path", s.cfgPath)
+		return nil
+	}
+	s.p.say("init.service_started", "name", installer.Name)
+	return nil
+}

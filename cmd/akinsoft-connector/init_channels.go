@@ -1,0 +1,255 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strconv"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
+)
+
+// providerNames are how people know the providers.
+var providerNames = map[string]string{"netgsm": "NetGSM", "mutlucell": "Mutlucell", "whatsapp_cloud": "WhatsApp Cloud API", "smtp": "SMTP"}
+
+// channels asks for each channel's provider and credentials, stores the
+// passwords in the vault and checks them with the provider without
+// sending anything.
+func (s *setup) channels(ctx context.Context) error {
+	sms, err := s.p.choice("sms", "netgsm", "netgsm", "mutlucell", "yok", "none")
+	if err != nil {
+		return err
+	}
+	caFile, _ := s.p.ask("ca-file", "")
+	switch sms {
+	case "netgsm":
+		url, _ := s.p.ask("netgsm-url", "")
+		ch := &config.StarterChannel{Provider: "netgsm", URL: url, CAFile: caFile, Secret: "netgsm"}
+		err = s.provider(ctx, "sms", ch, []field{{"netgsm-user", &ch.User, ""}, {"netgsm-password", nil, ""}, {"netgsm-header", &ch.Sender, ""}})
+	case "mutlucell":
+		url, _ := s.p.ask("mutlucell-url", "")
+		ch := &config.StarterChannel{Provider: "mutlucell", URL: url, CAFile: caFile, Secret: "mutlucell"}
+		err = s.provider(ctx, "sms", ch, []field{{"mutlucell-user", &ch.User, ""}, {"mutlucell-password", nil, ""}, {"mutlucell-originator", &ch.Sender, ""}})
+	}
+	if err != nil {
+		return err
+	}
+	if ok, err := s.p.yes("whatsapp", false); err != nil {
+		return err
+	} else if ok {
+		url, _ := s.p.ask("whatsapp-url", "")
+		ch := &config.StarterChannel{Provider: "whatsapp_cloud", URL: url, CAFile: caFile, Secret: "whatsapp_token"}
+		if err := s.provider(ctx, "whatsapp", ch, []field{{"whatsapp-phone-id", &ch.PhoneID, ""}, {"whatsapp-token", nil, ""}}); err != nil {
+			return err
+		}
+	}
+	if ok, err := s.p.yes("email", s.starter.SMS == nil); err != nil {
+		return err
+	} else if ok {
+		ch := &config.StarterChannel{Provider: "smtp", CAFile: caFile, Secret: "smtp", Port: 587}
+		port := "587"
+		fields := []field{{"smtp-host", &ch.Host, ""}, {"smtp-port", &port, "587"}, {"smtp-user", &ch.User, ""},
+			{"smtp-password", nil, ""}, {"smtp-from", &ch.Sender, ""}}
+		if err := s.provider(ctx, "email", ch, fields, func() { ch.Port, _ = strconv.Atoi(port) }); err != nil {
+			return err
+		}
+	}
+	if s.starter.SMS == nil && s.starter.WhatsApp == nil && s.starter.Email == nil {
+		return s.p.errorf("init.no_channel")
+	}
+	return nil
+}
+
+// field is one answer a provider needs: into dst, or into the vault (a
+// nil dst is the secret).
+type field struct {
+	key string
+	dst *string
+	def string
+}
+
+// provider asks for a channel's fields until its provider accepts them
+// (on a terminal) or once (from a script).
+func (s *setup) provider(ctx context.Context, channel string, ch *config.StarterChannel, fields []field, after ...func()) error {
+	name := providerNames[ch.Provider]
+	for {
+		for _, f := range fields {
+			def := f.def
+			if f.dst != nil && *f.dst != "" {
+				def = *f.dst
+			}
+			if f.key == "smtp-from" && def == "" {
+				def = ch.User // the mailbox logged in to, most often
+			}
+			var v string
+			var err error
+			if f.dst == nil {
+				v, err = s.p.ask(f.key, "")
+			} else if f.key == "smtp-port" {
+				var n int
+				n, err = s.port(def)
+				v = strconv.Itoa(n)
+			} else {
+				v, err = s.p.required(f.key, def)
+			}
+			if err != nil {
+				return err
+			}
+			if f.dst == nil {
+				if err := s.storeSecret(ch.Secret, v); err != nil {
+					return err
+				}
+			} else {
+				*f.dst = v
+			}
+		}
+		for _, a := range after {
+			a()
+		}
+		s.setChannel(channel, ch)
+		s.p.say("init.checking", "provider", name)
+		err := s.checkProvider(ctx, channel)
+		if err == nil {
+			return nil
+		}
+		s.p.say("init.check_failed", "provider", name, "reason", s.l.ProviderError(notify.AsError(err)))
+		if !s.p.interactive {
+			return s.p.errorf("init.stopped_provider", "provider", name)
+		}
+		if again, err := s.p.yes("retry", true); err != nil || !again {
+			if err == nil {
+				err = s.p.errorf("init.stopped_provider", "provider", name)
+			}
+			return err
+		}
+	}
+}
+
+func (s *setup) setChannel(channel string, ch *config.StarterChannel) {
+	switch channel {
+	case "sms":
+		s.starter.SMS = ch
+	case "whatsapp":
+		s.starter.WhatsApp = ch
+	case "email":
+		s.starter.Email = ch
+	}
+}
+
+// newProvider builds a channel's provider from the config the answers
+// make, as the service will.
+func (s *setup) newProvider(channel string) (notify.Provider, *config.Config, error) {
+	cfg, err := s.config()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := connector.NewProvider(channel, cfg.Channels.ByName()[channel], connector.ProviderOptions{Console: io.Discard})
+	return p, cfg, err
+}
+
+func (s *setup) checkProvider(ctx context.Context, channel string) error {
+	p, _, err := s.newProvider(channel)
+	if err != nil {
+		return err
+	}
+	c, ok := p.(connector.Checker)
+	if !ok {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	r, err := c.Check(ctx)
+	if err != nil {
+		return err
+	}
+	s.p.say("init.check_ok", "provider", providerNames[s.providerOf(channel)], "result", s.l.Reason(r))
+	return nil
+}
+
+func (s *setup) providerOf(channel string) string {
+	switch channel {
+	case "sms":
+		return s.starter.SMS.Provider
+	case "whatsapp":
+		return s.starter.WhatsApp.Provider
+	}
+	return s.starter.Email.Provider
+}
+
+// testMessages sends one real message on each channel to the person
+// setting up: the last proof that the provider, the sender name and the
+// number format all work, before any customer is messaged.
+func (s *setup) testMessages(ctx context.Context) error {
+	if s.starter.SMS != nil || s.starter.WhatsApp != nil {
+		phone, err := s.p.askValid("owner-phone", "", func(a string) (string, error) {
+			if _, err := mapping.NormalizeMobile(a, "TR"); err != nil {
+				return "", errors.New(s.l.Reason(mapping.SkipReason(err)))
+			}
+			return a, nil
+		})
+		if err != nil {
+			return err
+		}
+		s.ownerPhone = phone
+		if s.starter.SMS != nil {
+			if err := s.sendTest(ctx, "sms", phone); err != nil {
+				return err
+			}
+		}
+		if s.starter.WhatsApp != nil {
+			s.p.say("init.whatsapp_test_note")
+			if err := s.sendTest(ctx, "whatsapp", phone); err != nil {
+				return err
+			}
+		}
+	}
+	if s.starter.Email != nil {
+		to, err := s.p.askValid("owner-email", "", func(a string) (string, error) {
+			if _, err := mapping.NormalizeEmail(a); err != nil {
+				return "", errors.New(s.l.Reason(mapping.SkipReason(err)))
+			}
+			return a, nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.sendTest(ctx, "email", to)
+	}
+	return nil
+}
+
+func (s *setup) sendTest(ctx context.Context, channel, to string) error {
+	for {
+		p, cfg, err := s.newProvider(channel)
+		if err != nil {
+			return err
+		}
+		m, err := testMessage(cfg, channel, to, s.l.Text("init.test_text", nil), s.l.Text("init.test_subject", nil), "hello_world", "en_US")
+		if err != nil {
+			return err
+		}
+		s.p.say(catalog.Key("init.sending_test_"+channel), "to", mapping.MaskRecipient(m.To))
+		sctx, cancel := context.WithTimeout(ctx, time.Minute)
+		res, err := p.Send(sctx, m)
+		cancel()
+		if err == nil {
+			s.p.say("init.test_sent", "id", res.ProviderID)
+			return nil
+		}
+		s.p.say("init.test_refused", "reason", s.l.ProviderError(notify.AsError(err)))
+		if !s.p.interactive {
+			return s.p.errorf("init.stopped_test")
+		}
+		if again, err := s.p.yes("retry", true); err != nil || !again {
+			if err == nil {
+				err = s.p.errorf("init.stopped_test")
+			}
+			return err
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+)
+
+// dbSecret is the vault entry of the database password.
+const dbSecret = "wolvox_db"
+
+// database finds the Wolvox database, connects with the user it is given,
+// makes sure that user can only read, and stores its password.
+func (s *setup) database(ctx context.Context) error {
+	driver, err := s.p.choice("driver", "firebird", "firebird", "mssql")
+	if err != nil {
+		return err
+	}
+	src := config.StarterSource{Driver: driver, Secret: dbSecret}
+	if driver == "firebird" {
+		err = s.firebirdDatabase(&src)
+	} else {
+		err = s.mssqlDatabase(&src)
+	}
+	if err != nil {
+		return err
+	}
+	defUser := "CONNECTOR_RO"
+	if driver == "mssql" {
+		defUser = "connector_ro"
+	}
+	for {
+		if src.User, err = s.p.required("db-user", defUser); err != nil {
+			return err
+		}
+		password, err := s.p.ask("db-password", "", "user", src.User)
+		if err != nil {
+			return err
+		}
+		done, err := s.connect(ctx, src, password)
+		if err != nil {
+			return err
+		}
+		if done {
+			s.starter.Source = src
+			return s.storeSecret(dbSecret, password)
+		}
+		again, err := s.p.yes("retry", true)
+		if err != nil {
+			return err
+		}
+		if !again {
+			return s.p.errorf("init.stopped_connect", "err", "-")
+		}
+	}
+}
+
+func (s *setup) firebirdDatabase(src *config.StarterSource) error {
+	var path string
+	if s.p.changed("database") {
+		p, err := s.p.required("database", "")
+		if err != nil {
+			return err
+		}
+		path = p
+	} else {
+		var err error
+		if path, src.Note, err = s.findCompany(); err != nil {
+			return err
+		}
+	}
+	src.Database = path
+	host, err := s.p.required("host", "127.0.0.1")
+	if err != nil {
+		return err
+	}
+	port, err := s.port("3050")
+	if err != nil {
+		return err
+	}
+	src.Host, src.Port = host, port
+	return nil
+}
+
+// findCompany lists the companies found on disk and returns the chosen
+// one's database path: with {year} when this year's database is there,
+// else last year's with a note for the config.
+func (s *setup) findCompany() (path, note string, err error) {
+	roots := erp.SearchRoots()
+	answer, err := s.p.ask("search", strings.Join(roots, string(os.PathListSeparator)))
+	if err != nil {
+		return "", "", err
+	}
+	roots = nil
+	for _, r := range filepath.SplitList(answer) {
+		if r = strings.TrimSpace(r); r != "" {
+			roots = append(roots, r)
+		}
+	}
+	var found []erp.Company
+	if len(roots) > 0 {
+		s.p.say("init.searching", "roots", strings.Join(roots, ", "))
+		found = erp.FindWolvox(roots...)
+	}
+	if len(found) == 0 {
+		s.p.say("init.none_found")
+		path, err := s.p.required("database", "")
+		return path, "", err
+	}
+	s.p.say("init.found")
+	for i, c := range found {
+		years := make([]string, len(c.Years))
+		for j, y := range c.Years {
+			years[j] = strconv.Itoa(y)
+		}
+		s.p.say("init.company_line", "n", i+1, "product", c.Product, "code", c.Code, "years", strings.Join(years, ", "), "dir", c.Dir)
+	}
+	n, err := s.p.number("company", 1, len(found))
+	if err != nil {
+		return "", "", err
+	}
+	c := found[n-1]
+	year := time.Now().Year()
+	if slices.Contains(c.Years, year) {
+		s.p.say("init.db_template", "path", c.Template())
+		return c.Template(), "", nil
+	}
+	s.p.say("init.db_fixed", "path", c.Path(c.Latest()), "year", year, "template", c.Template())
+	return c.Path(c.Latest()), s.l.Text("init.db_fixed_note", map[string]string{"year": erp.YearPlaceholder}), nil
+}
+
+var yearInName = regexp.MustCompile(`_(\d{4})_`)
+
+func (s *setup) mssqlDatabase(src *config.StarterSource) error {
+	host, err := s.p.required("host", "127.0.0.1")
+	if err != nil {
+		return err
+	}
+	port, err := s.port("1433")
+	if err != nil {
+		return err
+	}
+	instance, err := s.p.ask("instance", "")
+	if err != nil {
+		return err
+	}
+	name, err := s.p.required("mssql-database", "")
+	if err != nil {
+		return err
+	}
+	// Wolvox names SQL Server databases per company and year
+	// (WOLVOX8_001_2026_WOLVOX): this year's becomes {year}.
+	this := strconv.Itoa(time.Now().Year())
+	if m := yearInName.FindStringSubmatch(name); m != nil && m[1] == this {
+		name = strings.Replace(name, "_"+this+"_", "_"+erp.YearPlaceholder+"_", 1)
+		s.p.say("init.db_template", "path", name)
+	}
+	src.Host, src.Port, src.Instance, src.Database = host, port, instance, name
+	return nil
+}
+
+func (s *setup) port(def string) (int, error) {
+	v, err := s.p.askValid("port", def, func(a string) (string, error) {
+		if n, err := strconv.Atoi(a); err != nil || n < 1 || n > 65535 {
+			return "", s.p.errorf("init.bad_port")
+		}
+		return a, nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	n, _ := strconv.Atoi(v)
+	return n, nil
+}
+
+// connect opens the database as the service will and checks what the user
+// may do. done is false when the user should be asked again (it could
+// not connect); a user that can write stops the set-up unless told to go
+// on anyway.
+func (s *setup) connect(ctx context.Context, src config.StarterSource, password string) (done bool, err error) {
+	o := erp.Options{Name: "wolvox", Driver: src.Driver, Host: src.Host, Port: src.Port, Database: src.Database,
+		Instance: src.Instance, User: src.User, Password: password, Timeout: 20 * time.Second}
+	shown := strings.ReplaceAll(src.Database, erp.YearPlaceholder, strconv.Itoa(time.Now().Year()))
+	s.p.say("init.connecting", "driver", src.Driver, "host", src.Host, "port", src.Port, "database", shown, "user", src.User)
+	db, err := erp.Open(o)
+	if err == nil {
+		defer db.Close()
+		err = db.Ping(ctx)
+	}
+	howTo := catalog.Key("init.how_to_ro_firebird")
+	if src.Driver == "mssql" {
+		howTo = "init.how_to_ro_mssql"
+	}
+	if err != nil {
+		s.p.say("init.connect_failed", "err", err.Error())
+		s.p.say(howTo, "user", src.User, "database", shown)
+		if !s.p.interactive {
+			return false, s.p.errorf("init.stopped_connect", "err", err.Error())
+		}
+		return false, nil
+	}
+	p, _ := erp.LookupPreset("new_invoices")
+	if err := db.Verify(ctx, p.Needs(nil)); err != nil {
+		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+	}
+	customers, err := db.Count(ctx, "CARI")
+	if err != nil {
+		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+	}
+	invoices, err := db.Count(ctx, "FATURA")
+	if err != nil {
+		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+	}
+	a, err := db.Access(ctx)
+	if err != nil {
+		return false, err
+	}
+	if a.ReadOnly() {
+		s.p.say("init.connected", "user", src.User, "customers", customers, "invoices", invoices)
+		return true, nil
+	}
+	s.p.say("init.connected_rw", "customers", customers, "invoices", invoices)
+	var why []string
+	if a.Admin {
+		why = append(why, s.l.Text("init.why_admin", nil))
+	}
+	if a.Owner {
+		why = append(why, s.l.Text("init.why_owner", nil))
+	}
+	if len(a.Writable) > 0 {
+		why = append(why, s.l.Text("init.why_writable", map[string]string{"tables": strings.Join(a.Writable, ", ")}))
+	}
+	s.p.say("init.not_read_only", "user", src.User, "why", strings.Join(why, "; "))
+	s.p.say(howTo, "user", "CONNECTOR_RO", "database", shown)
+	ok, err := s.p.yes("use-anyway", false)
+	if err != nil {
+		return false, err
+	}
+	if !ok {
+		return false, s.p.errorf("init.stopped_not_read_only", "user", src.User)
+	}
+	return true, nil
+}

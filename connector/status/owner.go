@@ -1,0 +1,193 @@
+package status
+
+import (
+	"slices"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"strings"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// The shop owner reads the top of the page: one verdict, and a list of
+// what to do, each problem with its fix in plain Turkish. Both are made
+// from what the rest of the page shows, so they can never disagree with it.
+
+// verdict is the line at the top of the page.
+type verdict struct {
+	OK     bool
+	Title  string // "Her şey yolunda" / "2 sorun var"
+	List   string // the problems' titles, after the count
+	Detail string
+}
+
+// todo is one thing to do: a kind of problem, how many messages it holds
+// back, which records, and the fix.
+type todo struct {
+	Kind     string
+	Title    string
+	Fix      string
+	Examples []string
+	More     int
+	Link     string // the message list showing them ("" when there is none)
+	Bad      bool   // stops a channel or a job (red), not one message (amber)
+}
+
+// problemKinds are the message problems in the order the list shows them.
+var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "refused", "other"}
+
+// maxExamples are the records named per problem; the rest are counted.
+const maxExamples = 5
+
+// fixOf is the kind of problem a message shows, "" for none: a customer
+// who refused messages, or one Wolvox already told, is not a problem.
+func fixOf(v MessageView) string {
+	switch v.Status {
+	case outbox.StatusHeld:
+		return "held"
+	case outbox.StatusFailed:
+		return "refused"
+	case outbox.StatusSkipped:
+	default:
+		return ""
+	}
+	codes := reasonCodes(v.Why, nil)
+	has := func(cs ...string) bool {
+		for _, c := range cs {
+			if slices.Contains(codes, c) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has(dispatch.ReasonOptedOut, outbox.ReasonForgotten, outbox.ReasonNotNeeded, outbox.ReasonForgetStop,
+		outbox.ReasonForgetErase, poll.ReasonWolvoxSent):
+		return ""
+	case has(erp.ReasonInvoiceCustomerMissing, erp.ReasonPaymentCustomerMissing):
+		return "customer_missing"
+	case has(mapping.ReasonTemplateFailed, mapping.ReasonRenderPanic, mapping.ReasonEmptyMessage,
+		mapping.ReasonTooManySegments, mapping.ReasonTooManySegmentsTL):
+		return "template"
+	case has(mapping.ReasonLandline, mapping.ReasonNotMobile):
+		return "landline"
+	case has(mapping.ReasonPhoneInvalid, mapping.ReasonPhoneUnreadable, mapping.ReasonNotAPhone, mapping.ReasonPhoneTooLong):
+		return "bad_phone"
+	case has(mapping.ReasonEmailInvalid, mapping.ReasonEmailNoDomain):
+		return "bad_email"
+	case has(mapping.ReasonNoRecipient, mapping.ReasonNoPhone, mapping.ReasonEmptyAddress, mapping.ReasonNoEmail):
+		if v.Channel == "email" {
+			return "no_email"
+		}
+		return "no_mobile"
+	}
+	return "other"
+}
+
+// reasonCodes lists a reason's code and those of its parts.
+func reasonCodes(r mapping.Reason, out []string) []string {
+	if r.Code != "" {
+		out = append(out, r.Code)
+	}
+	for _, p := range r.Parts {
+		out = reasonCodes(p, out)
+	}
+	return out
+}
+
+// todos are the problems of the channels, the jobs and the messages of
+// the last week, worst first.
+func (p *pageData) todos(problems []MessageView) []todo {
+	l := p.lang
+	var out []todo
+	for _, c := range p.Channels {
+		switch {
+		case c.Held:
+			out = append(out, todo{Kind: "channel_held", Title: l.C("statuspage.fix.channel_held.title", "channel", l.ChannelName(c.Name)),
+				Fix: l.C(p.fixKey("channel_held"))})
+		case c.Paused:
+			out = append(out, todo{Kind: "channel_paused", Bad: true, Title: l.C("statuspage.fix.channel_paused.title", "channel", l.ChannelName(c.Name)),
+				Fix: l.C("statuspage.fix.channel_paused", "reason", l.Why(c.Alert))})
+		}
+	}
+	for _, j := range p.Jobs {
+		if j.Err != "" {
+			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
+				Fix: l.C("statuspage.fix.job_failed", "when", l.when(j.LastRun, p.now, p.loc), "err", j.Err)})
+		}
+	}
+	byKind := map[string]*todo{}
+	counts := map[string]int{}
+	for _, v := range problems {
+		kind := fixOf(v)
+		if kind == "" {
+			continue
+		}
+		counts[kind]++
+		t := byKind[kind]
+		if t == nil {
+			t = &todo{Kind: kind, Link: p.filterURL("fix", kind)}
+			byKind[kind] = t
+		}
+		name := l.AboutOf(v)
+		switch {
+		case slices.Contains(t.Examples, name):
+		case len(t.Examples) < maxExamples:
+			t.Examples = append(t.Examples, name)
+		default:
+			t.More++
+		}
+	}
+	for _, kind := range problemKinds {
+		if t := byKind[kind]; t != nil {
+			t.Title = l.C("statuspage.fix."+kind+".title", "n", counts[kind])
+			t.Fix = l.C(p.fixKey(kind))
+			out = append(out, *t)
+		}
+	}
+	return out
+}
+
+// fixKey is a problem's fix as the reader can do it: the viewer has no
+// buttons, so where the fix is one, theirs says whom to ask.
+func (p *pageData) fixKey(kind string) string {
+	k := "statuspage.fix." + kind
+	if !p.Admin && catalog.Has(catalog.Key(k+".viewer")) {
+		return k + ".viewer"
+	}
+	return k
+}
+
+// verdictOf sums the list up in one line.
+func (p *pageData) verdictOf(todos []todo, sent, delivered int) verdict {
+	l := p.lang
+	if len(todos) == 0 {
+		return verdict{OK: true, Title: l.C("statuspage.verdict.ok"),
+			Detail: l.C("statuspage.verdict.ok_detail", "sent", sent, "delivered", delivered)}
+	}
+	titles := make([]string, 0, 3)
+	for i, t := range todos {
+		if i == 3 {
+			titles = append(titles, "…")
+			break
+		}
+		titles = append(titles, t.Title)
+	}
+	key := "statuspage.verdict.many"
+	if len(todos) == 1 {
+		key = "statuspage.verdict.one"
+	}
+	return verdict{Title: l.C(key, "n", len(todos)), List: strings.Join(titles, " · ")}
+}
+
+// weekStart is where the problems the owner is told about begin: the
+// last seven days, as the problems list.
+func weekStart(now time.Time, loc *time.Location) time.Time {
+	l := now.In(loc)
+	return time.Date(l.Year(), l.Month(), l.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, -7)
+}
