@@ -41,6 +41,7 @@ func buildConnector(t *testing.T, dir string, tags ...string) string {
 // url: the connector's built-in addresses), the test CA trusted per channel.
 // SMS_PROVIDER switches the SMS channel for the reload.
 const configTemplate = `state_dir: state
+language: en # the test waits for English log lines
 timezone: Europe/Istanbul
 quiet_hours: {disabled: true}
 daily_cap_per_recipient: 0
