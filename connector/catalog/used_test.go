@@ -110,18 +110,27 @@ func literal(n *ast.BasicLit) (string, bool) {
 }
 
 // logMessage is the message of a slog call written as a literal:
-// x.Info("…"), x.Warn("…", …), x.Error(…), x.Debug(…).
+// x.Info("…"), x.Warn("…", …), x.Error(…), x.Debug(…), their …Context
+// forms and x.Log(ctx, level, "…", …).
 func logMessage(c *ast.CallExpr) (string, bool) {
 	sel, ok := c.Fun.(*ast.SelectorExpr)
-	if !ok || len(c.Args) == 0 {
+	if !ok {
 		return "", false
 	}
+	at := 0
 	switch sel.Sel.Name {
 	case "Info", "Warn", "Error", "Debug":
+	case "InfoContext", "WarnContext", "ErrorContext", "DebugContext":
+		at = 1
+	case "Log", "LogAttrs":
+		at = 2
 	default:
 		return "", false
 	}
-	lit, ok := c.Args[0].(*ast.BasicLit)
+	if len(c.Args) <= at {
+		return "", false
+	}
+	lit, ok := c.Args[at].(*ast.BasicLit)
 	if !ok {
 		return "", false
 	}

@@ -252,7 +252,7 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
 		Statuses: shownStatuses, CSRF: sess.csrf, loc: s.opts.Location}
 	if err := s.ownerView(r, &d, sess); err != nil {
-		s.opts.Log.Error("status page: cannot read the outbox", "err", err)
+		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
 		http.Error(w, "cannot read the outbox: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
