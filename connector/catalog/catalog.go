@@ -65,7 +65,18 @@ type Msg struct {
 	// errs are arguments that are errors with a text of their own (a
 	// Localized one), rendered in the same language too.
 	errs map[string]Localized
+	// items, for a Join, are texts written one after the other.
+	items []Msg
+	sep   string
 }
+
+// joinKey marks a Join; it names no text.
+const joinKey Key = "\x00join"
+
+// Join is a text made of items, each rendered in the reader's language,
+// with sep between them: a list whose entries have words of their own
+// ("table CARI, FATURA.TARIH" / "CARI tablosu, FATURA.TARIH").
+func Join(sep string, items ...Msg) Msg { return Msg{Key: joinKey, items: items, sep: sep} }
 
 // M builds a Msg; args are name, value pairs. A value that is a Msg, or
 // an error that is Localized (a *Error), is rendered in the reader's
@@ -104,6 +115,13 @@ func (m Msg) IsZero() bool { return m.Key == "" }
 func (m Msg) In(l Lang) string {
 	if m.Key == "" {
 		return ""
+	}
+	if m.Key == joinKey {
+		parts := make([]string, len(m.items))
+		for i, it := range m.items {
+			parts[i] = it.In(l)
+		}
+		return strings.Join(parts, m.sep)
 	}
 	if len(m.Sub) == 0 && len(m.errs) == 0 {
 		return l.Text(m.Key, m.Args)
