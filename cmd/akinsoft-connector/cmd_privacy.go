@@ -122,7 +122,7 @@ func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who st
 		"audit", f.Audit, "optout", optout))
 	row := func(what string, m outbox.ForgottenMessage, note string) {
 		fmt.Fprintf(out, "  %-12s #%-6d %s  %-16s %-8s %-9s%s\n", what, m.ID, stamp(m.Created, loc),
-			m.Job, m.Channel, m.Status, note)
+			m.Job, m.Channel, stateName(lang, m.Status), note)
 	}
 	for _, m := range f.Messages {
 		note := ""

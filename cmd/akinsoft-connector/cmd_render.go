@@ -175,7 +175,12 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 			fmt.Fprintln(w, "  "+say("cmd.render.waits", "at", stamp(r.NotBefore, job.Location())))
 		}
 		if r.SMS != nil {
-			fmt.Fprintln(w, "  "+say("cmd.render.encoding", "encoding", r.SMS, "units", r.SMS.Units, "per", r.SMS.PerSegment))
+			size := catalog.Key("cmd.render.sms_size")
+			if r.SMS.Segments == 1 {
+				size = "cmd.render.sms_size_one"
+			}
+			fmt.Fprintln(w, "  "+say("cmd.render.encoding", "encoding", catalog.M(size, "encoding", r.SMS.Encoding, "chars", r.SMS.Chars,
+				"segments", r.SMS.Segments), "units", r.SMS.Units, "per", r.SMS.PerSegment))
 		}
 		if r.Subject != "" {
 			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.subject"), r.Subject)

@@ -37,6 +37,8 @@ func init() {
 		"cmd.optout.source.provider":  {tr: "sağlayıcı", en: "provider"},
 		"cmd.forget.reply_texts":      {tr: "başka müşterilerin bu kişiyi anan {n} yanıtı", en: "{n} other customers' replies that name this person"},
 		"cmd.forget.replies":          {tr: "{what}: kişinin {replies} yanıtı, onun hakkında saklanan {consents} İYS cevabı", en: "{what}: {replies} of their replies, {consents} cached İYS answer(s) about them"},
+		"cmd.render.sms_size_one":     {tr: "{encoding}, {chars} karakter, {segments} parça", en: "{encoding}, {chars} chars, {segments} segment"},
+		"cmd.render.sms_size":         {tr: "{encoding}, {chars} karakter, {segments} parça", en: "{encoding}, {chars} chars, {segments} segments"},
 		"cmd.render.attachment":       {tr: "ek: {name} ({type}, {size} bayt)", en: "attachment: {name} ({type}, {size} bytes)"},
 		"cmd.render.job_error":        {tr: "{job} görevi: {err}", en: "job {job}: {err}"},
 		"cmd.sendtest.channel_error":  {tr: "{channel} kanalı: {err}", en: "channel {channel}: {err}"},

@@ -77,7 +77,7 @@ func (s *Syncer) Sync(ctx context.Context) (done int, err error) {
 			case err == nil:
 				done++
 			case notify.Classify(err) == notify.ErrPermanent:
-				state = "failed: " + err.Error()
+				state = outbox.SyncFailed + " " + err.Error()
 				s.log.Warn("log.inbound.copy_failed", "copy", c.what,
 					"channel", e.Channel, "err", err)
 			default:

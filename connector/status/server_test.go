@@ -678,6 +678,20 @@ func TestRefusalsInThePagesLanguage(t *testing.T) {
 		}
 	}
 
+	// A refusal's copies: one waiting, one that failed with the provider's words.
+	if err := e.store.AddOptOut(context.Background(), outbox.OptOutEntry{Recipient: "+905321234567", Channel: "sms",
+		Scope: outbox.ScopeCommercial, Source: outbox.SourceReply, Blacklist: outbox.SyncPending, IYS: outbox.SyncFailed + " code 40"}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.do(c, "GET", "/", nil)
+	if !strings.Contains(page, "<td>bekliyor</td><td>başarısız: code 40</td>") {
+		t.Errorf("the refusal's copies are not in Turkish:\n%s", rowWith(page, "+90532"))
+	}
+	_, page = e.do(c, "GET", "/", nil, "Cookie", "akc_lang=en")
+	if !strings.Contains(page, "<td>pending</td><td>failed: code 40</td>") {
+		t.Errorf("the refusal's copies in English:\n%s", rowWith(page, "+90532"))
+	}
+
 	path := t.TempDir() + "/" + status.AuthFileName
 	var loc catalog.Localized
 	for _, err := range []error{status.SetPassword(path, "kisa"), status.SetViewerPassword(path, "kisa")} {
@@ -695,4 +709,14 @@ func TestRefusalsInThePagesLanguage(t *testing.T) {
 	if !errors.Is(err, status.ErrNoPassword) || !errors.As(err, &loc) || !strings.Contains(loc.In(catalog.TR), "sayfa bir parola ister: yönetici parolası ayarlanmamış") {
 		t.Errorf("remote without a password: %v", err)
 	}
+}
+
+// rowWith is the first table row of page holding s.
+func rowWith(page, s string) string {
+	for _, row := range strings.Split(page, "<tr>") {
+		if strings.Contains(row, s) {
+			return row
+		}
+	}
+	return ""
 }
