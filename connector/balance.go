@@ -66,7 +66,7 @@ func (d *Daemon) CheckBalances(ctx context.Context) bool {
 		c := status.NewCredit(name, ch.Provider, bs, threshold, d.now())
 		d.metrics.SetCredit(c)
 		if c.Low {
-			d.log.Warn("the provider's balance is under the channel's low_credit: top up the account before messages fail",
+			d.log.Warn("log.balance.low",
 				"channel", name, "low_credit", threshold, "balances", bs)
 		}
 	}

@@ -21,10 +21,10 @@ func (d *Daemon) scheduleSummary(ctx context.Context, c *cron.Cron) {
 	m := s.At.Minutes()
 	if _, err := c.AddFunc(fmt.Sprintf("%d %d * * *", m%60, m/60), func() {
 		if err := d.SendSummary(ctx); err != nil && ctx.Err() == nil {
-			d.log.Warn("could not make the daily summary; it is tried again tomorrow", "err", err)
+			d.log.Warn("log.summary.failed", "err", err)
 		}
 	}); err != nil {
-		d.log.Warn("could not schedule the daily summary", "err", err)
+		d.log.Warn("log.summary.schedule_failed", "err", err)
 	}
 }
 
@@ -52,7 +52,7 @@ func (d *Daemon) SendSummary(ctx context.Context) error {
 		return err
 	}
 	if n.New > 0 {
-		d.log.Info("daily summary queued for the shop owner", "channel", s.Channel, "day", msg.RecordKey)
+		d.log.Info("log.summary.queued", "channel", s.Channel, "day", msg.RecordKey)
 		d.Wake(s.Channel)
 	}
 	return nil

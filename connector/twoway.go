@@ -105,7 +105,7 @@ func (d *Daemon) openListening(providers map[string]notify.Provider) {
 		}
 	}
 	if sms := cfg.Channels.SMS; sms != nil && sms.Mutlucell != nil && !cfg.Replies.Disabled && sms.Mutlucell.InboxNumber == "" {
-		d.log.Warn("SMS replies and refusals are not read: Mutlucell's inbox needs channels.sms.mutlucell.inbox_number (the account's receiving number)")
+		d.log.Warn("log.twoway.mutlucell_no_inbox")
 	}
 	if inbox, ok := smsProvider.(notify.Inbox); ok && cfg.ReadsReplies() {
 		d.tw.poller = &inbound.Poller{Store: d.store, Inbox: inbox, Channel: notify.ChannelSMS, Provider: cfg.Channels.SMS.Provider,
@@ -173,13 +173,13 @@ func (d *Daemon) runListening(ctx context.Context, wg *sync.WaitGroup) {
 		w := d.cfg.WhatsAppWebhook
 		l, err := inbound.Listen(w.Listen.String(), string(w.TLSCert), string(w.TLSKey))
 		if err != nil {
-			d.log.Error("WhatsApp webhook receiver not started; messages are still sent, without statuses", "err", err)
+			d.log.Error("log.webhook.not_started", "err", err)
 			return
 		}
-		d.log.Info("WhatsApp webhook receiver listening", "addr", l.Addr().String(), "path", w.Path)
+		d.log.Info("log.webhook.listening", "addr", l.Addr().String(), "path", w.Path)
 		wg.Go(func() {
 			if err := inbound.Serve(ctx, l, r); err != nil {
-				d.log.Error("WhatsApp webhook receiver stopped; messages are still sent, without statuses", "err", err)
+				d.log.Error("log.webhook.stopped", "err", err)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -95,6 +96,7 @@ type refusalEnv struct {
 	email *mailbox
 	cfg   *config.Config
 	dir   string
+	log   *syncBuffer // what the daemon logged
 }
 
 func newRefusalEnv(t *testing.T, yaml string) *refusalEnv {
@@ -121,12 +123,14 @@ func newRefusalEnv(t *testing.T, yaml string) *refusalEnv {
 	pool := x509.NewCertPool()
 	pool.AddCert(fake.Server.Certificate())
 	email := &mailbox{}
-	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Providers: map[string]notify.Provider{"email": email}})
+	log := &syncBuffer{}
+	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Providers: map[string]notify.Provider{"email": email},
+		Logger: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { d.Close() })
-	return &refusalEnv{d: d, fake: fake, email: email, cfg: cfg, dir: dir}
+	return &refusalEnv{d: d, fake: fake, email: email, cfg: cfg, dir: dir, log: log}
 }
 
 const (

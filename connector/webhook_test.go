@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -69,6 +70,7 @@ type webhookEnv struct {
 	store *outbox.Store
 	url   string
 	clock *sendClock
+	log   *syncBuffer // what the daemon logged
 }
 
 func newWebhookEnv(t *testing.T) *webhookEnv {
@@ -97,7 +99,8 @@ func newWebhookEnv(t *testing.T) *webhookEnv {
 	pool := x509.NewCertPool()
 	pool.AddCert(fake.Server.Certificate())
 	c := &sendClock{t: time.Now()}
-	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Now: c.now})
+	log := &syncBuffer{}
+	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Now: c.now, Logger: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +111,7 @@ func newWebhookEnv(t *testing.T) *webhookEnv {
 	}
 	srv := httptest.NewServer(rc)
 	t.Cleanup(srv.Close)
-	return &webhookEnv{d: d, fake: fake, store: d.Store(), url: srv.URL + cfg.WhatsAppWebhook.Path, clock: c}
+	return &webhookEnv{d: d, fake: fake, store: d.Store(), url: srv.URL + cfg.WhatsAppWebhook.Path, clock: c, log: log}
 }
 
 func (e *webhookEnv) post(t *testing.T, body []byte, sig string) int {

@@ -7,6 +7,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // folderSDDL is the folders' DACL: protected (nothing inherited from
@@ -46,7 +48,7 @@ func accountSID(account string) (*windows.SID, error) {
 	}
 	sid, _, _, err := windows.LookupSID("", name)
 	if err != nil {
-		return nil, fmt.Errorf("the account %s is not known to Windows: %w", name, err)
+		return nil, catalog.Errorf("installer.unknown_account", "account", name, "err", err).Wrapping(err)
 	}
 	return sid, nil
 }

@@ -1,16 +1,17 @@
 package installer
 
 import (
-	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
-
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/kardianos/service"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // Options describe the installed service.
@@ -69,7 +70,7 @@ func NewManager(opts Options) (*Manager, error) {
 // serviceConfig turns Options into kardianos' Config with this OS's options.
 func serviceConfig(opts Options) (*service.Config, error) {
 	if opts.ConfigFile == "" {
-		return nil, errors.New("installer: no config file given; pass --config with the config's full path")
+		return nil, catalog.Errorf("installer.no_config")
 	}
 	configFile, err := filepath.Abs(opts.ConfigFile)
 	if err != nil {
@@ -124,7 +125,7 @@ func (m *Manager) Control(action string) error {
 		_, err := m.Status()
 		return err
 	}
-	return fmt.Errorf("installer: unknown action %q; use one of %v", action, Actions)
+	return catalog.Errorf("installer.unknown_action", "action", strconv.Quote(action), "actions", fmt.Sprint(Actions))
 }
 
 // Install registers the service. The config file must exist: a service
@@ -132,10 +133,10 @@ func (m *Manager) Control(action string) error {
 func (m *Manager) Install() error {
 	configFile := m.conf.Arguments[2]
 	if _, err := os.Stat(configFile); err != nil {
-		return fmt.Errorf("installer: config file %s: %w; create it first (start from config.example.yaml) and run `akinsoft-connector check --config %s`", configFile, err, configFile)
+		return catalog.Errorf("installer.config_missing", "path", configFile, "err", err).Wrapping(err)
 	}
 	if _, err := m.svc.Status(); err == nil {
-		return fmt.Errorf("installer: the %s service is already installed; run `akinsoft-connector service uninstall` first to change it", Name)
+		return catalog.Errorf("installer.already_installed", "name", Name)
 	}
 	if err := beforeInstall(m); err != nil {
 		return err
@@ -156,7 +157,7 @@ func (m *Manager) Install() error {
 func (m *Manager) Uninstall() error {
 	st, err := m.svc.Status()
 	if errors.Is(err, service.ErrNotInstalled) {
-		return fmt.Errorf("installer: the %s service is not installed; nothing to uninstall", Name)
+		return catalog.Errorf("installer.not_installed", "name", Name)
 	}
 	if err == nil && st == service.StatusRunning {
 		if err := m.svc.Stop(); err != nil {
@@ -199,7 +200,8 @@ func (m *Manager) wrap(action string, err error) error {
 	if err == nil {
 		return nil
 	}
-	return fmt.Errorf("installer: %s the %s service (%s): %w; %s", action, Name, m.svc.Platform(), err, adminHint)
+	return catalog.Errorf("installer.control_failed", "action", action, "name", Name, "platform", m.svc.Platform(), "err", err,
+		"hint", catalog.M(adminHint)).Wrapping(err)
 }
 
 // nopProgram satisfies kardianos for control commands, which never run the

@@ -10,9 +10,12 @@ import (
 	"strings"
 
 	"github.com/kardianos/service"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-const adminHint = "service commands need root: run them with sudo"
+// adminHint says how to get the rights service commands need.
+const adminHint catalog.Key = "installer.admin_hint.linux"
 
 func platformConfig(conf *service.Config, opts Options) error {
 	u := unit{
@@ -66,10 +69,10 @@ func beforeInstall(m *Manager) error {
 			continue
 		}
 		if err := os.MkdirAll(d, 0o750); err != nil {
-			return fmt.Errorf("installer: create %s: %w", d, err)
+			return catalog.Errorf("installer.mkdir_failed", "dir", d, "err", err).Wrapping(err)
 		}
 		if err := os.Chown(d, u.uid, u.gid); err != nil {
-			return fmt.Errorf("installer: give %s to %s: %w", d, name, err)
+			return catalog.Errorf("installer.chown_failed", "dir", d, "user", name, "err", err).Wrapping(err)
 		}
 	}
 	return nil
@@ -81,7 +84,7 @@ func afterInstall(*Manager) error { return nil }
 // hardening and its restart policy are what the service relies on.
 func checkPlatform(m *Manager) error {
 	if p := m.svc.Platform(); p != "linux-systemd" {
-		return fmt.Errorf("installer: this Linux machine does not run systemd (found %s); run `%s` from your init system instead", p, m.CommandLine())
+		return catalog.Errorf("installer.no_systemd", "found", p, "command", m.CommandLine())
 	}
 	return nil
 }

@@ -6,9 +6,12 @@ import (
 	"strings"
 
 	"github.com/kardianos/service"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-const adminHint = "service commands need administrator rights"
+// adminHint says how to get the rights service commands need.
+const adminHint catalog.Key = "installer.admin_hint.other"
 
 func platformConfig(conf *service.Config, opts Options) error {
 	conf.UserName = opts.UserName

@@ -5,9 +5,12 @@ import (
 	"syscall"
 
 	"github.com/kardianos/service"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
-const adminHint = "service commands need an administrator command prompt (Run as administrator)"
+// adminHint says how to get the rights service commands need.
+const adminHint catalog.Key = "installer.admin_hint.windows"
 
 // Recovery: restart 5 s after a failure, the same as systemd's RestartSec.
 // kardianos only writes recovery actions when OnFailure is set, and the

@@ -3,7 +3,10 @@ package installer
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // kardianos/service's own systemd template puts StartLimitInterval/Burst in
@@ -46,7 +49,7 @@ func (u unit) render() (string, error) {
 	}
 	for _, s := range append(append([]string{u.User}, exec...), writable...) {
 		if strings.ContainsAny(s, "\n\r\x00") || strings.Contains(s, "{{") {
-			return "", fmt.Errorf("installer: %q cannot be written into a systemd unit (line break or \"{{\"); use a simpler path", s)
+			return "", catalog.Errorf("installer.unit_value", "value", strconv.Quote(s))
 		}
 	}
 	quoted := make([]string, len(exec))

@@ -160,7 +160,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 	cmd.AddCommand(token)
 	cmd.AddCommand(&cobra.Command{
 		Use:   "unlock",
-		Short: "Clear the status page's login waits after failed passwords (someone else's, too)",
+		Short: g.h("help.admin.unlock"),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := authPath(g)
@@ -170,18 +170,14 @@ func newAdminCmd(g *globals) *cobra.Command {
 			if err := status.Unlock(path, time.Now()); err != nil {
 				return err
 			}
-			fmt.Fprintln(cmd.OutOrStdout(), "login waits cleared; the running status page applies it at the next login, no restart needed")
+			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.admin.unlocked"))
 			return nil
 		},
 	}, &cobra.Command{
 		Use:   "login-link",
-		Short: "Print a one-time link that logs in to the status page without the password (valid 10 minutes)",
-		Long: `Print a one-time link that logs in to the status page without the password.
-
-It works once, within 10 minutes, whatever the failed logins of others: use
-it at the server when the page keeps you waiting or the password is lost
-(then set a new one with admin set-password).`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.admin.login_link"),
+		Long:  g.h("help.admin.login_link.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := authPath(g)
 			if err != nil {
@@ -192,7 +188,7 @@ it at the server when the page keeps you waiting or the password is lost
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), pageURL(g)+"login/link?t="+tok)
-			fmt.Fprintln(cmd.ErrOrStderr(), "open it in a browser on this computer within 10 minutes; it works once")
+			fmt.Fprintln(cmd.ErrOrStderr(), g.say("cmd.admin.login_link_hint"))
 			return nil
 		},
 	})

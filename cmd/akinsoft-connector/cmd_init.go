@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,28 +20,20 @@ func newInitCmd(g *globals) *cobra.Command {
 	var given map[string]*string
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Guided set-up in Turkish: find the Wolvox database, set up and test the provider, write a config that passes check",
-		Long: `init asks, in Turkish (--lang en for English), for what the connector needs and writes the
-config at --config: it finds the Wolvox company databases (every drive's AKINSOFT folder on
-Windows, a folder you name elsewhere; SQL Server by name), connects with a read-only user
-(and says how to create one), stores every password in the encrypted vault, checks the
-SMS/WhatsApp/e-mail provider's credentials and sends a test message to your own phone,
-proposes the informational notifications with their Turkish texts, writes a commented config,
-runs check on it, and offers to install and start the service.
-
-From a script, give the answers one a line on standard input, or as flags (--driver, --company,
---sms, …); passwords only on standard input. See docs/init.md for every question.`,
-		Args: cobra.NoArgs,
+		Short: g.h("help.init"),
+		Long:  g.h("help.init.long"),
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := catalog.TR // Turkish first, whatever the server's locale says
 			if lang, ok := catalog.ParseLang(g.lang); ok {
 				l = lang
 			}
+			g.chosen = l // the error that may end it too
 			s := &setup{g: g, l: l, p: newPrompter(cmd, l, given), cmd: cmd, out: cmd.OutOrStdout(), started: time.Now()}
 			return s.run(cmd.Context())
 		},
 	}
-	given = answerFlags(cmd)
+	given = answerFlags(g, cmd)
 	return cmd
 }
 
@@ -125,7 +116,7 @@ func (s *setup) paths() error {
 	}
 	s.stateDir = stateDir
 	if err := os.MkdirAll(stateDir, 0o700); err != nil {
-		return fmt.Errorf("create the state folder %s: %w", stateDir, err)
+		return catalog.Errorf("init.mkdir_failed", "dir", stateDir, "err", err).Wrapping(err)
 	}
 	v, err := openVault(s.g, stateDir, true)
 	if err != nil {
@@ -185,7 +176,7 @@ func (s *setup) write(ctx context.Context) error {
 		}
 		bak := s.cfgPath + ".bak"
 		if err := os.Rename(s.cfgPath, bak); err != nil {
-			return fmt.Errorf("keep the old config as %s: %w", bak, err)
+			return catalog.Errorf("init.backup_failed", "path", bak, "err", err).Wrapping(err)
 		}
 		s.p.say("init.backup", "path", bak)
 	}
@@ -195,21 +186,28 @@ func (s *setup) write(ctx context.Context) error {
 	tmp := s.cfgPath + ".tmp"
 	// The service's account reads it (group); only its owner changes it.
 	if err := os.WriteFile(tmp, b, 0o640); err != nil {
-		return fmt.Errorf("write the config: %w", err)
+		return catalog.Errorf("init.write_failed", "err", err).Wrapping(err)
 	}
 	if err := os.Rename(tmp, s.cfgPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write the config: %w", err)
+		return catalog.Errorf("init.write_failed", "err", err).Wrapping(err)
 	}
 	s.p.say("init.written", "path", s.cfgPath)
 	s.p.say("init.checking_config")
-	g := *s.g
-	g.configPath = s.cfgPath
-	if err := checkConfig(ctx, &g, s.out, false, false); err != nil {
-		return s.p.errorf("init.stopped_check", "err", err.Error())
+	if err := checkConfig(ctx, s.written(), s.out, false, false); err != nil {
+		return s.p.errorf("init.stopped_check", "err", err)
 	}
 	s.p.say("init.check_passed")
 	return nil
+}
+
+// written is the command line's settings for the config init wrote, in
+// init's language: what check and service install print during the set-up
+// reads like the rest of it.
+func (s *setup) written() *globals {
+	g := *s.g
+	g.configPath, g.lang, g.chosen = s.cfgPath, string(s.l), s.l
+	return &g
 }
 
 // service offers to install and start the service. A failure here is
@@ -223,14 +221,12 @@ func (s *setup) service(context.Context) error {
 		s.p.say("init.service_later", "path", s.cfgPath)
 		return nil
 	}
-	g := *s.g
-	g.configPath = s.cfgPath
-	m, err := installService(s.cmd, &g, "")
+	m, err := installService(s.cmd, s.written(), "")
 	if err == nil {
 		err = m.Control("start")
 	}
 	if err != nil {
-		s.p.say("init.service_failed", "err", err.Error(), "path", s.cfgPath)
+		s.p.say("init.service_failed", "err", err, "path", s.cfgPath)
 		return nil
 	}
 	s.p.say("init.service_started", "name", installer.Name)

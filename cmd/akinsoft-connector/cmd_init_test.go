@@ -232,3 +232,59 @@ func TestInitWrongDatabasePassword(t *testing.T) {
 		t.Error("the password was printed")
 	}
 }
+
+// init speaks Turkish on a server whose locale is English, unless --lang
+// says otherwise: its questions, the lines check prints on the file it
+// wrote, and an error from below it (a viewer password that is the admin
+// password) with the "hata:" that ends the run.
+func TestInitSpeaksTurkishWhateverTheLocale(t *testing.T) {
+	noLocale(t)
+	t.Setenv("LANG", "en_US.UTF-8")
+	f := newInitFixture(t)
+	const adminPassword = "yonetici-parola-1"
+	script := func(viewer string) string {
+		return answers("firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+			"netgsm", f.fake.User, f.fake.Password, "MAGAZA", "h", "h", "0532 111 22 33", "e", "e", "e", "e", "yok",
+			adminPassword, viewer, "h")
+	}
+	fragments := englishFragments()
+	english := func(out string) {
+		t.Helper()
+		for _, fr := range fragments {
+			if strings.Contains(out, fr) {
+				t.Errorf("init printed English %q:\n%s", fr, out)
+				return
+			}
+		}
+	}
+	args := func(cfg string) []string {
+		return []string{"init", "--config", cfg, "--company", "1", "--netgsm-url", f.fake.URL(), "--ca-file", f.caFile}
+	}
+
+	code, out := runInit(t, script(""), args(filepath.Join(f.dir, "ok", "config.yaml"))...)
+	if code != exitOK {
+		t.Fatalf("init exit %d:\n%s", code, out)
+	}
+	english(out)
+	for _, want := range []string{"Adım 6/7: Yapılandırmayı yazma ve denetleme", "görev yeni-faturalar: created modu", ": sorun yok", "Denetim tamam",
+		"Hizmeti sonra kurmak için"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("init's output lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out = runInit(t, script(adminPassword), args(filepath.Join(f.dir, "same", "config.yaml"))...)
+	if code == exitOK {
+		t.Fatalf("init accepted a viewer password equal to the admin password:\n%s", out)
+	}
+	english(out)
+	if want := "hata: Yanıt kullanılamaz: salt okunur parola yönetici parolasından farklı olmalı"; !strings.Contains(out, want) {
+		t.Errorf("init's output lacks %q:\n%s", want, out)
+	}
+
+	code, out = runInit(t, script(""), append(args(filepath.Join(f.dir, "en", "config.yaml")), "--lang", "en")...)
+	if code != exitOK || !strings.Contains(out, "Step 6/7: Writing and checking the config") || !strings.Contains(out, ": OK") ||
+		!strings.Contains(out, "The check passed") || !strings.Contains(out, "--company") {
+		t.Errorf("init --lang en (exit %d):\n%s", code, out)
+	}
+}

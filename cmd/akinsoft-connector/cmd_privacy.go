@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -78,17 +79,8 @@ func newForgetCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "forget PHONE|EMAIL",
 		Short: g.h("help.forget"),
-		Long: `Erase everything stored about a person on this machine: messages to them (on every channel,
-also those still waiting), their send attempts and audit rows, their opt-out entry, and the text of
-any other message or error that names them (a webhook body, an e-mail quoting the number). The
-deleted bytes are overwritten in the outbox file and its write-ahead log.
-
-The number may be written in any spelling (+90 533 234 56 78, 0533 234-5678, 5332345678, ...) and
-the e-mail address in any case. What the law needs is kept without a readable address: a keyed hash
-that keeps the person from being messaged again when the ERP names them. ` + "`optout remove`" + ` lifts it.
-
---dry-run lists what would go and changes nothing.`,
-		Args: exactArgs(g, 1, "forget [--dry-run] +905321234567 | name@example.com"),
+		Long:  g.h("help.forget.long"),
+		Args:  exactArgs(g, 1, "forget [--dry-run] +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := normalizeRecipient(args[0])
 			if err != nil {
@@ -130,7 +122,7 @@ func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who st
 		"audit", f.Audit, "optout", optout))
 	row := func(what string, m outbox.ForgottenMessage, note string) {
 		fmt.Fprintf(out, "  %-12s #%-6d %s  %-16s %-8s %-9s%s\n", what, m.ID, stamp(m.Created, loc),
-			m.Job, m.Channel, m.Status, note)
+			m.Job, m.Channel, stateName(lang, m.Status), note)
 	}
 	for _, m := range f.Messages {
 		note := ""
@@ -158,16 +150,16 @@ func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who st
 		also = append(also, say("cmd.forget.optout_notes", "n", f.OptOutNotes))
 	}
 	if f.ReplyTexts > 0 {
-		also = append(also, fmt.Sprintf("%d other customers' replies that name this person", f.ReplyTexts))
+		also = append(also, say("cmd.forget.reply_texts", "n", f.ReplyTexts))
 	}
 	if len(also) > 0 {
 		fmt.Fprintf(out, "  %s: %s\n", emptied, strings.Join(also, ", "))
 	}
 	if f.Replies > 0 || f.Consents > 0 {
-		fmt.Fprintf(out, "  %s: %d of their replies, %d cached İYS answer(s) about them\n", deleted, f.Replies, f.Consents)
+		fmt.Fprintln(out, "  "+say("cmd.forget.replies", "what", deleted, "replies", f.Replies, "consents", f.Consents))
 	}
 	for _, l := range f.Left {
-		fmt.Fprintln(out, "  "+say("cmd.forget.kept", "what", l))
+		fmt.Fprintln(out, "  "+say("cmd.forget.kept", "what", lang.Reason(l)))
 	}
 	switch {
 	case dry:
@@ -252,13 +244,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 				}
 				return writeJSON(cmd.OutOrStdout(), l)
 			}
-			for _, e := range entries {
-				ch := e.Channel
-				if ch == outbox.EveryChannel {
-					ch = "all"
-				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%-32s %-8s %-10s %-8s %s  %s\n", e.Recipient, ch, e.Scope, e.Source, stamp(e.Added, g.zone()), e.Note)
-			}
+			printOptOuts(cmd.OutOrStdout(), g, entries)
 			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.count", "n", len(entries)))
 			if n, err := s.Suppressions(cmd.Context()); err == nil && n > 0 {
 				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.forgotten", "n", n))
@@ -293,6 +279,34 @@ func newOptOutCmd(g *globals) *cobra.Command {
 	reset.Flags().BoolVar(&yes, "yes", false, g.h("help.optout.reset.yes"))
 	cmd.AddCommand(add, remove, list, reset)
 	return cmd
+}
+
+// printOptOuts writes the opt-out list, one entry a line: who, on which
+// channel, which messages, from where, since when, and the note. The
+// columns are as wide as their longest word in the reader's language.
+func printOptOuts(out io.Writer, g *globals, entries []outbox.OptOutEntry) {
+	type row struct{ ch, scope, source string }
+	rows := make([]row, len(entries))
+	wCh, wScope, wSource := 8, 10, 8
+	for i, e := range entries {
+		r := row{ch: e.Channel, scope: string(e.Scope), source: string(e.Source)}
+		if r.ch == outbox.EveryChannel {
+			r.ch = g.say("cmd.optout.every_channel")
+		}
+		if k := catalog.Key("cmd.optout.scope." + r.scope); catalog.Has(k) {
+			r.scope = g.say(k)
+		}
+		if k := catalog.Key("cmd.optout.source." + r.source); catalog.Has(k) {
+			r.source = g.say(k)
+		}
+		wCh, wScope, wSource = max(wCh, utf8.RuneCountInString(r.ch)), max(wScope, utf8.RuneCountInString(r.scope)),
+			max(wSource, utf8.RuneCountInString(r.source))
+		rows[i] = r
+	}
+	for i, e := range entries {
+		r := rows[i]
+		fmt.Fprintf(out, "%-32s %-*s %-*s %-*s %s  %s\n", e.Recipient, wCh, r.ch, wScope, r.scope, wSource, r.source, stamp(e.Added, g.zone()), e.Note)
+	}
 }
 
 func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.Store, string) error) error {

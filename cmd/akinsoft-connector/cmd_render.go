@@ -96,7 +96,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	defer src.Close()
 
 	if err := src.Verify(cmd.Context(), job.Needs); err != nil {
-		return fmt.Errorf("job %s: %w", job.Name, err)
+		return catalog.Errorf("cmd.render.job_error", "job", job.Name, "err", err).Wrapping(err)
 	}
 	base, absent, err := job.SQLFor(cmd.Context(), src)
 	if err != nil {
@@ -138,7 +138,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("job %s: %w", job.Name, err)
+		return catalog.Errorf("cmd.render.job_error", "job", job.Name, "err", err).Wrapping(err)
 	}
 	if rows == 0 {
 		if f.key != "" {
@@ -175,7 +175,12 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 			fmt.Fprintln(w, "  "+say("cmd.render.waits", "at", stamp(r.NotBefore, job.Location())))
 		}
 		if r.SMS != nil {
-			fmt.Fprintln(w, "  "+say("cmd.render.encoding", "encoding", r.SMS, "units", r.SMS.Units, "per", r.SMS.PerSegment))
+			size := catalog.Key("cmd.render.sms_size")
+			if r.SMS.Segments == 1 {
+				size = "cmd.render.sms_size_one"
+			}
+			fmt.Fprintln(w, "  "+say("cmd.render.encoding", "encoding", catalog.M(size, "encoding", r.SMS.Encoding, "chars", r.SMS.Chars,
+				"segments", r.SMS.Segments), "units", r.SMS.Units, "per", r.SMS.PerSegment))
 		}
 		if r.Subject != "" {
 			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.subject"), r.Subject)
@@ -190,7 +195,7 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 			fmt.Fprintf(w, "  %s: %s\n", say("cmd.render.template"), r.Payload)
 		}
 		for _, a := range r.Attachments {
-			fmt.Fprintf(w, "  attachment: %s (%s, %d bytes)\n", a.Name, a.ContentType, len(a.Data))
+			fmt.Fprintln(w, "  "+say("cmd.render.attachment", "name", a.Name, "type", a.ContentType, "size", len(a.Data)))
 		}
 	}
 	fmt.Fprintln(w)

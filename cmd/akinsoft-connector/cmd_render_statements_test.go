@@ -30,7 +30,7 @@ func TestRenderStatementsOnTheDemo(t *testing.T) {
 			"Cari hesap mutabakatı:", "attachment: Mutabakat 120.01.001 "},
 	} {
 		t.Run(job, func(t *testing.T) {
-			code, out, errOut := runCLI(t, "render", "--config", cfg, "--job", job, "--limit", "30")
+			code, out, errOut := runEN(t, "render", "--config", cfg, "--job", job, "--limit", "30")
 			if code != exitOK {
 				t.Fatalf("exit %d: %s %s", code, out, errOut)
 			}

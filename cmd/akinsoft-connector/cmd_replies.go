@@ -14,7 +14,7 @@ import (
 func newRepliesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "replies",
-		Short: "What customers sent back: SMS replies and WhatsApp messages, refusals marked (works while the service runs)",
+		Short: g.h("help.replies"),
 	}
 	cmd.AddCommand(newRepliesListCmd(g))
 	return cmd
@@ -26,7 +26,7 @@ func newRepliesListCmd(g *globals) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List replies, newest first, senders masked",
+		Short: g.h("help.replies.list"),
 		Example: `  akinsoft-connector replies list --since 7d
   akinsoft-connector replies list --refusals --json`,
 		Args: cobra.NoArgs,
@@ -51,27 +51,28 @@ func newRepliesListCmd(g *globals) *cobra.Command {
 				}
 				return writeJSON(out, views)
 			}
-			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-7s  %s\n", "ID", "RECEIVED", "CHANNEL", "SENDER", "REFUSAL", "TEXT")
+			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-7s  %s\n", g.say("cmd.col.id"), g.say("cmd.col.received"), g.say("cmd.col.channel"),
+				g.say("cmd.col.sender"), g.say("cmd.col.refusal"), g.say("cmd.col.text"))
 			for _, r := range rs {
 				v := status.ReplyOf(r)
 				refusal := ""
 				if v.Refusal {
-					refusal = "yes"
+					refusal = g.say("cmd.replies.refusal")
 				}
 				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-7s  %s\n", v.ID, stamp(v.At, g.zone()), v.Channel, v.From, refusal, oneLine(v.Text, 120))
 			}
-			fmt.Fprintf(out, "%d reply(ies)", len(rs))
 			if f.Limit > 0 && len(rs) == f.Limit {
-				fmt.Fprintf(out, " (limit reached: use --limit for more)")
+				fmt.Fprintln(out, g.say("cmd.replies.count_limit", "n", len(rs)))
+			} else {
+				fmt.Fprintln(out, g.say("cmd.replies.count", "n", len(rs)))
 			}
-			fmt.Fprintln(out)
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&f.Channel, "channel", "", "only this channel (sms, whatsapp)")
-	cmd.Flags().BoolVar(&f.Refusals, "refusals", false, "only refusals")
-	cmd.Flags().Var(&since, "since", "only replies received in this period, e.g. 24h, 7d (default: all)")
-	cmd.Flags().IntVar(&f.Limit, "limit", 100, "at most this many")
+	cmd.Flags().StringVar(&f.Channel, "channel", "", g.h("help.replies.channel"))
+	cmd.Flags().BoolVar(&f.Refusals, "refusals", false, g.h("help.replies.refusals"))
+	cmd.Flags().Var(&since, "since", g.h("help.replies.since"))
+	cmd.Flags().IntVar(&f.Limit, "limit", 100, g.h("help.messages.list.limit"))
 	jsonFlag(g, cmd, &asJSON)
 	return cmd
 }

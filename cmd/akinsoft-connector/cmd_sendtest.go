@@ -52,7 +52,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			}
 			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out})
 			if err != nil {
-				return fmt.Errorf("channel %s: %w", channel, err)
+				return catalog.Errorf("cmd.sendtest.channel_error", "channel", channel, "err", err).Wrapping(err)
 			}
 			fmt.Fprintln(out, g.say("cmd.sendtest.sending", "channel", channel, "to", mapping.MaskRecipient(m.To), "provider", ch.Provider))
 			res, err := p.Send(ctx, m)

@@ -154,9 +154,9 @@ func (s *setup) settings(context.Context) error {
 				break
 			}
 			if !s.p.interactive {
-				return s.p.errorf("init.bad_answer", "err", err.Error())
+				return s.p.errorf("init.bad_answer", "err", err)
 			}
-			s.p.say("init.bad_answer", "err", err.Error())
+			s.p.say("init.bad_answer", "err", err)
 		}
 	}
 	return nil

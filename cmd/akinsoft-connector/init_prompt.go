@@ -25,54 +25,54 @@ type question struct {
 	// flagOnly settings are never asked: a provider's test server or a
 	// proxy's CA, given as flags by those who need them.
 	flagOnly bool
-	usage    string // the flag's help
+	usage    catalog.Key // the flag's help
 }
 
 // questions is the one table of init's questions, in the order asked.
 var questions = []question{
-	{key: "driver", text: "init.q.driver", usage: "database server: firebird or mssql"},
-	{key: "search", text: "init.q.search", usage: "folder to look for Wolvox databases in (Windows: every drive's AKINSOFT folder)"},
-	{key: "company", text: "init.q.company", usage: "number of the company found (1, 2, …)"},
-	{key: "database", text: "init.q.database", usage: "database file (Firebird) or name (SQL Server); {year} is allowed"},
-	{key: "mssql-database", text: "init.q.mssql_database", usage: "SQL Server database name, e.g. WOLVOX8_001_2026_WOLVOX"},
-	{key: "host", text: "init.q.host", usage: "database server address"},
-	{key: "port", text: "init.q.port", usage: "database server port"},
-	{key: "instance", text: "init.q.instance", usage: "SQL Server named instance"},
-	{key: "db-user", text: "init.q.db_user", usage: "read-only database user"},
+	{key: "driver", text: "init.q.driver", usage: "help.init.driver"},
+	{key: "search", text: "init.q.search", usage: "help.init.search"},
+	{key: "company", text: "init.q.company", usage: "help.init.company"},
+	{key: "database", text: "init.q.database", usage: "help.init.database"},
+	{key: "mssql-database", text: "init.q.mssql_database", usage: "help.init.mssql_database"},
+	{key: "host", text: "init.q.host", usage: "help.init.host"},
+	{key: "port", text: "init.q.port", usage: "help.init.port"},
+	{key: "instance", text: "init.q.instance", usage: "help.init.instance"},
+	{key: "db-user", text: "init.q.db_user", usage: "help.init.db_user"},
 	{key: "db-password", text: "init.q.db_password", secret: true},
-	{key: "use-anyway", text: "init.q.use_anyway", usage: "go on with a user that can write (yes/no)"},
-	{key: "sms", text: "init.q.sms", usage: "SMS provider: netgsm, mutlucell or none"},
-	{key: "netgsm-user", text: "init.q.netgsm_user", usage: "NetGSM user code"},
+	{key: "use-anyway", text: "init.q.use_anyway", usage: "help.init.use_anyway"},
+	{key: "sms", text: "init.q.sms", usage: "help.init.sms"},
+	{key: "netgsm-user", text: "init.q.netgsm_user", usage: "help.init.netgsm_user"},
 	{key: "netgsm-password", text: "init.q.netgsm_password", secret: true},
-	{key: "netgsm-header", text: "init.q.netgsm_header", usage: "approved NetGSM SMS header"},
-	{key: "mutlucell-user", text: "init.q.mutlucell_user", usage: "Mutlucell user name"},
+	{key: "netgsm-header", text: "init.q.netgsm_header", usage: "help.init.netgsm_header"},
+	{key: "mutlucell-user", text: "init.q.mutlucell_user", usage: "help.init.mutlucell_user"},
 	{key: "mutlucell-password", text: "init.q.mutlucell_password", secret: true},
-	{key: "mutlucell-originator", text: "init.q.mutlucell_originator", usage: "approved Mutlucell SMS header"},
-	{key: "whatsapp", text: "init.q.whatsapp", usage: "set up WhatsApp Cloud API (yes/no)"},
-	{key: "whatsapp-phone-id", text: "init.q.whatsapp_phone_id", usage: "WhatsApp phone_number_id"},
+	{key: "mutlucell-originator", text: "init.q.mutlucell_originator", usage: "help.init.mutlucell_originator"},
+	{key: "whatsapp", text: "init.q.whatsapp", usage: "help.init.whatsapp"},
+	{key: "whatsapp-phone-id", text: "init.q.whatsapp_phone_id", usage: "help.init.whatsapp_phone_id"},
 	{key: "whatsapp-token", text: "init.q.whatsapp_token", secret: true},
-	{key: "email", text: "init.q.email", usage: "set up e-mail over SMTP (yes/no)"},
-	{key: "smtp-host", text: "init.q.smtp_host", usage: "SMTP server"},
-	{key: "smtp-port", text: "init.q.smtp_port", usage: "SMTP port"},
-	{key: "smtp-user", text: "init.q.smtp_user", usage: "SMTP user"},
+	{key: "email", text: "init.q.email", usage: "help.init.email"},
+	{key: "smtp-host", text: "init.q.smtp_host", usage: "help.init.smtp_host"},
+	{key: "smtp-port", text: "init.q.smtp_port", usage: "help.init.smtp_port"},
+	{key: "smtp-user", text: "init.q.smtp_user", usage: "help.init.smtp_user"},
 	{key: "smtp-password", text: "init.q.smtp_password", secret: true},
-	{key: "smtp-from", text: "init.q.smtp_from", usage: "sender address"},
-	{key: "owner-phone", text: "init.q.owner_phone", usage: "your own mobile number, for the test SMS/WhatsApp"},
-	{key: "owner-email", text: "init.q.owner_email", usage: "your own e-mail address, for the test e-mail"},
-	{key: "job-new-invoices", text: "init.q.job", usage: "add the new invoice notification (yes/no)"},
-	{key: "job-invoices-due", text: "init.q.job", usage: "add the due date reminder (yes/no)"},
-	{key: "job-invoices-overdue", text: "init.q.job", usage: "add the overdue reminder (yes/no)"},
-	{key: "job-collections", text: "init.q.job", usage: "add the payment received notification (yes/no)"},
-	{key: "quiet-hours", text: "init.q.quiet_hours", usage: "hours without SMS/WhatsApp, e.g. 21:00-09:00, or none"},
+	{key: "smtp-from", text: "init.q.smtp_from", usage: "help.init.smtp_from"},
+	{key: "owner-phone", text: "init.q.owner_phone", usage: "help.init.owner_phone"},
+	{key: "owner-email", text: "init.q.owner_email", usage: "help.init.owner_email"},
+	{key: "job-new-invoices", text: "init.q.job", usage: "help.init.job_new_invoices"},
+	{key: "job-invoices-due", text: "init.q.job", usage: "help.init.job_invoices_due"},
+	{key: "job-invoices-overdue", text: "init.q.job", usage: "help.init.job_invoices_overdue"},
+	{key: "job-collections", text: "init.q.job", usage: "help.init.job_collections"},
+	{key: "quiet-hours", text: "init.q.quiet_hours", usage: "help.init.quiet_hours"},
 	{key: "admin-password", text: "init.q.admin_password", secret: true},
 	{key: "viewer-password", text: "init.q.viewer_password", secret: true},
-	{key: "overwrite", text: "init.q.overwrite", usage: "overwrite an existing config, keeping it as .bak (yes/no)"},
-	{key: "service", text: "init.q.service", usage: "install and start the service (yes/no)"},
-	{key: "netgsm-url", flagOnly: true, usage: "NetGSM API address (a test server or proxy)"},
-	{key: "mutlucell-url", flagOnly: true, usage: "Mutlucell API address (a test server or proxy)"},
-	{key: "whatsapp-url", flagOnly: true, usage: "WhatsApp Cloud API address (a test server or proxy)"},
-	{key: "ca-file", flagOnly: true, usage: "extra CA certificate for the providers (a TLS-inspecting firewall)"},
-	{key: "state-dir", flagOnly: true, usage: "state folder to write into the config (default: beside the config, or the OS default)"},
+	{key: "overwrite", text: "init.q.overwrite", usage: "help.init.overwrite"},
+	{key: "service", text: "init.q.service", usage: "help.init.service"},
+	{key: "netgsm-url", flagOnly: true, usage: "help.init.netgsm_url"},
+	{key: "mutlucell-url", flagOnly: true, usage: "help.init.mutlucell_url"},
+	{key: "whatsapp-url", flagOnly: true, usage: "help.init.whatsapp_url"},
+	{key: "ca-file", flagOnly: true, usage: "help.init.ca_file"},
+	{key: "state-dir", flagOnly: true, usage: "help.init.state_dir"},
 }
 
 func questionByKey(key string) question {
@@ -85,13 +85,13 @@ func questionByKey(key string) question {
 }
 
 // answerFlags registers a flag for every question that may have one.
-func answerFlags(cmd *cobra.Command) map[string]*string {
+func answerFlags(g *globals, cmd *cobra.Command) map[string]*string {
 	given := map[string]*string{}
 	for _, q := range questions {
 		if q.secret {
 			continue
 		}
-		given[q.key] = cmd.Flags().String(q.key, "", q.usage)
+		given[q.key] = cmd.Flags().String(q.key, "", g.h(q.usage))
 	}
 	return given
 }
@@ -153,13 +153,13 @@ func (p *prompter) ask(key, def string, args ...any) (string, error) {
 		b, err := term.ReadPassword(int(p.tty.Fd()))
 		fmt.Fprintln(p.out)
 		if err != nil {
-			return "", fmt.Errorf("read the answer: %w", err)
+			return "", catalog.Errorf("init.read_failed", "err", err).Wrapping(err)
 		}
 		line = string(b)
 	} else {
 		s, err := p.in.ReadString('\n')
 		if err != nil && !errors.Is(err, io.EOF) {
-			return "", fmt.Errorf("read the answer: %w", err)
+			return "", catalog.Errorf("init.read_failed", "err", err).Wrapping(err)
 		}
 		if errors.Is(err, io.EOF) && s == "" {
 			fmt.Fprintln(p.out)
@@ -202,7 +202,7 @@ func (p *prompter) askValid(key, def string, check func(string) (string, error),
 		if err == nil {
 			return v, nil
 		}
-		msg := p.errorf("init.bad_answer", "err", err.Error())
+		msg := p.errorf("init.bad_answer", "err", err)
 		if !p.interactive || p.changed(key) {
 			return "", fmt.Errorf("--%s: %w", key, msg)
 		}

@@ -201,24 +201,24 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		howTo = "init.how_to_ro_mssql"
 	}
 	if err != nil {
-		s.p.say("init.connect_failed", "err", err.Error())
+		s.p.say("init.connect_failed", "err", err)
 		s.p.say(howTo, "user", src.User, "database", shown)
 		if !s.p.interactive {
-			return false, s.p.errorf("init.stopped_connect", "err", err.Error())
+			return false, s.p.errorf("init.stopped_connect", "err", err)
 		}
 		return false, nil
 	}
 	p, _ := erp.LookupPreset("new_invoices")
 	if err := db.Verify(ctx, p.Needs(nil)); err != nil {
-		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+		return false, s.p.errorf("init.tables_missing", "err", err)
 	}
 	customers, err := db.Count(ctx, "CARI")
 	if err != nil {
-		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+		return false, s.p.errorf("init.tables_missing", "err", err)
 	}
 	invoices, err := db.Count(ctx, "FATURA")
 	if err != nil {
-		return false, s.p.errorf("init.tables_missing", "err", err.Error())
+		return false, s.p.errorf("init.tables_missing", "err", err)
 	}
 	a, err := db.Access(ctx)
 	if err != nil {

@@ -62,20 +62,42 @@ type Msg struct {
 	// Sub are arguments that are texts themselves ("expected {want}",
 	// want being "a list" or "bir liste"), rendered in the same language.
 	Sub map[string]Msg
+	// errs are arguments that are errors with a text of their own (a
+	// Localized one), rendered in the same language too.
+	errs map[string]Localized
+	// items, for a Join, are texts written one after the other.
+	items []Msg
+	sep   string
 }
 
-// M builds a Msg; args are name, value pairs. A value that is a Msg is
-// rendered in the reader's language with the rest; a zero Msg renders as
-// nothing (an optional part such as a did-you-mean).
+// joinKey marks a Join; it names no text.
+const joinKey Key = "\x00join"
+
+// Join is a text made of items, each rendered in the reader's language,
+// with sep between them: a list whose entries have words of their own
+// ("table CARI, FATURA.TARIH" / "CARI tablosu, FATURA.TARIH").
+func Join(sep string, items ...Msg) Msg { return Msg{Key: joinKey, items: items, sep: sep} }
+
+// M builds a Msg; args are name, value pairs. A value that is a Msg, or
+// an error that is Localized (a *Error), is rendered in the reader's
+// language with the rest; a zero Msg renders as nothing (an optional part
+// such as a did-you-mean).
 func M(key Key, args ...any) Msg {
 	m := Msg{Key: key}
 	for i := 0; i+1 < len(args); i += 2 {
 		name := fmt.Sprint(args[i])
-		if sub, ok := args[i+1].(Msg); ok {
+		switch v := args[i+1].(type) {
+		case Msg:
 			if m.Sub == nil {
 				m.Sub = map[string]Msg{}
 			}
-			m.Sub[name] = sub
+			m.Sub[name] = v
+			continue
+		case Localized:
+			if m.errs == nil {
+				m.errs = map[string]Localized{}
+			}
+			m.errs[name] = v
 			continue
 		}
 		if m.Args == nil {
@@ -94,15 +116,25 @@ func (m Msg) In(l Lang) string {
 	if m.Key == "" {
 		return ""
 	}
-	if len(m.Sub) == 0 {
+	if m.Key == joinKey {
+		parts := make([]string, len(m.items))
+		for i, it := range m.items {
+			parts[i] = it.In(l)
+		}
+		return strings.Join(parts, m.sep)
+	}
+	if len(m.Sub) == 0 && len(m.errs) == 0 {
 		return l.Text(m.Key, m.Args)
 	}
-	args := make(map[string]string, len(m.Args)+len(m.Sub))
+	args := make(map[string]string, len(m.Args)+len(m.Sub)+len(m.errs))
 	for k, v := range m.Args {
 		args[k] = v
 	}
 	for k, sub := range m.Sub {
 		args[k] = sub.In(l)
+	}
+	for k, e := range m.errs {
+		args[k] = e.In(l)
 	}
 	return l.Text(m.Key, args)
 }

@@ -39,14 +39,40 @@ func (h *textHandler) Enabled(ctx context.Context, level slog.Level) bool {
 }
 
 func (h *textHandler) Handle(ctx context.Context, r slog.Record) error {
-	if Has(Key(r.Message)) {
+	if Has(Key(r.Message)) || h.hasLocalized(r) {
 		args := map[string]string{}
-		r.Attrs(func(a slog.Attr) bool { args[a.Key] = a.Value.Resolve().String(); return true })
-		out := slog.NewRecord(r.Time, r.Level, h.lang.Text(Key(r.Message), args), r.PC)
-		r.Attrs(func(a slog.Attr) bool { out.AddAttrs(a); return true })
+		r.Attrs(func(a slog.Attr) bool { args[a.Key] = h.attr(a).Value.Resolve().String(); return true })
+		msg := r.Message
+		if Has(Key(msg)) {
+			msg = h.lang.Text(Key(msg), args)
+		}
+		out := slog.NewRecord(r.Time, r.Level, msg, r.PC)
+		r.Attrs(func(a slog.Attr) bool { out.AddAttrs(h.attr(a)); return true })
 		r = out
 	}
 	return h.inner.Handle(ctx, r)
+}
+
+// attr is a, an error with a text of its own (a Localized one) written in
+// the log's language.
+func (h *textHandler) attr(a slog.Attr) slog.Attr {
+	v := a.Value.Resolve()
+	if v.Kind() == slog.KindAny {
+		if l, ok := v.Any().(Localized); ok {
+			return slog.String(a.Key, l.In(h.lang))
+		}
+	}
+	return a
+}
+
+func (h *textHandler) hasLocalized(r slog.Record) bool {
+	found := false
+	r.Attrs(func(a slog.Attr) bool {
+		v := a.Value.Resolve()
+		_, found = v.Any().(Localized)
+		return !found
+	})
+	return found
 }
 
 func (h *textHandler) WithAttrs(as []slog.Attr) slog.Handler {

@@ -26,3 +26,31 @@ func TestLoggerWritesKeysInItsLanguage(t *testing.T) {
 		t.Errorf("a key reached the log:\n%s", out)
 	}
 }
+
+// An error with a text of its own is written in the log's language, in a
+// message that is a key or not, and as an argument of another text.
+func TestLocalizedErrorsInTheLogsLanguage(t *testing.T) {
+	add(map[Key]entry{
+		"test.err":  {tr: "parola en az {n} karakter olmalı", en: "the password must have at least {n} characters"},
+		"test.wrap": {tr: "kaydedilemedi: {err}", en: "could not save: {err}"},
+	})
+	defer delete(texts, "test.err")
+	defer delete(texts, "test.wrap")
+	var buf bytes.Buffer
+	log := TR.Logger(slog.New(slog.NewTextHandler(&buf, nil)))
+	err := Errorf("test.err", "n", 10)
+	log.Warn("test.wrap", "err", err)
+	log.Warn("not a key", "err", err)
+	out := buf.String()
+	for _, want := range []string{`msg="kaydedilemedi: parola en az 10 karakter olmalı" err="parola en az 10`, `msg="not a key" err="parola en az 10`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %s:\n%s", want, out)
+		}
+	}
+	if got := M("test.wrap", "err", err).In(EN); got != "could not save: the password must have at least 10 characters" {
+		t.Errorf("en = %q", got)
+	}
+	if got := M("test.wrap", "err", err).In(TR); got != "kaydedilemedi: parola en az 10 karakter olmalı" {
+		t.Errorf("tr = %q", got)
+	}
+}

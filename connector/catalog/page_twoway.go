@@ -24,5 +24,8 @@ func init() {
 		"page.reports_delivery":    {tr: "teslim raporu alır", en: "gets delivery reports"},
 		"page.no_delivery_reports": {tr: "teslim raporu almaz", en: "gets no delivery reports"},
 		"page.status_read":         {tr: "Okundu", en: "Read"},
+		"page.copy_pending":        {tr: "bekliyor", en: "pending"},
+		"page.copy_done":           {tr: "aktarıldı", en: "done"},
+		"page.copy_failed":         {tr: "başarısız: {why}", en: "failed: {why}"},
 	})
 }

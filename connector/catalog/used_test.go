@@ -16,10 +16,10 @@ import (
 
 // keyLike is a string literal that names a text: an area prefix and a
 // dotted lower-case name.
-var keyLike = regexp.MustCompile(`^(cli|cmd|help|config|log|demo|page|sql)\.[a-z0-9_]+(\.[a-z0-9_]+)*$`)
+var keyLike = regexp.MustCompile(`^(cli|cmd|help|config|log|demo|page|sql|init|vault|installer|erp|statusauth|statuspage)\.[a-z0-9_]+(\.[a-z0-9_]+)*$`)
 
 // notKeys are literals that look like keys and are file names.
-var notKeys = regexp.MustCompile(`\.(yaml|yml|db|json|go|md|pem|key|err)$`)
+var notKeys = regexp.MustCompile(`\.(yaml|yml|db|json|go|md|pem|key|err|lock)$`)
 
 // prefixes are keys the code completes at run time ("state." + status);
 // each completion it can make is listed here.
@@ -31,6 +31,10 @@ var prefixes = map[string][]string{
 	"demo.state.":         {"sent", "delivered", "skipped", "failed", "pending"},
 	"config.yaml_word.":   {"mapping", "sequence", "scalar"},
 	"cmd.messages.":       {"retry.none", "retry.progress", "retry.done", "retry.done_some", "retry.failed", "cancel.none", "cancel.progress", "cancel.done", "cancel.done_some", "cancel.failed"},
+	"init.sending_test_":  {"sms", "whatsapp", "email"},
+	"statuspage.done_":    {"pause", "resume"},
+	"cmd.optout.scope.":   {"all", "commercial"},
+	"cmd.optout.source.":  {"operator", "reply", "bounce", "provider"},
 	"page.status_":        {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 	"state.":              {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 }
@@ -110,18 +114,27 @@ func literal(n *ast.BasicLit) (string, bool) {
 }
 
 // logMessage is the message of a slog call written as a literal:
-// x.Info("…"), x.Warn("…", …), x.Error(…), x.Debug(…).
+// x.Info("…"), x.Warn("…", …), x.Error(…), x.Debug(…), their …Context
+// forms and x.Log(ctx, level, "…", …).
 func logMessage(c *ast.CallExpr) (string, bool) {
 	sel, ok := c.Fun.(*ast.SelectorExpr)
-	if !ok || len(c.Args) == 0 {
+	if !ok {
 		return "", false
 	}
+	at := 0
 	switch sel.Sel.Name {
 	case "Info", "Warn", "Error", "Debug":
+	case "InfoContext", "WarnContext", "ErrorContext", "DebugContext":
+		at = 1
+	case "Log", "LogAttrs":
+		at = 2
 	default:
 		return "", false
 	}
-	lit, ok := c.Args[0].(*ast.BasicLit)
+	if len(c.Args) <= at {
+		return "", false
+	}
+	lit, ok := c.Args[at].(*ast.BasicLit)
 	if !ok {
 		return "", false
 	}

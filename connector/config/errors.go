@@ -215,7 +215,7 @@ func msgOf(err error) catalog.Msg {
 	if errors.As(err, &ve) {
 		return ve.msg
 	}
-	return catalog.M("config.as_is", "text", err.Error())
+	return catalog.M("config.as_is", "text", err)
 }
 
 // q quotes a name from the file the way the messages show it: "sms".

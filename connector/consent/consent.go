@@ -170,9 +170,9 @@ func (c *Checker) Run(ctx context.Context) {
 		case <-t.C:
 		}
 		if n, err := c.RefreshStale(ctx, 500); err != nil && ctx.Err() == nil {
-			c.log.Warn("İYS consents could not be refreshed; trying again later", "refreshed", n, "err", err)
+			c.log.Warn("log.consent.refresh_failed", "refreshed", n, "err", err)
 		} else if n > 0 {
-			c.log.Info("İYS consents refreshed", "count", n)
+			c.log.Info("log.consent.refreshed", "count", n)
 		}
 	}
 }

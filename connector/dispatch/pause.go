@@ -12,7 +12,7 @@ func (c *Channel) Hold() {
 	c.mu.Lock()
 	c.held = true
 	c.mu.Unlock()
-	c.log.Warn("channel paused by an operator", "channel", c.Name)
+	c.log.Warn("log.dispatch.held", "channel", c.Name)
 }
 
 // Resume undoes Hold and looks at the queue at once.
@@ -22,7 +22,7 @@ func (c *Channel) Resume() {
 	c.held = false
 	c.mu.Unlock()
 	if was {
-		c.log.Info("channel resumed by an operator", "channel", c.Name)
+		c.log.Info("log.dispatch.resumed", "channel", c.Name)
 	}
 	c.Wake()
 }

@@ -49,7 +49,7 @@ func (c *Channel) refused(ctx context.Context, m outbox.Message) (stop bool, err
 	switch {
 	case err != nil:
 		// Never send when the list cannot be read.
-		c.log.Warn("could not read the opt-out list; the message waits", "message", m.ID, "err", err)
+		c.log.Warn("log.dispatch.optout_unreadable", "message", m.ID, "err", err)
 		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), mapping.R(ReasonOptOutUnreadable))
 	case out:
 		why := mapping.R(ReasonOptedOut)
@@ -74,7 +74,7 @@ func (c *Channel) refused(ctx context.Context, m outbox.Message) (stop bool, err
 	}
 	d, err := c.Consent.Check(ctx, m.To, c.Name, m.Merchant)
 	if err != nil {
-		c.log.Warn("could not check İYS consent; the commercial message waits", "message", m.ID, "channel", c.Name, "err", err)
+		c.log.Warn("log.dispatch.consent_unreadable", "message", m.ID, "channel", c.Name, "err", err)
 		return true, c.store.Defer(bg, m, c.now().Add(5*time.Minute), mapping.R(ReasonConsentUnreadable).WithDetail(err.Error()))
 	}
 	if d.Allowed {
@@ -84,7 +84,7 @@ func (c *Channel) refused(ctx context.Context, m outbox.Message) (stop bool, err
 	if err := c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: why}); err != nil {
 		return true, err
 	}
-	c.log.Info("commercial message skipped: no İYS consent", "message", m.ID, "channel", c.Name, "reason", c.Lang.Reason(d.Why))
+	c.log.Info("log.dispatch.no_consent", "message", m.ID, "channel", c.Name, "reason", c.Lang.Reason(d.Why))
 	c.refusedFallback(bg, m, c.Name)
 	return true, nil
 }
@@ -97,13 +97,13 @@ func (c *Channel) refusedFallback(ctx context.Context, m outbox.Message, channel
 	if m.Commercial && c.Consent == nil {
 		n, err := c.store.CancelStandby(ctx, m.DedupeKey, mapping.R(ReasonRefusedNoFallback, "channel", channel))
 		if err != nil {
-			c.log.Warn("could not cancel the fallbacks of a refused message", "message", m.ID, "err", err)
+			c.log.Warn("log.dispatch.cancel_fallbacks_failed", "message", m.ID, "err", err)
 		} else if n > 0 {
-			c.log.Info("refused commercial message: its fallbacks are cancelled, no consent of theirs is known", "message", m.ID, "channel", channel)
+			c.log.Info("log.dispatch.fallbacks_cancelled", "message", m.ID, "channel", channel)
 		}
 		return
 	}
-	c.fallback(ctx, m.ID, m.DedupeKey, m.Job, "refused on this channel; falling back to the next one")
+	c.fallback(ctx, m.ID, m.DedupeKey, m.Job, "log.dispatch.fallback_refused")
 }
 
 // providerRefused acts on a provider saying the customer refused messages
@@ -115,9 +115,9 @@ func (c *Channel) providerRefused(ctx context.Context, m outbox.Message, code st
 		err := c.store.AddOptOut(ctx, outbox.OptOutEntry{Recipient: m.To, Channel: c.Name, Scope: outbox.ScopeCommercial,
 			Source: outbox.SourceProvider, Note: "WhatsApp " + code})
 		if err != nil {
-			c.log.Warn("could not record the recipient's refusal", "message", m.ID, "err", err)
+			c.log.Warn("log.dispatch.refusal_not_recorded", "message", m.ID, "err", err)
 		} else {
-			c.log.Info("the recipient stopped marketing messages on WhatsApp; commercial messages to them are skipped from now on",
+			c.log.Info("log.dispatch.marketing_stopped",
 				"message", m.ID, "code", code)
 		}
 	}
@@ -201,23 +201,23 @@ func (c *Channel) Settle(ctx context.Context, u StatusUpdate) (changed bool, err
 	if err != nil || !ok {
 		return false, err
 	}
-	c.log.Info("status", "message", m.ID, "channel", c.Name, "status", u.Status, "was", m.Status, "code", u.Code)
+	c.log.Info("log.dispatch.status", "message", m.ID, "channel", c.Name, "status", u.Status, "was", m.Status, "code", u.Code)
 	switch u.Status {
 	case outbox.StatusDelivered, outbox.StatusRead:
 		if err := c.store.DropStandby(ctx, m.DedupeKey); err != nil {
-			c.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
+			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", m.ID, "err", err)
 		}
 	case outbox.StatusSent:
 		if !c.awaitsDelivery(m.Job) {
 			if err := c.store.DropStandby(ctx, m.DedupeKey); err != nil {
-				c.log.Warn("could not drop fallbacks", "message", m.ID, "err", err)
+				c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", m.ID, "err", err)
 			}
 		}
 	case outbox.StatusFailed:
 		if u.Refused {
 			c.providerRefused(ctx, m, u.Code)
 		} else {
-			c.fallback(ctx, m.ID, m.DedupeKey, m.Job, "not delivered; falling back to the next channel")
+			c.fallback(ctx, m.ID, m.DedupeKey, m.Job, "log.dispatch.fallback_undelivered")
 		}
 	}
 	return true, nil

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // systemTables are found in Wolvox's system database (SIRKET), which holds
@@ -28,15 +30,15 @@ func (s *Source) Verify(ctx context.Context, needs map[string][]string) error {
 	if err != nil {
 		return err
 	}
-	var missing []string
+	var missing []catalog.Msg
 	for _, t := range tables {
 		if have[t] == nil {
-			missing = append(missing, "table "+t)
+			missing = append(missing, catalog.M("erp.table", "name", t))
 			continue
 		}
 		for _, c := range needs[t] {
 			if !have.Has(t, c) {
-				missing = append(missing, t+"."+strings.ToUpper(c))
+				missing = append(missing, catalog.M("erp.column", "name", t+"."+strings.ToUpper(c)))
 			}
 		}
 	}
@@ -44,9 +46,9 @@ func (s *Source) Verify(ctx context.Context, needs map[string][]string) error {
 		return nil
 	}
 	if s.looksLikeSystemDB(ctx) {
-		return fmt.Errorf("source %s: database %s looks like Wolvox's system database (SIRKET), which holds users and passwords: point the source at the company's year database (…\\Database_FB\\<company>\\<year>\\WOLVOX.FDB) instead", s.name, s.database)
+		return catalog.Errorf("erp.system_db", "source", s.name, "database", s.database)
 	}
-	return fmt.Errorf("source %s: database %s lacks %s, which the job cannot do without: is this a Wolvox company database, and which Wolvox version? (columns a preset only shows in messages may be missing; these may not)", s.name, s.database, strings.Join(missing, ", "))
+	return catalog.Errorf("erp.lacks", "source", s.name, "database", s.database, "missing", catalog.Join(", ", missing...))
 }
 
 func (s *Source) looksLikeSystemDB(ctx context.Context) bool {

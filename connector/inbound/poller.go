@@ -97,7 +97,7 @@ func (p *Poller) Poll(ctx context.Context) (Read, error) {
 		}
 		for _, s := range st.New {
 			if s.Refusal {
-				p.Log.Info("refusal received: the sender is on the opt-out list of this channel from now on", "channel", p.Channel,
+				p.Log.Info("log.inbound.refusal", "channel", p.Channel,
 					"provider", p.Provider, "reply", s.ID)
 			}
 		}
@@ -131,10 +131,10 @@ func (p *Poller) Run(ctx context.Context) {
 			if errors.Is(err, notify.ErrConfig) {
 				level = slog.LevelError
 			}
-			p.Log.Log(ctx, level, "the SMS inbox could not be read; replies and refusals are read again at the next try",
+			p.Log.Log(ctx, level, "log.inbound.inbox_unreadable",
 				"provider", p.Provider, "err", err)
 		} else if r.New > 0 {
-			p.Log.Info("replies read", "provider", p.Provider, "new", r.New, "refusals", r.Refusals)
+			p.Log.Info("log.inbound.replies_read", "provider", p.Provider, "new", r.New, "refusals", r.Refusals)
 		}
 		select {
 		case <-ctx.Done():

@@ -77,11 +77,11 @@ func (s *Syncer) Sync(ctx context.Context) (done int, err error) {
 			case err == nil:
 				done++
 			case notify.Classify(err) == notify.ErrPermanent:
-				state = "failed: " + err.Error()
-				s.log.Warn("a refusal could not be copied; it is kept here and stops the sends all the same", "copy", c.what,
+				state = outbox.SyncFailed + " " + err.Error()
+				s.log.Warn("log.inbound.copy_failed", "copy", c.what,
 					"channel", e.Channel, "err", err)
 			default:
-				s.log.Warn("a refusal could not be copied yet; trying again later", "copy", c.what, "err", err)
+				s.log.Warn("log.inbound.copy_later", "copy", c.what, "err", err)
 				return done, nil
 			}
 			if err := s.store.SetSync(ctx, e, c.what, state); err != nil {
@@ -98,9 +98,9 @@ func (s *Syncer) Run(ctx context.Context) {
 	defer t.Stop()
 	for {
 		if n, err := s.Sync(ctx); err != nil && ctx.Err() == nil {
-			s.log.Warn("refusals could not be copied to the blacklist or İYS; trying again later", "err", err)
+			s.log.Warn("log.inbound.sync_failed", "err", err)
 		} else if n > 0 {
-			s.log.Info("refusals copied to the provider's blacklist or İYS", "count", n)
+			s.log.Info("log.inbound.synced", "count", n)
 		}
 		select {
 		case <-ctx.Done():

@@ -72,13 +72,13 @@ func (rc *Receiver) verify(w http.ResponseWriter, r *http.Request) {
 	token := q.Get("hub.verify_token")
 	if q.Get("hub.mode") != "subscribe" || rc.VerifyToken == "" ||
 		subtle.ConstantTimeCompare([]byte(token), []byte(rc.VerifyToken)) != 1 {
-		rc.Log.Warn("WhatsApp webhook: a verification request with the wrong verify token was refused", "remote", r.RemoteAddr)
+		rc.Log.Warn("log.webhook.bad_verify_token", "remote", r.RemoteAddr)
 		http.Error(w, "forbidden", http.StatusForbidden)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	_, _ = io.WriteString(w, q.Get("hub.challenge"))
-	rc.Log.Info("WhatsApp webhook verified by Meta")
+	rc.Log.Info("log.webhook.verified")
 }
 
 func (rc *Receiver) post(w http.ResponseWriter, r *http.Request) {
@@ -97,7 +97,7 @@ func (rc *Receiver) post(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !whatsapp.VerifySignature(rc.AppSecret, body, r.Header.Get(whatsapp.SignatureHeader)) {
-		rc.Log.Warn("WhatsApp webhook: a POST without a valid signature was refused (is app_secret the Meta app's secret?)", "remote", r.RemoteAddr)
+		rc.Log.Warn("log.webhook.bad_signature", "remote", r.RemoteAddr)
 		http.Error(w, "invalid signature", http.StatusUnauthorized)
 		return
 	}
@@ -105,13 +105,13 @@ func (rc *Receiver) post(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// Signed by Meta but not understood: answering an error would only
 		// make Meta retry it for days.
-		rc.Log.Warn("WhatsApp webhook: a signed body could not be read; it is ignored", "err", err)
+		rc.Log.Warn("log.webhook.unreadable", "err", err)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
 	if err := rc.handle(r.Context(), hook); err != nil {
 		// Not stored: Meta retries, and a retry changes nothing twice.
-		rc.Log.Error("WhatsApp webhook could not be recorded; Meta will send it again", "err", err)
+		rc.Log.Error("log.webhook.not_recorded", "err", err)
 		http.Error(w, "could not be recorded", http.StatusInternalServerError)
 		return
 	}

@@ -61,7 +61,7 @@ type Forgotten struct {
 	// AlreadySuppressed says the address was forgotten before.
 	AlreadySuppressed bool
 	// Left are places that still name the person and are kept, with why.
-	Left []string
+	Left []mapping.Reason
 	// WALBusy says another process kept the write-ahead log from being
 	// emptied: the old pages stay in outbox.db-wal until the next forget or
 	// until that process lets go.
@@ -140,7 +140,7 @@ func (s *Store) forget(ctx context.Context, recipient string, dry bool) (Forgott
 				return err
 			}
 			if key == nil && hashed > 0 {
-				f.Left = append(f.Left, fmt.Sprintf("purged messages and earlier forgets could not be checked: %v", keyErr))
+				f.Left = append(f.Left, mapping.R(ReasonForgetUnchecked).WithDetail(fmt.Sprint(keyErr)))
 			}
 			return errDryRun
 		}
@@ -200,7 +200,7 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 			p.textHits[m.ID] = true
 		}
 		if match.Match(dedupe) || match.Match(record) {
-			p.Left = append(p.Left, fmt.Sprintf("message %d (job %s, %s): its dedupe or record key names the person; kept, or the ERP row would be messaged again", m.ID, m.Job, m.Channel))
+			p.Left = append(p.Left, mapping.R(ReasonForgetKeptKey, "id", m.ID, "job", m.Job, "channel", m.Channel))
 		}
 	}
 	rows.Close()
@@ -259,7 +259,7 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 	}
 	if err := eachString(ctx, tx, `SELECT job || '/' || source, value FROM cursors WHERE job != ?`, "", func(job, value string) {
 		if match.Match(value) {
-			p.Left = append(p.Left, fmt.Sprintf("cursor of job %s: its position names the person; kept, or the job would lose its place", job))
+			p.Left = append(p.Left, mapping.R(ReasonForgetKeptCursor, "job", job))
 		}
 	}); err != nil {
 		return nil, err

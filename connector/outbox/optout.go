@@ -43,6 +43,9 @@ const (
 	SyncNone    = ""        // no copy wanted
 	SyncPending = "pending" // to be sent
 	SyncDone    = "done"
+	// SyncFailed starts the state of a copy that will never be made,
+	// followed by the error.
+	SyncFailed = "failed:"
 )
 
 // EveryChannel is the channel of an opt-out that applies to all of them.

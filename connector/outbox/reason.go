@@ -20,10 +20,16 @@ const (
 	ReasonForgotten   = "outbox.forgotten"   // the recipient asked to be forgotten
 	ReasonForgetStop  = "outbox.forget_cancelled"
 	ReasonForgetErase = "outbox.forget_erased"
+
+	// What forget keeps that still names the person (Forgotten.Left).
+	ReasonForgetUnchecked  = "outbox.forget_unchecked"   // detail: why the hashes could not be read
+	ReasonForgetKeptKey    = "outbox.forget_kept_key"    // id, job, channel: a message whose keys name them
+	ReasonForgetKeptCursor = "outbox.forget_kept_cursor" // job: a cursor whose position names them
 )
 
 // ReasonCodes lists them, for the catalog's completeness test.
-var ReasonCodes = []string{ReasonInterrupted, ReasonNotNeeded, ReasonForgotten, ReasonForgetStop, ReasonForgetErase}
+var ReasonCodes = []string{ReasonInterrupted, ReasonNotNeeded, ReasonForgotten, ReasonForgetStop, ReasonForgetErase,
+	ReasonForgetUnchecked, ReasonForgetKeptKey, ReasonForgetKeptCursor}
 
 func encodeReason(r mapping.Reason) string {
 	if r.IsZero() {

@@ -14,11 +14,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // AuthFileName is the file in the state directory holding the admin
@@ -60,7 +63,7 @@ type Token struct {
 }
 
 // ErrNoPassword means no admin password has been set yet.
-var ErrNoPassword = errors.New("no admin password is set: run `akinsoft-connector admin set-password` on the server")
+var ErrNoPassword = catalog.Errorf("statusauth.no_password")
 
 // LoadCredentials reads the credentials file; a missing file is empty.
 func LoadCredentials(path string) (Credentials, error) {
@@ -70,10 +73,10 @@ func LoadCredentials(path string) (Credentials, error) {
 		return c, nil
 	}
 	if err != nil {
-		return c, fmt.Errorf("read the status page credentials %s: %w", path, err)
+		return c, catalog.Errorf("statusauth.credentials_unreadable", "path", path, "err", err).Wrapping(err)
 	}
 	if err := json.Unmarshal(b, &c); err != nil {
-		return c, fmt.Errorf("the status page credentials %s are damaged: %w (delete the file and set the password again)", path, err)
+		return c, catalog.Errorf("statusauth.credentials_damaged", "path", path, "err", err).Wrapping(err)
 	}
 	return c, nil
 }
@@ -86,15 +89,15 @@ func (c Credentials) save(path string) error {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create the state directory: %w", err)
+		return catalog.Errorf("statusauth.mkdir_failed", "err", err).Wrapping(err)
 	}
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o600); err != nil {
-		return fmt.Errorf("write the status page credentials: %w", err)
+		return catalog.Errorf("statusauth.write_failed", "err", err).Wrapping(err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write the status page credentials: %w", err)
+		return catalog.Errorf("statusauth.write_failed", "err", err).Wrapping(err)
 	}
 	return nil
 }
@@ -105,10 +108,10 @@ const MinPasswordLength = 10
 // SetPassword stores the bcrypt hash of a new admin password.
 func SetPassword(path, password string) error {
 	if len([]rune(password)) < MinPasswordLength {
-		return fmt.Errorf("the password must have at least %d characters", MinPasswordLength)
+		return catalog.Errorf("statusauth.short_password", "n", MinPasswordLength)
 	}
 	if len(password) > 72 {
-		return errors.New("the password must be at most 72 bytes (bcrypt ignores the rest)")
+		return catalog.Errorf("statusauth.long_password")
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {
@@ -125,14 +128,14 @@ func SetPassword(path, password string) error {
 // CreateToken adds a read-only API token and returns it; it is shown once.
 func CreateToken(path, name string, now time.Time) (string, error) {
 	if name == "" {
-		return "", errors.New("give the token a name, e.g. the monitoring system that uses it")
+		return "", catalog.Errorf("statusauth.token_name")
 	}
 	c, err := LoadCredentials(path)
 	if err != nil {
 		return "", err
 	}
 	if slices.ContainsFunc(c.Tokens, func(t Token) bool { return t.Name == name }) {
-		return "", fmt.Errorf("a token named %q exists: revoke it first or choose another name", name)
+		return "", catalog.Errorf("statusauth.token_exists", "name", strconv.Quote(name))
 	}
 	tok := "akc_" + randomString(32)
 	c.Tokens = append(c.Tokens, Token{Name: name, Hash: tokenHash(tok), Created: now.UTC()})
@@ -148,7 +151,7 @@ func RevokeToken(path, name string) error {
 	n := len(c.Tokens)
 	c.Tokens = slices.DeleteFunc(c.Tokens, func(t Token) bool { return t.Name == name })
 	if len(c.Tokens) == n {
-		return fmt.Errorf("no token named %q", name)
+		return catalog.Errorf("statusauth.no_token", "name", strconv.Quote(name))
 	}
 	return c.save(path)
 }

@@ -84,6 +84,15 @@ func (s *Server) text(r *http.Request, key catalog.Key, args ...any) string {
 	return catalog.M(key, args...).In(catalog.Lang(s.lang(r).Code))
 }
 
+// errText is err in the page's language when it has a text of its own (a
+// catalog error), else as it is.
+func (s *Server) errText(r *http.Request, err error) string {
+	if l, ok := err.(catalog.Localized); ok {
+		return l.In(catalog.Lang(s.lang(r).Code))
+	}
+	return err.Error()
+}
+
 // TLSNames are the DNS names of the configured TLS certificate: the names
 // the page is reached by when it speaks TLS, for Options.Hosts.
 func TLSNames(cfg config.Status) []string {

@@ -83,7 +83,7 @@ func (s *Server) channelPost(w http.ResponseWriter, r *http.Request, _ session) 
 	}
 	q := url.Values{"name": {name}}
 	if ok {
-		s.opts.Log.Info("status page: operator action", "action", action, "channel", name)
+		s.opts.Log.Info("log.page.action", "action", action, "channel", name)
 		q.Set("channel_done", action)
 	} else {
 		q.Set("channel_failed", action)

@@ -245,15 +245,15 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	o, err := s.collect(r.Context())
 	if err != nil {
 		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
-		http.Error(w, "cannot read the outbox: "+err.Error(), http.StatusInternalServerError)
+		http.Error(w, s.text(r, "statuspage.outbox_unreadable", "err", err), http.StatusInternalServerError)
 		return
 	}
 	l := s.lang(r)
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
 		Statuses: shownStatuses, CSRF: sess.csrf, loc: s.opts.Location}
 	if err := s.ownerView(r, &d, sess); err != nil {
-		s.opts.Log.Error("status page: cannot read the outbox", "err", err)
-		http.Error(w, "cannot read the outbox: "+err.Error(), http.StatusInternalServerError)
+		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
+		http.Error(w, s.text(r, "statuspage.outbox_unreadable", "err", err), http.StatusInternalServerError)
 		return
 	}
 	q := r.URL.Query()
@@ -279,7 +279,7 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, d pageData
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
 		s.opts.Log.Error("log.page.template_error", "page", name, "err", err)
-		http.Error(w, "status page template error: "+err.Error(), http.StatusInternalServerError)
+		http.Error(w, d.C("statuspage.template_error", "err", err), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -20,6 +20,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 
@@ -220,7 +221,7 @@ func (s *Server) readOnly(h http.Handler) http.Handler {
 			return
 		}
 		w.Header().Set("WWW-Authenticate", `Bearer realm="akinsoft-connector"`)
-		http.Error(w, "an API token is required: create one with `akinsoft-connector admin token create NAME`", http.StatusUnauthorized)
+		http.Error(w, s.text(r, "statusauth.token_required"), http.StatusUnauthorized)
 	})
 }
 
@@ -244,11 +245,11 @@ func (s *Server) withSession(h func(http.ResponseWriter, *http.Request, session)
 				http.Redirect(w, r, "/login", http.StatusSeeOther)
 				return
 			}
-			http.Error(w, "log in first", http.StatusUnauthorized)
+			http.Error(w, s.text(r, "statusauth.log_in_first"), http.StatusUnauthorized)
 			return
 		}
 		if r.Method == http.MethodPost && !sameToken(r.PostFormValue("csrf"), sess.csrf) {
-			http.Error(w, "the form is out of date (CSRF check failed): reload the page and try again", http.StatusForbidden)
+			http.Error(w, s.text(r, "statusauth.csrf"), http.StatusForbidden)
 			return
 		}
 		h(w, r, sess)
@@ -278,7 +279,7 @@ func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, msg string,
 func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(csrfCookie)
 	if err != nil || !sameToken(r.PostFormValue("csrf"), c.Value) {
-		http.Error(w, "the form is out of date (CSRF check failed): reload the page and try again", http.StatusForbidden)
+		http.Error(w, s.text(r, "statusauth.csrf"), http.StatusForbidden)
 		return
 	}
 	id, _, err := s.guard.login(s.client(r), r.PostFormValue("password"))
@@ -296,7 +297,7 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, s.lang(r).t("bad_password"), http.StatusUnauthorized)
 	case err != nil:
 		s.opts.Log.Error("log.page.login_failed", "err", err)
-		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
+		s.renderLogin(w, r, s.errText(r, err), http.StatusInternalServerError)
 	default:
 		s.loggedIn(w, r, id)
 	}
@@ -327,7 +328,7 @@ func (s *Server) loginLink(w http.ResponseWriter, r *http.Request) {
 		s.renderLogin(w, r, s.text(r, "statusauth.bad_link"), http.StatusForbidden)
 	case err != nil:
 		s.opts.Log.Error("log.page.login_link_failed", "err", err)
-		s.renderLogin(w, r, err.Error(), http.StatusInternalServerError)
+		s.renderLogin(w, r, s.errText(r, err), http.StatusInternalServerError)
 	default:
 		s.opts.Log.Info("log.page.login_link_used", "remote", r.RemoteAddr)
 		s.loggedIn(w, r, id)
@@ -346,7 +347,7 @@ func (s *Server) logoutPost(w http.ResponseWriter, r *http.Request, _ session) {
 func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		http.Error(w, "bad message id", http.StatusBadRequest)
+		http.Error(w, s.text(r, "statuspage.bad_message_id"), http.StatusBadRequest)
 		return
 	}
 	action := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
@@ -390,21 +391,21 @@ func Listen(cfg config.Status, authFile string) (l net.Listener, remote bool, er
 	tlsOn := cfg.TLSCert != "" || cfg.TLSKey != ""
 	if remote {
 		if !cfg.AllowRemote && !tlsOn {
-			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers: set status.tls_cert and status.tls_key, or status.allow_remote: true, or listen on 127.0.0.1", addr)
+			return nil, true, catalog.Errorf("statusauth.listen_remote", "listen", strconv.Quote(addr))
 		}
 		if c, err := LoadCredentials(authFile); err != nil || c.PasswordHash == "" {
-			return nil, true, fmt.Errorf("status.listen %q is reachable from other computers, so the page needs a password: %w", addr, ErrNoPassword)
+			return nil, true, catalog.Errorf("statusauth.listen_remote_password", "listen", strconv.Quote(addr), "err", ErrNoPassword).Wrapping(ErrNoPassword)
 		}
 	}
 	l, err = net.Listen("tcp", addr)
 	if err != nil {
-		return nil, remote, fmt.Errorf("status page: listen on %s: %w (another program may use the port: change status.listen)", addr, err)
+		return nil, remote, catalog.Errorf("statusauth.listen_failed", "addr", addr, "err", err).Wrapping(err)
 	}
 	if tlsOn {
 		cert, err := tls.LoadX509KeyPair(string(cfg.TLSCert), string(cfg.TLSKey))
 		if err != nil {
 			l.Close()
-			return nil, remote, fmt.Errorf("status page: load status.tls_cert/tls_key: %w", err)
+			return nil, remote, catalog.Errorf("statusauth.tls_failed", "err", err).Wrapping(err)
 		}
 		l = tls.NewListener(l, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
 	}

@@ -3,6 +3,7 @@ package status_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/url"
@@ -647,4 +648,75 @@ func listenAddr(t *testing.T, s string) config.ListenAddr {
 		t.Fatal(err)
 	}
 	return a
+}
+
+// The page's refusals are written in its language: Turkish by default,
+// English for a browser that chose it; the password rules and the
+// listener's refusals are catalog errors the command line writes in its
+// reader's language.
+func TestRefusalsInThePagesLanguage(t *testing.T) {
+	e := newEnv(t, envOpts{errs: []error{refused}})
+	c, tok := e.login()
+	retry := "/messages/" + strconv.FormatInt(e.failed.ID, 10) + "/retry"
+	for _, tc := range []struct {
+		name       string
+		c          *http.Client
+		path       string
+		form       map[string]string
+		key        catalog.Key
+		wantStatus int
+	}{
+		{"no session", e.client(), retry, map[string]string{"csrf": tok}, "statusauth.log_in_first", http.StatusUnauthorized},
+		{"stale form", c, retry, map[string]string{"csrf": tok + "x"}, "statusauth.csrf", http.StatusForbidden},
+		{"bad id", c, "/messages/x/retry", map[string]string{"csrf": tok}, "statuspage.bad_message_id", http.StatusBadRequest},
+	} {
+		for _, l := range []catalog.Lang{catalog.TR, catalog.EN} {
+			resp, body := e.do(tc.c, "POST", tc.path, tc.form, "Cookie", "akc_lang="+string(l))
+			if want := l.Text(tc.key, nil); resp.StatusCode != tc.wantStatus || strings.TrimSpace(body) != want {
+				t.Errorf("%s (%s): %s %q, want %d %q", tc.name, l, resp.Status, body, tc.wantStatus, want)
+			}
+		}
+	}
+
+	// A refusal's copies: one waiting, one that failed with the provider's words.
+	if err := e.store.AddOptOut(context.Background(), outbox.OptOutEntry{Recipient: "+905321234567", Channel: "sms",
+		Scope: outbox.ScopeCommercial, Source: outbox.SourceReply, Blacklist: outbox.SyncPending, IYS: outbox.SyncFailed + " code 40"}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := e.do(c, "GET", "/", nil)
+	if !strings.Contains(page, "<td>bekliyor</td><td>başarısız: code 40</td>") {
+		t.Errorf("the refusal's copies are not in Turkish:\n%s", rowWith(page, "+90532"))
+	}
+	_, page = e.do(c, "GET", "/", nil, "Cookie", "akc_lang=en")
+	if !strings.Contains(page, "<td>pending</td><td>failed: code 40</td>") {
+		t.Errorf("the refusal's copies in English:\n%s", rowWith(page, "+90532"))
+	}
+
+	path := t.TempDir() + "/" + status.AuthFileName
+	var loc catalog.Localized
+	for _, err := range []error{status.SetPassword(path, "kisa"), status.SetViewerPassword(path, "kisa")} {
+		if !errors.As(err, &loc) || loc.In(catalog.TR) != "parola en az 10 karakter olmalı" || err.Error() != "the password must have at least 10 characters" {
+			t.Errorf("short password: %v", err)
+		}
+	}
+	if err := status.SetPassword(path, password); err != nil {
+		t.Fatal(err)
+	}
+	if err := status.SetViewerPassword(path, password); !errors.As(err, &loc) || !strings.Contains(loc.In(catalog.TR), "yönetici parolasından farklı") {
+		t.Errorf("viewer = admin: %v", err)
+	}
+	_, _, err := status.Listen(config.Status{Listen: listenAddr(t, "0.0.0.0:0"), AllowRemote: true}, t.TempDir()+"/none")
+	if !errors.Is(err, status.ErrNoPassword) || !errors.As(err, &loc) || !strings.Contains(loc.In(catalog.TR), "sayfa bir parola ister: yönetici parolası ayarlanmamış") {
+		t.Errorf("remote without a password: %v", err)
+	}
+}
+
+// rowWith is the first table row of page holding s.
+func rowWith(page, s string) string {
+	for _, row := range strings.Split(page, "<tr>") {
+		if strings.Contains(row, s) {
+			return row
+		}
+	}
+	return ""
 }

@@ -16,6 +16,21 @@ func (l lang) C(key string, args ...any) string {
 	return catalog.M(catalog.Key(key), args...).In(l.cat())
 }
 
+// Copy is the state of a refusal's copy at the provider's blacklist or in
+// İYS as people read it: waiting, made, or failed with why (the error is
+// kept as it was recorded).
+func (l lang) Copy(state string) string {
+	switch {
+	case state == outbox.SyncPending:
+		return l.t("copy_pending")
+	case state == outbox.SyncDone:
+		return l.t("copy_done")
+	case strings.HasPrefix(state, outbox.SyncFailed):
+		return l.C("page.copy_failed", "why", strings.TrimSpace(strings.TrimPrefix(state, outbox.SyncFailed)))
+	}
+	return state
+}
+
 // ChannelName is a channel as people call it ("E-posta", not "email").
 func (l lang) ChannelName(channel string) string {
 	k := catalog.Key("statuspage.channel." + channel)

@@ -1,11 +1,12 @@
 package status
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // Role is what a logged-in browser may do on the page.
@@ -24,17 +25,17 @@ const (
 // apart.
 func SetViewerPassword(path, password string) error {
 	if len([]rune(password)) < MinPasswordLength {
-		return fmt.Errorf("the password must have at least %d characters", MinPasswordLength)
+		return catalog.Errorf("statusauth.short_password", "n", MinPasswordLength)
 	}
 	if len(password) > 72 {
-		return errors.New("the password must be at most 72 bytes (bcrypt ignores the rest)")
+		return catalog.Errorf("statusauth.long_password")
 	}
 	c, err := LoadCredentials(path)
 	if err != nil {
 		return err
 	}
 	if c.PasswordHash != "" && bcrypt.CompareHashAndPassword([]byte(c.PasswordHash), []byte(password)) == nil {
-		return errors.New("the viewer password must differ from the admin password")
+		return catalog.Errorf("statusauth.viewer_same")
 	}
 	h, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {

@@ -13,7 +13,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 const formatV1 = "akinsoft-connector-vault/1"
@@ -92,14 +95,14 @@ func sealKeyCheck(key []byte) (hexBytes, error) { return seal(key, nil, keyCheck
 // changed after it was written (ErrTampered).
 func (f *vaultFile) verify(key []byte, path string) error {
 	if _, err := open(key, f.KeyCheck, keyCheckAD); err != nil {
-		return fmt.Errorf("%w: the key does not open %s (or its keycheck field was damaged)", ErrWrongKey, path)
+		return catalog.Errorf("vault.key_does_not_open", "path", path).Wrapping(ErrWrongKey)
 	}
 	ad, err := f.sealAD()
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrTampered, path, err)
 	}
 	if _, err := open(key, f.Seal, ad); err != nil {
-		return fmt.Errorf("%w: %s does not match its seal; restore it from a backup or remove it and set the secrets again", ErrTampered, path)
+		return catalog.Errorf("vault.seal_mismatch", "path", path).Wrapping(ErrTampered)
 	}
 	return nil
 }
@@ -120,7 +123,7 @@ func sealEntry(key []byte, name string, plain []byte, now time.Time) (entry, err
 func openEntry(key []byte, name string, e entry) ([]byte, error) {
 	plain, err := open(key, e.Sealed, entryAD(name, e.Updated))
 	if err != nil {
-		return nil, fmt.Errorf("%w: secret %q does not decrypt; set it again with `akinsoft-connector secrets set %s`", ErrTampered, name, name)
+		return nil, catalog.Errorf("vault.secret_damaged", "name", strconv.Quote(name), "raw", name).Wrapping(ErrTampered)
 	}
 	return plain, nil
 }
@@ -171,10 +174,10 @@ func readVaultFile(path string) (*vaultFile, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("%w: %s is not a vault file (%v); restore it from a backup or remove it and set the secrets again", ErrTampered, path, err)
+		return nil, catalog.Errorf("vault.not_vault", "path", path, "err", err).Wrapping(ErrTampered)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: %s has data after the vault; restore it from a backup or remove it and set the secrets again", ErrTampered, path)
+		return nil, catalog.Errorf("vault.trailing", "path", path).Wrapping(ErrTampered)
 	}
 	if f.Format != formatV1 {
 		return nil, fmt.Errorf("%w: %s has format %q, want %q", ErrTampered, path, f.Format, formatV1)

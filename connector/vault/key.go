@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // loadKeyFile returns the master key kept in the OS-protected key file at
@@ -14,7 +16,7 @@ func loadKeyFile(path string, create bool) ([]byte, error) {
 	_, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if !create {
-			return nil, fmt.Errorf("%w: the key file %s is missing, so the vault beside it cannot be decrypted; restore the key file, or remove %s and set the secrets again", ErrWrongKey, path, fileName)
+			return nil, catalog.Errorf("vault.key_missing", "path", path, "file", fileName).Wrapping(ErrWrongKey)
 		}
 		return createKeyFile(path)
 	}

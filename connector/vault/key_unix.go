@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"syscall"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // On Unix the key file holds the raw key; the file's mode and owner are its
@@ -25,13 +27,13 @@ func checkKeyFile(path string) error {
 		return fmt.Errorf("vault key file: %w", err)
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%w: %s is not a regular file (a symlink or device is refused)", ErrInsecureKeyFile, path)
+		return catalog.Errorf("vault.key_not_regular", "path", path).Wrapping(ErrInsecureKeyFile)
 	}
 	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return fmt.Errorf("%w: %s has mode %04o, group or others may read it; run `chmod 600 %s`", ErrInsecureKeyFile, path, perm, path)
+		return catalog.Errorf("vault.key_mode", "path", path, "mode", fmt.Sprintf("%04o", perm)).Wrapping(ErrInsecureKeyFile)
 	}
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Geteuid() {
-		return fmt.Errorf("%w: %s belongs to uid %d, not to this process's uid %d; run `chown %d %s` as root", ErrInsecureKeyFile, path, st.Uid, os.Geteuid(), os.Geteuid(), path)
+		return catalog.Errorf("vault.key_owner", "path", path, "uid", st.Uid, "me", os.Geteuid()).Wrapping(ErrInsecureKeyFile)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/sys/windows"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // On Windows the key file holds a DPAPI blob in machine scope: the service
@@ -64,8 +66,7 @@ func checkKeyFile(path string) error {
 		return fmt.Errorf("vault key file: %w", err)
 	}
 	if problem != "" {
-		return fmt.Errorf("%w: %s: %s; run `icacls \"%s\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F` as Administrator",
-			ErrInsecureKeyFile, path, problem, path)
+		return catalog.Errorf("vault.key_acl", "path", path, "problem", problem).Wrapping(ErrInsecureKeyFile)
 	}
 	return nil
 }

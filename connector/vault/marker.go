@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // MarkerName is the file, beside the vault and the outbox, that names the
@@ -46,7 +48,7 @@ func ReadMarker(dir string) (m Marker, ok bool, err error) {
 	}
 	var f markerFile
 	if err := json.Unmarshal(b, &f); err != nil || f.Format != markerFormat || f.Outbox == "" {
-		return Marker{}, false, fmt.Errorf("the outbox marker %s is damaged: restore it with the state folder, or delete it to accept the outbox that is there", path)
+		return Marker{}, false, catalog.Errorf("vault.marker_damaged", "path", path)
 	}
 	return f.Marker, true, nil
 }

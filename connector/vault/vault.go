@@ -51,8 +51,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 var (
@@ -120,14 +123,14 @@ func Open(dir string, opts ...Option) (*Vault, error) {
 		o(v)
 	}
 	if v.passphrase != nil && len(v.passphrase) == 0 {
-		return nil, errors.New("open vault: the passphrase is empty; set AKINSOFT_CONNECTOR_VAULT_PASSPHRASE to a non-empty value, or unset it to use the machine key")
+		return nil, catalog.Errorf("vault.passphrase_empty")
 	}
 	fi, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open vault: %w (create the directory %s first)", err, dir)
+		return nil, catalog.Errorf("vault.no_dir", "err", err, "dir", dir).Wrapping(err)
 	}
 	if !fi.IsDir() {
-		return nil, fmt.Errorf("open vault: %s is not a directory", dir)
+		return nil, catalog.Errorf("vault.not_dir", "dir", dir)
 	}
 	return v, nil
 }
@@ -146,13 +149,13 @@ func (v *Vault) lockPath() string { return filepath.Join(v.dir, lockName) }
 
 func checkName(name string) error {
 	if !validName.MatchString(name) {
-		return fmt.Errorf("%w %q: use 1 to 64 letters, digits, '_', '.' or '-'", ErrInvalidName, name)
+		return catalog.Errorf("vault.bad_name", "name", strconv.Quote(name)).Wrapping(ErrInvalidName)
 	}
 	return nil
 }
 
 func notFound(name string) error {
-	return fmt.Errorf("%w: %q (run `akinsoft-connector secrets set %s`)", ErrNotFound, name, name)
+	return catalog.Errorf("vault.not_found", "name", strconv.Quote(name), "raw", name).Wrapping(ErrNotFound)
 }
 
 // Get returns the value of the secret name.
@@ -310,9 +313,9 @@ func (v *Vault) masterKey(f *vaultFile, create bool) ([]byte, error) {
 	defer c.mu.Unlock()
 	switch {
 	case f.KDF != nil && v.passphrase == nil:
-		return nil, fmt.Errorf("%w: %s is protected by a passphrase; set AKINSOFT_CONNECTOR_VAULT_PASSPHRASE", ErrWrongKey, v.Path())
+		return nil, catalog.Errorf("vault.needs_passphrase", "path", v.Path()).Wrapping(ErrWrongKey)
 	case f.KDF == nil && v.passphrase != nil:
-		return nil, fmt.Errorf("%w: %s is protected by the machine key file %s, not a passphrase; unset AKINSOFT_CONNECTOR_VAULT_PASSPHRASE", ErrWrongKey, v.Path(), keyName)
+		return nil, catalog.Errorf("vault.needs_key_file", "path", v.Path(), "key", keyName).Wrapping(ErrWrongKey)
 	case f.KDF != nil:
 		if c.valid && c.kdf == *f.KDF {
 			return c.key, nil

@@ -1,0 +1,117 @@
+package catalog
+
+// Errors of the lower packages that tell an operator what to do: the
+// vault (vault.*), the service installer (installer.*) and the ERP
+// database's schema (erp.*). They are *Error values, so the command line
+// and the logs write them in the reader's language; their English texts
+// keep the words the sentinel errors they wrap had.
+func init() {
+	add(map[Key]entry{
+		"erp.table":  {tr: "{name} tablosu", en: "table {name}"},
+		"erp.column": {tr: "{name}", en: "{name}"},
+		"erp.system_db": {
+			tr: "kaynak {source}: {database} veritabanı, Wolvox'un kullanıcıları ve parolaları tutan sistem veritabanına (SIRKET) benziyor: kaynağı şirketin yıl veritabanına (…\\Database_FB\\<şirket>\\<yıl>\\WOLVOX.FDB) yönlendirin",
+			en: "source {source}: database {database} looks like Wolvox's system database (SIRKET), which holds users and passwords: point the source at the company's year database (…\\Database_FB\\<company>\\<year>\\WOLVOX.FDB) instead"},
+		"erp.lacks": {
+			tr: "kaynak {source}: {database} veritabanında görevin vazgeçemeyeceği şunlar yok: {missing}. Bu bir Wolvox şirket veritabanı mı, Wolvox'un hangi sürümü? (bir preset'in yalnızca mesajlarda gösterdiği sütunlar eksik olabilir; bunlar olamaz)",
+			en: "source {source}: database {database} lacks {missing}, which the job cannot do without: is this a Wolvox company database, and which Wolvox version? (columns a preset only shows in messages may be missing; these may not)"},
+
+		"installer.no_config": {
+			tr: "kurulum: yapılandırma dosyası verilmedi; yapılandırmanın tam yolunu --config ile verin",
+			en: "installer: no config file given; pass --config with the config's full path"},
+		"installer.unknown_action": {
+			tr: "kurulum: bilinmeyen işlem {action}; şunlardan birini kullanın: {actions}",
+			en: "installer: unknown action {action}; use one of {actions}"},
+		"installer.config_missing": {
+			tr: "kurulum: yapılandırma dosyası {path}: {err}; önce onu oluşturun (config.example.yaml dosyasından başlayın) ve `akinsoft-connector check --config {path}` çalıştırın",
+			en: "installer: config file {path}: {err}; create it first (start from config.example.yaml) and run `akinsoft-connector check --config {path}`"},
+		"installer.already_installed": {
+			tr: "kurulum: {name} hizmeti zaten kurulu; değiştirmek için önce `akinsoft-connector service uninstall` çalıştırın",
+			en: "installer: the {name} service is already installed; run `akinsoft-connector service uninstall` first to change it"},
+		"installer.not_installed": {
+			tr: "kurulum: {name} hizmeti kurulu değil; kaldırılacak bir şey yok",
+			en: "installer: the {name} service is not installed; nothing to uninstall"},
+		"installer.control_failed": {
+			tr: "kurulum: {name} hizmeti için {action} yapılamadı ({platform}): {err}; {hint}",
+			en: "installer: {action} the {name} service ({platform}): {err}; {hint}"},
+		"installer.admin_hint.linux": {
+			tr: "hizmet komutları root yetkisi ister: sudo ile çalıştırın",
+			en: "service commands need root: run them with sudo"},
+		"installer.admin_hint.windows": {
+			tr: "hizmet komutları yönetici olarak açılmış bir komut istemi ister (Yönetici olarak çalıştır)",
+			en: "service commands need an administrator command prompt (Run as administrator)"},
+		"installer.admin_hint.other": {
+			tr: "hizmet komutları yönetici yetkisi ister",
+			en: "service commands need administrator rights"},
+		"installer.no_systemd": {
+			tr: "kurulum: bu Linux makinesi systemd kullanmıyor ({found} bulundu); `{command}` komutunu kendi başlatma sisteminizden çalıştırın",
+			en: "installer: this Linux machine does not run systemd (found {found}); run `{command}` from your init system instead"},
+		"installer.mkdir_failed": {
+			tr: "kurulum: {dir} oluşturulamadı: {err}",
+			en: "installer: create {dir}: {err}"},
+		"installer.chown_failed": {
+			tr: "kurulum: {dir} klasörü {user} kullanıcısına verilemedi: {err}",
+			en: "installer: give {dir} to {user}: {err}"},
+		"installer.unit_value": {
+			tr: "kurulum: {value} bir systemd birimine yazılamaz (satır sonu ya da \"{{\" içeriyor); daha basit bir yol kullanın",
+			en: "installer: {value} cannot be written into a systemd unit (line break or \"{{\"); use a simpler path"},
+		"installer.unknown_account": {
+			tr: "{account} hesabını Windows tanımıyor: {err}",
+			en: "the account {account} is not known to Windows: {err}"},
+
+		"vault.passphrase_empty": {
+			tr: "kasa açılamadı: parola boş; AKINSOFT_CONNECTOR_VAULT_PASSPHRASE değişkenine boş olmayan bir değer verin ya da makine anahtarını kullanmak için değişkeni kaldırın",
+			en: "open vault: the passphrase is empty; set AKINSOFT_CONNECTOR_VAULT_PASSPHRASE to a non-empty value, or unset it to use the machine key"},
+		"vault.no_dir": {
+			tr: "kasa açılamadı: {err} (önce {dir} klasörünü oluşturun)",
+			en: "open vault: {err} (create the directory {dir} first)"},
+		"vault.not_dir": {
+			tr: "kasa açılamadı: {dir} bir klasör değil",
+			en: "open vault: {dir} is not a directory"},
+		"vault.bad_name": {
+			tr: "geçersiz sır adı {name}: 1 ile 64 arası harf, rakam, '_', '.' ya da '-' kullanın",
+			en: "invalid secret name {name}: use 1 to 64 letters, digits, '_', '.' or '-'"},
+		"vault.not_found": {
+			tr: "sır bulunamadı: {name} (`akinsoft-connector secrets set {raw}` komutunu çalıştırın)",
+			en: "secret not found: {name} (run `akinsoft-connector secrets set {raw}`)"},
+		"vault.needs_passphrase": {
+			tr: "kasa anahtarı ya da parolası yanlış: {path} bir parolayla korunuyor; AKINSOFT_CONNECTOR_VAULT_PASSPHRASE değişkenini verin",
+			en: "wrong vault key or passphrase: {path} is protected by a passphrase; set AKINSOFT_CONNECTOR_VAULT_PASSPHRASE"},
+		"vault.needs_key_file": {
+			tr: "kasa anahtarı ya da parolası yanlış: {path} bir parolayla değil, makinenin {key} anahtar dosyasıyla korunuyor; AKINSOFT_CONNECTOR_VAULT_PASSPHRASE değişkenini kaldırın",
+			en: "wrong vault key or passphrase: {path} is protected by the machine key file {key}, not a passphrase; unset AKINSOFT_CONNECTOR_VAULT_PASSPHRASE"},
+		"vault.key_does_not_open": {
+			tr: "kasa anahtarı ya da parolası yanlış: anahtar {path} dosyasını açmıyor (ya da keycheck alanı bozulmuş)",
+			en: "wrong vault key or passphrase: the key does not open {path} (or its keycheck field was damaged)"},
+		"vault.seal_mismatch": {
+			tr: "kasa dosyası bozuk ya da değiştirilmiş: {path} mühürüyle uyuşmuyor; yedekten geri yükleyin ya da silip sırları yeniden kaydedin",
+			en: "vault file is damaged or was modified: {path} does not match its seal; restore it from a backup or remove it and set the secrets again"},
+		"vault.secret_damaged": {
+			tr: "kasa dosyası bozuk ya da değiştirilmiş: {name} sırrı çözülemiyor; `akinsoft-connector secrets set {raw}` ile yeniden kaydedin",
+			en: "vault file is damaged or was modified: secret {name} does not decrypt; set it again with `akinsoft-connector secrets set {raw}`"},
+		"vault.not_vault": {
+			tr: "kasa dosyası bozuk ya da değiştirilmiş: {path} bir kasa dosyası değil ({err}); yedekten geri yükleyin ya da silip sırları yeniden kaydedin",
+			en: "vault file is damaged or was modified: {path} is not a vault file ({err}); restore it from a backup or remove it and set the secrets again"},
+		"vault.trailing": {
+			tr: "kasa dosyası bozuk ya da değiştirilmiş: {path} kasadan sonra fazladan veri içeriyor; yedekten geri yükleyin ya da silip sırları yeniden kaydedin",
+			en: "vault file is damaged or was modified: {path} has data after the vault; restore it from a backup or remove it and set the secrets again"},
+		"vault.key_missing": {
+			tr: "kasa anahtarı ya da parolası yanlış: {path} anahtar dosyası yok, bu yüzden yanındaki kasa çözülemez; anahtar dosyasını geri yükleyin ya da {file} dosyasını silip sırları yeniden kaydedin",
+			en: "wrong vault key or passphrase: the key file {path} is missing, so the vault beside it cannot be decrypted; restore the key file, or remove {file} and set the secrets again"},
+		"vault.key_not_regular": {
+			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path} sıradan bir dosya değil (sembolik bağ ya da aygıt kabul edilmez)",
+			en: "vault key file is readable by others: {path} is not a regular file (a symlink or device is refused)"},
+		"vault.key_mode": {
+			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path} dosyasının izinleri {mode}, grup ya da diğerleri okuyabilir; `chmod 600 {path}` çalıştırın",
+			en: "vault key file is readable by others: {path} has mode {mode}, group or others may read it; run `chmod 600 {path}`"},
+		"vault.key_owner": {
+			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path} bu sürecin kullanıcısına (uid {me}) değil, uid {uid} kullanıcısına ait; root olarak `chown {me} {path}` çalıştırın",
+			en: "vault key file is readable by others: {path} belongs to uid {uid}, not to this process's uid {me}; run `chown {me} {path}` as root"},
+		"vault.key_acl": {
+			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path}: {problem}; yönetici olarak `icacls \"{path}\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F` çalıştırın",
+			en: "vault key file is readable by others: {path}: {problem}; run `icacls \"{path}\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F` as Administrator"},
+		"vault.marker_damaged": {
+			tr: "giden kutusu işareti {path} bozuk: durum klasörüyle birlikte geri yükleyin ya da oradaki giden kutusunu kabul etmek için silin",
+			en: "the outbox marker {path} is damaged: restore it with the state folder, or delete it to accept the outbox that is there"},
+	})
+}
