@@ -188,6 +188,31 @@ func followTLS(t *testing.T, file, keylog string, indexes []int) map[int]*stream
 	return out
 }
 
+// clientFinished returns which of the streams show the connector's TLS
+// Finished message, which only a capture decrypted with the key log shows.
+func clientFinished(t *testing.T, file, keylog string, indexes []int) map[int]bool {
+	t.Helper()
+	out := map[int]bool{}
+	if len(indexes) == 0 {
+		return out
+	}
+	var in []string
+	for _, i := range indexes {
+		in = append(in, strconv.Itoa(i))
+	}
+	filter := fmt.Sprintf("tcp.stream in {%s} && ip.src == %s && tls.handshake.type == 20", strings.Join(in, " "), connectorAddr)
+	b, err := exec.Command("tshark", tsharkArgs(file, keylog, "-Y", filter, "-T", "fields", "-e", "tcp.stream")...).Output()
+	if err != nil {
+		t.Fatalf("tshark finished: %v", err)
+	}
+	for line := range strings.Lines(string(b)) {
+		if i, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
+			out[i] = true
+		}
+	}
+	return out
+}
+
 // parseFollow reads tshark's "follow,tls,raw" blocks: a filter line naming
 // the stream, the two nodes, then hex lines, the second node's indented by a
 // tab. Which node is the connector is read from the node lines (tshark 4.0

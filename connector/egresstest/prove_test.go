@@ -61,8 +61,21 @@ func prove(t *testing.T, ctx context.Context, dir, file string, out *outside, er
 		}
 	}
 	streams := followTLS(t, file, out.Keylog, tlsStreams)
+	var empty []int
 	for _, s := range tlsStreams {
 		if st := streams[s]; st == nil || len(st.Sent) == 0 {
+			empty = append(empty, s)
+		}
+	}
+	// Go's HTTP transport may dial a connection for a request that another
+	// connection, freed meanwhile, then carries; the new one is kept idle
+	// and may never carry a byte. Such a connection is fine when its
+	// handshake decrypts (so nothing in it was hidden from the search).
+	finished := clientFinished(t, file, out.Keylog, empty)
+	for _, s := range empty {
+		if finished[s] {
+			t.Logf("TLS connection %d to %s was opened and never used", s, streamOf[s])
+		} else {
 			t.Errorf("TLS connection %d to %s could not be decrypted from the capture", s, streamOf[s])
 		}
 	}
