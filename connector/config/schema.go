@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io/fs"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/invopop/jsonschema"
@@ -117,6 +118,9 @@ func valueSchema(t reflect.Type) *jsonschema.Schema {
 	case reflect.TypeOf(Addressees("")):
 		return enum("account (default): the customer's own numbers; contacts: contact persons with the send-SMS flag; both.",
 			string(AddressAccount), string(AddressContacts), string(AddressBoth))
+	case reflect.TypeOf(InFlight(0)):
+		return &jsonschema.Schema{Type: "integer", Minimum: json.Number("1"), Maximum: json.Number(strconv.Itoa(MaxInFlight)),
+			Description: "A whole number from 1 to 64."}
 	case reflect.TypeOf(Secret("")):
 		return str("A reference, never the value: ${secret:NAME} (stored with `akinsoft-connector secrets set NAME`) or ${env:NAME}.",
 			secretPat, "${secret:wolvox_db}")

@@ -153,6 +153,10 @@ func (c *Config) validateChannels(p *problems) {
 				p.add(path+"."+b, "remove it or set provider: "+b, "settings for %s are given but the provider is %s", b, ch.Provider)
 			}
 		}
+		if n := int(ch.InFlight); n > ch.Rate.Burst() {
+			p.add(path+".in_flight", fmt.Sprintf("lower it to %d or raise rate", ch.Rate.Burst()),
+				"in_flight %d is more requests at once than rate %s starts in a second", n, ch.Rate)
+		}
 		if ch.NetGSM != nil && ch.NetGSM.IYSFilter != "" && ch.NetGSM.IYSFilter != "11" && ch.NetGSM.IYSFilter != "12" {
 			p.add(path+".netgsm.iysfilter", "11 checks consent of individuals (bireysel), 12 of merchants (tacir)", "iysfilter must be 11 or 12, not %q", ch.NetGSM.IYSFilter)
 		}

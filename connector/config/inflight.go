@@ -1,0 +1,35 @@
+package config
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+)
+
+// InFlight is how many requests a channel has under way at once, 1 to
+// MaxInFlight; zero means unset (InFlightLimit decides).
+type InFlight int
+
+// MaxInFlight bounds in_flight: more requests at once to one provider
+// account only earns its throttling.
+const MaxInFlight = 64
+
+// ParseInFlight reads a whole number from 1 to MaxInFlight.
+func ParseInFlight(s string) (InFlight, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > MaxInFlight {
+		return 0, fmt.Errorf("in_flight must be a whole number from 1 to %d, not %q", MaxInFlight, s)
+	}
+	return InFlight(n), nil
+}
+
+func (n *InFlight) UnmarshalYAML(ctx context.Context, node ast.Node) error {
+	return decodeScalar(ctx, node, "requests under way at once; 8 suits most providers", func(s string) error {
+		v, err := ParseInFlight(s)
+		*n = v
+		return err
+	})
+}
