@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -91,7 +92,6 @@ func TestCrashSuite(t *testing.T) {
 		t.Skip("SIGKILL-driven; the Windows service is tested under Wine elsewhere")
 	}
 	fb := erptest.Firebird(t)
-	ctx := context.Background()
 	kills := 30
 	if *long || os.Getenv("CRASH_LONG") == "1" {
 		kills = 100
@@ -104,19 +104,44 @@ func TestCrashSuite(t *testing.T) {
 
 	// 2,000 customers, each with its own mobile and one new invoice. The
 	// connector only reads the database, so every reading uses it afresh.
-	dbPath := fb.Path(t, "crash")
+	dbPath, numbers := invoices(t, fb, "crash", notifications)
+	bin := binary(t)
+	for i, r := range readings {
+		t.Run(r.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(s+uint64(i), s>>1))
+			fake := netgsmtest.New()
+			defer fake.Close()
+			fake.DateSearch, fake.AppNames = r.date, r.appnames
+			fake.ReportLimit = 1 << 30 // each restart starts a fresh client-side limiter; this test is about crashes
+			dir := t.TempDir()
+			if keep := os.Getenv("CRASHTEST_DIR"); keep != "" { // to read the logs and outbox afterwards
+				dir = filepath.Join(keep, fmt.Sprint(i))
+				os.MkdirAll(dir, 0o700)
+			}
+			crashRun(t, fb, dbPath, bin, dir, fake, rng, kills, numbers)
+		})
+	}
+}
+
+// invoices creates a Wolvox database with n customers, each with its own
+// mobile and one new invoice, and returns its path and the numbers (90…)
+// with their invoice numbers.
+func invoices(t *testing.T, fb erptest.Server, name string, n int) (string, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	dbPath := fb.Path(t, name)
 	db, err := fb.CreateWolvox(ctx, dbPath, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	numbers := make(map[string]string, notifications) // 90… → invoice number
+	numbers := make(map[string]string, n) // 90… → invoice number
 	var invoices []demo.Invoice
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < notifications; i++ {
+	for i := 0; i < n; i++ {
 		key := int64(firstKey + i)
 		mobile := fmt.Sprintf("0532%07d", 1000000+i)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI, CEP_TEL) VALUES (?, ?, ?, ?)`,
@@ -133,26 +158,35 @@ func TestCrashSuite(t *testing.T) {
 	if err := erptest.InsertInvoices(ctx, db, invoices, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	return dbPath, numbers
+}
 
-	bin := filepath.Join(t.TempDir(), "akinsoft-connector")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/akinsoft-connector").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// binary builds the real connector once per test binary, with the crash
+// hook (connector/dispatch/crashhook.go) that only the environment of a
+// test turns on.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "crashtest-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "akinsoft-connector")
+		if out, err := exec.Command("go", "build", "-tags", "crashhook", "-o", builtBin, "../../cmd/akinsoft-connector").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	for i, r := range readings {
-		t.Run(r.name, func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(s+uint64(i), s>>1))
-			fake := netgsmtest.New()
-			defer fake.Close()
-			fake.DateSearch, fake.AppNames = r.date, r.appnames
-			fake.ReportLimit = 1 << 30 // each restart starts a fresh client-side limiter; this test is about crashes
-			dir := t.TempDir()
-			if keep := os.Getenv("CRASHTEST_DIR"); keep != "" { // to read the logs and outbox afterwards
-				dir = filepath.Join(keep, fmt.Sprint(i))
-				os.MkdirAll(dir, 0o700)
-			}
-			crashRun(t, fb, dbPath, bin, dir, fake, rng, kills, numbers)
-		})
-	}
+	return builtBin
 }
 
 // crashRun kills the connector kills times, runs it to the end, and does the
