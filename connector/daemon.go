@@ -104,6 +104,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		return nil, err
 	}
 	d.metrics.WatchChannels(d.ChannelStates)
+	d.metrics.WatchHealth(d.Health)
 	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log}
 	return d, nil
 }

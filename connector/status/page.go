@@ -197,6 +197,7 @@ type pageData struct {
 	Overview
 	TodayRows, WeekRows []countRow
 	Statuses            []outbox.Status
+	Warnings            []string // the connector's own trouble (Health)
 	CSRF                string
 	Flash               string
 	FlashErr            bool
@@ -225,7 +226,7 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	}
 	l := s.lang(r)
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
-		Statuses: shownStatuses, CSRF: sess.csrf, loc: s.opts.Location}
+		Statuses: shownStatuses, Warnings: s.opts.Probe.Health().Warnings(catalog.Lang(l.Code)), CSRF: sess.csrf, loc: s.opts.Location}
 	q := r.URL.Query()
 	if id := q.Get("id"); id != "" {
 		if _, err := strconv.ParseInt(id, 10, 64); err == nil {
