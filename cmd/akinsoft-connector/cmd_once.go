@@ -78,9 +78,22 @@ func runOnce(ctx context.Context, g *globals, jobs []string, out, progressTo io.
 		}
 	}
 	bar := lockedProgress(newProgress(progressTo, due, "sending"))
-	sent, err := d.Drain(progress.With(ctx, progress.Progress{Sent: bar.addN}))
+	t, err := d.Dispatch(progress.With(ctx, progress.Progress{Sent: bar.addN}))
 	bar.finish()
-	fmt.Fprintf(out, "sent: %d messages handed to the providers\n", sent)
+	// Only what a provider accepted is sent: a provider that is down takes
+	// nothing, and the line says so instead of counting the attempts.
+	fmt.Fprintf(out, "sent: %d accepted by the providers", t.Sent)
+	for _, part := range []struct {
+		n    int
+		what string
+	}{{t.Retry, "to be retried later (provider busy or unreachable, or channel paused)"}, {t.Failed, "refused for good"},
+		{t.Uncertain, "with no clear answer (checked with the provider before any resend)"},
+		{t.Skipped, "skipped (opted out)"}, {t.Deferred, "waiting (daily limit)"}} {
+		if part.n > 0 {
+			fmt.Fprintf(out, ", %d %s", part.n, part.what)
+		}
+	}
+	fmt.Fprintln(out)
 	if err != nil {
 		return fmt.Errorf("sending stopped: %w", err)
 	}
