@@ -113,6 +113,11 @@ func TestCrashSuite(t *testing.T) {
 			defer fake.Close()
 			fake.DateSearch, fake.AppNames = r.date, r.appnames
 			fake.ReportLimit = 1 << 30 // each restart starts a fresh client-side limiter; this test is about crashes
+			// Requests of 10 messages, 4 in flight, each taking 50 ms, at
+			// 50 messages a second: most kills land while a request is on
+			// the wire (a message is sending only then), and the work lasts
+			// through the kills instead of being done after the first few.
+			fake.SetLatency(50 * time.Millisecond)
 			dir := t.TempDir()
 			if keep := os.Getenv("CRASHTEST_DIR"); keep != "" { // to read the logs and outbox afterwards
 				dir = filepath.Join(keep, fmt.Sprint(i))
@@ -197,7 +202,7 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 	caFile := filepath.Join(dir, "ca.pem")
 	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: fake.Server.Certificate().Raw}), 0o600)
 	cfg := strings.NewReplacer("HOST", fb.Host, "PORT", fmt.Sprint(fb.Port), "DATABASE", dbPath, "USER", fb.User,
-		"CA_FILE", caFile, "NETGSM_URL", fake.URL()).Replace(configTemplate)
+		"CA_FILE", caFile, "NETGSM_URL", fake.URL(), "rate: 400/s", "rate: 50/s\n    batch: 10\n    in_flight: 4").Replace(configTemplate)
 	cfgPath := filepath.Join(dir, "config.yaml")
 	os.WriteFile(cfgPath, []byte(cfg), 0o600)
 	env := append(os.Environ(), "CRASHTEST_FB_PASSWORD="+fb.Password, "CRASHTEST_NETGSM_PASSWORD="+fake.Password)
@@ -226,6 +231,7 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 	// uncertain_grace lets the first reconciliation settle every doubt.
 	time.Sleep(3 * time.Second)
 	finalStart := time.Now()
+	started := strings.Count(readFile(filepath.Join(dir, "stderr.log")), "connector running")
 	cmd := run()
 	outbox := filepath.Join(dir, "state", "outbox.db")
 	deadline := time.Now().Add(8 * time.Minute)
@@ -240,6 +246,11 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 			t.Fatalf("not finished after 8 minutes: %d open, %d settled (%s)\n%s", open, settled, statuses(t, outbox), tail(notable(string(log)), 40))
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+	// A stop before the process has set up its signal handling would end
+	// it by the signal; the service stops cleanly once running.
+	for strings.Count(readFile(filepath.Join(dir, "stderr.log")), "connector running") == started && time.Since(finalStart) < time.Minute {
+		time.Sleep(50 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {
