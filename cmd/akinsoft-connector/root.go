@@ -49,7 +49,10 @@ func newRootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", "info", "debug, info, warn or error")
 	root.PersistentFlags().StringVar(&g.lang, "lang", "", "language of reasons and messages: tr or en (default: the system locale)")
 	root.AddCommand(newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
-		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g), newManCmd())
+		newStatusCmd(g), newMessagesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g))
+	if man := newManCmd(); man != nil {
+		root.AddCommand(man)
+	}
 	registerCompletions(root, g)
 	usageExits(root)
 	return root
