@@ -112,6 +112,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		return nil, err
 	}
 	d.metrics.WatchChannels(d.ChannelStates)
+	d.metrics.WatchHealth(d.Health)
 	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log}
 	return d, nil
 }
@@ -160,7 +161,7 @@ func (d *Daemon) open(opts Options) error {
 // channelSettings are one channel's settings from the config.
 func channelSettings(cfg *config.Config, name string, ch *config.Channel, p notify.Provider, jobs map[string]dispatch.JobPolicy) dispatch.Settings {
 	_, batching := p.(notify.BatchProvider)
-	s := dispatch.Settings{Name: name, Provider: p, Rate: ch.Rate, Batch: ch.BatchSize(batching), DailyCap: cfg.DailyCap,
+	s := dispatch.Settings{Name: name, Provider: p, Rate: ch.Rate, Batch: ch.BatchSize(batching), InFlight: ch.InFlightLimit(batching), DailyCap: cfg.DailyCap,
 		Location: cfg.Location(), Jobs: jobs, ReportEvery: ch.ReportEvery.Std(), UncertainGrace: cfg.UncertainGrace.Std(),
 		Uncertain: cfg.Uncertain, Lang: cfg.Language.Lang()}
 	if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
@@ -311,14 +312,22 @@ func (d *Daemon) channelNames() []string {
 	return names
 }
 
-// Drain dispatches every due message on every channel once.
+// Drain dispatches every due message on every channel once and returns
+// how many went to a provider.
 func (d *Daemon) Drain(ctx context.Context) (int, error) {
-	total := 0
+	t, err := d.Dispatch(ctx)
+	return t.Handed(), err
+}
+
+// Dispatch dispatches every due message on every channel once and says
+// what became of them.
+func (d *Daemon) Dispatch(ctx context.Context) (dispatch.Tally, error) {
+	var total dispatch.Tally
 	for _, n := range d.channelNames() {
-		sent, err := d.channels[n].Drain(ctx)
-		total += sent
+		t, err := d.channels[n].Drain(ctx)
+		total.Add(t)
 		if err != nil {
-			return total, err
+			return total, fmt.Errorf("channel %s: %w", n, err)
 		}
 	}
 	return total, nil

@@ -34,9 +34,9 @@ func BenchmarkDispatchThroughput(b *testing.B) {
 		// single hides SendBatch: the dispatcher sends concurrently instead.
 		single bool
 	}{
-		{name: "single 15/s", rate: "15/s", perS: 15, batch: "1", n: 90},
+		{name: "one at a time 15/s", rate: "15/s", perS: 15, batch: "1\n    in_flight: 1", n: 90},
 		{name: "batch100 500/s", rate: "500/s", perS: 500, batch: "100", n: 3000},
-		{name: "8 concurrent single sends 100/s", rate: "100/s", perS: 100, batch: "8", n: 600, single: true},
+		{name: "one per request 8 in flight 100/s", rate: "100/s", perS: 100, batch: "1\n    in_flight: 8", n: 600, single: true},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -40,6 +40,20 @@ func (d *Daemon) PingSources(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// Health is what the daemon knows of its own trouble: the outbox's failed
+// writes, each job's last error, the state folder's free space. All of it
+// from memory: a full disk stops the outbox recording any of it.
+func (d *Daemon) Health() status.Health {
+	h := status.Health{Outbox: d.store.WriteHealth(), Jobs: map[string]string{}, StateDir: string(d.cfg.StateDir)}
+	for job, st := range d.JobStatuses() {
+		if !st.LastRun.IsZero() {
+			h.Jobs[job] = st.Err
+		}
+	}
+	h.DiskFree, h.DiskErr = status.StateDisk(h.StateDir)
+	return h
+}
+
 // Wake makes a channel look at its queue now, e.g. after an operator's retry.
 func (d *Daemon) Wake(channel string) {
 	if c, ok := d.channels[channel]; ok {

@@ -101,8 +101,9 @@ msibuild "$msi" -q \
 # shell completions and man pages, made by a binary for this machine.
 docs=$work/deb-docs
 mkdir -p "$docs/man"
+# gen-man is only in this build (-tags genman), not in the shipped binaries.
 host=$work/akinsoft-connector-host
-CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$host" ./cmd/akinsoft-connector
+CGO_ENABLED=0 go build -trimpath -tags genman -ldflags "$ldflags" -o "$host" ./cmd/akinsoft-connector
 bash scripts/deb-copyright.sh >"$docs/copyright" || die "cannot write the .deb's copyright file"
 for shell in bash zsh fish; do
 	"$host" completion "$shell" >"$docs/completion.$shell" || die "cannot write the $shell completion"

@@ -44,6 +44,11 @@ machine() { od -An -tx2 -j18 -N2 "$1" | tr -d ' '; } # ELF e_machine
 [[ $(head -c4 "${base}_linux_amd64" | tail -c3) == ELF && $(machine "${base}_linux_amd64") == 003e ]] &&
 	ok "linux_amd64 is an x86-64 ELF" || fail "${base}_linux_amd64 is not an x86-64 ELF"
 [[ $(machine "${base}_linux_arm64") == 00b7 ]] && ok "linux_arm64 is an AArch64 ELF" || fail "${base}_linux_arm64 is not an AArch64 ELF"
+for f in "$exe" "${base}_linux_amd64" "${base}_linux_arm64"; do
+	[[ $(go tool nm "$f" 2>&1) == *"no symbols"* ]] && ok "$f is stripped (-ldflags=-s -w)" || fail "$f has a symbol table: build it with -ldflags=\"-s -w\""
+	expect "$f is built with -trimpath" "$(go version -m "$f" 2>&1)" "-trimpath=true"
+done
+if "./${base}_linux_amd64" gen-man "$work/man" >/dev/null 2>&1; then fail "the shipped binary has gen-man: it is for packaging only (-tags genman)"; else ok "the shipped binary has no gen-man"; fi
 expect "linux binary reports the stamped version" "$("./${base}_linux_amd64" version 2>&1)" "$version"
 expect "linux binary reports the stamped commit" "$("./${base}_linux_amd64" --version 2>&1)" "commit $(git rev-parse --short=12 HEAD)"
 # The exe and the MSI install are checked under Wine; a machine where Wine

@@ -1,3 +1,5 @@
+//go:build genman
+
 package main
 
 import (
@@ -10,9 +12,11 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
 )
 
-// newManCmd writes the man pages the .deb ships (scripts/dist.sh runs it):
-// one page per command, from the same help text the commands print. Hidden:
-// people read the pages, they do not make them.
+// newManCmd writes the man pages the .deb ships: one page per command, from
+// the same help text the commands print. Hidden: people read the pages, they
+// do not make them. Only scripts/dist.sh's build for this machine has it
+// (-tags genman): the man page generator and its Markdown and YAML parsers
+// are no part of what runs at a shop.
 func newManCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:    "gen-man DIR",

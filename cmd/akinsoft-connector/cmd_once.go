@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 )
@@ -79,9 +80,21 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		}
 	}
 	bar := lockedProgress(newProgress(progressTo, due, g.say("cmd.once.sending")))
-	sent, err := d.Drain(progress.With(ctx, progress.Progress{Sent: bar.addN}))
+	t, err := d.Dispatch(progress.With(ctx, progress.Progress{Sent: bar.addN}))
 	bar.finish()
-	fmt.Fprintln(out, g.say("cmd.once.sent", "n", sent))
+	// Only what a provider accepted is sent: a provider that is down takes
+	// nothing, and the line says so instead of counting the attempts.
+	line := g.say("cmd.once.sent", "n", t.Sent)
+	for _, part := range []struct {
+		n   int
+		key catalog.Key
+	}{{t.Retry, "cmd.once.part.retry"}, {t.Failed, "cmd.once.part.failed"}, {t.Uncertain, "cmd.once.part.uncertain"},
+		{t.Skipped, "cmd.once.part.skipped"}, {t.Deferred, "cmd.once.part.deferred"}} {
+		if part.n > 0 {
+			line += ", " + g.say(part.key, "n", part.n)
+		}
+	}
+	fmt.Fprintln(out, line)
 	if err != nil {
 		return fmt.Errorf("%s: %w", g.say("cmd.once.send_stopped"), err)
 	}

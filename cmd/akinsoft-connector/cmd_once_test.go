@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
 )
 
 // run --once pushes a backfill through with progress lines (not a terminal
@@ -115,5 +119,34 @@ func TestDeletedOutboxIsRefusedByCheckAndRun(t *testing.T) {
 	}
 	if code, out, _ := runCLI(t, "--lang", "en", "check", "--offline", "--config", path); code != exitOK {
 		t.Errorf("check after the accepted start (exit %d):\n%s", code, out)
+	}
+}
+
+// A provider that is down takes nothing: run --once must not count its
+// attempts as sent.
+func TestRunOnceWithTheProviderDown(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	fake := netgsmtest.New()
+	defer fake.Close()
+	fake.Inject(providertest.FaultServer, 10) // NetGSM's code 100, system error: retry later
+	ca := filepath.Join(dir, "ca.pem")
+	os.WriteFile(ca, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: fake.Server.Certificate().Raw}), 0o600)
+	t.Setenv("ONCE_NETGSM_PASSWORD", fake.Password)
+	path := filepath.Join(dir, "config.yaml")
+	y := strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)
+	y = strings.Replace(y, "    provider: console\n", fmt.Sprintf(`    provider: netgsm
+    ca_file: %s
+    netgsm: {url: %q, usercode: %q, password: "${env:ONCE_NETGSM_PASSWORD}", msgheader: MAGAZA}
+`, ca, fake.URL(), fake.User), 1)
+	os.WriteFile(path, []byte(y), 0o600)
+	code, out, errOut := runCLI(t, "--lang", "en", "run", "--once", "--config", path, "--job", "new-invoices")
+	if code != exitOK {
+		t.Fatalf("run --once exit %d:\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "sent: 0 accepted by the providers, ") || !strings.Contains(out, "to be retried later") {
+		t.Errorf("with the provider down run --once says:\n%s", out)
 	}
 }

@@ -38,6 +38,7 @@ channels:
   sms:
     provider: console
     rate: 1000/s
+    in_flight: 1 # the fake provider's answers go in order: to the messages in order
 jobs:
   - name: new-invoices
     preset: new_invoices

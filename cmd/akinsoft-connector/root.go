@@ -121,7 +121,10 @@ func newRoot(args []string) (*cobra.Command, *globals) {
 		return nil
 	}
 	root.AddCommand(newInitCmd(g), newDemoCmd(g), newRunCmd(g), newCheckCmd(g), newVersionCmd(g), newSecretsCmd(g), newAuditCmd(g), newForgetCmd(g), newOptOutCmd(g), newRenderCmd(g),
-		newStatusCmd(g), newMessagesCmd(g), newRepliesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g), newManCmd(g))
+		newStatusCmd(g), newMessagesCmd(g), newRepliesCmd(g), newAdminCmd(g), newSendTestCmd(g), newServiceCmd(g), newConfigCmd(g))
+	if man := newManCmd(g); man != nil {
+		root.AddCommand(man)
+	}
 	registerCompletions(root, g)
 	localizeHelp(root, g.help)
 	usageExits(root, g)

@@ -149,9 +149,18 @@ func init() {
 		"cmd.once.job_done": {
 			tr: "görev {job}: {rows} satır okundu, {queued} mesaj kuyruğa alındı, {skipped} mesaj nedeniyle atlandı",
 			en: "job {job}: {rows} rows read, {queued} messages queued, {skipped} skipped with a reason"},
-		"cmd.once.sending":      {tr: "gönderiliyor", en: "sending"},
-		"cmd.once.sent":         {tr: "gönderildi: {n} mesaj sağlayıcılara teslim edildi", en: "sent: {n} messages handed to the providers"},
-		"cmd.once.send_stopped": {tr: "gönderim durdu", en: "sending stopped"},
+		"cmd.once.sending": {tr: "gönderiliyor", en: "sending"},
+		"cmd.once.sent":    {tr: "gönderildi: {n} mesajı sağlayıcılar kabul etti", en: "sent: {n} accepted by the providers"},
+		"cmd.once.part.retry": {
+			tr: "{n} sonra yeniden denenecek (sağlayıcı meşgul ya da ulaşılamıyor, ya da kanal durduruldu)",
+			en: "{n} to be retried later (provider busy or unreachable, or channel paused)"},
+		"cmd.once.part.failed": {tr: "{n} kesin reddedildi", en: "{n} refused for good"},
+		"cmd.once.part.uncertain": {
+			tr: "{n} net yanıt almadı (yeniden göndermeden önce sağlayıcıya sorulur)",
+			en: "{n} with no clear answer (checked with the provider before any resend)"},
+		"cmd.once.part.skipped":  {tr: "{n} atlandı (ret listesinde)", en: "{n} skipped (opted out)"},
+		"cmd.once.part.deferred": {tr: "{n} bekliyor (günlük sınır)", en: "{n} waiting (daily limit)"},
+		"cmd.once.send_stopped":  {tr: "gönderim durdu", en: "sending stopped"},
 		"cmd.once.still_queued": {
 			tr: "{channel} kuyruğunda hâlâ: {due} şimdi gidecek, {later} sonra (yeniden deneme zamanı, sessiz saatler, günlük sınır), {uncertain} belirsiz, {held} operatör bekliyor: hizmet bunları gönderir ya da sonuçlandırır",
 			en: "still queued on {channel}: {due} due, {later} later (retry time, quiet hours, daily limit), {uncertain} uncertain, {held} held: the service sends or settles them"},

@@ -106,6 +106,18 @@ func init() {
 		"config.duration": {
 			tr: "{value} bir süre değil (ör. 90d, 12h, 15m kullanın)",
 			en: "{value} is not a duration (use e.g. 90d, 12h, 15m)"},
+		"config.in_flight": {
+			tr: "in_flight 1 ile {max} arasında bir tam sayı olmalı, {value} değil",
+			en: "in_flight must be a whole number from 1 to {max}, not {value}"},
+		"config.hint.in_flight": {
+			tr: "aynı anda yoldaki istek sayısı; çoğu sağlayıcı için 8 uygundur",
+			en: "requests under way at once; 8 suits most providers"},
+		"config.in_flight_over_rate": {
+			tr: "in_flight {n}, rate {rate} ayarının bir saniyede başlattığından fazla istek demek",
+			en: "in_flight {n} is more requests at once than rate {rate} starts in a second"},
+		"config.hint.in_flight_over_rate": {
+			tr: "{burst} ya da daha aza indirin, ya da rate değerini yükseltin",
+			en: "lower it to {burst} or raise rate"},
 		"config.rate": {
 			tr: "{value} bir hız değil (ör. 10/s, 600/m kullanın)",
 			en: "{value} is not a rate (use e.g. 10/s, 600/m)"},

@@ -130,8 +130,20 @@ func init() {
 			tr: "gönderim yeniden denenecek",
 			en: "send will be retried"},
 		"log.dispatch.sent": {
-			tr: "mesaj gönderildi",
-			en: "message sent"},
+			tr: "mesajlar gönderildi",
+			en: "messages sent"},
+		"log.dispatch.outcome": {
+			tr: "gönderim sonucu",
+			en: "send outcome"},
+		"log.dispatch.outcome_kept": {
+			tr: "bir isteğin sonucu kaydedilemedi; saklanıyor ve giden kutusuna yazılabilir olur olmaz kaydedilecek (ondan önce yeniden başlatılırsa belirsiz olarak denetlenir)",
+			en: "could not record the outcome of a request; it is kept and recorded as soon as the outbox can be written (a restart before that checks it as uncertain)"},
+		"log.dispatch.recorded_late": {
+			tr: "giden kutusu yeniden yazılabilir olunca sonuç kaydedildi",
+			en: "outcome recorded after the outbox could be written again"},
+		"log.dispatch.opted_out": {
+			tr: "alıcı gönderim listesinden çıkmış; mesaj atlandı",
+			en: "recipient opted out; message skipped"},
 		"log.dispatch.settle_failed": {
 			tr: "belirsiz bir mesaj sonuçlandırılamadı",
 			en: "could not settle an uncertain message"},

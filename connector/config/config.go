@@ -131,7 +131,12 @@ type Channel struct {
 	// Rate is the most messages per second sent through this channel, e.g. "10/s" or "600/m".
 	Rate    Rate     `yaml:"rate"`
 	Timeout Duration `yaml:"timeout"`
-	Batch   int      `yaml:"batch"`
+	// Batch is messages per request for NetGSM and Mutlucell (default 100).
+	Batch int `yaml:"batch"`
+	// InFlight is how many requests may be under way at once (default 8
+	// for providers that take one message per request, 1 for batches),
+	// never more than the rate starts in a second.
+	InFlight InFlight `yaml:"in_flight"`
 	// CAFile trusts an extra CA for this channel's HTTPS provider (a
 	// firewall that inspects TLS with its own certificate authority).
 	CAFile Path `yaml:"ca_file"`

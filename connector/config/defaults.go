@@ -78,6 +78,30 @@ func (c *Channel) BatchSize(canBatch bool) int {
 	return 1
 }
 
+// DefaultInFlight is how many one-message requests a channel has under way
+// at once: one at a time, a provider answering in 50 ms caps a channel at
+// 20 messages/s whatever its rate says.
+const DefaultInFlight InFlight = 8
+
+// InFlightLimit is the channel's in_flight setting: as given; else
+// DefaultInFlight for a provider that sends one message per request (where
+// an older config's batch: N meant N requests in flight), and one batch
+// request at a time for a provider that batches. Never more than the rate
+// lets start in a second.
+func (c *Channel) InFlightLimit(canBatch bool) int {
+	n := int(c.InFlight)
+	switch {
+	case n > 0:
+	case !canBatch && c.Batch > 1:
+		n = c.Batch
+	case canBatch && c.BatchSize(canBatch) > 1:
+		n = 1
+	default:
+		n = int(DefaultInFlight)
+	}
+	return max(1, min(n, c.Rate.Burst()))
+}
+
 // DefaultLocation is the time zone of a config that names none, for
 // commands that show times without a readable config.
 func DefaultLocation() *time.Location { return defaultLocation() }

@@ -101,21 +101,27 @@ func TestSchemaRefusesWhatTheLoaderRefuses(t *testing.T) {
 	}
 }
 
-// The file beside config.example.yaml, which its first line names, is the
-// schema of this build: `go test ./connector/config -update` rewrites it.
+// The file beside config.example.yaml, which its first line names, and the
+// copy the binary carries (`config schema`) are the schema of the Config
+// types: `go test ./connector/config -update` rewrites both.
 func TestSchemaFileIsCurrent(t *testing.T) {
-	path := filepath.Join("..", "..", "config.schema.json")
-	if *update {
-		if err := os.WriteFile(path, Schema(), 0o644); err != nil {
+	want := generateSchema()
+	for _, path := range []string{filepath.Join("..", "..", "config.schema.json"), "config.schema.json"} {
+		if *update {
+			if err := os.WriteFile(path, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not the schema of the Config types: run go test ./connector/config -update", path)
+		}
 	}
-	got, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, Schema()) {
-		t.Error("config.schema.json is not the schema of the Config types: run go test ./connector/config -update")
+	if !bytes.Equal(Schema(), want) {
+		t.Error("the binary's schema is not the schema of the Config types: run go test ./connector/config -update")
 	}
 	for _, f := range examples {
 		example, err := os.ReadFile(f)

@@ -157,6 +157,10 @@ func (c *Config) validateChannels(p *problems) {
 				p.add(path+"."+b, say("config.provider_settings_other", "block", b, "provider", ch.Provider), say("config.hint.remove_or_set_provider", "block", b))
 			}
 		}
+		if n := int(ch.InFlight); n > ch.Rate.Burst() {
+			p.add(path+".in_flight", say("config.in_flight_over_rate", "n", n, "rate", ch.Rate),
+				say("config.hint.in_flight_over_rate", "burst", ch.Rate.Burst()))
+		}
 		if ch.NetGSM != nil && ch.NetGSM.IYSFilter != "" && ch.NetGSM.IYSFilter != "11" && ch.NetGSM.IYSFilter != "12" {
 			p.add(path+".netgsm.iysfilter", say("config.iysfilter", "value", quote(ch.NetGSM.IYSFilter)), say("config.hint.iysfilter"))
 		}

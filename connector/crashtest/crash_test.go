@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -91,7 +92,6 @@ func TestCrashSuite(t *testing.T) {
 		t.Skip("SIGKILL-driven; the Windows service is tested under Wine elsewhere")
 	}
 	fb := erptest.Firebird(t)
-	ctx := context.Background()
 	kills := 30
 	if *long || os.Getenv("CRASH_LONG") == "1" {
 		kills = 100
@@ -104,19 +104,49 @@ func TestCrashSuite(t *testing.T) {
 
 	// 2,000 customers, each with its own mobile and one new invoice. The
 	// connector only reads the database, so every reading uses it afresh.
-	dbPath := fb.Path(t, "crash")
+	dbPath, numbers := invoices(t, fb, "crash", notifications)
+	bin := binary(t)
+	for i, r := range readings {
+		t.Run(r.name, func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(s+uint64(i), s>>1))
+			fake := netgsmtest.New()
+			defer fake.Close()
+			fake.DateSearch, fake.AppNames = r.date, r.appnames
+			fake.ReportLimit = 1 << 30 // each restart starts a fresh client-side limiter; this test is about crashes
+			// Requests of 10 messages, 4 in flight, each taking 50 ms, at
+			// 50 messages a second: most kills land while a request is on
+			// the wire (a message is sending only then), and the work lasts
+			// through the kills instead of being done after the first few.
+			fake.SetLatency(50 * time.Millisecond)
+			dir := t.TempDir()
+			if keep := os.Getenv("CRASHTEST_DIR"); keep != "" { // to read the logs and outbox afterwards
+				dir = filepath.Join(keep, fmt.Sprint(i))
+				os.MkdirAll(dir, 0o700)
+			}
+			crashRun(t, fb, dbPath, bin, dir, fake, rng, kills, numbers)
+		})
+	}
+}
+
+// invoices creates a Wolvox database with n customers, each with its own
+// mobile and one new invoice, and returns its path and the numbers (90…)
+// with their invoice numbers.
+func invoices(t *testing.T, fb erptest.Server, name string, n int) (string, map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	dbPath := fb.Path(t, name)
 	db, err := fb.CreateWolvox(ctx, dbPath, time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	numbers := make(map[string]string, notifications) // 90… → invoice number
+	numbers := make(map[string]string, n) // 90… → invoice number
 	var invoices []demo.Invoice
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < notifications; i++ {
+	for i := 0; i < n; i++ {
 		key := int64(firstKey + i)
 		mobile := fmt.Sprintf("0532%07d", 1000000+i)
 		if _, err := tx.ExecContext(ctx, `INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI, CEP_TEL) VALUES (?, ?, ?, ?)`,
@@ -133,26 +163,35 @@ func TestCrashSuite(t *testing.T) {
 	if err := erptest.InsertInvoices(ctx, db, invoices, time.Now()); err != nil {
 		t.Fatal(err)
 	}
+	return dbPath, numbers
+}
 
-	bin := filepath.Join(t.TempDir(), "akinsoft-connector")
-	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/akinsoft-connector").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// binary builds the real connector once per test binary, with the crash
+// hook (connector/dispatch/crashhook.go) that only the environment of a
+// test turns on.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "crashtest-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "akinsoft-connector")
+		if out, err := exec.Command("go", "build", "-tags", "crashhook", "-o", builtBin, "../../cmd/akinsoft-connector").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
 	}
-	for i, r := range readings {
-		t.Run(r.name, func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(s+uint64(i), s>>1))
-			fake := netgsmtest.New()
-			defer fake.Close()
-			fake.DateSearch, fake.AppNames = r.date, r.appnames
-			fake.ReportLimit = 1 << 30 // each restart starts a fresh client-side limiter; this test is about crashes
-			dir := t.TempDir()
-			if keep := os.Getenv("CRASHTEST_DIR"); keep != "" { // to read the logs and outbox afterwards
-				dir = filepath.Join(keep, fmt.Sprint(i))
-				os.MkdirAll(dir, 0o700)
-			}
-			crashRun(t, fb, dbPath, bin, dir, fake, rng, kills, numbers)
-		})
-	}
+	return builtBin
 }
 
 // crashRun kills the connector kills times, runs it to the end, and does the
@@ -163,7 +202,7 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 	caFile := filepath.Join(dir, "ca.pem")
 	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: fake.Server.Certificate().Raw}), 0o600)
 	cfg := strings.NewReplacer("HOST", fb.Host, "PORT", fmt.Sprint(fb.Port), "DATABASE", dbPath, "USER", fb.User,
-		"CA_FILE", caFile, "NETGSM_URL", fake.URL()).Replace(configTemplate)
+		"CA_FILE", caFile, "NETGSM_URL", fake.URL(), "rate: 400/s", "rate: 50/s\n    batch: 10\n    in_flight: 4").Replace(configTemplate)
 	cfgPath := filepath.Join(dir, "config.yaml")
 	os.WriteFile(cfgPath, []byte(cfg), 0o600)
 	env := append(os.Environ(), "CRASHTEST_FB_PASSWORD="+fb.Password, "CRASHTEST_NETGSM_PASSWORD="+fake.Password)
@@ -192,6 +231,7 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 	// uncertain_grace lets the first reconciliation settle every doubt.
 	time.Sleep(3 * time.Second)
 	finalStart := time.Now()
+	started := strings.Count(readFile(filepath.Join(dir, "stderr.log")), "connector running")
 	cmd := run()
 	outbox := filepath.Join(dir, "state", "outbox.db")
 	deadline := time.Now().Add(8 * time.Minute)
@@ -206,6 +246,11 @@ func crashRun(t *testing.T, fb erptest.Server, dbPath, bin, dir string, fake *ne
 			t.Fatalf("not finished after 8 minutes: %d open, %d settled (%s)\n%s", open, settled, statuses(t, outbox), tail(notable(string(log)), 40))
 		}
 		time.Sleep(200 * time.Millisecond)
+	}
+	// A stop before the process has set up its signal handling would end
+	// it by the signal; the service stops cleanly once running.
+	for strings.Count(readFile(filepath.Join(dir, "stderr.log")), "connector running") == started && time.Since(finalStart) < time.Minute {
+		time.Sleep(50 * time.Millisecond)
 	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	if err := cmd.Wait(); err != nil {

@@ -23,12 +23,11 @@ import (
 )
 
 const (
-	maxAttempts   = 10
-	baseBackoff   = 30 * time.Second
-	maxBackoff    = time.Hour
-	sendTimeout   = 60 * time.Second
-	claimPageSize = 50
-	pollEvery     = 15 * time.Second
+	maxAttempts = 10
+	baseBackoff = 30 * time.Second
+	maxBackoff  = time.Hour
+	sendTimeout = 60 * time.Second
+	pollEvery   = 15 * time.Second
 )
 
 // Observer is told how long each provider call took and how it ended (the
@@ -47,9 +46,10 @@ type Settings struct {
 	Name     string
 	Provider notify.Provider
 	Rate     config.Rate
-	// Batch is messages per request for a BatchProvider, requests in flight
-	// for any other provider.
+	// Batch is messages per request for a BatchProvider (1 for any other).
 	Batch int
+	// InFlight is how many requests may be under way at once.
+	InFlight int
 	// Quiet is the daily window without sends on this channel (nil: none).
 	Quiet *QuietHours
 	// DailyCap is the most messages per recipient and local day (0: none).
@@ -99,15 +99,13 @@ type Channel struct {
 	limiter  *rate.Limiter
 	wakeup   chan struct{} // new messages were enqueued
 
-	// Concurrent sends for providers that cannot batch (batch.go).
-	inflight chan struct{}
-	sending  sync.WaitGroup
-	started  int
-
 	mu          sync.Mutex
 	pausedUntil time.Time
 	pauseReason mapping.Reason
 	held        bool // paused by an operator (pause.go)
+	// unrecorded are answered requests whose outcomes the outbox could not
+	// take (a full disk): kept, and recorded before anything new starts.
+	unrecorded []answer
 }
 
 // New builds a channel. The rate limit is the channel's only one: the
@@ -128,6 +126,13 @@ func New(s Settings, d Deps) *Channel {
 	if s.Lang == "" {
 		s.Lang = catalog.TR
 	}
+	if s.Batch < 1 {
+		s.Batch = 1
+	}
+	if _, ok := s.Provider.(notify.BatchProvider); !ok {
+		s.Batch = 1
+	}
+	s.InFlight = max(1, min(s.InFlight, s.Rate.Burst()))
 	return &Channel{Settings: s, store: d.Store, log: d.Log, now: d.Now, observer: d.Observer, waker: d.Waker,
 		limiter: rate.NewLimiter(rate.Limit(s.Rate.PerSecond()), s.Rate.Burst()), wakeup: make(chan struct{}, 1)}
 }
@@ -178,75 +183,190 @@ func (c *Channel) Run(ctx context.Context) {
 	}
 }
 
-// Drain sends due messages until none is left, the channel is paused or
-// quiet, or ctx ends. It returns how many messages it handed to the provider.
-func (c *Channel) Drain(ctx context.Context) (int, error) {
-	sent := 0
-	for ctx.Err() == nil {
-		if c.isPaused() {
-			return sent, nil
-		}
-		if c.Quiet != nil && c.Quiet.Active(c.now()) {
-			return sent, nil
-		}
-		claimed, err := c.store.Claim(ctx, c.Name, max(claimPageSize, c.Batch))
-		if err != nil {
-			return sent, err
-		}
-		if len(claimed) == 0 {
-			return sent, nil
-		}
-		n, err := c.sendClaimed(ctx, claimed)
-		sent += n
-		if err != nil {
-			return sent, err
-		}
-	}
-	return sent, nil
+// Tally counts what a drain did: the outcomes of the requests it made, and
+// the messages it did not start.
+type Tally struct {
+	Sent      int // accepted by the provider
+	Retry     int // to be tried again later (provider busy or down, channel paused)
+	Failed    int // refused for good
+	Uncertain int // no clear answer: checked with the provider before any resend
+	Skipped   int // the recipient opted out
+	Deferred  int // not now: the daily cap, or the opt-out list could not be read
 }
 
-// sendClaimed runs a claimed page through the policies and the provider.
-func (c *Channel) sendClaimed(ctx context.Context, claimed []outbox.Message) (int, error) {
-	sent := 0
-	var ready []outbox.Message // claimed, checked, waiting for a batch request
-	// Messages queued for a batch (or sent concurrently) are recorded only
-	// at the flush: the daily cap cannot see them before then.
-	unrecorded := map[string]bool{}
-	for i, m := range claimed {
-		if err := c.limiter.Wait(ctx); err != nil || c.isPaused() {
-			// Never started: give these back untouched.
-			sent += c.flush(ctx, nil)
-			return sent, c.store.Release(context.WithoutCancel(ctx), append(ready, claimed[i:]...))
-		}
-		if stop, err := c.optedOut(ctx, m); err != nil || stop {
-			if err != nil {
-				return sent, err
-			}
-			continue
-		}
-		if c.DailyCap > 0 && unrecorded[m.To] {
-			// Send and record what is queued first, or one batch could carry
-			// more than the day's maximum to one recipient.
-			sent += c.flush(ctx, ready)
-			ready = nil
-			clear(unrecorded)
-		}
-		if stop, err := c.capped(ctx, m); err != nil || stop {
-			if err != nil {
-				return sent, err
-			}
-			continue
-		}
-		if c.Batch > 1 {
-			unrecorded[m.To] = true
-			ready = c.collect(ctx, ready, m)
-			continue
-		}
-		c.send(ctx, m)
-		sent++
+// Handed is how many messages went to the provider.
+func (t Tally) Handed() int { return t.Sent + t.Retry + t.Failed + t.Uncertain }
+
+// Add adds u to t.
+func (t *Tally) Add(u Tally) {
+	t.Sent, t.Retry, t.Failed, t.Uncertain = t.Sent+u.Sent, t.Retry+u.Retry, t.Failed+u.Failed, t.Uncertain+u.Uncertain
+	t.Skipped, t.Deferred = t.Skipped+u.Skipped, t.Deferred+u.Deferred
+}
+
+func (t *Tally) count(s outbox.Status) {
+	switch s {
+	case outbox.StatusSent:
+		t.Sent++
+	case outbox.StatusPending:
+		t.Retry++
+	case outbox.StatusFailed:
+		t.Failed++
+	case outbox.StatusUncertain:
+		t.Uncertain++
 	}
-	sent += c.flush(ctx, ready)
-	return sent, nil
+}
+
+// Drain sends due messages until none is left, the channel is paused or
+// quiet, or ctx ends, with up to InFlight requests under way. Each request
+// takes its tokens from the rate limiter first, then its messages are
+// checked (opt-out list, daily cap) and started in one commit, and only
+// then does it leave: a message is sending only once its request may be on
+// the wire. When several requests can leave at once they are started in
+// the same commit. In-flight requests are not cut short by ctx; Drain
+// returns once they are recorded.
+func (c *Channel) Drain(ctx context.Context) (Tally, error) {
+	d := &drain{c: c, slots: make(chan struct{}, c.InFlight)}
+	err := d.run(ctx)
+	d.wg.Wait()
+	if rerr := c.recordUnrecorded(ctx, &d.tally); rerr != nil && err == nil {
+		err = rerr
+	}
+	return d.result(), err
+}
+
+// drain is one Drain's requests in flight.
+type drain struct {
+	c     *Channel
+	slots chan struct{} // one per request under way
+	wg    sync.WaitGroup
+
+	mu    sync.Mutex
+	tally Tally
+}
+
+func (d *drain) add(t Tally) {
+	d.mu.Lock()
+	d.tally.Add(t)
+	d.mu.Unlock()
+}
+
+func (d *drain) result() Tally {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.tally
+}
+
+func (d *drain) release(n int) {
+	for range n {
+		<-d.slots
+	}
+}
+
+// free takes every slot that is free now, besides the one held.
+func (d *drain) free() int {
+	n := 1
+	for {
+		select {
+		case d.slots <- struct{}{}:
+			n++
+		default:
+			return n
+		}
+	}
+}
+
+func (d *drain) run(ctx context.Context) error {
+	c := d.c
+	due := -1 // messages due now, as the last take counted them (-1: unknown)
+	for ctx.Err() == nil {
+		var t Tally
+		err := c.recordUnrecorded(ctx, &t)
+		d.add(t)
+		if err != nil {
+			return err // nothing new starts while the outbox cannot record
+		}
+		if c.isPaused() || (c.Quiet != nil && c.Quiet.Active(c.now())) {
+			return nil
+		}
+		select {
+		case d.slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil
+		}
+		held := d.free()
+		if due < 0 {
+			ds, err := c.store.Due(ctx, c.Name, held*c.Batch)
+			if err != nil {
+				d.release(held)
+				return err
+			}
+			due = len(ds)
+		}
+		if due == 0 {
+			d.release(held)
+			// What is under way may make more due (a retry, a fallback):
+			// look again once it is recorded.
+			inFlight := len(d.slots) > 0
+			d.wg.Wait()
+			if !inFlight {
+				return nil
+			}
+			due = -1
+			continue
+		}
+		n := min(held*c.Batch, due)
+		if err := c.waitTokens(ctx, n); err != nil {
+			d.release(held)
+			return nil // stopping: nothing was started
+		}
+		if c.isPaused() {
+			d.release(held)
+			return nil
+		}
+		taken, err := c.take(ctx, n, held*c.Batch)
+		if err != nil {
+			d.release(held)
+			return err
+		}
+		due = taken.Left
+		d.add(taken.tally)
+		reqs := chunks(taken.Started, c.Batch)
+		d.release(held - min(held, len(reqs)))
+		for _, r := range reqs {
+			d.wg.Go(func() {
+				// The slot is free once the provider answered: the record
+				// that follows shares the commit of the next start.
+				var once sync.Once
+				free := func() { once.Do(func() { d.release(1) }) }
+				defer free()
+				d.add(c.request(ctx, r, free))
+			})
+		}
+	}
+	return nil
+}
+
+// waitTokens takes n messages' worth from the rate limiter, whose burst may
+// be smaller than n.
+func (c *Channel) waitTokens(ctx context.Context, n int) error {
+	for n > 0 {
+		k := min(n, c.limiter.Burst())
+		if err := c.limiter.WaitN(ctx, k); err != nil {
+			return err
+		}
+		n -= k
+	}
+	return nil
+}
+
+func chunks(ms []outbox.Message, size int) [][]outbox.Message {
+	var out [][]outbox.Message
+	for len(ms) > 0 {
+		n := min(len(ms), size)
+		out = append(out, ms[:n:n])
+		ms = ms[n:]
+	}
+	return out
 }
 
 // The reasons a channel gives (their texts are in connector/catalog).

@@ -14,105 +14,163 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
-// collect takes a claimed message that passed the policies. For a provider
-// that can batch it is queued for the next request; any other provider gets
-// it at once, with up to Batch requests in flight: one at a time, a provider
-// answering in 50 ms caps a channel at 20 messages/s whatever its rate says.
-func (c *Channel) collect(ctx context.Context, ready []outbox.Message, m outbox.Message) []outbox.Message {
-	if _, ok := c.Provider.(notify.BatchProvider); ok {
-		return append(ready, m)
-	}
-	if c.inflight == nil {
-		c.inflight = make(chan struct{}, c.Batch)
-	}
-	c.inflight <- struct{}{}
-	c.started++
-	c.sending.Go(func() {
-		defer func() { <-c.inflight }()
-		c.send(ctx, m)
-	})
-	return ready
+// answer is one request's messages with what the provider said, waiting
+// to be recorded.
+type answer struct {
+	done []outbox.Done
+	errs []error // the provider's error per message, for what follows the record
+	took time.Duration
 }
 
-// flush waits for concurrent sends, sends the queued batch, and returns how
-// many messages went to the provider since the last flush.
-func (c *Channel) flush(ctx context.Context, ready []outbox.Message) int {
-	c.sending.Wait()
-	n := c.started
-	c.started = 0
-	return n + c.sendBatch(ctx, ready)
-}
-
-// sendBatch hands claimed messages to a BatchProvider, Batch per request
-// (NetGSM n:n), and records each message's own outcome. It returns how many
-// it handed over.
-func (c *Channel) sendBatch(ctx context.Context, ms []outbox.Message) int {
-	bp, ok := c.Provider.(notify.BatchProvider)
-	n := len(ms)
-	for len(ms) > 0 {
-		chunk := ms[:min(len(ms), max(1, c.Batch))]
-		ms = ms[len(chunk):]
-		if !ok {
-			for _, m := range chunk {
-				c.send(ctx, m)
-			}
-			continue
-		}
-		batch := make([]notify.Message, len(chunk))
-		for i, m := range chunk {
-			batch[i] = m.Message
-		}
-		// Like single sends, a batch in flight is not cut short by shutdown.
-		callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
-		start := time.Now()
-		res, errs := bp.SendBatch(callCtx, batch)
-		cancel()
-		took := time.Since(start)
-		for i, m := range chunk {
-			c.record(ctx, m, res[i], errs[i], took)
-		}
-	}
-	return n
-}
-
-// send calls the provider and records the outcome. The call is not cancelled
-// by shutdown: an interrupted request would leave an uncertain send, so it is
-// allowed to finish within its own timeout.
-func (c *Channel) send(ctx context.Context, m outbox.Message) {
+// request sends started messages in one request (a BatchProvider's n:n,
+// or a single message), records their outcomes in one commit and acts on
+// them; answered is called once the provider has answered, before the
+// record: the request is no longer in flight. The call is not cancelled by
+// shutdown: an interrupted request would leave uncertain sends, so it may
+// finish within its own timeout.
+func (c *Channel) request(ctx context.Context, ms []outbox.Message, answered func()) Tally {
 	callCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	start := time.Now() // the real clock: latency, not schedule time
-	res, err := c.Provider.Send(callCtx, m.Message)
+	var res []notify.Result
+	var errs []error
+	if bp, ok := c.Provider.(notify.BatchProvider); ok && len(ms) > 1 {
+		batch := make([]notify.Message, len(ms))
+		for i, m := range ms {
+			batch[i] = m.Message
+		}
+		res, errs = bp.SendBatch(callCtx, batch)
+	} else {
+		r, err := c.Provider.Send(callCtx, ms[0].Message)
+		res, errs = []notify.Result{r}, []error{err}
+	}
 	cancel()
-	c.record(ctx, m, res, err, time.Since(start))
+	a := answer{done: make([]outbox.Done, len(ms)), errs: errs, took: time.Since(start)}
+	crashAfterAnswer() // a test build dies here: answered, not recorded
+	var t Tally
+	for i, m := range ms {
+		o := c.outcome(m, res[i], errs[i])
+		if o.Status == outbox.StatusSent && !c.awaitsDelivery(m.Job) && c.mayHaveStandby(m.Job) {
+			o.DropStandby = true
+		}
+		a.done[i] = outbox.Done{Message: m, Outcome: o}
+		t.count(o.Status)
+	}
+	answered()
+	c.logRequest(a)
+	if err := c.record(ctx, a); err != nil {
+		c.keep(a, err)
+	}
+	return t
 }
 
-// record stores a send's outcome and acts on it (fallbacks).
-func (c *Channel) record(ctx context.Context, m outbox.Message, res notify.Result, err error, took time.Duration) {
-	o := c.outcome(m, res, err)
-	defer progress.Of(ctx).AddSent(1)
-	if c.observer != nil {
-		c.observer.ObserveSend(c.Name, took, o.Status)
-	}
+// record commits a request's outcomes and then does what follows them.
+func (c *Channel) record(ctx context.Context, a answer) error {
 	bg := context.WithoutCancel(ctx)
-	if err := c.store.Finish(bg, m, o); err != nil {
-		c.log.Error("log.dispatch.outcome_not_recorded",
-			"message", m.ID, "err", err)
+	if err := c.store.FinishAll(bg, a.done); err != nil {
+		return err
+	}
+	p := progress.Of(ctx)
+	for i, d := range a.done {
+		m, o := d.Message, d.Outcome
+		if c.observer != nil {
+			c.observer.ObserveSend(c.Name, a.took, o.Status)
+		}
+		if o.Status == outbox.StatusFailed {
+			var e *notify.Error
+			if a.errs[i] != nil {
+				e = notify.AsError(a.errs[i])
+			}
+			c.failed(bg, m, e)
+		}
+	}
+	p.AddSent(len(a.done))
+	return nil
+}
+
+// keep holds a request's outcomes that could not be recorded. They stay
+// sending in the outbox meanwhile; Drain records them before it starts
+// anything else, and a restart before that checks them as uncertain.
+func (c *Channel) keep(a answer, err error) {
+	if !outbox.Unwritable(err) {
+		// Not the disk: a row that is no longer being sent (an operator's
+		// action meanwhile). Retrying would not help.
+		c.log.Warn("log.dispatch.outcome_not_recorded", "channel", c.Name, "err", err)
 		return
 	}
-	switch o.Status {
-	case outbox.StatusSent:
-		if c.awaitsDelivery(m.Job) {
-			break // the fallback waits for the delivery report (reconcile.go)
+	c.mu.Lock()
+	c.unrecorded = append(c.unrecorded, a)
+	c.mu.Unlock()
+	c.log.Error("log.dispatch.outcome_kept",
+		"channel", c.Name, "messages", len(a.done), "err", err)
+}
+
+// recordUnrecorded records the outcomes kept by keep, adding them to t.
+func (c *Channel) recordUnrecorded(ctx context.Context, t *Tally) error {
+	c.mu.Lock()
+	kept := c.unrecorded
+	c.unrecorded = nil
+	c.mu.Unlock()
+	for i, a := range kept {
+		if err := c.record(ctx, a); err != nil {
+			c.mu.Lock()
+			c.unrecorded = append(kept[i:], c.unrecorded...)
+			c.mu.Unlock()
+			return fmt.Errorf("%d answered request(s) wait to be recorded: %w", len(kept)-i, err)
 		}
-		if err := c.store.DropStandby(bg, m.DedupeKey); err != nil {
-			c.log.Warn("log.dispatch.drop_fallbacks_failed", "message", m.ID, "err", err)
+		c.log.Info("log.dispatch.recorded_late", "channel", c.Name, "messages", len(a.done))
+	}
+	return nil
+}
+
+// logRequest writes one line per request (the per-message detail is at
+// debug level and in the outbox), and one per kind of trouble.
+func (c *Channel) logRequest(a answer) {
+	type trouble struct {
+		ids []int64
+		err error
+		o   outbox.Outcome
+	}
+	var sent int
+	byStatus := map[string]*trouble{}
+	var order []string
+	for i, d := range a.done {
+		m, o := d.Message, d.Outcome
+		c.log.Debug("log.dispatch.outcome", "message", m.ID, "channel", c.Name, "job", m.Job, "status", o.Status, "provider_id", o.ProviderID, "code", o.Code)
+		if o.Status == outbox.StatusSent {
+			sent++
+			continue
 		}
-	case outbox.StatusFailed:
-		var e *notify.Error
-		if err != nil {
-			e = notify.AsError(err)
+		key := string(o.Status) + "/" + o.Reason.Code
+		if o.Status == outbox.StatusFailed && o.Reason.Code == ReasonGaveUp {
+			key = "gaveup"
 		}
-		c.failed(bg, m, e)
+		tr := byStatus[key]
+		if tr == nil {
+			tr = &trouble{err: a.errs[i], o: o}
+			byStatus[key] = tr
+			order = append(order, key)
+		}
+		tr.ids = append(tr.ids, m.ID)
+	}
+	if sent > 0 {
+		c.log.Info("log.dispatch.sent", "channel", c.Name, "messages", sent, "of", len(a.done), "took", a.took.Round(time.Millisecond))
+	}
+	for _, key := range order {
+		tr := byStatus[key]
+		e := notify.AsError(tr.err)
+		attrs := []any{"messages", tr.ids, "channel", c.Name}
+		switch {
+		case key == "gaveup":
+			c.log.Warn("log.dispatch.gave_up", append(attrs, "err", c.Lang.ProviderError(e))...)
+		case tr.o.Status == outbox.StatusPending && errors.Is(tr.err, notify.ErrConfig):
+			// The pause has said it (pause).
+		case tr.o.Status == outbox.StatusPending:
+			c.log.Info("log.dispatch.retry", append(attrs, "at", tr.o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))...)
+		case tr.o.Status == outbox.StatusFailed:
+			c.log.Warn("log.dispatch.refused", append(attrs, "code", e.Code, "err", c.Lang.ProviderError(e))...)
+		default:
+			c.log.Warn("log.dispatch.unknown", append(attrs, "err", c.Lang.ProviderError(e))...)
+		}
 	}
 }
 
@@ -130,6 +188,13 @@ func (c *Channel) fallback(ctx context.Context, id int64, dedupeKey, job, why st
 			c.waker.Wake(ch)
 		}
 	}
+}
+
+// mayHaveStandby reports whether a job's events may have fallback copies
+// waiting (a job no longer configured may).
+func (c *Channel) mayHaveStandby(job string) bool {
+	p, ok := c.Jobs[job]
+	return !ok || len(p.Fallback) > 0
 }
 
 // awaitsDelivery reports whether a sent message keeps its standby fallbacks
@@ -161,7 +226,6 @@ func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Erro
 func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox.Outcome {
 	now := c.now()
 	if err == nil {
-		c.log.Info("log.dispatch.sent", "message", m.ID, "channel", c.Name, "job", m.Job, "provider_id", res.ProviderID)
 		return outbox.Outcome{Status: outbox.StatusSent, ProviderID: res.ProviderID}
 	}
 	e := notify.AsError(err)
@@ -176,11 +240,9 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		if m.Attempts >= maxAttempts {
 			o.Status = outbox.StatusFailed
 			o.Reason = mapping.Reason{Code: ReasonGaveUp, Args: map[string]string{"attempts": fmt.Sprint(m.Attempts)}, Parts: []mapping.Reason{o.Reason}}
-			c.log.Warn("log.dispatch.gave_up", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 			return o
 		}
 		o.Status, o.RetryAt = outbox.StatusPending, now.Add(backoff(m.Attempts, e.RetryAfter))
-		c.log.Info("log.dispatch.retry", "message", m.ID, "channel", c.Name, "at", o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))
 	case errors.Is(err, notify.ErrConfig):
 		// Not the message's fault: put it back and pause the channel
 		// instead of failing every message one by one.
@@ -188,10 +250,8 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		c.pause(e, 5*time.Minute)
 	case errors.Is(err, notify.ErrPermanent):
 		o.Status = outbox.StatusFailed
-		c.log.Warn("log.dispatch.refused", "message", m.ID, "channel", c.Name, "code", e.Code, "err", c.Lang.ProviderError(e))
 	default:
 		o.Status = outbox.StatusUncertain
-		c.log.Warn("log.dispatch.unknown", "message", m.ID, "channel", c.Name, "err", c.Lang.ProviderError(e))
 	}
 	return o
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -41,52 +40,48 @@ const (
 var twoWayReasons = []string{ReasonRefusedByReply, ReasonRefusedByProvider, ReasonNoConsent, ReasonConsentUnreadable,
 	ReasonRefusedNoFallback, ReasonNoStatus}
 
-// refused checks the opt-out list for this channel and, for a commercial
-// message, İYS consent; stop is true when the message was dealt with here.
-func (c *Channel) refused(ctx context.Context, m outbox.Message) (stop bool, err error) {
-	e, out, err := c.store.Refused(ctx, m.To, c.Name, m.Commercial)
-	bg := context.WithoutCancel(ctx)
-	switch {
-	case err != nil:
-		// Never send when the list cannot be read.
-		c.log.Warn("log.dispatch.optout_unreadable", "message", m.ID, "err", err)
-		return true, c.store.Defer(bg, m, c.now().Add(time.Minute), mapping.R(ReasonOptOutUnreadable))
-	case out:
-		why := mapping.R(ReasonOptedOut)
-		switch e.Source {
-		case outbox.SourceReply:
-			why = mapping.R(ReasonRefusedByReply, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
-		case outbox.SourceProvider:
-			why = mapping.R(ReasonRefusedByProvider, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
+// refusalReason says why a refused message is skipped: an operator's
+// opt-out, the customer's reply or the provider's word, with when.
+func (c *Channel) refusalReason(e outbox.OptOutEntry) mapping.Reason {
+	switch e.Source {
+	case outbox.SourceReply:
+		return mapping.R(ReasonRefusedByReply, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
+	case outbox.SourceProvider:
+		return mapping.R(ReasonRefusedByProvider, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
+	}
+	return mapping.R(ReasonOptedOut)
+}
+
+// afterSkips acts on the messages a take skipped: one refused on this
+// channel only, or without İYS consent, may go by its next channel (with
+// that channel's own consent); one refused everywhere goes nowhere.
+func (c *Channel) afterSkips(ctx context.Context, skipped []outbox.Decision, due []outbox.Candidate, consents map[int64]consentOf) {
+	if len(skipped) == 0 {
+		return
+	}
+	byID := make(map[int64]outbox.Candidate, len(due))
+	for _, m := range due {
+		byID[m.ID] = m
+	}
+	for _, d := range skipped {
+		m, ok := byID[d.ID]
+		if !ok {
+			continue
 		}
-		if err := c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: why}); err != nil {
-			return true, err
-		}
-		if e.Channel != outbox.EveryChannel {
+		var msg outbox.Message
+		msg.ID, msg.To, msg.DedupeKey, msg.Job, msg.Commercial, msg.Merchant = m.ID, m.To, m.DedupeKey, m.Job, m.Commercial, m.Merchant
+		switch {
+		case m.OptedOut && m.Refusal.Channel == outbox.EveryChannel:
+			c.log.Debug("log.dispatch.opted_out", "message", m.ID, "channel", c.Name)
+		case m.OptedOut:
 			// Refused on this channel only: another may carry it, with its
 			// own consent.
-			c.refusedFallback(bg, m, c.Name)
+			c.refusedFallback(ctx, msg, c.Name)
+		default:
+			c.log.Info("log.dispatch.no_consent", "message", m.ID, "channel", c.Name, "reason", c.Lang.Reason(consents[m.ID].d.Why))
+			c.refusedFallback(ctx, msg, c.Name)
 		}
-		return true, nil
 	}
-	if !m.Commercial || c.Consent == nil {
-		return false, nil
-	}
-	d, err := c.Consent.Check(ctx, m.To, c.Name, m.Merchant)
-	if err != nil {
-		c.log.Warn("log.dispatch.consent_unreadable", "message", m.ID, "channel", c.Name, "err", err)
-		return true, c.store.Defer(bg, m, c.now().Add(5*time.Minute), mapping.R(ReasonConsentUnreadable).WithDetail(err.Error()))
-	}
-	if d.Allowed {
-		return false, nil
-	}
-	why := mapping.Reason{Code: ReasonNoConsent, Parts: []mapping.Reason{d.Why}}
-	if err := c.store.Finish(bg, m, outbox.Outcome{Status: outbox.StatusSkipped, Reason: why}); err != nil {
-		return true, err
-	}
-	c.log.Info("log.dispatch.no_consent", "message", m.ID, "channel", c.Name, "reason", c.Lang.Reason(d.Why))
-	c.refusedFallback(bg, m, c.Name)
-	return true, nil
 }
 
 // refusedFallback starts the next channel of a message refused on this one.

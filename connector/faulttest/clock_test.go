@@ -180,11 +180,10 @@ func TestClockJumps(t *testing.T) {
 }
 
 // The daily cap holds when a provider that cannot batch sends several
-// messages at once (batch: 4 = four in flight): none of them is recorded
-// before the others are checked.
+// messages at once (four in flight): those being sent count too.
 func TestDailyCapWithConcurrentSends(t *testing.T) {
 	dir := demoDir(t)
-	y := strings.Replace(consoleConfig, "    rate: 1000/s\n", "    rate: 1000/s\n    batch: 4\n", 1)
+	y := strings.Replace(consoleConfig, "    rate: 1000/s\n", "    rate: 1000/s\n    in_flight: 4\n", 1)
 	y = strings.Replace(y, "quiet_hours: {disabled: true}\n", "quiet_hours: {disabled: true}\ndaily_cap_per_recipient: 2\n", 1)
 	cfg := loadConfig(t, dir, y)
 	var out strings.Builder

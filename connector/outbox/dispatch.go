@@ -62,101 +62,148 @@ func scanMessage(sc interface{ Scan(...any) error }, extra ...any) (Message, err
 	return m, err
 }
 
-// Claim marks up to limit due pending messages of a channel as sending, opens
-// an attempt for each and commits before returning, so that a crash during the
-// provider call leaves them visibly in flight.
+// Claim starts up to limit due messages of a channel at once, without the
+// dispatcher's policies (for tools and tests that play the dispatcher).
 func (s *Store) Claim(ctx context.Context, channel string, limit int) ([]Message, error) {
-	now := s.now()
-	var out []Message
-	if err := checkMove(StatusSending, StatusPending); err != nil {
+	due, err := s.Due(ctx, channel, limit)
+	if err != nil || len(due) == 0 {
 		return nil, err
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		out = out[:0]
-		rows, err := tx.QueryContext(ctx, `SELECT `+messageCols+` FROM messages
-			WHERE channel = ? AND status = ? AND next_at <= ? ORDER BY next_at, id LIMIT ?`,
-			channel, StatusPending, ms(now), limit)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			m, err := scanMessage(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			out = append(out, m)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if err := loadAttachments(ctx, tx, out); err != nil {
-			return err
-		}
-		for i := range out {
-			m := &out[i]
-			m.Attempts++
-			m.Status = StatusSending
-			if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = ?, updated_at = ? WHERE id = ?`,
-				StatusSending, m.Attempts, ms(now), m.ID); err != nil {
-				return err
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO attempts (message_id, n, started_at) VALUES (?, ?, ?)`, m.ID, m.Attempts, ms(now))
-			if err != nil {
-				return err
-			}
-			m.AttemptID, _ = res.LastInsertId()
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("claim %s messages: %w", channel, err)
+	ids := make([]int64, len(due))
+	for i, c := range due {
+		ids[i] = c.ID
 	}
-	return out, nil
+	return s.Start(ctx, Plan{Send: ids})
 }
 
-// Outcome is what happened to one claimed message.
+// Outcome is what happened to one started message.
 type Outcome struct {
-	Status     Status // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain, StatusSkipped
+	Status     Status // StatusSent, StatusFailed, StatusPending (retry), StatusUncertain
 	ProviderID string
 	Code       string
 	Reason     mapping.Reason // zero clears an older one
 	RetryAt    time.Time      // for StatusPending
+	// DropStandby cancels the event's standby fallbacks in the same
+	// transaction (a sent message whose job waits for no delivery report).
+	DropStandby bool
 }
 
-// Finish records the outcome of a claimed message and closes its attempt.
+// Done is a started message with its outcome.
+type Done struct {
+	Message Message
+	Outcome Outcome
+}
+
+// Finish records the outcome of a started message and closes its attempt.
 func (s *Store) Finish(ctx context.Context, m Message, o Outcome) error {
-	now := s.now()
-	if err := checkMove(o.Status, StatusSending); err != nil {
-		return fmt.Errorf("record outcome of message %d: %w", m.ID, err)
+	return s.FinishAll(ctx, []Done{{Message: m, Outcome: o}})
+}
+
+// FinishAll records the outcomes of one request's messages (or of several
+// requests that ended together) and closes their attempts, in one
+// transaction: a crash before it returns leaves all of them sending, to be
+// checked as uncertain, none half recorded. A message that is no longer
+// being sent is reported, the others are recorded.
+func (s *Store) FinishAll(ctx context.Context, done []Done) error {
+	for _, d := range done {
+		if err := checkMove(d.Outcome.Status, StatusSending); err != nil {
+			return fmt.Errorf("record outcome of message %d: %w", d.Message.ID, err)
+		}
+		if d.Outcome.DropStandby {
+			if err := checkMove(StatusCancelled, StatusStandby); err != nil {
+				return err
+			}
+		}
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var sentAt any
-		if o.Status == StatusSent {
-			sentAt = ms(now)
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, provider_id = CASE WHEN ? = '' THEN provider_id ELSE ? END,
-			code = ?, reason = ?, next_at = ?, updated_at = ?, sent_at = COALESCE(?, sent_at) WHERE id = ? AND status = ?`,
-			o.Status, o.ProviderID, o.ProviderID, o.Code, encodeReason(o.Reason), ms(o.RetryAt), ms(now), sentAt, m.ID, StatusSending)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("message %d is no longer being sent", m.ID)
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE attempts SET finished_at = ?, outcome = ?, code = ?, detail = ?, provider_id = ? WHERE id = ?`,
-			ms(now), o.Status, o.Code, encodeReason(o.Reason), o.ProviderID, m.AttemptID)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("record outcome of message %d: %w", m.ID, err)
+	if len(done) == 0 {
+		return nil
+	}
+	o := &op{ctx: ctx, finish: done, res: make(chan error, 1)}
+	if err := s.run(o); err != nil {
+		return fmt.Errorf("record the outcome of %d message(s): %w", len(done), err)
+	}
+	if len(o.stale) > 0 {
+		return fmt.Errorf("record outcome: message(s) %v are no longer being sent", o.stale)
 	}
 	return nil
 }
 
-// Release puts claimed messages whose provider call never started back to
-// pending, undoing the claim (used on shutdown).
+// finishRows records the outcomes of the ops' requests with one statement
+// for the messages, one for their attempts and one for the fallbacks they
+// make unneeded, and tells each op which of its messages were no longer
+// being sent.
+func (s *Store) finishRows(ctx context.Context, tx *sql.Tx, ops []*op) error {
+	now := ms(s.now())
+	type row struct {
+		id      int64
+		attempt int64
+		o       Outcome
+		dedupe  string
+	}
+	var rows []row
+	var msgs [][]any
+	for _, op := range ops {
+		op.stale = op.stale[:0]
+		for _, d := range op.finish {
+			var sentAt any
+			if d.Outcome.Status == StatusSent {
+				sentAt = now
+			}
+			rows = append(rows, row{d.Message.ID, d.Message.AttemptID, d.Outcome, d.Message.DedupeKey})
+			msgs = append(msgs, []any{d.Message.ID, d.Outcome.Status, d.Outcome.ProviderID, d.Outcome.Code,
+				encodeReason(d.Outcome.Reason), ms(d.Outcome.RetryAt), sentAt})
+		}
+	}
+	res, err := s.hot.finish.query(ctx, tx, now, idsJSON(msgs))
+	if err != nil {
+		return err
+	}
+	done := make(map[int64]bool, len(rows))
+	for res.Next() {
+		var id int64
+		if err := res.Scan(&id); err != nil {
+			res.Close()
+			return err
+		}
+		done[id] = true
+	}
+	res.Close()
+	if err := res.Err(); err != nil {
+		return err
+	}
+	var attempts [][]any
+	var drop []string
+	for _, r := range rows {
+		if !done[r.id] {
+			continue
+		}
+		attempts = append(attempts, []any{r.attempt, r.o.Status, r.o.Code, encodeReason(r.o.Reason), r.o.ProviderID})
+		if r.o.DropStandby {
+			drop = append(drop, r.dedupe)
+		}
+	}
+	for _, op := range ops {
+		for _, d := range op.finish {
+			if !done[d.Message.ID] {
+				op.stale = append(op.stale, d.Message.ID)
+			}
+		}
+	}
+	if len(attempts) > 0 {
+		if _, err := s.hot.finishAttempts.exec(ctx, tx, now, idsJSON(attempts)); err != nil {
+			return err
+		}
+	}
+	if len(drop) > 0 {
+		if _, err := s.hot.dropStandbys.exec(ctx, tx, encodeReason(mapping.R(ReasonNotNeeded)), now, idsJSON(drop)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Release puts started messages whose provider call never began back to
+// pending, undoing the start.
 func (s *Store) Release(ctx context.Context, ms_ []Message) error {
 	if len(ms_) == 0 {
 		return nil
@@ -177,6 +224,19 @@ func (s *Store) Release(ctx context.Context, ms_ []Message) error {
 		}
 		return nil
 	})
+}
+
+// distinct drops empty and repeated strings.
+func distinct(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	var out []string
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // RecoverInFlight turns messages left in "sending" by a crash into
@@ -372,39 +432,8 @@ func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
 	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE dedupe_key = ? AND status = ?`,
-		StatusCancelled, encodeReason(mapping.R(ReasonNotNeeded)), ms(s.now()), dedupeKey, StatusStandby)
-	if err != nil {
+	if _, err := s.hot.dropStandby.exec(ctx, nil, encodeReason(mapping.R(ReasonNotNeeded)), ms(s.now()), dedupeKey); err != nil {
 		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
 	}
 	return nil
-}
-
-// SentSince counts messages handed to a provider for a recipient since t
-// (sent, delivered, or possibly sent), for the per-recipient daily cap.
-func (s *Store) SentSince(ctx context.Context, recipient string, t time.Time) (int, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM messages WHERE recipient = ? AND sent_at >= ? AND status IN (?, ?, ?)`,
-		recipient, ms(t), StatusSent, StatusDelivered, StatusUncertain).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("count messages to a recipient: %w", err)
-	}
-	return n, nil
-}
-
-// Defer gives a claimed message back without counting an attempt, to be
-// claimed again at until (daily cap, quiet hours), saying why.
-func (s *Store) Defer(ctx context.Context, m Message, until time.Time, why mapping.Reason) error {
-	if err := checkMove(StatusPending, StatusSending); err != nil {
-		return err
-	}
-	now := s.now()
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = attempts - 1, next_at = ?, reason = ?, updated_at = ? WHERE id = ? AND status = ?`,
-			StatusPending, ms(until), encodeReason(why), ms(now), m.ID, StatusSending); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, m.AttemptID)
-		return err
-	})
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -131,15 +133,44 @@ func (s *Store) Recent(ctx context.Context, limit int) ([]Message, error) {
 	return s.query(ctx, `SELECT `+messageCols+` FROM messages ORDER BY updated_at DESC, id DESC LIMIT ?`, limit)
 }
 
-// CheckWritable takes the write lock and lets go, proving that the outbox
-// can record sends (disk full, read-only file or a stuck lock fail here).
+// CheckWritable proves that the outbox can record sends by writing for
+// real: a row committed to the database (with its fsync) and a small file
+// written and synced beside it. A disk that is full, read-only or out of
+// the service account's rights fails here, even when the database's log
+// still has room to overwrite (a probe that changes nothing, or only
+// reuses space, would pass on a full disk).
 func (s *Store) CheckWritable(ctx context.Context) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE job_runs SET job = job WHERE 0`)
+		_, err := tx.ExecContext(ctx, `INSERT INTO meta (name, value) VALUES ('write_probe', ?)
+			ON CONFLICT (name) DO UPDATE SET value = excluded.value`, fmt.Append(nil, s.now().UnixMilli()))
 		return err
 	})
+	if err == nil && s.keyDir != "" {
+		err = probeFile(filepath.Join(s.keyDir, ".write-probe"))
+		s.noteWrite(err)
+	}
 	if err != nil {
 		return fmt.Errorf("the outbox cannot be written: %w (check free disk space and the state directory's rights)", err)
+	}
+	return nil
+}
+
+// probeFile writes a page's worth of bytes to path, syncs and removes it.
+func probeFile(path string) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return unwritableError{err}
+	}
+	_, err = f.Write(make([]byte, 4096))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	os.Remove(path)
+	if err != nil {
+		return unwritableError{err}
 	}
 	return nil
 }

@@ -23,25 +23,48 @@ type AuditEntry struct {
 	MessageIDs []int64 // the messages the request carried, so forget can find it
 }
 
-// RecordAudit writes one audit row.
+// RecordAudit writes one audit row and returns once it is durable.
 func (s *Store) RecordAudit(ctx context.Context, e AuditEntry) error {
-	if e.At.IsZero() {
-		e.At = s.now()
+	return s.run(&op{ctx: ctx, audit: &e, res: make(chan error, 1)})
+}
+
+// QueueAudit writes one audit row with the next group commit, without
+// waiting for it: the row of a request is committed no later than the
+// outcome recorded after that request, and never holds the send up. A
+// failure is handed to onErr.
+func (s *Store) QueueAudit(ctx context.Context, e AuditEntry, onErr func(error)) {
+	s.queue(&op{ctx: ctx, audit: &e, onErr: onErr})
+}
+
+// auditRows writes the ops' audit rows, one statement for the rows and one
+// for the messages they carried.
+func (s *Store) auditRows(ctx context.Context, tx *sql.Tx, ops []*op) error {
+	var base int64
+	if err := s.hot.auditMax.queryRow(ctx, tx).Scan(&base); err != nil {
+		return fmt.Errorf("write audit rows: %w", err)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO audit (at, host, channel, recipient, bytes_out, bytes_in, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			ms(e.At), e.Host, e.Channel, maskRecipient(e.Recipient), e.BytesOut, e.BytesIn, e.Outcome)
-		if err != nil {
-			return fmt.Errorf("write audit row: %w", err)
+	rows := make([][]any, len(ops))
+	var links [][]int64
+	for i, o := range ops {
+		e := o.audit
+		if e.At.IsZero() {
+			e.At = s.now()
 		}
-		id, _ := res.LastInsertId()
+		id := base + 1 + int64(i)
+		rows[i] = []any{id, ms(e.At), e.Host, e.Channel, maskRecipient(e.Recipient), e.BytesOut, e.BytesIn, e.Outcome}
 		for _, m := range e.MessageIDs {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO audit_messages (audit_id, message_id) VALUES (?, ?)`, id, m); err != nil {
-				return fmt.Errorf("write audit row: %w", err)
-			}
+			links = append(links, []int64{id, m})
 		}
-		return nil
-	})
+	}
+	if _, err := s.hot.audit.exec(ctx, tx, idsJSON(rows)); err != nil {
+		return fmt.Errorf("write audit rows: %w", err)
+	}
+	if len(links) > 0 {
+		if _, err := s.hot.auditMessages.exec(ctx, tx, idsJSON(links)); err != nil {
+			return fmt.Errorf("write audit rows: %w", err)
+		}
+	}
+	return nil
 }
 
 // Audit returns audit rows since t, oldest first.

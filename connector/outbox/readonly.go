@@ -56,7 +56,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("the outbox was written by a newer akinsoft-connector (schema %d, this binary knows %d): upgrade the binary", version, len(migrations))
 	}
-	return &Store{db: db, now: time.Now}, nil
+	return &Store{db: db, now: time.Now, hot: newHot(db)}, nil
 }
 
 // openEmpty is an outbox in memory with the current schema and no rows.
@@ -66,7 +66,7 @@ func openEmpty(ctx context.Context) (*Store, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, now: time.Now, hot: newHot(db)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err

@@ -14,7 +14,7 @@ type Status string
 const (
 	StatusNew       Status = ""          // not stored yet: only as the start of an insert
 	StatusPending   Status = "pending"   // waiting for its turn (or for quiet hours / a retry delay)
-	StatusSending   Status = "sending"   // claimed; the provider call may be under way
+	StatusSending   Status = "sending"   // its request has left or is leaving: the provider may have it
 	StatusSent      Status = "sent"      // accepted by the provider
 	StatusDelivered Status = "delivered" // the provider's report says it arrived
 	StatusRead      Status = "read"      // the recipient opened it (WhatsApp's status webhook)
@@ -45,7 +45,8 @@ var transitions = map[Status][]Status{
 		StatusCancelled, // the earlier channel succeeded: not needed
 	},
 	StatusPending: {
-		StatusSending,   // claimed for a send
+		StatusSending,   // its request leaves now
+		StatusSkipped,   // the recipient opted out before its request
 		StatusCancelled, // cancelled by an operator
 	},
 	StatusSending: {
@@ -53,7 +54,6 @@ var transitions = map[Status][]Status{
 		StatusFailed,    // refused for good, or retries exhausted
 		StatusPending,   // retry later, channel paused, daily cap, or the request never started
 		StatusUncertain, // no answer after the request went out, or a crash during the send
-		StatusSkipped,   // the recipient opted out meanwhile
 	},
 	StatusUncertain: {
 		StatusSent,      // the provider's report shows it was accepted

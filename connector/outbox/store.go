@@ -38,6 +38,11 @@ type Store struct {
 	keyDir string
 	keyMu  sync.Mutex
 	key    []byte
+	// w commits the hot path's writes in groups (commit.go); nil for a
+	// read-only store.
+	w      *writer
+	health writeHealth
+	hot    *hot // the hot path's statements (hot.go)
 }
 
 // Open opens (creating if needed) the outbox at path and migrates it.
@@ -67,7 +72,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// connection makes "immediate" transactions never wait on each other
 	// inside this process.
 	db.SetMaxOpenConns(1)
-	s := &Store{db: db, now: time.Now, keyDir: filepath.Dir(path)}
+	s := &Store{db: db, now: time.Now, keyDir: filepath.Dir(path), hot: newHot(db)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open outbox %s: %w", path, err)
@@ -82,11 +87,20 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open outbox: %w", err)
 	}
+	if err := s.hot.prepare(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
+	s.startWriter()
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close commits the writes still queued and closes the database.
+func (s *Store) Close() error {
+	s.stopWriter()
+	s.hot.close()
+	return s.db.Close()
+}
 
 // SetClock replaces the clock, for tests.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
@@ -246,7 +260,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) (err error) {
+	defer func() { s.noteWrite(err) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return unwritable(err)
@@ -258,17 +273,32 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	return unwritable(tx.Commit())
 }
 
-// unwritable adds what to do to SQLite's bare "disk I/O error (778)" and
-// the like, which is all an operator would otherwise see when the state
-// directory turns read-only or the disk fills up.
+// unwritableError is SQLite's bare "disk I/O error (778)" and the like,
+// which is all an operator would otherwise see when the state directory
+// turns read-only or the disk fills up, with what to do.
+type unwritableError struct{ err error }
+
+func (e unwritableError) Error() string {
+	return e.err.Error() + " (the outbox in the state directory cannot be written: check free disk space, that the disk is not read-only, and the service account's rights; the work is retried, nothing is sent unrecorded)"
+}
+
+func (e unwritableError) Unwrap() error { return e.err }
+
+// Unwritable reports whether err says the outbox file could not be
+// written (a full disk, a read-only file system, missing rights).
+func Unwritable(err error) bool {
+	var u unwritableError
+	return errors.As(err, &u)
+}
+
 func unwritable(err error) error {
 	var se interface{ Code() int }
-	if err == nil || !errors.As(err, &se) {
+	if err == nil || Unwritable(err) || !errors.As(err, &se) {
 		return err
 	}
 	switch se.Code() & 0xff {
 	case 3, 8, 10, 13, 14: // SQLITE_PERM, _READONLY, _IOERR, _FULL, _CANTOPEN
-		return fmt.Errorf("%w (the outbox in the state directory cannot be written: check free disk space, that the disk is not read-only, and the service account's rights; the work is retried, nothing is sent unrecorded)", err)
+		return unwritableError{err}
 	}
 	return err
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -117,6 +118,55 @@ func (s *Store) suppressed(ctx context.Context, to string) (bool, error) {
 	return n > 0, err
 }
 
+// suppressedAmong marks in out those of the addresses (in stored form)
+// that were forgotten, in one query for the lot; with no suppression at
+// all it needs no key.
+func (s *Store) suppressedAmong(ctx context.Context, tx *sql.Tx, to []string, out map[string]bool) error {
+	var q interface {
+		querier
+		QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	} = s.db
+	if tx != nil {
+		q = tx // the store's one connection is the transaction's
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	key, err := s.macKey(ctx, q, false)
+	if err != nil {
+		return err
+	}
+	byMAC := make(map[string]string, len(to))
+	macs := make([][]byte, len(to))
+	for i, a := range to {
+		mac := keyedHash(key, a)
+		byMAC[string(mac)] = a
+		macs[i] = mac
+	}
+	rows, err := q.QueryContext(ctx, `SELECT mac FROM suppression WHERE mac IN (SELECT unhex(value) FROM json_each(?))`, hexJSON(macs))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var mac []byte
+		if err := rows.Scan(&mac); err != nil {
+			return err
+		}
+		out[byMAC[string(mac)]] = true
+	}
+	return rows.Err()
+}
+
+func hexJSON(bs [][]byte) string {
+	hs := make([]string, len(bs))
+	for i, b := range bs {
+		hs[i] = hex.EncodeToString(b)
+	}
+	return idsJSON(hs)
+}
+
 // CheckSuppressionKey says how many forgotten addresses the outbox holds and
 // whether the key file in keyDir is the one they were recorded with. It only
 // reads, so check can run it on a copy of the outbox against the service's
@@ -126,7 +176,7 @@ func (s *Store) CheckSuppressionKey(ctx context.Context, keyDir string) (int, er
 	if err != nil || n == 0 {
 		return n, err
 	}
-	other := &Store{db: s.db, now: s.now, keyDir: keyDir}
+	other := &Store{db: s.db, now: s.now, keyDir: keyDir, hot: s.hot}
 	_, err = other.macKey(ctx, s.db, false)
 	return n, err
 }

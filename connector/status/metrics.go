@@ -27,6 +27,7 @@ type Metrics struct {
 	balanceAt    *prometheus.GaugeVec
 	channels     *channelCollector
 	credits      *credits // the last balance checks and the low-credit gauge (credit.go)
+	health       *healthCollector
 }
 
 // NewMetrics builds the metrics on their own registry (no global state).
@@ -58,6 +59,7 @@ func NewMetrics(store *outbox.Store) *Metrics {
 	}, []string{"channel", "provider"})
 	m.channels = &channelCollector{}
 	m.credits = newCredits()
+	m.health = &healthCollector{}
 	b := buildinfo.Read()
 	build := prometheus.NewGauge(prometheus.GaugeOpts{
 		Name:        "akinsoft_connector_build_info",
@@ -65,7 +67,7 @@ func NewMetrics(store *outbox.Store) *Metrics {
 		ConstLabels: prometheus.Labels{"version": b.Version, "commit": b.ShortCommit(), "goversion": b.GoVersion},
 	})
 	build.Set(1)
-	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, m.balance, m.balanceAt, m.credits.low, build, m.channels, storeCollector{store},
+	m.reg.MustRegister(m.sendDuration, m.jobDuration, m.rowsRead, m.balance, m.balanceAt, m.credits.low, build, m.channels, m.health, storeCollector{store},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -76,6 +78,66 @@ func (m *Metrics) WatchChannels(states func() []ChannelState) {
 	m.channels.mu.Lock()
 	m.channels.states = states
 	m.channels.mu.Unlock()
+}
+
+// WatchHealth makes the metrics ask health for the daemon's own trouble at
+// each scrape (the running daemon's Health).
+func (m *Metrics) WatchHealth(health func() Health) {
+	m.health.mu.Lock()
+	m.health.health = health
+	m.health.mu.Unlock()
+}
+
+var (
+	writeErrorsDesc = prometheus.NewDesc("akinsoft_connector_outbox_write_errors_total",
+		"Writes to the outbox that failed because its file could not be written (full disk, read-only, rights) since the connector started; while they fail nothing is sent.",
+		nil, nil)
+	writeFailingDesc = prometheus.NewDesc("akinsoft_connector_outbox_write_failing",
+		"1 while the outbox's last write failed.", nil, nil)
+	diskFreeDesc = prometheus.NewDesc("akinsoft_connector_state_disk_free_bytes",
+		"Free space in the state folder, where the outbox grows with every message.", nil, nil)
+	diskLowDesc = prometheus.NewDesc("akinsoft_connector_state_disk_low",
+		"1 when the state folder has less than 512 MB free: on a full disk no notification can be sent.", nil, nil)
+	lastRunFailedDesc = prometheus.NewDesc("akinsoft_connector_job_last_run_failed",
+		"1 when the job's last run ended with an error (kept in memory: on a full disk the outbox cannot record it).", []string{"job"}, nil)
+)
+
+// healthCollector reads the daemon's health at scrape time.
+type healthCollector struct {
+	mu     sync.Mutex
+	health func() Health
+}
+
+func (c *healthCollector) Describe(ch chan<- *prometheus.Desc) {
+	for _, d := range []*prometheus.Desc{writeErrorsDesc, writeFailingDesc, diskFreeDesc, diskLowDesc, lastRunFailedDesc} {
+		ch <- d
+	}
+}
+
+func (c *healthCollector) Collect(ch chan<- prometheus.Metric) {
+	c.mu.Lock()
+	health := c.health
+	c.mu.Unlock()
+	if health == nil {
+		return
+	}
+	h := health()
+	ch <- prometheus.MustNewConstMetric(writeErrorsDesc, prometheus.CounterValue, float64(h.Outbox.Errors))
+	ch <- prometheus.MustNewConstMetric(writeFailingDesc, prometheus.GaugeValue, b2f(h.Outbox.Failing()))
+	if h.DiskErr == nil && h.StateDir != "" {
+		ch <- prometheus.MustNewConstMetric(diskFreeDesc, prometheus.GaugeValue, float64(h.DiskFree))
+		ch <- prometheus.MustNewConstMetric(diskLowDesc, prometheus.GaugeValue, b2f(h.DiskLow()))
+	}
+	for job, err := range h.Jobs {
+		ch <- prometheus.MustNewConstMetric(lastRunFailedDesc, prometheus.GaugeValue, b2f(err != ""), job)
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // SetBalance records a successful balance check of a channel's provider;
@@ -143,8 +205,6 @@ var (
 		"Messages not yet finished (pending, sending, uncertain, held) by channel.", []string{"channel"}, nil)
 	lastSuccessDesc = prometheus.NewDesc("akinsoft_connector_job_last_success_timestamp_seconds",
 		"When each job last ran without error (0: never).", []string{"job"}, nil)
-	lastRunFailedDesc = prometheus.NewDesc("akinsoft_connector_job_last_run_failed",
-		"1 when the job's last run ended with an error.", []string{"job"}, nil)
 	scrapeErrDesc = prometheus.NewDesc("akinsoft_connector_outbox_read_errors",
 		"1 when the outbox could not be read for this scrape.", nil, nil)
 	finalDesc = prometheus.NewDesc("akinsoft_connector_messages_final_24h",
@@ -163,7 +223,7 @@ var finalStates = []outbox.Status{outbox.StatusSent, outbox.StatusDelivered, out
 type storeCollector struct{ store *outbox.Store }
 
 func (storeCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{messagesDesc, queueDesc, lastSuccessDesc, lastRunFailedDesc, scrapeErrDesc, finalDesc, oldestDesc} {
+	for _, d := range []*prometheus.Desc{messagesDesc, queueDesc, lastSuccessDesc, scrapeErrDesc, finalDesc, oldestDesc} {
 		ch <- d
 	}
 }
@@ -211,11 +271,6 @@ func (c storeCollector) Collect(ch chan<- prometheus.Metric) {
 				ts = float64(r.LastSuccess.UnixMilli()) / 1000
 			}
 			ch <- prometheus.MustNewConstMetric(lastSuccessDesc, prometheus.GaugeValue, ts, r.Job)
-			bad := 0.0
-			if r.Err != "" {
-				bad = 1
-			}
-			ch <- prometheus.MustNewConstMetric(lastRunFailedDesc, prometheus.GaugeValue, bad, r.Job)
 		}
 	} else {
 		failed = 1

@@ -181,7 +181,8 @@ func (e *ownerEnv) troubles(ctx context.Context) {
 		t.Fatal(err)
 	}
 	tomorrow := time.Date(ownerNow.Year(), ownerNow.Month(), ownerNow.Day()+1, 0, 0, 0, 0, e.ist)
-	if err := e.store.Defer(ctx, claimed[1], tomorrow, mapping.R(dispatch.ReasonDailyCap, "limit", 5)); err != nil {
+	if err := e.store.Finish(ctx, claimed[1], outbox.Outcome{Status: outbox.StatusPending, Reason: mapping.R(dispatch.ReasonDailyCap, "limit", 5),
+		RetryAt: tomorrow}); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.store.Finish(ctx, claimed[2], outbox.Outcome{Status: outbox.StatusPending, Reason: mapping.R("http.unreachable"),

@@ -40,6 +40,8 @@ type Probe interface {
 	// report whether the channel exists.
 	Hold(channel string) bool
 	Resume(channel string) bool
+	// Health is what the daemon knows of its own trouble (in memory).
+	Health() Health
 }
 
 // ChannelState is one channel as the page shows it.
@@ -154,21 +156,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// readyz reports whether the connector can do its work.
+// readyz reports whether the connector can do its work: the databases
+// answer, the outbox takes a real write and its last write did not fail,
+// every job's last run succeeded, no channel is paused. Little free disk is
+// a warning, not yet a failure.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 15*time.Second)
 	defer cancel()
 	type result struct {
 		Ready    bool              `json:"ready"`
 		Checks   map[string]string `json:"checks"`
+		Warnings []string          `json:"warnings,omitempty"`
 		Channels []ChannelState    `json:"channels"`
 	}
-	res := result{Ready: true, Checks: map[string]string{"erp": "ok", "outbox": "ok"}, Channels: s.opts.Probe.ChannelStates()}
+	res := result{Ready: true, Checks: map[string]string{"erp": "ok", "outbox": "ok", "jobs": "ok", "disk": "ok"},
+		Channels: s.opts.Probe.ChannelStates()}
 	if err := s.opts.Probe.PingSources(ctx); err != nil {
 		res.Ready, res.Checks["erp"] = false, err.Error()
 	}
+	h := s.opts.Probe.Health()
 	if err := s.opts.Store.CheckWritable(ctx); err != nil {
 		res.Ready, res.Checks["outbox"] = false, err.Error()
+	} else if h = s.opts.Probe.Health(); h.Outbox.Failing() {
+		res.Ready, res.Checks["outbox"] = false, "the last write failed: "+h.Outbox.LastError
+	}
+	if failed := h.FailedJobs(); len(failed) > 0 {
+		res.Ready, res.Checks["jobs"] = false, strings.Join(failed, "; ")
+	}
+	switch {
+	case h.DiskErr != nil:
+		res.Checks["disk"] = "unknown: " + h.DiskErr.Error()
+	case h.DiskLow():
+		res.Checks["disk"] = fmt.Sprintf("low: %s free in %s", megabytes(h.DiskFree), h.StateDir)
+		res.Warnings = append(res.Warnings, res.Checks["disk"])
 	}
 	for _, c := range res.Channels {
 		if c.Paused {

@@ -143,7 +143,11 @@ func New(opts ...Option) *Client {
 		DialContext:         o.allow.Dialer(o.dial),
 		TLSClientConfig:     &tls.Config{RootCAs: o.roots, MinVersion: tls.VersionTLS12},
 		TLSHandshakeTimeout: 10 * time.Second,
-		MaxIdleConnsPerHost: 8,
+		// As many as a channel may have requests in flight (in_flight, at
+		// most 64): fewer, and every request past them pays a new TLS
+		// handshake, which at one message per request costs more than the
+		// request itself.
+		MaxIdleConnsPerHost: 64,
 		IdleConnTimeout:     90 * time.Second,
 		ForceAttemptHTTP2:   true,
 	}

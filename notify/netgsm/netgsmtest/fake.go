@@ -110,6 +110,10 @@ type Server struct {
 	mu       sync.Mutex
 	nextJob  int
 	messages []Message
+	// recent indexes messages by number, for the 20-jobs-a-minute check:
+	// scanning every message per number made the fake slower than the
+	// connector it measures.
+	recent   map[string][]sentJob
 	reportAt []time.Time
 
 	acceptThenDrop int
@@ -252,6 +256,7 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 		}
 		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], AppName: req.AppName, Number: "90" + m.No, Text: m.Msg,
 			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now, Status: st})
+		s.remember("90"+m.No, ids[len(ids)-1], now)
 	}
 	if s.acceptThenDrop > 0 {
 		// NetGSM took the job, but the answer never reaches the client.
@@ -272,8 +277,10 @@ func (s *Server) SendAs(appname, text string, numbers ...string) string {
 	defer s.mu.Unlock()
 	s.nextJob++
 	id := fmt.Sprint(s.nextJob)
+	now := s.Now()
 	for _, no := range numbers {
-		s.messages = append(s.messages, Message{JobID: id, AppName: appname, Number: "90" + no, Text: text, IYSFilter: "0", At: s.Now()})
+		s.messages = append(s.messages, Message{JobID: id, AppName: appname, Number: "90" + no, Text: text, IYSFilter: "0", At: now})
+		s.remember("90"+no, id, now)
 	}
 	return id
 }
@@ -286,12 +293,33 @@ func (s *Server) AcceptThenDrop(n int) {
 	s.mu.Unlock()
 }
 
+// sentJob is one job that carried a message to a number.
+type sentJob struct {
+	id string
+	at time.Time
+}
+
+// remember notes a job to number, dropping those older than a minute.
+func (s *Server) remember(number, job string, at time.Time) {
+	if s.recent == nil {
+		s.recent = map[string][]sentJob{}
+	}
+	js := s.recent[number]
+	keep := js[:0]
+	for _, j := range js {
+		if at.Sub(j.at) < time.Minute {
+			keep = append(keep, j)
+		}
+	}
+	s.recent[number] = append(keep, sentJob{job, at})
+}
+
 // jobsTo counts distinct jobs to number in the last minute.
 func (s *Server) jobsTo(number string, now time.Time) int {
-	jobs := map[string]bool{}
-	for _, m := range s.messages {
-		if m.Number == number && now.Sub(m.At) < time.Minute {
-			jobs[m.JobID] = true
+	var jobs []string
+	for _, j := range s.recent[number] {
+		if now.Sub(j.at) < time.Minute && !slices.Contains(jobs, j.id) {
+			jobs = append(jobs, j.id)
 		}
 	}
 	return len(jobs)

@@ -1,0 +1,75 @@
+package status
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+)
+
+// LowDisk is the free space in the state folder below which the page, the
+// metrics and /readyz warn: the outbox grows with every message, and a full
+// disk stops the connector recording (and so sending) anything.
+const LowDisk = 512 << 20
+
+// Health is what the running connector knows of its own trouble. It is
+// kept in memory, not read from the outbox: on a full disk the outbox can
+// record neither the failed job runs nor its own failed writes.
+type Health struct {
+	// Outbox is what the store knows of its writes since it opened.
+	Outbox outbox.WriteHealth
+	// Jobs holds each job that ran, with the error of its last run ("":
+	// it succeeded).
+	Jobs map[string]string
+	// StateDir is the state folder; DiskFree its free bytes, DiskErr why
+	// they could not be read.
+	StateDir string
+	DiskFree uint64
+	DiskErr  error
+}
+
+// DiskLow reports whether the state folder is nearly full.
+func (h Health) DiskLow() bool { return h.DiskErr == nil && h.StateDir != "" && h.DiskFree < LowDisk }
+
+// FailedJobs lists the jobs whose last run failed, sorted, as "job: error".
+func (h Health) FailedJobs() []string {
+	var out []string
+	for job, err := range h.Jobs {
+		if err != "" {
+			out = append(out, job+": "+err)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Warnings are the page's lines about the connector itself, in l.
+func (h Health) Warnings(l catalog.Lang) []string {
+	var out []string
+	if h.Outbox.Failing() {
+		out = append(out, l.Text("health.outbox_unwritable", map[string]string{"err": h.Outbox.LastError}))
+	}
+	if h.DiskLow() {
+		out = append(out, l.Text("health.disk_low", map[string]string{"free": megabytes(h.DiskFree), "dir": h.StateDir}))
+	}
+	jobs := make([]string, 0, len(h.Jobs))
+	for job, err := range h.Jobs {
+		if err != "" {
+			jobs = append(jobs, job)
+		}
+	}
+	sort.Strings(jobs)
+	for _, job := range jobs {
+		out = append(out, l.Text("health.job_failed", map[string]string{"job": job, "err": h.Jobs[job]}))
+	}
+	return out
+}
+
+func megabytes(b uint64) string {
+	return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(b)/(1<<20)), ".0") + " MB"
+}
+
+// StateDisk reads the free space of the folder the outbox lives in.
+func StateDisk(dir string) (uint64, error) { return freeBytes(dir) }
