@@ -200,7 +200,7 @@ func clientFinished(t *testing.T, file, keylog string, indexes []int) map[int]bo
 	for _, i := range indexes {
 		in = append(in, strconv.Itoa(i))
 	}
-	filter := fmt.Sprintf("tcp.stream in {%s} && ip.src == %s && tls.handshake.type == 20", strings.Join(in, " "), connectorAddr)
+	filter := fmt.Sprintf("tcp.stream in {%s} && ip.src == %s && tls.handshake.type == 20", strings.Join(in, ","), connectorAddr)
 	b, err := exec.Command("tshark", tsharkArgs(file, keylog, "-Y", filter, "-T", "fields", "-e", "tcp.stream")...).Output()
 	if err != nil {
 		t.Fatalf("tshark finished: %v", err)
