@@ -23,8 +23,14 @@ go version -m "$work/stripped" | sed "s|$work/stripped|akinsoft-connector|"
 echo
 echo "sections:"
 go tool nm -size "$work/full" >/dev/null # fail early on a toolchain without nm
-readelf -S -W "$work/stripped" | awk '$2 ~ /^\./ {printf "  %-16s %8.2f MB\n", $2, strtonum("0x" $6) / 1048576}' |
-	awk '$2 > 0.01'
+# (readelf's sizes are hex; Debian's awk, mawk, has no strtonum.)
+readelf -S -W "$work/stripped" | sed 's/^ *\[ *[0-9]*\] *//' | while read -r name _ _ _ size _; do
+	[[ $name == .* ]] || continue
+	bytes=$((16#$size))
+	if ((bytes > 10485)); then
+		awk -v n="$name" -v b="$bytes" 'BEGIN {printf "  %-16s %8.2f MB\n", n, b / 1048576}'
+	fi
+done
 echo
 echo "code by module (text symbols):"
 go tool nm -size "$work/full" | awk -v top="$top" '
