@@ -29,6 +29,7 @@ size=$(stat -c %s "$bin")
 # The demo database: 18 customers, 30 invoices (created by the demo command).
 "$bin" demo --dir "$work/demo" --keep >/dev/null
 cat >"$work/config.yaml" <<YAML
+language: en # the log line waited for below
 quiet_hours: {disabled: true}
 sources: [{name: demo, driver: sqlite, database: $work/demo/demo.db}]
 channels: {sms: {provider: console}}
