@@ -158,8 +158,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // readyz reports whether the connector can do its work: the databases
 // answer, the outbox takes a real write and its last write did not fail,
-// every job's last run succeeded, no channel is paused. Little free disk is
-// a warning, not yet a failure.
+// every job's last run succeeded, no channel is paused by an error. Little
+// free disk and a channel an operator paused are warnings, not failures.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 15*time.Second)
 	defer cancel()
@@ -191,8 +191,13 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		res.Warnings = append(res.Warnings, res.Checks["disk"])
 	}
 	for _, c := range res.Channels {
-		if c.Paused {
-			// A paused channel sends nothing: monitoring should turn red.
+		switch {
+		case c.Held:
+			// Paused by an operator on purpose: said, but no outage.
+			res.Warnings = append(res.Warnings, "channel "+c.Name+" paused by an operator")
+		case c.Paused:
+			// Paused by the provider's refusal of the credentials or the
+			// config: it sends nothing, and monitoring should turn red.
 			res.Ready = false
 		}
 	}

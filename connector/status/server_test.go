@@ -52,14 +52,20 @@ func TestReadyz(t *testing.T) {
 		wantAlert string
 	}{
 		{"all well", nil, http.StatusOK, ""},
+		{"channel paused by an operator", nil, http.StatusOK, "paused by an operator"},
 		{"channel paused by rejected credentials", []error{notify.Config("30", mapping.Reason{Detail: "invalid credentials", Args: map[string]string{"tr": "geçersiz kullanıcı"}})}, http.StatusServiceUnavailable, "invalid credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{errs: tc.errs})
+			held := strings.Contains(tc.name, "operator")
+			if held && !e.daemon.Hold("sms") {
+				t.Fatal("no sms channel to hold")
+			}
 			resp, body := e.do(e.client(), "GET", "/readyz", nil)
 			var got struct {
 				Ready    bool
 				Checks   map[string]string
+				Warnings []string
 				Channels []status.ChannelState
 			}
 			if err := json.Unmarshal([]byte(body), &got); err != nil {
@@ -70,6 +76,9 @@ func TestReadyz(t *testing.T) {
 			}
 			if ch := got.Channels[0]; ch.Paused != (tc.wantAlert != "") || !strings.Contains(catalog.EN.Reason(ch.Alert), tc.wantAlert) {
 				t.Errorf("channel = %+v, want alert %q", ch, tc.wantAlert)
+			}
+			if held && (len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "paused by an operator")) {
+				t.Errorf("an operator's pause is not a warning: %s", body)
 			}
 		})
 	}
