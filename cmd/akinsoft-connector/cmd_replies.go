@@ -16,7 +16,7 @@ func newRepliesCmd(g *globals) *cobra.Command {
 		Use:   "replies",
 		Short: g.h("help.replies"),
 	}
-	cmd.AddCommand(newRepliesListCmd(g))
+	cmd.AddCommand(newRepliesListCmd(g), newRepliesAnswersCmd(g))
 	return cmd
 }
 

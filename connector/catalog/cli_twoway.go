@@ -17,6 +17,31 @@ func init() {
 			tr: "yalnızca bu süre içinde gelen yanıtlar, ör. 24h, 7d (varsayılan: hepsi)",
 			en: "only replies received in this period, e.g. 24h, 7d (default: all)"},
 
+		"help.replies.answers": {
+			tr: "Mutabakatlara verilen yanıtlar: her müşteri onayladı mı, itiraz mı etti, ne yazdı",
+			en: "The answers to reconciliations: whether each customer confirmed or disputed the balance, and what they wrote"},
+		"help.replies.answers.job": {
+			tr: "account_reconciliation görevinin adı (yalnızca bir tane varsa gerekmez)",
+			en: "the account_reconciliation job's name (not needed when there is only one)"},
+		"help.replies.answers.since": {
+			tr: "bu süre içinde giden mutabakatlar, ör. 30d",
+			en: "reconciliations sent in this period, e.g. 30d"},
+		"cmd.answers.no_job": {
+			tr: "{file} içinde account_reconciliation hazır ayarlı görev yok: mutabakat gönderen bir görev ekleyin",
+			en: "{file} has no job with preset account_reconciliation: add one that sends reconciliations"},
+		"cmd.answers.which_job": {
+			tr: "hangi mutabakat görevi? --job ile birini seçin: {jobs}",
+			en: "which reconciliation job? Name one with --job: {jobs}"},
+		"cmd.answers.none":      {tr: "yanıt yok", en: "no answer"},
+		"cmd.answers.confirmed": {tr: "onayladı", en: "confirmed"},
+		"cmd.answers.disputed":  {tr: "itiraz etti", en: "disputed"},
+		"cmd.answers.unclear":   {tr: "belirsiz", en: "unclear"},
+		"cmd.answers.count": {
+			tr: "{n} mutabakat: {confirmed} onaylandı, {disputed} itiraz, {unclear} belirsiz yanıt, {none} yanıtsız",
+			en: "{n} reconciliation(s): {confirmed} confirmed, {disputed} disputed, {unclear} unclear, {none} unanswered"},
+		"cmd.col.customer": {tr: "MÜŞTERİ", en: "CUSTOMER"},
+		"cmd.col.sent":     {tr: "GÖNDERİM", en: "SENT"},
+		"cmd.col.answer":   {tr: "YANIT", en: "ANSWER"},
 		"cmd.col.received": {tr: "GELİŞ", en: "RECEIVED"},
 		"cmd.col.sender":   {tr: "GÖNDEREN", en: "SENDER"},
 		"cmd.col.refusal":  {tr: "RET", en: "REFUSAL"},

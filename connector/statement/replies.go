@@ -67,8 +67,7 @@ type Reply struct {
 }
 
 // Replies is where incoming messages are read from: the outbox's replies
-// store, once incoming SMS are read (a helper of its own; this package
-// needs only this).
+// store (StoredReplies).
 type Replies interface {
 	RepliesSince(ctx context.Context, since time.Time) ([]Reply, error)
 }
@@ -76,6 +75,7 @@ type Replies interface {
 // Asked is a reconciliation that went out.
 type Asked struct {
 	Customer string // record key (CARI BLKODU)
+	About    string // the customer as people read it, when the message says
 	To       string
 	SentAt   time.Time
 }
@@ -156,7 +156,35 @@ func AskedOf(ctx context.Context, store Sent, job string, since time.Time) ([]As
 			if at.IsZero() {
 				at = m.CreatedAt
 			}
-			out = append(out, Asked{Customer: m.RecordKey, To: m.To, SentAt: at})
+			out = append(out, Asked{Customer: m.RecordKey, About: m.About, To: m.To, SentAt: at})
+		}
+	}
+	return out, nil
+}
+
+// StoredReplies reads the replies the connector stored (SMS inbox,
+// WhatsApp) for Answers.
+type StoredReplies struct {
+	Store interface {
+		Replies(ctx context.Context, f outbox.ReplyFilter) ([]outbox.Reply, error)
+	}
+}
+
+// maxReplies bounds one listing: far more than a shop's customers answer
+// in a reconciliation's period.
+const maxReplies = 1_000_000
+
+// RepliesSince returns the stored replies received since t; purged ones
+// (their sender masked) can answer nothing and are left out.
+func (r StoredReplies) RepliesSince(ctx context.Context, since time.Time) ([]Reply, error) {
+	rs, err := r.Store.Replies(ctx, outbox.ReplyFilter{Since: since, Limit: maxReplies})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Reply, 0, len(rs))
+	for _, x := range rs {
+		if !x.Purged {
+			out = append(out, Reply{From: x.From, At: x.At, Text: x.Text})
 		}
 	}
 	return out, nil
