@@ -228,8 +228,14 @@ func TestForgetAfterABounceLeavesNoTrace(t *testing.T) {
 	if len(ms) != 1 || ms[0].Status != outbox.StatusFailed || !strings.Contains(catalog.EN.Reason(ms[0].Reason), "mehmet@ozturk.example.com") {
 		t.Fatalf("the bounce = %+v; want it failed with the server's reply", ms)
 	}
-	if list, _ := store.OptOuts(ctx); len(list) != 1 {
+	list, _ := store.OptOuts(ctx)
+	if len(list) != 1 {
 		t.Fatalf("the bounced address is not on the opt-out list: %+v", list)
+	}
+	// The config's language is Turkish (the default): so is the note the
+	// operator reads in the list.
+	if !strings.HasPrefix(list[0].Note, "adres yok (") {
+		t.Errorf("the bounce's note = %q; want it in Turkish", list[0].Note)
 	}
 	state := connector.OutboxPath(cfg)
 	logs, _ := filepath.Glob(filepath.Join(logDir, "*"))

@@ -132,6 +132,9 @@ func init() {
 		"log.dispatch.sent": {
 			tr: "mesajlar gönderildi",
 			en: "messages sent"},
+		"dispatch.bounce_note": {
+			tr: "adres yok ({code}); adres düzeltilince bu listeden çıkarın",
+			en: "address does not exist ({code}); remove it from this list once the address is corrected"},
 		"log.dispatch.outcome": {
 			tr: "gönderim sonucu",
 			en: "send outcome"},

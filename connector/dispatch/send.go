@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -212,7 +213,9 @@ func (c *Channel) awaitsDelivery(job string) bool {
 // hard bounce) on the opt-out list: later messages to it are skipped instead
 // of bouncing again and hurting the sender's reputation.
 func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Error) {
-	note := fmt.Sprintf("address does not exist (%s); remove it from this list once the address is corrected", e.Code)
+	// The note is read by people in the opt-out list: in the config's
+	// language, like the rest of what they read.
+	note := catalog.M("dispatch.bounce_note", "code", e.Code).In(c.Lang)
 	if err := c.store.AddOptOut(ctx, outbox.OptOutEntry{Recipient: m.To, Channel: outbox.EveryChannel, Scope: outbox.ScopeAll,
 		Source: outbox.SourceBounce, Note: note}); err != nil {
 		c.log.Warn("log.dispatch.bad_address_failed", "message", m.ID, "err", err)
