@@ -85,7 +85,7 @@ func newHot(db *sql.DB) *hot {
 		// statement again whenever it changes, which here is nearly always.
 		due:       stmt{q: `SELECT id, recipient, commercial, merchant, dedupe_key, job FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT CAST(? AS INTEGER)`},
 		dueCount:  stmt{q: `SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? LIMIT CAST(? AS INTEGER))`},
-		optedOut:  stmt{q: `SELECT recipient, channel, scope, added_at, source FROM optout WHERE recipient IN (SELECT value FROM json_each(?)) AND (channel = '' OR channel = ?)`},
+		optedOut:  stmt{q: `SELECT ` + optOutCols + ` FROM optout WHERE recipient IN (SELECT value FROM json_each(?)) AND (channel = '' OR channel = ?)`},
 		sentSince: stmt{q: `SELECT recipient, COUNT(*) FROM messages WHERE recipient IN (SELECT value FROM json_each(?)) AND (status = 'sending' OR (sent_at >= ? AND status IN ('sent', 'delivered', 'uncertain'))) GROUP BY recipient`},
 		start: stmt{q: `UPDATE messages SET status = 'sending', attempts = attempts + 1, updated_at = ?
 			WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING ` + messageCols},

@@ -180,26 +180,12 @@ func (s *Store) OptedOut(ctx context.Context, recipient string) (bool, error) {
 // send.
 func (s *Store) Refused(ctx context.Context, recipient, channel string, commercial bool) (OptOutEntry, bool, error) {
 	to := mapping.NormalizeAddress(recipient, "")
-	row := s.db.QueryRowContext(ctx, `SELECT `+optOutCols+` FROM optout
-		WHERE recipient = ? AND (channel = '' OR channel = ?) AND (scope = 'all' OR ?)
-		ORDER BY channel = '' DESC, scope = 'all' DESC, added_at LIMIT 1`, to, channel, commercial)
-	e, err := scanOptOut(row)
-	switch {
-	case err == nil:
-		return e, true, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return OptOutEntry{}, false, fmt.Errorf("check the opt-out list: %w", err)
-	case to == "":
-		return OptOutEntry{}, false, nil
-	}
-	out, err := s.suppressed(ctx, to)
+	r, err := s.refusalsAmong(ctx, nil, []string{to}, channel)
 	if err != nil {
 		return OptOutEntry{}, false, fmt.Errorf("check the opt-out list: %w", err)
 	}
-	if out {
-		return OptOutEntry{Channel: EveryChannel, Scope: ScopeAll, Source: SourceOperator}, true, nil
-	}
-	return OptOutEntry{}, false, nil
+	e, out := r.of(to, commercial)
+	return e, out, nil
 }
 
 const optOutCols = `recipient, channel, scope, added_at, note, source, COALESCE(reply_id, 0), blacklist, iys`

@@ -104,20 +104,6 @@ func (s *Store) suppressedIn(ctx context.Context, tx *sql.Tx) (func(to string) (
 	}, nil
 }
 
-// suppressed reports whether an address (in stored form) was forgotten.
-func (s *Store) suppressed(ctx context.Context, to string) (bool, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&n); err != nil || n == 0 {
-		return false, err
-	}
-	key, err := s.macKey(ctx, s.db, false)
-	if err != nil {
-		return false, err
-	}
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression WHERE mac = ?`, keyedHash(key, to)).Scan(&n)
-	return n > 0, err
-}
-
 // suppressedAmong marks in out those of the addresses (in stored form)
 // that were forgotten, in one query for the lot; with no suppression at
 // all it needs no key.

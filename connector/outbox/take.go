@@ -181,8 +181,8 @@ func (s *Store) due(ctx context.Context, tx *sql.Tx, channel string, limit int, 
 // theirs for every channel and for that one.
 type refusals map[string][]OptOutEntry
 
-// of picks the entry that stops a message to recipient, as Refused does:
-// every channel before one, every kind before commercial only, the oldest.
+// of picks the entry that stops a message to recipient: every channel
+// before one, every kind before commercial only, the oldest.
 func (r refusals) of(recipient string, commercial bool) (OptOutEntry, bool) {
 	var best OptOutEntry
 	found := false
@@ -221,13 +221,11 @@ func (s *Store) refusalsAmong(ctx context.Context, tx *sql.Tx, recipients []stri
 		return nil, err
 	}
 	for rows.Next() {
-		var e OptOutEntry
-		var at int64
-		if err := rows.Scan(&e.Recipient, &e.Channel, &e.Scope, &at, &e.Source); err != nil {
+		e, err := scanOptOut(rows)
+		if err != nil {
 			rows.Close()
 			return nil, err
 		}
-		e.Added = time.UnixMilli(at)
 		out[e.Recipient] = append(out[e.Recipient], e)
 	}
 	rows.Close()
@@ -239,7 +237,8 @@ func (s *Store) refusalsAmong(ctx context.Context, tx *sql.Tx, recipients []stri
 		return nil, err
 	}
 	for r := range forgotten {
-		out[r] = append(out[r], OptOutEntry{Recipient: r, Channel: EveryChannel, Scope: ScopeAll, Source: SourceOperator})
+		// A suppression has no address: forget erased it.
+		out[r] = append(out[r], OptOutEntry{Channel: EveryChannel, Scope: ScopeAll, Source: SourceOperator})
 	}
 	return out, nil
 }
