@@ -49,17 +49,14 @@ func newRepliesAnswersCmd(g *globals) *cobra.Command {
 			if cfg == nil {
 				return err
 			}
+			// The loader gives every reconciliation job its statement
+			// settings, reply words included.
+			words := map[string]config.ReplyWords{}
 			var names []string
-			var words config.ReplyWords
 			for _, j := range cfg.Jobs {
-				if j.Preset != "account_reconciliation" {
-					continue
-				}
-				names = append(names, j.Name)
-				if j.Name == job || job == "" && len(names) == 1 {
-					if j.Statement != nil {
-						words = j.Statement.ReplyWords
-					}
+				if j.Preset == "account_reconciliation" {
+					names = append(names, j.Name)
+					words[j.Name] = j.Statement.ReplyWords
 				}
 			}
 			switch {
@@ -70,12 +67,6 @@ func newRepliesAnswersCmd(g *globals) *cobra.Command {
 			case !slices.Contains(names, job):
 				return g.sayErr("cmd.answers.which_job", "jobs", strings.Join(names, ", "))
 			}
-			if len(words.Confirm) == 0 {
-				words.Confirm = config.DefaultConfirmWords
-			}
-			if len(words.Dispute) == 0 {
-				words.Dispute = config.DefaultDisputeWords
-			}
 			s, err := connector.OpenStore(ctx, cfg)
 			if err != nil {
 				return err
@@ -85,7 +76,7 @@ func newRepliesAnswersCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results, err := statement.Answers(ctx, asked, statement.StoredReplies{Store: s}, statement.NewWords(words))
+			results, err := statement.Answers(ctx, asked, statement.StoredReplies{Store: s}, statement.NewWords(words[job]))
 			if err != nil {
 				return err
 			}
