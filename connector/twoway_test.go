@@ -311,3 +311,75 @@ func TestRefusalSettings(t *testing.T) {
 		}
 	})
 }
+
+const optedOutFallbackConfig = `
+state_dir: state
+quiet_hours: {disabled: true}
+sources:
+  - name: demo
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: netgsm
+    rate: 1000/s
+    netgsm:
+      url: URL
+      usercode: "8501234567"
+      password: ${env:TEST_NETGSM_PASSWORD}
+      msgheader: MAGAZA
+  email:
+    provider: console
+jobs:
+  - name: notices
+    sql: SELECT BLKODU, ADI_SOYADI, CEP_TEL, E_MAIL FROM CARI WHERE BLKODU <= 2
+    key: BLKODU
+    schedule: "@every 1h"
+    backfill: all
+    fallback: [email]
+    messages:
+      sms:
+        to: [CEP_TEL]
+        text: "Hesabınızla ilgili bilgi: {{.ADI_SOYADI}}"
+      email:
+        to: [E_MAIL]
+        subject: "Bilgi"
+        text: "Hesabınızla ilgili bilgi: {{.ADI_SOYADI}}"
+`
+
+// An opt-out of every channel is kept per address: a number that refused
+// everything skips the SMS, and the event goes on by its fallback to the
+// customer's e-mail address, which its own take checks against the list.
+// Before, the fallback copy stood waiting for ever.
+func TestOptedOutNumberFallsBackToTheNextChannel(t *testing.T) {
+	e := newRefusalEnv(t, optedOutFallbackConfig)
+	ctx := context.Background()
+	if err := e.d.Store().AddOptOut(ctx, outbox.OptOutEntry{Recipient: ayse, Channel: outbox.EveryChannel, Scope: outbox.ScopeAll}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.d.RunJob(ctx, "notices"); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := e.d.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range e.fake.Messages() {
+		if "+"+m.Number == ayse {
+			t.Errorf("Ayşe's number is on the opt-out list and still got an SMS")
+		}
+	}
+	if mails := e.email.addresses(); len(mails) != 1 || mails[0] != "ayse.yilmaz@example.com" {
+		t.Errorf("e-mails to %v; want only Ayşe's, the fallback of her refused SMS", mails)
+	}
+	msgs, err := e.d.Store().List(ctx, outbox.Filter{Job: "notices"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if m.Channel == "email" && m.To != "ayse.yilmaz@example.com" && m.Status != outbox.StatusStandby && m.Status != outbox.StatusCancelled {
+			t.Errorf("the fallback of a sent SMS is %s, want it standing by or cancelled", m.Status)
+		}
+	}
+}

@@ -52,9 +52,8 @@ func (c *Channel) refusalReason(e outbox.OptOutEntry) mapping.Reason {
 	return mapping.R(ReasonOptedOut)
 }
 
-// afterSkips acts on the messages a take skipped: one refused on this
-// channel only, or without İYS consent, may go by its next channel (with
-// that channel's own consent); one refused everywhere goes nowhere.
+// afterSkips acts on the messages a take skipped: each refused or
+// unconsented one may go by its next channel.
 func (c *Channel) afterSkips(ctx context.Context, skipped []outbox.Decision, due []outbox.Candidate, consents map[int64]consentOf) {
 	if len(skipped) == 0 {
 		return
@@ -70,17 +69,15 @@ func (c *Channel) afterSkips(ctx context.Context, skipped []outbox.Decision, due
 		}
 		var msg outbox.Message
 		msg.ID, msg.To, msg.DedupeKey, msg.Job, msg.Commercial, msg.Merchant = m.ID, m.To, m.DedupeKey, m.Job, m.Commercial, m.Merchant
-		switch {
-		case m.OptedOut && m.Refusal.Channel == outbox.EveryChannel:
+		if m.OptedOut {
 			c.log.Debug("log.dispatch.opted_out", "message", m.ID, "channel", c.Name)
-		case m.OptedOut:
-			// Refused on this channel only: another may carry it, with its
-			// own consent.
-			c.refusedFallback(ctx, msg, c.Name)
-		default:
+		} else {
 			c.log.Info("log.dispatch.no_consent", "message", m.ID, "channel", c.Name, "reason", c.Lang.Reason(consents[m.ID].d.Why))
-			c.refusedFallback(ctx, msg, c.Name)
 		}
+		// An opt-out is kept per address, of this channel or of all: the
+		// next channel goes to another address of the customer, which its
+		// own take checks (with its own consent).
+		c.refusedFallback(ctx, msg, c.Name)
 	}
 }
 
