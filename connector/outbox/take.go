@@ -186,12 +186,17 @@ type refusals map[string][]OptOutEntry
 func (r refusals) of(recipient string, commercial bool) (OptOutEntry, bool) {
 	var best OptOutEntry
 	found := false
+	// A suppression (no address) ranks after an entry of the list that
+	// says as much, which names its source.
 	rank := func(e OptOutEntry) int {
 		n := 0
 		if e.Channel != EveryChannel {
-			n += 2
+			n += 4
 		}
 		if e.Scope != ScopeAll {
+			n += 2
+		}
+		if e.Recipient == "" {
 			n++
 		}
 		return n
