@@ -99,17 +99,28 @@ func TestRepliesAnswersListsEachReconciliation(t *testing.T) {
 			t.Errorf("no line with %q:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "+90532111000") {
-		t.Errorf("numbers are not masked:\n%s", out)
-	}
+	outputs := out
 	code, out, _ = runCLI(t, "--lang", "tr", "replies", "answers", "--config", path)
+	outputs += out
 	if code != exitOK || !strings.Contains(out, "onayladı") || !strings.Contains(out, "itiraz etti") || !strings.Contains(out, "yanıt yok") {
 		t.Errorf("Turkish (exit %d):\n%s", code, out)
 	}
 	code, out, _ = runCLI(t, "replies", "answers", "--config", path, "--json")
+	outputs += out
 	var got []answerJSON
-	if err := json.Unmarshal([]byte(out), &got); code != exitOK || err != nil || len(got) != 4 || got[1].Answer != "dispute" || got[3].RepliedAt != nil {
-		t.Errorf("--json (exit %d, %v): %s", code, err, out)
+	if err := json.Unmarshal([]byte(out), &got); code != exitOK || err != nil || len(got) != 4 {
+		t.Fatalf("--json (exit %d, %v): %s", code, err, out)
+	}
+	// Sorted by customer, as the table.
+	for i, want := range []string{"confirm", "dispute", "unclear", ""} {
+		if g := got[i]; g.Customer != customers[i].key || g.Answer != want || (g.RepliedAt == nil) != (want == "") || g.Reply != customers[i].reply {
+			t.Errorf("--json row %d = %+v, want %s's answer %q", i, g, customers[i].key, want)
+		}
+	}
+	for _, c := range customers {
+		if national := c.to[3:]; strings.Contains(outputs, national) {
+			t.Errorf("the number %s is not masked in the output:\n%s", c.to, outputs)
+		}
 	}
 	code, out, errOut = runCLI(t, "--lang", "en", "replies", "answers", "--config", path, "--job", "statements")
 	if code == exitOK || !strings.Contains(out+errOut, "which reconciliation job? Name one with --job: reconciliation") {

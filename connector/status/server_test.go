@@ -71,14 +71,15 @@ func TestReadyz(t *testing.T) {
 			if err := json.Unmarshal([]byte(body), &got); err != nil {
 				t.Fatalf("%v: %s", err, body)
 			}
-			if resp.StatusCode != tc.wantCode || got.Checks["erp"] != "ok" || got.Checks["outbox"] != "ok" || len(got.Channels) != 1 {
+			if resp.StatusCode != tc.wantCode || got.Ready != (tc.wantCode == http.StatusOK) || got.Checks["erp"] != "ok" ||
+				got.Checks["outbox"] != "ok" || len(got.Channels) != 1 {
 				t.Fatalf("readyz %s: %s", resp.Status, body)
 			}
 			if ch := got.Channels[0]; ch.Paused != (tc.wantAlert != "") || !strings.Contains(catalog.EN.Reason(ch.Alert), tc.wantAlert) {
 				t.Errorf("channel = %+v, want alert %q", ch, tc.wantAlert)
 			}
-			if held && (len(got.Warnings) != 1 || !strings.Contains(got.Warnings[0], "paused by an operator")) {
-				t.Errorf("an operator's pause is not a warning: %s", body)
+			if held != (len(got.Warnings) == 1) || held && !strings.Contains(got.Warnings[0], "paused by an operator") {
+				t.Errorf("warnings %q; want one for an operator's pause, none otherwise", got.Warnings)
 			}
 		})
 	}
