@@ -188,9 +188,11 @@ func followTLS(t *testing.T, file, keylog string, indexes []int) map[int]*stream
 	return out
 }
 
-// clientFinished returns which of the streams show the connector's TLS
-// Finished message, which only a capture decrypted with the key log shows.
-func clientFinished(t *testing.T, file, keylog string, indexes []int) map[int]bool {
+// unusedTLS returns which of the streams are TLS connections the
+// connector opened and never used: its Finished message shows (only a
+// capture decrypted with the key log shows it) and it sent no application
+// data after that frame.
+func unusedTLS(t *testing.T, file, keylog string, indexes []int) map[int]bool {
 	t.Helper()
 	out := map[int]bool{}
 	if len(indexes) == 0 {
@@ -200,15 +202,37 @@ func clientFinished(t *testing.T, file, keylog string, indexes []int) map[int]bo
 	for _, i := range indexes {
 		in = append(in, strconv.Itoa(i))
 	}
-	filter := fmt.Sprintf("tcp.stream in {%s} && ip.src == %s && tls.handshake.type == 20", strings.Join(in, ","), connectorAddr)
-	b, err := exec.Command("tshark", tsharkArgs(file, keylog, "-Y", filter, "-T", "fields", "-e", "tcp.stream")...).Output()
-	if err != nil {
-		t.Fatalf("tshark finished: %v", err)
-	}
-	for line := range strings.Lines(string(b)) {
-		if i, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
-			out[i] = true
+	from := fmt.Sprintf("tcp.stream in {%s} && ip.src == %s", strings.Join(in, ","), connectorAddr)
+	frames := func(filter string) map[int][]int { // stream → frame numbers
+		b, err := exec.Command("tshark", tsharkArgs(file, keylog, "-Y", filter, "-T", "fields", "-e", "tcp.stream", "-e", "frame.number")...).Output()
+		if err != nil {
+			t.Fatalf("tshark %q: %v", filter, err)
 		}
+		m := map[int][]int{}
+		for line := range strings.Lines(string(b)) {
+			f := strings.Fields(line)
+			if len(f) != 2 {
+				continue
+			}
+			s, err1 := strconv.Atoi(f[0])
+			n, err2 := strconv.Atoi(f[1])
+			if err1 == nil && err2 == nil {
+				m[s] = append(m[s], n)
+			}
+		}
+		return m
+	}
+	finished := frames(from + " && tls.handshake.type == 20")
+	// Application data after the Finished (not the close_notify alert a
+	// connection closed while idle sends): a record whose decrypted type is
+	// application data, or one that did not decrypt at all.
+	payload := frames(from + " && (tls.record.content_type == 23 || (tls.record.opaque_type == 23 && !tls.record.content_type))")
+	for s, fin := range finished {
+		used := false
+		for _, n := range payload[s] {
+			used = used || n > fin[0]
+		}
+		out[s] = !used
 	}
 	return out
 }

@@ -70,10 +70,18 @@ func prove(t *testing.T, ctx context.Context, dir, file string, out *outside, er
 	// Go's HTTP transport may dial a connection for a request that another
 	// connection, freed meanwhile, then carries; the new one is kept idle
 	// and may never carry a byte. Such a connection is fine when its
-	// handshake decrypts (so nothing in it was hidden from the search).
-	finished := clientFinished(t, file, out.Keylog, empty)
+	// handshake decrypts and nothing follows it (so nothing in it was
+	// hidden from the search).
+	unused := unusedTLS(t, file, out.Keylog, tlsStreams)
+	for _, s := range tlsStreams {
+		// The check is not blind: a connection that carried a request is
+		// never taken for an unused one.
+		if st := streams[s]; st != nil && len(st.Sent) > 0 && unused[s] {
+			t.Errorf("TLS connection %d to %s carried %d bytes but the unused-connection check calls it unused", s, streamOf[s], len(st.Sent))
+		}
+	}
 	for _, s := range empty {
-		if finished[s] {
+		if unused[s] {
 			t.Logf("TLS connection %d to %s was opened and never used", s, streamOf[s])
 		} else {
 			t.Errorf("TLS connection %d to %s could not be decrypted from the capture", s, streamOf[s])
