@@ -71,7 +71,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-16s  %-17s  %3d  %s\n", v.ID, stamp(v.Created, loc),
 					v.Channel, v.Job, v.To, stateName(lang, v.Status), v.Attempts, oneLine(v.ReasonIn(string(lang)), 120))
 			}
-			if len(ms) == f.Limit {
+			if len(ms) == outbox.ListLimit(f.Limit) {
 				fmt.Fprintln(out, g.say("cmd.messages.count_limit", "n", len(ms)))
 			} else {
 				fmt.Fprintln(out, g.say("cmd.messages.count", "n", len(ms)))

@@ -61,7 +61,7 @@ func newRepliesListCmd(g *globals) *cobra.Command {
 				}
 				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-7s  %s\n", v.ID, stamp(v.At, g.zone()), v.Channel, v.From, refusal, oneLine(v.Text, 120))
 			}
-			if f.Limit > 0 && len(rs) == f.Limit {
+			if len(rs) == outbox.ListLimit(f.Limit) {
 				fmt.Fprintln(out, g.say("cmd.replies.count_limit", "n", len(rs)))
 			} else {
 				fmt.Fprintln(out, g.say("cmd.replies.count", "n", len(rs)))

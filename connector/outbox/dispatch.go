@@ -321,9 +321,7 @@ func (f Filter) where() (string, []any) {
 // List returns messages matching f, newest first.
 func (s *Store) List(ctx context.Context, f Filter) ([]Message, error) {
 	where, args := f.where()
-	if f.Limit <= 0 {
-		f.Limit = 100
-	}
+	f.Limit = ListLimit(f.Limit)
 	q := `SELECT ` + messageCols + ` FROM messages` + where + " ORDER BY id DESC LIMIT ? OFFSET ?"
 	return s.query(ctx, q, append(args, f.Limit, max(0, f.Offset))...)
 }
@@ -436,4 +434,13 @@ func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
 		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
 	}
 	return nil
+}
+
+// ListLimit is how many rows a listing with limit returns: limit, or 100
+// when it is not positive.
+func ListLimit(limit int) int {
+	if limit <= 0 {
+		return 100
+	}
+	return limit
 }

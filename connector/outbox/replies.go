@@ -183,9 +183,7 @@ func (s *Store) Replies(ctx context.Context, f ReplyFilter) ([]Reply, error) {
 	if f.Refusals {
 		q += ` AND refusal = 1`
 	}
-	if f.Limit <= 0 {
-		f.Limit = 100
-	}
+	f.Limit = ListLimit(f.Limit)
 	q, args = q+` ORDER BY received_at DESC, id DESC LIMIT ?`, append(args, f.Limit)
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
