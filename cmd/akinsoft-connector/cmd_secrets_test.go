@@ -12,7 +12,7 @@ import (
 func runWithStdin(t *testing.T, stdin string, args ...string) (int, string) {
 	t.Helper()
 	var out bytes.Buffer
-	root := newRootCmd()
+	root, _ := newRoot(nil)
 	root.SetIn(strings.NewReader(stdin))
 	root.SetArgs(append([]string{"--lang", "en"}, args...)) // the assertions read English
 	root.SetOut(&out)

@@ -93,11 +93,6 @@ func helpLanguage(args []string) catalog.Lang {
 	return g.language()
 }
 
-func newRootCmd() *cobra.Command {
-	root, _ := newRoot(nil)
-	return root
-}
-
 // newRoot makes the command tree for the command line args, its help in
 // the language args ask for.
 func newRoot(args []string) (*cobra.Command, *globals) {

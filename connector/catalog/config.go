@@ -266,11 +266,7 @@ func init() {
 			tr: "TLS zorunlu: 587 (STARTTLS) ya da 465 (doğrudan TLS)",
 			en: "TLS is required: 587 (STARTTLS) or 465 (implicit TLS)"},
 		"config.smtp_from":           {tr: "from adresi {value} geçersiz", en: "from address {value} is not valid"},
-		"config.webhook_url":         {tr: "webhook adresi {value} kullanılamaz", en: "webhook url {value} is not allowed"},
 		"config.webhook_url_refused": {tr: "webhook adresi {value} kullanılamaz: {why}", en: "webhook url {value} is not allowed: {why}"},
-		"config.hint.webhook_url": {
-			tr: "https:// kullanın (düz http yalnızca bu makineye)",
-			en: "use https:// (plain http only to this machine)"},
 
 		// Jobs.
 		"config.no_job": {tr: "hiç görev (job) tanımlanmamış", en: "no job is configured"},

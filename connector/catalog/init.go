@@ -29,7 +29,6 @@ func init() {
 		"init.q.db_user":         {tr: "Okuma yetkili veritabanı kullanıcısı", en: "Read-only database user"},
 		"init.q.db_password":     {tr: "{user} kullanıcısının parolası (görünmez)", en: "Password of {user} (not shown)"},
 		"init.q.use_anyway":      {tr: "Yine de bu kullanıcıyla devam edilsin mi? (e/h)", en: "Go on with this user anyway? (y/n)"},
-		"init.q.retry":           {tr: "Tekrar denensin mi? (e/h)", en: "Try again? (y/n)"},
 		"init.q.sms":             {tr: "SMS sağlayıcısı (netgsm / mutlucell / yok)", en: "SMS provider (netgsm / mutlucell / none)"},
 		"init.q.netgsm_user":     {tr: "NetGSM kullanıcı kodu (abone numarası, ör. 8501234567)", en: "NetGSM user code (subscriber number, e.g. 8501234567)"},
 		"init.q.netgsm_password": {tr: "NetGSM API parolası (görünmez)", en: "NetGSM API password (not shown)"},
@@ -56,7 +55,6 @@ func init() {
 		"init.q.overwrite":            {tr: "{path} zaten var. Üzerine yazılsın mı? (eskisi .bak olarak saklanır) (e/h)", en: "{path} exists. Overwrite it? (the old one is kept as .bak) (y/n)"},
 		"init.q.service":              {tr: "Hizmet olarak kurulup başlatılsın mı? (e/h)", en: "Install and start it as a service? (y/n)"},
 
-		"init.none":         {tr: "yok", en: "none"},
 		"init.yes_word":     {tr: "e", en: "y"},
 		"init.no_word":      {tr: "h", en: "n"},
 		"init.searching":    {tr: "Wolvox veritabanları aranıyor: {roots}", en: "Looking for Wolvox databases in {roots}"},

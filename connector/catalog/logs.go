@@ -72,9 +72,6 @@ func init() {
 		"log.dispatch.bad_address_failed": {
 			tr: "adres hatalı olarak işaretlenemedi",
 			en: "could not mark the address as bad"},
-		"log.dispatch.cap_unreadable": {
-			tr: "günlük sınır denetlenemedi; yine de gönderiliyor",
-			en: "could not check the daily cap; sending anyway"},
 		"log.dispatch.daily_cap": {
 			tr: "bu alıcı için günlük sınıra ulaşıldı; mesaj yarına kadar bekliyor",
 			en: "daily limit for this recipient reached; the message waits until tomorrow"},
