@@ -34,7 +34,7 @@ type Message struct {
 	// About names what the message is about for people ("2024-117 · Ayşe
 	// Yılmaz"): stored at enqueue, emptied with the body.
 	About string
-	// AttemptID is the attempts row opened by Claim.
+	// AttemptID is the attempts row opened when the message was started.
 	AttemptID int64
 }
 
@@ -427,13 +427,8 @@ func (s *Store) ActivateFallback(ctx context.Context, dedupeKey string, order []
 
 // DropStandby cancels an event's remaining fallbacks once a channel succeeded.
 func (s *Store) DropStandby(ctx context.Context, dedupeKey string) error {
-	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
-		return err
-	}
-	if _, err := s.hot.dropStandby.exec(ctx, nil, encodeReason(mapping.R(ReasonNotNeeded)), ms(s.now()), dedupeKey); err != nil {
-		return fmt.Errorf("drop fallbacks for %s: %w", dedupeKey, err)
-	}
-	return nil
+	_, err := s.CancelStandby(ctx, dedupeKey, mapping.R(ReasonNotNeeded))
+	return err
 }
 
 // ListLimit is how many rows a listing with limit returns: limit, or 100

@@ -33,8 +33,7 @@ func (s *Store) CancelStandby(ctx context.Context, dedupeKey string, why mapping
 	if err := checkMove(StatusCancelled, StatusStandby); err != nil {
 		return 0, err
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE dedupe_key = ? AND status = ?`,
-		StatusCancelled, encodeReason(why), ms(s.now()), dedupeKey, StatusStandby)
+	res, err := s.hot.dropStandby.exec(ctx, nil, encodeReason(why), ms(s.now()), dedupeKey)
 	if err != nil {
 		return 0, fmt.Errorf("cancel fallbacks for %s: %w", dedupeKey, err)
 	}
