@@ -210,15 +210,34 @@ func (j *Job) loadContacts(ctx context.Context, src *erp.Source, page []erp.Reco
 	if j.contacts == nil {
 		return nil, nil
 	}
-	var keys []any
-	seen := map[string]bool{}
 	if len(page) > 0 {
 		if _, ok := page[0][j.contacts.key]; !ok {
 			return nil, fmt.Errorf("job %s: contacts_key %s is not a column of the job's query: name the column holding the customer's CARI.BLKODU", j.Name, j.contacts.key)
 		}
 	}
+	out, err := byCustomer(ctx, src, customerKeys(page, j.contacts.key), erp.ContactTables(), "YETKILI_CARI",
+		func(cols erp.Columns, n int) (string, error) {
+			q, _, err := erp.ContactsQuery(src.Dialect(), cols, n)
+			return q, err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("job %s: contacts: %w", j.Name, err)
+	}
+	for _, rs := range out {
+		for _, r := range rs {
+			delete(r, "YETKILI_CARI")
+		}
+	}
+	return out, nil
+}
+
+// customerKeys are the distinct customer keys in column col of the page,
+// as numbers where they are numbers (BLKODU is an integer).
+func customerKeys(page []erp.Record, col string) []any {
+	var keys []any
+	seen := map[string]bool{}
 	for _, r := range page {
-		k := customerKey(r[j.contacts.key])
+		k := customerKey(r[col])
 		if k == "" || seen[k] {
 			continue
 		}
@@ -229,28 +248,35 @@ func (j *Job) loadContacts(ctx context.Context, src *erp.Source, page []erp.Reco
 			keys = append(keys, k)
 		}
 	}
+	return keys
+}
+
+// byCustomer reads the rows of tables for the customers with keys,
+// contactBatch customers per query (query builds it for n of them), by
+// the customer key each row carries in keyCol.
+func byCustomer(ctx context.Context, src *erp.Source, keys []any, tables []string, keyCol string,
+	query func(cols erp.Columns, n int) (string, error)) (map[string][]erp.Record, error) {
 	out := map[string][]erp.Record{}
 	if len(keys) == 0 {
 		return out, nil
 	}
-	cols, err := src.Columns(ctx, erp.ContactTables())
+	cols, err := src.Columns(ctx, tables)
 	if err != nil {
 		return nil, err
 	}
 	for len(keys) > 0 {
 		n := min(len(keys), contactBatch)
-		q, _, err := erp.ContactsQuery(src.Dialect(), cols, n)
+		q, err := query(cols, n)
 		if err != nil {
-			return nil, fmt.Errorf("job %s: contacts: %w", j.Name, err)
+			return nil, err
 		}
 		err = src.Query(ctx, q, keys[:n], func(r erp.Record) error {
-			k := customerKey(r["YETKILI_CARI"])
-			delete(r, "YETKILI_CARI")
+			k := customerKey(r[keyCol])
 			out[k] = append(out[k], r)
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("job %s: contacts: %w", j.Name, err)
+			return nil, err
 		}
 		keys = keys[n:]
 	}

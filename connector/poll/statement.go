@@ -99,43 +99,13 @@ func (j *Job) loadMovements(ctx context.Context, src *erp.Source, page []erp.Rec
 	if j.statement == nil {
 		return nil, nil
 	}
-	var keys []any
-	seen := map[string]bool{}
-	for _, r := range page {
-		k := customerKey(r["CARI_BLKODU"])
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		if n, err := strconv.ParseInt(k, 10, 64); err == nil {
-			keys = append(keys, n)
-		} else {
-			keys = append(keys, k)
-		}
-	}
-	out := map[string][]erp.Record{}
-	if len(keys) == 0 {
-		return out, nil
-	}
-	cols, err := src.Columns(ctx, erp.MovementTables())
-	if err != nil {
-		return nil, err
-	}
-	for len(keys) > 0 {
-		n := min(len(keys), contactBatch)
-		q, _, err := erp.MovementsQuery(src.Dialect(), cols, j.statement.months, n)
-		if err != nil {
-			return nil, fmt.Errorf("job %s: movements: %w", j.Name, err)
-		}
-		err = src.Query(ctx, q, keys[:n], func(r erp.Record) error {
-			k := customerKey(r["HAREKET_CARI"])
-			out[k] = append(out[k], r)
-			return nil
+	out, err := byCustomer(ctx, src, customerKeys(page, "CARI_BLKODU"), erp.MovementTables(), "HAREKET_CARI",
+		func(cols erp.Columns, n int) (string, error) {
+			q, _, err := erp.MovementsQuery(src.Dialect(), cols, j.statement.months, n)
+			return q, err
 		})
-		if err != nil {
-			return nil, fmt.Errorf("job %s: movements: %w", j.Name, err)
-		}
-		keys = keys[n:]
+	if err != nil {
+		return nil, fmt.Errorf("job %s: movements: %w", j.Name, err)
 	}
 	return out, nil
 }
