@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
@@ -120,6 +121,12 @@ func TestBalanceGauge(t *testing.T) {
 
 // balances reads the balance gauge: "channel provider name" → amount.
 func balances(t *testing.T, d *connector.Daemon) map[string]float64 {
+	return gauge(t, d, "akinsoft_connector_provider_balance", "channel", "provider", "name")
+}
+
+// gauge reads a gauge of the daemon's metrics: its labels' values (in the
+// order given, joined by spaces) → value.
+func gauge(t *testing.T, d *connector.Daemon, name string, labels ...string) map[string]float64 {
 	t.Helper()
 	fs, err := d.Metrics().Registry().Gather()
 	if err != nil {
@@ -127,7 +134,7 @@ func balances(t *testing.T, d *connector.Daemon) map[string]float64 {
 	}
 	out := map[string]float64{}
 	for _, f := range fs {
-		if f.GetName() != "akinsoft_connector_provider_balance" {
+		if f.GetName() != name {
 			continue
 		}
 		for _, m := range f.GetMetric() {
@@ -135,7 +142,11 @@ func balances(t *testing.T, d *connector.Daemon) map[string]float64 {
 			for _, p := range m.GetLabel() {
 				l[p.GetName()] = p.GetValue()
 			}
-			out[l["channel"]+" "+l["provider"]+" "+l["name"]] = m.GetGauge().GetValue()
+			var key []string
+			for _, n := range labels {
+				key = append(key, l[n])
+			}
+			out[strings.Join(key, " ")] = m.GetGauge().GetValue()
 		}
 	}
 	return out

@@ -56,23 +56,5 @@ func TestLowCreditAlert(t *testing.T) {
 }
 
 func lowGauge(t *testing.T, d *connector.Daemon) map[string]float64 {
-	t.Helper()
-	fs, err := d.Metrics().Registry().Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]float64{}
-	for _, f := range fs {
-		if f.GetName() != "akinsoft_connector_provider_balance_low" {
-			continue
-		}
-		for _, m := range f.GetMetric() {
-			l := map[string]string{}
-			for _, p := range m.GetLabel() {
-				l[p.GetName()] = p.GetValue()
-			}
-			out[l["channel"]+" "+l["provider"]] = m.GetGauge().GetValue()
-		}
-	}
-	return out
+	return gauge(t, d, "akinsoft_connector_provider_balance_low", "channel", "provider")
 }
