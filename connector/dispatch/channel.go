@@ -295,12 +295,12 @@ func (d *drain) run(ctx context.Context) error {
 		}
 		held := d.free()
 		if due < 0 {
-			ds, err := c.store.Due(ctx, c.Name, held*c.Batch)
+			n, err := c.store.DueCount(ctx, c.Name, held*c.Batch)
 			if err != nil {
 				d.release(held)
 				return err
 			}
-			due = len(ds)
+			due = n
 		}
 		if due == 0 {
 			d.release(held)

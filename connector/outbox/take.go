@@ -151,6 +151,16 @@ func (s *Store) Due(ctx context.Context, channel string, limit int) ([]Candidate
 	return due, nil
 }
 
+// DueCount counts the pending messages of a channel whose time has come,
+// up to limit. It only reads.
+func (s *Store) DueCount(ctx context.Context, channel string, limit int) (int, error) {
+	var n int
+	if err := s.hot.dueCount.queryRow(ctx, nil, channel, ms(s.now()), limit).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count due %s messages: %w", channel, err)
+	}
+	return n, nil
+}
+
 func checkPlan() error {
 	for _, mv := range []Status{StatusSending, StatusSkipped} {
 		if err := checkMove(mv, StatusPending); err != nil {
