@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
@@ -43,7 +44,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	}
 	for _, name := range jobs {
 		if !slices.Contains(known, name) {
-			return g.sayErr("cmd.once.no_job", "name", fmt.Sprintf("%q", name), "file", g.configPath, "jobs", fmt.Sprint(known))
+			return g.sayErr("cmd.once.no_job", "name", fmt.Sprintf("%q", name), "file", g.configPath, "jobs", strings.Join(known, ", "))
 		}
 	}
 	if len(jobs) == 0 {
@@ -110,7 +111,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		}
 	}
 	if len(failed) > 0 {
-		return g.sayErr("cmd.once.failed", "n", len(failed), "jobs", fmt.Sprint(failed))
+		return g.sayErr("cmd.once.failed", "n", len(failed), "jobs", strings.Join(failed, ", "))
 	}
 	return nil
 }

@@ -41,10 +41,12 @@ func Build(ctx context.Context, store *outbox.Store, from, to time.Time, credits
 }
 
 // Window is the day a summary sent at now covers: from midnight of that
-// day, in loc, to now.
+// day, in loc, to now. The outbox keeps times in milliseconds and counts
+// [from, to): to is the millisecond after now's, so that a message sent in
+// now's own millisecond is in this summary and not lost between two days.
 func Window(now time.Time, loc *time.Location) (from, to time.Time) {
 	n := now.In(loc)
-	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, loc), now
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, loc), now.Truncate(time.Millisecond).Add(time.Millisecond)
 }
 
 // channelNames are the channels as the owner reads them.

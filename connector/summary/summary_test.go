@@ -201,3 +201,16 @@ func TestSummaryText(t *testing.T) {
 		t.Errorf("sms summary %q (%s)", m.Text, m.DedupeKey)
 	}
 }
+
+// A message sent in the very millisecond the summary is made is in it: the
+// outbox counts [from, to) in milliseconds.
+func TestWindowTakesNowsMillisecond(t *testing.T) {
+	now := time.Date(2026, 12, 2, 19, 30, 0, 123_456_789, ist)
+	from, to := Window(now, ist)
+	if !from.Equal(time.Date(2026, 12, 2, 0, 0, 0, 0, ist)) {
+		t.Errorf("from = %v, want midnight", from)
+	}
+	if to.UnixMilli() != now.UnixMilli()+1 {
+		t.Errorf("to = %v, want the millisecond after now's (%v)", to, now)
+	}
+}
