@@ -192,8 +192,13 @@ func (s *Store) runGroup(tx *sql.Tx, batch, fns, finishes, audits []*op, errs []
 		index[o] = i
 	}
 	for _, o := range fns {
+		// An op cancelled before its turn was left out; once it runs, it
+		// runs to the end: SQLite answers a statement interrupted by a
+		// cancelled context by rolling back the whole transaction, and
+		// with it the other requests' outcomes.
+		octx := context.WithoutCancel(o.ctx)
 		if len(batch) == 1 {
-			if err := o.fn(o.ctx, tx); err != nil {
+			if err := o.fn(octx, tx); err != nil {
 				return err
 			}
 			continue
@@ -201,7 +206,7 @@ func (s *Store) runGroup(tx *sql.Tx, batch, fns, finishes, audits []*op, errs []
 		if _, err := s.hot.savepoint.exec(ctx, tx); err != nil {
 			return err
 		}
-		if err := o.fn(o.ctx, tx); err != nil {
+		if err := o.fn(octx, tx); err != nil {
 			errs[index[o]] = err
 			// Some errors (a full disk, an I/O error) make SQLite roll
 			// back the whole transaction; then nothing of the group holds.
