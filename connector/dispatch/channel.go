@@ -262,6 +262,18 @@ func (d *drain) release(n int) {
 	}
 }
 
+// grab takes up to n slots that are free now, and says how many.
+func (d *drain) grab(n int) int {
+	for i := range n {
+		select {
+		case d.slots <- struct{}{}:
+		default:
+			return i
+		}
+	}
+	return n
+}
+
 // free takes every slot that is free now, besides the one held.
 func (d *drain) free() int {
 	n := 1
@@ -278,6 +290,10 @@ func (d *drain) free() int {
 func (d *drain) run(ctx context.Context) error {
 	c := d.c
 	due := -1 // messages due now, as the last take counted them (-1: unknown)
+	// The count looks as far as every slot could take: counted only up to
+	// the slots held, a take of one would let the next, with every slot
+	// free again, start one too.
+	look := c.InFlight * c.Batch
 	for ctx.Err() == nil {
 		var t Tally
 		err := c.recordUnrecorded(ctx, &t)
@@ -295,7 +311,7 @@ func (d *drain) run(ctx context.Context) error {
 		}
 		held := d.free()
 		if due < 0 {
-			n, err := c.store.DueCount(ctx, c.Name, held*c.Batch)
+			n, err := c.store.DueCount(ctx, c.Name, look)
 			if err != nil {
 				d.release(held)
 				return err
@@ -323,7 +339,27 @@ func (d *drain) run(ctx context.Context) error {
 			d.release(held)
 			return nil
 		}
-		taken, err := c.take(ctx, n, held*c.Batch)
+		// Slots that come free while the take waits for its commit join
+		// it, if the rate has tokens for them now: answers come one by
+		// one, and a take of one each would cost a commit each.
+		grow := func() int {
+			if due <= n {
+				return 0
+			}
+			k := d.grab((due - n + c.Batch - 1) / c.Batch)
+			now := time.Now()
+			if tokens := int(c.limiter.TokensAt(now)) / c.Batch; tokens < k {
+				d.release(k - tokens)
+				k = tokens
+			}
+			if k == 0 || !c.limiter.AllowN(now, k*c.Batch) {
+				d.release(k)
+				return 0
+			}
+			held += k
+			return min(k*c.Batch, due-n)
+		}
+		taken, err := c.take(ctx, n, look, grow)
 		if err != nil {
 			d.release(held)
 			return err

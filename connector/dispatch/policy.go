@@ -31,9 +31,10 @@ type consentOf struct {
 	err error
 }
 
-// take starts up to n due messages that pass the policies, and counts what
-// is due after them, up to next.
-func (c *Channel) take(ctx context.Context, n, next int) (taken, error) {
+// take starts up to n due messages that pass the policies (and up to the
+// number grow adds, when set), and counts what is due after them, up to
+// next.
+func (c *Channel) take(ctx context.Context, n, next int, grow func() int) (taken, error) {
 	consents, err := c.consents(ctx, n)
 	if err != nil {
 		return taken{}, err
@@ -46,7 +47,7 @@ func (c *Channel) take(ctx context.Context, n, next int) (taken, error) {
 	}
 	var optErr error
 	var due []outbox.Candidate
-	t, err := c.store.Take(ctx, outbox.Take{Channel: c.Name, Limit: n, CapSince: day, Next: next,
+	t, err := c.store.Take(ctx, outbox.Take{Channel: c.Name, Limit: n, Grow: grow, CapSince: day, Next: next,
 		Decide: func(d []outbox.Candidate, err error) outbox.Plan {
 			optErr, due = err, d
 			return c.decide(d, err, consents, now, day)

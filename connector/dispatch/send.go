@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"time"
 
@@ -132,11 +133,16 @@ func (c *Channel) logRequest(a answer) {
 		o   outbox.Outcome
 	}
 	var sent int
-	byStatus := map[string]*trouble{}
+	var byStatus map[string]*trouble
 	var order []string
+	// Checked once: the detail's arguments would be boxed for every
+	// message even when debug is off.
+	debug := c.log.Enabled(context.Background(), slog.LevelDebug)
 	for i, d := range a.done {
 		m, o := d.Message, d.Outcome
-		c.log.Debug("log.dispatch.outcome", "message", m.ID, "channel", c.Name, "job", m.Job, "status", o.Status, "provider_id", o.ProviderID, "code", o.Code)
+		if debug {
+			c.log.Debug("log.dispatch.outcome", "message", m.ID, "channel", c.Name, "job", m.Job, "status", o.Status, "provider_id", o.ProviderID, "code", o.Code)
+		}
 		if o.Status == outbox.StatusSent {
 			sent++
 			continue
@@ -147,6 +153,9 @@ func (c *Channel) logRequest(a answer) {
 		}
 		tr := byStatus[key]
 		if tr == nil {
+			if byStatus == nil {
+				byStatus = map[string]*trouble{}
+			}
 			tr = &trouble{err: a.errs[i], o: o}
 			byStatus[key] = tr
 			order = append(order, key)

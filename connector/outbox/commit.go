@@ -112,25 +112,77 @@ func (s *Store) submit(o *op) bool {
 	return true
 }
 
+// While a dispatcher starts requests one after the other (a start committed
+// within startsBusy), a group holding only outcomes and audit rows waits up
+// to linger for the next start and shares its commit: with many requests in
+// flight their answers trickle in one by one, and each would otherwise pay
+// a commit and its fsync of its own. An outcome is no less durable for it:
+// its caller still returns only once it is committed, and a crash meanwhile
+// leaves the message sending, then uncertain and checked, as before.
+const (
+	linger     = 2 * time.Millisecond
+	startsBusy = 5 * time.Millisecond
+)
+
 func (s *Store) writeLoop() {
 	defer close(s.w.done)
 	batch := make([]*op, 0, maxGroup)
+	var lastStart time.Time // the last commit that held a function (a take)
+	timer := time.NewTimer(linger)
+	timer.Stop()
 	for first := range s.w.ops {
 		batch = append(batch[:0], first)
-	more:
-		for len(batch) < maxGroup {
-			select {
-			case o, ok := <-s.w.ops:
-				if !ok {
-					break more
-				}
-				batch = append(batch, o)
-			default:
-				break more
-			}
+		open := s.gather(&batch, nil)
+		if open && !hasFn(batch) && time.Since(lastStart) < startsBusy {
+			timer.Reset(linger)
+			s.gather(&batch, timer.C)
+			timer.Stop() // since Go 1.23 a stopped timer delivers nothing stale
+		}
+		if hasFn(batch) {
+			lastStart = time.Now()
 		}
 		s.commitGroup(batch)
 	}
+}
+
+// gather adds queued ops to batch, up to maxGroup: those waiting now, or,
+// with until set, those that arrive before it fires or until a function
+// arrives. It reports whether the queue is still open.
+func (s *Store) gather(batch *[]*op, until <-chan time.Time) bool {
+	for len(*batch) < maxGroup {
+		var o *op
+		var ok bool
+		if until == nil {
+			select {
+			case o, ok = <-s.w.ops:
+			default:
+				return true
+			}
+		} else {
+			select {
+			case o, ok = <-s.w.ops:
+			case <-until:
+				return true
+			}
+		}
+		if !ok {
+			return false
+		}
+		*batch = append(*batch, o)
+		if until != nil && o.fn != nil {
+			return true
+		}
+	}
+	return true
+}
+
+func hasFn(batch []*op) bool {
+	for _, o := range batch {
+		if o.fn != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // commitGroup runs the group's functions each under its own savepoint, so

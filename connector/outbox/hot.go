@@ -65,6 +65,7 @@ func (h *stmt) query(ctx context.Context, tx *sql.Tx, args ...any) (*sql.Rows, e
 
 type hot struct {
 	due, dueCount, optedOut, sentSince stmt
+	anySuppressed                      stmt
 
 	start, startAttempts, skip, postpone stmt
 	finish, finishAttempts, dropStandby  stmt
@@ -74,7 +75,7 @@ type hot struct {
 }
 
 func (h *hot) all() []*stmt {
-	return []*stmt{&h.due, &h.dueCount, &h.optedOut, &h.sentSince, &h.start, &h.startAttempts, &h.skip, &h.postpone,
+	return []*stmt{&h.due, &h.dueCount, &h.optedOut, &h.sentSince, &h.anySuppressed, &h.start, &h.startAttempts, &h.skip, &h.postpone,
 		&h.finish, &h.finishAttempts, &h.dropStandby, &h.dropStandbys, &h.auditMax, &h.audit, &h.auditMessages, &h.savepoint, &h.release, &h.rollbackTo}
 }
 
@@ -83,10 +84,11 @@ func newHot(db *sql.DB) *hot {
 		// LIMIT CAST(? AS INTEGER), not LIMIT ?: SQLite plans with the
 		// value bound to a bare LIMIT parameter and so prepares the
 		// statement again whenever it changes, which here is nearly always.
-		due:       stmt{q: `SELECT id, recipient, commercial, merchant, dedupe_key, job FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT CAST(? AS INTEGER)`},
-		dueCount:  stmt{q: `SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? LIMIT CAST(? AS INTEGER))`},
-		optedOut:  stmt{q: `SELECT ` + optOutCols + ` FROM optout WHERE recipient IN (SELECT value FROM json_each(?)) AND (channel = '' OR channel = ?)`},
-		sentSince: stmt{q: `SELECT recipient, COUNT(*) FROM messages WHERE recipient IN (SELECT value FROM json_each(?)) AND (status = 'sending' OR (sent_at >= ? AND status IN ('sent', 'delivered', 'uncertain'))) GROUP BY recipient`},
+		due:           stmt{q: `SELECT id, recipient, commercial, merchant, dedupe_key, job FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT CAST(? AS INTEGER)`},
+		dueCount:      stmt{q: `SELECT COUNT(*) FROM (SELECT 1 FROM messages WHERE channel = ? AND status = 'pending' AND next_at <= ? LIMIT CAST(? AS INTEGER))`},
+		optedOut:      stmt{q: `SELECT ` + optOutCols + ` FROM optout WHERE recipient IN (SELECT value FROM json_each(?)) AND (channel = '' OR channel = ?)`},
+		sentSince:     stmt{q: `SELECT recipient, COUNT(*) FROM messages WHERE recipient IN (SELECT value FROM json_each(?)) AND (status = 'sending' OR (sent_at >= ? AND status IN ('sent', 'delivered', 'uncertain'))) GROUP BY recipient`},
+		anySuppressed: stmt{q: `SELECT EXISTS (SELECT 1 FROM suppression)`},
 		start: stmt{q: `UPDATE messages SET status = 'sending', attempts = attempts + 1, updated_at = ?
 			WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending' RETURNING ` + messageCols},
 		startAttempts: stmt{q: `INSERT INTO attempts (message_id, n, started_at)

@@ -115,8 +115,8 @@ func (s *Store) suppressedAmong(ctx context.Context, tx *sql.Tx, to []string, ou
 	if tx != nil {
 		q = tx // the store's one connection is the transaction's
 	}
-	var n int
-	if err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&n); err != nil || n == 0 {
+	var some bool
+	if err := s.hot.anySuppressed.queryRow(ctx, tx).Scan(&some); err != nil || !some {
 		return err
 	}
 	key, err := s.macKey(ctx, q, false)

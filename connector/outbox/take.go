@@ -54,6 +54,11 @@ type Decision struct {
 type Take struct {
 	Channel string
 	Limit   int
+	// Grow, when set, is called in the transaction right before the due
+	// messages are read, and returns how many may be read besides Limit
+	// (what the caller could take on while the take waited for its turn).
+	// It must not block.
+	Grow func() int
 	// CapSince, when set, has each candidate's Sent counted from then.
 	CapSince time.Time
 	// Decide makes the plan. optOutErr says the opt-out list could not be
@@ -83,7 +88,11 @@ func (s *Store) Take(ctx context.Context, t Take) (Taken, error) {
 	err := s.group(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		out = Taken{}
 		now := s.now()
-		due, err := s.due(ctx, tx, t.Channel, t.Limit, now)
+		limit := t.Limit
+		if t.Grow != nil {
+			limit += t.Grow()
+		}
+		due, err := s.due(ctx, tx, t.Channel, limit, now)
 		if err != nil {
 			return err
 		}
