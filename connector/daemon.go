@@ -113,7 +113,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	}
 	d.metrics.WatchChannels(d.ChannelStates)
 	d.metrics.WatchHealth(d.Health)
-	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log}
+	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log, Enqueued: d.wakeAll}
 	return d, nil
 }
 
@@ -275,11 +275,16 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	d.recordRun(ctx, j.Name, st)
 	d.saveMarker(ctx)
 	if st.New > 0 {
-		for _, c := range d.channels {
-			c.Wake()
-		}
+		d.wakeAll()
 	}
 	return results, err
+}
+
+// wakeAll tells every channel that new messages may be waiting.
+func (d *Daemon) wakeAll() {
+	for _, c := range d.channels {
+		c.Wake()
+	}
 }
 
 // runExclusive runs a job unless it is still running from its last start.
@@ -331,6 +336,27 @@ func (d *Daemon) Dispatch(ctx context.Context) (dispatch.Tally, error) {
 		}
 	}
 	return total, nil
+}
+
+// DispatchUntil dispatches on every channel whenever new messages were
+// enqueued, until stop is closed, and says what became of them: a one-off
+// run sends while its jobs still read (a long backfill streams through),
+// then Dispatch sends the rest. Only what is under way when stop closes is
+// finished; nothing new starts after it.
+func (d *Daemon) DispatchUntil(ctx context.Context, stop <-chan struct{}) dispatch.Tally {
+	var mu sync.Mutex
+	var total dispatch.Tally
+	var wg sync.WaitGroup
+	for _, c := range d.channels {
+		wg.Go(func() {
+			t := c.DrainUntil(ctx, stop)
+			mu.Lock()
+			total.Add(t)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	return total
 }
 
 // Reconcile reads delivery reports and settles uncertain sends on every

@@ -12,6 +12,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 )
@@ -51,6 +52,11 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		jobs = known
 	}
 
+	// Sending starts as soon as a job has enqueued its first page: a long
+	// backfill streams through instead of sending only once it is read.
+	stop := make(chan struct{})
+	early := make(chan dispatch.Tally, 1)
+	go func() { early <- d.DispatchUntil(ctx, stop) }()
 	var failed []string
 	for _, name := range jobs {
 		total := 0
@@ -73,6 +79,8 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		}
 		fmt.Fprintln(out, g.say("cmd.once.job_done", "job", name, "rows", rows, "queued", msgs-skipped, "skipped", skipped))
 	}
+	close(stop)
+	sentEarly := <-early
 
 	due := 0
 	if queues, err := d.Store().Queues(ctx); err == nil {
@@ -83,6 +91,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	bar := lockedProgress(newProgress(progressTo, due, g.say("cmd.once.sending")))
 	t, err := d.Dispatch(progress.With(ctx, progress.Progress{Sent: bar.addN}))
 	bar.finish()
+	t.Add(sentEarly)
 	// Only what a provider accepted is sent: a provider that is down takes
 	// nothing, and the line says so instead of counting the attempts.
 	line := g.say("cmd.once.sent", "n", t.Sent)

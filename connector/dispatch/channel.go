@@ -183,6 +183,36 @@ func (c *Channel) Run(ctx context.Context) {
 	}
 }
 
+// DrainUntil drains the channel each time it is woken, until stop is
+// closed or ctx ends, and adds up what the drains did. A drain under way
+// when stop closes starts nothing more and returns once its requests in
+// flight are recorded. Errors are logged, as Run does: the drain that
+// follows (Drain) meets them again and reports them.
+func (c *Channel) DrainUntil(ctx context.Context, stop <-chan struct{}) Tally {
+	dctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		select {
+		case <-stop:
+			cancel()
+		case <-dctx.Done():
+		}
+	}()
+	var total Tally
+	for {
+		select {
+		case <-dctx.Done():
+			return total
+		case <-c.wakeup:
+		}
+		t, err := c.Drain(dctx)
+		total.Add(t)
+		if err != nil && dctx.Err() == nil {
+			c.log.Error("log.dispatch.failed", "channel", c.Name, "err", err)
+		}
+	}
+}
+
 // Tally counts what a drain did: the outcomes of the requests it made, and
 // the messages it did not start.
 type Tally struct {

@@ -140,3 +140,60 @@ func TestInFlightStaysWithinTheRate(t *testing.T) {
 		t.Errorf("30 messages at 10/s took %s (tally %+v): faster than the rate", took, tally)
 	}
 }
+
+// A one-off run sends while its jobs still enqueue: DrainUntil drains each
+// time the channel is woken, and once stop closes it starts nothing more.
+func TestDrainUntilSendsWhatIsEnqueuedMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, 5)
+	g := newGate()
+	close(g.release)
+	go func() {
+		for range g.arrived {
+		}
+	}()
+	c := New(Settings{Name: "sms", Provider: g, Rate: config.Rate(1000), InFlight: 2}, Deps{Store: s})
+	stop := make(chan struct{})
+	done := make(chan Tally, 1)
+	go func() { done <- c.DrainUntil(ctx, stop) }()
+	waitSent := func(n int) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for count(t, s)[outbox.StatusSent] < n {
+			if time.Now().After(deadline) {
+				t.Fatalf("%v, want %d sent", count(t, s), n)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	enqueue := func(from, n int) {
+		t.Helper()
+		var ms []outbox.NewMessage
+		for i := from; i < from+n; i++ {
+			ms = append(ms, outbox.NewMessage{Message: mapping.Message{Channel: "sms", To: fmt.Sprintf("+90533%07d", i), Text: "Fatura"},
+				DedupeKey: fmt.Sprintf("later:%d", i), RecordKey: fmt.Sprint(i)})
+		}
+		if _, err := s.Enqueue(ctx, outbox.Batch{Job: "j", Source: "s", Messages: ms}); err != nil {
+			t.Fatal(err)
+		}
+		c.Wake()
+	}
+	c.Wake()
+	waitSent(5)
+	enqueue(0, 3) // a job's next page
+	waitSent(8)
+	close(stop)
+	select {
+	case tally := <-done:
+		if tally.Sent != 8 {
+			t.Errorf("tally %+v, want 8 sent", tally)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("DrainUntil did not return once stopped")
+	}
+	enqueue(3, 2) // after the stop: for the drain that follows
+	time.Sleep(50 * time.Millisecond)
+	if got := count(t, s); got[outbox.StatusPending] != 2 || got[outbox.StatusSent] != 8 {
+		t.Errorf("after the stop: %v, want 8 sent and 2 pending", got)
+	}
+}

@@ -49,6 +49,9 @@ type Poller struct {
 	Sources map[string]*erp.Group
 	Now     func() time.Time
 	Log     *slog.Logger
+	// Enqueued, when set, hears of every page that enqueued new messages,
+	// so that sending need not wait for the end of a long run (a backfill).
+	Enqueued func()
 }
 
 // BackfillBlocks is a store that may forbid a job's backfill: an outbox that
@@ -219,6 +222,9 @@ func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det d
 	res.New += n.New
 	res.Skipped += skipped + n.Suppressed // forgotten recipients are stored skipped
 	progress.Of(ctx).AddRows(len(page))
+	if n.New > 0 && p.Enqueued != nil {
+		p.Enqueued()
+	}
 	return nil
 }
 
