@@ -102,7 +102,7 @@ func phoneE164(s, region string) (to string, ok bool) {
 			to, ok = "", false
 		}
 	}()
-	num, ok := parsePhone(s, region)
+	num, _, ok := parsePhone(s, region)
 	if !ok {
 		return "", false
 	}

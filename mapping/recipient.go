@@ -35,7 +35,7 @@ func NormalizeMobile(raw, region string) (to string, err error) {
 		m := MaskRecipient(s[:64])
 		return "", skip(ReasonPhoneTooLong, "number", m)
 	}
-	num, ok := parsePhone(s, region)
+	num, t, ok := parsePhone(s, region)
 	if !ok {
 		m := MaskRecipient(s)
 		if digitsOnly(s) == "" {
@@ -43,7 +43,7 @@ func NormalizeMobile(raw, region string) (to string, err error) {
 		}
 		return "", skip(ReasonPhoneInvalid, "number", m)
 	}
-	switch t := phonenumbers.GetNumberType(num); t {
+	switch t {
 	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
 	case phonenumbers.FIXED_LINE:
 		m := MaskRecipient(s)
@@ -57,8 +57,8 @@ func NormalizeMobile(raw, region string) (to string, err error) {
 
 // parsePhone tries the number as typed, then the forms shop data often
 // holds: "90532…" without + or 00, and a number followed by a note
-// ("0532 123 45 67 (cep)").
-func parsePhone(s, region string) (*phonenumbers.PhoneNumber, bool) {
+// ("0532 123 45 67 (cep)"). It returns the number's type with it.
+func parsePhone(s, region string) (*phonenumbers.PhoneNumber, phonenumbers.PhoneNumberType, bool) {
 	d := digitsOnly(s)
 	cands := []string{s}
 	if strings.HasPrefix(strings.TrimSpace(s), "+") {
@@ -67,18 +67,29 @@ func parsePhone(s, region string) (*phonenumbers.PhoneNumber, bool) {
 		cands = append(cands, d)
 	}
 	for i, c := range cands {
-		num, err := phonenumbers.Parse(c, region)
-		if err == nil && phonenumbers.IsValidNumber(num) && (i == 0 || len(d) >= 10) {
-			return num, true
+		if num, t, ok := validPhone(c, region); ok && (i == 0 || len(d) >= 10) {
+			return num, t, true
 		}
 	}
 	if len(d) > 10 && !strings.HasPrefix(strings.TrimSpace(s), "+") {
-		num, err := phonenumbers.Parse("+"+d, region)
-		if err == nil && phonenumbers.IsValidNumber(num) && phonenumbers.GetRegionCodeForNumber(num) == region {
-			return num, true
+		if num, t, ok := validPhone("+"+d, region); ok && phonenumbers.GetRegionCodeForNumber(num) == region {
+			return num, t, true
 		}
 	}
-	return nil, false
+	return nil, phonenumbers.UNKNOWN, false
+}
+
+// validPhone parses s and tells a valid number's type. The type is what
+// IsValidNumber checks (a number is valid when its national number matches
+// one of its region's types), so it is matched once, not twice: the
+// matching is most of the cost of a number, and every message has one.
+func validPhone(s, region string) (*phonenumbers.PhoneNumber, phonenumbers.PhoneNumberType, bool) {
+	num, err := phonenumbers.Parse(s, region)
+	if err != nil {
+		return nil, phonenumbers.UNKNOWN, false
+	}
+	t := phonenumbers.GetNumberType(num)
+	return num, t, t != phonenumbers.UNKNOWN
 }
 
 func digitsOnly(s string) string {
