@@ -106,6 +106,8 @@ type Channel struct {
 	// unrecorded are answered requests whose outcomes the outbox could not
 	// take (a full disk): kept, and recorded before anything new starts.
 	unrecorded []answer
+
+	sent sentLog // what was sent and not yet logged
 }
 
 // New builds a channel. The rate limit is the channel's only one: the
@@ -258,6 +260,7 @@ func (c *Channel) Drain(ctx context.Context) (Tally, error) {
 	d := &drain{c: c, slots: make(chan struct{}, c.InFlight)}
 	err := d.run(ctx)
 	d.wg.Wait()
+	c.logSent(c.sent.flush(time.Now()))
 	if rerr := c.recordUnrecorded(ctx, &d.tally); rerr != nil && err == nil {
 		err = rerr
 	}

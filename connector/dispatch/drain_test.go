@@ -1,8 +1,12 @@
 package dispatch
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"log/slog"
+	"strings"
 	"path/filepath"
 	"testing"
 	"time"
@@ -195,5 +199,41 @@ func TestDrainUntilSendsWhatIsEnqueuedMeanwhile(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 	if got := count(t, s); got[outbox.StatusPending] != 2 || got[outbox.StatusSent] != 8 {
 		t.Errorf("after the stop: %v, want 8 sent and 2 pending", got)
+	}
+}
+
+// A drain of many one-message requests says what it sent in a line a
+// second, not a line a message.
+func TestSentRequestsAreSummedIntoFewLines(t *testing.T) {
+	s := openStore(t, 40)
+	g := newGate()
+	close(g.release)
+	go func() {
+		for range g.arrived {
+		}
+	}()
+	var logs bytes.Buffer
+	log := slog.New(slog.NewJSONHandler(&logs, nil))
+	c := New(Settings{Name: "sms", Provider: g, Rate: config.Rate(1000), InFlight: 4}, Deps{Store: s, Log: log})
+	if tally, err := c.Drain(context.Background()); err != nil || tally.Sent != 40 {
+		t.Fatalf("drain: %+v, %v", tally, err)
+	}
+	var lines, messages, requests int
+	for _, line := range strings.Split(strings.TrimSpace(logs.String()), "\n") {
+		var rec struct {
+			Msg                string
+			Messages, Requests int
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		if rec.Msg == "log.dispatch.sent" {
+			lines++
+			messages += rec.Messages
+			requests += rec.Requests
+		}
+	}
+	if lines < 1 || lines > 3 || messages != 40 || requests != 40 {
+		t.Errorf("%d sent line(s) for %d messages in %d requests, want one or two for all 40:\n%s", lines, messages, requests, logs.String())
 	}
 }

@@ -124,8 +124,9 @@ func (c *Channel) recordUnrecorded(ctx context.Context, t *Tally) error {
 	return nil
 }
 
-// logRequest writes one line per request (the per-message detail is at
-// debug level and in the outbox), and one per kind of trouble.
+// logRequest sums what a request sent into the channel's line a second
+// (sentlog.go), and writes a line per kind of trouble at once; the
+// per-message detail is at debug level and in the outbox.
 func (c *Channel) logRequest(a answer) {
 	type trouble struct {
 		ids []int64
@@ -163,7 +164,7 @@ func (c *Channel) logRequest(a answer) {
 		tr.ids = append(tr.ids, m.ID)
 	}
 	if sent > 0 {
-		c.log.Info("log.dispatch.sent", "channel", c.Name, "messages", sent, "of", len(a.done), "took", a.took.Round(time.Millisecond))
+		c.logSent(c.sent.add(time.Now(), sent, a.took))
 	}
 	for _, key := range order {
 		tr := byStatus[key]
