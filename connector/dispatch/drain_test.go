@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
