@@ -141,8 +141,7 @@ func (s *Store) optIn(ctx context.Context, recipient string, channel *string) (b
 		if channel != nil {
 			return nil
 		}
-		var forgotten int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&forgotten); err != nil || forgotten == 0 {
+		if some, err := s.anySuppressed(ctx, tx); err != nil || !some {
 			return err
 		}
 		key, err := s.macKey(ctx, tx, false)

@@ -86,11 +86,11 @@ func keyedHash(key []byte, s string) []byte {
 // suppressions, for use inside tx. With no suppression at all it needs no
 // key.
 func (s *Store) suppressedIn(ctx context.Context, tx *sql.Tx) (func(to string) (bool, error), error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM suppression`).Scan(&n); err != nil {
+	some, err := s.anySuppressed(ctx, tx)
+	if err != nil {
 		return nil, fmt.Errorf("read the forgotten addresses: %w", err)
 	}
-	if n == 0 {
+	if !some {
 		return func(string) (bool, error) { return false, nil }, nil
 	}
 	key, err := s.macKey(ctx, tx, false)
@@ -115,8 +115,7 @@ func (s *Store) suppressedAmong(ctx context.Context, tx *sql.Tx, to []string, ou
 	if tx != nil {
 		q = tx // the store's one connection is the transaction's
 	}
-	var some bool
-	if err := s.hot.anySuppressed.queryRow(ctx, tx).Scan(&some); err != nil || !some {
+	if some, err := s.anySuppressed(ctx, tx); err != nil || !some {
 		return err
 	}
 	key, err := s.macKey(ctx, q, false)
@@ -165,6 +164,14 @@ func (s *Store) CheckSuppressionKey(ctx context.Context, keyDir string) (int, er
 	other := &Store{db: s.db, now: s.now, keyDir: keyDir, hot: s.hot}
 	_, err = other.macKey(ctx, s.db, false)
 	return n, err
+}
+
+// anySuppressed reports whether any address was forgotten: without one,
+// no keyed hash needs computing (asked on every take and enqueue).
+func (s *Store) anySuppressed(ctx context.Context, tx *sql.Tx) (bool, error) {
+	var some bool
+	err := s.hot.anySuppressed.queryRow(ctx, tx).Scan(&some)
+	return some, err
 }
 
 // Suppressions counts the forgotten addresses whose refusal is kept.
