@@ -26,6 +26,17 @@ type gate struct {
 
 func newGate() *gate { return &gate{arrived: make(chan int, 100), release: make(chan struct{})} }
 
+// openGate is a gate that lets every request through at once.
+func openGate() *gate {
+	g := newGate()
+	close(g.release)
+	go func() {
+		for range g.arrived {
+		}
+	}()
+	return g
+}
+
 func (g *gate) Send(ctx context.Context, m notify.Message) (notify.Result, error) {
 	g.arrived <- 1
 	<-g.release
@@ -127,12 +138,7 @@ func TestOnlyMessagesOfRequestsUnderWayAreSending(t *testing.T) {
 // start faster than the limiter lets them.
 func TestInFlightStaysWithinTheRate(t *testing.T) {
 	s := openStore(t, 30)
-	g := newGate()
-	close(g.release)
-	go func() {
-		for range g.arrived {
-		}
-	}()
+	g := openGate()
 	c := New(Settings{Name: "sms", Provider: g, Rate: config.Rate(10), InFlight: 8}, Deps{Store: s})
 	start := time.Now()
 	tally, err := c.Drain(context.Background())
@@ -150,12 +156,7 @@ func TestInFlightStaysWithinTheRate(t *testing.T) {
 func TestDrainUntilSendsWhatIsEnqueuedMeanwhile(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t, 5)
-	g := newGate()
-	close(g.release)
-	go func() {
-		for range g.arrived {
-		}
-	}()
+	g := openGate()
 	c := New(Settings{Name: "sms", Provider: g, Rate: config.Rate(1000), InFlight: 2}, Deps{Store: s})
 	stop := make(chan struct{})
 	done := make(chan Tally, 1)
@@ -206,12 +207,7 @@ func TestDrainUntilSendsWhatIsEnqueuedMeanwhile(t *testing.T) {
 // second, not a line a message.
 func TestSentRequestsAreSummedIntoFewLines(t *testing.T) {
 	s := openStore(t, 40)
-	g := newGate()
-	close(g.release)
-	go func() {
-		for range g.arrived {
-		}
-	}()
+	g := openGate()
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, nil))
 	c := New(Settings{Name: "sms", Provider: g, Rate: config.Rate(1000), InFlight: 4}, Deps{Store: s, Log: log})

@@ -133,12 +133,14 @@ func (s *Store) writeLoop() {
 	for first := range s.w.ops {
 		batch = append(batch[:0], first)
 		open := s.gather(&batch, nil)
-		if open && !hasFn(batch) && time.Since(lastStart) < startsBusy {
+		starts := hasFn(batch)
+		if open && !starts && time.Since(lastStart) < startsBusy {
 			timer.Reset(linger)
 			s.gather(&batch, timer.C)
 			timer.Stop() // since Go 1.23 a stopped timer delivers nothing stale
+			starts = hasFn(batch)
 		}
-		if hasFn(batch) {
+		if starts {
 			lastStart = time.Now()
 		}
 		s.commitGroup(batch)
