@@ -1,0 +1,5 @@
+//go:build !phone
+
+package main
+
+func checkPhone() string { return "no phone library" }
