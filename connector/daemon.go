@@ -82,6 +82,7 @@ type JobStatus struct {
 	New      int
 	Skipped  int
 	Err      string
+	Failure  erp.Failure // the kind of Err
 	Next     time.Time
 }
 
@@ -263,7 +264,8 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		}
 	}
 	if err != nil {
-		st.Err = err.Error()
+		st.Err, st.Failure = err.Error(), erp.FailureOf(err)
+		err = erp.Explain(err)
 		d.log.Error("log.daemon.job_failed", "job", j.Name, "err", err)
 	} else {
 		d.log.Info("log.daemon.job_ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))

@@ -14,6 +14,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -128,7 +129,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 	defer store.Close()
 	sources, err := connector.OpenSources(cfg, time.Now)
 	if err != nil {
-		say("cmd.check.sources_unopened", "err", err)
+		say("cmd.check.sources_unopened", "err", erp.Explain(err))
 		return 1
 	}
 	defer func() {
@@ -153,7 +154,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		n, err := poll.Pending(ctx, store, sources, j, time.Now())
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", err)
+			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
 			problems++
 			continue
 		}
@@ -168,7 +169,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", err)
+			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
 			problems++
 			continue
 		}
@@ -182,7 +183,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		row, err := poll.SampleRow(ctx, sources, j)
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", err)
+			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
 			problems++
 			continue
 		}

@@ -107,3 +107,27 @@ jobs:
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// A job whose query names a column the database lacks: check says so in
+// Turkish before the driver's words, and fails.
+func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
+	cfg := oldWolvoxFixture(t)
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = append(b, []byte(`  - name: telefonlar
+    sql: "SELECT BLKODU, TEL9 FROM CARI"
+    key: BLKODU
+    schedule: "@every 1m"
+    messages: {sms: {to: [TEL9], text: "{{.TEL9}}"}}
+`)...)
+	if err := os.WriteFile(cfg, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfg)
+	if code == exitOK || !strings.Contains(out, "görev telefonlar: sorgunun andığı bir tablo ya da sütun veritabanında yok (") ||
+		!strings.Contains(out, "no such column: TEL9") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+}

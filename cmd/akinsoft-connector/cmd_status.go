@@ -22,6 +22,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
 // statusTokenEnv holds an API token for asking a service whose status page
@@ -137,7 +138,7 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		case r.LastRun.IsZero():
 			outcome = say("cmd.status.never_ran")
 		case r.Err != "":
-			outcome = say("cmd.status.failed", "err", oneLine(r.Err, 100))
+			outcome = say("cmd.status.failed", "err", erp.Failure(r.Failure).Told(oneLine(r.Err, 100)))
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", n, when(r.LastRun), r.Duration.Round(time.Millisecond),
 			r.Rows, r.New, r.Skipped, outcome, when(r.Next))

@@ -24,19 +24,21 @@ var notKeys = regexp.MustCompile(`\.(yaml|yml|db|json|go|md|pem|key|err|lock)$`)
 // prefixes are keys the code completes at run time ("state." + status);
 // each completion it can make is listed here.
 var prefixes = map[string][]string{
-	"cmd.forget.deleted.": {"done", "dry"},
-	"cmd.forget.emptied.": {"done", "dry"},
-	"cmd.forget.summary.": {"done", "dry"},
-	"cmd.service.state.":  {"running", "stopped", "not_installed", "unknown"},
-	"demo.state.":         {"sent", "delivered", "skipped", "failed", "pending"},
-	"config.yaml_word.":   {"mapping", "sequence", "scalar"},
-	"cmd.messages.":       {"retry.none", "retry.progress", "retry.done", "retry.done_some", "retry.failed", "cancel.none", "cancel.progress", "cancel.done", "cancel.done_some", "cancel.failed"},
-	"init.sending_test_":  {"sms", "whatsapp", "email"},
-	"statuspage.done_":    {"pause", "resume"},
-	"cmd.optout.scope.":   {"all", "commercial"},
-	"cmd.optout.source.":  {"operator", "reply", "bounce", "provider"},
-	"page.status_":        {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
-	"state.":              {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
+	"cmd.forget.deleted.":        {"done", "dry"},
+	"cmd.forget.emptied.":        {"done", "dry"},
+	"cmd.forget.summary.":        {"done", "dry"},
+	"cmd.service.state.":         {"running", "stopped", "not_installed", "unknown"},
+	"demo.state.":                {"sent", "delivered", "skipped", "failed", "pending"},
+	"config.yaml_word.":          {"mapping", "sequence", "scalar"},
+	"cmd.messages.":              {"retry.none", "retry.progress", "retry.done", "retry.done_some", "retry.failed", "cancel.none", "cancel.progress", "cancel.done", "cancel.done_some", "cancel.failed"},
+	"init.sending_test_":         {"sms", "whatsapp", "email"},
+	"statuspage.done_":           {"pause", "resume"},
+	"cmd.optout.scope.":          {"all", "commercial"},
+	"cmd.optout.source.":         {"operator", "reply", "bounce", "provider"},
+	"page.status_":               {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
+	"job.failed.":                {"unreachable", "login", "missing", "schema", "timeout", "other"},
+	"statuspage.fix.job_failed.": {"unreachable", "login", "missing", "schema", "timeout"},
+	"state.":                     {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 }
 
 // Every text the code names exists in the catalog (whose own test checks

@@ -222,6 +222,10 @@ var migrations = []string{
 	// the status page shows it instead of keys. It is personal data like
 	// the body: emptied by the retention purge and by forget.
 	`ALTER TABLE messages ADD COLUMN about TEXT NOT NULL DEFAULT '';`,
+	// 10: the kind of a job's last failure (an erp.Failure: "login",
+	// "unreachable", …), so its cause and fix are told in the reader's
+	// language while err keeps the driver's words.
+	`ALTER TABLE job_runs ADD COLUMN failure TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its

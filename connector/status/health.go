@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
@@ -20,14 +21,20 @@ const LowDisk = 512 << 20
 type Health struct {
 	// Outbox is what the store knows of its writes since it opened.
 	Outbox outbox.WriteHealth
-	// Jobs holds each job that ran, with the error of its last run ("":
-	// it succeeded).
-	Jobs map[string]string
+	// Jobs holds each job that ran, with the error of its last run.
+	Jobs map[string]JobHealth
 	// StateDir is the state folder; DiskFree its free bytes, DiskErr why
 	// they could not be read.
 	StateDir string
 	DiskFree uint64
 	DiskErr  error
+}
+
+// JobHealth is how a job's last run ended: Err is empty if it succeeded,
+// Failure its kind if not.
+type JobHealth struct {
+	Err     string
+	Failure erp.Failure
 }
 
 // DiskLow reports whether the state folder is nearly full.
@@ -36,9 +43,9 @@ func (h Health) DiskLow() bool { return h.DiskErr == nil && h.StateDir != "" && 
 // FailedJobs lists the jobs whose last run failed, sorted, as "job: error".
 func (h Health) FailedJobs() []string {
 	var out []string
-	for job, err := range h.Jobs {
-		if err != "" {
-			out = append(out, job+": "+err)
+	for job, j := range h.Jobs {
+		if j.Err != "" {
+			out = append(out, job+": "+j.Err)
 		}
 	}
 	sort.Strings(out)
@@ -55,14 +62,15 @@ func (h Health) Warnings(l catalog.Lang) []string {
 		out = append(out, l.Text("health.disk_low", map[string]string{"free": megabytes(h.DiskFree), "dir": h.StateDir}))
 	}
 	jobs := make([]string, 0, len(h.Jobs))
-	for job, err := range h.Jobs {
-		if err != "" {
+	for job, j := range h.Jobs {
+		if j.Err != "" {
 			jobs = append(jobs, job)
 		}
 	}
 	sort.Strings(jobs)
 	for _, job := range jobs {
-		out = append(out, l.Text("health.job_failed", map[string]string{"job": job, "err": h.Jobs[job]}))
+		j := h.Jobs[job]
+		out = append(out, catalog.M("health.job_failed", "job", job, "err", j.Failure.Told(j.Err)).In(l))
 	}
 	return out
 }

@@ -128,8 +128,8 @@ func (c *healthCollector) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(diskFreeDesc, prometheus.GaugeValue, float64(h.DiskFree))
 		ch <- prometheus.MustNewConstMetric(diskLowDesc, prometheus.GaugeValue, b2f(h.DiskLow()))
 	}
-	for job, err := range h.Jobs {
-		ch <- prometheus.MustNewConstMetric(lastRunFailedDesc, prometheus.GaugeValue, b2f(err != ""), job)
+	for job, j := range h.Jobs {
+		ch <- prometheus.MustNewConstMetric(lastRunFailedDesc, prometheus.GaugeValue, b2f(j.Err != ""), job)
 	}
 }
 

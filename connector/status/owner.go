@@ -117,8 +117,9 @@ func (p *pageData) todos(problems []MessageView) []todo {
 	}
 	for _, j := range p.Jobs {
 		if j.Err != "" {
+			f := erp.Failure(j.Failure)
 			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix: l.C("statuspage.fix.job_failed", "when", l.when(j.LastRun, p.now, p.loc), "err", j.Err)})
+				Fix: l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "err", f.Told(j.Err), "ref", "${secret:NAME}")})
 		}
 	}
 	byKind := map[string]*todo{}

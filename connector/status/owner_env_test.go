@@ -13,6 +13,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -91,7 +92,8 @@ func newOwnerEnv(t *testing.T) *ownerEnv {
 		t.Fatal(err)
 	}
 	if err := e.store.RecordJobRun(ctx, outbox.JobRun{Job: "vade-hatirlatma", LastRun: ownerNow.Add(-20 * time.Minute),
-		Err: "Wolvox veritabanına ulaşılamadı: bağlantı reddedildi", Next: ownerNow.Add(40 * time.Minute)}); err != nil {
+		Err:     "source merkez (firebird): cannot reach the database D:\\WOLVOX8\\DATA\\2026.FDB: dial tcp 192.168.1.10:3050: connect: connection refused",
+		Failure: string(erp.FailureUnreachable), Next: ownerNow.Add(40 * time.Minute)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := status.SetPassword(e.authFile, password); err != nil {

@@ -83,7 +83,8 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 	}
 	todo := section(t, page, "todo")
 	for _, want := range []string{
-		`data-kind="job_failed"`, "Wolvox veritabanına ulaşılamadı: bağlantı reddedildi",
+		`data-kind="job_failed"`, "veritabanı sunucusuna ulaşılamadı (source merkez (firebird): cannot reach the database",
+		"connect: connection refused). Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird genellikle 3050)",
 		"1 mesajın gidip gitmediği belli değil", "Fatura 2026-800 · Ayşe Yılmaz",
 		"Bu müşterinin cep telefonu Wolvox&#39;ta kayıtlı değil: cari kartına ekleyin.", "Fatura 2024-108 · Özlem Aydın",
 		"numara sabit hat", "Fatura 2024-106 · Hüseyin Çelik",

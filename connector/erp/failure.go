@@ -1,0 +1,122 @@
+package erp
+
+import (
+	"context"
+	"errors"
+	"net"
+	"slices"
+	"strings"
+
+	"github.com/nakagami/firebirdsql"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+)
+
+// Failure is the kind of trouble that stopped a read from a source. The
+// drivers speak English and each in its own way; a person is told the cause
+// and its fix in their own language from this kind (the catalog's
+// "job.failed.*" texts), with the driver's words kept as the detail.
+type Failure string
+
+const (
+	FailureNone        Failure = ""
+	FailureUnreachable Failure = "unreachable" // no server answers at that address
+	FailureLogin       Failure = "login"       // the server refused the user name or password
+	FailureMissing     Failure = "missing"     // no such database on the server
+	FailureSchema      Failure = "schema"      // a table or column the query names does not exist
+	FailureTimeout     Failure = "timeout"     // the server did not answer in time
+	FailureOther       Failure = "other"
+)
+
+// Failures are the kinds a failed read can have (for the catalog's tests).
+var Failures = []Failure{FailureUnreachable, FailureLogin, FailureMissing, FailureSchema, FailureTimeout, FailureOther}
+
+// FailureOf says what kind of trouble err is. The driver's own codes are
+// asked first (Firebird's GDS codes, SQL Server's error numbers); SQLite has
+// only its English texts, which are stable.
+func FailureOf(err error) Failure {
+	if err == nil {
+		return FailureNone
+	}
+	var fb *firebirdsql.FbError
+	if errors.As(err, &fb) {
+		switch {
+		case slices.Contains(fb.GDSCodes, firebirdsql.ISCLogin), slices.Contains(fb.GDSCodes, firebirdsql.ISCLoginError):
+			return FailureLogin
+		case slices.Contains(fb.GDSCodes, firebirdsql.ISCIoError):
+			return FailureMissing
+		case slices.Contains(fb.GDSCodes, firebirdsql.ISCDsqlFieldErr), slices.Contains(fb.GDSCodes, firebirdsql.ISCDsqlRelationErr):
+			return FailureSchema
+		case slices.Contains(fb.GDSCodes, firebirdsql.ISCNetworkError):
+			return FailureUnreachable
+		}
+	}
+	var ms interface{ SQLErrorNumber() int32 }
+	if errors.As(err, &ms) {
+		switch ms.SQLErrorNumber() {
+		case 18456: // Login failed for user
+			return FailureLogin
+		case 4060: // Cannot open database requested by the login
+			return FailureMissing
+		case 207, 208: // Invalid column name, Invalid object name
+			return FailureSchema
+		}
+	}
+	if errors.Is(err, ErrDatabaseMissing) || missingDatabase(err) {
+		return FailureMissing
+	}
+	var op *net.OpError
+	var dns *net.DNSError
+	if errors.As(err, &dns) || errors.As(err, &op) && op.Op == "dial" {
+		return FailureUnreachable
+	}
+	var ne net.Error
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
+		return FailureTimeout
+	}
+	if errors.As(err, &op) {
+		return FailureUnreachable // a connection that broke while reading
+	}
+	m := err.Error()
+	switch {
+	// Firebird's driver answers a refused SRP login with isc_login's text
+	// alone, not with its code.
+	case strings.Contains(m, "user name and password are not defined"):
+		return FailureLogin
+	case strings.Contains(m, "no such table"), strings.Contains(m, "no such column"):
+		return FailureSchema
+	}
+	return FailureOther
+}
+
+// Told is a failed read's error text, as stored, the way people read it:
+// the cause of its kind first, in their language, then the driver's words.
+func (f Failure) Told(detail string) catalog.Msg {
+	return catalog.M(f.key(), "err", detail)
+}
+
+// FixKey is the status page's advice for a job whose last read failed so.
+func (f Failure) FixKey() catalog.Key {
+	if f.key() == "job.failed.other" {
+		return "statuspage.fix.job_failed"
+	}
+	return "statuspage.fix.job_failed." + catalog.Key(f)
+}
+
+func (f Failure) key() catalog.Key {
+	if f == FailureNone || !slices.Contains(Failures, f) {
+		f = FailureOther // what an older or newer binary stored, too
+	}
+	return "job.failed." + catalog.Key(f)
+}
+
+// Explain returns err with the cause of its kind told first, as a catalog
+// error (logs and the command line write it in their language); errors.Is
+// and errors.As still find err and what it wraps.
+func Explain(err error) error {
+	f := FailureOf(err)
+	if f == FailureNone || f == FailureOther {
+		return err
+	}
+	return catalog.Errorf(f.key(), "err", err).Wrapping(err)
+}

@@ -1,0 +1,185 @@
+package erp_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	mssql "github.com/microsoft/go-mssqldb"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
+)
+
+// read runs q on the source o describes and returns its error (or the
+// error of opening it: a SQLite file is looked for at once).
+func read(t *testing.T, o erp.Options, q string) error {
+	t.Helper()
+	src, err := erp.Open(o)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return src.Query(context.Background(), q, nil, func(erp.Record) error { return nil })
+}
+
+// closedPort is a loopback port nothing listens on.
+func closedPort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	return port
+}
+
+// The real server's answers, each to the kind a person is told.
+func TestFirebirdFailureKinds(t *testing.T) {
+	s := erptest.Firebird(t)
+	path := wolvoxDB(t, s, "failure")
+	ok := fbOptions(s, "merkez", path)
+	for _, tc := range []struct {
+		name   string
+		change func(*erp.Options)
+		query  string
+		want   erp.Failure
+	}{
+		{"reads", func(*erp.Options) {}, "SELECT BLKODU FROM CARI", erp.FailureNone},
+		{"wrong password", func(o *erp.Options) { o.Password = "yanlış" }, "SELECT BLKODU FROM CARI", erp.FailureLogin},
+		{"unknown user", func(o *erp.Options) { o.User = "KIMSE" }, "SELECT BLKODU FROM CARI", erp.FailureLogin},
+		{"nothing listens", func(o *erp.Options) { o.Host, o.Port = "127.0.0.1", closedPort(t) }, "SELECT BLKODU FROM CARI", erp.FailureUnreachable},
+		{"no such host", func(o *erp.Options) { o.Host = "wolvox-sunucu.invalid" }, "SELECT BLKODU FROM CARI", erp.FailureUnreachable},
+		{"no such database", func(o *erp.Options) { o.Database = filepath.Join(s.Dir, "yok.fdb") }, "SELECT BLKODU FROM CARI", erp.FailureMissing},
+		{"unknown column", func(*erp.Options) {}, "SELECT TEL9 FROM CARI", erp.FailureSchema},
+		{"unknown table", func(*erp.Options) {}, "SELECT BLKODU FROM CARI_YOK", erp.FailureSchema},
+		{"other", func(*erp.Options) {}, "SELECT 1/0 FROM RDB$DATABASE", erp.FailureOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := ok
+			tc.change(&o)
+			err := read(t, o, tc.query)
+			if got := erp.FailureOf(err); got != tc.want {
+				t.Errorf("FailureOf(%v) = %q, want %q", err, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSQLiteFailureKinds(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "wolvox.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE CARI (BLKODU INTEGER PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ok := erp.Options{Name: "demo", Driver: "sqlite", Database: path}
+	missing := ok
+	missing.Database = filepath.Join(dir, "yok.db")
+	for _, tc := range []struct {
+		name  string
+		o     erp.Options
+		query string
+		want  erp.Failure
+	}{
+		{"reads", ok, "SELECT BLKODU FROM CARI", erp.FailureNone},
+		{"no such database", missing, "SELECT BLKODU FROM CARI", erp.FailureMissing},
+		{"unknown column", ok, "SELECT TEL9 FROM CARI", erp.FailureSchema},
+		{"unknown table", ok, "SELECT BLKODU FROM CARI_YOK", erp.FailureSchema},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := read(t, tc.o, tc.query)
+			if got := erp.FailureOf(err); got != tc.want {
+				t.Errorf("FailureOf(%v) = %q, want %q", err, got, tc.want)
+			}
+		})
+	}
+}
+
+// SQL Server cannot run here: its driver's own error values, wrapped as the
+// source wraps them, stand for its answers (and MSSQL_TEST_DSN runs the rest).
+func TestSQLServerAndNetworkFailureKinds(t *testing.T) {
+	wrap := func(err error) error {
+		return fmt.Errorf("source merkez (mssql): cannot reach the database WOLVOX: %w", err)
+	}
+	for _, tc := range []struct {
+		name string
+		err  error
+		want erp.Failure
+	}{
+		{"login failed", wrap(mssql.Error{Number: 18456, Message: "Login failed for user 'wolvox'."}), erp.FailureLogin},
+		{"cannot open database", wrap(mssql.Error{Number: 4060, Message: "Cannot open database \"WOLVOX2026\" requested by the login."}), erp.FailureMissing},
+		{"invalid column", wrap(mssql.Error{Number: 207, Message: "Invalid column name 'TEL9'."}), erp.FailureSchema},
+		{"invalid object", wrap(mssql.Error{Number: 208, Message: "Invalid object name 'CARI_YOK'."}), erp.FailureSchema},
+		{"deadline", wrap(context.DeadlineExceeded), erp.FailureTimeout},
+		{"dial timeout", wrap(&net.OpError{Op: "dial", Net: "tcp", Err: timeoutErr{}}), erp.FailureUnreachable},
+		{"read timeout", wrap(&net.OpError{Op: "read", Net: "tcp", Err: timeoutErr{}}), erp.FailureTimeout},
+		{"reset while reading", wrap(&net.OpError{Op: "read", Net: "tcp", Err: fmt.Errorf("connection reset by peer")}), erp.FailureUnreachable},
+		{"none", nil, erp.FailureNone},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := erp.FailureOf(tc.err); got != tc.want {
+				t.Errorf("FailureOf(%v) = %q, want %q", tc.err, got, tc.want)
+			}
+		})
+	}
+}
+
+type timeoutErr struct{}
+
+func (timeoutErr) Error() string   { return "i/o timeout" }
+func (timeoutErr) Timeout() bool   { return true }
+func (timeoutErr) Temporary() bool { return true }
+
+// Every kind is told in both languages with the driver's words kept, has
+// its own advice on the status page (the rest share the general one), and
+// a kind this binary does not know (stored by another version) is told as
+// the general one.
+func TestEveryFailureIsToldWithItsFix(t *testing.T) {
+	const detail = "dial tcp 10.0.0.5:3050: connect: connection refused"
+	for _, f := range append(erp.Failures, erp.FailureNone, erp.Failure("gelecek-sürüm")) {
+		general := f == erp.FailureOther || f == erp.FailureNone || f == "gelecek-sürüm"
+		for _, l := range []catalog.Lang{catalog.TR, catalog.EN} {
+			told := f.Told(detail).In(l)
+			if !strings.Contains(told, detail) || general != (told == detail) {
+				t.Errorf("%q in %s is told as %q", f, l, told)
+			}
+		}
+		if !catalog.Has(f.FixKey()) || general != (f.FixKey() == "statuspage.fix.job_failed") {
+			t.Errorf("%q has the advice %q", f, f.FixKey())
+		}
+	}
+	tr, en := erp.FailureLogin.Told(detail).In(catalog.TR), erp.FailureLogin.Told(detail).In(catalog.EN)
+	if tr == en {
+		t.Errorf("the Turkish text is the English one: %q", tr)
+	}
+}
+
+// Explain puts the cause in front and keeps the error findable.
+func TestExplainKeepsTheError(t *testing.T) {
+	inner := mssql.Error{Number: 18456, Message: "Login failed for user 'wolvox'."}
+	err := erp.Explain(fmt.Errorf("source merkez (mssql): cannot reach the database WOLVOX: %w", inner))
+	var l catalog.Localized
+	if !errors.As(err, &l) || !strings.HasPrefix(l.In(catalog.TR), "veritabanı kullanıcı adını ya da parolayı kabul etmedi (source merkez") {
+		t.Fatalf("Explain = %v", err)
+	}
+	var got mssql.Error
+	if !errors.As(err, &got) || erp.FailureOf(err) != erp.FailureLogin {
+		t.Errorf("the driver's error is lost in %v", err)
+	}
+	plain := errors.New("cursor \"x\" is not a whole number")
+	if erp.Explain(plain) != plain || erp.Explain(nil) != nil {
+		t.Error("an error of no known kind is changed")
+	}
+}

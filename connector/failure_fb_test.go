@@ -1,0 +1,92 @@
+package connector_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
+)
+
+// A job that cannot read says why in the reader's language, from the real
+// server's answer: the error run --once prints and the log writes names the
+// cause first, and the outbox keeps its kind for the status page and the
+// status command (which say what to do about it).
+func TestFirebirdJobFailureIsToldByKind(t *testing.T) {
+	s := erptest.Firebird(t)
+	path := s.Path(t, "jobfailure")
+	db, err := s.CreateWolvox(context.Background(), path, time.Now().Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, tc := range []struct {
+		name, password, database string
+		want                     erp.Failure
+		tr                       string
+	}{
+		{"wrong password", "yanlış-parola", path, erp.FailureLogin, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (source merkez (firebird)"},
+		{"no such database", os.Getenv("FIREBIRD_TEST_PASSWORD"), filepath.Join(s.Dir, "2031.fdb"), erp.FailureMissing, "veritabanı sunucuda yok (source merkez: database "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("AKC_TEST_SIFRE", tc.password)
+			dir := t.TempDir()
+			y := strings.NewReplacer("HOST", s.Host, "PORT", itoa(s.Port), "DB", tc.database, "USER", s.User).Replace(`
+state_dir: state
+status: {disabled: true}
+sources:
+  - name: merkez
+    driver: firebird
+    host: HOST
+    port: PORT
+    database: 'DB'
+    user: USER
+    password: ${env:AKC_TEST_SIFRE}
+channels: {sms: {provider: console}}
+jobs:
+  - name: yeni-faturalar
+    preset: new_invoices
+    schedule: "@every 1m"
+    messages: {sms: {text: "{{.FATURA_NO}}"}}
+`)
+			if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.ResolveSecrets(nil); err != nil {
+				t.Fatal(err)
+			}
+			d, err := connector.New(context.Background(), cfg, connector.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer d.Close()
+			_, err = d.RunJob(context.Background(), "yeni-faturalar")
+			var told catalog.Localized
+			if !errors.As(err, &told) || !strings.HasPrefix(told.In(catalog.TR), tc.tr) {
+				t.Fatalf("RunJob: %v, want a text starting %q", err, tc.tr)
+			}
+			if got := erp.FailureOf(err); got != tc.want {
+				t.Errorf("the explained error's kind = %q, want %q", got, tc.want)
+			}
+			runs, err := d.Store().JobRuns(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(runs) != 1 || runs[0].Failure != string(tc.want) || runs[0].Err == "" || strings.Contains(runs[0].Err, "veritabanı") {
+				t.Errorf("job runs = %+v, want the driver's words with kind %q", runs, tc.want)
+			}
+		})
+	}
+}
