@@ -22,6 +22,17 @@ func init() {
 			tr: "veritabanı zamanında yanıt vermedi ({err})",
 			en: "the database did not answer in time ({err})"},
 
+		// A query's rows that cannot be followed: its own SQL, most often.
+		"poll.key_missing": {
+			tr: "anahtar sütunu {key} sorgunun sonucunda yok ya da NULL: sorgu her satır için {key} sütununda bir tam sayı döndürmeli",
+			en: "key column {key} is NULL or missing in the query's result: the query must return a whole number in {key} for every row"},
+		"poll.key_not_integer": {
+			tr: "anahtar sütunu {key} tam sayı değil, {value} tutuyor: key olarak artan bir tam sayı sütunu seçin (Wolvox'ta BLKODU)",
+			en: "key column {key} holds {value}, not a whole number: choose an increasing whole-number column as key (BLKODU in Wolvox)"},
+		"poll.timestamp_not_time": {
+			tr: "zaman sütunu {ts} tarih ve saat değil, {value} tutuyor: timestamp olarak TIMESTAMP türünde bir sütun seçin (ör. DEGISTIRME_TARIHI)",
+			en: "timestamp column {ts} holds {value}, not a date and time: choose a TIMESTAMP column as timestamp (e.g. DEGISTIRME_TARIHI)"},
+
 		"statuspage.fix.job_failed.unreachable": {
 			tr: "Son deneme {when}: {err}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
 			en: "Last try {when}: {err}. Check that the Wolvox server is on, the source's host and port in config.yaml (Firebird is usually 3050), and that its firewall lets this computer in; the job tries again by itself."},

@@ -16,7 +16,7 @@ import (
 
 // keyLike is a string literal that names a text: an area prefix and a
 // dotted lower-case name.
-var keyLike = regexp.MustCompile(`^(cli|cmd|help|config|log|demo|page|sql|init|vault|installer|erp|statusauth|statuspage)\.[a-z0-9_]+(\.[a-z0-9_]+)*$`)
+var keyLike = regexp.MustCompile(`^(cli|cmd|help|config|log|demo|page|sql|init|vault|installer|erp|poll|statusauth|statuspage)\.[a-z0-9_]+(\.[a-z0-9_]+)*$`)
 
 // notKeys are literals that look like keys and are file names.
 var notKeys = regexp.MustCompile(`\.(yaml|yml|db|json|go|md|pem|key|err|lock)$`)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
@@ -128,7 +129,7 @@ func positionOf(r erp.Record, ts, key string) (position, error) {
 	case nil:
 		return p, nil
 	default:
-		return p, fmt.Errorf("timestamp column %s holds %v (%T), not a date and time", ts, v, v)
+		return p, catalog.Errorf("poll.timestamp_not_time", "ts", ts, "value", fmt.Sprintf("%v (%T)", v, v))
 	}
 	k, err := keyOf(r, key)
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
@@ -64,15 +65,17 @@ func keyOf(r erp.Record, key string) (int64, error) {
 		return v, nil
 	case float64:
 		return int64(v), nil
-	case string:
-		return strconv.ParseInt(v, 10, 64)
 	case nil:
-		return 0, fmt.Errorf("key column %s is NULL or missing in the query's result", key)
-	default:
-		n, err := strconv.ParseInt(fmt.Sprint(v), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("key column %s holds %v (%T), not a whole number", key, v, v)
-		}
-		return n, nil
+		return 0, catalog.Errorf("poll.key_missing", "key", key)
 	}
+	s, ok := r[key].(string)
+	if !ok {
+		s = fmt.Sprint(r[key])
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		v := r[key]
+		return 0, catalog.Errorf("poll.key_not_integer", "key", key, "value", fmt.Sprintf("%v (%T)", v, v)).Wrapping(err)
+	}
+	return n, nil
 }
