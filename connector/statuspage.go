@@ -110,7 +110,7 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 		return
 	}
 	srv, err := status.New(status.Options{Store: d.store, Probe: d, Metrics: d.metrics, AuthFile: authFile,
-		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Hosts: status.TLSNames(cfg),
+		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Hosts: append(status.TLSNames(cfg), cfg.Hosts...),
 		Log: d.log, Now: d.now})
 	if err != nil {
 		l.Close()

@@ -169,7 +169,11 @@ func init() {
 		"config.sms_encoding": {
 			tr: "SMS kodlaması {value} bilinmiyor: gsm7, tr-single-shift ya da ucs2 kullanın",
 			en: "SMS encoding {value} is not known: use gsm7, tr-single-shift or ucs2"},
-		"config.language": {tr: "language tr ya da en olmalı, {value} değil", en: "language must be tr or en, not {value}"},
+		"config.language":    {tr: "language tr ya da en olmalı, {value} değil", en: "language must be tr or en, not {value}"},
+		"config.status_host": {tr: "{value} bir bilgisayar adı değil", en: "{value} is not a computer name"},
+		"config.hint.status_host": {
+			tr: "yalnızca adı yazın, http:// ve port olmadan: ör. magaza-sunucu.local",
+			en: "write the name alone, without http:// or a port: e.g. magaza-sunucu.local"},
 		"config.path_control": {
 			tr: "{value} yolunda bir denetim karakteri var",
 			en: "the path {value} holds a control character"},

@@ -13,8 +13,8 @@ func init() {
 			en: "The login link is unknown, used or expired. Get a new one at the server with `akinsoft-connector admin login-link`.",
 		},
 		"statusauth.foreign_host": {
-			tr: "Bu sayfa {host} adıyla açılamaz: adres çubuğuna bu bilgisayarın adresini (ör. 127.0.0.1) yazın.",
-			en: "This page cannot be opened as {host}: use this computer's address (e.g. 127.0.0.1) in the address bar.",
+			tr: "Bu sayfa {host} adıyla açılamaz: adres çubuğuna bu bilgisayarın adresini (ör. 127.0.0.1) yazın ya da bu adı config.yaml'da status.hosts listesine ekleyin.",
+			en: "This page cannot be opened as {host}: use this computer's address (e.g. 127.0.0.1) in the address bar, or add the name to status.hosts in config.yaml.",
 		},
 		"statusauth.no_password": {
 			tr: "yönetici parolası ayarlanmamış: sunucuda `akinsoft-connector admin set-password` komutunu çalıştırın",

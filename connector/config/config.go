@@ -75,6 +75,10 @@ type Status struct {
 	TLSCert     Path   `yaml:"tls_cert"`
 	TLSKey      Path   `yaml:"tls_key"`
 	Language    string `yaml:"language"`
+	// Hosts are more names the page is opened by (a DNS alias such as
+	// magaza-sunucu.local); its addresses, localhost, this computer's name
+	// and the names in tls_cert need no entry.
+	Hosts []string `yaml:"hosts"`
 }
 
 // Formats are the shop's money and date conventions.

@@ -96,7 +96,15 @@ func (c *Config) validateStatus(p *problems) {
 	default:
 		p.add("status.language", say("config.language", "value", quote(s.Language)), noHint)
 	}
+	for i, h := range s.Hosts {
+		if !hostName.MatchString(h) {
+			p.add(fmt.Sprintf("status.hosts[%d]", i), say("config.status_host", "value", quote(h)), say("config.hint.status_host"))
+		}
+	}
 }
+
+// hostName is a DNS name as a browser sends it in Host, without a port.
+var hostName = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$`)
 
 func (c *Config) validateSources(p *problems) {
 	if len(c.Sources) == 0 {
