@@ -21,6 +21,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -82,6 +83,7 @@ type JobStatus struct {
 	New      int
 	Skipped  int
 	Err      string
+	ErrTR    string      // Err in Turkish, when the connector wrote it
 	Failure  erp.Failure // the kind of Err
 	Next     time.Time
 }
@@ -264,7 +266,7 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		}
 	}
 	if err != nil {
-		st.Err, st.Failure = err.Error(), erp.FailureOf(err)
+		st.Err, st.ErrTR, st.Failure = err.Error(), inTurkish(err), erp.FailureOf(err)
 		err = erp.Explain(err)
 		d.log.Error("log.daemon.job_failed", "job", j.Name, "err", err)
 	} else {
@@ -280,6 +282,17 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		d.wakeAll()
 	}
 	return results, err
+}
+
+// inTurkish is err in Turkish when a part of it has a text of its own (a
+// catalog error), for the status page; "" when only a driver's English is
+// known.
+func inTurkish(err error) string {
+	var l catalog.Localized
+	if errors.As(err, &l) {
+		return l.In(catalog.TR)
+	}
+	return ""
 }
 
 // wakeAll tells every channel that new messages may be waiting.

@@ -47,7 +47,7 @@ func (d *Daemon) Health() status.Health {
 	h := status.Health{Outbox: d.store.WriteHealth(), Jobs: map[string]status.JobHealth{}, StateDir: string(d.cfg.StateDir)}
 	for job, st := range d.JobStatuses() {
 		if !st.LastRun.IsZero() {
-			h.Jobs[job] = status.JobHealth{Err: st.Err, Failure: st.Failure}
+			h.Jobs[job] = status.JobHealth{Err: st.Err, ErrTR: st.ErrTR, Failure: st.Failure}
 		}
 	}
 	h.DiskFree, h.DiskErr = status.StateDisk(h.StateDir)
@@ -133,7 +133,7 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 
 func outboxJobRun(job string, st JobStatus) outbox.JobRun {
 	return outbox.JobRun{Job: job, LastRun: st.LastRun, Duration: st.Duration, Rows: st.Rows, New: st.New,
-		Skipped: st.Skipped, Err: st.Err, Failure: string(st.Failure), Next: st.Next}
+		Skipped: st.Skipped, Err: st.Err, ErrTR: st.ErrTR, Failure: string(st.Failure), Next: st.Next}
 }
 
 // Metrics are the daemon's Prometheus metrics, for a status server that a

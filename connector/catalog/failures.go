@@ -1,26 +1,27 @@
 package catalog
 
 // The kinds of trouble that stop a read from the ERP database (erp.Failure):
-// the cause, with the driver's own words as {err}, and on the status page
-// what to do about it.
+// the cause (the driver's own words follow it, "job.failed.told"), and on
+// the status page what to do about it.
 func init() {
 	add(map[Key]entry{
 		"job.failed.other": {tr: "{err}", en: "{err}"},
+		"job.failed.told":  {tr: "{cause} ({err})", en: "{cause} ({err})"},
 		"job.failed.unreachable": {
-			tr: "veritabanı sunucusuna ulaşılamadı ({err})",
-			en: "the database server could not be reached ({err})"},
+			tr: "veritabanı sunucusuna ulaşılamadı",
+			en: "the database server could not be reached"},
 		"job.failed.login": {
-			tr: "veritabanı kullanıcı adını ya da parolayı kabul etmedi ({err})",
-			en: "the database refused the user name or password ({err})"},
+			tr: "veritabanı kullanıcı adını ya da parolayı kabul etmedi",
+			en: "the database refused the user name or password"},
 		"job.failed.missing": {
-			tr: "veritabanı sunucuda yok ({err})",
-			en: "the database does not exist on the server ({err})"},
+			tr: "veritabanı sunucuda yok",
+			en: "the database does not exist on the server"},
 		"job.failed.schema": {
-			tr: "sorgunun andığı bir tablo ya da sütun veritabanında yok ({err})",
-			en: "a table or column the query names is not in the database ({err})"},
+			tr: "sorgunun andığı bir tablo ya da sütun veritabanında yok",
+			en: "a table or column the query names is not in the database"},
 		"job.failed.timeout": {
-			tr: "veritabanı zamanında yanıt vermedi ({err})",
-			en: "the database did not answer in time ({err})"},
+			tr: "veritabanı zamanında yanıt vermedi",
+			en: "the database did not answer in time"},
 
 		// A query's rows that cannot be followed: its own SQL, most often.
 		"poll.key_missing": {
@@ -34,19 +35,19 @@ func init() {
 			en: "timestamp column {ts} holds {value}, not a date and time: choose a TIMESTAMP column as timestamp (e.g. DEGISTIRME_TARIHI)"},
 
 		"statuspage.fix.job_failed.unreachable": {
-			tr: "Son deneme {when}: {err}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
-			en: "Last try {when}: {err}. Check that the Wolvox server is on, the source's host and port in config.yaml (Firebird is usually 3050), and that its firewall lets this computer in; the job tries again by itself."},
+			tr: "Son deneme {when}: {cause}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
+			en: "Last try {when}: {cause}. Check that the Wolvox server is on, the source's host and port in config.yaml (Firebird is usually 3050), and that its firewall lets this computer in; the job tries again by itself."},
 		"statuspage.fix.job_failed.login": {
-			tr: "Son deneme {when}: {err}. config.yaml'da kaynağın user değerini denetleyin ve parolasını `akinsoft-connector secrets set NAME` ile yeniden saklayın (NAME, password satırındaki {ref} içindeki addır); görev bir sonraki zamanında yeni parolayla dener.",
-			en: "Last try {when}: {err}. Check the source's user in config.yaml and store its password again with `akinsoft-connector secrets set NAME` (NAME as in {ref} on its password line); the job tries the new password at its next time."},
+			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın user değerini denetleyin ve parolasını `akinsoft-connector secrets set NAME` ile yeniden saklayın (NAME, password satırındaki {ref} içindeki addır); görev bir sonraki zamanında yeni parolayla dener.",
+			en: "Last try {when}: {cause}. Check the source's user in config.yaml and store its password again with `akinsoft-connector secrets set NAME` (NAME as in {ref} on its password line); the job tries the new password at its next time."},
 		"statuspage.fix.job_failed.missing": {
-			tr: "Son deneme {when}: {err}. config.yaml'da kaynağın database yolunu denetleyin: Firebird'de bu, sunucunun kendi diskindeki yoldur. Yeni yılın veritabanıysa Wolvox onu yıl açılınca oluşturur; görev kendiliğinden yeniden dener.",
-			en: "Last try {when}: {err}. Check the source's database path in config.yaml: for Firebird it is the path on the server's own disk. If it is a new year's database, Wolvox creates it when the shop opens the year; the job tries again by itself."},
+			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın database yolunu denetleyin: Firebird'de bu, sunucunun kendi diskindeki yoldur. Yeni yılın veritabanıysa Wolvox onu yıl açılınca oluşturur; görev kendiliğinden yeniden dener.",
+			en: "Last try {when}: {cause}. Check the source's database path in config.yaml: for Firebird it is the path on the server's own disk. If it is a new year's database, Wolvox creates it when the shop opens the year; the job tries again by itself."},
 		"statuspage.fix.job_failed.schema": {
-			tr: "Son deneme {when}: {err}. `akinsoft-connector check` hangi tablonun ya da sütunun eksik olduğunu gösterir: Wolvox sürümü farklıysa görevin sorgusunu ya da alanlarını buna göre düzeltin. Düzeltilene dek görev her seferinde aynı yerde durur.",
-			en: "Last try {when}: {err}. `akinsoft-connector check` shows which table or column is missing: if the Wolvox version differs, change the job's query or fields to match. Until then the job stops at the same place every time."},
+			tr: "Son deneme {when}: {cause}. `akinsoft-connector check` hangi tablonun ya da sütunun eksik olduğunu gösterir: Wolvox sürümü farklıysa görevin sorgusunu ya da alanlarını buna göre düzeltin. Düzeltilene dek görev her seferinde aynı yerde durur.",
+			en: "Last try {when}: {cause}. `akinsoft-connector check` shows which table or column is missing: if the Wolvox version differs, change the job's query or fields to match. Until then the job stops at the same place every time."},
 		"statuspage.fix.job_failed.timeout": {
-			tr: "Son deneme {when}: {err}. Sunucu çok yoğun ya da ağ yavaş olabilir; sürerse config.yaml'da kaynağın timeout değerini artırın. Görev kendiliğinden yeniden dener.",
-			en: "Last try {when}: {err}. The server may be very busy or the network slow; if it goes on, raise the source's timeout in config.yaml. The job tries again by itself."},
+			tr: "Son deneme {when}: {cause}. Sunucu çok yoğun ya da ağ yavaş olabilir; sürerse config.yaml'da kaynağın timeout değerini artırın. Görev kendiliğinden yeniden dener.",
+			en: "Last try {when}: {cause}. The server may be very busy or the network slow; if it goes on, raise the source's timeout in config.yaml. The job tries again by itself."},
 	})
 }

@@ -89,10 +89,21 @@ func FailureOf(err error) Failure {
 	return FailureOther
 }
 
+// Cause is the kind in people's words; zero for a kind without one.
+func (f Failure) Cause() catalog.Msg {
+	if f.key() == "job.failed.other" {
+		return catalog.Msg{}
+	}
+	return catalog.M(f.key())
+}
+
 // Told is a failed read's error text, as stored, the way people read it:
 // the cause of its kind first, in their language, then the driver's words.
 func (f Failure) Told(detail string) catalog.Msg {
-	return catalog.M(f.key(), "err", detail)
+	if c := f.Cause(); !c.IsZero() {
+		return catalog.M("job.failed.told", "cause", c, "err", detail)
+	}
+	return catalog.M("job.failed.other", "err", detail)
 }
 
 // FixKey is the status page's advice for a job whose last read failed so.
@@ -118,5 +129,5 @@ func Explain(err error) error {
 	if f == FailureNone || f == FailureOther {
 		return err
 	}
-	return catalog.Errorf(f.key(), "err", err).Wrapping(err)
+	return catalog.Errorf("job.failed.told", "cause", f.Cause(), "err", err).Wrapping(err)
 }

@@ -250,7 +250,7 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 		return nil, err
 	}
 	p.OptOutNotes = len(p.noteEntries)
-	if err := eachString(ctx, tx, `SELECT job, err FROM job_runs WHERE err != '' AND job != ?`, "", func(job, text string) {
+	if err := eachString(ctx, tx, `SELECT job, err || char(10) || err_tr FROM job_runs WHERE err != '' AND job != ?`, "", func(job, text string) {
 		if match.Match(text) {
 			p.JobRuns = append(p.JobRuns, job)
 		}
@@ -351,7 +351,7 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 		}
 	}
 	for _, job := range p.JobRuns {
-		if err := exec(`UPDATE job_runs SET err = 'the error text named a person who asked to be forgotten and was erased' WHERE job = ?`, job); err != nil {
+		if err := exec(`UPDATE job_runs SET err = 'the error text named a person who asked to be forgotten and was erased', err_tr = 'hata metni unutulmak isteyen bir kişinin adını taşıyordu ve silindi' WHERE job = ?`, job); err != nil {
 			return err
 		}
 	}

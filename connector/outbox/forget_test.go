@@ -92,7 +92,8 @@ func mehmetOutbox(t *testing.T, path string) *Store {
 	if err := s.Finish(ctx, claimed[0], Outcome{Status: StatusPending, Reason: mapping.Reason{Detail: "retry: receiver said unknown phone 0533 234 56 78"}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordJobRun(ctx, JobRun{Job: "new-invoices", LastRun: time.Now(), Err: "row 102: CEP_TEL 05332345678 rejected"}); err != nil {
+	if err := s.RecordJobRun(ctx, JobRun{Job: "new-invoices", LastRun: time.Now(), Err: "row 102: CEP_TEL 05332345678 rejected",
+		ErrTR: "satır 102: CEP_TEL 05332345678 reddedildi"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.OptOut(ctx, "0533 234 56 78", "telefonla istedi: 0533 234 56 78"); err != nil {

@@ -22,6 +22,7 @@ type JobRun struct {
 	New         int
 	Skipped     int
 	Err         string // empty: the last run succeeded
+	ErrTR       string // Err in Turkish, when the connector wrote it ("": a driver's English only)
 	Failure     string // the kind of Err, an erp.Failure
 	Next        time.Time
 }
@@ -33,13 +34,13 @@ func (s *Store) RecordJobRun(ctx context.Context, r JobRun) error {
 	if r.Err == "" {
 		success = ms(r.LastRun)
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO job_runs (job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, failure, next_run)
-		VALUES (?, ?, COALESCE(?, 0), ?, ?, ?, ?, ?, ?, ?)
+	_, err := s.db.ExecContext(ctx, `INSERT INTO job_runs (job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, err_tr, failure, next_run)
+		VALUES (?, ?, COALESCE(?, 0), ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run,
 			last_success = COALESCE(?, job_runs.last_success), duration_ms = excluded.duration_ms,
 			rows_read = excluded.rows_read, new_messages = excluded.new_messages, skipped = excluded.skipped,
-			err = excluded.err, failure = excluded.failure, next_run = excluded.next_run`,
-		r.Job, ms(r.LastRun), success, r.Duration.Milliseconds(), r.Rows, r.New, r.Skipped, r.Err, r.Failure, msOrZero(r.Next), success)
+			err = excluded.err, err_tr = excluded.err_tr, failure = excluded.failure, next_run = excluded.next_run`,
+		r.Job, ms(r.LastRun), success, r.Duration.Milliseconds(), r.Rows, r.New, r.Skipped, r.Err, r.ErrTR, r.Failure, msOrZero(r.Next), success)
 	if err != nil {
 		return fmt.Errorf("save the run of job %s: %w", r.Job, err)
 	}
@@ -58,7 +59,7 @@ func (s *Store) SetJobNext(ctx context.Context, job string, next time.Time) erro
 
 // JobRuns returns every job's last run, by job name.
 func (s *Store) JobRuns(ctx context.Context) ([]JobRun, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, failure, next_run
+	rows, err := s.db.QueryContext(ctx, `SELECT job, last_run, last_success, duration_ms, rows_read, new_messages, skipped, err, err_tr, failure, next_run
 		FROM job_runs ORDER BY job`)
 	if err != nil {
 		return nil, fmt.Errorf("read job runs: %w", err)
@@ -68,7 +69,7 @@ func (s *Store) JobRuns(ctx context.Context) ([]JobRun, error) {
 	for rows.Next() {
 		var r JobRun
 		var last, success, dur, next int64
-		if err := rows.Scan(&r.Job, &last, &success, &dur, &r.Rows, &r.New, &r.Skipped, &r.Err, &r.Failure, &next); err != nil {
+		if err := rows.Scan(&r.Job, &last, &success, &dur, &r.Rows, &r.New, &r.Skipped, &r.Err, &r.ErrTR, &r.Failure, &next); err != nil {
 			return nil, fmt.Errorf("read job runs: %w", err)
 		}
 		r.LastRun, r.LastSuccess, r.Next = fromMs(last), fromMs(success), fromMs(next)

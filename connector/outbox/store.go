@@ -224,8 +224,10 @@ var migrations = []string{
 	`ALTER TABLE messages ADD COLUMN about TEXT NOT NULL DEFAULT '';`,
 	// 10: the kind of a job's last failure (an erp.Failure: "login",
 	// "unreachable", …), so its cause and fix are told in the reader's
-	// language while err keeps the driver's words.
-	`ALTER TABLE job_runs ADD COLUMN failure TEXT NOT NULL DEFAULT '';`,
+	// language while err keeps the driver's words; and err in Turkish when
+	// the connector wrote it ('': only the English, a driver's, is known).
+	`ALTER TABLE job_runs ADD COLUMN failure TEXT NOT NULL DEFAULT '';
+	ALTER TABLE job_runs ADD COLUMN err_tr TEXT NOT NULL DEFAULT '';`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its

@@ -34,7 +34,20 @@ type Health struct {
 // Failure its kind if not.
 type JobHealth struct {
 	Err     string
+	ErrTR   string // Err in Turkish, when the connector wrote it
 	Failure erp.Failure
+}
+
+// in is what the page says of the failure in l: its cause when the kind
+// has one (the driver's English is for the to-do list), else the error.
+func (j JobHealth) in(l catalog.Lang) string {
+	switch {
+	case !j.Failure.Cause().IsZero():
+		return j.Failure.Cause().In(l)
+	case l == catalog.TR && j.ErrTR != "":
+		return j.ErrTR
+	}
+	return j.Err
 }
 
 // DiskLow reports whether the state folder is nearly full.
@@ -69,8 +82,7 @@ func (h Health) Warnings(l catalog.Lang) []string {
 	}
 	sort.Strings(jobs)
 	for _, job := range jobs {
-		j := h.Jobs[job]
-		out = append(out, catalog.M("health.job_failed", "job", job, "err", j.Failure.Told(j.Err)).In(l))
+		out = append(out, l.Text("health.job_failed", map[string]string{"job": job, "err": h.Jobs[job].in(l)}))
 	}
 	return out
 }

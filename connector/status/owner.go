@@ -35,7 +35,11 @@ type todo struct {
 	Examples []string
 	More     int
 	Link     string // the message list showing them ("" when there is none)
-	Bad      bool   // stops a channel or a job (red), not one message (amber)
+	// Detail is the error itself, DetailEN when it is in English whatever
+	// the page's language (a database driver's words).
+	Detail   string
+	DetailEN bool
+	Bad      bool // stops a channel or a job (red), not one message (amber)
 }
 
 // problemKinds are the message problems in the order the list shows them.
@@ -117,9 +121,16 @@ func (p *pageData) todos(problems []MessageView) []todo {
 	}
 	for _, j := range p.Jobs {
 		if j.Err != "" {
+			// The cause and its fix in the reader's words; below, the error
+			// itself, which only the driver's English may say.
 			f := erp.Failure(j.Failure)
-			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix: l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "err", f.Told(j.Err), "ref", "${secret:NAME}")})
+			t := todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
+				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", "${secret:NAME}"),
+				Detail: j.Err, DetailEN: true}
+			if l.Code == string(catalog.TR) && j.ErrTR != "" {
+				t.Detail, t.DetailEN = j.ErrTR, false
+			}
+			out = append(out, t)
 		}
 	}
 	byKind := map[string]*todo{}

@@ -16,6 +16,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
@@ -83,8 +84,8 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 	}
 	todo := section(t, page, "todo")
 	for _, want := range []string{
-		`data-kind="job_failed"`, "veritabanı sunucusuna ulaşılamadı (source merkez (firebird): cannot reach the database",
-		"connect: connection refused). Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird genellikle 3050)",
+		`data-kind="job_failed"`, "Son deneme bugün 22:10: veritabanı sunucusuna ulaşılamadı. Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird genellikle 3050)",
+		`<code lang="en">source merkez (firebird): cannot reach the database D:\WOLVOX8\DATA\2026.FDB: dial tcp 192.168.1.10:3050: connect: connection refused</code>`,
 		"1 mesajın gidip gitmediği belli değil", "Fatura 2026-800 · Ayşe Yılmaz",
 		"Bu müşterinin cep telefonu Wolvox&#39;ta kayıtlı değil: cari kartına ekleyin.", "Fatura 2024-108 · Özlem Aydın",
 		"numara sabit hat", "Fatura 2024-106 · Hüseyin Çelik",
@@ -324,6 +325,46 @@ func TestAPIHasAboutAndNextAt(t *testing.T) {
 	for _, ch := range o.Channels {
 		if ch.Name == "sms" && !ch.QuietUntil.Equal(time.Date(2026, 11, 26, 9, 0, 0, 0, e.ist)) {
 			t.Errorf("sms quiet until %v", ch.QuietUntil)
+		}
+	}
+}
+
+// An error the connector wrote itself (a custom query's key column of the
+// wrong kind) is shown in Turkish on the Turkish page; the English page,
+// and a driver's words on either, show the English marked as such.
+func TestJobFailureIsShownInThePagesLanguage(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	for _, r := range []outbox.JobRun{
+		{Job: "telefonlar", LastRun: time.Now().Add(-time.Minute), Failure: string(erp.FailureOther),
+			Err:   "job telefonlar: source demo: key column BLKODU holds A-17 (string), not a whole number",
+			ErrTR: "anahtar sütunu BLKODU tam sayı değil, A-17 (string) tutuyor"},
+		{Job: "faturalar", LastRun: time.Now().Add(-time.Minute), Failure: string(erp.FailureLogin),
+			Err: "source merkez (firebird): cannot reach the database D:\\WOLVOX8\\DATA\\2026.FDB: Your user name and password are not defined."},
+	} {
+		if err := e.store.RecordJobRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := e.login()
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"tr", []string{`<p class="detail"><code>anahtar sütunu BLKODU tam sayı değil, A-17 (string) tutuyor</code>`,
+			"veritabanı kullanıcı adını ya da parolayı kabul etmedi. config.yaml&#39;da kaynağın user değerini denetleyin",
+			"akinsoft-connector secrets set NAME", "${secret:NAME}",
+			`<code lang="en">source merkez (firebird): cannot reach the database D:\WOLVOX8\DATA\2026.FDB: Your user name`}},
+		{"en", []string{`<code lang="en">job telefonlar: source demo: key column BLKODU holds A-17 (string), not a whole number</code>`,
+			"the database refused the user name or password. Check the source&#39;s user in config.yaml"}},
+	} {
+		e.do(c, "GET", "/?lang="+tc.lang, nil) // sets the language and comes back
+		_, page := e.do(c, "GET", "/", nil)
+		todo := section(t, page, "todo")
+		for _, want := range tc.want {
+			if !strings.Contains(todo, want) {
+				t.Errorf("%s: the to-do list lacks %q:\n%s", tc.lang, want, todo)
+			}
 		}
 	}
 }

@@ -7,9 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
+
+// shareWait is how long a test waits for the others to let it use the
+// server: longer than any one test holds it exclusively (a restart takes
+// seconds), shorter than go test's own timeout.
+const shareWait = 5 * time.Minute
 
 // share holds the test server for t: shared by every test that only uses
 // it, exclusive for one that stops or restarts it. go test runs packages in
@@ -26,11 +32,24 @@ func share(t testing.TB, exclusive bool) {
 	if exclusive {
 		how = unix.LOCK_EX
 	}
-	for {
-		err = unix.Flock(int(f.Fd()), how)
-		if !errors.Is(err, unix.EINTR) {
-			break
+	// Blocking, so the lock goes to a waiter the moment it is free (polling
+	// would let the tests that share it starve one that needs it alone),
+	// but not forever: a test process that hangs holding it would make every
+	// other one wait, silently, until go test kills them all.
+	locked := make(chan error, 1)
+	go func() {
+		for {
+			err := unix.Flock(int(f.Fd()), how)
+			if !errors.Is(err, unix.EINTR) {
+				locked <- err
+				return
+			}
 		}
+	}()
+	select {
+	case err = <-locked:
+	case <-time.After(shareWait):
+		t.Fatalf("waited %v for the Firebird test server: another test process holds %s (fuser %s names it)", shareWait, path, path)
 	}
 	if err != nil {
 		f.Close()
