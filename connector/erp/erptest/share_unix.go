@@ -32,10 +32,11 @@ func share(t testing.TB, exclusive bool) {
 	if exclusive {
 		how = unix.LOCK_EX
 	}
-	// Blocking, so the lock goes to a waiter the moment it is free (polling
-	// would let the tests that share it starve one that needs it alone),
-	// but not forever: a test process that hangs holding it would make every
-	// other one wait, silently, until go test kills them all.
+	// Blocking, so a waiter is woken the moment the lock is free (polling
+	// every few milliseconds missed those moments while the other packages'
+	// tests kept it shared), but not forever: a test process that hangs
+	// holding it would make every other one wait, silently, until go test
+	// kills them all.
 	locked := make(chan error, 1)
 	go func() {
 		for {
@@ -49,6 +50,12 @@ func share(t testing.TB, exclusive bool) {
 	select {
 	case err = <-locked:
 	case <-time.After(shareWait):
+		go func() { // the lock, should it still come, is let go at once
+			if <-locked == nil {
+				unix.Flock(int(f.Fd()), unix.LOCK_UN)
+			}
+			f.Close()
+		}()
 		t.Fatalf("waited %v for the Firebird test server: another test process holds %s (fuser %s names it)", shareWait, path, path)
 	}
 	if err != nil {
