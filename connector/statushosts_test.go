@@ -24,7 +24,7 @@ func TestStatusPageAnswersToTheNamesInStatusHosts(t *testing.T) {
 		t.Fatal(err)
 	}
 	y := `state_dir: state
-status: {listen: "127.0.0.1:0", hosts: [Magaza-Sunucu.local]}
+status: {listen: "127.0.0.1:0", hosts: [Magaza-Sunucu.local, mağaza.local]}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
 channels: {sms: {provider: console}}
 jobs:
@@ -67,6 +67,7 @@ jobs:
 	}{
 		{"magaza-sunucu.local" + port, http.StatusOK},
 		{"MAGAZA-SUNUCU.LOCAL.", http.StatusOK},
+		{"xn--maaza-l1a.local" + port, http.StatusOK}, // mağaza.local, as a browser sends it
 		{"baska-sunucu.local" + port, http.StatusMisdirectedRequest},
 	} {
 		req, _ := http.NewRequest("GET", "http://"+addr+"/healthz", nil)

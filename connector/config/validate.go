@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+
+	"golang.org/x/net/idna"
 	"slices"
 	"strings"
 
@@ -97,13 +99,21 @@ func (c *Config) validateStatus(p *problems) {
 		p.add("status.language", say("config.language", "value", quote(s.Language)), noHint)
 	}
 	for i, h := range s.Hosts {
-		if !hostName.MatchString(h) {
+		if !isHostName(h) {
 			p.add(fmt.Sprintf("status.hosts[%d]", i), say("config.status_host", "value", quote(h)), say("config.hint.status_host"))
 		}
 	}
 }
 
-// hostName is a DNS name as a browser sends it in Host, without a port.
+// isHostName reports whether h is a computer's name a browser can send in
+// Host: a DNS name, Turkish letters too (mağaza-sunucu.local, which it
+// sends as punycode), without a scheme or a port.
+func isHostName(h string) bool {
+	a, err := idna.Lookup.ToASCII(h)
+	return err == nil && hostName.MatchString(a)
+}
+
+// hostName is a DNS name in ASCII as a browser sends it in Host.
 var hostName = regexp.MustCompile(`^(?i)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$`)
 
 func (c *Config) validateSources(p *problems) {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"golang.org/x/net/idna"
+
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
@@ -74,6 +76,10 @@ func allowedHosts(extra []string) []string {
 		}
 	}
 	for _, h := range extra {
+		// A browser sends a name with Turkish letters as punycode.
+		if a, err := idna.Lookup.ToASCII(h); err == nil {
+			h = a
+		}
 		out = append(out, strings.TrimSuffix(strings.ToLower(h), "."))
 	}
 	return out
