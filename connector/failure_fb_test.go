@@ -34,7 +34,7 @@ func TestFirebirdJobFailureIsToldByKind(t *testing.T) {
 		tr                       string
 	}{
 		{"wrong password", "yanlış-parola", path, erp.FailureLogin, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (source merkez (firebird)"},
-		{"no such database", os.Getenv("FIREBIRD_TEST_PASSWORD"), filepath.Join(s.Dir, "2031.fdb"), erp.FailureMissing, "veritabanı sunucuda yok (source merkez: database "},
+		{"no such database", os.Getenv("FIREBIRD_TEST_PASSWORD"), filepath.Join(s.Dir, "2031.fdb"), erp.FailureMissing, "veritabanı açılamadı: yok ya da bu kullanıcı açamıyor (source merkez: database "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("AKC_TEST_SIFRE", tc.password)

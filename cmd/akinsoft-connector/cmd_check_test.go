@@ -126,7 +126,7 @@ func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfg)
-	if code == exitOK || !strings.Contains(out, "görev telefonlar: sorgunun andığı bir tablo ya da sütun veritabanında yok (") ||
+	if code == exitOK || !strings.Contains(out, "görev telefonlar: sorgudaki bir tablo ya da sütun veritabanında yok (") ||
 		!strings.Contains(out, "no such column: TEL9") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}

@@ -14,10 +14,10 @@ func init() {
 			tr: "veritabanı kullanıcı adını ya da parolayı kabul etmedi",
 			en: "the database refused the user name or password"},
 		"job.failed.missing": {
-			tr: "veritabanı sunucuda yok",
-			en: "the database does not exist on the server"},
+			tr: "veritabanı açılamadı: yok ya da bu kullanıcı açamıyor",
+			en: "the database could not be opened: it does not exist, or this user may not open it"},
 		"job.failed.schema": {
-			tr: "sorgunun andığı bir tablo ya da sütun veritabanında yok",
+			tr: "sorgudaki bir tablo ya da sütun veritabanında yok",
 			en: "a table or column the query names is not in the database"},
 		"job.failed.timeout": {
 			tr: "veritabanı zamanında yanıt vermedi",
@@ -35,14 +35,14 @@ func init() {
 			en: "timestamp column {ts} holds {value}, not a date and time: choose a TIMESTAMP column as timestamp (e.g. DEGISTIRME_TARIHI)"},
 
 		"statuspage.fix.job_failed.unreachable": {
-			tr: "Son deneme {when}: {cause}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
+			tr: "Son deneme {when}: {cause}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird'de genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
 			en: "Last try {when}: {cause}. Check that the Wolvox server is on, the source's host and port in config.yaml (Firebird is usually 3050), and that its firewall lets this computer in; the job tries again by itself."},
 		"statuspage.fix.job_failed.login": {
-			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın user değerini denetleyin ve parolasını `akinsoft-connector secrets set NAME` ile yeniden saklayın (NAME, password satırındaki {ref} içindeki addır); görev bir sonraki zamanında yeni parolayla dener.",
-			en: "Last try {when}: {cause}. Check the source's user in config.yaml and store its password again with `akinsoft-connector secrets set NAME` (NAME as in {ref} on its password line); the job tries the new password at its next time."},
+			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın user değerini denetleyin ve parolasını hizmetin yapılandırmasıyla yeniden saklayın: `akinsoft-connector secrets set AD --config <config.yaml'ın yolu>` (AD, password satırındaki {ref} içindeki addır; Linux'ta komutu `runuser -u akinsoft-connector --` ile başlatın). Görev bir sonraki zamanında yeni parolayla dener.",
+			en: "Last try {when}: {cause}. Check the source's user in config.yaml and store its password again with the service's config: `akinsoft-connector secrets set NAME --config <path of config.yaml>` (NAME as in {ref} on its password line; on Linux start the command with `runuser -u akinsoft-connector --`). The job tries the new password at its next time."},
 		"statuspage.fix.job_failed.missing": {
-			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın database yolunu denetleyin: Firebird'de bu, sunucunun kendi diskindeki yoldur. Yeni yılın veritabanıysa Wolvox onu yıl açılınca oluşturur; görev kendiliğinden yeniden dener.",
-			en: "Last try {when}: {cause}. Check the source's database path in config.yaml: for Firebird it is the path on the server's own disk. If it is a new year's database, Wolvox creates it when the shop opens the year; the job tries again by itself."},
+			tr: "Son deneme {when}: {cause}. config.yaml'da kaynağın database yolunu denetleyin (Firebird'de bu, sunucunun kendi diskindeki yoldur) ve kullanıcının o veritabanını açma yetkisi olduğunu denetleyin. Yeni yılın veritabanıysa Wolvox onu yıl açılınca oluşturur; görev kendiliğinden yeniden dener.",
+			en: "Last try {when}: {cause}. Check the source's database path in config.yaml (for Firebird, the path on the server's own disk) and that the user may open that database. If it is a new year's database, Wolvox creates it when the shop opens the year; the job tries again by itself."},
 		"statuspage.fix.job_failed.schema": {
 			tr: "Son deneme {when}: {cause}. `akinsoft-connector check` hangi tablonun ya da sütunun eksik olduğunu gösterir: Wolvox sürümü farklıysa görevin sorgusunu ya da alanlarını buna göre düzeltin. Düzeltilene dek görev her seferinde aynı yerde durur.",
 			en: "Last try {when}: {cause}. `akinsoft-connector check` shows which table or column is missing: if the Wolvox version differs, change the job's query or fields to match. Until then the job stops at the same place every time."},

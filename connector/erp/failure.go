@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	mssql "github.com/microsoft/go-mssqldb"
 	"github.com/nakagami/firebirdsql"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -22,7 +23,7 @@ const (
 	FailureNone        Failure = ""
 	FailureUnreachable Failure = "unreachable" // no server answers at that address
 	FailureLogin       Failure = "login"       // the server refused the user name or password
-	FailureMissing     Failure = "missing"     // no such database on the server
+	FailureMissing     Failure = "missing"     // no such database on the server, or not for this user
 	FailureSchema      Failure = "schema"      // a table or column the query names does not exist
 	FailureTimeout     Failure = "timeout"     // the server did not answer in time
 	FailureOther       Failure = "other"
@@ -38,6 +39,11 @@ func FailureOf(err error) Failure {
 	if err == nil {
 		return FailureNone
 	}
+	if errors.Is(err, context.Canceled) {
+		// A read the connector stopped itself (shutdown): a cancelled dial
+		// is a net.OpError too, and must not be told as an unreachable server.
+		return FailureOther
+	}
 	var fb *firebirdsql.FbError
 	if errors.As(err, &fb) {
 		switch {
@@ -51,14 +57,20 @@ func FailureOf(err error) Failure {
 			return FailureUnreachable
 		}
 	}
-	var ms interface{ SQLErrorNumber() int32 }
+	var ms mssql.Error
 	if errors.As(err, &ms) {
-		switch ms.SQLErrorNumber() {
-		case 18456: // Login failed for user
-			return FailureLogin
-		case 4060: // Cannot open database requested by the login
+		// A refused database comes as 4060 followed by 18456 (the login
+		// failed because of it), and Number is the last of them.
+		numbers := []int32{ms.Number}
+		for _, e := range ms.All {
+			numbers = append(numbers, e.Number)
+		}
+		switch {
+		case slices.Contains(numbers, 4060): // Cannot open database requested by the login
 			return FailureMissing
-		case 207, 208: // Invalid column name, Invalid object name
+		case slices.Contains(numbers, 18456): // Login failed for user
+			return FailureLogin
+		case slices.Contains(numbers, 207), slices.Contains(numbers, 208): // Invalid column name, Invalid object name
 			return FailureSchema
 		}
 	}

@@ -119,7 +119,9 @@ func TestSQLServerAndNetworkFailureKinds(t *testing.T) {
 		want erp.Failure
 	}{
 		{"login failed", wrap(mssql.Error{Number: 18456, Message: "Login failed for user 'wolvox'."}), erp.FailureLogin},
-		{"cannot open database", wrap(mssql.Error{Number: 4060, Message: "Cannot open database \"WOLVOX2026\" requested by the login."}), erp.FailureMissing},
+		{"cannot open database", wrap(mssql.Error{Number: 18456, Message: "Login failed for user 'wolvox'.",
+			All: []mssql.Error{{Number: 4060, Message: "Cannot open database \"WOLVOX2026\" requested by the login. The login failed."}, {Number: 18456, Message: "Login failed for user 'wolvox'."}}}), erp.FailureMissing},
+		{"shutdown during a dial", wrap(&net.OpError{Op: "dial", Net: "tcp", Err: context.Canceled}), erp.FailureOther},
 		{"invalid column", wrap(mssql.Error{Number: 207, Message: "Invalid column name 'TEL9'."}), erp.FailureSchema},
 		{"invalid object", wrap(mssql.Error{Number: 208, Message: "Invalid object name 'CARI_YOK'."}), erp.FailureSchema},
 		{"deadline", wrap(context.DeadlineExceeded), erp.FailureTimeout},

@@ -42,6 +42,39 @@ type todo struct {
 	Bad      bool // stops a channel or a job (red), not one message (amber)
 }
 
+// secretRef is how the example configs write a secret's reference.
+func secretRef(l lang) string {
+	if l.Code == string(catalog.TR) {
+		return "${secret:AD}"
+	}
+	return "${secret:NAME}"
+}
+
+// jobText is a failed job's words as the page shows them; EN when they are
+// English whatever the page's language (a database driver's).
+type jobText struct {
+	Text string
+	EN   bool
+}
+
+// jobWords is a failed job's error: in Turkish on the Turkish page when the
+// connector wrote it, else as recorded.
+func (p pageData) jobWords(j outbox.JobRun) jobText {
+	if p.Code == string(catalog.TR) && j.ErrTR != "" {
+		return jobText{Text: j.ErrTR}
+	}
+	return jobText{Text: j.Err, EN: true}
+}
+
+// JobOutcome is the jobs table's word on a failed run: its cause when the
+// kind has one, else its error.
+func (p pageData) JobOutcome(j outbox.JobRun) jobText {
+	if c := erp.Failure(j.Failure).Cause(); !c.IsZero() {
+		return jobText{Text: c.In(p.cat())}
+	}
+	return p.jobWords(j)
+}
+
 // problemKinds are the message problems in the order the list shows them.
 var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "refused", "other"}
 
@@ -124,13 +157,10 @@ func (p *pageData) todos(problems []MessageView) []todo {
 			// The cause and its fix in the reader's words; below, the error
 			// itself, which only the driver's English may say.
 			f := erp.Failure(j.Failure)
-			t := todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", "${secret:NAME}"),
-				Detail: j.Err, DetailEN: true}
-			if l.Code == string(catalog.TR) && j.ErrTR != "" {
-				t.Detail, t.DetailEN = j.ErrTR, false
-			}
-			out = append(out, t)
+			w := p.jobWords(j)
+			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
+				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l)),
+				Detail: w.Text, DetailEN: w.EN})
 		}
 	}
 	byKind := map[string]*todo{}

@@ -84,7 +84,7 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 	}
 	todo := section(t, page, "todo")
 	for _, want := range []string{
-		`data-kind="job_failed"`, "Son deneme bugün 22:10: veritabanı sunucusuna ulaşılamadı. Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird genellikle 3050)",
+		`data-kind="job_failed"`, "Son deneme bugün 22:10: veritabanı sunucusuna ulaşılamadı. Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird&#39;de genellikle 3050)",
 		`<code lang="en">source merkez (firebird): cannot reach the database D:\WOLVOX8\DATA\2026.FDB: dial tcp 192.168.1.10:3050: connect: connection refused</code>`,
 		"1 mesajın gidip gitmediği belli değil", "Fatura 2026-800 · Ayşe Yılmaz",
 		"Bu müşterinin cep telefonu Wolvox&#39;ta kayıtlı değil: cari kartına ekleyin.", "Fatura 2024-108 · Özlem Aydın",
@@ -353,7 +353,7 @@ func TestJobFailureIsShownInThePagesLanguage(t *testing.T) {
 	}{
 		{"tr", []string{`<p class="detail"><code>anahtar sütunu BLKODU tam sayı değil, A-17 (string) tutuyor</code>`,
 			"veritabanı kullanıcı adını ya da parolayı kabul etmedi. config.yaml&#39;da kaynağın user değerini denetleyin",
-			"akinsoft-connector secrets set NAME", "${secret:NAME}",
+			"akinsoft-connector secrets set AD --config", "${secret:AD}",
 			`<code lang="en">source merkez (firebird): cannot reach the database D:\WOLVOX8\DATA\2026.FDB: Your user name`}},
 		{"en", []string{`<code lang="en">job telefonlar: source demo: key column BLKODU holds A-17 (string), not a whole number</code>`,
 			"the database refused the user name or password. Check the source&#39;s user in config.yaml"}},
