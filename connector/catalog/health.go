@@ -12,7 +12,7 @@ func init() {
 			en: "Little space left in the state folder: {free} free ({dir}). On a full disk no notification can be sent; free some space.",
 		},
 		"health.job_failed": {
-			tr: "{job} işinin son çalışması başarısız: {err}",
+			tr: "\"{job}\" görevinin son çalışması başarısız: {err}",
 			en: "The last run of job {job} failed: {err}",
 		},
 	})
