@@ -138,10 +138,7 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		case r.LastRun.IsZero():
 			outcome = say("cmd.status.never_ran")
 		case r.Err != "":
-			words := r.Err
-			if lang == catalog.TR && r.ErrTR != "" {
-				words = r.ErrTR
-			}
+			words, _ := status.JobError(lang, r.Err, r.ErrTR)
 			outcome = say("cmd.status.failed", "err", erp.Failure(r.Failure).Told(oneLine(words, 100)))
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", n, when(r.LastRun), r.Duration.Round(time.Millisecond),

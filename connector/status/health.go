@@ -38,18 +38,6 @@ type JobHealth struct {
 	Failure erp.Failure
 }
 
-// in is what the page says of the failure in l: its cause when the kind
-// has one (the driver's English is for the to-do list), else the error.
-func (j JobHealth) in(l catalog.Lang) string {
-	switch {
-	case !j.Failure.Cause().IsZero():
-		return j.Failure.Cause().In(l)
-	case l == catalog.TR && j.ErrTR != "":
-		return j.ErrTR
-	}
-	return j.Err
-}
-
 // DiskLow reports whether the state folder is nearly full.
 func (h Health) DiskLow() bool { return h.DiskErr == nil && h.StateDir != "" && h.DiskFree < LowDisk }
 
@@ -82,7 +70,7 @@ func (h Health) Warnings(l catalog.Lang) []string {
 	}
 	sort.Strings(jobs)
 	for _, job := range jobs {
-		out = append(out, l.Text("health.job_failed", map[string]string{"job": job, "err": h.Jobs[job].in(l)}))
+		out = append(out, l.Text("health.job_failed", map[string]string{"job": job, "err": jobOutcome(l, h.Jobs[job].Failure, h.Jobs[job].Err, h.Jobs[job].ErrTR).Text}))
 	}
 	return out
 }

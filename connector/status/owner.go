@@ -57,22 +57,29 @@ type jobText struct {
 	EN   bool
 }
 
-// jobWords is a failed job's error: in Turkish on the Turkish page when the
-// connector wrote it, else as recorded.
-func (p pageData) jobWords(j outbox.JobRun) jobText {
-	if p.Code == string(catalog.TR) && j.ErrTR != "" {
-		return jobText{Text: j.ErrTR}
+// JobError is a failed job's error in l: in Turkish when the connector
+// wrote it and l is Turkish, else as recorded; en says the text is English
+// whatever l (a database driver's words).
+func JobError(l catalog.Lang, err, errTR string) (text string, en bool) {
+	if l == catalog.TR && errTR != "" {
+		return errTR, false
 	}
-	return jobText{Text: j.Err, EN: true}
+	return err, true
 }
 
-// JobOutcome is the jobs table's word on a failed run: its cause when the
-// kind has one, else its error.
-func (p pageData) JobOutcome(j outbox.JobRun) jobText {
-	if c := erp.Failure(j.Failure).Cause(); !c.IsZero() {
-		return jobText{Text: c.In(p.cat())}
+// jobOutcome is a failed job in one phrase: the cause when its kind has
+// one, else its error.
+func jobOutcome(l catalog.Lang, f erp.Failure, err, errTR string) jobText {
+	if c := f.Cause(); !c.IsZero() {
+		return jobText{Text: c.In(l)}
 	}
-	return p.jobWords(j)
+	text, en := JobError(l, err, errTR)
+	return jobText{Text: text, EN: en}
+}
+
+// JobOutcome is the jobs table's word on a failed run.
+func (p pageData) JobOutcome(j outbox.JobRun) jobText {
+	return jobOutcome(p.cat(), erp.Failure(j.Failure), j.Err, j.ErrTR)
 }
 
 // problemKinds are the message problems in the order the list shows them.
@@ -157,10 +164,10 @@ func (p *pageData) todos(problems []MessageView) []todo {
 			// The cause and its fix in the reader's words; below, the error
 			// itself, which only the driver's English may say.
 			f := erp.Failure(j.Failure)
-			w := p.jobWords(j)
+			detail, en := JobError(l.cat(), j.Err, j.ErrTR)
 			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
 				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l)),
-				Detail: w.Text, DetailEN: w.EN})
+				Detail: detail, DetailEN: en})
 		}
 	}
 	byKind := map[string]*todo{}
