@@ -60,6 +60,7 @@ func countRows(ctx context.Context, src *erp.Source, q string, args []any) (int,
 }
 
 func keyOf(r erp.Record, key string) (int64, error) {
+	var s string
 	switch v := r[key].(type) {
 	case int64:
 		return v, nil
@@ -67,10 +68,10 @@ func keyOf(r erp.Record, key string) (int64, error) {
 		return int64(v), nil
 	case nil:
 		return 0, catalog.Errorf("poll.key_missing", "key", key)
-	}
-	s, ok := r[key].(string)
-	if !ok {
-		s = fmt.Sprint(r[key])
+	case string:
+		s = v
+	default:
+		s = fmt.Sprint(v)
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
