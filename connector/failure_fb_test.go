@@ -11,7 +11,6 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
 )
@@ -57,16 +56,7 @@ jobs:
     schedule: "@every 1m"
     messages: {sms: {text: "{{.FATURA_NO}}"}}
 `)
-			if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cfg.ResolveSecrets(nil); err != nil {
-				t.Fatal(err)
-			}
+			cfg := loadConfig(t, dir, y)
 			d, err := connector.New(context.Background(), cfg, connector.Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -2,8 +2,6 @@ package connector_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,7 +9,6 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
@@ -81,16 +78,7 @@ func TestFirebirdChangeDetection(t *testing.T) {
 	defer db.Close()
 	dir := t.TempDir()
 	y := strings.NewReplacer("HOST", s.Host, "PORT", itoa(s.Port), "DB", path, "USER", s.User).Replace(fbConfig)
-	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.ResolveSecrets(nil); err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, dir, y)
 	clk := &fbClock{t: start}
 	d, err := connector.New(ctx, cfg, connector.Options{Now: clk.now})
 	if err != nil {

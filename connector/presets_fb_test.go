@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
@@ -85,16 +83,7 @@ func fbDaemon(t *testing.T, s erptest.Server, path, preset, text string, log *sy
 	dir := t.TempDir()
 	y := strings.NewReplacer("HOST", s.Host, "PORT", itoa(s.Port), "DB", path, "USER", s.User, "PRESET", preset,
 		"KIND", kind, "TEXT", text).Replace(oldWolvoxConfig)
-	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.ResolveSecrets(nil); err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, dir, y)
 	opts := connector.Options{}
 	if log != nil {
 		opts.Logger = slog.New(slog.NewTextHandler(log, nil))
@@ -304,16 +293,7 @@ func TestFirebirdYearDatabasesDifferInColumns(t *testing.T) {
 	dir := t.TempDir()
 	y := strings.NewReplacer("HOST", s.Host, "PORT", itoa(s.Port), "DB", tmpl, "USER", s.User, "PRESET", "new_invoices",
 		"KIND", "backfill: all", "TEXT", `{{.FATURA_NO}}{{if .EFATURA_PDF_URL}} {{.EFATURA_PDF_URL}}{{end}}`).Replace(oldWolvoxConfig)
-	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.ResolveSecrets(nil); err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, dir, y)
 	jan := func() time.Time { return time.Date(2026, 1, 5, 10, 0, 0, 0, time.Local) }
 	d, err := connector.New(ctx, cfg, connector.Options{Now: jan, Logger: slog.New(slog.NewTextHandler(&log, nil))})
 	if err != nil {

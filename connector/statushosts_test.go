@@ -4,7 +4,6 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 )
 
@@ -33,13 +31,7 @@ jobs:
     schedule: "0 3 * * *"
     messages: {sms: {text: "{{.FATURA_NO}}"}}
 `
-	if err := os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(y), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := config.Load(filepath.Join(dir, "c.yaml"), config.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, dir, y)
 	log := &syncBuf{}
 	d, err := connector.New(context.Background(), cfg, connector.Options{Logger: slog.New(slog.NewTextHandler(log, nil))})
 	if err != nil {
