@@ -38,7 +38,13 @@ func (d *Daemon) SendSummary(ctx context.Context) error {
 	}
 	loc := d.cfg.Location()
 	from, to := summary.Window(d.now(), loc)
-	r, err := summary.Build(ctx, d.store, from, to, d.metrics.Credits())
+	var jobs []string
+	for _, j := range d.cfg.Jobs {
+		if !j.Disabled {
+			jobs = append(jobs, j.Name)
+		}
+	}
+	r, err := summary.Build(ctx, d.store, from, to, d.metrics.Credits(), jobs)
 	if err != nil {
 		return err
 	}

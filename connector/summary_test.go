@@ -92,3 +92,57 @@ jobs:
 		t.Errorf("drain sent %d, %v; want the summary", n, err)
 	}
 }
+
+// A job whose database is not there: the day's summary, made by the
+// daemon from what it recorded of the run, starts with it.
+func TestDailySummaryTellsAJobThatCannotRead(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := loadConfig(t, dir, `state_dir: state
+quiet_hours: {disabled: true}
+status: {disabled: true}
+sources:
+  - {name: demo, driver: sqlite, database: demo.db}
+  - {name: gecen-yil, driver: sqlite, database: 2025.db}
+channels:
+  email: {provider: console}
+daily_summary: {to: "patron@magaza.example.com", at: "19:30"}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    sources: [demo]
+    schedule: "@every 1m"
+    messages: {email: {subject: "Fatura", text: "{{.FATURA_NO}}"}}
+  - name: old-invoices
+    preset: new_invoices
+    sources: [gecen-yil]
+    schedule: "@every 1m"
+    messages: {email: {subject: "Fatura", text: "{{.FATURA_NO}}"}}
+`)
+	d, err := connector.New(ctx, cfg, connector.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.RunJob(ctx, "old-invoices"); err == nil {
+		t.Fatal("the job read a database that is not there")
+	}
+	if err := d.SendSummary(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := d.Store().List(ctx, outbox.Filter{Job: summary.Job, Limit: 10})
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("summaries %d (%v), want one", len(ms), err)
+	}
+	want := "Dikkat: 1 görev Wolvox veritabanını okuyamıyor; bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
+		"  - \"old-invoices\": veritabanı açılamadı: yok ya da bu kullanıcı açamıyor. Henüz hiç okuyamadı.\n"
+	if !strings.HasPrefix(ms[0].Text, want) {
+		t.Errorf("the summary does not start with %q:\n%s", want, ms[0].Text)
+	}
+}

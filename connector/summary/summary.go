@@ -8,11 +8,13 @@ package summary
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -28,16 +30,28 @@ type Report struct {
 	Days     []outbox.Day // per channel
 	Refusals int          // opt-outs received in the window
 	Credits  []status.Credit
+	Failing  []outbox.JobRun // jobs whose last run failed, by name
 }
 
 // Build reads the window [from, to) of the outbox; credits are the
-// providers' last balance checks.
-func Build(ctx context.Context, store *outbox.Store, from, to time.Time, credits []status.Credit) (Report, error) {
+// providers' last balance checks, jobs the names of the configured jobs
+// (the outbox still has the runs of jobs taken out of the config).
+func Build(ctx context.Context, store *outbox.Store, from, to time.Time, credits []status.Credit, jobs []string) (Report, error) {
 	days, refusals, err := store.DaySummary(ctx, from, to, Job)
 	if err != nil {
 		return Report{}, fmt.Errorf("daily summary: %w", err)
 	}
-	return Report{From: from, To: to, Days: days, Refusals: refusals, Credits: credits}, nil
+	runs, err := store.JobRuns(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("daily summary: %w", err)
+	}
+	var failing []outbox.JobRun
+	for _, r := range runs {
+		if r.Err != "" && slices.Contains(jobs, r.Job) {
+			failing = append(failing, r)
+		}
+	}
+	return Report{From: from, To: to, Days: days, Refusals: refusals, Credits: credits, Failing: failing}, nil
 }
 
 // Window is the day a summary sent at now covers: from midnight of that
@@ -55,13 +69,27 @@ var channelNames = map[string]catalog.Key{"sms": "summary.channel_sms", "whatsap
 
 // Text is the summary as the owner reads it: a subject and a plain text.
 func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) {
-	f := mapping.DefaultFormats()
-	f.Location = loc
-	day, _ := mapping.LongDate(r.From, f)
+	day := longDate(r.From, l, loc)
 	subject = l.Text("summary.subject", map[string]string{"date": day})
 	var b strings.Builder
 	line := func(key catalog.Key, args ...any) {
 		b.WriteString(catalog.M(key, args...).In(l))
+		b.WriteByte('\n')
+	}
+	if len(r.Failing) > 0 {
+		line("summary.failing", "count", len(r.Failing))
+		for _, j := range r.Failing {
+			cause := erp.Failure(j.Failure).Cause()
+			if cause.IsZero() {
+				cause = catalog.M("summary.failing_other")
+			}
+			if j.LastSuccess.IsZero() {
+				line("summary.failing_job_never", "job", j.Job, "cause", cause)
+				continue
+			}
+			line("summary.failing_job", "job", j.Job, "cause", cause, "since", longDate(j.LastSuccess, l, loc)+" "+j.LastSuccess.In(loc).Format("15:04"))
+		}
+		line("summary.failing_fix")
 		b.WriteByte('\n')
 	}
 	line("summary.heading", "date", day, "from", r.From.In(loc).Format("15:04"), "to", r.To.In(loc).Format("15:04"))
@@ -128,6 +156,13 @@ func (r Report) Short(l catalog.Lang, loc *time.Location) string {
 			s += " " + catalog.M("summary.short_low", "provider", c.Provider).In(l)
 		}
 	}
+	if len(r.Failing) > 0 {
+		names := make([]string, len(r.Failing))
+		for i, j := range r.Failing {
+			names[i] = j.Job
+		}
+		s += " " + catalog.M("summary.short_failing", "jobs", strings.Join(names, ", ")).In(l)
+	}
 	return s
 }
 
@@ -142,6 +177,18 @@ func (r Report) Message(channel, to string, l catalog.Lang, loc *time.Location) 
 	}
 	day := r.From.In(loc).Format("2006-01-02")
 	return outbox.NewMessage{Message: m, DedupeKey: Job + ":" + day, RecordKey: day}
+}
+
+// longDate is "2 Aralık 2026" in Turkish and "2 December 2026" in English
+// (the templates' longdate is Turkish whatever the reader's language).
+func longDate(t time.Time, l catalog.Lang, loc *time.Location) string {
+	if l == catalog.EN {
+		return t.In(loc).Format("2 January 2006")
+	}
+	f := mapping.DefaultFormats()
+	f.Location = loc
+	day, _ := mapping.LongDate(t, f)
+	return day
 }
 
 func amount(v float64) string {

@@ -106,7 +106,7 @@ func TestSummaryMatchesTheOutbox(t *testing.T) {
 	ctx := context.Background()
 	s, now := traffic(t)
 	from, to := Window(now, ist)
-	r, err := Build(ctx, s, from, to, nil)
+	r, err := Build(ctx, s, from, to, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,7 +179,7 @@ func TestSummaryText(t *testing.T) {
 	s, now := traffic(t)
 	from, to := Window(now, ist)
 	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5}}, 100, now)}
-	r, err := Build(ctx, s, from, to, credits)
+	r, err := Build(ctx, s, from, to, credits, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,5 +212,71 @@ func TestWindowTakesNowsMillisecond(t *testing.T) {
 	}
 	if to.UnixMilli() != now.UnixMilli()+1 {
 		t.Errorf("to = %v, want the millisecond after now's (%v)", to, now)
+	}
+}
+
+// A job that cannot read sends nothing new, so the owner hears of it at the
+// top of the summary: its cause in people's words and since when, never
+// the driver's words (they can quote the ERP's data); jobs no longer in
+// the config and jobs that read are left out.
+func TestSummaryTellsJobsThatCannotRead(t *testing.T) {
+	ctx := context.Background()
+	s, now := traffic(t)
+	yesterday := now.Add(-20 * time.Hour)
+	for _, r := range []outbox.JobRun{
+		{Job: "faturalar", LastRun: yesterday},                                                  // read yesterday ...
+		{Job: "faturalar", LastRun: now.Add(-time.Hour), Err: "login failed", Failure: "login"}, // ... not since
+		{Job: "ekstre", LastRun: now.Add(-time.Hour), Err: "unexpected row CARI 0532 111 22 33", Failure: "other"},
+		{Job: "hatirlatma", LastRun: now.Add(-time.Hour)},
+		{Job: "eski-gorev", LastRun: now.Add(-time.Hour), Err: "gone", Failure: "unreachable"},
+	} {
+		if err := s.RecordJobRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	from, to := Window(now, ist)
+	r, err := Build(ctx, s, from, to, nil, []string{"faturalar", "ekstre", "hatirlatma"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang      catalog.Lang
+		want      []string
+		wantShort string
+	}{
+		{catalog.TR, []string{
+			"Dikkat: 2 görev Wolvox veritabanını okuyamıyor; bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
+				"  - \"ekstre\": beklenmeyen bir hata (ayrıntısı durum sayfasında). Henüz hiç okuyamadı.\n" +
+				"  - \"faturalar\": veritabanı kullanıcı adını ya da parolayı kabul etmedi. Son başarılı okuma: 1 Aralık 2026 23:00.\n" +
+				"Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve yapılacağı gösterir.",
+			"2 Aralık 2026 günü 00:00-19:00 arası"},
+			"Okuyamayan görev: ekstre, faturalar!"},
+		{catalog.EN, []string{
+			"Attention: 2 job(s) cannot read the Wolvox database",
+			"  - \"faturalar\": the database refused the user name or password. Last successful read: 1 December 2026 23:00.",
+			"  - \"ekstre\": an unexpected error (its detail is on the status page). It has not read once yet.",
+			"Messages of 2 December 2026, 00:00-19:00:"},
+			"Jobs that cannot read: ekstre, faturalar!"},
+	} {
+		_, body := r.Text(tc.lang, ist)
+		if !strings.HasPrefix(body, "Dikkat") && tc.lang == catalog.TR || !strings.HasPrefix(body, "Attention") && tc.lang == catalog.EN {
+			t.Errorf("%s: the failing jobs are not first:\n%s", tc.lang, body)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the summary lacks %q:\n%s", tc.lang, w, body)
+			}
+		}
+		short := r.Short(tc.lang, ist)
+		if !strings.HasSuffix(short, tc.wantShort) {
+			t.Errorf("%s: short summary %q, want it to end in %q", tc.lang, short, tc.wantShort)
+		}
+		for _, text := range []string{body, short} {
+			for _, never := range []string{"0532", "login failed", "eski-gorev", "hatirlatma\""} {
+				if strings.Contains(text, never) {
+					t.Errorf("%s: the summary has %q:\n%s", tc.lang, never, text)
+				}
+			}
+		}
 	}
 }
