@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
@@ -44,6 +45,7 @@ func (d *Daemon) PingSources(ctx context.Context) error {
 // writes, each job's last error, the state folder's free space. All of it
 // from memory: a full disk stops the outbox recording any of it.
 func (d *Daemon) Health() status.Health {
+	d.takeForgottenErrors()
 	h := status.Health{Outbox: d.store.WriteHealth(), Jobs: map[string]status.JobHealth{}, StateDir: string(d.cfg.StateDir)}
 	for job, st := range d.JobStatuses() {
 		if !st.LastRun.IsZero() {
@@ -52,6 +54,30 @@ func (d *Daemon) Health() status.Health {
 	}
 	h.DiskFree, h.DiskErr = status.StateDisk(h.StateDir)
 	return h
+}
+
+// takeForgottenErrors lets the outbox's words on a job's last run replace
+// the daemon's own once the outbox has that run: `forget`, another process,
+// empties there an error text that named the person, and the page's warning
+// line and /readyz, which read the daemon's memory, must not go on showing
+// it (nor the memory keep it) until the job runs again. Memory stays the
+// word when the outbox cannot be read or has not got the run.
+func (d *Daemon) takeForgottenErrors() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	runs, err := d.store.JobRuns(ctx)
+	if err != nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, r := range runs {
+		st, ok := d.last[r.Job]
+		if ok && st.Err != "" && r.Err != st.Err && r.LastRun.UnixMilli() == st.LastRun.UnixMilli() {
+			st.Err, st.ErrTR = r.Err, r.ErrTR
+			d.last[r.Job] = st
+		}
+	}
 }
 
 // Wake makes a channel look at its queue now, e.g. after an operator's retry.
