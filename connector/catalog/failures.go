@@ -34,6 +34,28 @@ func init() {
 			tr: "zaman sütunu {ts} tarih ve saat değil, {value} tutuyor: timestamp olarak TIMESTAMP türünde bir sütun seçin (ör. DEGISTIRME_TARIHI)",
 			en: "timestamp column {ts} holds {value}, not a date and time: choose a TIMESTAMP column as timestamp (e.g. DEGISTIRME_TARIHI)"},
 
+		// A saved read position the job cannot go on from. A job's mode
+		// changed under the same name is the usual cause: a new name starts
+		// it afresh from now, with no flood.
+		"poll.cursor_other_mode": {
+			tr: "görevin kayıtlı okuma konumu ({cursor}) {saved} kipinde kaydedilmiş, görev şimdi {mode} kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			en: "the job's saved read position ({cursor}) was saved in {saved} mode and the job is now in {mode} mode: put the job's mode back, or give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
+		"poll.cursor_damaged": {
+			tr: "görevin kayıtlı okuma konumu ({cursor}) bir tam sayı değil, oysa {key} anahtarına göre okunuyor: outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			en: "the job's saved read position ({cursor}) is not a whole number, yet the job reads by its key {key}: outbox.db may be damaged; give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
+		"poll.cursor_damaged_changed": {
+			tr: "görevin kayıtlı okuma konumu ({cursor}) okunamıyor (zaman|anahtar|zaman|anahtar olmalı): outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			en: "the job's saved read position ({cursor}) cannot be read (it should be time|key|time|key): outbox.db may be damaged; give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
+		"poll.contacts_key_missing": {
+			tr: "contacts_key {key} görevin sorgusunun bir sütunu değil: müşterinin CARI.BLKODU değerini tutan sütunun adını yazın",
+			en: "contacts_key {key} is not a column of the job's query: name the column holding the customer's CARI.BLKODU"},
+		"poll.wolvox_log_no_table": {
+			tr: "skip_if_wolvox_sent: {source} kaynağında {table} tablosu yok; skip_if_wolvox_sent.table değerine Wolvox'un kendi gönderdiği mesajları kaydettiği tablonun adını yazın",
+			en: "skip_if_wolvox_sent: source {source} has no table {table}; set skip_if_wolvox_sent.table to the table Wolvox logs its own messages in"},
+		"poll.wolvox_log_no_column": {
+			tr: "skip_if_wolvox_sent: {source} kaynağındaki {table} tablosunda {column} sütunu yok; skip_if_wolvox_sent.{setting} değerine şunlardan birini yazın: {columns}",
+			en: "skip_if_wolvox_sent: table {table} of source {source} has no column {column}; set skip_if_wolvox_sent.{setting} to one of {columns}"},
+
 		"statuspage.fix.job_failed.unreachable": {
 			tr: "Son deneme {when}: {cause}. Wolvox sunucusunun açık olduğunu, config.yaml'daki kaynağın host ve port değerlerini (Firebird'de genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin; görev kendiliğinden yeniden dener.",
 			en: "Last try {when}: {cause}. Check that the Wolvox server is on, the source's host and port in config.yaml (Firebird is usually 3050), and that its firewall lets this computer in; the job tries again by itself."},

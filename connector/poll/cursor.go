@@ -1,11 +1,14 @@
 package poll
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
 
 // Cursors are stored as text in the outbox (one per job and database); these
@@ -26,9 +29,19 @@ func (c keyCursor) String() string { return strconv.FormatInt(c.after, 10) }
 func parseKeyCursor(s, keyColumn string) (keyCursor, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil {
-		return keyCursor{}, fmt.Errorf("cursor %q is not a whole number; the key column %s must be an increasing integer", s, keyColumn)
+		if _, err := parseChangedCursor(s); err == nil {
+			return keyCursor{}, otherMode(s, config.ModeChanged, config.ModeCreated)
+		}
+		return keyCursor{}, catalog.Errorf("poll.cursor_damaged", "cursor", s, "key", keyColumn).Wrapping(err)
 	}
 	return keyCursor{after: n}, nil
+}
+
+// otherMode is the error of a job whose mode was changed under the same
+// name: the position it saved is of the other mode's kind, and reading on
+// from it is not possible.
+func otherMode(cursor string, saved, now config.Mode) error {
+	return catalog.Errorf("poll.cursor_other_mode", "cursor", cursor, "saved", string(saved), "mode", string(now))
 }
 
 // position is a place in (timestamp, key) order.
@@ -58,21 +71,19 @@ func (c changedCursor) String() string {
 func parseChangedCursor(s string) (changedCursor, error) {
 	parts := strings.Split(s, "|")
 	if len(parts) != 4 {
-		return changedCursor{}, fmt.Errorf("cursor %q is not a changed-mode cursor (timestamp|key|floor|key)", s)
+		if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return changedCursor{}, otherMode(s, config.ModeCreated, config.ModeChanged)
+		}
+		return changedCursor{}, catalog.Errorf("poll.cursor_damaged_changed", "cursor", s)
 	}
 	var c changedCursor
-	var err error
-	if c.at.ts, err = time.Parse(time.RFC3339Nano, parts[0]); err != nil {
-		return c, fmt.Errorf("cursor %q: %w", s, err)
-	}
-	if c.floor.ts, err = time.Parse(time.RFC3339Nano, parts[2]); err != nil {
-		return c, fmt.Errorf("cursor %q: %w", s, err)
-	}
-	if c.at.key, err = strconv.ParseInt(parts[1], 10, 64); err != nil {
-		return c, fmt.Errorf("cursor %q: key is not a whole number", s)
-	}
-	if c.floor.key, err = strconv.ParseInt(parts[3], 10, 64); err != nil {
-		return c, fmt.Errorf("cursor %q: key is not a whole number", s)
+	var errs [4]error
+	c.at.ts, errs[0] = time.Parse(time.RFC3339Nano, parts[0])
+	c.at.key, errs[1] = strconv.ParseInt(parts[1], 10, 64)
+	c.floor.ts, errs[2] = time.Parse(time.RFC3339Nano, parts[2])
+	c.floor.key, errs[3] = strconv.ParseInt(parts[3], 10, 64)
+	if err := errors.Join(errs[:]...); err != nil {
+		return changedCursor{}, catalog.Errorf("poll.cursor_damaged_changed", "cursor", s).Wrapping(err)
 	}
 	return c, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/statement"
@@ -212,7 +213,7 @@ func (j *Job) loadContacts(ctx context.Context, src *erp.Source, page []erp.Reco
 	}
 	if len(page) > 0 {
 		if _, ok := page[0][j.contacts.key]; !ok {
-			return nil, fmt.Errorf("job %s: contacts_key %s is not a column of the job's query: name the column holding the customer's CARI.BLKODU", j.Name, j.contacts.key)
+			return nil, fmt.Errorf("job %s: %w", j.Name, catalog.Errorf("poll.contacts_key_missing", "key", j.contacts.key))
 		}
 	}
 	out, err := byCustomer(ctx, src, customerKeys(page, j.contacts.key), erp.ContactTables(), "YETKILI_CARI",
@@ -378,8 +379,7 @@ func (j *Job) verifyLog(ctx context.Context, src *erp.Source) error {
 	}
 	have := cols[w.table]
 	if have == nil {
-		return fmt.Errorf("job %s: skip_if_wolvox_sent: source %s has no table %s; set skip_if_wolvox_sent.table to the table Wolvox logs its own messages in",
-			j.Name, src.Name(), w.table)
+		return fmt.Errorf("job %s: %w", j.Name, catalog.Errorf("poll.wolvox_log_no_table", "source", src.Name(), "table", w.table))
 	}
 	for _, c := range []struct{ key, col string }{{"recipient", w.recipient}, {"date", w.date}, {"text", w.text}} {
 		if c.col != "" && !have[c.col] {
@@ -388,8 +388,8 @@ func (j *Job) verifyLog(ctx context.Context, src *erp.Source) error {
 				names = append(names, n)
 			}
 			slices.Sort(names)
-			return fmt.Errorf("job %s: skip_if_wolvox_sent: table %s of source %s has no column %s; set skip_if_wolvox_sent.%s to one of %s",
-				j.Name, w.table, src.Name(), c.col, c.key, strings.Join(names, ", "))
+			return fmt.Errorf("job %s: %w", j.Name, catalog.Errorf("poll.wolvox_log_no_column", "table", w.table, "source", src.Name(),
+				"column", c.col, "setting", c.key, "columns", strings.Join(names, ", ")))
 		}
 	}
 	return nil

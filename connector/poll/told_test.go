@@ -20,6 +20,15 @@ func TestRowsThatCannotBeFollowedAreTold(t *testing.T) {
 		{"no key", errOf(keyOf(erp.Record{"UNVANI": "Ayşe"}, "BLKODU")), "anahtar sütunu BLKODU sorgunun sonucunda yok ya da NULL"},
 		{"text key", errOf(keyOf(erp.Record{"BLKODU": "A-17"}, "BLKODU")), "anahtar sütunu BLKODU tam sayı değil, A-17 (string) tutuyor"},
 		{"date key", errOf(keyOf(erp.Record{"BLKODU": true}, "BLKODU")), "anahtar sütunu BLKODU tam sayı değil, true (bool) tutuyor"},
+		// A job whose mode was changed under the same name finds the other
+		// mode's position saved.
+		{"created, saved changed", errOf(parseKeyCursor("2026-12-01T10:00:00Z|17|2026-11-30T09:00:00Z|3", "BLKODU")),
+			"görevin kayıtlı okuma konumu (2026-12-01T10:00:00Z|17|2026-11-30T09:00:00Z|3) changed kipinde kaydedilmiş, görev şimdi created kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin"},
+		{"changed, saved created", errOf(parseChangedCursor("4711")),
+			"görevin kayıtlı okuma konumu (4711) created kipinde kaydedilmiş, görev şimdi changed kipinde"},
+		{"damaged key cursor", errOf(parseKeyCursor("47x1", "BLKODU")), "görevin kayıtlı okuma konumu (47x1) bir tam sayı değil, oysa BLKODU anahtarına göre okunuyor"},
+		{"damaged changed cursor", errOf(parseChangedCursor("dün|17|x|3")), "görevin kayıtlı okuma konumu (dün|17|x|3) okunamıyor"},
+		{"short changed cursor", errOf(parseChangedCursor("a|b")), "görevin kayıtlı okuma konumu (a|b) okunamıyor"},
 		{"text timestamp", errOf(positionOf(erp.Record{"DEGISTIRME_TARIHI": "dün", "BLKODU": int64(1)}, "DEGISTIRME_TARIHI", "BLKODU")),
 			"zaman sütunu DEGISTIRME_TARIHI tarih ve saat değil, dün (string) tutuyor"},
 	} {

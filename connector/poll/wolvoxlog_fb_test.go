@@ -1,6 +1,7 @@
 package poll_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -96,8 +97,13 @@ jobs:
       sms: {}
 `)
 	want := "job invoices: skip_if_wolvox_sent: table MAIL_SMS_LOG of source merkez has no column ALICI; set skip_if_wolvox_sent.recipient to one of BLKODU, CEP_NO, ICERIK, TARIHI"
-	if _, err := e.poller.Run(e.ctx, j); err == nil || err.Error() != want {
+	_, err := e.poller.Run(e.ctx, j)
+	if err == nil || err.Error() != want {
 		t.Fatalf("run: %v\nwant: %s", err, want)
+	}
+	var l catalog.Localized
+	if wantTR := "skip_if_wolvox_sent: merkez kaynağındaki MAIL_SMS_LOG tablosunda ALICI sütunu yok; skip_if_wolvox_sent.recipient değerine şunlardan birini yazın: BLKODU, CEP_NO, ICERIK, TARIHI"; !errors.As(err, &l) || l.In(catalog.TR) != wantTR {
+		t.Errorf("run, in Turkish: %v\nwant: %s", err, wantTR)
 	}
 	if ms := e.messages("invoices"); len(ms) != 0 {
 		t.Fatalf("messages from a refused job: %d", len(ms))
@@ -112,8 +118,12 @@ jobs:
     messages:
       sms: {}
 `)
-	if _, err := e2.poller.Run(e2.ctx, j2); err == nil || !strings.Contains(err.Error(), "has no table MAIL_SMS_LOG") {
+	_, err = e2.poller.Run(e2.ctx, j2)
+	if err == nil || !strings.Contains(err.Error(), "has no table MAIL_SMS_LOG") {
 		t.Fatalf("run without the table: %v", err)
+	}
+	if !errors.As(err, &l) || !strings.Contains(l.In(catalog.TR), "kaynağında MAIL_SMS_LOG tablosu yok") {
+		t.Errorf("run without the table, in Turkish: %v", err)
 	}
 }
 
