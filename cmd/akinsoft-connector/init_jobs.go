@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -12,23 +13,59 @@ import (
 )
 
 // proposal is one informational notification init offers: a preset with
-// its Turkish default texts, under a Turkish job name.
+// its Turkish default texts, under a Turkish job name, and the WhatsApp
+// template the shop would have Meta approve for it.
 type proposal struct {
 	key, name, preset, schedule string
+	wa                          waProposal
+}
+
+// waProposal is a WhatsApp template init suggests: its text as it is
+// submitted to Meta ({{1}}, {{2}} … are the variables) and what fills each
+// variable, in order. Meta approves the text, so the shop can only send it
+// once it exists there under a name init then asks for.
+type waProposal struct {
+	meta string
+	body []string
+}
+
+// text is the template as the customer reads it, in the connector's own
+// template language: the outbox and the status page show it.
+func (w waProposal) text() string {
+	t := w.meta
+	for i, v := range w.body {
+		t = strings.ReplaceAll(t, "{{"+strconv.Itoa(i+1)+"}}", v)
+	}
+	return t
 }
 
 var proposals = []proposal{
-	{"job-new-invoices", "yeni-faturalar", "new_invoices", "@every 5m"},
-	{"job-invoices-due", "vade-hatirlatma", "invoices_due", "0 10 * * *"},
-	{"job-invoices-overdue", "geciken-odemeler", "invoices_overdue", "30 10 * * 1-6"},
-	{"job-collections", "odeme-alindi", "collections", "@every 10m"},
+	{"job-new-invoices", "yeni-faturalar", "new_invoices", "@every 5m", waProposal{
+		"Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir.",
+		[]string{"{{.ALICI_ADI}}", "{{date .TARIHI}}", "{{.FATURA_NO}}", "{{money .TOPLAM_GENEL_KPB}}"}}},
+	{"job-invoices-due", "vade-hatirlatma", "invoices_due", "0 10 * * *", waProposal{
+		"Sayın {{1}}, {{2}} no'lu faturanızın ödenmemiş {{3}} tutarının son ödeme tarihi {{4}}. Ödediyseniz dikkate almayınız.",
+		[]string{"{{.ALICI_ADI}}", "{{.FATURA_NO}}", "{{money .ACIK_TUTAR}}", "{{date .VADESI}}"}}},
+	{"job-invoices-overdue", "geciken-odemeler", "invoices_overdue", "30 10 * * 1-6", waProposal{
+		"Sayın {{1}}, {{2}} vadeli {{3}} no'lu faturanızın {{4}} tutarı ödenmemiştir. Ödediyseniz dikkate almayınız.",
+		[]string{"{{.ALICI_ADI}}", "{{date .VADESI}}", "{{.FATURA_NO}}", "{{money .ACIK_TUTAR}}"}}},
+	{"job-collections", "odeme-alindi", "collections", "@every 10m", waProposal{
+		"Sayın {{1}}, {{2}} tarihli {{3}} tutarındaki ödemeniz alınmıştır, teşekkür ederiz.",
+		[]string{"{{.ALICI_ADI}}", "{{date .TARIHI}}", "{{money .TUTAR}}"}}},
 }
 
-// textChannels are the channels a preset's default texts are for;
-// WhatsApp needs a template Meta approved, which init cannot know.
+// waTemplateKey is the question (and flag) of a proposal's WhatsApp
+// template name.
+func (pr proposal) waTemplateKey() string {
+	return "whatsapp-template-" + strings.TrimPrefix(pr.key, "job-")
+}
+
+// textChannels are the channels a preset's default texts are for.
 var textChannels = []string{"sms", "email"}
 
-func (s *setup) jobFor(pr proposal) config.StarterJob {
+// jobFor is a proposal as a job; waTemplate is the name of its approved
+// WhatsApp template, "" for none.
+func (s *setup) jobFor(pr proposal, waTemplate string) config.StarterJob {
 	p, _ := erp.LookupPreset(pr.preset)
 	j := config.StarterJob{Name: pr.name, Preset: pr.preset, Schedule: pr.schedule,
 		Comment: s.l.Text(catalog.Key("init.job."+pr.preset), nil) + ": " + s.l.Text(catalog.Key("init.job."+pr.preset+".what"), nil)}
@@ -39,15 +76,23 @@ func (s *setup) jobFor(pr proposal) config.StarterJob {
 		t := p.Templates[ch]
 		j.Messages = append(j.Messages, config.StarterMessage{Channel: ch, Subject: t.Subject, Text: t.Text})
 	}
+	if s.starter.WhatsApp != nil && waTemplate != "" {
+		j.Messages = append(j.Messages, config.StarterMessage{Channel: "whatsapp", Template: waTemplate, Language: "tr",
+			Body: pr.wa.body, Text: pr.wa.text()})
+	}
 	return j
 }
+
+// sampleTemplate stands for the template's name in the configs rendered
+// before it is known, to show the WhatsApp text with a sample record.
+const sampleTemplate = "onayli_sablon"
 
 // proposedJobs are every proposal, for the configs rendered before the
 // choice is made.
 func (s *setup) proposedJobs() []config.StarterJob {
 	var out []config.StarterJob
 	for _, pr := range proposals {
-		out = append(out, s.jobFor(pr))
+		out = append(out, s.jobFor(pr, sampleTemplate))
 	}
 	return out
 }
@@ -56,15 +101,14 @@ func (s *setup) proposedJobs() []config.StarterJob {
 // (its text rendered with the preset's sample record) and asks whether to
 // add it.
 func (s *setup) jobs(context.Context) error {
-	if s.starter.SMS == nil && s.starter.Email == nil {
-		s.p.say("init.whatsapp_jobs_note")
-		return s.p.errorf("init.no_jobs")
-	}
 	cfg, err := s.config()
 	if err != nil {
 		return err
 	}
 	s.p.say("init.jobs_intro")
+	if s.starter.WhatsApp != nil {
+		s.p.say("init.whatsapp_templates_intro")
+	}
 	var chosen []config.StarterJob
 	for i, pr := range proposals {
 		title := s.l.Text(catalog.Key("init.job."+pr.preset), nil)
@@ -87,18 +131,62 @@ func (s *setup) jobs(context.Context) error {
 		if err != nil {
 			return err
 		}
-		if ok {
-			chosen = append(chosen, s.jobFor(pr))
+		if !ok {
+			continue
 		}
+		name, err := s.waTemplate(pr, title)
+		if err != nil {
+			return err
+		}
+		j := s.jobFor(pr, name)
+		if len(j.Messages) == 0 {
+			s.p.say("init.job_no_channel", "name", title)
+			continue
+		}
+		chosen = append(chosen, j)
 	}
 	if len(chosen) == 0 {
 		return s.p.errorf("init.no_jobs")
 	}
-	if s.starter.WhatsApp != nil {
-		s.p.say("init.whatsapp_jobs_note")
-	}
 	s.starter.Jobs = chosen
 	return nil
+}
+
+// waTemplate asks, when WhatsApp is set up, for the name under which Meta
+// approved the proposal's template; "" sends the notification without
+// WhatsApp.
+func (s *setup) waTemplate(pr proposal, title string) (string, error) {
+	if s.starter.WhatsApp == nil {
+		return "", nil
+	}
+	vars := make([]string, len(pr.wa.body))
+	for i, v := range pr.wa.body {
+		vars[i] = "{{" + strconv.Itoa(i+1) + "}} = " + v
+	}
+	s.p.say("init.whatsapp_template", "name", title, "text", pr.wa.meta, "vars", strings.Join(vars, ", "))
+	return s.p.askValid(pr.waTemplateKey(), "", func(a string) (string, error) {
+		if a == "" || strings.EqualFold(a, "yok") || strings.EqualFold(a, "none") {
+			return "", nil
+		}
+		if !validTemplateName(a) {
+			return "", s.p.errorf("init.bad_template_name")
+		}
+		return a, nil
+	}, "name", title)
+}
+
+// validTemplateName is Meta's rule for a template's name: lower-case
+// letters, digits and underscores, at most 512 of them.
+func validTemplateName(n string) bool {
+	if n == "" || len(n) > 512 {
+		return false
+	}
+	for _, r := range n {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // settings asks for the quiet hours and the status page's passwords.

@@ -63,6 +63,11 @@ type StarterJob struct {
 // StarterMessage is a job's template on one channel.
 type StarterMessage struct {
 	Channel, Subject, Text string
+	// A WhatsApp message's approved template, its language and what fills
+	// its variables, in order ({{1}}, {{2}} …); Text is then what the outbox
+	// and the status page show.
+	Template, Language string
+	Body               []string
 }
 
 //go:embed starter.yaml.tmpl

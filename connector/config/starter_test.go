@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -36,7 +37,9 @@ func TestStarterRendersAValidConfig(t *testing.T) {
 			SMS:      &StarterChannel{Provider: "mutlucell", User: "magazam", Sender: "MAGAZAM", Secret: "mutlucell", URL: "https://mutlucell.example/", CAFile: "ca.pem"},
 			WhatsApp: &StarterChannel{Provider: "whatsapp_cloud", PhoneID: "106540352242922", Secret: "whatsapp_token"},
 			Jobs: []StarterJob{{Name: "odeme-alindi", Preset: "collections", Schedule: "@every 10m", Comment: "Ödeme alındı",
-				Messages: []StarterMessage{{Channel: "sms", Text: "  leading space and a quote ' and \"double\"\nsecond line "}}}},
+				Messages: []StarterMessage{{Channel: "sms", Text: "  leading space and a quote ' and \"double\"\nsecond line "},
+					{Channel: "whatsapp", Template: "odeme_alindi", Language: "tr", Body: []string{"{{.ALICI_ADI}}", "{{money .TUTAR}}"},
+						Text: "Sayın {{.ALICI_ADI}}, {{money .TUTAR}} tutarındaki ödemeniz alınmıştır."}}}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -77,6 +80,20 @@ func TestStarterRendersAValidConfig(t *testing.T) {
 						text = cfg.Jobs[i].Messages.Email.Text
 						if cfg.Jobs[i].Messages.Email.Subject != m.Subject {
 							t.Errorf("subject = %q, want %q", cfg.Jobs[i].Messages.Email.Subject, m.Subject)
+						}
+					case "whatsapp":
+						w := cfg.Jobs[i].Messages.WhatsApp
+						text = w.Text
+						var body []string
+						for _, p := range w.Body {
+							body = append(body, p.Type+":"+p.Value)
+						}
+						want := make([]string, len(m.Body))
+						for k, v := range m.Body {
+							want[k] = "text:" + v
+						}
+						if w.Template != m.Template || w.Language != m.Language || !slices.Equal(body, want) {
+							t.Errorf("whatsapp %s/%s %v, want %s/%s %v", w.Template, w.Language, body, m.Template, m.Language, want)
 						}
 					}
 					if text != m.Text {

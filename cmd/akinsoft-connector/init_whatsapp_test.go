@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"encoding/pem"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp/whatsapptest"
+)
+
+// A shop with WhatsApp alone: init proposes each notification's template
+// text to have Meta approve, takes the names of those already approved,
+// leaves out a notification without one, and writes jobs that the
+// service's own run sends with those templates.
+func TestInitWhatsAppOnlyShop(t *testing.T) {
+	f := newInitFixture(t)
+	wa := whatsapptest.New()
+	defer wa.Close()
+	wa.Templates = map[string]int{"hello_world": 0, "fatura_hazir": 4, "odeme_alindi": 3}
+	wa.PairEvery = time.Millisecond // init runs twice here, each with its test message
+	caFile := filepath.Join(f.dir, "whatsapp-ca.pem")
+	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: wa.Server.Certificate().Raw}), 0o600)
+	cfgPath := filepath.Join(f.dir, "config.yaml")
+	stdin := answers(
+		"firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+		"yok",                           // no SMS
+		"e", wa.PhoneNumberID, wa.Token, // WhatsApp
+		"h",                 // no e-mail
+		"0532 111 22 33",    // the owner's phone for the test message
+		"e", "fatura_hazir", // new invoices, with its approved template
+		"e", "", // falling due: no template yet, so not added
+		"h",                 // overdue: not wanted
+		"e", "Odeme Alindi", // payments: a name Meta would not take ...
+	)
+	code, out := runInit(t, stdin, "init", "--config", cfgPath, "--company", "1", "--whatsapp-url", wa.URL(), "--ca-file", caFile)
+	if code == exitOK || !strings.Contains(out, "şablon adı yalnızca küçük harf, rakam ve alt çizgi (_) içerir") {
+		t.Fatalf("init took the template name %q (exit %d):\n%s", "Odeme Alindi", code, out)
+	}
+	stdin = strings.Replace(stdin, "Odeme Alindi", "odeme_alindi", 1) + answers(
+		"yok",                   // no quiet hours: the test runs at any hour
+		"yonetici-parola-1", "", // admin password, no viewer password
+		"h", // no service
+	)
+	code, out = runInit(t, stdin, "init", "--config", cfgPath, "--company", "1", "--whatsapp-url", wa.URL(), "--ca-file", caFile)
+	if code != exitOK {
+		t.Fatalf("init exit %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"Meta Business yöneticisinde",
+		"WhatsApp şablonunun metni: Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir.",
+		"Değişkenler: {{1}} = {{.ALICI_ADI}}, {{2}} = {{date .TARIHI}}, {{3}} = {{.FATURA_NO}}, {{4}} = {{money .TOPLAM_GENEL_KPB}}",
+		"whatsapp: Sayın Ayşe Yılmaz", // the sample, as the customer reads it
+		"\"Vadesi yaklaşan fatura\" eklenmedi: WhatsApp şablonu olmadan gönderilebileceği bir kanal yok.",
+		"Denetim tamam",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("init's output lacks %q:\n%s", want, out)
+		}
+	}
+	if sent := wa.Sent(); len(sent) != 2 || sent[0].Template != "hello_world" || sent[1].Template != "hello_world" {
+		t.Fatalf("WhatsApp got %+v, want a hello_world test from each init", sent)
+	}
+	b, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse(cfgPath, b, config.Options{})
+	if err != nil {
+		t.Fatalf("the written config does not parse: %v\n%s", err, b)
+	}
+	var got []string
+	for _, j := range cfg.Jobs {
+		w := j.Messages.WhatsApp
+		if w == nil || j.Messages.SMS != nil || j.Messages.Email != nil {
+			t.Errorf("job %s: messages %+v, want WhatsApp only", j.Name, j.Messages)
+			continue
+		}
+		got = append(got, j.Name+"="+w.Template+"/"+w.Language+"/"+strconv.Itoa(len(w.Body)))
+	}
+	if s := strings.Join(got, " "); s != "yeni-faturalar=fatura_hazir/tr/4 odeme-alindi=odeme_alindi/tr/3" {
+		t.Errorf("jobs = %s\n%s", s, b)
+	}
+
+	// The first run starts from now; a new invoice is then sent with the
+	// approved template.
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
+		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
+	}
+	db, err := f.fb.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
+		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
+	}
+	sent := wa.Sent()
+	if len(sent) != 3 || sent[2].Template != "fatura_hazir" || !strings.HasSuffix(sent[2].To, "905321234567") {
+		t.Fatalf("WhatsApp got %+v; want the invoice 2024-131 with fatura_hazir to 905321234567", sent)
+	}
+	// The outbox and the status page show what the customer read.
+	store, err := outbox.OpenReadOnly(context.Background(), filepath.Join(string(cfg.StateDir), "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	ms, err := store.List(context.Background(), outbox.Filter{Job: "yeni-faturalar", Limit: 10})
+	if err != nil || len(ms) != 1 || !strings.Contains(ms[0].Text, "Sayın Ayşe Yılmaz") ||
+		!strings.Contains(ms[0].Text, "2024-131 numaralı 1.750,00 TL tutarındaki faturanız düzenlenmiştir") {
+		t.Errorf("outbox %+v, %v; want the invoice's text", ms, err)
+	}
+}
