@@ -115,7 +115,7 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		return nil, err
 	}
 	d.metrics.WatchChannels(d.ChannelStates)
-	d.metrics.WatchHealth(d.Health)
+	d.metrics.WatchHealth(d.health)
 	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log, Enqueued: d.wakeAll}
 	return d, nil
 }
@@ -264,6 +264,13 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 			d.log.Info("log.daemon.started_backfill", "job", j.Name, "source", r.Source,
 				"backfill", j.Backfill, "from", r.From, "cursor", r.Cursor)
 		}
+	}
+	if err != nil && ctx.Err() != nil {
+		// Stopped by shutdown, not failed: the last run's record stands, or
+		// the status page and the owner's summary would tell a failure
+		// until the job's next time, a day later for a daily job.
+		d.log.Info("log.daemon.job_stopped", "job", j.Name)
+		return results, err
 	}
 	if err != nil {
 		st.Err, st.ErrTR, st.Failure = err.Error(), inTurkish(err), erp.FailureOf(err)

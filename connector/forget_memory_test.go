@@ -53,7 +53,7 @@ jobs:
 		t.Fatal("a text key was followed")
 	}
 	shown := func() string {
-		h := d.Health()
+		h := d.Health(ctx)
 		return h.Jobs["kisiler"].Err + "\n" + h.Jobs["kisiler"].ErrTR + "\n" + strings.Join(h.Warnings(catalog.TR), "\n") +
 			strings.Join(h.Warnings(catalog.EN), "\n")
 	}

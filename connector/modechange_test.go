@@ -38,13 +38,16 @@ jobs:
     schedule: "@every 1m"
     messages: {sms: {to: [CEP_TEL], text: "{{.FATURA_NO}}"}}
 `
+	const changed = "    mode: changed\n    timestamp: DEGISTIRME_TARIHI\n"
 	for i, step := range []struct {
-		mode, want string
+		name, mode, want string
 	}{
-		{"", ""},
-		{"    mode: changed\n    timestamp: DEGISTIRME_TARIHI\n", "created kipinde kaydedilmiş, görev şimdi changed kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin"},
+		{"faturalar", "", ""},
+		{"faturalar", changed, "created kipinde kaydedilmiş, görev şimdi changed kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin"},
+		{"degisen-faturalar", changed, ""},
+		{"degisen-faturalar", "", "changed kipinde kaydedilmiş, görev şimdi created kipinde"},
 	} {
-		cfg := loadConfig(t, dir, head+step.mode)
+		cfg := loadConfig(t, dir, strings.Replace(head, "name: faturalar", "name: "+step.name, 1)+step.mode)
 		if step.want != "" {
 			// check's way: the service's positions, read-only.
 			store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
@@ -73,7 +76,7 @@ jobs:
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = d.RunJob(ctx, "faturalar")
+		_, err = d.RunJob(ctx, step.name)
 		d.Close()
 		if step.want == "" {
 			if err != nil {

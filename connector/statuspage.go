@@ -42,10 +42,18 @@ func (d *Daemon) PingSources(ctx context.Context) error {
 }
 
 // Health is what the daemon knows of its own trouble: the outbox's failed
-// writes, each job's last error, the state folder's free space. All of it
-// from memory: a full disk stops the outbox recording any of it.
-func (d *Daemon) Health() status.Health {
-	d.takeForgottenErrors()
+// writes, each job's last error, the state folder's free space. It is kept
+// in memory, as a full disk stops the outbox recording any of it; only the
+// words of a job's last error are taken from the outbox when it has them
+// (takeForgottenErrors).
+func (d *Daemon) Health(ctx context.Context) status.Health {
+	d.takeForgottenErrors(ctx)
+	return d.health()
+}
+
+// health is Health from memory alone, for the metrics: they say only
+// whether a job failed, never in what words, and a scrape has no context.
+func (d *Daemon) health() status.Health {
 	h := status.Health{Outbox: d.store.WriteHealth(), Jobs: map[string]status.JobHealth{}, StateDir: string(d.cfg.StateDir)}
 	for job, st := range d.JobStatuses() {
 		if !st.LastRun.IsZero() {
@@ -62,8 +70,10 @@ func (d *Daemon) Health() status.Health {
 // line and /readyz, which read the daemon's memory, must not go on showing
 // it (nor the memory keep it) until the job runs again. Memory stays the
 // word when the outbox cannot be read or has not got the run.
-func (d *Daemon) takeForgottenErrors() {
-	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+func (d *Daemon) takeForgottenErrors(ctx context.Context) {
+	// A writer holding the outbox's one connection must not hold up the
+	// page or /readyz for long: memory answers then.
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
 	runs, err := d.store.JobRuns(ctx)
 	if err != nil {

@@ -140,9 +140,51 @@ jobs:
 	if err != nil || len(ms) != 1 {
 		t.Fatalf("summaries %d (%v), want one", len(ms), err)
 	}
-	want := "Dikkat: 1 görev Wolvox veritabanını okuyamıyor; bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
-		"  - \"old-invoices\": veritabanı açılamadı: yok ya da bu kullanıcı açamıyor. Henüz hiç okuyamadı.\n"
+	want := "Dikkat: 1 görev son çalışmasında hata verdi; düzelene dek bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
+		"  - \"old-invoices\": veritabanı açılamadı: yok ya da bu kullanıcı açamıyor. Henüz hiç başarıyla çalışmadı.\n"
 	if !strings.HasPrefix(ms[0].Text, want) {
 		t.Errorf("the summary does not start with %q:\n%s", want, ms[0].Text)
+	}
+}
+
+// A run cut short by the service stopping is not a failure: the last run's
+// record stands, so the status page and the next summary do not tell one.
+func TestAStoppedRunIsNotAFailure(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := loadConfig(t, dir, `state_dir: state
+quiet_hours: {disabled: true}
+status: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  email: {provider: console}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    messages: {email: {subject: "Fatura", text: "{{.FATURA_NO}}"}}
+`)
+	d, err := connector.New(ctx, cfg, connector.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+		t.Fatal(err)
+	}
+	stopping, stop := context.WithCancel(ctx)
+	stop()
+	if _, err := d.RunJob(stopping, "new-invoices"); err == nil {
+		t.Fatal("a stopped run went through")
+	}
+	runs, err := d.Store().JobRuns(ctx)
+	if err != nil || len(runs) != 1 || runs[0].Err != "" || runs[0].LastSuccess.IsZero() {
+		t.Errorf("job runs %+v, %v; want the good run kept", runs, err)
+	}
+	if st := d.JobStatuses()["new-invoices"]; st.Err != "" {
+		t.Errorf("the daemon holds the stopped run as failed: %+v", st)
 	}
 }

@@ -38,13 +38,13 @@ func init() {
 		// changed under the same name is the usual cause: a new name starts
 		// it afresh from now, with no flood.
 		"poll.cursor_other_mode": {
-			tr: "görevin kayıtlı okuma konumu ({cursor}) {saved} kipinde kaydedilmiş, görev şimdi {mode} kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			tr: "görevin kayıtlı okuma konumu ({cursor}) {saved} kipinde kaydedilmiş, görev şimdi {mode} kipinde: görevin mode değerini geri alın ya da göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şu andan itibaren başlar)",
 			en: "the job's saved read position ({cursor}) was saved in {saved} mode and the job is now in {mode} mode: put the job's mode back, or give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
 		"poll.cursor_damaged": {
-			tr: "görevin kayıtlı okuma konumu ({cursor}) bir tam sayı değil, oysa {key} anahtarına göre okunuyor: outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			tr: "görevin kayıtlı okuma konumu ({cursor}) bir tam sayı değil, oysa {key} anahtarına göre okunuyor: outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şu andan itibaren başlar)",
 			en: "the job's saved read position ({cursor}) is not a whole number, yet the job reads by its key {key}: outbox.db may be damaged; give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
 		"poll.cursor_damaged_changed": {
-			tr: "görevin kayıtlı okuma konumu ({cursor}) okunamıyor (zaman|anahtar|zaman|anahtar olmalı): outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şimdiden başlar)",
+			tr: "görevin kayıtlı okuma konumu ({cursor}) okunamıyor (zaman|anahtar|zaman|anahtar olmalı): outbox.db bozulmuş olabilir; göreve yeni bir ad verin (yeni adıyla görev, backfill yazılı değilse, eski kayıtları göndermeden şu andan itibaren başlar)",
 			en: "the job's saved read position ({cursor}) cannot be read (it should be time|key|time|key): outbox.db may be damaged; give the job a new name (under a new name, unless it has a backfill, it starts from now without sending past records)"},
 		"poll.contacts_key_missing": {
 			tr: "contacts_key {key} görevin sorgusunun bir sütunu değil: müşterinin CARI.BLKODU değerini tutan sütunun adını yazın",

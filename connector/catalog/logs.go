@@ -39,6 +39,9 @@ func init() {
 		"log.daemon.job_failed": {
 			tr: "görevin çalışması başarısız; bir sonraki zamanında yeniden çalışacak",
 			en: "job run failed; it will run again at its next time"},
+		"log.daemon.job_stopped": {
+			tr: "görev, hizmet durdurulurken yarıda kaldı; bir sonraki zamanında yeniden çalışır",
+			en: "job run stopped as the service stopped; it runs again at its next time"},
 		"log.daemon.job_ran": {
 			tr: "görev çalıştı",
 			en: "job ran"},

@@ -84,13 +84,13 @@ func init() {
 		// it here too, not only on a status page nobody opens. Only the kind
 		// of trouble is told, never the driver's words (they can quote the
 		// ERP's data, and the summary goes out through a provider).
-		"summary.failing": {tr: "Dikkat: {count} görev Wolvox veritabanını okuyamıyor; bu görevlerin yeni kayıtları için mesaj gitmiyor:",
-			en: "Attention: {count} job(s) cannot read the Wolvox database; no messages go out for their new records:"},
-		"summary.failing_job":       {tr: "  - \"{job}\": {cause}. Son başarılı okuma: {since}.", en: "  - \"{job}\": {cause}. Last successful read: {since}."},
-		"summary.failing_job_never": {tr: "  - \"{job}\": {cause}. Henüz hiç okuyamadı.", en: "  - \"{job}\": {cause}. It has not read once yet."},
+		"summary.failing": {tr: "Dikkat: {count} görev son çalışmasında hata verdi; düzelene dek bu görevlerin yeni kayıtları için mesaj gitmiyor:",
+			en: "Attention: {count} job(s) failed at their last run; until that is fixed, no messages go out for their new records:"},
+		"summary.failing_job":       {tr: "  - \"{job}\": {cause}. Son başarılı çalışma: {since}.", en: "  - \"{job}\": {cause}. Last successful run: {since}."},
+		"summary.failing_job_never": {tr: "  - \"{job}\": {cause}. Henüz hiç başarıyla çalışmadı.", en: "  - \"{job}\": {cause}. It has not run successfully yet."},
 		"summary.failing_other":     {tr: "beklenmeyen bir hata (ayrıntısı durum sayfasında)", en: "an unexpected error (its detail is on the status page)"},
-		"summary.failing_fix": {tr: "Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve yapılacağı gösterir. Görevler kendiliğinden yeniden dener ve okuyabildiklerinde kaldıkları yerden devam eder.",
-			en: "Pass this on to whoever looks after the computer: `akinsoft-connector check` shows the cause and what to do. The jobs try again by themselves and, once they can read, go on from where they stopped."},
-		"summary.short_failing": {tr: "Okuyamayan görev: {jobs}!", en: "Jobs that cannot read: {jobs}!"},
+		"summary.failing_fix": {tr: "Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir. Görevler her zamanlarında yeniden dener; sunucuya ulaşılamaması gibi geçici bir sorun geçince kendiliğinden düzelir, yapılandırmadaki bir sorun ise düzeltilene dek sürer.",
+			en: "Pass this on to whoever looks after the computer: `akinsoft-connector check` shows the cause and what to do. The jobs try again at each of their times; a passing trouble such as an unreachable server clears by itself, one in the configuration lasts until it is fixed."},
+		"summary.short_failing": {tr: "Hata veren görevler: {jobs}!", en: "Failing jobs: {jobs}!"},
 	})
 }

@@ -141,7 +141,7 @@ func TestFullDiskShowsOnReadyz(t *testing.T) {
 	if strings.Contains(metrics, "akinsoft_connector_outbox_write_errors_total 0") || !strings.Contains(metrics, "akinsoft_connector_outbox_write_errors_total ") {
 		t.Errorf("the failed writes are not counted:\n%s", grepLines(metrics, "write_errors"))
 	}
-	page := d.Health().Warnings("en")
+	page := d.Health(context.Background()).Warnings("en")
 	if len(page) < 3 {
 		t.Errorf("the page warns of %q; want the outbox, the disk and the job", page)
 	}

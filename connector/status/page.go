@@ -251,7 +251,7 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	}
 	l := s.lang(r)
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
-		Statuses: shownStatuses, Warnings: s.opts.Probe.Health().Warnings(catalog.Lang(l.Code)), CSRF: sess.csrf, loc: s.opts.Location}
+		Statuses: shownStatuses, Warnings: s.opts.Probe.Health(r.Context()).Warnings(catalog.Lang(l.Code)), CSRF: sess.csrf, loc: s.opts.Location}
 	if err := s.ownerView(r, &d, sess); err != nil {
 		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
 		http.Error(w, s.text(r, "statuspage.outbox_unreadable", "err", err), http.StatusInternalServerError)

@@ -41,7 +41,7 @@ type Probe interface {
 	Hold(channel string) bool
 	Resume(channel string) bool
 	// Health is what the daemon knows of its own trouble (in memory).
-	Health() Health
+	Health(ctx context.Context) Health
 }
 
 // ChannelState is one channel as the page shows it.
@@ -174,10 +174,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	if err := s.opts.Probe.PingSources(ctx); err != nil {
 		res.Ready, res.Checks["erp"] = false, err.Error()
 	}
-	h := s.opts.Probe.Health()
+	h := s.opts.Probe.Health(ctx)
 	if err := s.opts.Store.CheckWritable(ctx); err != nil {
 		res.Ready, res.Checks["outbox"] = false, err.Error()
-	} else if h = s.opts.Probe.Health(); h.Outbox.Failing() {
+	} else if h = s.opts.Probe.Health(ctx); h.Outbox.Failing() {
 		res.Ready, res.Checks["outbox"] = false, "the last write failed: "+h.Outbox.LastError
 	}
 	if failed := h.FailedJobs(); len(failed) > 0 {

@@ -33,6 +33,10 @@ type Report struct {
 	Failing  []outbox.JobRun // jobs whose last run failed, by name
 }
 
+// failingFor is how long a job must have gone without a successful run to
+// be in the summary: one server timeout just before it is not news.
+const failingFor = time.Hour
+
 // Build reads the window [from, to) of the outbox; credits are the
 // providers' last balance checks, jobs the names of the configured jobs
 // (the outbox still has the runs of jobs taken out of the config).
@@ -47,7 +51,7 @@ func Build(ctx context.Context, store *outbox.Store, from, to time.Time, credits
 	}
 	var failing []outbox.JobRun
 	for _, r := range runs {
-		if r.Err != "" && slices.Contains(jobs, r.Job) {
+		if r.Err != "" && slices.Contains(jobs, r.Job) && r.LastSuccess.Before(to.Add(-failingFor)) {
 			failing = append(failing, r)
 		}
 	}

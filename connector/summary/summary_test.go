@@ -215,19 +215,22 @@ func TestWindowTakesNowsMillisecond(t *testing.T) {
 	}
 }
 
-// A job that cannot read sends nothing new, so the owner hears of it at the
+// A job that cannot run sends nothing new, so the owner hears of it at the
 // top of the summary: its cause in people's words and since when, never
-// the driver's words (they can quote the ERP's data); jobs no longer in
-// the config and jobs that read are left out.
-func TestSummaryTellsJobsThatCannotRead(t *testing.T) {
+// the driver's words (they can quote the ERP's data). Left out: jobs no
+// longer in the config, jobs whose last run went well, and a job that ran
+// well within the hour (one timeout just before the summary is not news).
+func TestSummaryTellsJobsThatCannotRun(t *testing.T) {
 	ctx := context.Background()
 	s, now := traffic(t)
 	yesterday := now.Add(-20 * time.Hour)
 	for _, r := range []outbox.JobRun{
-		{Job: "faturalar", LastRun: yesterday},                                                  // read yesterday ...
+		{Job: "faturalar", LastRun: yesterday},                                                  // ran well yesterday ...
 		{Job: "faturalar", LastRun: now.Add(-time.Hour), Err: "login failed", Failure: "login"}, // ... not since
 		{Job: "ekstre", LastRun: now.Add(-time.Hour), Err: "unexpected row CARI 0532 111 22 33", Failure: "other"},
 		{Job: "hatirlatma", LastRun: now.Add(-time.Hour)},
+		{Job: "tahsilat", LastRun: now.Add(-30 * time.Minute)},
+		{Job: "tahsilat", LastRun: now.Add(-time.Minute), Err: "i/o timeout", Failure: "timeout"},
 		{Job: "eski-gorev", LastRun: now.Add(-time.Hour), Err: "gone", Failure: "unreachable"},
 	} {
 		if err := s.RecordJobRun(ctx, r); err != nil {
@@ -235,7 +238,7 @@ func TestSummaryTellsJobsThatCannotRead(t *testing.T) {
 		}
 	}
 	from, to := Window(now, ist)
-	r, err := Build(ctx, s, from, to, nil, []string{"faturalar", "ekstre", "hatirlatma"})
+	r, err := Build(ctx, s, from, to, nil, []string{"faturalar", "ekstre", "hatirlatma", "tahsilat"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,18 +248,18 @@ func TestSummaryTellsJobsThatCannotRead(t *testing.T) {
 		wantShort string
 	}{
 		{catalog.TR, []string{
-			"Dikkat: 2 görev Wolvox veritabanını okuyamıyor; bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
-				"  - \"ekstre\": beklenmeyen bir hata (ayrıntısı durum sayfasında). Henüz hiç okuyamadı.\n" +
-				"  - \"faturalar\": veritabanı kullanıcı adını ya da parolayı kabul etmedi. Son başarılı okuma: 1 Aralık 2026 23:00.\n" +
-				"Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve yapılacağı gösterir.",
+			"Dikkat: 2 görev son çalışmasında hata verdi; düzelene dek bu görevlerin yeni kayıtları için mesaj gitmiyor:\n" +
+				"  - \"ekstre\": beklenmeyen bir hata (ayrıntısı durum sayfasında). Henüz hiç başarıyla çalışmadı.\n" +
+				"  - \"faturalar\": veritabanı kullanıcı adını ya da parolayı kabul etmedi. Son başarılı çalışma: 1 Aralık 2026 23:00.\n" +
+				"Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir.",
 			"2 Aralık 2026 günü 00:00-19:00 arası"},
-			"Okuyamayan görev: ekstre, faturalar!"},
+			"Hata veren görevler: ekstre, faturalar!"},
 		{catalog.EN, []string{
-			"Attention: 2 job(s) cannot read the Wolvox database",
-			"  - \"faturalar\": the database refused the user name or password. Last successful read: 1 December 2026 23:00.",
-			"  - \"ekstre\": an unexpected error (its detail is on the status page). It has not read once yet.",
+			"Attention: 2 job(s) failed at their last run",
+			"  - \"faturalar\": the database refused the user name or password. Last successful run: 1 December 2026 23:00.",
+			"  - \"ekstre\": an unexpected error (its detail is on the status page). It has not run successfully yet.",
 			"Messages of 2 December 2026, 00:00-19:00:"},
-			"Jobs that cannot read: ekstre, faturalar!"},
+			"Failing jobs: ekstre, faturalar!"},
 	} {
 		_, body := r.Text(tc.lang, ist)
 		if !strings.HasPrefix(body, "Dikkat") && tc.lang == catalog.TR || !strings.HasPrefix(body, "Attention") && tc.lang == catalog.EN {
@@ -272,7 +275,7 @@ func TestSummaryTellsJobsThatCannotRead(t *testing.T) {
 			t.Errorf("%s: short summary %q, want it to end in %q", tc.lang, short, tc.wantShort)
 		}
 		for _, text := range []string{body, short} {
-			for _, never := range []string{"0532", "login failed", "eski-gorev", "hatirlatma\""} {
+			for _, never := range []string{"0532", "login failed", "timeout", "eski-gorev", "hatirlatma", "tahsilat"} {
 				if strings.Contains(text, never) {
 					t.Errorf("%s: the summary has %q:\n%s", tc.lang, never, text)
 				}
