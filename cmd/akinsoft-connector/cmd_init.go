@@ -145,6 +145,11 @@ func (s *setup) config() (*config.Config, error) {
 	if len(st.Jobs) == 0 {
 		st.Jobs = s.proposedJobs()
 	}
+	return s.configOf(st)
+}
+
+// configOf is st's config, loaded as the service would.
+func (s *setup) configOf(st config.Starter) (*config.Config, error) {
 	b, err := st.Render()
 	if err != nil {
 		return nil, err

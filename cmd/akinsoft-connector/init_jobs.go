@@ -4,12 +4,15 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // proposal is one informational notification init offers: a preset with
@@ -23,7 +26,9 @@ type proposal struct {
 // waProposal is a WhatsApp template init suggests: its text as it is
 // submitted to Meta ({{1}}, {{2}} … are the variables) and what fills each
 // variable, in order. Meta approves the text, so the shop can only send it
-// once it exists there under a name init then asks for.
+// once it exists there under a name init then asks for. Meta refuses a
+// template whose variables outweigh its words, or that starts or ends with
+// one, hence the closing sentences.
 type waProposal struct {
 	meta string
 	body []string
@@ -41,16 +46,16 @@ func (w waProposal) text() string {
 
 var proposals = []proposal{
 	{"job-new-invoices", "yeni-faturalar", "new_invoices", "@every 5m", waProposal{
-		"Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir.",
+		"Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir. Bizi tercih ettiğiniz için teşekkür ederiz.",
 		[]string{"{{.ALICI_ADI}}", "{{date .TARIHI}}", "{{.FATURA_NO}}", "{{money .TOPLAM_GENEL_KPB}}"}}},
 	{"job-invoices-due", "vade-hatirlatma", "invoices_due", "0 10 * * *", waProposal{
-		"Sayın {{1}}, {{2}} no'lu faturanızın ödenmemiş {{3}} tutarının son ödeme tarihi {{4}}. Ödediyseniz dikkate almayınız.",
+		"Sayın {{1}}, {{2}} no'lu faturanızın ödenmemiş {{3}} tutarının son ödeme tarihi {{4}}. Ödemenizi yaptıysanız bu mesajı dikkate almayınız.",
 		[]string{"{{.ALICI_ADI}}", "{{.FATURA_NO}}", "{{money .ACIK_TUTAR}}", "{{date .VADESI}}"}}},
 	{"job-invoices-overdue", "geciken-odemeler", "invoices_overdue", "30 10 * * 1-6", waProposal{
-		"Sayın {{1}}, {{2}} vadeli {{3}} no'lu faturanızın {{4}} tutarı ödenmemiştir. Ödediyseniz dikkate almayınız.",
+		"Sayın {{1}}, {{2}} vadeli {{3}} no'lu faturanızın {{4}} tutarı henüz ödenmemiştir. Ödemenizi yaptıysanız bu mesajı dikkate almayınız.",
 		[]string{"{{.ALICI_ADI}}", "{{date .VADESI}}", "{{.FATURA_NO}}", "{{money .ACIK_TUTAR}}"}}},
 	{"job-collections", "odeme-alindi", "collections", "@every 10m", waProposal{
-		"Sayın {{1}}, {{2}} tarihli {{3}} tutarındaki ödemeniz alınmıştır, teşekkür ederiz.",
+		"Sayın {{1}}, {{2}} tarihli {{3}} tutarındaki ödemeniz hesabınıza işlenmiştir. Ödemeniz için teşekkür eder, iyi günler dileriz.",
 		[]string{"{{.ALICI_ADI}}", "{{date .TARIHI}}", "{{money .TUTAR}}"}}},
 }
 
@@ -79,6 +84,11 @@ func (s *setup) jobFor(pr proposal, waTemplate string) config.StarterJob {
 	if s.starter.WhatsApp != nil && waTemplate != "" {
 		j.Messages = append(j.Messages, config.StarterMessage{Channel: "whatsapp", Template: waTemplate, Language: "tr",
 			Body: pr.wa.body, Text: pr.wa.text()})
+		if s.starter.SMS != nil {
+			// One notice per customer: the SMS only when WhatsApp fails
+			// (e.g. the number is not on WhatsApp), not both, paid twice.
+			j.Fallback = []string{"sms"}
+		}
 	}
 	return j
 }
@@ -100,7 +110,7 @@ func (s *setup) proposedJobs() []config.StarterJob {
 // jobs shows each proposed notification as the customer would read it
 // (its text rendered with the preset's sample record) and asks whether to
 // add it.
-func (s *setup) jobs(context.Context) error {
+func (s *setup) jobs(ctx context.Context) error {
 	cfg, err := s.config()
 	if err != nil {
 		return err
@@ -134,7 +144,7 @@ func (s *setup) jobs(context.Context) error {
 		if !ok {
 			continue
 		}
-		name, err := s.waTemplate(pr, title)
+		name, err := s.waTemplate(ctx, pr, title)
 		if err != nil {
 			return err
 		}
@@ -153,9 +163,9 @@ func (s *setup) jobs(context.Context) error {
 }
 
 // waTemplate asks, when WhatsApp is set up, for the name under which Meta
-// approved the proposal's template; "" sends the notification without
-// WhatsApp.
-func (s *setup) waTemplate(pr proposal, title string) (string, error) {
+// approved the proposal's template, and tries it; "" sends the
+// notification without WhatsApp.
+func (s *setup) waTemplate(ctx context.Context, pr proposal, title string) (string, error) {
 	if s.starter.WhatsApp == nil {
 		return "", nil
 	}
@@ -164,16 +174,104 @@ func (s *setup) waTemplate(pr proposal, title string) (string, error) {
 		vars[i] = "{{" + strconv.Itoa(i+1) + "}} = " + v
 	}
 	s.p.say("init.whatsapp_template", "name", title, "text", pr.wa.meta, "vars", strings.Join(vars, ", "))
-	return s.p.askValid(pr.waTemplateKey(), "", func(a string) (string, error) {
-		if a == "" || strings.EqualFold(a, "yok") || strings.EqualFold(a, "none") {
-			return "", nil
+	for {
+		name, err := s.p.askValid(pr.waTemplateKey(), "", func(a string) (string, error) {
+			switch strings.ToLower(a) {
+			case "", "yok", "none", "h", "hayır", "hayir", "n", "no":
+				return "", nil
+			case "e", "evet", "y", "yes":
+				// An answer script written before this question existed:
+				// its next line is not a template's name.
+				return "", s.p.errorf("init.template_name_not_yes")
+			}
+			if !validTemplateName(a) {
+				return "", s.p.errorf("init.bad_template_name")
+			}
+			return a, nil
+		}, "name", title)
+		if err != nil || name == "" {
+			return name, err
 		}
-		if !validTemplateName(a) {
-			return "", s.p.errorf("init.bad_template_name")
+		err = s.tryTemplate(ctx, pr, name)
+		if err == nil {
+			return name, nil
 		}
-		return a, nil
-	}, "name", title)
+		if !s.p.interactive {
+			return "", err
+		}
+		s.p.say("init.template_ask_again")
+	}
 }
+
+// tryTemplate sends the notification with the template name, filled with
+// the sample customer, to the owner's phone: Meta's answer says whether
+// the name, the language and the number of variables are the ones it
+// approved, before any customer's message depends on them.
+func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error {
+	st := s.starter
+	j := s.jobFor(pr, name)
+	j.Messages = j.Messages[len(j.Messages)-1:] // the WhatsApp one
+	j.Fallback = nil
+	st.Jobs = []config.StarterJob{j}
+	cfg, err := s.configOf(st)
+	if err != nil {
+		return err
+	}
+	job, err := poll.Build(cfg, cfg.Jobs[0])
+	if err != nil {
+		return err
+	}
+	vs := job.Variants()
+	if len(vs) == 0 || vs[0].Sample == nil {
+		return nil // nothing to fill it with; the first real message tells
+	}
+	var msg mapping.Message
+	for _, r := range vs[0].Mapper.Map(vs[0].Sample) {
+		if r.Channel == "whatsapp" && r.Skip == nil {
+			msg = r.Message
+		}
+	}
+	if msg.Payload == nil {
+		return nil
+	}
+	if msg.To, err = mapping.NormalizeMobile(s.ownerPhone, "TR"); err != nil {
+		return err
+	}
+	p, _, err := s.newProvider("whatsapp")
+	if err != nil {
+		return err
+	}
+	s.p.say("init.sending_template", "template", name, "to", mapping.MaskRecipient(msg.To))
+	for retried := false; ; retried = true {
+		sctx, cancel := context.WithTimeout(ctx, time.Minute)
+		res, err := p.Send(sctx, notify.Message{DedupeKey: "send-test-" + name, Message: msg})
+		cancel()
+		if err == nil {
+			s.p.say("init.test_sent", "id", res.ProviderID)
+			return nil
+		}
+		if e := notify.AsError(err); e.Code == pairRateLimited && !retried {
+			// Meta lets one number get a message every few seconds; the
+			// test before this one may have just gone to the same phone.
+			s.p.say("init.template_waiting")
+			select {
+			case <-time.After(pairRateWait):
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(notify.AsError(err)))
+		return s.p.errorf("init.stopped_template", "template", name)
+	}
+}
+
+// pairRateLimited is Meta's answer to too many messages to one number in a
+// short time; pairRateWait is a little over the time it asks between two.
+const (
+	pairRateLimited = "131056"
+	pairRateWait    = 7 * time.Second
+)
 
 // validTemplateName is Meta's rule for a template's name: lower-case
 // letters, digits and underscores, at most 512 of them.

@@ -54,9 +54,11 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("init exit %d:\n%s", code, out)
 	}
+	t.Logf("init:\n%s", out)
 	for _, want := range []string{
 		"Meta Business yöneticisinde",
-		"WhatsApp şablonunun metni: Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir.",
+		"WhatsApp şablonunun metni: Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir. Bizi tercih ettiğiniz için teşekkür ederiz.",
+		"fatura_hazir şablonu örnek müşteriyle doldurulup +90532*****33 numarasına deneme olarak gönderiliyor",
 		"Değişkenler: {{1}} = {{.ALICI_ADI}}, {{2}} = {{date .TARIHI}}, {{3}} = {{.FATURA_NO}}, {{4}} = {{money .TOPLAM_GENEL_KPB}}",
 		"whatsapp: Sayın Ayşe Yılmaz", // the sample, as the customer reads it
 		"\"Vadesi yaklaşan fatura\" eklenmedi: WhatsApp şablonu olmadan gönderilebileceği bir kanal yok.",
@@ -66,8 +68,15 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 			t.Errorf("init's output lacks %q:\n%s", want, out)
 		}
 	}
-	if sent := wa.Sent(); len(sent) != 2 || sent[0].Template != "hello_world" || sent[1].Template != "hello_world" {
-		t.Fatalf("WhatsApp got %+v, want a hello_world test from each init", sent)
+	// Each init sent its hello_world test, then tried each template it was
+	// given on the owner's phone.
+	if got := templates(wa.Sent()); got != "hello_world fatura_hazir hello_world fatura_hazir odeme_alindi" {
+		t.Fatalf("WhatsApp got %s", got)
+	}
+	for _, m := range wa.Sent() {
+		if m.To != "905321112233" {
+			t.Errorf("a test went to %s, not the owner", m.To)
+		}
 	}
 	b, err := os.ReadFile(cfgPath)
 	if err != nil {
@@ -107,7 +116,7 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
 	}
 	sent := wa.Sent()
-	if len(sent) != 3 || sent[2].Template != "fatura_hazir" || !strings.HasSuffix(sent[2].To, "905321234567") {
+	if len(sent) != 6 || sent[5].Template != "fatura_hazir" || !strings.HasSuffix(sent[5].To, "905321234567") {
 		t.Fatalf("WhatsApp got %+v; want the invoice 2024-131 with fatura_hazir to 905321234567", sent)
 	}
 	// The outbox and the status page show what the customer read.
@@ -120,5 +129,115 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 	if err != nil || len(ms) != 1 || !strings.Contains(ms[0].Text, "Sayın Ayşe Yılmaz") ||
 		!strings.Contains(ms[0].Text, "2024-131 numaralı 1.750,00 TL tutarındaki faturanız düzenlenmiştir") {
 		t.Errorf("outbox %+v, %v; want the invoice's text", ms, err)
+	}
+}
+
+func templates(sent []whatsapptest.Sent) string {
+	var names []string
+	for _, m := range sent {
+		names = append(names, m.Template)
+	}
+	return strings.Join(names, " ")
+}
+
+// A shop with SMS and WhatsApp: a notification with an approved template
+// goes by WhatsApp with the SMS only when WhatsApp fails, one without
+// stays SMS alone. A template Meta does not know stops a scripted init
+// with what to check, and an answer script written before the template
+// question (its "e" read where a name is asked) stops at once, saying so,
+// instead of taking its next answers for the wrong questions.
+func TestInitSMSAndWhatsApp(t *testing.T) {
+	f := newInitFixture(t)
+	wa := whatsapptest.New()
+	defer wa.Close()
+	wa.Templates = map[string]int{"hello_world": 0, "fatura_hazir": 4}
+	wa.PairEvery = time.Millisecond
+	caFile := filepath.Join(f.dir, "fakes-ca.pem")
+	var pems []byte
+	for _, c := range [][]byte{f.fake.Server.Certificate().Raw, wa.Server.Certificate().Raw} {
+		pems = append(pems, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c})...)
+	}
+	os.WriteFile(caFile, pems, 0o600)
+	cfgPath := filepath.Join(f.dir, "config.yaml")
+	head := []string{
+		"firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+		"netgsm", f.fake.User, f.fake.Password, "MAGAZA", // SMS
+		"e", wa.PhoneNumberID, wa.Token, // WhatsApp
+		"h",              // no e-mail
+		"0532 111 22 33", // the owner's phone for the tests
+	}
+	tail := []string{"yok", "yonetici-parola-1", "", "h"}
+	args := []string{"init", "--config", cfgPath, "--company", "1", "--netgsm-url", f.fake.URL(), "--whatsapp-url", wa.URL(), "--ca-file", caFile}
+	for _, tc := range []struct {
+		name, want string
+		jobs       []string
+	}{
+		{"a script from before the question", "burada onaylı şablonun adı beklenir", []string{"e", "e", "e", "e"}},
+		{"a template Meta does not know", "kurulum durdu: WhatsApp şablonu fatura_yok denenemedi", []string{"e", "fatura_yok"}},
+	} {
+		code, out := runInit(t, answers(append(append(head, tc.jobs...), tail...)...), args...)
+		if code == exitOK || !strings.Contains(out, tc.want) {
+			t.Errorf("%s: exit %d, want a stop with %q:\n%s", tc.name, code, tc.want, out)
+		}
+	}
+	if !t.Failed() {
+		_, out := runInit(t, answers(append(append(head, "e", "fatura_yok"), tail...)...), args...)
+		if !strings.Contains(out, "Meta fatura_yok şablonunu kabul etmedi") {
+			t.Errorf("the refusal does not say what to check:\n%s", out)
+		}
+	}
+	jobs := []string{"e", "fatura_hazir", "e", "", "h", "e", "h"}
+	code, out := runInit(t, answers(append(append(head, jobs...), tail...)...), args...)
+	if code != exitOK {
+		t.Fatalf("init exit %d:\n%s", code, out)
+	}
+	b, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse(cfgPath, b, config.Options{})
+	if err != nil {
+		t.Fatalf("the written config does not parse: %v\n%s", err, b)
+	}
+	var got []string
+	for _, j := range cfg.Jobs {
+		m := j.Name + ":"
+		if j.Messages.SMS != nil {
+			m += " sms"
+		}
+		if w := j.Messages.WhatsApp; w != nil {
+			m += " whatsapp=" + w.Template
+		}
+		if len(j.Fallback) > 0 {
+			m += " fallback=" + strings.Join(j.Fallback, ",")
+		}
+		got = append(got, m)
+	}
+	if s := strings.Join(got, " | "); s != "yeni-faturalar: sms whatsapp=fatura_hazir fallback=sms | vade-hatirlatma: sms | odeme-alindi: sms" {
+		t.Errorf("jobs = %s\n%s", s, b)
+	}
+
+	// A new invoice: one WhatsApp message, no SMS.
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
+		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
+	}
+	db, err := f.fb.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	sms := len(f.fake.Messages())
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
+		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
+	}
+	sent := wa.Sent()
+	if last := sent[len(sent)-1]; last.Template != "fatura_hazir" || last.To != "905321234567" {
+		t.Errorf("WhatsApp's last message %+v, want the invoice to 905321234567", last)
+	}
+	if n := len(f.fake.Messages()); n != sms {
+		t.Errorf("NetGSM got %d SMS for the invoice WhatsApp took, want none", n-sms)
 	}
 }

@@ -58,6 +58,7 @@ type StarterJob struct {
 	Name, Preset, Schedule string
 	Comment                string // what it sends, for the comment above it
 	Messages               []StarterMessage
+	Fallback               []string // channels sent only when the first fails
 }
 
 // StarterMessage is a job's template on one channel.
@@ -75,6 +76,7 @@ var starterTemplate string
 
 var starterTmpl = template.Must(template.New("starter").Funcs(template.FuncMap{
 	"q":      yamlQuote,
+	"join":   strings.Join,
 	"scalar": yamlBlock,
 }).Parse(starterTemplate))
 

@@ -39,7 +39,8 @@ func TestStarterRendersAValidConfig(t *testing.T) {
 			Jobs: []StarterJob{{Name: "odeme-alindi", Preset: "collections", Schedule: "@every 10m", Comment: "Ödeme alındı",
 				Messages: []StarterMessage{{Channel: "sms", Text: "  leading space and a quote ' and \"double\"\nsecond line "},
 					{Channel: "whatsapp", Template: "odeme_alindi", Language: "tr", Body: []string{"{{.ALICI_ADI}}", "{{money .TUTAR}}"},
-						Text: "Sayın {{.ALICI_ADI}}, {{money .TUTAR}} tutarındaki ödemeniz alınmıştır."}}}},
+						Text: "Sayın {{.ALICI_ADI}}, {{money .TUTAR}} tutarındaki ödemeniz alınmıştır."}},
+				Fallback: []string{"sms"}}},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,6 +72,9 @@ func TestStarterRendersAValidConfig(t *testing.T) {
 				t.Fatalf("%d jobs, want %d", len(cfg.Jobs), len(tc.s.Jobs))
 			}
 			for i, j := range tc.s.Jobs {
+				if !slices.Equal(cfg.Jobs[i].Fallback, j.Fallback) {
+					t.Errorf("job %s fallback %v, want %v", j.Name, cfg.Jobs[i].Fallback, j.Fallback)
+				}
 				for _, m := range j.Messages {
 					var text string
 					switch m.Channel {
