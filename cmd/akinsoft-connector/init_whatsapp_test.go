@@ -241,3 +241,28 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 		t.Errorf("NetGSM got %d SMS for the invoice WhatsApp took, want none", n-sms)
 	}
 }
+
+// Meta holds back a second message to one number within a few seconds
+// (131056): the template's try right after the hello_world test waits that
+// out once and goes through, instead of stopping the set-up.
+func TestInitWaitsOutMetasPerNumberLimit(t *testing.T) {
+	f := newInitFixture(t)
+	wa := whatsapptest.New()
+	defer wa.Close()
+	wa.Templates = map[string]int{"hello_world": 0, "fatura_hazir": 4}
+	wa.PairEvery = 5 * time.Second // under the wait, well over the time from the test message to the try
+	caFile := filepath.Join(f.dir, "whatsapp-ca.pem")
+	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: wa.Server.Certificate().Raw}), 0o600)
+	stdin := answers("firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+		"yok", "e", wa.PhoneNumberID, wa.Token, "h", "0532 111 22 33",
+		"e", "fatura_hazir", "h", "h", "h", // new invoices only
+		"yok", "yonetici-parola-1", "", "h")
+	code, out := runInit(t, stdin, "init", "--config", filepath.Join(f.dir, "config.yaml"), "--company", "1",
+		"--whatsapp-url", wa.URL(), "--ca-file", caFile)
+	if code != exitOK || !strings.Contains(out, "Meta aynı numaraya art arda mesajı birkaç saniye bekletiyor") {
+		t.Fatalf("init exit %d, want it to wait once and go on:\n%s", code, out)
+	}
+	if got := templates(wa.Sent()); got != "hello_world fatura_hazir" {
+		t.Errorf("WhatsApp got %s", got)
+	}
+}
