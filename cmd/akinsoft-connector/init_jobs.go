@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -84,11 +85,9 @@ func (s *setup) jobFor(pr proposal, waTemplate string) config.StarterJob {
 	if s.starter.WhatsApp != nil && waTemplate != "" {
 		j.Messages = append(j.Messages, config.StarterMessage{Channel: "whatsapp", Template: waTemplate, Language: "tr",
 			Body: pr.wa.body, Text: pr.wa.text()})
-		if s.starter.SMS != nil {
-			// One notice per customer: the SMS only when WhatsApp fails
-			// (e.g. the number is not on WhatsApp), not both, paid twice.
-			j.Fallback = []string{"sms"}
-		}
+		// With SMS too, both go: fallback: [sms] would drop the SMS of a
+		// customer without WhatsApp whenever Meta tells of it later, by the
+		// status webhook init does not set up (the config says how to).
 	}
 	return j
 }
@@ -177,12 +176,12 @@ func (s *setup) waTemplate(ctx context.Context, pr proposal, title string) (stri
 	for {
 		name, err := s.p.askValid(pr.waTemplateKey(), "", func(a string) (string, error) {
 			switch strings.ToLower(a) {
-			case "", "yok", "none", "h", "hayır", "hayir", "n", "no":
+			case "", "yok", "none":
 				return "", nil
-			case "e", "evet", "y", "yes":
+			case "e", "evet", "y", "yes", "h", "hayır", "hayir", "n", "no":
 				// An answer script written before this question existed:
-				// its next line is not a template's name.
-				return "", s.p.errorf("init.template_name_not_yes")
+				// its next line is the next notification's answer.
+				return "", s.p.errorf("init.template_name_not_answer")
 			}
 			if !validTemplateName(a) {
 				return "", s.p.errorf("init.bad_template_name")
@@ -196,12 +195,18 @@ func (s *setup) waTemplate(ctx context.Context, pr proposal, title string) (stri
 		if err == nil {
 			return name, nil
 		}
-		if !s.p.interactive {
+		var refused templateRefused
+		if !errors.As(err, &refused) || !s.p.interactive || s.p.changed(pr.waTemplateKey()) {
+			// A name from a flag would only be tried again as it is.
 			return "", err
 		}
 		s.p.say("init.template_ask_again")
 	}
 }
+
+// templateRefused is Meta's refusal of a template's name, language or
+// variables: on a terminal, init asks for the name again.
+type templateRefused struct{ error }
 
 // tryTemplate sends the notification with the template name, filled with
 // the sample customer, to the owner's phone: Meta's answer says whether
@@ -211,7 +216,6 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 	st := s.starter
 	j := s.jobFor(pr, name)
 	j.Messages = j.Messages[len(j.Messages)-1:] // the WhatsApp one
-	j.Fallback = nil
 	st.Jobs = []config.StarterJob{j}
 	cfg, err := s.configOf(st)
 	if err != nil {
@@ -242,7 +246,7 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 		return err
 	}
 	s.p.say("init.sending_template", "template", name, "to", mapping.MaskRecipient(msg.To))
-	for retried := false; ; retried = true {
+	for waited := false; ; {
 		sctx, cancel := context.WithTimeout(ctx, time.Minute)
 		res, err := p.Send(sctx, notify.Message{DedupeKey: "send-test-" + name, Message: msg})
 		cancel()
@@ -250,9 +254,14 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 			s.p.say("init.test_sent", "id", res.ProviderID)
 			return nil
 		}
-		if e := notify.AsError(err); e.Code == pairRateLimited && !retried {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		e := notify.AsError(err)
+		if e.Code == pairRateLimited && !waited {
 			// Meta lets one number get a message every few seconds; the
 			// test before this one may have just gone to the same phone.
+			waited = true
 			s.p.say("init.template_waiting")
 			select {
 			case <-time.After(pairRateWait):
@@ -261,8 +270,23 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 				return ctx.Err()
 			}
 		}
-		s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(notify.AsError(err)))
-		return s.p.errorf("init.stopped_template", "template", name)
+		switch notify.Classify(err) {
+		case notify.ErrPermanent, notify.ErrConfig:
+			s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(e))
+			return templateRefused{s.p.errorf("init.stopped_template", "template", name)}
+		}
+		// A passing trouble (the network, Meta's servers): as the test
+		// message, tried again on a terminal, the end of a script.
+		s.p.say("init.test_refused", "reason", s.l.ProviderError(e))
+		if !s.p.interactive {
+			return s.p.errorf("init.stopped_test")
+		}
+		if again, err := s.p.yes("retry", true); err != nil || !again {
+			if err == nil {
+				err = s.p.errorf("init.stopped_test")
+			}
+			return err
+		}
 	}
 }
 

@@ -25,7 +25,10 @@ type question struct {
 	// flagOnly settings are never asked: a provider's test server or a
 	// proxy's CA, given as flags by those who need them.
 	flagOnly bool
-	usage    catalog.Key // the flag's help
+	// askOnly questions have no flag: they are asked on a terminal only,
+	// after something failed (a script stops there instead).
+	askOnly bool
+	usage   catalog.Key // the flag's help
 }
 
 // questions is the one table of init's questions, in the order asked.
@@ -72,6 +75,7 @@ var questions = []question{
 	{key: "viewer-password", text: "init.q.viewer_password", secret: true},
 	{key: "overwrite", text: "init.q.overwrite", usage: "help.init.overwrite"},
 	{key: "service", text: "init.q.service", usage: "help.init.service"},
+	{key: "retry", text: "init.q.retry", askOnly: true},
 	{key: "netgsm-url", flagOnly: true, usage: "help.init.netgsm_url"},
 	{key: "mutlucell-url", flagOnly: true, usage: "help.init.mutlucell_url"},
 	{key: "whatsapp-url", flagOnly: true, usage: "help.init.whatsapp_url"},
@@ -92,7 +96,7 @@ func questionByKey(key string) question {
 func answerFlags(g *globals, cmd *cobra.Command) map[string]*string {
 	given := map[string]*string{}
 	for _, q := range questions {
-		if q.secret {
+		if q.secret || q.askOnly {
 			continue
 		}
 		given[q.key] = cmd.Flags().String(q.key, "", g.h(q.usage))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/pem"
 	"os"
@@ -141,8 +142,8 @@ func templates(sent []whatsapptest.Sent) string {
 }
 
 // A shop with SMS and WhatsApp: a notification with an approved template
-// goes by WhatsApp with the SMS only when WhatsApp fails, one without
-// stays SMS alone. A template Meta does not know stops a scripted init
+// goes on both (the config says how to make the SMS a stand-by once the
+// status webhook is set up), one without stays SMS alone. A template Meta does not know stops a scripted init
 // with what to check, and an answer script written before the template
 // question (its "e" read where a name is asked) stops at once, saying so,
 // instead of taking its next answers for the wrong questions.
@@ -173,7 +174,8 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 		jobs       []string
 	}{
 		{"a script from before the question", "burada onaylı şablonun adı beklenir", []string{"e", "e", "e", "e"}},
-		{"a template Meta does not know", "kurulum durdu: WhatsApp şablonu fatura_yok denenemedi", []string{"e", "fatura_yok"}},
+		{"a script from before the question, saying no next", "burada onaylı şablonun adı beklenir", []string{"e", "h", "e", "e"}},
+		{"a template Meta does not know", "kurulum durdu: Meta WhatsApp şablonu fatura_yok için deneme mesajını kabul etmedi", []string{"e", "fatura_yok"}},
 	} {
 		code, out := runInit(t, answers(append(append(head, tc.jobs...), tail...)...), args...)
 		if code == exitOK || !strings.Contains(out, tc.want) {
@@ -186,7 +188,7 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 			t.Errorf("the refusal does not say what to check:\n%s", out)
 		}
 	}
-	jobs := []string{"e", "fatura_hazir", "e", "", "h", "e", "h"}
+	jobs := []string{"e", "fatura_hazir", "e", "", "h", "e", ""}
 	code, out := runInit(t, answers(append(append(head, jobs...), tail...)...), args...)
 	if code != exitOK {
 		t.Fatalf("init exit %d:\n%s", code, out)
@@ -213,11 +215,17 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 		}
 		got = append(got, m)
 	}
-	if s := strings.Join(got, " | "); s != "yeni-faturalar: sms whatsapp=fatura_hazir fallback=sms | vade-hatirlatma: sms | odeme-alindi: sms" {
+	if s := strings.Join(got, " | "); s != "yeni-faturalar: sms whatsapp=fatura_hazir | vade-hatirlatma: sms | odeme-alindi: sms" {
 		t.Errorf("jobs = %s\n%s", s, b)
 	}
 
-	// A new invoice: one WhatsApp message, no SMS.
+	if !bytes.Contains(b, []byte("buraya şunu ekleyin:  fallback: [sms]")) {
+		t.Errorf("the config does not say how to make the SMS a stand-by:\n%s", b)
+	}
+
+	// A new invoice: the WhatsApp message and the SMS both go (without the
+	// status webhook, Meta may tell of a customer without WhatsApp only
+	// later, so an SMS kept as a stand-by could be lost).
 	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
 		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
 	}
@@ -237,32 +245,7 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 	if last := sent[len(sent)-1]; last.Template != "fatura_hazir" || last.To != "905321234567" {
 		t.Errorf("WhatsApp's last message %+v, want the invoice to 905321234567", last)
 	}
-	if n := len(f.fake.Messages()); n != sms {
-		t.Errorf("NetGSM got %d SMS for the invoice WhatsApp took, want none", n-sms)
-	}
-}
-
-// Meta holds back a second message to one number within a few seconds
-// (131056): the template's try right after the hello_world test waits that
-// out once and goes through, instead of stopping the set-up.
-func TestInitWaitsOutMetasPerNumberLimit(t *testing.T) {
-	f := newInitFixture(t)
-	wa := whatsapptest.New()
-	defer wa.Close()
-	wa.Templates = map[string]int{"hello_world": 0, "fatura_hazir": 4}
-	wa.PairEvery = 5 * time.Second // under the wait, well over the time from the test message to the try
-	caFile := filepath.Join(f.dir, "whatsapp-ca.pem")
-	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: wa.Server.Certificate().Raw}), 0o600)
-	stdin := answers("firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
-		"yok", "e", wa.PhoneNumberID, wa.Token, "h", "0532 111 22 33",
-		"e", "fatura_hazir", "h", "h", "h", // new invoices only
-		"yok", "yonetici-parola-1", "", "h")
-	code, out := runInit(t, stdin, "init", "--config", filepath.Join(f.dir, "config.yaml"), "--company", "1",
-		"--whatsapp-url", wa.URL(), "--ca-file", caFile)
-	if code != exitOK || !strings.Contains(out, "Meta aynı numaraya art arda mesajı birkaç saniye bekletiyor") {
-		t.Fatalf("init exit %d, want it to wait once and go on:\n%s", code, out)
-	}
-	if got := templates(wa.Sent()); got != "hello_world fatura_hazir" {
-		t.Errorf("WhatsApp got %s", got)
+	if msgs := f.fake.Messages(); len(msgs) != sms+1 || msgs[len(msgs)-1].Number != "905321234567" {
+		t.Errorf("NetGSM got %d SMS for the invoice, want its one", len(msgs)-sms)
 	}
 }

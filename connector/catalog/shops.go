@@ -89,8 +89,8 @@ func init() {
 		"summary.failing_job":       {tr: "  - \"{job}\": {cause}. Son başarılı çalışma: {since}.", en: "  - \"{job}\": {cause}. Last successful run: {since}."},
 		"summary.failing_job_never": {tr: "  - \"{job}\": {cause}. Henüz hiç başarıyla çalışmadı.", en: "  - \"{job}\": {cause}. It has not run successfully yet."},
 		"summary.failing_other":     {tr: "beklenmeyen bir hata (ayrıntısı durum sayfasında)", en: "an unexpected error (its detail is on the status page)"},
-		"summary.failing_fix": {tr: "Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir. Görevler her zamanlarında yeniden dener; sunucuya ulaşılamaması gibi geçici bir sorun geçince kendiliğinden düzelir, yapılandırmadaki bir sorun ise düzeltilene dek sürer.",
+		"summary.failing_fix": {tr: "Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir. Görevler her çalışma zamanında yeniden dener; sunucuya ulaşılamaması gibi geçici bir sorun geçince kendiliğinden düzelir, yapılandırmadaki bir sorun ise düzeltilene dek sürer.",
 			en: "Pass this on to whoever looks after the computer: `akinsoft-connector check` shows the cause and what to do. The jobs try again at each of their times; a passing trouble such as an unreachable server clears by itself, one in the configuration lasts until it is fixed."},
-		"summary.short_failing": {tr: "Hata veren görevler: {jobs}!", en: "Failing jobs: {jobs}!"},
+		"summary.short_failing": {tr: "Hata veren görev(ler): {jobs}!", en: "Failing job(s): {jobs}!"},
 	})
 }

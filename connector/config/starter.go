@@ -58,7 +58,16 @@ type StarterJob struct {
 	Name, Preset, Schedule string
 	Comment                string // what it sends, for the comment above it
 	Messages               []StarterMessage
-	Fallback               []string // channels sent only when the first fails
+}
+
+// Has reports whether the job has a message on channel.
+func (j StarterJob) Has(channel string) bool {
+	for _, m := range j.Messages {
+		if m.Channel == channel {
+			return true
+		}
+	}
+	return false
 }
 
 // StarterMessage is a job's template on one channel.
@@ -76,7 +85,6 @@ var starterTemplate string
 
 var starterTmpl = template.Must(template.New("starter").Funcs(template.FuncMap{
 	"q":      yamlQuote,
-	"join":   strings.Join,
 	"scalar": yamlBlock,
 }).Parse(starterTemplate))
 

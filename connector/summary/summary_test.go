@@ -253,13 +253,13 @@ func TestSummaryTellsJobsThatCannotRun(t *testing.T) {
 				"  - \"faturalar\": veritabanı kullanıcı adını ya da parolayı kabul etmedi. Son başarılı çalışma: 1 Aralık 2026 23:00.\n" +
 				"Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir.",
 			"2 Aralık 2026 günü 00:00-19:00 arası"},
-			"Hata veren görevler: ekstre, faturalar!"},
+			"Hata veren görev(ler): ekstre, faturalar!"},
 		{catalog.EN, []string{
 			"Attention: 2 job(s) failed at their last run",
 			"  - \"faturalar\": the database refused the user name or password. Last successful run: 1 December 2026 23:00.",
 			"  - \"ekstre\": an unexpected error (its detail is on the status page). It has not run successfully yet.",
 			"Messages of 2 December 2026, 00:00-19:00:"},
-			"Failing jobs: ekstre, faturalar!"},
+			"Failing job(s): ekstre, faturalar!"},
 	} {
 		_, body := r.Text(tc.lang, ist)
 		if !strings.HasPrefix(body, "Dikkat") && tc.lang == catalog.TR || !strings.HasPrefix(body, "Attention") && tc.lang == catalog.EN {
