@@ -234,12 +234,13 @@ func (s *setup) sendTest(ctx context.Context, channel, to string) error {
 			return err
 		}
 		s.p.say(catalog.Key("init.sending_test_"+channel), "to", mapping.MaskRecipient(m.To))
-		sctx, cancel := context.WithTimeout(ctx, time.Minute)
-		res, err := p.Send(sctx, m)
-		cancel()
+		res, err := s.sendWaiting(ctx, p, m)
 		if err == nil {
 			s.p.say("init.test_sent", "id", res.ProviderID)
 			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 		s.p.say("init.test_refused", "reason", s.l.ProviderError(notify.AsError(err)))
 		if !s.p.interactive {

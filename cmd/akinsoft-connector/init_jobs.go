@@ -246,10 +246,8 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 		return err
 	}
 	s.p.say("init.sending_template", "template", name, "to", mapping.MaskRecipient(msg.To))
-	for waited := false; ; {
-		sctx, cancel := context.WithTimeout(ctx, time.Minute)
-		res, err := p.Send(sctx, notify.Message{DedupeKey: "send-test-" + name, Message: msg})
-		cancel()
+	for {
+		res, err := s.sendWaiting(ctx, p, notify.Message{DedupeKey: "send-test-" + name, Message: msg})
 		if err == nil {
 			s.p.say("init.test_sent", "id", res.ProviderID)
 			return nil
@@ -258,18 +256,6 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 			return ctx.Err()
 		}
 		e := notify.AsError(err)
-		if e.Code == pairRateLimited && !waited {
-			// Meta lets one number get a message every few seconds; the
-			// test before this one may have just gone to the same phone.
-			waited = true
-			s.p.say("init.template_waiting")
-			select {
-			case <-time.After(pairRateWait):
-				continue
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
 		switch notify.Classify(err) {
 		case notify.ErrPermanent, notify.ErrConfig:
 			s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(e))
@@ -286,6 +272,26 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 				err = s.p.errorf("init.stopped_test")
 			}
 			return err
+		}
+	}
+}
+
+// sendWaiting sends one of init's tests, waiting out once Meta's hold-back
+// of messages to one number in quick succession: the test before it may
+// have just gone to the same phone.
+func (s *setup) sendWaiting(ctx context.Context, p notify.Provider, m notify.Message) (notify.Result, error) {
+	for waited := false; ; waited = true {
+		sctx, cancel := context.WithTimeout(ctx, time.Minute)
+		res, err := p.Send(sctx, m)
+		cancel()
+		if err == nil || waited || ctx.Err() != nil || notify.AsError(err).Code != pairRateLimited {
+			return res, err
+		}
+		s.p.say("init.waiting_pair_rate")
+		select {
+		case <-time.After(pairRateWait):
+		case <-ctx.Done():
+			return res, ctx.Err()
 		}
 	}
 }

@@ -249,3 +249,35 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 		t.Errorf("NetGSM got %d SMS for the invoice, want its one", len(msgs)-sms)
 	}
 }
+
+// Meta holds back a second message to one number within a few seconds
+// (131056): init's tests wait that out once and go through, instead of
+// stopping the set-up. Here a second init follows a first one that stopped
+// right after its test message: its own test message waits, and so does
+// the template's try after it.
+func TestInitWaitsOutMetasPerNumberLimit(t *testing.T) {
+	f := newInitFixture(t)
+	wa := whatsapptest.New()
+	defer wa.Close()
+	wa.Templates = map[string]int{"hello_world": 0, "fatura_hazir": 4}
+	wa.PairEvery = 5 * time.Second // under the wait, well over the time between two of init's steps
+	caFile := filepath.Join(f.dir, "whatsapp-ca.pem")
+	os.WriteFile(caFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: wa.Server.Certificate().Raw}), 0o600)
+	script := func(template string) string {
+		return answers("firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+			"yok", "e", wa.PhoneNumberID, wa.Token, "h", "0532 111 22 33",
+			"e", template, "h", "h", "h", // new invoices only
+			"yok", "yonetici-parola-1", "", "h")
+	}
+	args := []string{"init", "--config", filepath.Join(f.dir, "config.yaml"), "--company", "1", "--whatsapp-url", wa.URL(), "--ca-file", caFile}
+	if code, out := runInit(t, script("Fatura Hazir"), args...); code == exitOK {
+		t.Fatalf("init took a template name with spaces:\n%s", out)
+	}
+	code, out := runInit(t, script("fatura_hazir"), args...)
+	if n := strings.Count(out, "Meta aynı numaraya art arda gönderilen mesajları birkaç saniye bekletiyor"); code != exitOK || n != 2 {
+		t.Fatalf("init exit %d, waited %d times; want it to wait before its test message and its template's try:\n%s", code, n, out)
+	}
+	if got := templates(wa.Sent()); got != "hello_world hello_world fatura_hazir" {
+		t.Errorf("WhatsApp got %s", got)
+	}
+}

@@ -131,7 +131,7 @@ func init() {
 			en: "the approved template's name is expected here (e.g. fatura_hazir); leave it empty to add the notification without WhatsApp. If the script was written before this question, add a template name or an empty line after each \"y\" answer while WhatsApp is set up"},
 		"init.sending_template": {tr: "  {template} şablonu örnek müşteriyle doldurulup {to} numarasına deneme olarak gönderiliyor…",
 			en: "  Sending the {template} template, filled with the sample customer, to {to} as a test…"},
-		"init.template_waiting": {tr: "  Meta aynı numaraya art arda gönderilen mesajları birkaç saniye bekletiyor; bekleniyor…",
+		"init.waiting_pair_rate": {tr: "  Meta aynı numaraya art arda gönderilen mesajları birkaç saniye bekletiyor; bekleniyor…",
 			en: "  Meta holds back messages to one number sent in quick succession; waiting…"},
 		"init.template_refused": {tr: "  Meta {template} şablonunu kabul etmedi: {reason}. Şablonun adını, dilinin Türkçe (tr) olduğunu, onaylandığını ve değişken sayısını Meta Business yöneticisinde denetleyin.",
 			en: "  Meta refused the {template} template: {reason}. Check in Meta Business Manager its name, that its language is Turkish (tr), that it is approved, and its number of variables."},
