@@ -39,10 +39,8 @@ func (d *Daemon) SendSummary(ctx context.Context) error {
 	loc := d.cfg.Location()
 	from, to := summary.Window(d.now(), loc)
 	var jobs []string
-	for _, j := range d.cfg.Jobs {
-		if !j.Disabled {
-			jobs = append(jobs, j.Name)
-		}
+	for _, j := range d.jobs {
+		jobs = append(jobs, j.Name)
 	}
 	r, err := summary.Build(ctx, d.store, from, to, d.metrics.Credits(), jobs)
 	if err != nil {

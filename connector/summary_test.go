@@ -97,11 +97,7 @@ jobs:
 // daemon from what it recorded of the run, starts with it.
 func TestDailySummaryTellsAJobThatCannotRead(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := loadConfig(t, dir, `state_dir: state
+	d := demoDaemon(t, t.TempDir(), `state_dir: state
 quiet_hours: {disabled: true}
 status: {disabled: true}
 sources:
@@ -122,11 +118,6 @@ jobs:
     schedule: "@every 1m"
     messages: {email: {subject: "Fatura", text: "{{.FATURA_NO}}"}}
 `)
-	d, err := connector.New(ctx, cfg, connector.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
 	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
 		t.Fatal(err)
 	}
@@ -151,11 +142,7 @@ jobs:
 // record stands, so the status page and the next summary do not tell one.
 func TestAStoppedRunIsNotAFailure(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := loadConfig(t, dir, `state_dir: state
+	d := demoDaemon(t, t.TempDir(), `state_dir: state
 quiet_hours: {disabled: true}
 status: {disabled: true}
 sources: [{name: demo, driver: sqlite, database: demo.db}]
@@ -167,11 +154,6 @@ jobs:
     schedule: "@every 1m"
     messages: {email: {subject: "Fatura", text: "{{.FATURA_NO}}"}}
 `)
-	d, err := connector.New(ctx, cfg, connector.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
 	if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
 		t.Fatal(err)
 	}

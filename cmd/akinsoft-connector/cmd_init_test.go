@@ -72,6 +72,28 @@ func newInitFixture(t *testing.T) *initFixture {
 	return f
 }
 
+// newInvoice adds invoice 2024-131 for Ayşe Yılmaz (0532 123 45 67) to
+// this year's database of company 01: the first real message's record.
+func (f *initFixture) newInvoice(t *testing.T) {
+	t.Helper()
+	db, err := f.fb.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runTheService runs the service's own `run --once` on the config init wrote.
+func runTheService(t *testing.T, cfgPath, which string) {
+	t.Helper()
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
+		t.Fatalf("%s run exit %d:\n%s%s", which, code, out, errOut)
+	}
+}
+
 // answers joins the lines a person would type.
 func answers(lines ...string) string { return strings.Join(lines, "\n") + "\n" }
 
@@ -169,23 +191,12 @@ func TestInitFromAScript(t *testing.T) {
 
 	// The service's first run starts at the newest invoice: nothing old is
 	// sent. A new invoice afterwards is the first real message.
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
-	}
+	runTheService(t, cfgPath, "first")
 	if n := len(f.fake.Messages()); n != 1 {
 		t.Fatalf("the first run sent %d messages; a new job must start from now", n-1)
 	}
-	db, err := f.fb.Open(f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
-	}
+	f.newInvoice(t)
+	runTheService(t, cfgPath, "second")
 	msgs = f.fake.Messages()
 	last := msgs[len(msgs)-1]
 	if len(msgs) != 2 || last.Number != "905321234567" || !strings.Contains(last.Text, "Sayın Ayşe Yılmaz") ||

@@ -224,17 +224,29 @@ func (s *setup) testMessages(ctx context.Context) error {
 }
 
 func (s *setup) sendTest(ctx context.Context, channel, to string) error {
+	p, cfg, err := s.newProvider(channel)
+	if err != nil {
+		return err
+	}
+	m, err := testMessage(cfg, channel, to, s.l.Text("init.test_text", nil), s.l.Text("init.test_subject", nil), "hello_world", "en_US")
+	if err != nil {
+		return err
+	}
+	s.p.say(catalog.Key("init.sending_test_"+channel), "to", mapping.MaskRecipient(m.To))
+	return s.trySend(ctx, p, m, nil)
+}
+
+// trySend sends one of init's tests until the provider takes it: on a
+// refusal a terminal is asked whether to try again and a script stops.
+// stop, when set, may turn a refusal into the error to stop with at once.
+// Meta's hold-back of messages to one number in quick succession is waited
+// out once: the test before may have just gone to the same phone.
+func (s *setup) trySend(ctx context.Context, p notify.Provider, m notify.Message, stop func(error) error) error {
+	waited := false
 	for {
-		p, cfg, err := s.newProvider(channel)
-		if err != nil {
-			return err
-		}
-		m, err := testMessage(cfg, channel, to, s.l.Text("init.test_text", nil), s.l.Text("init.test_subject", nil), "hello_world", "en_US")
-		if err != nil {
-			return err
-		}
-		s.p.say(catalog.Key("init.sending_test_"+channel), "to", mapping.MaskRecipient(m.To))
-		res, err := s.sendWaiting(ctx, p, m)
+		sctx, cancel := context.WithTimeout(ctx, time.Minute)
+		res, err := p.Send(sctx, m)
+		cancel()
 		if err == nil {
 			s.p.say("init.test_sent", "id", res.ProviderID)
 			return nil
@@ -242,7 +254,23 @@ func (s *setup) sendTest(ctx context.Context, channel, to string) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		s.p.say("init.test_refused", "reason", s.l.ProviderError(notify.AsError(err)))
+		e := notify.AsError(err)
+		if e.Code == pairRateLimited && !waited {
+			waited = true
+			s.p.say("init.waiting_pair_rate")
+			select {
+			case <-time.After(pairRateWait):
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if stop != nil {
+			if err := stop(err); err != nil {
+				return err
+			}
+		}
+		s.p.say("init.test_refused", "reason", s.l.ProviderError(e))
 		if !s.p.interactive {
 			return s.p.errorf("init.stopped_test")
 		}
@@ -254,3 +282,10 @@ func (s *setup) sendTest(ctx context.Context, channel, to string) error {
 		}
 	}
 }
+
+// pairRateLimited is Meta's answer to too many messages to one number in a
+// short time; pairRateWait is a little over the time it asks between two.
+const (
+	pairRateLimited = "131056"
+	pairRateWait    = 7 * time.Second
+)

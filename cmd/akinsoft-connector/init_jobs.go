@@ -5,7 +5,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -246,62 +245,15 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 		return err
 	}
 	s.p.say("init.sending_template", "template", name, "to", mapping.MaskRecipient(msg.To))
-	for {
-		res, err := s.sendWaiting(ctx, p, notify.Message{DedupeKey: "send-test-" + name, Message: msg})
-		if err == nil {
-			s.p.say("init.test_sent", "id", res.ProviderID)
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		e := notify.AsError(err)
+	return s.trySend(ctx, p, notify.Message{DedupeKey: "send-test-" + name, Message: msg}, func(err error) error {
 		switch notify.Classify(err) {
-		case notify.ErrPermanent, notify.ErrConfig:
-			s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(e))
+		case notify.ErrPermanent, notify.ErrConfig: // not a passing trouble: the name, language or variables
+			s.p.say("init.template_refused", "template", name, "reason", s.l.ProviderError(notify.AsError(err)))
 			return templateRefused{s.p.errorf("init.stopped_template", "template", name)}
 		}
-		// A passing trouble (the network, Meta's servers): as the test
-		// message, tried again on a terminal, the end of a script.
-		s.p.say("init.test_refused", "reason", s.l.ProviderError(e))
-		if !s.p.interactive {
-			return s.p.errorf("init.stopped_test")
-		}
-		if again, err := s.p.yes("retry", true); err != nil || !again {
-			if err == nil {
-				err = s.p.errorf("init.stopped_test")
-			}
-			return err
-		}
-	}
+		return nil
+	})
 }
-
-// sendWaiting sends one of init's tests, waiting out once Meta's hold-back
-// of messages to one number in quick succession: the test before it may
-// have just gone to the same phone.
-func (s *setup) sendWaiting(ctx context.Context, p notify.Provider, m notify.Message) (notify.Result, error) {
-	for waited := false; ; waited = true {
-		sctx, cancel := context.WithTimeout(ctx, time.Minute)
-		res, err := p.Send(sctx, m)
-		cancel()
-		if err == nil || waited || ctx.Err() != nil || notify.AsError(err).Code != pairRateLimited {
-			return res, err
-		}
-		s.p.say("init.waiting_pair_rate")
-		select {
-		case <-time.After(pairRateWait):
-		case <-ctx.Done():
-			return res, ctx.Err()
-		}
-	}
-}
-
-// pairRateLimited is Meta's answer to too many messages to one number in a
-// short time; pairRateWait is a little over the time it asks between two.
-const (
-	pairRateLimited = "131056"
-	pairRateWait    = 7 * time.Second
-)
 
 // validTemplateName is Meta's rule for a template's name: lower-case
 // letters, digits and underscores, at most 512 of them.

@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp/whatsapptest"
 )
@@ -102,20 +100,9 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 
 	// The first run starts from now; a new invoice is then sent with the
 	// approved template.
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
-	}
-	db, err := f.fb.Open(f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
-	}
+	runTheService(t, cfgPath, "first")
+	f.newInvoice(t)
+	runTheService(t, cfgPath, "second")
 	sent := wa.Sent()
 	if len(sent) != 6 || sent[5].Template != "fatura_hazir" || !strings.HasSuffix(sent[5].To, "905321234567") {
 		t.Fatalf("WhatsApp got %+v; want the invoice 2024-131 with fatura_hazir to 905321234567", sent)
@@ -226,21 +213,10 @@ func TestInitSMSAndWhatsApp(t *testing.T) {
 	// A new invoice: the WhatsApp message and the SMS both go (without the
 	// status webhook, Meta may tell of a customer without WhatsApp only
 	// later, so an SMS kept as a stand-by could be lost).
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("first run exit %d:\n%s%s", code, out, errOut)
-	}
-	db, err := f.fb.Open(f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := erptest.InsertInvoices(context.Background(), db, demo.LaterInvoices[:1], time.Now()); err != nil {
-		t.Fatal(err)
-	}
+	runTheService(t, cfgPath, "first")
+	f.newInvoice(t)
 	sms := len(f.fake.Messages())
-	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfgPath); code != exitOK {
-		t.Fatalf("second run exit %d:\n%s%s", code, out, errOut)
-	}
+	runTheService(t, cfgPath, "second")
 	sent := wa.Sent()
 	if last := sent[len(sent)-1]; last.Template != "fatura_hazir" || last.To != "905321234567" {
 		t.Errorf("WhatsApp's last message %+v, want the invoice to 905321234567", last)

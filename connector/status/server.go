@@ -174,10 +174,12 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	if err := s.opts.Probe.PingSources(ctx); err != nil {
 		res.Ready, res.Checks["erp"] = false, err.Error()
 	}
+	// Health after the write check, which updates the outbox's write health.
+	writable := s.opts.Store.CheckWritable(ctx)
 	h := s.opts.Probe.Health(ctx)
-	if err := s.opts.Store.CheckWritable(ctx); err != nil {
-		res.Ready, res.Checks["outbox"] = false, err.Error()
-	} else if h = s.opts.Probe.Health(ctx); h.Outbox.Failing() {
+	if writable != nil {
+		res.Ready, res.Checks["outbox"] = false, writable.Error()
+	} else if h.Outbox.Failing() {
 		res.Ready, res.Checks["outbox"] = false, "the last write failed: "+h.Outbox.LastError
 	}
 	if failed := h.FailedJobs(); len(failed) > 0 {
