@@ -54,7 +54,7 @@ func newRunCmd(g *globals) *cobra.Command {
 	cmd.Flags().BoolVar(&once, "once", false, g.h("help.run.once"))
 	cmd.Flags().StringSliceVar(&jobs, "job", nil, g.h("help.run.job"))
 	cmd.Flags().BoolVar(&accept.AcceptOutbox, strings.TrimPrefix(connector.AcceptFlag, "--"), false, g.h("help.run.accept_outbox"))
-	cmd.Flags().BoolVar(&accept.AcceptBackfill, strings.TrimPrefix(connector.AcceptBackfillFlag, "--"), false, g.help.Sprintf("help.run.accept_backfill", "flag", connector.AcceptFlag))
+	cmd.Flags().BoolVar(&accept.AcceptBackfill, strings.TrimPrefix(connector.AcceptBackfillFlag, "--"), false, g.help.Text("help.run.accept_backfill", map[string]string{"flag": connector.AcceptFlag}))
 	return cmd
 }
 

@@ -13,7 +13,10 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // noLocale clears the locale, so only the config and --lang choose.
@@ -283,5 +286,29 @@ func TestStatusInTurkish(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// A help text with a placeholder left in it ("{flag} ile: …") tells the
+// dealer nothing, and on the one flag that warns of a second send.
+func TestHelpHasNoPlaceholderLeft(t *testing.T) {
+	hole := regexp.MustCompile(`\{[a-z_]+(:[a-z]+)?\}`)
+	for _, lang := range []string{"tr", "en"} {
+		root, _ := newRoot([]string{"--lang", lang})
+		var walk func(c *cobra.Command)
+		walk = func(c *cobra.Command) {
+			texts := []string{c.Short, c.Long}
+			c.LocalFlags().VisitAll(func(f *pflag.Flag) { texts = append(texts, f.Usage) })
+			for _, s := range texts {
+				// {year} is the config's own placeholder, quoted on purpose.
+				if h := hole.FindString(strings.ReplaceAll(s, erp.YearPlaceholder, "")); h != "" {
+					t.Errorf("%s: %q has %s unfilled: %s", lang, c.CommandPath(), h, s)
+				}
+			}
+			for _, sub := range c.Commands() {
+				walk(sub)
+			}
+		}
+		walk(root)
 	}
 }
