@@ -152,6 +152,12 @@ func init() {
 			tr: "7d gibi bir süre ya da bilinen bir anahtardan sonra başlamak için key:4711 kullanın",
 			en: "use a period like 7d, or key:4711 to start after a known key"},
 		"config.schedule": {tr: "schedule {value} geçersiz: {detail}", en: "schedule {value} is not valid: {detail}"},
+		"config.schedule_every": {
+			tr: "schedule {value} geçersiz: @every'den sonra en az 1s olan bir süre gelmeli (5m, 1h, 1d gibi)",
+			en: "schedule {value} is not valid: @every takes a period of at least 1s (like 5m, 1h, 1d)"},
+		"config.schedule_never": {
+			tr: "schedule {value} hiçbir zaman gelmiyor (örneğin 31 Şubat): görev hiç çalışmaz; günü ve ayı düzeltin",
+			en: "schedule {value} never comes round (31 February, for example): the job would never run; fix the day and month"},
 		"config.hint.schedule": {
 			tr: "5 alan (dakika saat gün ay haftanın-günü), isteğe bağlı baştaki saniye alanı ya da @every 5m / @daily",
 			en: "5 fields (minute hour day month weekday), an optional leading seconds field, or @every 5m / @daily"},
@@ -206,6 +212,12 @@ func init() {
 		"config.hint.quiet_both": {
 			tr: "start ve end'in ikisini de SS:DD olarak yazın, ör. \"21:00\" (tırnak içinde)",
 			en: "write both start and end as HH:MM, e.g. \"21:00\" (in quotes)"},
+		"config.quiet_empty": {
+			tr: "sessiz saatler {value} ile başlayıp {value} ile bitiyor: pencere boş, gece de gönderilir",
+			en: "quiet hours start and end at {value}: the window is empty, and messages go out at night too"},
+		"config.hint.quiet_empty": {
+			tr: "gece için ör. start: \"21:00\", end: \"09:00\" yazın; sessiz saat istemiyorsanız disabled: true yazın",
+			en: "for the night write e.g. start: \"21:00\", end: \"09:00\"; for no quiet hours write disabled: true"},
 		"config.not_channel": {tr: "{name} bir kanal değil{suggest}", en: "{name} is not a channel{suggest}"},
 		"config.daily_cap_negative": {
 			tr: "0 (sınır yok) ya da daha büyük olmalı",

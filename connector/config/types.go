@@ -426,11 +426,30 @@ type Schedule struct {
 	sched cron.Schedule
 }
 
+// minEvery is the shortest @every: the cron library runs anything shorter,
+// zero and negative included, once a second, a query on the shop's ERP
+// server each time.
+const minEvery = time.Second
+
 // ParseSchedule reads a cron spec (5 fields, optional seconds, @every, @daily).
+// @every takes the config's durations, days too ("@every 1d"). A spec that
+// never comes round ("0 10 31 2 *", 31 February) is refused: the job would
+// never run, and check would have said nothing.
 func ParseSchedule(s string) (Schedule, error) {
+	if every, ok := strings.CutPrefix(strings.TrimSpace(s), "@every "); ok {
+		d, err := ParseDuration(every)
+		if err != nil || d.Std() < minEvery {
+			return Schedule{}, bad("config.schedule_every", "value", quote(s))
+		}
+		return Schedule{spec: s, sched: cron.Every(d.Std())}, nil
+	}
 	sc, err := cronParser.Parse(s)
 	if err != nil {
 		return Schedule{}, bad("config.schedule", "value", quote(s), "detail", err)
+	}
+	// robfig/cron gives up after five years of no match and answers zero.
+	if sc.Next(time.Now()).IsZero() {
+		return Schedule{}, bad("config.schedule_never", "value", quote(s))
 	}
 	return Schedule{spec: s, sched: sc}, nil
 }

@@ -52,6 +52,11 @@ func (c *Config) validate() Errors {
 				p.add(f.path, say("config.quiet_end_missing", "path", f.path), say("config.hint.quiet_both"))
 			}
 		}
+		// An empty window would let night messages out while the file seems
+		// to hold them back; "disabled: true" says that plainly.
+		if q.Start.IsSet() && q.End.IsSet() && q.Start.Minutes() == q.End.Minutes() {
+			p.add("quiet_hours.end", say("config.quiet_empty", "value", q.End), say("config.hint.quiet_empty"))
+		}
 		for i, ch := range q.Channels {
 			if !slices.Contains(channelNames, ch) {
 				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), say("config.not_channel", "name", quote(ch), "suggest", didYouMean(ch, channelNames)), noHint)
