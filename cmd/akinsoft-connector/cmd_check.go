@@ -17,6 +17,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -79,6 +80,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		}
 	}
 	problems += checkOutbox(ctx, g, cfg, out)
+	problems += checkStatusPage(g, cfg, out)
 	if !offline {
 		problems += checkPending(ctx, cfg, out, lang)
 	}
@@ -109,6 +111,19 @@ func checkOutbox(ctx context.Context, g *globals, cfg *config.Config, out io.Wri
 	}
 	if err != nil {
 		fmt.Fprintln(out, g.say("cmd.check.outbox_refused", "err", g.errText(err)))
+		return 1
+	}
+	return 0
+}
+
+// checkStatusPage says what would keep run's status page off: run starts
+// without it and only logs why, so check is where a dealer learns it.
+func checkStatusPage(g *globals, cfg *config.Config, out io.Writer) int {
+	if cfg.Status.Disabled {
+		return 0
+	}
+	if err := status.MayListen(cfg.Status, status.AuthPath(string(cfg.StateDir))); err != nil {
+		fmt.Fprintln(out, g.say("cmd.check.status_off", "err", g.errText(err)))
 		return 1
 	}
 	return 0

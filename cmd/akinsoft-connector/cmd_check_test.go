@@ -131,3 +131,30 @@ func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// A status page run would leave off (reachable from other computers, no
+// admin password yet) is a problem check reports, with what to do; once the
+// password is set check passes. run only logs it and starts without the page.
+func TestCheckTellsAStatusPageRunWouldLeaveOff(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	body := strings.Replace(demoConfig("x"), `status: {listen: "127.0.0.1:0"}`, `status: {listen: "0.0.0.0:0", allow_remote: true}`, 1)
+	body = strings.Replace(body, "sources:", "state_dir: "+filepath.Join(dir, "state")+"\nsources:", 1)
+	body = strings.Replace(body, "database: demo.db", "database: "+filepath.Join(dir, "demo.db"), 1)
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runEN(t, "check", "--offline", "--config", cfg)
+	if code != exitConfig || !strings.Contains(out, "status page: run would leave it off") || !strings.Contains(out, "needs a password") {
+		t.Fatalf("exit %d, want %d and the status page's problem:\n%s%s", code, exitConfig, out, errOut)
+	}
+	if code, out := runWithStdin(t, "yeni-parola-2026\n", "admin", "set-password", "--config", cfg); code != 0 {
+		t.Fatalf("set-password: %s", out)
+	}
+	if code, out, errOut := runEN(t, "check", "--offline", "--config", cfg); code != exitOK || strings.Contains(out, "status page") {
+		t.Fatalf("after set-password: exit %d:\n%s%s", code, out, errOut)
+	}
+}

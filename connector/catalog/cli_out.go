@@ -5,6 +5,7 @@ func init() {
 	add(map[Key]entry{
 		"cmd.check.render_warning": {tr: "  {channel} {what}: uyarı: {reason}", en: "  {channel} {what}: warning: {reason}"},
 
+		"cmd.check.status_off":     {tr: "durum sayfası: run onu açmazdı (bildirimler yine giderdi): {err}", en: "status page: run would leave it off (notifications would still go): {err}"},
 		"cmd.check.outbox_refused": {tr: "giden kutusu: run başlamayı reddederdi: {err}", en: "outbox: run would refuse to start: {err}"},
 
 		"outbox.mismatch": {

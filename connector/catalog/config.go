@@ -222,7 +222,18 @@ func init() {
 		"config.daily_cap_negative": {
 			tr: "0 (sınır yok) ya da daha büyük olmalı",
 			en: "must be 0 (no cap) or more"},
-		"config.tls_pair": {tr: "tls_cert ve tls_key birlikte verilir", en: "tls_cert and tls_key go together"},
+		"config.tls_pair":            {tr: "tls_cert ve tls_key birlikte verilir", en: "tls_cert and tls_key go together"},
+		"config.file_missing":        {tr: "{file} dosyası yok", en: "the file {file} does not exist"},
+		"config.file_no_permission":  {tr: "{file} dosyası okunamıyor: bu hesabın okuma izni yok", en: "the file {file} cannot be read: this account has no permission to read it"},
+		"config.file_unreadable":     {tr: "{file} dosyası okunamıyor: {err}", en: "the file {file} cannot be read: {err}"},
+		"config.ca_file_no_pem":      {tr: "{file} içinde PEM biçiminde bir sertifika yok", en: "{file} holds no certificate in PEM form"},
+		"config.tls_pair_unreadable": {tr: "{cert} sertifikası ile {key} anahtarı yüklenemiyor: {err}", en: "the certificate {cert} and the key {key} cannot be loaded: {err}"},
+		"config.hint.ca_file": {
+			tr: "yolu düzeltin; dosya \"-----BEGIN CERTIFICATE-----\" ile başlayan bir PEM dosyası olmalı ve hizmet hesabı onu okuyabilmeli",
+			en: "fix the path; the file must be a PEM file starting with \"-----BEGIN CERTIFICATE-----\" that the service account can read"},
+		"config.hint.tls_files": {
+			tr: "tls_cert PEM sertifikayı, tls_key onun PEM özel anahtarını göstermeli; ikisini de hizmet hesabı okuyabilmeli",
+			en: "tls_cert must name the PEM certificate and tls_key its PEM private key, both readable by the service account"},
 		"config.hint.tls_pair": {
 			tr: "tls_cert ile tls_key'in ikisini de verin ya da hiçbirini vermeyin",
 			en: "give both tls_cert and tls_key, or neither"},

@@ -34,7 +34,7 @@ func TestStarterRendersAValidConfig(t *testing.T) {
 			Generated: "2026-11-25 10:00 +03:00, sürüm test", StateDir: "/var/lib/akinsoft-connector", LogDir: "/var/log/akinsoft-connector",
 			Source: StarterSource{Driver: "mssql", Host: "192.0.2.10", Port: 1433, Instance: "WOLVOX",
 				Database: "WOLVOX8_001_{year}_WOLVOX", User: "connector_ro", Secret: "wolvox_db", Note: "it's {year}"},
-			SMS:      &StarterChannel{Provider: "mutlucell", User: "magazam", Sender: "MAGAZAM", Secret: "mutlucell", URL: "https://mutlucell.example/", CAFile: "ca.pem"},
+			SMS:      &StarterChannel{Provider: "mutlucell", User: "magazam", Sender: "MAGAZAM", Secret: "mutlucell", URL: "https://mutlucell.example/", CAFile: "testdata/ca.pem"},
 			WhatsApp: &StarterChannel{Provider: "whatsapp_cloud", PhoneID: "106540352242922", Secret: "whatsapp_token"},
 			Jobs: []StarterJob{{Name: "odeme-alindi", Preset: "collections", Schedule: "@every 10m", Comment: "Ödeme alındı",
 				Messages: []StarterMessage{{Channel: "sms", Text: "  leading space and a quote ' and \"double\"\nsecond line "},

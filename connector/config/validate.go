@@ -71,6 +71,7 @@ func (c *Config) validate() Errors {
 	c.validateChannels(p)
 	c.validateJobs(p)
 	c.validateTwoWay(p)
+	c.validateFiles(p)
 	c.validateShops(p)
 	c.checkSecretRefs(p)
 	return p.errs.sorted()

@@ -409,6 +409,24 @@ func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, back, http.StatusSeeOther)
 }
 
+// MayListen says whether the page may listen where the config asks, before
+// any socket is opened: beyond loopback it needs TLS or allow_remote, and an
+// admin password in authFile. check asks it too, so that a page run would
+// leave off is a problem check reports, not a log line after the start.
+func MayListen(cfg config.Status, authFile string) error {
+	if cfg.Listen.Loopback() {
+		return nil
+	}
+	addr := cfg.Listen.String()
+	if !cfg.AllowRemote && cfg.TLSCert == "" && cfg.TLSKey == "" {
+		return catalog.Errorf("statusauth.listen_remote", "listen", strconv.Quote(addr))
+	}
+	if c, err := LoadCredentials(authFile); err != nil || c.PasswordHash == "" {
+		return catalog.Errorf("statusauth.listen_remote_password", "listen", strconv.Quote(addr), "err", ErrNoPassword).Wrapping(ErrNoPassword)
+	}
+	return nil
+}
+
 // Listen opens the configured address, refusing to listen beyond loopback
 // unless the config allows it (TLS or allow_remote) and a password is set.
 // remote reports whether it listens beyond loopback.
@@ -416,13 +434,8 @@ func Listen(cfg config.Status, authFile string) (l net.Listener, remote bool, er
 	addr := cfg.Listen.String()
 	remote = !cfg.Listen.Loopback()
 	tlsOn := cfg.TLSCert != "" || cfg.TLSKey != ""
-	if remote {
-		if !cfg.AllowRemote && !tlsOn {
-			return nil, true, catalog.Errorf("statusauth.listen_remote", "listen", strconv.Quote(addr))
-		}
-		if c, err := LoadCredentials(authFile); err != nil || c.PasswordHash == "" {
-			return nil, true, catalog.Errorf("statusauth.listen_remote_password", "listen", strconv.Quote(addr), "err", ErrNoPassword).Wrapping(ErrNoPassword)
-		}
+	if err := MayListen(cfg, authFile); err != nil {
+		return nil, remote, err
 	}
 	l, err = net.Listen("tcp", addr)
 	if err != nil {
