@@ -81,11 +81,18 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 	}
 	problems += checkOutbox(ctx, g, cfg, out)
 	problems += checkStatusPage(g, cfg, out)
+	down := 0
 	if !offline {
-		problems += checkPending(ctx, cfg, out, lang)
+		n, d := checkPending(ctx, cfg, out, lang)
+		problems, down = problems+n, d
 	}
 	if providers {
 		problems += checkProviders(ctx, cfg, "", out, lang)
+	}
+	// A database that does not answer is not the file's fault: exit 1, as
+	// run's, and say so instead of counting it as a problem of the file.
+	if down > 0 && problems == down {
+		return catalog.Errorf("cmd.check.sources_down", "n", down)
 	}
 	if problems > 0 {
 		return &configProblems{n: problems, file: g.configPath, lang: lang}
@@ -134,25 +141,26 @@ func checkStatusPage(g *globals, cfg *config.Config, out io.Writer) int {
 // outbox opened read-only: check is often run as root or an administrator,
 // and must neither change the service's cursors nor create state files the
 // service account then cannot write.
-func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang) int {
+// It returns the problems and, of them, the reads that failed because a
+// database did not answer (unreachable, or no answer in time).
+func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang) (problems, down int) {
 	say := func(key catalog.Key, args ...any) { fmt.Fprintln(out, catalog.M(key, args...).In(lang)) }
 	store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
 	if err != nil {
 		say("cmd.check.outbox_unreadable", "err", err)
-		return 1
+		return 1, 0
 	}
 	defer store.Close()
 	sources, err := connector.OpenSources(cfg, time.Now)
 	if err != nil {
 		say("cmd.check.sources_unopened", "err", erp.Explain(err))
-		return 1
+		return 1, 0
 	}
 	defer func() {
 		for _, s := range sources {
 			s.Close()
 		}
 	}()
-	problems := 0
 	if n, err := store.CheckSuppressionKey(ctx, string(cfg.StateDir)); err != nil {
 		say("cmd.check.outbox_error", "err", err)
 		problems++
@@ -171,6 +179,9 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		if err != nil {
 			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
 			problems++
+			if f := erp.FailureOf(err); f == erp.FailureUnreachable || f == erp.FailureTimeout {
+				down++
+			}
 			continue
 		}
 		srcs := make([]string, 0, len(n))
@@ -208,7 +219,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		problems += renderSample(out, lang, j, row, catalog.M("cmd.check.what.newest"))
 	}
-	return problems
+	return problems, down
 }
 
 // renderSample renders every channel of a job for one row, so a misspelled

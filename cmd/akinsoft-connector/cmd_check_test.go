@@ -158,3 +158,28 @@ func TestCheckTellsAStatusPageRunWouldLeaveOff(t *testing.T) {
 		t.Fatalf("after set-password: exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// A database that does not answer is a runtime failure (exit 1, README's
+// "Exit codes"), and check does not blame the config file for it.
+func TestCheckExitsOneWhenTheDatabaseDoesNotAnswer(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	t.Setenv("AC_TEST_DB_PASSWORD", "canary-Zx81")
+	body := `state_dir: ` + filepath.Join(dir, "state") + `
+status: {disabled: true}
+sources: [{name: merkez, driver: firebird, host: 127.0.0.1, port: 1, database: /x/WOLVOX.FDB, user: SYSDBA, password: "${env:AC_TEST_DB_PASSWORD}"}]
+channels: {sms: {provider: console}}
+jobs:
+  - name: yeni
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages: {sms: {text: "{{.FATURA_NO}}"}}
+`
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runEN(t, "check", "--config", cfg)
+	if code != exitFailure || !strings.Contains(errOut, "not one of the config file") || strings.Contains(errOut, cfg) {
+		t.Fatalf("exit %d, want %d and a connection problem:\n%s%s", code, exitFailure, out, errOut)
+	}
+}

@@ -5,6 +5,9 @@ func init() {
 	add(map[Key]entry{
 		"cmd.check.render_warning": {tr: "  {channel} {what}: uyarı: {reason}", en: "  {channel} {what}: warning: {reason}"},
 
+		"cmd.check.sources_down": {
+			tr: "{n} okuma, veritabanı yanıt vermediği için yapılamadı: bu bir bağlantı sorunu, yapılandırma dosyasının değil; sunucu açılınca check'i yeniden çalıştırın",
+			en: "{n} read(s) could not be made because a database did not answer: a connection problem, not one of the config file; run check again once the server is up"},
 		"cmd.check.status_off":     {tr: "durum sayfası: run onu açmazdı (bildirimler yine giderdi): {err}", en: "status page: run would leave it off (notifications would still go): {err}"},
 		"cmd.check.outbox_refused": {tr: "giden kutusu: run başlamayı reddederdi: {err}", en: "outbox: run would refuse to start: {err}"},
 
