@@ -167,10 +167,29 @@ func channelSettings(cfg *config.Config, name string, ch *config.Channel, p noti
 	s := dispatch.Settings{Name: name, Provider: p, Rate: ch.Rate, Batch: ch.BatchSize(batching), InFlight: ch.InFlightLimit(batching), DailyCap: cfg.DailyCap,
 		Location: cfg.Location(), Jobs: jobs, ReportEvery: ch.ReportEvery.Std(), UncertainGrace: cfg.UncertainGrace.Std(),
 		Uncertain: cfg.Uncertain, Lang: cfg.Language.Lang()}
-	if q := cfg.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, name) {
-		s.Quiet = &dispatch.QuietHours{Start: q.Start, End: q.End, Location: cfg.Location()}
-	}
+	s.Quiet = quietHours(cfg, name)
 	return s
+}
+
+// quietHours is the config's quiet window for a channel, nil when none
+// holds it.
+func quietHours(cfg *config.Config, channel string) *dispatch.QuietHours {
+	q := cfg.QuietHours
+	if q == nil || q.Disabled || !slices.Contains(q.Channels, channel) {
+		return nil
+	}
+	return &dispatch.QuietHours{Start: q.Start, End: q.End, Location: cfg.Location()}
+}
+
+// QuietUntil is when the quiet hours holding a channel at t end, zero when
+// none hold it. run --once and status use it to tell the messages due now
+// that wait for the morning from the ones the next take sends.
+func QuietUntil(cfg *config.Config, channel string, t time.Time) time.Time {
+	q := quietHours(cfg, channel)
+	if q == nil || !q.Active(t) {
+		return time.Time{}
+	}
+	return q.Until(t)
 }
 
 // OpenSources opens every configured ERP source (lazily: no connection yet).

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -110,9 +111,16 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	}
 	if queues, err := d.Store().Queues(ctx); err == nil {
 		for _, q := range queues {
+			until := connector.QuietUntil(cfg, q.Channel, time.Now())
+			if !until.IsZero() {
+				q.Later, q.Due = q.Later+q.Due, 0
+			}
 			if q.Depth() > 0 {
 				fmt.Fprintln(out, g.say("cmd.once.still_queued", "channel", q.Channel, "due", q.Due, "later", q.Later,
 					"uncertain", q.Uncertain, "held", q.Held))
+			}
+			if !until.IsZero() && q.Later > 0 {
+				fmt.Fprintln(out, g.say("cmd.once.quiet", "channel", q.Channel, "at", stamp(until, cfg.Location())))
 			}
 			if paused, why := d.ChannelPaused(q.Channel); paused {
 				fmt.Fprintln(out, g.say("cmd.once.paused", "channel", q.Channel, "reason", g.language().Reason(why)))

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
@@ -148,5 +150,35 @@ func TestRunOnceWithTheProviderDown(t *testing.T) {
 	}
 	if !strings.Contains(out, "sent: 0 accepted by the providers, ") || !strings.Contains(out, "to be retried later") {
 		t.Errorf("with the provider down run --once says:\n%s", out)
+	}
+}
+
+// In the quiet hours run --once and status count what is due as waiting,
+// and say when it goes, as the status page does: a dealer trying a job in
+// the evening must not read "due now" for messages that wait for 09:00.
+func TestRunOnceAndStatusTellTheQuietHours(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	// A window around now, in the config's zone (Europe/Istanbul by default).
+	now := time.Now().In(config.DefaultLocation())
+	quiet := fmt.Sprintf(`quiet_hours: {start: "%s", end: "%s"}`, now.Add(-time.Hour).Format("15:04"), now.Add(time.Hour).Format("15:04"))
+	path := filepath.Join(dir, "config.yaml")
+	body := strings.Replace(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1), "quiet_hours: {disabled: true}", quiet, 1)
+	os.WriteFile(path, []byte(body), 0o600)
+
+	code, out, errOut := runEN(t, "run", "--once", "--config", path)
+	if code != exitOK {
+		t.Fatalf("run --once exit %d:\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"sent: 0", "still queued on sms: 0 due,", "sms is in its quiet hours: what waits goes after"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("run --once lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, errOut = runEN(t, "status", "--config", path)
+	if code != exitOK || !strings.Contains(out, "sms is in its quiet hours") || !regexp.MustCompile(`(?m)^\s+sms\s+0\s+[1-9]`).MatchString(out) {
+		t.Errorf("status (exit %d) should show nothing due and the quiet hours:\n%s\n%s", code, out, errOut)
 	}
 }

@@ -165,6 +165,9 @@ func init() {
 		"cmd.once.part.skipped":  {tr: "{n} atlandı (ret listesinde)", en: "{n} skipped (opted out)"},
 		"cmd.once.part.deferred": {tr: "{n} bekliyor (günlük sınır)", en: "{n} waiting (daily limit)"},
 		"cmd.once.send_stopped":  {tr: "gönderim durdu", en: "sending stopped"},
+		"cmd.once.quiet": {
+			tr: "{channel} sessiz saatlerde: bekleyenler {at} sonrasında gider (quiet_hours)",
+			en: "{channel} is in its quiet hours: what waits goes after {at} (quiet_hours)"},
 		"cmd.once.still_queued": {
 			tr: "{channel} kuyruğunda hâlâ: {due} şimdi gidecek, {later} sonra (yeniden deneme zamanı, sessiz saatler, günlük sınır), {uncertain} belirsiz, {held} operatör bekliyor: hizmet bunları gönderir ya da sonuçlandırır",
 			en: "still queued on {channel}: {due} due, {later} later (retry time, quiet hours, daily limit), {uncertain} uncertain, {held} held: the service sends or settles them"},
