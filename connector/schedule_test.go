@@ -21,7 +21,7 @@ func TestNextRunInTimeZone(t *testing.T) {
 		{"30 0 9 * * 1-5", "2026-11-26T06:00:30Z"}, // with seconds: 09:00:30 Istanbul, next weekday
 		{"@every 5m", "2026-11-25T08:05:00Z"},
 		{"@every 1d", "2026-11-26T08:00:00Z"}, // days, as retention and backfill take them
-		{"@daily", "2026-11-25T21:00:00Z"}, // midnight in Istanbul
+		{"@daily", "2026-11-25T21:00:00Z"},    // midnight in Istanbul
 	} {
 		s, err := config.ParseSchedule(tc.spec)
 		if err != nil {
