@@ -68,6 +68,9 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 			continue
 		}
 		next := j.Schedule.Next(time.Now().In(cfg.Location())).Format("2006-01-02 15:04 -07:00")
+		if j.Disabled {
+			next = g.say("cmd.check.job_disabled")
+		}
 		fmt.Fprintln(out, g.say("cmd.check.job", "job", job.Name, "mode", job.Mode, "sources", fmt.Sprint(job.Sources),
 			"schedule", fmt.Sprintf("%q", job.Schedule), "next", next))
 		if job.Sample != nil {

@@ -183,3 +183,18 @@ jobs:
 		t.Fatalf("exit %d, want %d and a connection problem:\n%s%s", code, exitFailure, out, errOut)
 	}
 }
+
+// A disabled job is told as such, not with a next run it will not have.
+func TestCheckTellsADisabledJob(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "config.yaml")
+	body := strings.Replace(demoConfig("x"), "    backfill: all\n", "    backfill: all\n    disabled: true\n", 1)
+	body = strings.Replace(body, "sources:", "state_dir: "+filepath.Join(dir, "state")+"\nsources:", 1)
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runEN(t, "check", "--offline", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, `schedule "@every 1s" (next never: the job is disabled (disabled: true))`) {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+}

@@ -53,6 +53,7 @@ func init() {
 		"cmd.check.job": {
 			tr: "görev {job}: {mode} modu, kaynaklar {sources}, zamanlama {schedule} (sonraki: {next})",
 			en: "job {job}: {mode} mode, sources {sources}, schedule {schedule} (next {next})"},
+		"cmd.check.job_disabled":      {tr: "yok: görev devre dışı (disabled: true)", en: "never: the job is disabled (disabled: true)"},
 		"cmd.check.ok":                {tr: "{file}: sorun yok", en: "{file}: OK"},
 		"cmd.check.problems":          {tr: "{file} dosyasında {n} sorun var", en: "{n} problem(s) in {file}"},
 		"cmd.check.outbox_unreadable": {tr: "giden kutusu okunamıyor: {err}", en: "cannot read the outbox: {err}"},
