@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func newForgetCmd(g *globals) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := normalizeRecipient(args[0])
 			if err != nil {
-				return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", args[0]), "reason", addressReason(g, err))}
+				return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", args[0]), "reason", addressReason(g, args[0], err))}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -312,7 +313,7 @@ func printOptOuts(out io.Writer, g *globals, entries []outbox.OptOutEntry) {
 func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.Store, string) error) error {
 	to, err := normalizeRecipient(raw)
 	if err != nil {
-		return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", raw), "reason", addressReason(g, err))}
+		return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", raw), "reason", addressReason(g, raw, err))}
 	}
 	s, err := openStore(cmd.Context(), g)
 	if err != nil {
@@ -323,8 +324,16 @@ func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.S
 }
 
 // addressReason says in the reader's language why an argument is no address.
-func addressReason(g *globals, err error) string {
+// addressReason says why what the dealer typed is not an address. The
+// reason names the number masked, as it does in logs; here it is the
+// dealer's own input on their own terminal, so it is shown as typed.
+func addressReason(g *globals, raw string, err error) string {
 	if r := mapping.SkipReason(err); !r.IsZero() {
+		if _, ok := r.Args["number"]; ok {
+			args := maps.Clone(r.Args)
+			args["number"] = strings.TrimSpace(raw)
+			r.Args = args
+		}
 		return g.language().Reason(r)
 	}
 	return err.Error()

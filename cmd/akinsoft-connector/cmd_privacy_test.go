@@ -67,8 +67,9 @@ func TestForgetAndOptOutCommands(t *testing.T) {
 	if _, out, _ = runEN(t, "optout", "list", "--config", cfg); !strings.Contains(out, "+905321234567") || !strings.Contains(out, "telefonla istedi") {
 		t.Fatalf("optout list: %s", out)
 	}
-	if code, _, _ = runEN(t, "optout", "add", "not-a-number", "--config", cfg); code != exitUsage {
-		t.Fatalf("garbage recipient accepted: exit %d", code)
+	// The reason names what the dealer typed, not a mask of it.
+	if code, _, errOut = runEN(t, "optout", "add", "not-a-number", "--config", cfg); code != exitUsage || !strings.Contains(errOut, `phone number "not-a-number" is not a phone number`) {
+		t.Fatalf("garbage recipient: exit %d: %s", code, errOut)
 	}
 	if code, out, _ = runEN(t, "optout", "remove", "05321234567", "--config", cfg); code != 0 {
 		t.Fatalf("optout remove: %s", out)

@@ -48,7 +48,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			}
 			m, err := testMessage(cfg, channel, to, text, subject, template, language)
 			if err != nil {
-				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, err))}
+				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, to, err))}
 			}
 			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out})
 			if err != nil {
