@@ -109,7 +109,8 @@ func exactArgs(g *globals, n int, usage string) cobra.PositionalArgs {
 }
 
 // openVault opens the vault in the given folder, else the config's state_dir,
-// else the OS default, so secrets can be stored before the config is complete.
+// else the OS default, so secrets can be stored before the config is complete
+// (only when --config is not given: a file it names must exist).
 func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 	if stateDir == "" {
 		cfg, err := config.Load(g.configPath, config.Options{})
@@ -117,6 +118,11 @@ func openVault(g *globals, stateDir string, create bool) (*vault.Vault, error) {
 			stateDir = string(cfg.StateDir) // usable even when other parts of the file are still wrong
 		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, err
+		} else if g.configPath != defaultConfigPath() {
+			// A mistyped --config must not put the secret in the default
+			// folder, where the service (reading the real file's state_dir)
+			// never finds it.
+			return nil, &usageError{g.say("cmd.secrets.config_missing", "file", g.configPath)}
 		}
 	}
 	if stateDir == "" {

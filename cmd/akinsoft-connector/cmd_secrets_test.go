@@ -75,3 +75,22 @@ func TestSecretsLifecycleNeverShowsTheValue(t *testing.T) {
 		return nil
 	})
 }
+
+// A mistyped --config does not put the secret in the OS default folder,
+// where the service, reading the real file's state_dir, would never find it.
+func TestSecretsSetRefusesAConfigThatIsNotThere(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "confg.yaml")
+	code, out := runWithStdin(t, "Canary-7f3a\n", "secrets", "set", "wolvox_db", "--lang", "en", "--config", missing)
+	if code == 0 || !strings.Contains(out, "does not exist, so the state folder for the secret is not known") {
+		t.Fatalf("secrets set with a missing --config: exit %d: %s", code, out)
+	}
+	// With the folder named, no config file is needed.
+	state := filepath.Join(dir, "state")
+	if code, out := runWithStdin(t, "Canary-7f3a\n", "secrets", "set", "wolvox_db", "--config", missing, "--state-dir", state); code != 0 {
+		t.Fatalf("secrets set --state-dir: %s", out)
+	}
+	if _, err := os.Stat(filepath.Join(state, "vault.json")); err != nil {
+		t.Errorf("no vault in --state-dir: %v", err)
+	}
+}

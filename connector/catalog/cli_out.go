@@ -248,6 +248,9 @@ func init() {
 		"cmd.render.template":     {tr: "şablon", en: "template"},
 
 		// secrets, admin
+		"cmd.secrets.config_missing": {
+			tr: "{file} yapılandırma dosyası yok, bu yüzden sırrın hangi durum klasörüne yazılacağı bilinmiyor: yolu düzeltin ya da klasörü --state-dir ile verin",
+			en: "the config file {file} does not exist, so the state folder for the secret is not known: fix the path or give the folder with --state-dir"},
 		"cmd.secrets.stored":              {tr: "{name} sırrı {path} içinde saklandı; yapılandırmada {ref} yazın", en: "secret {name} stored in {path}; use {ref} in the config"},
 		"cmd.secrets.none":                {tr: "saklanan sır yok", en: "no secrets stored"},
 		"cmd.secrets.set_at":              {tr: "kaydedildi: {at}", en: "set {at}"},
