@@ -218,7 +218,8 @@ func init() {
 		"config.hint.quiet_empty": {
 			tr: "gece için ör. start: \"21:00\", end: \"09:00\" yazın; sessiz saat istemiyorsanız disabled: true yazın",
 			en: "for the night write e.g. start: \"21:00\", end: \"09:00\"; for no quiet hours write disabled: true"},
-		"config.not_channel": {tr: "{name} bir kanal değil{suggest}", en: "{name} is not a channel{suggest}"},
+		"config.not_channel":   {tr: "{name} bir kanal değil{suggest}", en: "{name} is not a channel{suggest}"},
+		"config.hint.channels": {tr: "kanallar: {names}", en: "the channels are {names}"},
 		"config.daily_cap_negative": {
 			tr: "0 (sınır yok) ya da daha büyük olmalı",
 			en: "must be 0 (no cap) or more"},

@@ -59,7 +59,8 @@ func (c *Config) validate() Errors {
 		}
 		for i, ch := range q.Channels {
 			if !slices.Contains(channelNames, ch) {
-				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), say("config.not_channel", "name", quote(ch), "suggest", didYouMean(ch, channelNames)), noHint)
+				p.add(fmt.Sprintf("quiet_hours.channels[%d]", i), say("config.not_channel", "name", quote(ch), "suggest", didYouMean(ch, channelNames)),
+					say("config.hint.channels", "names", strings.Join(channelNames, ", ")))
 			}
 		}
 	}
