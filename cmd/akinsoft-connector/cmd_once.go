@@ -27,6 +27,24 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	if err != nil {
 		return err
 	}
+	// A --job that names no job is a wrong command line: said before the
+	// state folder is locked or the outbox opened.
+	var known, disabled []string
+	for _, j := range cfg.Jobs {
+		if j.Disabled {
+			disabled = append(disabled, j.Name)
+		} else {
+			known = append(known, j.Name)
+		}
+	}
+	for _, name := range jobs {
+		switch {
+		case slices.Contains(disabled, name):
+			return &usageError{g.say("cmd.once.job_disabled", "name", fmt.Sprintf("%q", name), "file", g.configPath)}
+		case !slices.Contains(known, name):
+			return &usageError{g.say("cmd.once.no_job", "name", fmt.Sprintf("%q", name), "file", g.configPath, "jobs", strings.Join(known, ", "))}
+		}
+	}
 	lock, err := instance.Acquire(string(cfg.StateDir))
 	if err != nil {
 		return heldError(g, err)
@@ -40,17 +58,10 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	if err := d.RecoverInFlight(ctx); err != nil {
 		return err
 	}
-	known := make([]string, 0, len(d.Jobs()))
-	for _, j := range d.Jobs() {
-		known = append(known, j.Name)
-	}
-	for _, name := range jobs {
-		if !slices.Contains(known, name) {
-			return g.sayErr("cmd.once.no_job", "name", fmt.Sprintf("%q", name), "file", g.configPath, "jobs", strings.Join(known, ", "))
-		}
-	}
 	if len(jobs) == 0 {
-		jobs = known
+		for _, j := range d.Jobs() {
+			jobs = append(jobs, j.Name)
+		}
 	}
 
 	// Sending starts as soon as a job has enqueued its first page: a long

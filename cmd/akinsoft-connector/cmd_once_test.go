@@ -73,7 +73,7 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 		t.Errorf("run --once beside a running service: exit %d\n%s\n%s", code, out, errOut)
 	}
 	held.Release()
-	if code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "nope"); code == exitOK || !strings.Contains(out+errOut, `no job named "nope"`) {
+	if code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "nope"); code != exitUsage || !strings.Contains(out+errOut, `no job named "nope"`) {
 		t.Errorf("unknown --job: exit %d\n%s\n%s", code, out, errOut)
 	}
 }

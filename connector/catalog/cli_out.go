@@ -148,6 +148,7 @@ func init() {
 		"cmd.instance.held": {
 			tr: "durum klasörü başka bir akinsoft-connector tarafından kullanılıyor ({dir}, {holder}): önce onu durdurun (akinsoft-connector service stop) ya da buna kendi state_dir'ini verin",
 			en: "the state directory is in use by another akinsoft-connector ({dir}, {holder}): stop it first (akinsoft-connector service stop), or give this one its own state_dir"},
+		"cmd.once.job_disabled":  {tr: "{file} içindeki {name} görevi devre dışı (disabled: true): çalıştırmak için o satırı kaldırın", en: "the job {name} in {file} is disabled (disabled: true): remove that line to run it"},
 		"cmd.once.no_job":        {tr: "{file} içinde {name} adlı görev yok (görevler: {jobs})", en: "no job named {name} in {file} (jobs: {jobs})"},
 		"cmd.once.rows_progress": {tr: "görev {job}: satırlar", en: "job {job}: rows"},
 		"cmd.once.job_failed":    {tr: "görev {job}: {rows} satırdan sonra başarısız: {err}", en: "job {job}: failed after {rows} rows: {err}"},
