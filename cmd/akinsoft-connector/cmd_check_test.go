@@ -136,17 +136,7 @@ func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
 // admin password yet) is a problem check reports, with what to do; once the
 // password is set check passes. run only logs it and starts without the page.
 func TestCheckTellsAStatusPageRunWouldLeaveOff(t *testing.T) {
-	dir := t.TempDir()
-	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	body := strings.Replace(demoConfig("x"), `status: {listen: "127.0.0.1:0"}`, `status: {listen: "0.0.0.0:0", allow_remote: true}`, 1)
-	body = strings.Replace(body, "sources:", "state_dir: "+filepath.Join(dir, "state")+"\nsources:", 1)
-	body = strings.Replace(body, "database: demo.db", "database: "+filepath.Join(dir, "demo.db"), 1)
-	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := demoConfigFile(t, strings.Replace(demoConfig("x"), `status: {listen: "127.0.0.1:0"}`, `status: {listen: "0.0.0.0:0", allow_remote: true}`, 1))
 	code, out, errOut := runEN(t, "check", "--offline", "--config", cfg)
 	if code != exitConfig || !strings.Contains(out, "status page: run would leave it off") || !strings.Contains(out, "needs a password") {
 		t.Fatalf("exit %d, want %d and the status page's problem:\n%s%s", code, exitConfig, out, errOut)
@@ -186,15 +176,24 @@ jobs:
 
 // A disabled job is told as such, not with a next run it will not have.
 func TestCheckTellsADisabledJob(t *testing.T) {
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config.yaml")
-	body := strings.Replace(demoConfig("x"), "    backfill: all\n", "    backfill: all\n    disabled: true\n", 1)
-	body = strings.Replace(body, "sources:", "state_dir: "+filepath.Join(dir, "state")+"\nsources:", 1)
-	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	cfg := demoConfigFile(t, strings.Replace(demoConfig("x"), "    backfill: all\n", "    backfill: all\n    disabled: true\n", 1))
 	code, out, errOut := runEN(t, "check", "--offline", "--config", cfg)
 	if code != exitOK || !strings.Contains(out, `schedule "@every 1s" (next never: the job is disabled (disabled: true))`) {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
+}
+
+// demoConfigFile writes body, with its state folder beside it, into a new
+// folder holding the demo database, and returns the config's path.
+func demoConfigFile(t *testing.T, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("state_dir: state\n"+body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
 }

@@ -13,8 +13,10 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/progress"
 )
 
@@ -122,10 +124,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 	}
 	if queues, err := d.Store().Queues(ctx); err == nil {
 		for _, q := range queues {
-			until := connector.QuietUntil(cfg, q.Channel, time.Now())
-			if !until.IsZero() {
-				q.Later, q.Due = q.Later+q.Due, 0
-			}
+			until := heldByQuietHours(cfg, &q, time.Now())
 			if q.Depth() > 0 {
 				fmt.Fprintln(out, g.say("cmd.once.still_queued", "channel", q.Channel, "due", q.Due, "later", q.Later,
 					"uncertain", q.Uncertain, "held", q.Held))
@@ -164,4 +163,15 @@ func heldError(g *globals, err error) error {
 		return g.sayErr("cmd.instance.held", "dir", held.Dir, "holder", held.Holder)
 	}
 	return err
+}
+
+// heldByQuietHours counts what is due on q's channel as waiting while the
+// quiet hours hold it, as the status page does, and returns when they end
+// (zero when they do not hold it).
+func heldByQuietHours(cfg *config.Config, q *outbox.Queue, now time.Time) time.Time {
+	until := connector.QuietUntil(cfg, q.Channel, now)
+	if !until.IsZero() {
+		q.Later, q.Due = q.Later+q.Due, 0
+	}
+	return until
 }

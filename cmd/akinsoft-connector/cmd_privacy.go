@@ -323,8 +323,7 @@ func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.S
 	return fn(s, to)
 }
 
-// addressReason says in the reader's language why an argument is no address.
-// addressReason says why what the dealer typed is not an address. The
+// addressReason says in the reader's language why what the dealer typed is not an address. The
 // reason names the number masked, as it does in logs; here it is the
 // dealer's own input on their own terminal, so it is shown as typed.
 func addressReason(g *globals, raw string, err error) string {

@@ -152,12 +152,8 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		fmt.Fprintln(tw, say("cmd.status.queue_header"))
 		var quiet []string
 		for _, q := range o.Queues {
-			// Due now but held by the quiet hours: waiting, as the page says.
-			if until := connector.QuietUntil(cfg, q.Channel, time.Now()); !until.IsZero() {
-				q.Later, q.Due = q.Later+q.Due, 0
-				if q.Later > 0 {
-					quiet = append(quiet, say("cmd.once.quiet", "channel", q.Channel, "at", stamp(until, loc)))
-				}
+			if until := heldByQuietHours(cfg, &q, time.Now()); !until.IsZero() && q.Later > 0 {
+				quiet = append(quiet, say("cmd.once.quiet", "channel", q.Channel, "at", stamp(until, loc)))
 			}
 			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\n", q.Channel, q.Due, q.Later, q.Sending, q.Uncertain, q.Held)
 		}

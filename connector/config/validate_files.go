@@ -16,7 +16,7 @@ import (
 // webhook receiver off with only a log line to say so.
 func (c *Config) validateFiles(p *problems) {
 	for name, ch := range c.Channels.ByName() {
-		if ch.CAFile != "" && !c.hasProblemAt(p, "channels."+name+".ca_file") {
+		if ch.CAFile != "" {
 			caFileProblem(p, "channels."+name+".ca_file", ch.CAFile)
 		}
 		if ch.SMTP != nil && ch.SMTP.CAFile != "" {
