@@ -107,7 +107,7 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 			return Rendered{}, tooLong(ch.Channel, err)
 		}
 		if err != nil {
-			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
+			return Rendered{}, &SkipError{Reason: templateReason(err)}
 		}
 		*p.dst = s
 	}
@@ -117,7 +117,7 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 			return Rendered{}, tooLong(ch.Channel, err)
 		}
 		if err != nil {
-			return Rendered{}, &SkipError{Reason: R(ReasonTemplateFailed).WithDetail(err.Error())}
+			return Rendered{}, &SkipError{Reason: templateReason(err)}
 		}
 		r.Payload = payload
 		if strings.TrimSpace(r.Text) == "" {
@@ -224,4 +224,14 @@ func (m *Mapper) TemplateErrors(rec Record) map[string]error {
 		}
 	}
 	return out
+}
+
+// templateReason is why a template failed, in words the catalog can say in
+// Turkish where they are known: most often a column the record lacks.
+func templateReason(err error) Reason {
+	var te *TemplateError
+	if errors.As(err, &te) && te.Column != "" {
+		return R(ReasonTemplateNoColumn, "template", te.Name, "line", te.Line, "col", te.Col, "column", te.Column)
+	}
+	return R(ReasonTemplateFailed).WithDetail(err.Error())
 }

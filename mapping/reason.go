@@ -84,8 +84,9 @@ const (
 	ReasonNoUsableRecipient = "skip.no_usable_recipient" // parts: one RecipientField per column tried
 	ReasonRecipientField    = "skip.recipient_field"     // field; parts: why that column's value was refused
 	ReasonEmptyMessage      = "skip.empty_message"
-	ReasonTemplateFailed    = "skip.template_failed" // detail: the template engine's error
-	ReasonRenderPanic       = "skip.render_panic"    // detail: what failed
+	ReasonTemplateFailed    = "skip.template_failed"    // detail: the template engine's error
+	ReasonTemplateNoColumn  = "skip.template_no_column" // template, line, col, column
+	ReasonRenderPanic       = "skip.render_panic"       // detail: what failed
 	ReasonTooManySegments   = "skip.too_many_segments"
 	ReasonTooManySegmentsTL = "skip.too_many_segments_translit" // as above, and transliterate would help
 	ReasonEmptyAddress      = "recipient.empty"
@@ -103,7 +104,7 @@ const (
 
 // ReasonCodes lists the codes above, for the catalog's completeness test.
 var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRecipientField, ReasonEmptyMessage,
-	ReasonTemplateFailed, ReasonRenderPanic, ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
+	ReasonTemplateFailed, ReasonTemplateNoColumn, ReasonRenderPanic, ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
 	ReasonPhoneUnreadable, ReasonPhoneTooLong, ReasonNotAPhone, ReasonPhoneInvalid, ReasonLandline, ReasonNotMobile,
 	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,
 	ReasonSubjectTooLong, "phonetype.toll_free", "phonetype.premium_rate",

@@ -31,6 +31,9 @@ type TemplateError struct {
 	Line int    // 1-based line inside the template, 0 when unknown
 	Col  int    // 1-based column inside the template, 0 when unknown
 	Msg  string
+	// Column is the column a record did not have, for that error: check
+	// places it in the file and names the columns the record has.
+	Column string
 }
 
 func (e *TemplateError) Error() string {
@@ -141,9 +144,13 @@ func templateError(name, src string, err error) error {
 	if i := strings.Index(rest, ": "); strings.HasPrefix(rest, "executing ") && i >= 0 {
 		rest = strings.TrimSpace(rest[i+2:])
 	}
-	rest = strings.Replace(rest, "map has no entry for key", "the record has no column", 1)
+	column := ""
+	if q, ok := strings.CutPrefix(rest, "map has no entry for key "); ok {
+		column, _ = strconv.Unquote(q)
+		rest = "the record has no column " + q
+	}
 	if col == 0 {
 		line, col, rest = locate(src, line, rest)
 	}
-	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest}
+	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest, Column: column}
 }

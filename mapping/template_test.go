@@ -56,7 +56,7 @@ func TestExecuteErrorPosition(t *testing.T) {
 	if !errors.As(err, &te) {
 		t.Fatalf("error %v is not a *TemplateError", err)
 	}
-	want := TemplateError{Name: "jobs.x.sms.text", Line: 2, Col: 10, Msg: `the record has no column "FATURA_NUMARASI"`}
+	want := TemplateError{Name: "jobs.x.sms.text", Line: 2, Col: 10, Msg: `the record has no column "FATURA_NUMARASI"`, Column: "FATURA_NUMARASI"}
 	if *te != want {
 		t.Errorf("got %+v, want %+v", *te, want)
 	}

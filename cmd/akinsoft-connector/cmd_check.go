@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"time"
 
@@ -60,6 +62,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		return &configProblems{n: len(cerrs), file: g.configPath, lang: lang}
 	}
 	problems := 0
+	rp := &recordProblems{cfg: cfg, seen: map[string]bool{}}
 	for _, j := range cfg.Jobs {
 		job, err := poll.Build(cfg, j)
 		if err != nil {
@@ -73,12 +76,15 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		}
 		fmt.Fprintln(out, g.say("cmd.check.job", "job", job.Name, "mode", job.Mode, "sources", fmt.Sprint(job.Sources),
 			"schedule", fmt.Sprintf("%q", job.Schedule), "next", next))
+		if job.Sample == nil && offline {
+			fmt.Fprintln(out, g.say("cmd.check.offline_columns"))
+		}
 		if job.Sample != nil {
 			for _, v := range job.Variants() {
 				if v.Label != "" {
 					fmt.Fprintf(out, "  %s:\n", v.Label)
 				}
-				problems += renderWith(out, lang, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
+				problems += renderWith(out, lang, rp, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
 			}
 		}
 	}
@@ -86,7 +92,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 	problems += checkStatusPage(g, cfg, out)
 	down := 0
 	if !offline {
-		n, d := checkPending(ctx, cfg, out, lang)
+		n, d := checkPending(ctx, cfg, out, lang, rp)
 		problems, down = problems+n, d
 	}
 	if providers {
@@ -146,7 +152,7 @@ func checkStatusPage(g *globals, cfg *config.Config, out io.Writer) int {
 // service account then cannot write.
 // It returns the problems and, of them, the reads that failed because a
 // database did not answer (unreachable, or no answer in time).
-func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang) (problems, down int) {
+func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang catalog.Lang, rp *recordProblems) (problems, down int) {
 	say := func(key catalog.Key, args ...any) { fmt.Fprintln(out, catalog.M(key, args...).In(lang)) }
 	store, err := outbox.OpenReadOnly(ctx, connector.OutboxPath(cfg))
 	if err != nil {
@@ -220,24 +226,39 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 			say("cmd.check.no_row", "job", j.Name)
 			continue
 		}
-		problems += renderSample(out, lang, j, row, catalog.M("cmd.check.what.newest"))
+		problems += renderWith(out, lang, rp, j.Mapper, row, catalog.M("cmd.check.what.newest"))
 	}
 	return problems, down
 }
 
-// renderSample renders every channel of a job for one row, so a misspelled
-// column fails here, not in front of a customer. Template failures are
-// problems; a row that is simply not sendable (no mobile number) is shown.
-func renderSample(out io.Writer, lang catalog.Lang, job *poll.Job, row map[string]any, what catalog.Msg) int {
-	return renderWith(out, lang, job.Mapper, row, what)
+// recordProblems are the template errors check placed in the file; a
+// sequence's steps share the job's text, and its error is said once.
+type recordProblems struct {
+	cfg  *config.Config
+	seen map[string]bool
 }
 
-func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[string]any, what catalog.Msg) int {
+// renderWith renders every channel of a mapper for one row, so a misspelled
+// column fails here, not in front of a customer. Template failures are
+// problems, said at their place in the file; a row that is simply not
+// sendable (no mobile number) is shown.
+func renderWith(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping.Mapper, row map[string]any, what catalog.Msg) int {
 	failed := m.TemplateErrors(row)
+	problems := 0
 	for _, r := range m.Map(row) {
 		switch {
 		case failed[r.Channel] != nil:
-			fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", failed[r.Channel]).In(lang))
+			e, placed := rp.cfg.RecordProblem(failed[r.Channel], slices.Collect(maps.Keys(row)))
+			if !placed {
+				fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", failed[r.Channel]).In(lang))
+				problems++
+				continue
+			}
+			if text := e.In(lang); !rp.seen[text] {
+				rp.seen[text] = true
+				fmt.Fprintln(out, text)
+				problems++
+			}
 		case r.Skip != nil && tooBig(*r.Skip):
 			// A warning, not a problem: the template works, but a row like
 			// this one would be skipped rather than sent.
@@ -248,7 +269,7 @@ func renderWith(out io.Writer, lang catalog.Lang, m *mapping.Mapper, row map[str
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what.In(lang), oneLine(r.Text, 160))
 		}
 	}
-	return len(failed)
+	return problems
 }
 
 // tooBig reports whether a sample was skipped for its size: more SMS

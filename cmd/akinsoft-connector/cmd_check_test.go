@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 )
@@ -181,6 +183,63 @@ func TestCheckTellsADisabledJob(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `schedule "@every 1s" (next never: the job is disabled (disabled: true))`) {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
+}
+
+// A column the record lacks is a problem of the file, said at the line and
+// column the dealer typed it, with the record's columns, for a preset's
+// sample and for a query's newest row; offline, a query's templates are only
+// parsed, and check says so.
+func TestCheckPlacesAColumnTheRecordLacks(t *testing.T) {
+	body := strings.Replace(demoConfig("x"), "{{.FATURA_NO}}", "{{.FATURA_NUMARASI}}", 1) + `  - name: cariler
+    sql: "SELECT BLKODU, TICARI_UNVANI, CEP_TEL FROM CARI"
+    key: BLKODU
+    schedule: "@every 1m"
+    messages:
+      sms:
+        to: [CEP_TEL]
+        text: >-
+          Sayın {{.TICARI_UNVANI}},
+          hesabınız {{.BAKIYE}} TL.
+`
+	if !strings.Contains(body, "FATURA_NUMARASI") {
+		t.Fatal("the demo config has no {{.FATURA_NO}} to misspell")
+	}
+	cfg := demoConfigFile(t, body)
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfg)
+	lines := strings.Split(string(mustReadFile(t, cfg)), "\n")
+	at := func(s string) string {
+		for i, l := range lines {
+			if j := strings.Index(l, s); j >= 0 {
+				return fmt.Sprintf("%s:%d:%d: ", cfg, i+1, utf8.RuneCountInString(l[:j])+1) // columns count letters
+			}
+		}
+		t.Fatalf("%q is not in the file", s)
+		return ""
+	}
+	for _, want := range []string{
+		at(".FATURA_NUMARASI") + `jobs[0].messages.sms.text: şablondaki "FATURA_NUMARASI" sütunu kayıtta yok (ipucu: kayıttaki sütunlar: `,
+		at(".BAKIYE") + `jobs[1].messages.sms.text: şablondaki "BAKIYE" sütunu kayıtta yok (ipucu: kayıttaki sütunlar: BLKODU, CEP_TEL, TICARI_UNVANI)`,
+	} {
+		if code != exitConfig || !strings.Contains(out, want) {
+			t.Fatalf("exit %d, want %d and\n%s\nin:\n%s%s", code, exitConfig, want, out, errOut)
+		}
+	}
+	if !strings.Contains(errOut, "2 sorun") {
+		t.Errorf("the summary does not count both: %s", errOut)
+	}
+	code, out, errOut = runCLI(t, "--lang", "tr", "check", "--offline", "--config", cfg)
+	if code != exitConfig || strings.Contains(out, "BAKIYE") || !strings.Contains(out, "şablonlar yalnızca söz dizimi için denetlendi") {
+		t.Fatalf("offline: exit %d:\n%s%s", code, out, errOut)
+	}
+}
+
+func mustReadFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // demoConfigFile writes body, with its state folder beside it, into a new

@@ -69,6 +69,9 @@ func init() {
 		"cmd.check.no_row": {
 			tr: "görev {job}: sorgu henüz satır döndürmüyor; şablonları yalnızca söz dizimi için denetlendi",
 			en: "job {job}: the query returns no row yet; its templates are checked for syntax only"},
+		"cmd.check.offline_columns": {
+			tr: "  şablonlar yalnızca söz dizimi için denetlendi: sorgunun sütunlarını veritabanı söyler, --offline olmadan bir satırla da denenir",
+			en: "  templates checked for syntax only: the query's columns are the database's, and check without --offline renders a row with them"},
 		"cmd.check.what.sample": {tr: "örnek", en: "sample"},
 		"cmd.check.what.newest": {tr: "en yeni satır", en: "newest row"},
 		"cmd.check.render_failed": {

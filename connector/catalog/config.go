@@ -442,6 +442,12 @@ func init() {
 			tr: "{tag} için {end} yok",
 			en: "{tag} has no {end}"},
 		"config.template.no_column": {tr: "kayıtta {name} sütunu yok", en: "the record has no column {name}"},
+		"config.record_no_column": {
+			tr: "şablondaki {name} sütunu kayıtta yok{suggest}",
+			en: "the template's column {name} is not in the record{suggest}"},
+		"config.hint.record_columns": {
+			tr: "kayıttaki sütunlar: {columns}",
+			en: "the record has {columns}"},
 		"config.template.html_unclosed": {
 			tr: "HTML bir etiketin, özniteliğin ya da tırnağın içinde bitiyor: her < ve \" işaretini kapatın",
 			en: "the HTML ends inside a tag, an attribute or a quote: close every < and \""},

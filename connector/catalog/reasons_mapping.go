@@ -8,7 +8,10 @@ func init() {
 		"skip.recipient_field":     {tr: "{field}: {parts}", en: "{field}: {parts}"},
 		"skip.empty_message":       {tr: "şablon boş bir mesaj üretti", en: "the template rendered an empty message"},
 		"skip.template_failed":     {tr: "şablon çalışmadı", en: "template failed"},
-		"skip.render_panic":        {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
+		"skip.template_no_column": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: kayıtta \"{column}\" sütunu yok",
+			en: "template failed: {template} line {line} char {col}: the record has no column \"{column}\""},
+		"skip.render_panic": {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
 		"skip.too_many_segments": {tr: "SMS {segments} parça tutuyor ({encoding}) ama max_segments {max}; şablonu kısaltın veya truncate kullanın",
 			en: "the SMS needs {segments} segments ({encoding}) but max_segments is {max}; shorten the template or use truncate"},
 		"skip.too_many_segments_translit": {

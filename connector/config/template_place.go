@@ -1,0 +1,109 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// RecordProblem places an error a job's template gave for one record (a
+// column the record does not have) where the dealer typed it: the file, line
+// and column of the template, the column the record lacks, the closest one it
+// has and all of them. Parsing finds only syntax; a misspelled column shows
+// only against a row, and check renders every job against one before run
+// meets a customer's. ok is false for an error that is not a template's of
+// this file (a preset's own default text).
+func (c *Config) RecordProblem(err error, columns []string) (e *Error, ok bool) {
+	var te *mapping.TemplateError
+	if !errors.As(err, &te) {
+		return nil, false
+	}
+	path := c.templatePath(te.Name)
+	if path == "" {
+		return nil, false
+	}
+	p := &problems{file: c.file, pos: c.positions}
+	cols := slices.Sorted(slices.Values(columns))
+	if te.Column == "" {
+		c.templateProblem(p, path, te)
+		return p.errs[0], true
+	}
+	line, col := c.positions.at(path)
+	if l, cl, found := c.findField(path, te.Column); found {
+		line, col = l, cl
+	}
+	p.addAt(path, line, col, say("config.record_no_column", "name", quote(te.Column), "suggest", didYouMean(te.Column, cols)),
+		say("config.hint.record_columns", "columns", strings.Join(cols, ", ")))
+	return p.errs[0], true
+}
+
+// templatePath is the file's path of the template named name ("JOB.sms.text",
+// "JOB.sequence[2].sms.text", "JOB.whatsapp.body[0].value"), or "" when the
+// file does not write that template: a step without its own text uses the
+// job's, and a message without one the preset's.
+func (c *Config) templatePath(name string) string {
+	for i, j := range c.Jobs {
+		rest, ok := strings.CutPrefix(name, j.Name+".")
+		if !ok {
+			continue
+		}
+		job := fmt.Sprintf("jobs[%d]", i)
+		var candidates []string
+		if m := stepName.FindStringSubmatch(rest); m != nil {
+			candidates = append(candidates, job+".sequence["+m[1]+"].messages."+m[2], job+".messages."+m[2])
+		} else {
+			candidates = append(candidates, job+".messages."+rest)
+		}
+		for _, path := range candidates {
+			if n := c.positions.node(path); n != nil {
+				return path
+			}
+		}
+	}
+	return ""
+}
+
+var stepName = regexp.MustCompile(`^sequence\[(\d+)\]\.(.+)$`)
+
+// findField is where the template at path refers to column, as ".COLUMN":
+// exact in folded (>) text too, whose lines the template sees joined.
+func (c *Config) findField(path, column string) (line, col int, ok bool) {
+	n := c.positions.node(path)
+	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
+		return 0, 0, false
+	}
+	// Not \b: that is ASCII's word boundary, and columns have Turkish letters.
+	ref := regexp.MustCompile(`\.` + regexp.QuoteMeta(column) + `(?:[^\pL\pN_]|$)`)
+	first := n.GetToken().Position.Line
+	if _, block := n.(*ast.LiteralNode); block {
+		first++ // the text starts on the line after | or >
+	}
+	indent := -1
+	for l := first; l <= len(c.positions.lines); l++ {
+		text := c.positions.line(l)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		in := indentOf(text)
+		switch {
+		case indent < 0:
+			indent = in
+		case l > first && in < indent:
+			return 0, 0, false // past the value
+		}
+		if loc := ref.FindStringIndex(text); loc != nil {
+			return l, 1 + utf8.RuneCountInString(text[:loc[0]]), true
+		}
+		if _, block := n.(*ast.LiteralNode); !block && l == first {
+			indent = in + 1 // a plain or quoted value continues only indented deeper
+		}
+	}
+	return 0, 0, false
+}

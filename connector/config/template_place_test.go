@@ -1,0 +1,98 @@
+package config
+
+import (
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// A column a record lacks is said where the dealer typed it, whatever the
+// YAML form of the text, and with the columns the record has.
+func TestRecordProblemIsPlacedInTheFile(t *testing.T) {
+	const file = `sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms: {provider: console}
+  whatsapp: {provider: console}
+jobs:
+  - name: plain
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages:
+      sms: {text: "Sayın {{.MUSTERI_ADX}}, faturanız hazır."}
+  - name: folded
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages:
+      sms:
+        text: >-
+          Sayın {{.MUSTERI_ADI}}, {{.FATURA_NO}} numaralı faturanız
+          {{date .TARİHİ}} tarihinde düzenlenmiştir.
+  - name: literal
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages:
+      sms:
+        text: |
+          Sayın {{.MUSTERI_ADI}},
+          {{.FATURA_NUMARASI}} hazır.
+  - name: steps
+    preset: invoice_reminders
+    schedule: "0 10 * * *"
+    sequence:
+      - offset: 0d
+      - offset: 7d
+        messages:
+          sms: {text: "Ödenmedi: {{.FATURA_NOO}}"}
+    messages:
+      sms: {text: "Hatırlatma: {{.VADE}}"}
+`
+	cfg, err := Parse("/shop/config.yaml", []byte(file), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := mapping.Record{"MUSTERI_ADI": "Ayşe", "FATURA_NO": "2024-117", "TARIHI": "2026-01-02", "VADESI": "2026-02-01"}
+	columns := []string{"VADESI", "TARIHI", "MUSTERI_ADI", "FATURA_NO"}
+	for _, c := range []struct {
+		name, src string
+		want      string
+	}{
+		{"plain.sms.text", "Sayın {{.MUSTERI_ADX}}, faturanız hazır.",
+			`/shop/config.yaml:10:28: jobs[0].messages.sms.text: şablondaki "MUSTERI_ADX" sütunu kayıtta yok; bunu mu demek istediniz: "MUSTERI_ADI"? (ipucu: kayıttaki sütunlar: FATURA_NO, MUSTERI_ADI, TARIHI, VADESI)`},
+		// The template sees the folded lines joined; the file has it on the second.
+		{"folded.sms.text", "Sayın {{.MUSTERI_ADI}}, {{.FATURA_NO}} numaralı faturanız {{date .TARİHİ}} tarihinde düzenlenmiştir.",
+			`/shop/config.yaml:18:18: jobs[1].messages.sms.text: şablondaki "TARİHİ" sütunu kayıtta yok; bunu mu demek istediniz: "TARIHI"? (ipucu: kayıttaki sütunlar: FATURA_NO, MUSTERI_ADI, TARIHI, VADESI)`},
+		{"literal.sms.text", "Sayın {{.MUSTERI_ADI}},\n{{.FATURA_NUMARASI}} hazır.\n",
+			`/shop/config.yaml:26:13: jobs[2].messages.sms.text: şablondaki "FATURA_NUMARASI" sütunu kayıtta yok (ipucu: kayıttaki sütunlar: FATURA_NO, MUSTERI_ADI, TARIHI, VADESI)`},
+		// A step with its own text, and one that uses the job's.
+		{"steps.sequence[1].sms.text", "Ödenmedi: {{.FATURA_NOO}}",
+			`/shop/config.yaml:34:36: jobs[3].sequence[1].messages.sms.text: şablondaki "FATURA_NOO" sütunu kayıtta yok; bunu mu demek istediniz: "FATURA_NO"? (ipucu: kayıttaki sütunlar: FATURA_NO, MUSTERI_ADI, TARIHI, VADESI)`},
+		{"steps.sequence[0].sms.text", "Hatırlatma: {{.VADE}}",
+			`/shop/config.yaml:36:34: jobs[3].messages.sms.text: şablondaki "VADE" sütunu kayıtta yok (ipucu: kayıttaki sütunlar: FATURA_NO, MUSTERI_ADI, TARIHI, VADESI)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmpl, err := mapping.ParseText(c.name, c.src, mapping.Formats{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tmpl.Execute(record)
+			if err == nil {
+				t.Fatal("the template rendered without the column")
+			}
+			e, ok := cfg.RecordProblem(err, columns)
+			if !ok {
+				t.Fatalf("not placed: %v", err)
+			}
+			if got := e.In(catalog.TR); got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+	// A template the file does not write (the preset's default) is not placed.
+	tmpl, _ := mapping.ParseText("nojob.sms.text", "{{.X}}", mapping.Formats{})
+	if _, err := tmpl.Execute(record); err == nil {
+		t.Fatal("rendered")
+	} else if _, ok := cfg.RecordProblem(err, columns); ok {
+		t.Error("a template of no job was placed in the file")
+	}
+}
