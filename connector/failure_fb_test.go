@@ -32,8 +32,8 @@ func TestFirebirdJobFailureIsToldByKind(t *testing.T) {
 		want                     erp.Failure
 		tr                       string
 	}{
-		{"wrong password", "yanlış-parola", path, erp.FailureLogin, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (source merkez (firebird)"},
-		{"no such database", os.Getenv("FIREBIRD_TEST_PASSWORD"), filepath.Join(s.Dir, "2031.fdb"), erp.FailureMissing, "veritabanı açılamadı: yok ya da bu kullanıcı açamıyor (source merkez: database "},
+		{"wrong password", "yanlış-parola", path, erp.FailureLogin, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): "},
+		{"no such database", os.Getenv("FIREBIRD_TEST_PASSWORD"), filepath.Join(s.Dir, "2031.fdb"), erp.FailureMissing, "veritabanı açılamadı: yok ya da bu kullanıcı açamıyor (kaynak merkez: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("AKC_TEST_SIFRE", tc.password)
@@ -66,6 +66,12 @@ jobs:
 			var told catalog.Localized
 			if !errors.As(err, &told) || !strings.HasPrefix(told.In(catalog.TR), tc.tr) {
 				t.Fatalf("RunJob: %v, want a text starting %q", err, tc.tr)
+			}
+			// Only the driver's own words stay English.
+			for _, en := range []string{"source ", "cannot reach", "does not exist on", "while reading"} {
+				if tr := told.In(catalog.TR); strings.Contains(tr, en) {
+					t.Errorf("the Turkish text has the English %q: %s", en, tr)
+				}
 			}
 			if got := erp.FailureOf(err); got != tc.want {
 				t.Errorf("the explained error's kind = %q, want %q", got, tc.want)

@@ -7,6 +7,33 @@ package catalog
 // keep the words the sentinel errors they wrap had.
 func init() {
 	add(map[Key]entry{
+		// The source's words around a driver's error (the driver's own
+		// follow in its language, English).
+		"erp.source": {tr: "kaynak {source}: {err}", en: "source {source}: {err}"},
+		"erp.driver_unsupported": {
+			tr: "kaynak {source}: {driver} sürücüsü desteklenmiyor (firebird, mssql ya da sqlite kullanın)",
+			en: "source {source}: driver {driver} is not supported (use firebird, mssql or sqlite)"},
+		"erp.unreachable": {
+			tr: "kaynak {source} ({driver}): {database} veritabanına ulaşılamıyor: {err}",
+			en: "source {source} ({driver}): cannot reach the database {database}: {err}"},
+		"erp.database_missing": {
+			tr: "kaynak {source}: {database} veritabanı sunucuda yok; yeni yılın veritabanıysa Wolvox onu dükkân yılı açınca oluşturur ({err})",
+			en: "source {source}: database {database}: the database does not exist on the server; if this is a new year's database, Wolvox creates it when the shop opens the year ({err})"},
+		"erp.query_failed": {tr: "kaynak {source}: sorgu çalışmadı: {err}", en: "source {source}: query failed: {err}"},
+		"erp.read_row":     {tr: "kaynak {source}: satır okunamadı: {err}", en: "source {source}: read row: {err}"},
+		"erp.read_rows":    {tr: "kaynak {source}: satırlar okunamadı: {err}", en: "source {source}: read rows: {err}"},
+		"erp.column_types": {tr: "sütunların türleri okunamadı: {err}", en: "read column types: {err}"},
+		"erp.routines": {
+			tr: "{err} (veritabanındaki saklı yordamlar okunurken)",
+			en: "{err} (while reading which stored procedures the database has)"},
+		"erp.rights": {tr: "kaynak {source}: kullanıcının yetkileri okunamadı: {err}", en: "source {source}: read the user's rights: {err}"},
+		"erp.rights_unknown": {
+			tr: "kaynak {source}: bir {driver} kullanıcısının yetkileri öğrenilemiyor",
+			en: "source {source}: cannot tell the rights of a {driver} user"},
+		"erp.file_missing": {
+			tr: "{database} veritabanı dosyası yok: yolu denetleyin (yapılandırma dosyasının klasörüne göre) ({err})",
+			en: "database file {database} does not exist: check the path (relative to the config file's folder) ({err})"},
+		"erp.file":   {tr: "{database} veritabanı dosyası: {err}", en: "database file {database}: {err}"},
 		"erp.table":  {tr: "{name} tablosu", en: "table {name}"},
 		"erp.column": {tr: "{name}", en: "{name}"},
 		"erp.system_db": {

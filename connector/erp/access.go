@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // PresetTables are the Wolvox tables the presets read: the ones a
@@ -50,7 +52,7 @@ func (s *Source) Access(ctx context.Context) (Access, error) {
 	case "mssql":
 		return s.mssqlAccess(ctx)
 	}
-	return Access{}, fmt.Errorf("source %s: cannot tell the rights of a %s user", s.name, s.dialect.Name())
+	return Access{}, catalog.Errorf("erp.rights_unknown", "source", s.name, "driver", s.dialect.Name())
 }
 
 func (s *Source) firebirdAccess(ctx context.Context) (Access, error) {
@@ -75,7 +77,7 @@ FROM RDB$DATABASE`
 		return nil
 	})
 	if err != nil {
-		return Access{}, fmt.Errorf("source %s: read the user's rights: %w", s.name, err)
+		return Access{}, catalog.Errorf("erp.rights", "source", s.name, "err", err).Wrapping(err)
 	}
 	return a, nil
 }
@@ -97,7 +99,7 @@ func (s *Source) mssqlAccess(ctx context.Context) (Access, error) {
 		return nil
 	})
 	if err != nil {
-		return Access{}, fmt.Errorf("source %s: read the user's rights: %w", s.name, err)
+		return Access{}, catalog.Errorf("erp.rights", "source", s.name, "err", err).Wrapping(err)
 	}
 	return a, nil
 }

@@ -7,11 +7,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // Record is one row: column name (upper case, as Wolvox names them) → value.
@@ -83,14 +84,14 @@ func Open(o Options) (*Source, error) {
 	o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(time.Now().Year()))
 	open, ok := openers[o.Driver]
 	if !ok {
-		return nil, fmt.Errorf("source %s: driver %q is not supported (use firebird, mssql or sqlite)", o.Name, o.Driver)
+		return nil, catalog.Errorf("erp.driver_unsupported", "source", o.Name, "driver", strconv.Quote(o.Driver))
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 30 * time.Second
 	}
 	p, err := open(o)
 	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", o.Name, err)
+		return nil, catalog.Errorf("erp.source", "source", o.Name, "err", err).Wrapping(err)
 	}
 	p.db.SetMaxOpenConns(2)
 	p.db.SetMaxIdleConns(1)
@@ -131,7 +132,7 @@ func (s *Source) Ping(ctx context.Context) error {
 func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Record) error) error {
 	st, err := syntaxOf(s.dialect).parse(query)
 	if err != nil {
-		return fmt.Errorf("source %s: %w", s.name, err)
+		return catalog.Errorf("erp.source", "source", s.name, "err", err).Wrapping(err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
@@ -173,24 +174,24 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("source %s: query failed: %w", s.name, err)
+		return catalog.Errorf("erp.query_failed", "source", s.name, "err", err).Wrapping(err)
 	}
 	defer rows.Close()
 	sc, err := newScanner(rows, s.dialect)
 	if err != nil {
-		return fmt.Errorf("source %s: %w", s.name, err)
+		return catalog.Errorf("erp.source", "source", s.name, "err", err).Wrapping(err)
 	}
 	for rows.Next() {
 		rec, err := sc.scan(rows)
 		if err != nil {
-			return fmt.Errorf("source %s: read row: %w", s.name, err)
+			return catalog.Errorf("erp.read_row", "source", s.name, "err", err).Wrapping(err)
 		}
 		if err := fn(rec); err != nil {
 			return err // the caller's own error, unwrapped
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("source %s: read rows: %w", s.name, err)
+		return catalog.Errorf("erp.read_rows", "source", s.name, "err", err).Wrapping(err)
 	}
 	return nil
 }
@@ -199,10 +200,9 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 // says it does not exist, that Wolvox may not have created it yet.
 func (s *Source) connectErr(err error) error {
 	if missingDatabase(err) {
-		return fmt.Errorf("source %s: database %s: %w; if this is a new year's database, Wolvox creates it when the shop opens the year (%v)",
-			s.name, s.database, ErrDatabaseMissing, err)
+		return catalog.Errorf("erp.database_missing", "source", s.name, "database", s.database, "err", err).Wrapping(ErrDatabaseMissing)
 	}
-	return fmt.Errorf("source %s (%s): cannot reach the database %s: %w", s.name, s.dialect.Name(), s.database, err)
+	return catalog.Errorf("erp.unreachable", "source", s.name, "driver", s.dialect.Name(), "database", s.database, "err", err).Wrapping(err)
 }
 
 // ErrStop can be returned by a Query callback to stop reading early.

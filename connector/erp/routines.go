@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // routineLister is a dialect whose database can hold stored routines that
@@ -74,7 +76,7 @@ func (s *Source) loadRoutines(ctx context.Context, rl routineLister) (*routines,
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%w (while reading which stored procedures the database has)", err)
+		return nil, catalog.Errorf("erp.routines", "err", err).Wrapping(err)
 	}
 	s.mu.Lock()
 	s.routines = r

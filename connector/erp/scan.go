@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // scanner converts driver values to the few types templates understand.
@@ -21,7 +23,7 @@ type scanner struct {
 func newScanner(rows *sql.Rows, d Dialect) (*scanner, error) {
 	types, err := rows.ColumnTypes()
 	if err != nil {
-		return nil, fmt.Errorf("read column types: %w", err)
+		return nil, catalog.Errorf("erp.column_types", "err", err).Wrapping(err)
 	}
 	s := &scanner{dialect: d, names: make([]string, len(types)), decimal: make([]bool, len(types))}
 	for i, t := range types {

@@ -3,12 +3,15 @@ package erp
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 )
 
@@ -47,7 +50,10 @@ func (sqliteDialect) TablesQuery() string {
 
 func openSQLite(o Options) (pool, error) {
 	if _, err := os.Stat(o.Database); err != nil {
-		return pool{}, fmt.Errorf("database file %s: %w", o.Database, err)
+		if errors.Is(err, fs.ErrNotExist) {
+			return pool{}, catalog.Errorf("erp.file_missing", "database", o.Database, "err", err).Wrapping(err)
+		}
+		return pool{}, catalog.Errorf("erp.file", "database", o.Database, "err", err).Wrapping(err)
 	}
 	q := url.Values{}
 	q.Set("mode", "ro")

@@ -3,12 +3,13 @@ package erp
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // YearPlaceholder in a database path or name stands for the working year:
@@ -45,7 +46,7 @@ func OpenGroup(o Options, now func() time.Time) (*Group, error) {
 		o.YearGrace = DefaultYearGrace
 	}
 	if _, ok := openers[o.Driver]; !ok {
-		return nil, fmt.Errorf("source %s: driver %q is not supported (use firebird, mssql or sqlite)", o.Name, o.Driver)
+		return nil, catalog.Errorf("erp.driver_unsupported", "source", o.Name, "driver", strconv.Quote(o.Driver))
 	}
 	return &Group{opts: o, now: now, open: map[string]*Source{}}, nil
 }
