@@ -445,7 +445,7 @@ func ParseSchedule(s string) (Schedule, error) {
 	}
 	sc, err := cronParser.Parse(s)
 	if err != nil {
-		return Schedule{}, bad("config.schedule", "value", quote(s), "detail", err)
+		return Schedule{}, bad("config.schedule", "value", quote(s), "detail", cronMsg(s, err))
 	}
 	// robfig/cron gives up after five years of no match and answers zero.
 	if sc.Next(time.Now()).IsZero() {
