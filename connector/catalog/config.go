@@ -69,7 +69,34 @@ func init() {
 			tr: "listede her öğenin önünde '- ' olmalı; bir ayar bloğu anahtar: değer satırlarından oluşur",
 			en: "a list needs '- ' before each item; a block of settings needs key: value lines"},
 		"config.yaml_value_context": {tr: "bu konumda bir değer yazılamaz", en: "value is not allowed in this context"},
-		"config.yaml_syntax":        {tr: "YAML hatası: {text}", en: "{text}"},
+		"config.yaml_colon": {
+			tr: "burada \"anahtar: değer\" bekleniyordu: anahtardan sonra iki nokta üst üste ve bir boşluk var mı?",
+			en: "a \"key: value\" was expected here: is there a colon and a space after the key?"},
+		"config.yaml_open_list": {
+			tr: "[ ile açılan liste kapanmamış: öğeler virgülle ayrılır, liste ] ile biter",
+			en: "a list opened with [ is not closed: items are separated by commas and the list ends with ]"},
+		"config.yaml_open_map": {
+			tr: "{ ile açılan blok kapanmamış: \"anahtar: değer\" çiftleri virgülle ayrılır, blok } ile biter",
+			en: "a block opened with { is not closed: \"key: value\" pairs are separated by commas and the block ends with }"},
+		"config.yaml_stray_bracket": {
+			tr: "kapanan ] ya da } açılmamış bir listeye ya da bloğa ait",
+			en: "a closing ] or } has no opening one"},
+		"config.yaml_open_quote": {
+			tr: "tırnak açılmış ama kapanmamış: değerin sonuna aynı tırnağı koyun",
+			en: "a quote is opened and not closed: end the value with the same quote"},
+		"config.yaml_stray_colon": {
+			tr: "burada bir \"anahtar:\" olamaz: girintiyi denetleyin; iki nokta içeren bir değeri tırnak içine alın",
+			en: "a \"key:\" cannot be here: check the indentation, and quote a value that holds a colon"},
+		"config.yaml_stray_dash": {
+			tr: "- ile başlayan liste öğesi burada olamaz: girintisini üstündeki anahtara göre denetleyin",
+			en: "a list item (-) cannot be here: check its indentation against the key above it"},
+		"config.yaml_key_break": {
+			tr: "anahtar iki satıra bölünmüş: anahtar ve iki nokta aynı satırda olmalı",
+			en: "a key is split over two lines: the key and its colon must be on one line"},
+		"config.yaml_escape": {
+			tr: "çift tırnak içinde \\{char} bir kaçış dizisi değil: Windows yollarını tek tırnakla ya da / ile yazın",
+			en: "\\{char} is not an escape inside double quotes: write Windows paths in single quotes or with /"},
+		"config.yaml_syntax": {tr: "YAML hatası: {text}", en: "{text}"},
 		"config.hint.yaml_syntax": {
 			tr: "girintiyi (yalnızca boşluk) ve tırnakları denetleyin; Windows yolları tek tırnak ya da ileri eğik çizgi ister",
 			en: "check indentation (spaces only) and quoting; Windows paths need single quotes or forward slashes"},

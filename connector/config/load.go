@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -149,6 +150,15 @@ func yamlError(file string, err error, tree *ast.File) *Error {
 			e.Hint = say("config.hint.type")
 		default:
 			e.Hint = say("config.hint.yaml_syntax")
+		}
+		if open := unclosedOpener(ye.GetToken(), yamlSyntax[text]); open != nil {
+			e.Line, e.Col = open.Position.Line, open.Position.Column // where the dealer left it open
+		}
+		if open := quoteRunOn(ye.GetToken()); open != nil && strings.HasPrefix(text, "value is not allowed in this context") {
+			// A quote left open swallows the lines after it up to the
+			// next quote, and the parser trips there, lines later.
+			e.Line, e.Col = open.Position.Line, open.Position.Column
+			e.Msg, e.Hint = say("config.yaml_open_quote"), say("config.hint.yaml_syntax")
 		}
 		return e
 	}
@@ -318,4 +328,50 @@ func notUTF8(name string, data []byte) *Error {
 		msg = say("config.not_utf8_line", "text", quote(text))
 	}
 	return &Error{File: name, Line: line, Col: col, Msg: msg, Hint: say("config.hint.utf8")}
+}
+
+// quoteRunOn is the quoted value just before tk that starts on an earlier
+// line and runs over a line end: most often a value whose closing quote is
+// missing, the quote then closing at the next one in the file.
+func quoteRunOn(tk *token.Token) *token.Token {
+	if tk == nil || tk.Position == nil {
+		return nil
+	}
+	p := tk.Prev
+	if p == nil || p.Position == nil || (p.Type != token.DoubleQuoteType && p.Type != token.SingleQuoteType) {
+		return nil
+	}
+	if p.Position.Line < tk.Position.Line && strings.Contains(p.Origin, "\n") {
+		return p
+	}
+	return nil
+}
+
+// unclosedOpener is the [ or { an unclosed-list or -block error is about:
+// the parser trips where the list should have ended, often a line later.
+func unclosedOpener(tk *token.Token, key catalog.Key) *token.Token {
+	start, end := token.SequenceStartType, token.SequenceEndType
+	switch key {
+	case "config.yaml_open_list":
+	case "config.yaml_open_map":
+		start, end = token.MappingStartType, token.MappingEndType
+	default:
+		return nil
+	}
+	depth := 0
+	for p := tk; p != nil; p = p.Prev {
+		switch p.Type {
+		case end:
+			depth++
+		case start:
+			if depth == 0 {
+				if p.Position == nil {
+					return nil
+				}
+				return p
+			}
+			depth--
+		}
+	}
+	return nil
 }

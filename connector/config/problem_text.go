@@ -85,6 +85,30 @@ var (
 	yamlUnknown   = regexp.MustCompile(`^unknown field ("[^"]*")`)
 )
 
+var yamlEscape = regexp.MustCompile(`^found unknown escape character '(.*)'$`)
+
+// yamlSyntax are the parser's words for the mistakes a hand-edited file
+// makes (an unclosed list or quote, a missing colon), in the catalog's.
+var yamlSyntax = map[string]catalog.Key{
+	"non-map value is specified":                                   "config.yaml_colon",
+	"expected map key-value delimiter ':'":                         "config.yaml_colon",
+	"could not find value for mapping key":                         "config.yaml_colon",
+	"unexpected map key":                                           "config.yaml_colon",
+	"',' or ']' must be specified":                                 "config.yaml_open_list",
+	"sequence end token ']' not found":                             "config.yaml_open_list",
+	"could not find '[' character corresponding to ']'":            "config.yaml_stray_bracket",
+	"',' or '}' must be specified":                                 "config.yaml_open_map",
+	"could not find flow mapping end token '}'":                    "config.yaml_open_map",
+	"could not find '{' character corresponding to '}'":            "config.yaml_stray_bracket",
+	"could not find end character of double-quoted text":           "config.yaml_open_quote",
+	"could not find end character of single-quoted text":           "config.yaml_open_quote",
+	"mapping value is not allowed in this context":                 "config.yaml_stray_colon",
+	"block sequence entries are not allowed in this context":       "config.yaml_stray_dash",
+	"map key definition includes an implicit line break":           "config.yaml_key_break",
+	"found a tab character where an indentation space is expected": "config.tab",
+	"found character '\t' that cannot start any token":             "config.tab",
+}
+
 // yamlMsg is one of go-yaml's messages in the catalog's words.
 func yamlMsg(text string) catalog.Msg {
 	if m := yamlDuplicate.FindStringSubmatch(text); m != nil {
@@ -96,8 +120,14 @@ func yamlMsg(text string) catalog.Msg {
 			return say("config.yaml_node_type", "got", got, "want", want)
 		}
 	}
-	if text == "value is not allowed in this context" {
+	if strings.HasPrefix(text, "value is not allowed in this context") {
 		return say("config.yaml_value_context")
+	}
+	if m := yamlEscape.FindStringSubmatch(text); m != nil {
+		return say("config.yaml_escape", "char", m[1])
+	}
+	if key, ok := yamlSyntax[text]; ok {
+		return say(key)
 	}
 	return say("config.yaml_syntax", "text", text)
 }
