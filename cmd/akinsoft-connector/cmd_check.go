@@ -81,8 +81,8 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		}
 		if job.Sample != nil {
 			for _, v := range job.Variants() {
-				if v.Label != "" {
-					fmt.Fprintf(out, "  %s:\n", v.Label)
+				if !v.Label.IsZero() {
+					fmt.Fprintf(out, "  %s:\n", v.Label.In(lang))
 				}
 				problems += renderWith(out, lang, rp, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
 			}

@@ -159,8 +159,8 @@ func printRendered(w io.Writer, lang catalog.Lang, job *poll.Job, source string,
 	}
 	for _, r := range planned {
 		label := r.Channel
-		if r.Label != "" {
-			label = r.Label + " " + r.Channel
+		if !r.Label.IsZero() {
+			label = r.Label.In(lang) + " " + r.Channel
 		}
 		if r.Skip != nil {
 			fmt.Fprintln(w, say("cmd.render.skipped", "label", label, "reason", lang.Reason(*r.Skip)))

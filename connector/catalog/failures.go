@@ -24,6 +24,12 @@ func init() {
 			en: "the database did not answer in time"},
 
 		// A query's rows that cannot be followed: its own SQL, most often.
+		// The parts of a job render and check show apart.
+		"poll.step":       {tr: "adım {offset}", en: "step {offset}"},
+		"poll.step_staff": {tr: "adım {offset} (personel)", en: "step {offset} (staff)"},
+		"poll.contacts":   {tr: "yetkililer", en: "contacts"},
+		"poll.contact":    {tr: "yetkili {id}", en: "contact {id}"},
+
 		"poll.key_missing": {
 			tr: "anahtar sütunu {key} sorgunun sonucunda yok ya da NULL: sorgu her satır için {key} sütununda bir tam sayı döndürmeli",
 			en: "key column {key} is NULL or missing in the query's result: the query must return a whole number in {key} for every row"},

@@ -168,7 +168,7 @@ func TestGoldenPresetMessages(t *testing.T) {
 					b.WriteString("(nothing is due)\n")
 				}
 				for _, p := range planned {
-					fmt.Fprintf(&b, "[%s] %s\nkey: %s\n", strings.TrimSpace(p.Label+" "+p.Channel), p.To, p.DedupeKey)
+					fmt.Fprintf(&b, "[%s] %s\nkey: %s\n", strings.TrimSpace(p.Label.In(catalog.EN)+" "+p.Channel), p.To, p.DedupeKey)
 					if !p.NotBefore.IsZero() {
 						fmt.Fprintf(&b, "waits until: %s\n", p.NotBefore.In(ist).Format("2006-01-02 15:04 Mon"))
 					}

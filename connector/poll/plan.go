@@ -34,7 +34,7 @@ type quietHours struct {
 type Planned struct {
 	outbox.NewMessage
 	SMS   *mapping.SMSInfo // an SMS's encoding and cost
-	Label string           // the step and contact it is for ("step +7d contact 31"); empty for a plain job
+	Label catalog.Msg      // the step and contact it is for ("adım +7d yetkili 31"); zero for a plain job
 }
 
 // runContext is what one run of a job in one database knows besides the
@@ -103,13 +103,13 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	}
 	recordKey := fmt.Sprint(rec[j.Key])
 	var out []Planned
-	label := ""
+	var step catalog.Msg
 	if len(j.steps) > 0 {
 		if st, _, _ := j.stepFor(rec, rc.now); st != nil {
-			label = st.Label()
+			step = st.Label()
 		}
 	}
-	emit := func(key string, m *mapping.Mapper, d erp.Record, who string) {
+	emit := func(key string, m *mapping.Mapper, d erp.Record, who catalog.Msg) {
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
 				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel), About: j.about(d)}
@@ -125,18 +125,18 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			if msg.Skip == nil {
 				msg.NotBefore = j.notBefore(msg.Channel, rc.now)
 			}
-			out = append(out, Planned{NewMessage: msg, SMS: r.SMS, Label: strings.TrimSpace(label + " " + who)})
+			out = append(out, Planned{NewMessage: msg, SMS: r.SMS, Label: label(step, who)})
 		}
 	}
 	if j.contacts == nil || j.contacts.account || staff {
-		emit(key, mapper, data, "")
+		emit(key, mapper, data, catalog.Msg{})
 	}
 	if j.contacts != nil && !staff {
 		cs := rc.contacts[customerKey(rec[j.contacts.key])]
 		if len(cs) == 0 && !j.contacts.account {
 			why := mapping.R(ReasonNoContacts)
 			for _, ch := range contacts.Channels {
-				out = append(out, Planned{Label: strings.TrimSpace(label + " contacts"), NewMessage: outbox.NewMessage{
+				out = append(out, Planned{Label: label(step, catalog.M("poll.contacts")), NewMessage: outbox.NewMessage{
 					Message: mapping.Message{Channel: ch.Channel}, DedupeKey: key + ":contact:none", RecordKey: recordKey,
 					Commercial: j.Commercial, Skip: &why, About: j.about(data)}})
 			}
@@ -149,7 +149,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			if s, _ := c["YETKILI_ADI"].(string); strings.TrimSpace(s) != "" {
 				d["ALICI_ADI"] = s
 			}
-			emit(fmt.Sprintf("%s:contact:%v", key, c["YETKILI_BLKODU"]), contacts, d, fmt.Sprintf("contact %v", c["YETKILI_BLKODU"]))
+			emit(fmt.Sprintf("%s:contact:%v", key, c["YETKILI_BLKODU"]), contacts, d, catalog.M("poll.contact", "id", c["YETKILI_BLKODU"]))
 		}
 	}
 	return out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
@@ -33,7 +34,7 @@ func (j *Job) Preview(ctx context.Context, src *erp.Source, rec erp.Record, now 
 // check renders every step of a sequence, and the contact variant, against
 // the preset's sample.
 type Variant struct {
-	Label  string
+	Label  catalog.Msg // zero for a plain job
 	Mapper *mapping.Mapper
 	Sample erp.Record
 }
@@ -44,7 +45,7 @@ func (j *Job) Variants() []Variant {
 	if len(j.steps) == 0 {
 		out := []Variant{{Mapper: j.Mapper, Sample: j.Sample}}
 		if j.contacts != nil {
-			out = append(out, Variant{Label: "contacts", Mapper: j.contacts.mapper, Sample: contactSample(j.Sample)})
+			out = append(out, Variant{Label: catalog.M("poll.contacts"), Mapper: j.contacts.mapper, Sample: contactSample(j.Sample)})
 		}
 		return out
 	}
@@ -59,7 +60,7 @@ func (j *Job) Variants() []Variant {
 		}
 		out = append(out, Variant{Label: s.Label(), Mapper: s.Mapper, Sample: sample})
 		if j.contacts != nil && !s.Staff {
-			out = append(out, Variant{Label: s.Label() + " contacts", Mapper: j.contactSteps[i], Sample: contactSample(sample)})
+			out = append(out, Variant{Label: label(s.Label(), catalog.M("poll.contacts")), Mapper: j.contactSteps[i], Sample: contactSample(sample)})
 		}
 	}
 	return out

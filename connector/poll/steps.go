@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/quietdays"
@@ -31,13 +32,27 @@ type Step struct {
 	staff  map[string]string // channel → address
 }
 
-// Label names the step for people: "step -3d", "step +14d (staff)".
-func (s Step) Label() string {
-	l := fmt.Sprintf("step %+dd", s.Offset)
+// Label names the step for people: "adım -3d", "adım +14d (personel)",
+// the offset as the config writes it.
+func (s Step) Label() catalog.Msg {
 	if s.Staff {
-		l += " (staff)"
+		return catalog.M("poll.step_staff", "offset", fmt.Sprintf("%+dd", s.Offset))
 	}
-	return l
+	return catalog.M("poll.step", "offset", fmt.Sprintf("%+dd", s.Offset))
+}
+
+// label is the non-empty ones of parts, a space between them.
+func label(parts ...catalog.Msg) catalog.Msg {
+	var have []catalog.Msg
+	for _, p := range parts {
+		if !p.IsZero() {
+			have = append(have, p)
+		}
+	}
+	if len(have) == 0 {
+		return catalog.Msg{}
+	}
+	return catalog.Join(" ", have...)
 }
 
 // Steps are the job's reminder steps, in order; none for other jobs.
