@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,7 +19,7 @@ func newServiceCmd(g *globals) *cobra.Command {
 		Use:       "service install|uninstall|start|stop|restart|status",
 		Short:     g.h("help.service"),
 		Long:      g.h("help.service.long"),
-		Args:      exactArgs(g, 1, "service install|uninstall|start|stop|restart|status"),
+		Args:      actionArg(g, "service install|uninstall|start|stop|restart|status", installer.Actions),
 		ValidArgs: installer.Actions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			action := args[0]
@@ -52,6 +54,24 @@ func newServiceCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&user, "user", "", g.h("help.service.user"))
 	return cmd
+}
+
+// actionArg is one word of actions. A word that is none of them is a
+// usage error said before anything runs: left to the installer it would be
+// refused only after the service manager was looked for, as a runtime
+// failure (exit 1), or not at all where there is none.
+func actionArg(g *globals, usage string, actions []string) cobra.PositionalArgs {
+	one := exactArgs(g, 1, usage)
+	return func(cmd *cobra.Command, args []string) error {
+		if err := one(cmd, args); err != nil {
+			return err
+		}
+		if !slices.Contains(actions, args[0]) {
+			return &usageError{g.say("cli.unknown_action", "cmd", cmd.CommandPath(), "action", strconv.Quote(args[0]),
+				"actions", strings.Join(actions, ", "))}
+		}
+		return nil
+	}
 }
 
 func serviceOptions(g *globals, user string) installer.Options {

@@ -54,6 +54,7 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 		if c.Name() == "help" && c.Parent() == root {
 			c.Short = l.Text("help.help", nil)
 			c.Long = l.Text("help.help.long", map[string]string{"name": root.DisplayName()})
+			c.Run, c.RunE = nil, helpTopic(l)
 		}
 		if c.Flags().Lookup("help") == nil {
 			c.Flags().BoolP("help", "h", false, l.Text("help.flag.help", map[string]string{"name": c.DisplayName()}))
@@ -66,15 +67,35 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 	walk(root)
 }
 
+// helpTopic shows the help of the command args name. The library's own
+// shows the nearest command's help for a word that names none (`help foo`
+// is the root's help, exit 0), so a mistyped topic went unnoticed.
+func helpTopic(l catalog.Lang) func(*cobra.Command, []string) error {
+	return func(c *cobra.Command, args []string) error {
+		cmd, rest, err := c.Root().Find(args)
+		if err != nil || cmd == nil {
+			return unknownCommand(c.Root(), args[0], l)
+		}
+		if len(rest) > 0 && cmd.HasAvailableSubCommands() {
+			return unknownCommand(cmd, rest[0], l)
+		}
+		return cmd.Help()
+	}
+}
+
 // localizeCompletion adds the library's completion command and writes its
 // descriptions in l. It runs once the command's output is set: the command
 // keeps the writer it was made with.
-func localizeCompletion(root *cobra.Command, l catalog.Lang) {
+func localizeCompletion(root *cobra.Command, g *globals) {
+	l := g.help
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {
 			continue
 		}
+		// Added after the other commands were made strict: `completion
+		// foo` would print the library's English help and succeed.
+		usageExits(c, g)
 		c.Short = l.Text("help.completion", nil)
 		for _, sh := range c.Commands() {
 			sh.Short = l.Text("help.completion.shell", map[string]string{"shell": sh.Name()})

@@ -73,6 +73,38 @@ func TestUnknownLanguageIsAUsageError(t *testing.T) {
 	}
 }
 
+// A wrong word where a command or an action belongs is a usage error (exit
+// 2) said in Turkish, naming what would have been right.
+func TestWrongWordsAreUsageErrorsInTurkish(t *testing.T) {
+	noLocale(t)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"service", "foo"}, `akinsoft-connector service için bilinmeyen işlem: "foo" (şunlardan birini yazın: install, uninstall, start, stop, restart, status)`},
+		{[]string{"service", "start", "now"}, "kullanım: akinsoft-connector service install|uninstall|start|stop|restart|status"},
+		{[]string{"completion", "tcsh"}, `akinsoft-connector completion için bilinmeyen komut: "tcsh"`},
+		{[]string{"completion", "bash", "now"}, `akinsoft-connector completion bash ek bir sözcük almaz, "now" fazla`},
+		{[]string{"help", "foo"}, `akinsoft-connector için bilinmeyen komut: "foo"`},
+		{[]string{"help", "messages", "lst"}, "bunu mu demek istediniz: list?"},
+		{[]string{"status", "opn"}, `akinsoft-connector status için bilinmeyen komut: "opn"; bunu mu demek istediniz: open?`},
+		{[]string{"check", "now"}, `akinsoft-connector check ek bir sözcük almaz, "now" fazla`},
+		{[]string{"messages", "cancel"}, "kullanım: akinsoft-connector messages cancel ID..."},
+	}
+	fragments := englishFragments()
+	for _, tc := range cases {
+		code, out, errOut := runCLI(t, tc.args...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q: exit %d, want %d and %q:\n%s%s", tc.args, code, exitUsage, tc.want, errOut, out)
+		}
+		for _, f := range fragments {
+			if strings.Contains(errOut, f) {
+				t.Errorf("%q printed English %q: %s", tc.args, f, errOut)
+			}
+		}
+	}
+}
+
 // With nothing set, check speaks Turkish: the problem, its hint, and the
 // summary line; --lang en gives the English twin.
 func TestCheckErrorsInTurkish(t *testing.T) {

@@ -39,7 +39,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	localizeCompletion(root, g.help)
+	localizeCompletion(root, g)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK

@@ -150,11 +150,24 @@ func usageExits(c *cobra.Command, g *globals) {
 				if _, ok := err.(*usageError); ok {
 					return err
 				}
-				return &usageError{err.Error()}
+				return argsError(cmd, args, err, g.language())
 			}
 			return nil
 		}
 	}
+}
+
+// argsError says in lang what the library's own argument checks found
+// (cobra.NoArgs, cobra.MinimumNArgs), which it words in English only.
+func argsError(cmd *cobra.Command, args []string, err error, lang catalog.Lang) error {
+	// NoArgs' words: a word after a command that takes none.
+	if strings.HasPrefix(err.Error(), "unknown command ") && len(args) > 0 {
+		if cmd.HasAvailableSubCommands() {
+			return unknownCommand(cmd, args[0], lang)
+		}
+		return &usageError{lang.Text("cli.no_args", map[string]string{"cmd": cmd.CommandPath(), "arg": strconv.Quote(args[0])})}
+	}
+	return &usageError{lang.Text("cmd.usage", map[string]string{"usage": strings.TrimSuffix(cmd.UseLine(), " [flags]")})}
 }
 
 func unknownCommand(cmd *cobra.Command, name string, lang catalog.Lang) error {

@@ -28,6 +28,14 @@ func init() {
 			tr: "durum sayfası yapılandırmada kapalı (status.disabled: true)",
 			en: "the status page is disabled in the config (status.disabled: true)",
 		},
+		"cli.unknown_action": {
+			tr: "{cmd} için bilinmeyen işlem: {action} (şunlardan birini yazın: {actions})",
+			en: "unknown action {action} for {cmd} (use one of {actions})",
+		},
+		"cli.no_args": {
+			tr: "{cmd} ek bir sözcük almaz, {arg} fazla (ipucu: seçeneklerini {cmd} --help listeler)",
+			en: "{cmd} takes no arguments, {arg} is one too many (hint: {cmd} --help lists its flags)",
+		},
 		"cli.did_you_mean": {
 			tr: "; bunu mu demek istediniz: {names}?",
 			en: "; did you mean {names}?",
