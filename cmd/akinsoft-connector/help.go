@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 )
 
 // localizeHelp writes the command-line library's own words in l: the
@@ -60,11 +62,24 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 			c.Flags().BoolP("help", "h", false, l.Text("help.flag.help", map[string]string{"name": c.DisplayName()}))
 			_ = c.Flags().SetAnnotation("help", cobra.FlagSetByCobraAnnotation, []string{"true"})
 		}
+		c.Flags().VisitAll(oneDefault)
+		c.PersistentFlags().VisitAll(oneDefault)
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
 	}
 	walk(root)
+}
+
+// oneDefault keeps the help from stating f's default twice. The library
+// appends "(default …)" unless the value is its type's zero, and takes a
+// zero config.Duration ("0s") for a value: a --since whose text says what
+// no value means read "(varsayılan: hepsi) (varsayılan: 0s)". The library
+// counts an empty default of a type it does not know as none.
+func oneDefault(f *pflag.Flag) {
+	if _, ok := f.Value.(*config.Duration); ok && f.DefValue == config.Duration(0).String() {
+		f.DefValue = ""
+	}
 }
 
 // helpTopic shows the help of the command args name. The library's own

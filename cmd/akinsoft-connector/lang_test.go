@@ -344,3 +344,73 @@ func TestHelpHasNoPlaceholderLeft(t *testing.T) {
 		walk(root)
 	}
 }
+
+// Every flag's default is said once, in the language of the help: the
+// library's "(default …)" must neither follow a default the flag's own
+// text states nor stay English in a Turkish help. Each command's help is
+// read as a person gets it, in Turkish by default and with --lang.
+func TestHelpSaysEachDefaultOnce(t *testing.T) {
+	noLocale(t)
+	root, g := newRoot(nil)
+	localizeCompletion(root, g)
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if !sub.Hidden {
+				walk(sub, append(slices.Clone(path), sub.Name()))
+			}
+		}
+	}
+	walk(root, nil)
+	if len(paths) < 40 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	langs := []struct {
+		args          []string
+		mark, foreign string
+	}{
+		{nil, "(varsayılan", "(default"},
+		{[]string{"--lang", "tr"}, "(varsayılan", "(default"},
+		{[]string{"--lang", "en"}, "(default", "(varsayılan"},
+	}
+	for _, l := range langs {
+		for _, path := range paths {
+			args := append(append(slices.Clone(l.args), path...), "--help")
+			code, out, errOut := runCLI(t, args...)
+			if code != exitOK {
+				t.Errorf("%q: exit %d: %s", args, code, errOut)
+			}
+			for _, line := range strings.Split(out, "\n") {
+				if n := strings.Count(line, l.mark); n > 1 || strings.Contains(line, l.foreign) {
+					t.Errorf("%q: a default said %d times or in the other language:\n%s", args, n, line)
+				}
+			}
+		}
+	}
+	// A default the library states and one the flag's text states, each once.
+	for _, tc := range []struct {
+		args []string
+		flag string
+		want string
+	}{
+		{[]string{"messages", "list"}, "--limit int", "(varsayılan: 100)"},
+		{[]string{"messages", "list"}, "--since duration", "(varsayılan: hepsi)"},
+		{[]string{"messages", "retry"}, "--since duration", "(varsayılan: hepsi)"},
+		{[]string{"audit"}, "--since duration", "(varsayılan: 1d)"},
+		{[]string{"--lang", "en", "messages", "list"}, "--since duration", "(default: all)"},
+		{[]string{"--lang", "en", "messages", "list"}, "--limit int", "(default 100)"},
+	} {
+		_, out, _ := runCLI(t, append(tc.args, "--help")...)
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, tc.flag) {
+				line = l
+			}
+		}
+		if !strings.HasSuffix(line, tc.want) {
+			t.Errorf("%q: the %s line does not end in %q: %q", tc.args, tc.flag, tc.want, line)
+		}
+	}
+}

@@ -221,8 +221,8 @@ func init() {
 			tr: "her başarısız mesajı yeniden dene (--since ve --channel ile daraltın)",
 			en: "retry every failed message (narrow with --since and --channel)"},
 		"help.messages.retry.since": {
-			tr: "--all-failed ile: yalnızca bu sürede oluşturulan mesajlar",
-			en: "with --all-failed: only messages created in this period"},
+			tr: "--all-failed ile: yalnızca bu sürede oluşturulan mesajlar (varsayılan: hepsi)",
+			en: "with --all-failed: only messages created in this period (default: all)"},
 		"help.messages.retry.channel": {tr: "--all-failed ile: yalnızca bu kanal", en: "with --all-failed: only this channel"},
 		"help.messages.cancel": {
 			tr: "Bekleyen (ya da operatör bekleyen) mesajları hiç gönderilmemek üzere iptal et",
