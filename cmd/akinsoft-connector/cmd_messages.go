@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -16,6 +16,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func newMessagesCmd(g *globals) *cobra.Command {
@@ -38,9 +39,6 @@ func newMessagesListCmd(g *globals) *cobra.Command {
   akinsoft-connector messages list --channel sms --job new-invoices`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if f.Status != "" && !slices.Contains(outbox.Statuses, f.Status) {
-				return &usageError{g.say("cmd.messages.bad_status", "value", fmt.Sprintf("%q", f.Status), "statuses", fmt.Sprint(outbox.Statuses))}
-			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
 				return err
@@ -79,13 +77,62 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar((*string)(&f.Status), "status", "", g.h("help.messages.list.status"))
+	cmd.Flags().Var(statusValue{&f.Status}, "status", catalog.M("help.messages.list.status", "names", stateNames()).In(g.help))
 	cmd.Flags().StringVar(&f.Channel, "channel", "", g.h("help.messages.channel"))
 	cmd.Flags().StringVar(&f.Job, "job", "", g.h("help.messages.job"))
 	cmd.Flags().Var(&since, "since", g.h("help.messages.list.since"))
 	cmd.Flags().IntVar(&f.Limit, "limit", 100, g.h("help.messages.list.limit"))
 	jsonFlag(g, cmd, &asJSON)
 	return cmd
+}
+
+// statusValue is --status, a message state by the outbox's name for it
+// (what scripts and --json use) or by the name the listing shows, in
+// Turkish or English, in any case and typed on any keyboard:
+// "gönderildi", "GÖNDERİLDİ", "gonderildi", "Sent", "iptal edildi".
+type statusValue struct{ to *outbox.Status }
+
+func (v statusValue) String() string { return string(*v.to) }
+func (v statusValue) Type() string   { return "string" }
+
+func (v statusValue) Set(s string) error {
+	st, ok := parseStatus(s)
+	if !ok {
+		return catalog.Errorf("cmd.messages.bad_status", "names", stateNames())
+	}
+	*v.to = st
+	return nil
+}
+
+// parseStatus is the state s names; an empty s is none (every state).
+func parseStatus(s string) (outbox.Status, bool) {
+	if strings.TrimSpace(s) == "" {
+		return "", true
+	}
+	// Folded by Turkish rules (I is ı, İ is i) and to plain letters, so
+	// BAŞARISIZ, Başarısız and basarisiz are one name; words are compared,
+	// not the spaces, dashes or underscores between them.
+	fold := func(s string) string { return strings.Join(mapping.FoldWords(s), " ") }
+	want := fold(s)
+	for _, st := range outbox.Statuses {
+		k := stateKey(st)
+		for _, name := range []string{string(st), catalog.TR.Text(k, nil), catalog.EN.Text(k, nil)} {
+			if fold(name) == want {
+				return st, true
+			}
+		}
+	}
+	return "", false
+}
+
+// stateNames are the names of the states as the listing shows them, in the
+// reader's language.
+func stateNames() catalog.Msg {
+	names := make([]catalog.Msg, len(outbox.Statuses))
+	for i, st := range outbox.Statuses {
+		names[i] = catalog.M(stateKey(st))
+	}
+	return catalog.Join(", ", names...)
 }
 
 func newMessagesRetryCmd(g *globals) *cobra.Command {

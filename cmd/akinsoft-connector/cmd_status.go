@@ -201,9 +201,10 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 }
 
 // stateName is a message state as people read it ("Gönderildi", "Sent").
-func stateName(lang catalog.Lang, st outbox.Status) string {
-	return lang.Text(catalog.Key("state."+string(st)), nil)
-}
+func stateName(lang catalog.Lang, st outbox.Status) string { return lang.Text(stateKey(st), nil) }
+
+// stateKey is the catalog's name of st as people read it.
+func stateKey(st outbox.Status) catalog.Key { return catalog.Key("state." + string(st)) }
 
 func printCounts(tw io.Writer, lang catalog.Lang, c map[string]map[outbox.Status]int) {
 	if len(c) == 0 {

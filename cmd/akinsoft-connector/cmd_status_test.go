@@ -13,8 +13,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
@@ -184,6 +186,75 @@ func TestMessagesCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// --status takes a state by the outbox's name or by the one the listing
+// shows, Turkish or English, in any case, typed with or without Turkish
+// letters; a word that names none is refused with the names there are, in
+// the reader's language.
+func TestMessagesListStatusNames(t *testing.T) {
+	noLocale(t)
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		names []string
+		want  outbox.Status
+	}{
+		{[]string{"sent", "SENT", "Sent", "gönderildi", "Gönderildi", "GÖNDERİLDİ", "gonderildi", "GONDERILDI"}, outbox.StatusSent},
+		{[]string{"failed", "başarısız", "BAŞARISIZ", "Basarisiz"}, outbox.StatusFailed},
+		{[]string{"skipped", "atlandı", "ATLANDI", "atlandi"}, outbox.StatusSkipped},
+		{[]string{"cancelled", "iptal edildi", "İPTAL EDİLDİ", "iptal-edildi", "IPTAL_EDILDI"}, outbox.StatusCancelled},
+		{[]string{"held", "Held for operator", "operatör bekliyor", "OPERATÖR BEKLİYOR"}, outbox.StatusHeld},
+		{[]string{"pending", "bekliyor"}, outbox.StatusPending},
+		{[]string{"delivered", "iletildi", "İLETİLDİ"}, outbox.StatusDelivered},
+		{[]string{"read", "okundu"}, outbox.StatusRead},
+		{[]string{"standby", "yedek"}, outbox.StatusStandby},
+	} {
+		stored, err := d.Store().List(ctx, outbox.Filter{Status: tc.want, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range tc.names {
+			var got []status.MessageView
+			decodeJSON(t, &got, "messages", "list", "--json", "--limit", "1000", "--status", name, "--config", cfg)
+			if len(got) != len(stored) {
+				t.Errorf("--status %q: %d messages, want the %d %s ones", name, len(got), len(stored), tc.want)
+			}
+			for _, m := range got {
+				if m.Status != tc.want {
+					t.Errorf("--status %q listed a message that is %s", name, m.Status)
+				}
+			}
+		}
+	}
+	if n, _ := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusSent}); len(n) == 0 {
+		t.Fatal("setup: nothing sent, the names were compared on empty lists")
+	}
+	// Every state is named back by each of its names, and no two fold alike.
+	for _, st := range outbox.Statuses {
+		tr := catalog.TR.Text(stateKey(st), nil)
+		for _, name := range []string{string(st), tr, strings.ToUpperSpecial(unicode.TurkishCase, tr), catalog.EN.Text(stateKey(st), nil)} {
+			if got, ok := parseStatus(name); !ok || got != st {
+				t.Errorf("%q names %q (%v), want %q", name, got, ok, st)
+			}
+		}
+	}
+
+	for _, tc := range []struct {
+		lang []string
+		want string
+	}{
+		{nil, `hata: --status için geçersiz değer "kayıp": bir mesaj durumu değil; şunlardan birini yazın: Yedek, Bekliyor, Gönderiliyor, ` +
+			"Belirsiz, Operatör bekliyor, Gönderildi, İletildi, Okundu, Başarısız, Atlandı, İptal edildi (büyük küçük harf fark etmez; " +
+			"İngilizce adları da olur, ör. failed)"},
+		{[]string{"--lang", "en"}, `error: invalid argument "kayıp" for --status: not a message state; use one of Standby, Pending, Sending, ` +
+			"Uncertain, Held for operator, Sent, Delivered, Read, Failed, Skipped, Cancelled"},
+	} {
+		code, out, errOut := runCLI(t, append(tc.lang, "messages", "list", "--status", "kayıp", "--config", cfg)...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, want %d and %q:\n%s%s", tc.lang, code, exitUsage, tc.want, errOut, out)
+		}
 	}
 }
 

@@ -218,8 +218,13 @@ var flagErrors = []struct {
 func flagError(lang catalog.Lang, err error) string {
 	var invalid *pflag.InvalidValueError
 	if errors.As(err, &invalid) {
+		reason := config.Describe(invalid.Unwrap(), lang)
+		var l catalog.Localized
+		if errors.As(invalid.Unwrap(), &l) {
+			reason = l.In(lang) // a flag's own value type refusing it (--status)
+		}
 		return lang.Text("cmd.flag.invalid_value", map[string]string{"flag": "--" + invalid.GetFlag().Name,
-			"value": strconv.Quote(invalid.GetValue()), "reason": config.Describe(invalid.Unwrap(), lang)})
+			"value": strconv.Quote(invalid.GetValue()), "reason": reason})
 	}
 	msg := err.Error()
 	for _, f := range flagErrors {

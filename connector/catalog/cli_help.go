@@ -199,8 +199,8 @@ func init() {
 			tr: "Mesajları en yeniden başlayarak, alıcılar maskeli listele",
 			en: "List messages, newest first, recipients masked"},
 		"help.messages.list.status": {
-			tr: "yalnızca bu durumdaki mesajlar (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)",
-			en: "only messages in this state (pending, sent, delivered, failed, skipped, uncertain, held, cancelled)"},
+			tr: "yalnızca bu durumdaki mesajlar: {names} (İngilizce adları da olur, ör. failed)",
+			en: "only messages in this state: {names} (the Turkish names work too, e.g. başarısız)"},
 		"help.messages.channel": {tr: "yalnızca bu kanal", en: "only this channel"},
 		"help.messages.job":     {tr: "yalnızca bu görev", en: "only this job"},
 		"help.messages.list.since": {

@@ -123,8 +123,10 @@ func init() {
 			en: "  … {n} more: akinsoft-connector messages list --status failed"},
 
 		// messages
-		"cmd.messages.bad_status": {tr: "--status {value}: şunlardan birini kullanın: {statuses}", en: "--status {value}: use one of {statuses}"},
-		"cmd.messages.count":      {tr: "{n} mesaj", en: "{n} message(s)"},
+		"cmd.messages.bad_status": {
+			tr: "bir mesaj durumu değil; şunlardan birini yazın: {names} (büyük küçük harf fark etmez; İngilizce adları da olur, ör. failed)",
+			en: "not a message state; use one of {names} (in any case; the Turkish names work too, e.g. başarısız)"},
+		"cmd.messages.count": {tr: "{n} mesaj", en: "{n} message(s)"},
 		"cmd.messages.count_limit": {
 			tr: "{n} mesaj (sınıra ulaşıldı: daha fazlası için --limit kullanın)",
 			en: "{n} message(s) (limit reached: use --limit for more)"},
