@@ -105,6 +105,45 @@ func TestWrongWordsAreUsageErrorsInTurkish(t *testing.T) {
 	}
 }
 
+// A flag's value that is not the number (or yes/no, or duration) it takes
+// is a usage error that says why in the reader's language, with the flag
+// written as it would work, never strconv's English.
+func TestFlagValueErrorsSayWhy(t *testing.T) {
+	noLocale(t)
+	cases := []struct {
+		args   []string
+		tr, en string
+	}{
+		{[]string{"messages", "list", "--limit", "abc"},
+			`hata: --limit için geçersiz değer "abc": tam sayı değil (ipucu: yalnızca rakamla yazın, ör. --limit 100)`,
+			`error: invalid argument "abc" for --limit: not a whole number (hint: write it in digits only, e.g. --limit 100)`},
+		{[]string{"render", "--limit", "1.5"}, `--limit için geçersiz değer "1.5": tam sayı değil (ipucu: yalnızca rakamla yazın, ör. --limit 3)`,
+			"e.g. --limit 3"},
+		{[]string{"replies", "list", "--limit", "on"}, `--limit için geçersiz değer "on": tam sayı değil`, "not a whole number"},
+		{[]string{"messages", "list", "--limit", "99999999999999999999"}, "bu kadar büyük bir sayı olmaz (ipucu: daha küçük bir sayı yazın",
+			"too large a number"},
+		{[]string{"messages", "list", "--json=evet"}, `--json için geçersiz değer "evet": true ya da false olmalı (ipucu: --json tek başına true demektir)`,
+			"use true or false (hint: --json alone means true)"},
+		{[]string{"messages", "list", "--since", "abc"}, `--since için geçersiz değer "abc": "abc" bir süre değil (ör. 90d, 12h, 15m kullanın)`,
+			`"abc" is not a duration`},
+	}
+	english := append(englishFragments(), "strconv", "invalid syntax", "out of range")
+	for _, tc := range cases {
+		code, out, errOut := runCLI(t, tc.args...)
+		if code != exitUsage || !strings.Contains(errOut, tc.tr) {
+			t.Errorf("%q: exit %d, want %d and %q:\n%s%s", tc.args, code, exitUsage, tc.tr, errOut, out)
+		}
+		for _, f := range english {
+			if strings.Contains(errOut, f) {
+				t.Errorf("%q printed English %q: %s", tc.args, f, errOut)
+			}
+		}
+		if code, _, errOut := runEN(t, tc.args...); code != exitUsage || !strings.Contains(errOut, tc.en) || strings.Contains(errOut, "strconv") {
+			t.Errorf("English %q: exit %d, want %d and %q: %s", tc.args, code, exitUsage, tc.en, errOut)
+		}
+	}
+}
+
 // With nothing set, check speaks Turkish: the problem, its hint, and the
 // summary line; --lang en gives the English twin.
 func TestCheckErrorsInTurkish(t *testing.T) {

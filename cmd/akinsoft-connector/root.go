@@ -218,12 +218,17 @@ var flagErrors = []struct {
 func flagError(lang catalog.Lang, err error) string {
 	var invalid *pflag.InvalidValueError
 	if errors.As(err, &invalid) {
+		flag := invalid.GetFlag()
 		reason := config.Describe(invalid.Unwrap(), lang)
 		var l catalog.Localized
-		if errors.As(invalid.Unwrap(), &l) {
+		var num *strconv.NumError
+		switch {
+		case errors.As(invalid.Unwrap(), &l):
 			reason = l.In(lang) // a flag's own value type refusing it (--status)
+		case errors.As(invalid.Unwrap(), &num):
+			reason = numberError(lang, flag, num)
 		}
-		return lang.Text("cmd.flag.invalid_value", map[string]string{"flag": "--" + invalid.GetFlag().Name,
+		return lang.Text("cmd.flag.invalid_value", map[string]string{"flag": "--" + flag.Name,
 			"value": strconv.Quote(invalid.GetValue()), "reason": reason})
 	}
 	msg := err.Error()
@@ -233,4 +238,24 @@ func flagError(lang catalog.Lang, err error) string {
 		}
 	}
 	return msg
+}
+
+// numberError is why the library's number and yes/no flags refused a
+// value, which strconv says in English ("strconv.ParseInt: parsing \"abc\":
+// invalid syntax"); the hint shows the flag with a value it takes.
+func numberError(lang catalog.Lang, flag *pflag.Flag, num *strconv.NumError) string {
+	example := "--" + flag.Name + " 10"
+	if d := flag.DefValue; d != "" && d != "0" {
+		example = "--" + flag.Name + " " + d
+	}
+	args := map[string]string{"flag": "--" + flag.Name, "example": example}
+	switch {
+	case num.Func == "ParseBool":
+		return lang.Text("cmd.flag.not_bool", args)
+	case errors.Is(num.Err, strconv.ErrRange):
+		return lang.Text("cmd.flag.number_range", args)
+	case num.Func == "ParseInt" || num.Func == "ParseUint":
+		return lang.Text("cmd.flag.not_integer", args)
+	}
+	return lang.Text("cmd.flag.not_number", args)
 }

@@ -32,6 +32,18 @@ func init() {
 		"cmd.flag.unknown_short":        {tr: "bilinmeyen kısa seçenek: {detail}", en: "unknown shorthand flag: {detail}"},
 		"cmd.flag.needs_argument":       {tr: "seçenek bir değer ister: {detail}", en: "flag needs an argument: {detail}"},
 		"cmd.flag.invalid_value":        {tr: "{flag} için geçersiz değer {value}: {reason}", en: "invalid argument {value} for {flag}: {reason}"},
+		"cmd.flag.not_integer": {
+			tr: "tam sayı değil (ipucu: yalnızca rakamla yazın, ör. {example})",
+			en: "not a whole number (hint: write it in digits only, e.g. {example})"},
+		"cmd.flag.number_range": {
+			tr: "bu kadar büyük bir sayı olmaz (ipucu: daha küçük bir sayı yazın, ör. {example})",
+			en: "too large a number (hint: give a smaller one, e.g. {example})"},
+		"cmd.flag.not_number": {
+			tr: "sayı değil (ipucu: rakamla yazın, ör. {example})",
+			en: "not a number (hint: write it in digits, e.g. {example})"},
+		"cmd.flag.not_bool": {
+			tr: "true ya da false olmalı (ipucu: {flag} tek başına true demektir)",
+			en: "use true or false (hint: {flag} alone means true)"},
 
 		// Column headings of the tables.
 		"cmd.col.id":        {tr: "NO", en: "ID"},
