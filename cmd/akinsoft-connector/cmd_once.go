@@ -160,7 +160,11 @@ func (s *syncProgress) finish()    { s.mu.Lock(); s.p.finish(); s.mu.Unlock() }
 func heldError(g *globals, err error) error {
 	var held *instance.HeldError
 	if errors.As(err, &held) {
-		return g.sayErr("cmd.instance.held", "dir", held.Dir, "holder", held.Holder)
+		holder := catalog.M("instance.pid_unknown")
+		if held.PID > 0 {
+			holder = catalog.M("instance.pid", "pid", held.PID)
+		}
+		return g.sayErr("cmd.instance.held", "dir", held.Dir, "holder", holder)
 	}
 	return err
 }

@@ -69,8 +69,13 @@ func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {
 	}
 	defer held.Release()
 	code, out, errOut := runEN(t, "run", "--once", "--config", path)
-	if code == exitOK || !strings.Contains(out+errOut, "service stop") {
+	if code == exitOK || !strings.Contains(out+errOut, "service stop") || !strings.Contains(errOut, fmt.Sprintf("process %d", os.Getpid())) {
 		t.Errorf("run --once beside a running service: exit %d\n%s\n%s", code, out, errOut)
+	}
+	// Turkish, the other process as Task Manager names it.
+	code, out, errOut = runCLI(t, "--lang", "tr", "run", "--once", "--config", path)
+	if want := fmt.Sprintf("başka bir akinsoft-connector tarafından kullanılıyor (%s, PID %d)", cfg.StateDir, os.Getpid()); code == exitOK || !strings.Contains(errOut, want) {
+		t.Errorf("run --once beside a running service, in Turkish: exit %d, want %q\n%s\n%s", code, want, out, errOut)
 	}
 	held.Release()
 	if code, out, errOut := runEN(t, "run", "--once", "--config", path, "--job", "nope"); code != exitUsage || !strings.Contains(out+errOut, `no job named "nope"`) {

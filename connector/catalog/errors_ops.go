@@ -43,6 +43,10 @@ func init() {
 			tr: "kaynak {source}: {database} veritabanında görevin vazgeçemeyeceği şunlar yok: {missing}. Bu bir Wolvox şirket veritabanı mı, Wolvox'un hangi sürümü? (bir preset'in yalnızca mesajlarda gösterdiği sütunlar eksik olabilir; bunlar olamaz)",
 			en: "source {source}: database {database} lacks {missing}, which the job cannot do without: is this a Wolvox company database, and which Wolvox version? (columns a preset only shows in messages may be missing; these may not)"},
 
+		// The process that holds a state folder, as Task Manager shows it.
+		"instance.pid":         {tr: "PID {pid}", en: "process {pid}"},
+		"instance.pid_unknown": {tr: "PID bilinmiyor", en: "process unknown"},
+
 		"installer.no_config": {
 			tr: "kurulum: yapılandırma dosyası verilmedi; yapılandırmanın tam yolunu --config ile verin",
 			en: "installer: no config file given; pass --config with the config's full path"},

@@ -22,12 +22,16 @@ var ErrHeld = errors.New("the state directory is in use by another akinsoft-conn
 // HeldError is ErrHeld with the folder and who holds it, so the command
 // line can say it in the reader's language.
 type HeldError struct {
-	Dir    string
-	Holder string // the other process, as far as it can be told
+	Dir string
+	PID int // the other process's, as its lock file says; 0 when it cannot be told
 }
 
 func (e *HeldError) Error() string {
-	return fmt.Sprintf("%v (%s, %s): stop it first (akinsoft-connector service stop), or give this one its own state_dir", ErrHeld, e.Dir, e.Holder)
+	holder := "process unknown"
+	if e.PID > 0 {
+		holder = "process " + strconv.Itoa(e.PID)
+	}
+	return fmt.Sprintf("%v (%s, %s): stop it first (akinsoft-connector service stop), or give this one its own state_dir", ErrHeld, e.Dir, holder)
 }
 
 func (e *HeldError) Is(target error) bool { return target == ErrHeld }
@@ -54,7 +58,7 @@ func Acquire(dir string) (*Lock, error) {
 	if held {
 		other := holder(path)
 		f.Close()
-		return nil, &HeldError{Dir: dir, Holder: other}
+		return nil, &HeldError{Dir: dir, PID: other}
 	}
 	// The pid helps whoever reads the error find the other process; the
 	// lock itself, not the file's content, is what excludes.
@@ -76,10 +80,14 @@ func (l *Lock) Release() error {
 	return err
 }
 
-func holder(path string) string {
+func holder(path string) int {
 	b, err := os.ReadFile(path)
-	if pid := strings.TrimSpace(string(b)); err == nil && pid != "" {
-		return "process " + pid
+	if err != nil {
+		return 0
 	}
-	return "process unknown"
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 {
+		return 0
+	}
+	return pid
 }
