@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -180,6 +181,11 @@ type lazyVault struct {
 func (l *lazyVault) Get(name string) (string, error) {
 	if l.v == nil {
 		v, err := openVault(l.g, l.stateDir, false)
+		if errors.Is(err, fs.ErrNotExist) {
+			// No state folder yet: no secret was ever stored, and
+			// secrets set, which the problem's hint names, creates it.
+			return "", config.ErrSecretNotFound
+		}
 		if err != nil {
 			return "", err
 		}

@@ -94,3 +94,22 @@ func TestSecretsSetRefusesAConfigThatIsNotThere(t *testing.T) {
 		t.Errorf("no vault in --state-dir: %v", err)
 	}
 }
+
+// A secret in a config whose state folder does not exist yet is simply not
+// stored: check says so, with the very command that stores it where this
+// file's service reads it, and after that command check passes.
+func TestCheckNamesTheCommandThatStoresAMissingSecret(t *testing.T) {
+	cfg := demoConfigFile(t, strings.Replace(demoConfig("x"), "channels: {sms: {provider: console, rate: 100/s}}",
+		`channels: {sms: {provider: netgsm, netgsm: {usercode: "8503000000", password: "${secret:netgsm}", msgheader: DUKKAN}}}`, 1))
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--offline", "--config", cfg)
+	want := "`akinsoft-connector secrets set netgsm --config " + cfg + "` komutunu çalıştırın"
+	if code != exitConfig || !strings.Contains(out, `"netgsm" sırrı kasada yok`) || !strings.Contains(out, want) || strings.Contains(out, "kasa açılamadı") {
+		t.Fatalf("exit %d, want %d, the secret missing and %q:\n%s%s", code, exitConfig, want, out, errOut)
+	}
+	if code, out := runWithStdin(t, "netgsm-parolasi\n", "secrets", "set", "netgsm", "--config", cfg); code != exitOK {
+		t.Fatalf("secrets set: %s", out)
+	}
+	if code, out, errOut := runCLI(t, "--lang", "tr", "check", "--offline", "--config", cfg); code != exitOK {
+		t.Fatalf("after secrets set: exit %d:\n%s%s", code, out, errOut)
+	}
+}

@@ -517,8 +517,8 @@ func init() {
 		"config.secret_missing":  {tr: "{name} sırrı kasada yok", en: "secret {name}: not in the vault"},
 		"config.secret_error":    {tr: "{name} sırrı okunamadı: {err}", en: "secret {name}: {err}"},
 		"config.hint.secrets_set": {
-			tr: "`akinsoft-connector secrets set {name}` komutunu çalıştırın",
-			en: "run `akinsoft-connector secrets set {name}`"},
+			tr: "`akinsoft-connector secrets set {name} --config {file}` komutunu çalıştırın",
+			en: "run `akinsoft-connector secrets set {name} --config {file}`"},
 
 		// Queries and preset parameters (connector/erp).
 		"sql.empty": {tr: "SQL boş", en: "the SQL is empty"},

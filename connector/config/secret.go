@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // Secret holds a credential. In the file it is a reference, ${secret:NAME}
@@ -123,12 +125,12 @@ func (c *Config) ResolveSecrets(store SecretStore) error {
 			*f.ptr = Secret(v)
 		case "secret":
 			if store == nil {
-				p.add(f.path, say("config.secret_no_vault", "name", quote(name)), say("config.hint.secrets_set", "name", name))
+				p.add(f.path, say("config.secret_no_vault", "name", quote(name)), c.secretsSetHint(name))
 				continue
 			}
 			v, err := store.Get(name)
 			if err != nil {
-				p.add(f.path, secretProblem(name, err), say("config.hint.secrets_set", "name", name))
+				p.add(f.path, secretProblem(name, err), c.secretsSetHint(name))
 				continue
 			}
 			*f.ptr = Secret(v)
@@ -152,4 +154,15 @@ func (c *Config) SecretValues() []string {
 		}
 	}
 	return out
+}
+
+// secretsSetHint is the command that stores name where this file's service
+// reads it: with this file's --config, since secrets set without one writes
+// into the default config's state folder.
+func (c *Config) secretsSetHint(name string) catalog.Msg {
+	file := c.file
+	if strings.ContainsAny(file, " \t&()'") {
+		file = `"` + file + `"` // as cmd.exe and a shell both take it
+	}
+	return say("config.hint.secrets_set", "name", name, "file", file)
 }
