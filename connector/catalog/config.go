@@ -121,6 +121,9 @@ func init() {
 		"config.kind.mapping":      {tr: "bir eşleme (anahtar: değer satırları)", en: "a mapping (key: value lines)"},
 		"config.kind.value":        {tr: "bir değer", en: "a value"},
 		"config.not_utf8":          {tr: "dosya UTF-8 değil", en: "the file is not UTF-8"},
+		"config.utf16_no_bom": {
+			tr: "dosya bayt sırası işareti olmadan UTF-16 (\"Unicode\") olarak kaydedilmiş",
+			en: "the file is saved as UTF-16 (\"Unicode\") without a byte order mark"},
 		"config.not_utf8_line": {
 			tr: "dosya UTF-8 değil; Windows-1254 (Türkçe Windows) olarak bu satır şöyle okunuyor: {text}",
 			en: "the file is not UTF-8; as Windows-1254 (Turkish Windows) this line reads {text}"},

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
@@ -220,6 +221,32 @@ func TestParseDurationAndRate(t *testing.T) {
 		r, err := ParseRate(tc.in)
 		if (err == nil) != tc.ok || r.PerSecond() != tc.want {
 			t.Errorf("ParseRate(%q) = %v, %v", tc.in, r, err)
+		}
+	}
+}
+
+// Notepad's "Unicode" (UTF-16 with a byte order mark, either order) reads
+// as the same file saved as UTF-8.
+func TestUTF16WithBOMIsAccepted(t *testing.T) {
+	data := mustRead(t, "testdata/good.yaml") + "# Türkçe harfler: ğüşıöç İĞÜŞÖÇ\n"
+	utf8Cfg, err := Parse("good.yaml", []byte(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []struct {
+		name  string
+		order unicode.Endianness
+	}{{"little endian", unicode.LittleEndian}, {"big endian", unicode.BigEndian}} {
+		b, err := unicode.UTF16(enc.order, unicode.UseBOM).NewEncoder().Bytes([]byte(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Parse("good.yaml", b, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", enc.name, err)
+		}
+		if !reflect.DeepEqual(cfg.Jobs, utf8Cfg.Jobs) || !reflect.DeepEqual(cfg.Sources, utf8Cfg.Sources) {
+			t.Errorf("%s: read differently from the UTF-8 file", enc.name)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -43,6 +44,9 @@ func Load(path string, opts Options) (*Config, error) {
 // Parse decodes and validates a config held in memory; name is used in errors
 // and to resolve relative paths.
 func Parse(name string, data []byte, opts Options) (*Config, error) {
+	// Notepad's "Unicode" is UTF-16 with a byte order mark, which YAML
+	// allows: the text is the same, so it is read as such.
+	data = fromUTF16(data)
 	// Notepad saves UTF-8 with a BOM; YAML parsers choke on it.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if e := checkShape(name, data); e != nil {
@@ -300,6 +304,9 @@ func isWindowsAbs(p string) bool {
 // Windows-1254: read as UTF-8 its ı and ş become "�", and customers would get
 // "Say�n". The error shows the line as Windows-1254 would read it.
 func notUTF8(name string, data []byte) *Error {
+	if looksUTF16(data) { // valid UTF-8 too when all its letters are ASCII
+		return &Error{File: name, Line: 1, Col: 1, Msg: say("config.utf16_no_bom"), Hint: say("config.hint.utf8")}
+	}
 	if utf8.Valid(data) {
 		return nil
 	}
@@ -374,4 +381,31 @@ func unclosedOpener(tk *token.Token, key catalog.Key) *token.Token {
 		}
 	}
 	return nil
+}
+
+// fromUTF16 is data as UTF-8 when it starts with a UTF-16 byte order mark,
+// else data as it is.
+func fromUTF16(data []byte) []byte {
+	var order unicode.Endianness
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = unicode.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = unicode.BigEndian
+	default:
+		return data
+	}
+	out, err := unicode.UTF16(order, unicode.ExpectBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return data // then told as not UTF-8, as any other encoding
+	}
+	return out
+}
+
+// looksUTF16 is UTF-16 without a byte order mark: a config is mostly ASCII,
+// which UTF-16 writes with a zero byte beside every letter. Without the
+// mark the byte order is a guess, so it is refused rather than read.
+func looksUTF16(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	return len(head) >= 4 && bytes.Count(head, []byte{0}) >= len(head)/4
 }
