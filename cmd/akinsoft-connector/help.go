@@ -103,6 +103,7 @@ func helpTopic(l catalog.Lang) func(*cobra.Command, []string) error {
 // keeps the writer it was made with.
 func localizeCompletion(root *cobra.Command, g *globals) {
 	l := g.help
+	name := map[string]string{"name": root.Name()}
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {
@@ -112,11 +113,36 @@ func localizeCompletion(root *cobra.Command, g *globals) {
 		// foo` would print the library's English help and succeed.
 		usageExits(c, g)
 		c.Short = l.Text("help.completion", nil)
+		c.Long = l.Text("help.completion.long", name)
+		helpFlag(c, l)
 		for _, sh := range c.Commands() {
 			sh.Short = l.Text("help.completion.shell", map[string]string{"shell": sh.Name()})
-			if sh.Flags().Lookup("help") == nil {
-				sh.Flags().BoolP("help", "h", false, l.Text("help.flag.help", map[string]string{"name": sh.DisplayName()}))
+			// A shell the library adds later keeps the short text alone
+			// rather than its English steps.
+			sh.Long = ""
+			if k, ok := completionSteps[sh.Name()]; ok {
+				sh.Long = l.Text(k, name)
 			}
+			if f := sh.Flags().Lookup("no-descriptions"); f != nil {
+				f.Usage = l.Text("help.completion.no_descriptions", nil)
+			}
+			helpFlag(sh, l)
 		}
+	}
+}
+
+// completionSteps are how each shell loads the script, by shell.
+var completionSteps = map[string]catalog.Key{
+	"bash":       "help.completion.bash.long",
+	"zsh":        "help.completion.zsh.long",
+	"fish":       "help.completion.fish.long",
+	"powershell": "help.completion.powershell.long",
+}
+
+// helpFlag gives c its --help in l before the library would add its own
+// English one ("help for completion") as the command runs.
+func helpFlag(c *cobra.Command, l catalog.Lang) {
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, l.Text("help.flag.help", map[string]string{"name": c.DisplayName()}))
 	}
 }

@@ -190,6 +190,50 @@ func TestHelpInTurkish(t *testing.T) {
 	}
 }
 
+// The completion command is the library's, and so were its descriptions:
+// its help and each shell's must be Turkish too, the steps to load the
+// script included, and English with --lang en.
+func TestCompletionHelpInTurkish(t *testing.T) {
+	noLocale(t)
+	english := append(englishFragments(), "help for", "Generate the")
+	for _, tc := range []struct {
+		args   []string
+		tr, en []string
+	}{
+		{[]string{"completion"}, []string{"seçilen kabuğa uygun", "completion için yardım", "bash için otomatik tamamlama"},
+			[]string{"for the specified shell", "help for completion"}},
+		{[]string{"completion", "bash"}, []string{"'bash-completion' paketine", "source <(akinsoft-connector completion bash)",
+			"bash için yardım", "açıklamasız"}, []string{"depends on the 'bash-completion' package", "help for bash", "disable completion descriptions"}},
+		{[]string{"completion", "zsh"}, []string{"compinit", `"${fpath[1]}/_akinsoft-connector"`, "zsh için yardım"},
+			[]string{"If shell completion is not already enabled", "help for zsh"}},
+		{[]string{"completion", "fish"}, []string{"~/.config/fish/completions/akinsoft-connector.fish", "yeni bir kabuk açın"},
+			[]string{"start a new shell"}},
+		{[]string{"completion", "powershell"}, []string{"profilinize ekleyin", "Invoke-Expression"},
+			[]string{"to your powershell profile"}},
+	} {
+		code, out, errOut := runCLI(t, append(tc.args, "--help")...)
+		if code != exitOK {
+			t.Errorf("%q: exit %d: %s", tc.args, code, errOut)
+		}
+		for _, w := range tc.tr {
+			if !strings.Contains(out, w) {
+				t.Errorf("%q --help lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+		for _, f := range english {
+			if strings.Contains(out, f) {
+				t.Errorf("%q --help printed English %q:\n%s", tc.args, f, out)
+			}
+		}
+		_, out, _ = runEN(t, append(tc.args, "--help")...)
+		for _, w := range tc.en {
+			if !strings.Contains(out, w) {
+				t.Errorf("English %q --help lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+}
+
 // readAreas are the catalog's areas whose texts the command line writes:
 // its own, the config's problems, the reasons, and the errors of the
 // packages under it.

@@ -34,6 +34,88 @@ func init() {
 		"help.completion.shell": {
 			tr: "{shell} için otomatik tamamlama betiğini üret",
 			en: "Generate the autocompletion script for {shell}"},
+		// The English texts are the library's own, so English help reads as
+		// it did; the Turkish ones say the same steps.
+		"help.completion.long": {
+			tr: "{name} için, seçilen kabuğa uygun otomatik tamamlama betiğini üretir.\n" +
+				"Betiğin nasıl kurulacağını her kabuğun kendi yardımı anlatır.\n",
+			en: "Generate the autocompletion script for {name} for the specified shell.\n" +
+				"See each sub-command's help for details on how to use the generated script.\n"},
+		"help.completion.no_descriptions": {
+			tr: "tamamlama önerilerini açıklamasız yaz",
+			en: "disable completion descriptions"},
+		"help.completion.bash.long": {
+			tr: "bash kabuğu için otomatik tamamlama betiğini üretir.\n\n" +
+				"Betik 'bash-completion' paketine ihtiyaç duyar. Kurulu değilse işletim\n" +
+				"sisteminin paket yöneticisiyle kurabilirsiniz.\n\n" +
+				"Tamamlamayı açık kabukta hemen kullanmak için:\n\n" +
+				"\tsource <({name} completion bash)\n\n" +
+				"Her yeni oturumda kullanmak için bir kez çalıştırın:\n\n" +
+				"Linux:\n\n" +
+				"\t{name} completion bash > /etc/bash_completion.d/{name}\n\n" +
+				"macOS:\n\n" +
+				"\t{name} completion bash > $(brew --prefix)/etc/bash_completion.d/{name}\n\n" +
+				"Ayarın geçerli olması için yeni bir kabuk açın.\n",
+			en: "Generate the autocompletion script for the bash shell.\n\n" +
+				"This script depends on the 'bash-completion' package.\n" +
+				"If it is not installed already, you can install it via your OS's package manager.\n\n" +
+				"To load completions in your current shell session:\n\n" +
+				"\tsource <({name} completion bash)\n\n" +
+				"To load completions for every new session, execute once:\n\n" +
+				"#### Linux:\n\n" +
+				"\t{name} completion bash > /etc/bash_completion.d/{name}\n\n" +
+				"#### macOS:\n\n" +
+				"\t{name} completion bash > $(brew --prefix)/etc/bash_completion.d/{name}\n\n" +
+				"You will need to start a new shell for this setup to take effect.\n"},
+		"help.completion.zsh.long": {
+			tr: "zsh kabuğu için otomatik tamamlama betiğini üretir.\n\n" +
+				"Kabuk tamamlaması ortamınızda henüz açık değilse önce onu açmanız gerekir.\n" +
+				"Bunun için bir kez şunu çalıştırabilirsiniz:\n\n" +
+				"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n" +
+				"Tamamlamayı açık kabukta hemen kullanmak için:\n\n" +
+				"\tsource <({name} completion zsh)\n\n" +
+				"Her yeni oturumda kullanmak için bir kez çalıştırın:\n\n" +
+				"Linux:\n\n" +
+				"\t{name} completion zsh > \"${fpath[1]}/_{name}\"\n\n" +
+				"macOS:\n\n" +
+				"\t{name} completion zsh > $(brew --prefix)/share/zsh/site-functions/_{name}\n\n" +
+				"Ayarın geçerli olması için yeni bir kabuk açın.\n",
+			en: "Generate the autocompletion script for the zsh shell.\n\n" +
+				"If shell completion is not already enabled in your environment you will need\n" +
+				"to enable it.  You can execute the following once:\n\n" +
+				"\techo \"autoload -U compinit; compinit\" >> ~/.zshrc\n\n" +
+				"To load completions in your current shell session:\n\n" +
+				"\tsource <({name} completion zsh)\n\n" +
+				"To load completions for every new session, execute once:\n\n" +
+				"#### Linux:\n\n" +
+				"\t{name} completion zsh > \"${fpath[1]}/_{name}\"\n\n" +
+				"#### macOS:\n\n" +
+				"\t{name} completion zsh > $(brew --prefix)/share/zsh/site-functions/_{name}\n\n" +
+				"You will need to start a new shell for this setup to take effect.\n"},
+		"help.completion.fish.long": {
+			tr: "fish kabuğu için otomatik tamamlama betiğini üretir.\n\n" +
+				"Tamamlamayı açık kabukta hemen kullanmak için:\n\n" +
+				"\t{name} completion fish | source\n\n" +
+				"Her yeni oturumda kullanmak için bir kez çalıştırın:\n\n" +
+				"\t{name} completion fish > ~/.config/fish/completions/{name}.fish\n\n" +
+				"Ayarın geçerli olması için yeni bir kabuk açın.\n",
+			en: "Generate the autocompletion script for the fish shell.\n\n" +
+				"To load completions in your current shell session:\n\n" +
+				"\t{name} completion fish | source\n\n" +
+				"To load completions for every new session, execute once:\n\n" +
+				"\t{name} completion fish > ~/.config/fish/completions/{name}.fish\n\n" +
+				"You will need to start a new shell for this setup to take effect.\n"},
+		"help.completion.powershell.long": {
+			tr: "PowerShell için otomatik tamamlama betiğini üretir.\n\n" +
+				"Tamamlamayı açık oturumda hemen kullanmak için:\n\n" +
+				"\t{name} completion powershell | Out-String | Invoke-Expression\n\n" +
+				"Her yeni oturumda kullanmak için yukarıdaki komutun çıktısını PowerShell\n" +
+				"profilinize ekleyin.\n",
+			en: "Generate the autocompletion script for powershell.\n\n" +
+				"To load completions in your current shell session:\n\n" +
+				"\t{name} completion powershell | Out-String | Invoke-Expression\n\n" +
+				"To load completions for every new session, add the output of the above command\n" +
+				"to your powershell profile.\n"},
 
 		"help.usage.usage":      {tr: "Kullanım:", en: "Usage:"},
 		"help.usage.aliases":    {tr: "Diğer adları:", en: "Aliases:"},
