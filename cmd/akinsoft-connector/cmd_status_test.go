@@ -160,7 +160,7 @@ func TestMessagesCommands(t *testing.T) {
 		{"retry one", []string{"messages", "retry", id(failed[0])}, exitOK, []string{"1 message(s) queued again"},
 			map[int64]outbox.Status{failed[0].ID: outbox.StatusPending}},
 		{"retry it again", []string{"messages", "retry", id(failed[0])}, exitFailure,
-			[]string{"only failed/held messages can become pending"}, nil},
+			[]string{"its state is Pending; only a message in state Failed or Held for operator can be queued again"}, nil},
 		{"retry all failed, plain progress lines", []string{"messages", "retry", "--all-failed", "--since", "24h"}, exitOK,
 			[]string{"retry: 1/2", "retry: 2/2", "2 message(s) queued again"},
 			map[int64]outbox.Status{failed[1].ID: outbox.StatusPending, failed[2].ID: outbox.StatusPending}},
@@ -168,7 +168,7 @@ func TestMessagesCommands(t *testing.T) {
 		{"retry a non-number", []string{"messages", "retry", "abc"}, exitUsage, []string{`"abc" is not a message ID`}, nil},
 		{"cancel a pending message", []string{"messages", "cancel", id(pending[0])}, exitOK, []string{"1 message(s) cancelled"},
 			map[int64]outbox.Status{pending[0].ID: outbox.StatusCancelled}},
-		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999 not found"}, nil},
+		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999: there is no message with this ID in the outbox"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runEN(t, append(tc.args, "--config", cfg)...)
@@ -186,6 +186,54 @@ func TestMessagesCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A retry or cancel the outbox refuses for one message says why in the
+// reader's language: the state the message is in and the ones the action
+// takes, named as the listing names them.
+func TestMessageRefusalsSayWhy(t *testing.T) {
+	noLocale(t)
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
+	ctx := context.Background()
+	failed, _ := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusFailed})
+	sent, _ := d.Store().List(ctx, outbox.Filter{Status: outbox.StatusSent})
+	if len(failed) == 0 || len(sent) == 0 {
+		t.Fatalf("setup: %d failed, %d sent", len(failed), len(sent))
+	}
+	id := func(m outbox.Message) string { return strconv.FormatInt(m.ID, 10) }
+	english := englishFragments()
+	for _, tc := range []struct {
+		args   []string
+		tr, en string
+	}{
+		{[]string{"retry", id(sent[0])},
+			id(sent[0]) + " numaralı mesaj: durumu Gönderildi; yalnızca Başarısız ya da Operatör bekliyor durumundaki mesajlar yeniden kuyruğa alınabilir",
+			"message " + id(sent[0]) + ": its state is Sent; only a message in state Failed or Held for operator can be queued again"},
+		{[]string{"cancel", id(failed[0])},
+			id(failed[0]) + " numaralı mesaj: durumu Başarısız; yalnızca Bekliyor ya da Operatör bekliyor durumundaki mesajlar iptal edilebilir",
+			"message " + id(failed[0]) + ": its state is Failed; only a message in state Pending or Held for operator can be cancelled"},
+		{[]string{"retry", "999999"}, "999999 numaralı mesaj: giden kutusunda bu numarada bir mesaj yok",
+			"message 999999: there is no message with this ID in the outbox"},
+		{[]string{"cancel", "999999"}, "999999 numaralı mesaj: giden kutusunda bu numarada bir mesaj yok",
+			"message 999999: there is no message with this ID in the outbox"},
+	} {
+		args := append(append([]string{"messages"}, tc.args...), "--config", cfg)
+		code, out, errOut := runCLI(t, args...)
+		if code != exitFailure || !strings.Contains(errOut, tc.tr) {
+			t.Errorf("%q: exit %d, want %d and %q:\n%s%s", tc.args, code, exitFailure, tc.tr, errOut, out)
+		}
+		for _, f := range english {
+			if strings.Contains(out+errOut, f) {
+				t.Errorf("%q printed English %q:\n%s%s", tc.args, f, errOut, out)
+			}
+		}
+		if code, _, errOut := runEN(t, args...); code != exitFailure || !strings.Contains(errOut, tc.en) {
+			t.Errorf("English %q: exit %d, want %q:\n%s", tc.args, code, tc.en, errOut)
+		}
+	}
+	if m, _ := d.Store().Get(ctx, sent[0].ID); m.Status != outbox.StatusSent {
+		t.Errorf("the refused retry moved a sent message to %s", m.Status)
 	}
 }
 

@@ -158,6 +158,26 @@ func init() {
 		"cmd.messages.cancel.done_some": {tr: "{n} mesaj iptal edildi, {failed} reddedildi (yukarıya bakın)", en: "{n} message(s) cancelled, {failed} refused (see above)"},
 		"cmd.messages.cancel.failed":    {tr: "{n} mesajdan {failed} tanesi iptal edilemedi", en: "{failed} of {n} message(s) could not cancel"},
 
+		// An operator's action refused for one message (the outbox's words,
+		// after "message 61: " on the command line and in the page's log).
+		"outbox.no_message": {tr: "giden kutusunda bu numarada bir mesaj yok", en: "there is no message with this ID in the outbox"},
+		"outbox.wrong_state.retry": {
+			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar yeniden kuyruğa alınabilir",
+			en: "its state is {is}; only a message in state {from} can be queued again"},
+		"outbox.wrong_state.cancel": {
+			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar iptal edilebilir",
+			en: "its state is {is}; only a message in state {from} can be cancelled"},
+		"outbox.wrong_state": {
+			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar {to} durumuna geçebilir",
+			en: "its state is {is}; only a message in state {from} can become {to}"},
+		"outbox.either": {tr: "{list} ya da {last}", en: "{list} or {last}"},
+		"outbox.update_failed": {
+			tr: "mesajın yeni durumu giden kutusuna yazılamadı: {err}",
+			en: "the message's new state could not be written to the outbox: {err}"},
+		"outbox.reset_attempts_failed": {
+			tr: "mesaj yeniden kuyruğa alındı ama deneme sayısı sıfırlanamadı: {err}",
+			en: "the message was queued again but its attempt count could not be reset: {err}"},
+
 		// run and run --once
 		"cmd.run.job_needs_once": {
 			tr: "--job yalnızca --once ile çalışır; hizmet her görevi kendi zamanında çalıştırır",

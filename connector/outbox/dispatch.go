@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
@@ -272,7 +273,7 @@ func (s *Store) ByStatus(ctx context.Context, channel string, status Status, lim
 func (s *Store) Get(ctx context.Context, id int64) (Message, error) {
 	m, err := scanMessage(s.db.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE id = ?`, id))
 	if err == sql.ErrNoRows {
-		return m, fmt.Errorf("message %d not found", id)
+		return m, catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage)
 	}
 	return m, err
 }
@@ -390,18 +391,14 @@ func (s *Store) SetStatus(ctx context.Context, id int64, to Status, from ...Stat
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE messages SET status = ?, next_at = 0, updated_at = ? WHERE id = ? AND status IN (`+ph+`)`, args...)
 	if err != nil {
-		return fmt.Errorf("update message %d: %w", id, err)
+		return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		m, err := s.Get(ctx, id)
 		if err != nil {
 			return err
 		}
-		names := make([]string, len(from))
-		for i, f := range from {
-			names[i] = string(f)
-		}
-		return fmt.Errorf("message %d is %s; only %s messages can become %s", id, m.Status, strings.Join(names, "/"), to)
+		return wrongState(m.Status, to, from)
 	}
 	return nil
 }

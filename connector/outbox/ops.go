@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // JobRun is a job's last run as the status page and the status command show
@@ -186,7 +188,7 @@ func (s *Store) Retry(ctx context.Context, id int64) error {
 		return err
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE messages SET attempts = 0 WHERE id = ?`, id); err != nil {
-		return fmt.Errorf("reset the attempts of message %d: %w", id, err)
+		return catalog.Errorf("outbox.reset_attempts_failed", "err", err).Wrapping(err)
 	}
 	return nil
 }
