@@ -81,7 +81,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Channel, "channel", "", g.h("help.messages.channel"))
 	cmd.Flags().StringVar(&f.Job, "job", "", g.h("help.messages.job"))
 	cmd.Flags().Var(&since, "since", g.h("help.messages.list.since"))
-	cmd.Flags().IntVar(&f.Limit, "limit", 100, g.h("help.messages.list.limit"))
+	countVar(cmd.Flags(), &f.Limit, "limit", 100, 1, g.h("help.messages.list.limit"))
 	jsonFlag(g, cmd, &asJSON)
 	return cmd
 }

@@ -41,9 +41,6 @@ func newRenderCmd(g *globals) *cobra.Command {
 			if f.key != "" && cmd.Flags().Changed("limit") {
 				return &usageError{g.say("cmd.render.key_or_limit")}
 			}
-			if f.limit < 1 {
-				return &usageError{g.say("cmd.render.limit")}
-			}
 			cfg, err := loadConfig(g)
 			if err != nil {
 				return err
@@ -54,7 +51,7 @@ func newRenderCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.job, "job", "", g.h("help.render.job"))
 	cmd.Flags().StringVar(&f.source, "source", "", g.h("help.render.source"))
 	cmd.Flags().StringVar(&f.key, "key", "", g.h("help.render.key"))
-	cmd.Flags().IntVar(&f.limit, "limit", 3, g.h("help.render.limit"))
+	countVar(cmd.Flags(), &f.limit, "limit", 3, 1, g.h("help.render.limit"))
 	cmd.Flags().BoolVar(&f.showRecipients, "show-recipients", false, g.h("help.render.show_recipients"))
 	return cmd
 }

@@ -72,7 +72,7 @@ func newRepliesListCmd(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&f.Channel, "channel", "", g.h("help.replies.channel"))
 	cmd.Flags().BoolVar(&f.Refusals, "refusals", false, g.h("help.replies.refusals"))
 	cmd.Flags().Var(&since, "since", g.h("help.replies.since"))
-	cmd.Flags().IntVar(&f.Limit, "limit", 100, g.h("help.messages.list.limit"))
+	countVar(cmd.Flags(), &f.Limit, "limit", 100, 1, g.h("help.messages.list.limit"))
 	jsonFlag(g, cmd, &asJSON)
 	return cmd
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -122,6 +123,19 @@ func TestFlagValueErrorsSayWhy(t *testing.T) {
 		{[]string{"replies", "list", "--limit", "on"}, `--limit için geçersiz değer "on": tam sayı değil`, "not a whole number"},
 		{[]string{"messages", "list", "--limit", "99999999999999999999"}, "bu kadar büyük bir sayı olmaz (ipucu: daha küçük bir sayı yazın",
 			"too large a number"},
+		// A count is one or more, in decimal: a zero or negative --limit
+		// meant the default, and 0x10 was 16.
+		{[]string{"messages", "list", "--limit", "-5"},
+			`hata: --limit için geçersiz değer "-5": 1 ya da daha büyük bir tam sayı olmalı (ipucu: ör. --limit 100)`,
+			`error: invalid argument "-5" for --limit: use a whole number of 1 or more (hint: e.g. --limit 100)`},
+		{[]string{"messages", "list", "--limit", "0"}, `--limit için geçersiz değer "0": 1 ya da daha büyük bir tam sayı olmalı`, "1 or more"},
+		{[]string{"messages", "list", "--limit", "0x10"}, `--limit için geçersiz değer "0x10": tam sayı değil (ipucu: yalnızca rakamla yazın`,
+			"write it in digits only"},
+		{[]string{"replies", "list", "--limit=0"}, `--limit için geçersiz değer "0": 1 ya da daha büyük bir tam sayı olmalı (ipucu: ör. --limit 100)`,
+			"1 or more"},
+		{[]string{"render", "--job", "new-invoices", "--limit", "0"}, `--limit için geçersiz değer "0": 1 ya da daha büyük bir tam sayı olmalı (ipucu: ör. --limit 3)`,
+			"e.g. --limit 3"},
+		{[]string{"render", "--limit", "0o7"}, `--limit için geçersiz değer "0o7": tam sayı değil`, "not a whole number"},
 		{[]string{"messages", "list", "--json=evet"}, `--json için geçersiz değer "evet": true ya da false olmalı (ipucu: --json tek başına true demektir)`,
 			"use true or false (hint: --json alone means true)"},
 		{[]string{"messages", "list", "--since", "abc"}, `--since için geçersiz değer "abc": "abc" bir süre değil (ör. 90d, 12h, 15m kullanın)`,
@@ -141,6 +155,20 @@ func TestFlagValueErrorsSayWhy(t *testing.T) {
 		if code, _, errOut := runEN(t, tc.args...); code != exitUsage || !strings.Contains(errOut, tc.en) || strings.Contains(errOut, "strconv") {
 			t.Errorf("English %q: exit %d, want %d and %q: %s", tc.args, code, exitUsage, tc.en, errOut)
 		}
+	}
+}
+
+// A count with a leading zero is the decimal number people mean: the
+// library's int flag read --limit 010 as octal 8.
+func TestCountFlagsReadDecimal(t *testing.T) {
+	cfg, d := opsSetup(t, "127.0.0.1:1")
+	if all, _ := d.Store().List(context.Background(), outbox.Filter{}); len(all) <= 10 {
+		t.Fatalf("setup: only %d messages", len(all))
+	}
+	var got []status.MessageView
+	decodeJSON(t, &got, "messages", "list", "--json", "--limit", "010", "--config", cfg)
+	if len(got) != 10 {
+		t.Errorf("--limit 010 listed %d messages, want 10", len(got))
 	}
 }
 

@@ -251,7 +251,7 @@ func init() {
 		"help.render.key": {
 			tr: "yalnızca bu anahtarlı satırı oluştur (ör. faturanın BLKODU'su)",
 			en: "render only the row with this key (e.g. the invoice's BLKODU)"},
-		"help.render.limit": {tr: "en yeni N satırı oluştur", en: "render the newest N rows"},
+		"help.render.limit": {tr: "en yeni N satırı oluştur (1 ya da daha çok)", en: "render the newest N rows (1 or more)"},
 		"help.render.show_recipients": {
 			tr: "telefon numaralarını ve e-posta adreslerini tam yaz",
 			en: "print phone numbers and e-mail addresses in full"},
@@ -288,7 +288,7 @@ func init() {
 		"help.messages.list.since": {
 			tr: "yalnızca bu sürede oluşturulan mesajlar, ör. 24h, 7d (varsayılan: hepsi)",
 			en: "only messages created in this period, e.g. 24h, 7d (default: all)"},
-		"help.messages.list.limit": {tr: "en çok bu kadar", en: "at most this many"},
+		"help.messages.list.limit": {tr: "en çok bu kadar satır (1 ya da daha çok)", en: "at most this many rows (1 or more)"},
 		"help.messages.retry": {
 			tr: "Başarısız (ya da operatör bekleyen) mesajları yeniden kuyruğa al",
 			en: "Queue failed (or operator-held) messages again"},

@@ -41,6 +41,9 @@ func init() {
 		"cmd.flag.not_number": {
 			tr: "sayı değil (ipucu: rakamla yazın, ör. {example})",
 			en: "not a number (hint: write it in digits, e.g. {example})"},
+		"cmd.flag.count_min": {
+			tr: "{min} ya da daha büyük bir tam sayı olmalı (ipucu: ör. {example})",
+			en: "use a whole number of {min} or more (hint: e.g. {example})"},
 		"cmd.flag.not_bool": {
 			tr: "true ya da false olmalı (ipucu: {flag} tek başına true demektir)",
 			en: "use true or false (hint: {flag} alone means true)"},
@@ -267,7 +270,6 @@ func init() {
 		// render
 		"cmd.render.needs_job":    {tr: "render için --job AD gerekli", en: "render needs --job NAME"},
 		"cmd.render.key_or_limit": {tr: "ya --key ya da --limit kullanın, ikisini birden değil", en: "use either --key or --limit, not both"},
-		"cmd.render.limit":        {tr: "--limit en az 1 olmalı", en: "--limit must be at least 1"},
 		"cmd.render.no_job":       {tr: "{name} görevi {file} içinde yok; görevler: {jobs}", en: "job {name} is not in {file}; jobs: {jobs}"},
 		"cmd.render.no_source":    {tr: "{name} kaynağı tanımlı değil", en: "source {name} is not configured"},
 		"cmd.render.absent":       {tr: "uyarı: kaynak {source}: {note}", en: "warning: source {source}: {note}"},
