@@ -3,11 +3,14 @@ package main
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 // registerCompletions completes the values of --job, --channel, --source
@@ -49,10 +52,30 @@ func (g *globals) completeFromConfig(list func(*config.Config) []string) cobra.C
 	}
 }
 
+// completeStatuses offers each state by the outbox's name and by the
+// Turkish one the listing shows, in lower case ("başarısız", "iptal
+// edildi"): --status takes both. What was typed is matched as --status
+// reads it, in any case and without Turkish letters, and a name it matches
+// so is offered from the very letters typed on, as the shells keep only
+// names that start with them: "gond" becomes "gonderildi", which --status
+// reads as "gönderildi".
 func completeStatuses(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	var names []string
+	for _, st := range outbox.Statuses {
+		names = append(names, string(st))
+	}
+	for _, st := range outbox.Statuses {
+		names = append(names, strings.ToLowerSpecial(unicode.TurkishCase, catalog.TR.Text(stateKey(st), nil)))
+	}
+	typed := mapping.Fold(prefix)
 	var out []string
-	for _, s := range outbox.Statuses {
-		out = append(out, string(s))
+	for _, n := range names {
+		switch folded := mapping.Fold(n); {
+		case strings.HasPrefix(n, prefix):
+			out = append(out, n)
+		case strings.HasPrefix(folded, typed):
+			out = append(out, prefix+folded[len(typed):])
+		}
 	}
 	return withPrefix(out, prefix), cobra.ShellCompDirectiveNoFileComp
 }

@@ -164,7 +164,15 @@ func TestCompletion(t *testing.T) {
 		{[]string{"send-test", "--config", cfg, "--channel", ""}, []string{"sms"}},
 		{[]string{"render", "--config", cfg, "--source", ""}, []string{"merkez"}},
 		{[]string{"messages", "list", "--status", "f"}, []string{"failed"}},
-		{[]string{"messages", "list", "--status", ""}, []string{"standby", "pending", "sending", "uncertain", "held", "sent", "delivered", "read", "failed", "skipped", "cancelled"}},
+		{[]string{"messages", "list", "--status", ""}, []string{"standby", "pending", "sending", "uncertain", "held", "sent", "delivered", "read", "failed", "skipped", "cancelled",
+			"yedek", "bekliyor", "gönderiliyor", "belirsiz", "operatör bekliyor", "gönderildi", "iletildi", "okundu", "başarısız", "atlandı", "iptal edildi"}},
+		// The Turkish names, and typed without Turkish letters or in
+		// capitals, from the letters typed on.
+		{[]string{"messages", "list", "--status", "b"}, []string{"bekliyor", "belirsiz", "başarısız"}},
+		{[]string{"messages", "list", "--status", "gönderi"}, []string{"gönderiliyor", "gönderildi"}},
+		{[]string{"messages", "list", "--status", "gond"}, []string{"gonderiliyor", "gonderildi"}},
+		{[]string{"messages", "list", "--status", "İPTAL"}, []string{"İPTAL edildi"}},
+		{[]string{"messages", "list", "--status", "operator"}, []string{"operator bekliyor"}},
 		{[]string{"service", ""}, []string{"install", "uninstall", "start", "stop", "restart", "status"}},
 		{[]string{"mes"}, []string{"messages"}},
 	}
@@ -178,6 +186,13 @@ func TestCompletion(t *testing.T) {
 		}
 		if code != exitOK || !slices.Equal(got, tc.want) {
 			t.Errorf("complete %q: %q, want %q (%s)", tc.args, got, tc.want, errOut)
+		}
+		if slices.Contains(tc.args, "--status") {
+			for _, name := range got {
+				if _, ok := parseStatus(name); !ok {
+					t.Errorf("complete %q offered %q, which --status refuses", tc.args, name)
+				}
+			}
 		}
 	}
 	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
