@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/installer"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
 func newServiceCmd(g *globals) *cobra.Command {
@@ -22,7 +22,7 @@ func newServiceCmd(g *globals) *cobra.Command {
 		Args:      actionArg(g, "service install|uninstall|start|stop|restart|status", installer.Actions),
 		ValidArgs: installer.Actions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			action := args[0]
+			action, _ := actionNamed(args[0], installer.Actions)
 			if action == "install" {
 				_, err := installService(cmd, g, user)
 				if err == nil {
@@ -66,12 +66,25 @@ func actionArg(g *globals, usage string, actions []string) cobra.PositionalArgs 
 		if err := one(cmd, args); err != nil {
 			return err
 		}
-		if !slices.Contains(actions, args[0]) {
+		if _, ok := actionNamed(args[0], actions); !ok {
 			return &usageError{g.say("cli.unknown_action", "cmd", cmd.CommandPath(), "action", strconv.Quote(args[0]),
 				"actions", strings.Join(actions, ", "))}
 		}
 		return nil
 	}
+}
+
+// actionNamed is the one of actions word names, in any case: "Start",
+// "STOP", and "INSTALL" or "İNSTALL" as Turkish casing writes it (folded as
+// --status is, I and İ both read as i).
+func actionNamed(word string, actions []string) (string, bool) {
+	w := mapping.Fold(word)
+	for _, a := range actions {
+		if mapping.Fold(a) == w {
+			return a, true
+		}
+	}
+	return "", false
 }
 
 func serviceOptions(g *globals, user string) installer.Options {

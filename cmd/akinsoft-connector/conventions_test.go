@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 )
 
 // The exit codes the README promises: 0 OK, 1 runtime failure, 2 wrong
@@ -53,6 +54,39 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d; stderr must say %q:\n%s%s", code, tc.want, tc.says, errOut, out)
 			}
 		})
+	}
+}
+
+// A service action is one word in any case: "Start" was refused as an
+// unknown action. Capitals by Turkish rules (İNSTALL), or typed on a
+// Turkish keyboard with caps lock (INSTALL, whose I is ı's capital), name
+// the action too.
+func TestServiceActionsInAnyCase(t *testing.T) {
+	noLocale(t)
+	for _, tc := range []struct {
+		word, want string
+	}{
+		{"start", "start"}, {"Start", "start"}, {"STOP", "stop"}, {"ReStart", "restart"},
+		{"INSTALL", "install"}, {"İNSTALL", "install"}, {"ınstall", "install"}, {"Install", "install"},
+		{"UNİNSTALL", "uninstall"}, {"Status", "status"},
+		{"stat", ""}, {"start now", ""}, {"", ""}, {"başlat", ""},
+	} {
+		got, ok := actionNamed(tc.word, installer.Actions)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("actionNamed(%q) = %q, %v; want %q", tc.word, got, ok, tc.want)
+		}
+	}
+	// Through the command line with status alone: it changes nothing on
+	// the machine whatever the service manager answers.
+	config := filepath.Join(t.TempDir(), "config.yaml")
+	for _, word := range []string{"Status", "STATUS"} {
+		code, out, errOut := runEN(t, "service", word, "--config", config)
+		if code == exitUsage || strings.Contains(errOut, "unknown action") {
+			t.Errorf("service %s: exit %d: %s%s", word, code, errOut, out)
+		}
+	}
+	if code, _, errOut := runCLI(t, "service", "STATU", "--config", config); code != exitUsage || !strings.Contains(errOut, `bilinmeyen işlem: "STATU"`) {
+		t.Errorf("service STATU: exit %d: %s", code, errOut)
 	}
 }
 
