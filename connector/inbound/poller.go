@@ -52,6 +52,7 @@ type Read struct {
 	New       int
 	Refusals  int
 	Duplicate int
+	Forgotten int // read again after their sender was forgotten, not stored
 }
 
 // Poll reads every window from the saved position up to now.
@@ -92,6 +93,7 @@ func (p *Poller) Poll(ctx context.Context) (Read, error) {
 		r.New += len(st.New)
 		r.Refusals += st.Refusals
 		r.Duplicate += st.Duplicate
+		r.Forgotten += st.Forgotten
 		if p.Stored != nil && len(st.New) > 0 {
 			p.Stored(st)
 		}

@@ -19,7 +19,7 @@ var forgetCovers = map[string]string{
 	"audit":          "deleted when it carried one of the person's messages",
 	"audit_messages": "deleted with their audit row or message",
 	"optout":         "the person's entries on every channel deleted (the refusal is kept as a suppression); notes naming them emptied",
-	"replies":        "deleted when sent by the person (purged ones found by their keyed hash); text emptied when it names them",
+	"replies":        "deleted when sent by the person (purged ones found by their keyed hash), and not stored again when an inbox read or a webhook brings them once more; text emptied when it names them",
 	"consent":        "the person's cached İYS answers deleted (İYS itself keeps the record)",
 	"suppression":    "the person's keyed hash is added: no readable address",
 	"job_runs":       "an error text naming the person is emptied",
@@ -377,7 +377,7 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 		return err
 	}
 	return exec(`INSERT INTO suppression (mac, added_at, opted_out) VALUES (?, ?, ?)
-		ON CONFLICT (mac) DO UPDATE SET opted_out = MAX(opted_out, excluded.opted_out)`, mac, ms(now), p.OptOut)
+		ON CONFLICT (mac) DO UPDATE SET opted_out = MAX(opted_out, excluded.opted_out), added_at = MAX(added_at, excluded.added_at)`, mac, ms(now), p.OptOut)
 }
 
 // checkpoint copies the write-ahead log into the database and truncates

@@ -465,3 +465,40 @@ func TestMigrationNormalisesStoredRecipients(t *testing.T) {
 		t.Error("vacuumed again")
 	}
 }
+
+// The inbox is read in overlapping windows and a webhook may be delivered
+// twice: a forgotten person's replies, brought again, stay forgotten. One
+// they send after being forgotten is new, and is stored.
+func TestForgottenRepliesAreNotStoredAgain(t *testing.T) {
+	ctx := context.Background()
+	s := mehmetOutbox(t, filepath.Join(t.TempDir(), "outbox.db"))
+	if _, err := s.Forget(ctx, "0533 234 56 78"); err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now().Add(-time.Minute)
+	again, err := s.StoreReplies(ctx, ReplyBatch{Replies: []NewReply{
+		{Channel: "sms", Provider: "netgsm", From: "905332345678", Text: "RET", At: before, Key: "25.11.2026 10:00:02"},
+		{Channel: "sms", Provider: "netgsm", From: "+905321234567", Text: "eşimin numarası 0533 234 56 78, ona yazmayın", At: before, Key: "25.11.2026 10:01:00"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Forgotten != 1 || again.Duplicate != 1 || len(again.New) != 0 {
+		t.Fatalf("read again after forget: %+v, want his reply left forgotten and the other one a duplicate", again)
+	}
+	replies, err := s.Replies(ctx, ReplyFilter{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range replies {
+		if r.From == mehmetE164 || strings.Contains(r.Text, "533") {
+			t.Errorf("reply %d is back: %+v", r.ID, r)
+		}
+	}
+	later, err := s.StoreReplies(ctx, ReplyBatch{Replies: []NewReply{
+		{Channel: "sms", Provider: "netgsm", From: "905332345678", Text: "Merhaba, yeni faturam?", At: time.Now().Add(time.Second), Key: "04.12.2026 09:00:00"},
+	}})
+	if err != nil || len(later.New) != 1 || later.Forgotten != 0 {
+		t.Fatalf("a reply sent after forget: %+v %v, want it stored", later, err)
+	}
+}

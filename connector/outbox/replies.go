@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -69,6 +70,10 @@ type StoredReplies struct {
 	New       []Reply // the replies not stored before
 	Refusals  int     // of those, refusals (each now on the opt-out list)
 	Duplicate int     // replies already stored by an earlier read
+	// Forgotten are replies from a forgotten person, sent before they were
+	// forgotten: what forget erased, read again by an overlapping inbox
+	// read or a webhook's redelivery, and not stored again.
+	Forgotten int
 }
 
 // StoreReplies stores the batch's new replies, the opt-outs of those that
@@ -100,6 +105,12 @@ func (s *Store) StoreReplies(ctx context.Context, b ReplyBatch) (StoredReplies, 
 			at := r.At
 			if at.IsZero() {
 				at = now
+			}
+			if gone, err := forgottenBefore(ctx, tx, keyedHash(key, from), at); err != nil {
+				return err
+			} else if gone {
+				out.Forgotten++
+				continue
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO replies (channel, provider, sender, sender_mac, receiver, text, provider_id, received_at, stored_at, dedupe)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe) DO NOTHING`,
@@ -241,4 +252,18 @@ func (s *Store) purgeReplies(ctx context.Context, tx *sql.Tx, before time.Time) 
 		return 0, err
 	}
 	return len(todo), nil
+}
+
+// forgottenBefore reports whether the sender whose keyed hash is mac was
+// forgotten at or after at. A reply they send later is new and is stored.
+func forgottenBefore(ctx context.Context, tx *sql.Tx, mac []byte, at time.Time) (bool, error) {
+	var forgotAt int64
+	err := tx.QueryRowContext(ctx, `SELECT added_at FROM suppression WHERE mac = ?`, mac).Scan(&forgotAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("read the forgotten addresses: %w", err)
+	}
+	return ms(at) <= forgotAt, nil
 }
