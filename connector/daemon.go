@@ -467,9 +467,17 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.startStatus(ctx, &wg)
 	d.runListening(ctx, &wg)
 	jitter := d.cfg.StartupJitter.Std()
+	missed := d.missedRuns(ctx)
 	for _, j := range d.jobs {
-		// Each job runs once at start: after a restart nobody should wait a
-		// whole interval (or a day, for @daily) for pending rows.
+		// A job that reads new rows runs once at start: after a restart
+		// nobody should wait a whole interval (or a day, for @daily) for
+		// them. One that sends what is due at a time of day (reminders,
+		// statements) waits for that time, unless it missed it while the
+		// service was stopped.
+		if j.Mode == config.ModeCondition && !missed[j.Name] {
+			d.log.Info("log.daemon.waits_for_schedule", "job", j.Name, "next", d.last[j.Name].Next)
+			continue
+		}
 		wg.Go(func() {
 			if jitter > 0 {
 				select {
@@ -555,4 +563,28 @@ func (d *Daemon) purgeLoop(ctx context.Context) {
 // Purge removes message bodies older than the retention period.
 func (d *Daemon) Purge(ctx context.Context) (int, error) {
 	return d.store.Purge(ctx, d.now().Add(-d.cfg.Retention.Std()))
+}
+
+// missedRuns are the condition jobs whose scheduled run came and went since
+// their last successful run: the service was stopped, or the run failed.
+// A job that never succeeded has missed nothing: started for the first time,
+// it sends at its first scheduled time, as check says, and a monthly
+// statement is not sent to every customer on the day of installation.
+func (d *Daemon) missedRuns(ctx context.Context) map[string]bool {
+	runs, err := d.store.JobRuns(ctx)
+	if err != nil {
+		d.log.Warn("log.daemon.runs_unread", "err", err)
+		return nil
+	}
+	now := d.now().In(d.cfg.Location())
+	out := map[string]bool{}
+	for _, r := range runs {
+		for _, j := range d.jobs {
+			if j.Name == r.Job && !r.LastSuccess.IsZero() {
+				next := j.Schedule.Next(r.LastSuccess.In(d.cfg.Location()))
+				out[j.Name] = !next.IsZero() && !next.After(now)
+			}
+		}
+	}
+	return out
 }

@@ -54,6 +54,12 @@ func init() {
 		"log.daemon.purged": {
 			tr: "saklama süresi temizliği: eski mesaj metinleri ve alıcılar silindi",
 			en: "retention purge: old message texts and recipients removed"},
+		"log.daemon.waits_for_schedule": {
+			tr: "görev başlangıçta çalışmaz, zamanını bekler: gününde ve saatinde gönderir",
+			en: "job does not run at start; it waits for its scheduled time to send"},
+		"log.daemon.runs_unread": {
+			tr: "görevlerin son çalışmaları okunamadı; zamanı gelen görevler zamanlarında çalışacak",
+			en: "the jobs' last runs could not be read; time-of-day jobs run at their scheduled time"},
 		"log.daemon.running": {
 			tr: "bağlayıcı çalışıyor",
 			en: "connector running"},
