@@ -88,6 +88,18 @@ func init() {
 		"config.twoway.merchant_not_in_preset": {
 			tr: "iys.merchant_column {column} presetin sonucunda yok{suggest}",
 			en: "iys.merchant_column {column} is not in the preset's result{suggest}"},
+		"config.twoway.refusal_unread": {
+			tr: "bu ticari SMS alıcıya {word} yazıp yanıtlamasını söylüyor, ama SMS yanıtları okunmuyor: her ret kaybolur",
+			en: "this commercial SMS tells the recipient to reply {word}, but SMS replies are not read: every refusal would be lost"},
+		"config.hint.twoway.refusal_unread_mutlucell": {
+			tr: "channels.sms.mutlucell.inbox_number'a hesabın mesaj alan numarasını (abone no) yazın; retler başka bir numaraya (İYS'ninkine) gidiyorsa bunu commercial.refusal_instruction ile yazın",
+			en: "set channels.sms.mutlucell.inbox_number to the account's receiving number; if refusals go to another number (İYS's), say how with commercial.refusal_instruction"},
+		"config.hint.twoway.refusal_unread_disabled": {
+			tr: "retlerin okunması için replies.disabled: true satırını kaldırın; retler başka bir numaraya (İYS'ninkine) gidiyorsa bunu commercial.refusal_instruction ile yazın",
+			en: "remove replies.disabled: true so refusals are read; if refusals go to another number (İYS's), say how with commercial.refusal_instruction"},
+		"config.hint.twoway.refusal_unread_provider": {
+			tr: "{provider} sağlayıcısının gelen kutusu okunamıyor; retler başka bir numaraya (İYS'ninkine) gidiyorsa bunu commercial.refusal_instruction ile yazın",
+			en: "the inbox of provider {provider} cannot be read; if refusals go to another number (İYS's), say how with commercial.refusal_instruction"},
 		"config.twoway.no_refusal": {
 			tr: "ticari bir mesaj ücretsiz olarak nasıl reddedileceğini söylemeli",
 			en: "a commercial message must say how to refuse it, free of charge"},

@@ -172,6 +172,36 @@ func (c *Config) validateCommercial(p *problems, path string, j *Job) {
 			p.add(at, say("config.twoway.no_sender"), say("config.hint.twoway.no_sender", "names", strings.Join(c.Commercial.SenderIdentity, ", ")))
 		}
 	}
+	if m := j.Messages.SMS; m != nil {
+		src := m.Text
+		if src == "" {
+			src = preset.Templates["sms"].Text
+		}
+		c.refusalUnread(p, path+".messages.sms.text", src)
+	}
+}
+
+// refusalUnread refuses a commercial SMS that asks for a refusal by reply
+// (RET) when SMS replies are not read: each refusal would be lost, and run
+// can only warn once it has started sending. Refusals sent to another
+// number (İYS's) are said with commercial.refusal_instruction instead.
+func (c *Config) refusalUnread(p *problems, path, src string) {
+	sms := c.Channels.SMS
+	if sms == nil || sms.Provider == "console" || len(c.Commercial.RefusalInstruction) > 0 || c.ReadsReplies() {
+		return
+	}
+	i := slices.IndexFunc(c.Replies.Words(), func(w string) bool { return containsMarker(src, w, true) })
+	if i < 0 {
+		return
+	}
+	hint := say("config.hint.twoway.refusal_unread_provider", "provider", sms.Provider)
+	switch {
+	case c.Replies.Disabled:
+		hint = say("config.hint.twoway.refusal_unread_disabled")
+	case sms.Mutlucell != nil:
+		hint = say("config.hint.twoway.refusal_unread_mutlucell")
+	}
+	p.add(path, say("config.twoway.refusal_unread", "word", quote(c.Replies.Words()[i])), hint)
 }
 
 // containsMarker reports whether text holds the phrase as words; with stem,
