@@ -74,6 +74,7 @@ func (g *globals) runLogger(cmd *cobra.Command) (*slog.Logger, io.Closer) {
 			opts.Dir = string(cfg.Log.Dir)
 		}
 		opts.MaxSizeMB, opts.MaxAgeDays, opts.MaxBackups = cfg.Log.MaxSizeMB, cfg.Log.MaxAgeDays, cfg.Log.MaxBackups
+		opts.Location = cfg.Location()
 		if cfg.Log.Level.IsSet() && !cmd.Flags().Changed("log-level") {
 			level.Set(cfg.Log.Level.Level())
 		}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"gopkg.in/natefinch/lumberjack.v2"
 )
@@ -35,6 +36,10 @@ type Options struct {
 	MaxBackups int
 	// Secrets are redacted from the start; more can be added with Redact.
 	Secrets []string
+	// Location is the time zone the lines' times are written in: the
+	// config's, as the command line and the status page show times (nil:
+	// the host's, which a service often has as UTC).
+	Location *time.Location
 }
 
 // New returns a logger whose handler is a *Handler (see Redact) and a Closer
@@ -44,7 +49,7 @@ func New(opts Options) (*slog.Logger, io.Closer, error) {
 	if level == nil {
 		level = slog.LevelInfo
 	}
-	hopts := &slog.HandlerOptions{Level: level}
+	hopts := &slog.HandlerOptions{Level: level, ReplaceAttr: readable(opts.Location)}
 	var handlers []slog.Handler
 	var closer io.Closer = nopCloser{}
 	if opts.Console != nil {
@@ -104,3 +109,17 @@ func openFile(opts Options) (*lumberjack.Logger, error) {
 type nopCloser struct{}
 
 func (nopCloser) Close() error { return nil }
+
+// readable writes a line's time in loc, and a duration as people read it
+// ("3ms"): the JSON handler would write its nanoseconds (3000000).
+func readable(loc *time.Location) func([]string, slog.Attr) slog.Attr {
+	return func(groups []string, a slog.Attr) slog.Attr {
+		switch {
+		case loc != nil && len(groups) == 0 && a.Key == slog.TimeKey && a.Value.Kind() == slog.KindTime:
+			a.Value = slog.TimeValue(a.Value.Time().In(loc))
+		case a.Value.Kind() == slog.KindDuration:
+			a.Value = slog.StringValue(a.Value.Duration().String())
+		}
+		return a
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
@@ -103,5 +104,42 @@ func TestFileRotatesBySize(t *testing.T) {
 	}
 	if total != 1300 {
 		t.Errorf("want 1300 lines across the files, got %d (a rotation lost or split lines)", total)
+	}
+}
+
+// A service on a UTC host writes its lines in the shop's time, as the
+// command line and the status page show times, and a duration as people
+// read it, in the file as on the console.
+func TestLinesAreInTheShopsTimeWithReadableDurations(t *testing.T) {
+	ist, err := time.LoadLocation("Europe/Istanbul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(testdir.New(t), "logs")
+	var console bytes.Buffer
+	l, closer, err := New(Options{Console: &console, Dir: dir, Location: ist})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Info("job ran", "took", 3*time.Millisecond)
+	if err := closer.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file, err := os.ReadFile(filepath.Join(dir, DefaultFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line struct {
+		Time string `json:"time"`
+		Took any    `json:"took"`
+	}
+	if err := json.Unmarshal(bytes.TrimSpace(file), &line); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(line.Time, "+03:00") || line.Took != "3ms" {
+		t.Errorf("file line: time %q, took %v; want +03:00 and 3ms", line.Time, line.Took)
+	}
+	if c := console.String(); !strings.Contains(c, "+03:00") || !strings.Contains(c, "took=3ms") {
+		t.Errorf("console line: %s", c)
 	}
 }
