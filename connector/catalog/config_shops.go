@@ -31,6 +31,12 @@ func init() {
 		"config.shops.summary_channel": {
 			tr: "channel email, sms ya da whatsapp olmalı, {value} değil{suggest}",
 			en: "channel must be email, sms or whatsapp, not {value}{suggest}"},
+		"config.shops.summary_quiet": {
+			tr: "günlük özet {at:loc} {channel} ile gidemez: {start}-{end} sessiz saatleri içinde; sabaha kalır",
+			en: "the daily summary cannot go at {at} by {channel}: that is inside the quiet hours {start}-{end}; it would wait for the morning"},
+		"config.hint.shops.summary_quiet": {
+			tr: "at için {start:abl} önce bir saat seçin, ya da özeti e-postayla gönderin (channel: email)",
+			en: "pick a time before {start} for at, or send the summary by e-mail (channel: email)"},
 		"config.shops.summary_channel_missing": {
 			tr: "{channel} kanalı ayarlanmamış",
 			en: "channel {channel} is not configured"},

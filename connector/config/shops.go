@@ -162,6 +162,11 @@ func (c *Config) validateShops(p *problems) {
 		if c.Channels.ByName()[d.Channel] == nil {
 			p.add("daily_summary.channel", say("config.shops.summary_channel_missing", "channel", d.Channel), say("config.hint.shops.summary_channel_missing"))
 		}
+		if q := c.QuietHours; q != nil && !q.Disabled && slices.Contains(q.Channels, d.Channel) && d.At.Within(q.Start, q.End) {
+			// It would wait for the morning: a summary of the day after it.
+			p.add("daily_summary.at", say("config.shops.summary_quiet", "at", d.At, "channel", d.Channel, "start", q.Start, "end", q.End),
+				say("config.hint.shops.summary_quiet", "start", q.Start))
+		}
 		if strings.TrimSpace(d.To) == "" {
 			p.add("daily_summary.to", say("config.required", "key", "to"), say("config.hint.shops.summary_to"))
 		} else if _, err := mapping.NormalizeRecipient(d.Channel, d.To, c.Formats.PhoneRegion); err != nil {

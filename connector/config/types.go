@@ -222,6 +222,20 @@ func MustClock(s string) Clock {
 // Minutes is the time as minutes after midnight.
 func (c Clock) Minutes() int { return c.minutes }
 
+// Within reports whether the time of day c falls in the window from start
+// up to end, which may wrap midnight (21:00–09:00). Quiet hours are such a
+// window, for the dispatcher and for check alike.
+func (c Clock) Within(start, end Clock) bool {
+	m, s, e := c.minutes, start.minutes, end.minutes
+	if s <= e {
+		return m >= s && m < e
+	}
+	return m >= s || m < e
+}
+
+// ClockOf is the time of day of t.
+func ClockOf(t time.Time) Clock { return Clock{minutes: t.Hour()*60 + t.Minute(), set: true} }
+
 // IsSet is false for a time the file did not give.
 func (c Clock) IsSet() bool { return c.set }
 

@@ -146,11 +146,5 @@ type QuietHours struct {
 // Active reports whether t falls in the window; a window may wrap midnight
 // (21:00–09:00).
 func (q *QuietHours) Active(t time.Time) bool {
-	t = t.In(q.Location)
-	m := t.Hour()*60 + t.Minute()
-	start, end := q.Start.Minutes(), q.End.Minutes()
-	if start <= end {
-		return m >= start && m < end
-	}
-	return m >= start || m < end
+	return config.ClockOf(t.In(q.Location)).Within(q.Start, q.End)
 }
