@@ -167,6 +167,12 @@ func readSecret(cmd *cobra.Command, g *globals, name string) (string, error) {
 	if v == "" {
 		return "", g.sayErr("cmd.secrets.empty_stdin")
 	}
+	if strings.ContainsAny(v, "\r\n") {
+		// No password or key the connector stores has a line break: two
+		// lines are most often the value and its confirmation, piped in,
+		// and stored as one they would match neither.
+		return "", &usageError{g.say("cmd.secrets.multiline")}
+	}
 	return v, nil
 }
 

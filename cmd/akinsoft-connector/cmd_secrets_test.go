@@ -113,3 +113,36 @@ func TestCheckNamesTheCommandThatStoresAMissingSecret(t *testing.T) {
 		t.Fatalf("after secrets set: exit %d:\n%s%s", code, out, errOut)
 	}
 }
+
+// Two lines on standard input are most often a password and its
+// confirmation: stored as one value, it would match neither, and the page
+// would refuse the owner's login. They are refused, for every command that
+// reads a secret.
+func TestSecretsRefuseMoreThanOneLine(t *testing.T) {
+	cfg := demoConfigFile(t, demoConfig("x"))
+	for _, args := range [][]string{{"secrets", "set", "netgsm"}, {"admin", "set-password"}} {
+		code, out := runCodeWithStdin(t, "yeni-parola-2026\nyeni-parola-2026\n", append([]string{"--lang", "tr"}, append(args, "--config", cfg)...)...)
+		if code != exitUsage || !strings.Contains(out, "birden çok satır") {
+			t.Errorf("%v: exit %d, want %d and the reason:\n%s", args, code, exitUsage, out)
+		}
+	}
+	if code, out := runWithStdin(t, "yeni-parola-2026\r\n", "admin", "set-password", "--config", cfg); code != exitOK {
+		t.Errorf("one line with a Windows line end: %s", out)
+	}
+}
+
+// runCodeWithStdin runs the command line with stdin as its input, and
+// returns the exit code main would, and what it wrote.
+func runCodeWithStdin(t *testing.T, stdin string, args ...string) (int, string) {
+	t.Helper()
+	var out bytes.Buffer
+	root, g := newRoot(nil)
+	root.SetIn(strings.NewReader(stdin))
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&out)
+	if err := root.ExecuteContext(context.Background()); err != nil {
+		return exitCode(err, &out, g.language()), out.String()
+	}
+	return exitOK, out.String()
+}

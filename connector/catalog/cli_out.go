@@ -84,6 +84,9 @@ func init() {
 		"cmd.check.no_row": {
 			tr: "görev {job}: sorgu henüz satır döndürmüyor; şablonları yalnızca söz dizimi için denetlendi",
 			en: "job {job}: the query returns no row yet; its templates are checked for syntax only"},
+		"cmd.secrets.multiline": {
+			tr: "standart girdide birden çok satır var: değeri tek satır olarak verin (ör. echo -n \"$PAROLA\" | …); soruları yanıtlamak için komutu girdi yönlendirmeden çalıştırın",
+			en: "standard input holds more than one line: give the value as one line (e.g. echo -n \"$PASSWORD\" | …); to answer the prompts, run the command without redirecting its input"},
 		"cmd.check.offline_columns": {
 			tr: "  şablonlar yalnızca söz dizimi için denetlendi: sorgunun sütunlarını veritabanı söyler, --offline olmadan bir satırla da denenir",
 			en: "  templates checked for syntax only: the query's columns are the database's, and check without --offline renders a row with them"},
