@@ -47,7 +47,7 @@
 //     triples it at worst, headers add up to 2 KiB); TCP payload minus the
 //     decrypted bytes, what TLS adds, is at most 2 KiB per connection for the
 //     handshake and 160 bytes per request for record headers and tags.
-//   - Not in the day: incoming SMS replies (the connector does not read them
-//     yet) and WhatsApp status webhooks (the connector has no receiver for
-//     them); NetGSM and Mutlucell delivery reports are.
+//   - The inbox reads are in the day and checked like every request, but no
+//     customer replies in it; WhatsApp's status webhooks come in, not out,
+//     and are not part of it. NetGSM and Mutlucell delivery reports are.
 package egresstest
