@@ -24,7 +24,7 @@ var forgetCovers = map[string]string{
 	"suppression":    "the person's keyed hash is added: no readable address",
 	"job_runs":       "an error text naming the person is emptied",
 	"cursors":        "read positions, kept; reported when one names the person",
-	"meta":           "key check and housekeeping flags, no personal data",
+	"meta":           "key check, housekeeping flags and the largest forgotten message id (so it is not given again), no personal data",
 }
 
 // ForgottenMessage is one message forget removed or emptied.
@@ -318,6 +318,9 @@ func (p *forgetPlan) apply(ctx context.Context, tx *sql.Tx, to string, mac []byt
 		if err := exec(`DELETE FROM audit WHERE id = ?`, id); err != nil { // audit_messages go with it
 			return err
 		}
+	}
+	if err := keepIDsFrom(ctx, tx, p.Messages); err != nil {
+		return err
 	}
 	for _, m := range p.Messages {
 		if err := exec(`DELETE FROM audit_messages WHERE message_id = ?`, m.ID); err != nil {

@@ -502,3 +502,33 @@ func TestForgottenRepliesAreNotStoredAgain(t *testing.T) {
 		t.Fatalf("a reply sent after forget: %+v %v, want it stored", later, err)
 	}
 }
+
+// A forgotten message's id is not given again: old log lines and a late
+// WhatsApp status carrying it must not name another customer's message.
+func TestForgottenMessageIDsAreNotReused(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	enqueue := func(to, key string) int64 {
+		t.Helper()
+		if _, err := s.Enqueue(ctx, Batch{Job: "j", Source: "s", Messages: []NewMessage{
+			{Message: mapping.Message{Channel: "sms", To: to, Text: "fatura"}, DedupeKey: key}}}); err != nil {
+			t.Fatal(err)
+		}
+		ms, err := s.List(ctx, Filter{Limit: 1})
+		if err != nil || len(ms) == 0 {
+			t.Fatal(ms, err)
+		}
+		return ms[0].ID // newest first
+	}
+	enqueue("0532 123 45 67", "a")
+	last := enqueue("0533 234 56 78", "b")
+	if _, err := s.Forget(ctx, "0533 234 56 78"); err != nil {
+		t.Fatal(err)
+	}
+	if id := enqueue("0544 567 89 01", "c"); id <= last {
+		t.Fatalf("the next message took id %d; the forgotten one had %d", id, last)
+	}
+	if id := enqueue("0544 567 89 02", "d"); id <= last+1 {
+		t.Fatalf("the one after took id %d", id)
+	}
+}

@@ -403,14 +403,15 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 	if err != nil {
 		return e, err
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO messages
-		(dedupe_key, channel, job, source, record_key, recipient, subject, body, html, payload, commercial, merchant, status, reason, next_at, created_at, updated_at, attachments, about)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (dedupe_key, channel) DO NOTHING`)
+	stmt, err := tx.PrepareContext(ctx, insertMessage)
 	if err != nil {
 		return e, err
 	}
 	defer stmt.Close()
+	nextID, err := idAfterFloor(ctx, tx)
+	if err != nil {
+		return e, err
+	}
 	for _, m := range b.Messages {
 		m.To = mapping.NormalizeAddress(m.To, "")
 		stopped := false // a message that would have been sent
@@ -440,12 +441,19 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		if err != nil {
 			return e, err
 		}
-		res, err := stmt.ExecContext(ctx, m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
-			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now), attached, m.About)
+		args := []any{m.DedupeKey, m.Channel, b.Job, b.Source, m.RecordKey, m.To,
+			m.Subject, m.Text, m.HTML, m.Payload, m.Commercial, m.Merchant, status, reason, ms(m.NotBefore), ms(now), ms(now), attached, m.About}
+		var res sql.Result
+		if nextID > 0 {
+			res, err = tx.ExecContext(ctx, insertMessageWithID, append([]any{nextID}, args...)...)
+		} else {
+			res, err = stmt.ExecContext(ctx, args...)
+		}
 		if err != nil {
 			return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 		}
 		if n, _ := res.RowsAffected(); n > 0 {
+			nextID = 0 // the ids go on from it by themselves
 			e.New++
 			if stopped {
 				e.Suppressed++
