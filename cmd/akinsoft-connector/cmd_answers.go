@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -95,7 +96,8 @@ func newRepliesAnswersCmd(g *globals) *cobra.Command {
 				return writeJSON(out, views)
 			}
 			counts := map[statement.Answer]int{}
-			fmt.Fprintf(out, "%-28s  %-16s  %-26s  %-12s  %-26s  %s\n", g.say("cmd.col.customer"), g.say("cmd.col.recipient"),
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0) // columns as wide as their longest address
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", g.say("cmd.col.customer"), g.say("cmd.col.recipient"),
 				g.say("cmd.col.sent"), g.say("cmd.col.answer"), g.say("cmd.col.received"), g.say("cmd.col.text"))
 			for _, r := range results {
 				counts[r.Answer]++
@@ -107,9 +109,10 @@ func newRepliesAnswersCmd(g *globals) *cobra.Command {
 				if r.Answer != statement.Unanswered {
 					replied = stamp(r.Reply.At, g.zone())
 				}
-				fmt.Fprintf(out, "%-28s  %-16s  %-26s  %-12s  %-26s  %s\n", oneLine(who, 28), mapping.MaskRecipient(r.To),
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", oneLine(who, 40), mapping.MaskRecipient(r.To),
 					stamp(r.SentAt, g.zone()), g.say(answerKeys[r.Answer]), replied, oneLine(r.Reply.Text, 80))
 			}
+			tw.Flush()
 			fmt.Fprintln(out, g.say("cmd.answers.count", "n", len(results), "confirmed", counts[statement.Confirmed],
 				"disputed", counts[statement.Disputed], "unclear", counts[statement.Unclear], "none", counts[statement.Unanswered]))
 			return nil

@@ -6,8 +6,8 @@ import (
 	"io"
 	"maps"
 	"strings"
+	"text/tabwriter"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -286,11 +286,14 @@ func newOptOutCmd(g *globals) *cobra.Command {
 // channel, which messages, from where, since when, and the note. The
 // columns are as wide as their longest word in the reader's language.
 func printOptOuts(out io.Writer, g *globals, entries []outbox.OptOutEntry) {
-	type row struct{ ch, scope, source string }
-	rows := make([]row, len(entries))
-	wCh, wScope, wSource := 8, 10, 8
-	for i, e := range entries {
-		r := row{ch: e.Channel, scope: string(e.Scope), source: string(e.Source)}
+	if len(entries) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", g.say("cmd.col.recipient"), g.say("cmd.col.channel"), g.say("cmd.col.scope"),
+		g.say("cmd.col.source"), g.say("cmd.col.added"), g.say("cmd.col.note"))
+	for _, e := range entries {
+		r := struct{ ch, scope, source string }{ch: e.Channel, scope: string(e.Scope), source: string(e.Source)}
 		if r.ch == outbox.EveryChannel {
 			r.ch = g.say("cmd.optout.every_channel")
 		}
@@ -300,14 +303,9 @@ func printOptOuts(out io.Writer, g *globals, entries []outbox.OptOutEntry) {
 		if k := catalog.Key("cmd.optout.source." + r.source); catalog.Has(k) {
 			r.source = g.say(k)
 		}
-		wCh, wScope, wSource = max(wCh, utf8.RuneCountInString(r.ch)), max(wScope, utf8.RuneCountInString(r.scope)),
-			max(wSource, utf8.RuneCountInString(r.source))
-		rows[i] = r
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Recipient, r.ch, r.scope, r.source, stamp(e.Added, g.zone()), oneLine(e.Note, 80))
 	}
-	for i, e := range entries {
-		r := rows[i]
-		fmt.Fprintf(out, "%-32s %-*s %-*s %-*s %s  %s\n", e.Recipient, wCh, r.ch, wScope, r.scope, wSource, r.source, stamp(e.Added, g.zone()), e.Note)
-	}
+	tw.Flush()
 }
 
 func withRecipient(cmd *cobra.Command, g *globals, raw string, fn func(*outbox.Store, string) error) error {

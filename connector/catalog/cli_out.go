@@ -62,6 +62,10 @@ func init() {
 		"cmd.col.bytes_out": {tr: "BAYT↑", en: "BYTES↑"},
 		"cmd.col.bytes_in":  {tr: "BAYT↓", en: "BYTES↓"},
 		"cmd.col.outcome":   {tr: "SONUÇ", en: "OUTCOME"},
+		"cmd.col.scope":     {tr: "KAPSAM", en: "SCOPE"},
+		"cmd.col.source":    {tr: "KAYNAK", en: "SOURCE"},
+		"cmd.col.added":     {tr: "EKLENDİ", en: "ADDED"},
+		"cmd.col.note":      {tr: "NOT", en: "NOTE"},
 
 		// check
 		"cmd.check.job_error": {tr: "görev {job}: {err}", en: "job {job}: {err}"},
