@@ -96,6 +96,28 @@ func (c *Checker) Check(ctx context.Context, to, channel string, merchant bool) 
 	return decide(cached, merchant), nil
 }
 
+// KnownRefusal says whether the outbox's copy of İYS's answers holds a
+// refusal (RET) of to for channel, as an individual or as a merchant,
+// without asking İYS: a message that needs no consent (send-test's) is
+// still stopped by a refusal the connector knows of, as a merchant's is
+// (decide). Why is İYS's answer, as the dispatcher gives it.
+func KnownRefusal(ctx context.Context, store *outbox.Store, to, channel string) (why mapping.Reason, refused bool, err error) {
+	kind := Kind(channel)
+	if kind == "" {
+		return mapping.Reason{}, false, nil
+	}
+	for _, merchant := range []bool{false, true} {
+		cached, ok, err := store.Consent(ctx, to, kind, RecipientType(merchant))
+		if err != nil {
+			return mapping.Reason{}, false, err
+		}
+		if d := decide(cached, true); ok && !d.Allowed {
+			return d.Why, true, nil
+		}
+	}
+	return mapping.Reason{}, false, nil
+}
+
 func decide(c outbox.Consent, merchant bool) dispatch.ConsentDecision {
 	switch {
 	case c.Status == netgsm.IYSRefused:

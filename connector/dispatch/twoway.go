@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -43,11 +44,18 @@ var twoWayReasons = []string{ReasonRefusedByReply, ReasonRefusedByProvider, Reas
 // refusalReason says why a refused message is skipped: an operator's
 // opt-out, the customer's reply or the provider's word, with when.
 func (c *Channel) refusalReason(e outbox.OptOutEntry) mapping.Reason {
+	return RefusalReason(e, c.Location)
+}
+
+// RefusalReason is the reason a message refused by e is not sent, with the
+// time it took effect in loc: the dispatcher's, and send-test's when it
+// refuses a recipient.
+func RefusalReason(e outbox.OptOutEntry, loc *time.Location) mapping.Reason {
 	switch e.Source {
 	case outbox.SourceReply:
-		return mapping.R(ReasonRefusedByReply, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
+		return mapping.R(ReasonRefusedByReply, "at", e.Added.In(loc).Format("02.01.2006 15:04"))
 	case outbox.SourceProvider:
-		return mapping.R(ReasonRefusedByProvider, "at", e.Added.In(c.Location).Format("02.01.2006 15:04"))
+		return mapping.R(ReasonRefusedByProvider, "at", e.Added.In(loc).Format("02.01.2006 15:04"))
 	}
 	return mapping.R(ReasonOptedOut)
 }
