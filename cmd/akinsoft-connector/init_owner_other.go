@@ -6,3 +6,6 @@ package main
 // the machine (DPAPI), and the folders get the service's rights when it
 // is installed.
 func handOver(string, string) {}
+
+// handOverState has nothing to do on Windows either.
+func handOverState(string) (int, bool) { return 0, false }
