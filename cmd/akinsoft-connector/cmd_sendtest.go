@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,9 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/consent"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
@@ -50,6 +54,14 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, to, err))}
 			}
+			s, done, err := sendTestOutbox(ctx, cfg)
+			if err != nil {
+				return err
+			}
+			defer done()
+			if err := checkRecipient(ctx, g, cfg, s, channel, m.To); err != nil {
+				return err
+			}
 			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out})
 			if err != nil {
 				return catalog.Errorf("cmd.sendtest.channel_error", "channel", channel, "err", err).Wrapping(err)
@@ -73,6 +85,90 @@ func newSendTestCmd(g *globals) *cobra.Command {
 	f.StringVar(&language, "language", "en_US", g.h("help.send_test.language"))
 	f.BoolVar(&checkOnly, "check", false, g.h("help.send_test.check"))
 	return cmd
+}
+
+// sendTestOutbox opens the service's outbox for send-test, whose opt-out
+// list is checked before the message goes. Like optout and forget it works
+// while the service runs (SQLite's write-ahead log lets both use it); it
+// takes no instance lock, which only keeps two services from sharing the
+// folder. done closes the outbox and, for a command run as root on Linux,
+// gives what it created in the service's state folder to the service
+// account.
+func sendTestOutbox(ctx context.Context, cfg *config.Config) (*outbox.Store, func(), error) {
+	s, err := connector.OpenStore(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	done := func() {
+		s.Close()
+		handOverState(string(cfg.StateDir))
+	}
+	return s, done, nil
+}
+
+// checkRecipient refuses a test message to a recipient who must not get it:
+// the check is the dispatcher's (outbox.Store.Refused reads the opt-out
+// list and forget's suppressions as a take does, and dispatch.RefusalReason
+// says why), with every refusal of the channel counting, a refusal of
+// commercial messages too: a test message is no invoice or reminder, which
+// the law lets go on. A refusal the outbox knows İYS holds stops it as well;
+// İYS itself is not asked, the message needing no consent. A refusal is a
+// usage error (exit 2): the same command fails again until the recipient
+// or the list changes. A list that cannot be read sends nothing either,
+// as in the service, and is a runtime failure (exit 1).
+func checkRecipient(ctx context.Context, g *globals, cfg *config.Config, s *outbox.Store, channel, to string) error {
+	unreadable := func(err error) error {
+		return catalog.Errorf("cmd.sendtest.refusal_unreadable", "err", g.errText(err)).Wrapping(err)
+	}
+	e, refused, err := s.Refused(ctx, to, channel, true)
+	if err != nil {
+		return unreadable(err)
+	}
+	lang, loc := g.language(), cfg.Location()
+	if loc == nil {
+		loc = config.DefaultLocation()
+	}
+	var why string
+	var hint catalog.Msg
+	remove := optOutRemoveCmd(g, to)
+	switch {
+	case refused && e.Recipient == "": // a suppression: forget erased the address
+		why, hint = g.say("cmd.sendtest.forgotten"), catalog.M("cmd.sendtest.hint.forgotten", "cmd", remove)
+	case refused:
+		why, hint = lang.Reason(dispatch.RefusalReason(e, loc)), catalog.M("cmd.sendtest.hint.optout", "cmd", remove)
+		if e.Source == outbox.SourceReply || e.Source == outbox.SourceProvider {
+			hint = catalog.M("cmd.sendtest.hint.refused", "cmd", remove)
+		}
+	default:
+		r, iys, err := consent.KnownRefusal(ctx, s, to, channel)
+		if err != nil {
+			return unreadable(err)
+		}
+		if !iys {
+			return nil
+		}
+		why, hint = lang.Reason(r), catalog.M("cmd.sendtest.hint.iys")
+	}
+	return &usageError{g.say("cmd.sendtest.refused", "to", mapping.MaskRecipient(to), "channel", channel, "why", why, "hint", hint)}
+}
+
+// optOutRemoveCmd is the command that lifts to's refusals (and a
+// suppression left by forget), as the operator would type it: with
+// --config when another file than the default was used.
+func optOutRemoveCmd(g *globals, to string) string {
+	if n := mapping.NormalizeAddress(to, ""); n != "" {
+		to = n
+	}
+	args := []string{"akinsoft-connector", "optout", "remove", to}
+	if g.configPath != "" && g.configPath != defaultConfigPath() {
+		args = append(args, "--config", g.configPath)
+	}
+	for i, a := range args {
+		if strings.ContainsAny(a, " \t'\"&|;<>()$`*?") {
+			args[i] = `"` + a + `"`
+		}
+	}
+	return strings.Join(args, " ")
 }
 
 func testMessage(cfg *config.Config, channel, to, text, subject, template, language string) (notify.Message, error) {

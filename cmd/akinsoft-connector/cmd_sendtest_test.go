@@ -1,11 +1,15 @@
 package main
 
 import (
+	"encoding/pem"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/webhook/webhooktest"
 )
 
@@ -78,4 +82,190 @@ func TestSendTest(t *testing.T) {
 			}
 		})
 	}
+}
+
+const sendTestNetGSMConfig = `
+state_dir: state
+quiet_hours: {disabled: true}
+sources:
+  - name: demo
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: netgsm
+    ca_file: CA_FILE
+    netgsm: {url: "URL", usercode: "USER", password: "${env:AC_TEST_SENDTEST_NETGSM}", msgheader: MAGAZA}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1h"
+    messages:
+      sms:
+        text: "{{.FATURA_NO}}"
+`
+
+// sendTestNetGSM writes a config whose SMS goes to a NetGSM fake, and
+// returns its path and the fake.
+func sendTestNetGSM(t *testing.T, body string) (string, *netgsmtest.Server) {
+	t.Helper()
+	fake := netgsmtest.New()
+	t.Cleanup(fake.Close)
+	dir := t.TempDir()
+	ca := filepath.Join(dir, "ca.pem")
+	if err := os.WriteFile(ca, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: fake.Server.Certificate().Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AC_TEST_SENDTEST_NETGSM", fake.Password)
+	path := filepath.Join(dir, "config.yaml")
+	body = strings.NewReplacer("CA_FILE", ca, "URL", fake.URL(), "USER", fake.User).Replace(body)
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path, fake
+}
+
+// send-test checks the recipient as the service does before every send: a
+// number on the opt-out list and a forgotten one get nothing, with a
+// Turkish refusal that says why and what to do, and exit 2; a refused
+// test makes no request. A number that may get messages is sent to.
+// Following the printed command lets the test go.
+func TestSendTestRefusesWhoRefused(t *testing.T) {
+	cfg, fake := sendTestNetGSM(t, sendTestNetGSMConfig)
+	tr := func(args ...string) (int, string, string) {
+		t.Helper()
+		return runCLI(t, append([]string{"--lang", "tr"}, append(args, "--config", cfg)...)...)
+	}
+	if code, out, errOut := tr("optout", "add", "0532 123 45 67"); code != exitOK {
+		t.Fatalf("optout add: %d\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut := tr("forget", "+90 (533) 234-5678"); code != exitOK {
+		t.Fatalf("forget: %d\n%s%s", code, out, errOut)
+	}
+	remove := "akinsoft-connector optout remove +905321234567 --config " + cfg
+	for _, tc := range []struct {
+		name, to string
+		want     []string
+	}{
+		{"opted out", "0532 123 45 67", []string{"hata: +90532*****67 alıcısına sms deneme mesajı gönderilmedi: alıcı gönderim listesinden çıkmış (opt-out). ",
+			"Denemeyi başka bir numara ya da adresle yapın; bu kayıt yanlışlıkla eklendiyse önce listeden çıkarın: " + remove}},
+		{"forgotten", "0533 234 56 78", []string{"hata: +90533*****78 alıcısına sms deneme mesajı gönderilmedi: bu kişi `forget` ile unutuldu; ona hiçbir kanaldan mesaj gitmez. ",
+			"Kişi yeniden mesaj almak istediyse önce: akinsoft-connector optout remove +905332345678 --config " + cfg}},
+	} {
+		code, out, errOut := tr("send-test", "--channel", "sms", "--to", tc.to)
+		if code != exitUsage {
+			t.Errorf("%s: exit %d, want %d\n%s%s", tc.name, code, exitUsage, out, errOut)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%s: the refusal lacks %q:\n%s", tc.name, w, errOut)
+			}
+		}
+		if strings.Contains(out, "kabul edildi") || strings.Contains(out, "gönderiliyor") {
+			t.Errorf("%s: send-test went on:\n%s", tc.name, out)
+		}
+	}
+	if n := len(fake.Messages()); n != 0 {
+		t.Fatalf("the fake got %d message(s) for refused recipients", n)
+	}
+
+	code, out, errOut := tr("send-test", "--channel", "sms", "--to", "0544-567-89-01", "--text", "deneme-metni-Qz4")
+	if code != exitOK || !strings.Contains(out, "kabul edildi: sağlayıcı numarası ") {
+		t.Fatalf("send-test to a number that may get messages: %d\n%s%s", code, out, errOut)
+	}
+	if got := fake.Messages(); len(got) != 1 || got[0].Number != "905445678901" {
+		t.Fatalf("the fake got %+v, want the one test message", got)
+	}
+	// The printed way out works: after it the test goes.
+	if code, out, errOut := tr("optout", "remove", "+905321234567"); code != exitOK {
+		t.Fatalf("%s: %d\n%s%s", remove, code, out, errOut)
+	}
+	if code, out, errOut := tr("send-test", "--channel", "sms", "--to", "0532 123 45 67"); code != exitOK {
+		t.Fatalf("send-test after optout remove: %d\n%s%s", code, out, errOut)
+	}
+}
+
+const sendTestServiceConfig = `language: en # the assertions read the service's English log
+state_dir: state
+quiet_hours: {disabled: true}
+status: {listen: "127.0.0.1:0"}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms:
+    provider: netgsm
+    rate: 1000/s
+    ca_file: CA_FILE
+    netgsm: {url: "URL", usercode: "USER", password: "${env:AC_TEST_SENDTEST_NETGSM}", msgheader: MAGAZA}
+iys:
+  brand_code: "731734"
+  merchant_column: TICARI_UNVANI
+commercial:
+  sender_identity: [MAGAZA]
+jobs:
+  - name: campaign
+    sql: SELECT BLKODU, ADI_SOYADI, TICARI_UNVANI, CEP_TEL FROM CARI WHERE BLKODU <= 3
+    key: BLKODU
+    schedule: "@every 1s"
+    backfill: all
+    kind: commercial
+    messages:
+      sms:
+        to: [CEP_TEL]
+        text: "MAGAZA: kasım indirimi başladı. Ret için RET yazıp 0850 123 45 67'ye gönderin."
+`
+
+// Beside the running service, which holds the state folder: Ayşe refused
+// SMS by replying "Ret" (a refusal of commercial messages), and İYS
+// answered the service that Çağlar Gıda refused; send-test refuses both,
+// naming the reason the service records, while Mehmet, who merely gave no
+// consent, and a number the ERP does not know still get a test.
+func TestSendTestBesideTheRunningService(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("drives the binary with signals, and trusts the fake through SSL_CERT_FILE")
+	}
+	cfg, fake := sendTestNetGSM(t, sendTestServiceConfig)
+	fake.SetConsent(netgsmtest.Consent{Type: "MESAJ", Recipient: "+905321234568", RecipientType: "TACIR", Status: "RET",
+		ConsentDate: "2025-06-01 09:30:00", Source: "HS_MESAJ"})
+	fake.Receive("905321234567", "Ret", time.Now().Add(-10*time.Minute))
+	body, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The İYS client takes the system's CAs, not the SMS channel's ca_file:
+	// on Linux SSL_CERT_FILE makes the fake's certificate one of them.
+	t.Setenv("SSL_CERT_FILE", filepath.Join(filepath.Dir(cfg), "ca.pem"))
+	p := startDaemon(t, string(body), withDir(filepath.Dir(cfg)))
+	p.waitFor("the campaign's consent checks", func() bool {
+		return strings.Count(p.err.String(), "commercial message skipped: no İYS consent") >= 2 &&
+			strings.Contains(p.err.String(), "refusal received")
+	})
+	tr := func(args ...string) (int, string, string) {
+		t.Helper()
+		return runCLI(t, append([]string{"--lang", "tr"}, append(args, "--config", cfg)...)...)
+	}
+	for _, tc := range []struct{ name, to, want string }{
+		{"refused by reply", "0532 123 45 67", "hata: +90532*****67 alıcısına sms deneme mesajı gönderilmedi: alıcı bu kanaldan gelen mesajlara ret yanıtı verdi ("},
+		{"refused in İYS", "0532 123 45 68", "gönderilmedi: İYS'de ret kaydı var (2025-06-01 09:30:00, kaynak HS_MESAJ). Bu ret İYS'de kayıtlıdır"},
+	} {
+		code, out, errOut := tr("send-test", "--channel", "sms", "--to", tc.to)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%s: exit %d, want %d and %q\n%s%s", tc.name, code, exitUsage, tc.want, out, errOut)
+		}
+	}
+	if code, _, errOut := tr("send-test", "--channel", "sms", "--to", "0532 123 45 67"); !strings.Contains(errOut, "Müşterinin reddine uyulur") {
+		t.Errorf("the reply refusal's advice (exit %d):\n%s", code, errOut)
+	}
+	for _, to := range []string{"+90 (533) 234-5678", "0544 999 88 77"} {
+		if code, out, errOut := tr("send-test", "--channel", "sms", "--to", to); code != exitOK {
+			t.Errorf("send-test %s beside the service: %d\n%s%s", to, code, out, errOut)
+		}
+	}
+	got := map[string]int{}
+	for _, m := range fake.Messages() {
+		got[m.Number]++
+	}
+	if got["905321234567"]+got["905321234568"] != 0 || got["905332345678"] != 1 || got["905449998877"] != 1 {
+		t.Errorf("the fake got %v", got)
+	}
+	p.stop()
 }

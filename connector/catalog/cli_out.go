@@ -351,6 +351,28 @@ func init() {
 		"cmd.sendtest.detail":           {tr: "ayrıntı:", en: "detail:"},
 		"cmd.sendtest.channel":          {tr: "kanal {channel} ({provider})", en: "channel {channel} ({provider})"},
 		"cmd.sendtest.nothing_to_check": {tr: "denetlenecek bir şey yok", en: "nothing to check"},
+		// A recipient send-test refuses, as the service would (cmd_sendtest.go).
+		"cmd.sendtest.refused": {
+			tr: "{to} alıcısına {channel} deneme mesajı gönderilmedi: {why}. {hint}",
+			en: "no test {channel} message was sent to {to}: {why}. {hint}"},
+		"cmd.sendtest.forgotten": {
+			tr: "bu kişi `forget` ile unutuldu; ona hiçbir kanaldan mesaj gitmez",
+			en: "this person was forgotten (`forget`) and gets no message on any channel"},
+		"cmd.sendtest.hint.optout": {
+			tr: "Denemeyi başka bir numara ya da adresle yapın; bu kayıt yanlışlıkla eklendiyse önce listeden çıkarın: {cmd}",
+			en: "Test with another number or address; if the entry was added by mistake, take it off the list first: {cmd}"},
+		"cmd.sendtest.hint.refused": {
+			tr: "Müşterinin reddine uyulur: denemeyi başka bir numara ya da adresle yapın. Numara sizinse ve reddi siz verdiyseniz önce kaldırın: {cmd}",
+			en: "The customer's refusal is honoured: test with another number or address. If the number is yours and the refusal was yours, remove it first: {cmd}"},
+		"cmd.sendtest.hint.forgotten": {
+			tr: "Denemeyi başka bir numara ya da adresle yapın. Kişi yeniden mesaj almak istediyse önce: {cmd}",
+			en: "Test with another number or address. If the person asked for messages again, first run: {cmd}"},
+		"cmd.sendtest.hint.iys": {
+			tr: "Bu ret İYS'de kayıtlıdır ve ancak kişi İYS'de yeniden onay verince kalkar: denemeyi başka bir numara ya da adresle yapın.",
+			en: "The refusal is recorded in İYS and is lifted only when the person consents again there: test with another number or address."},
+		"cmd.sendtest.refusal_unreadable": {
+			tr: "ret listesi okunamadı, deneme mesajı gönderilmedi (hizmet de okuyamadığı sürece göndermez): {err}",
+			en: "the opt-out list could not be read, so no test message was sent (the service sends nothing either while it cannot read it): {err}"},
 
 		// service
 		"cmd.service.state.running":       {tr: "çalışıyor", en: "running"},
