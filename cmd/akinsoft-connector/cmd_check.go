@@ -96,7 +96,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		problems, down = problems+n, d
 	}
 	if providers {
-		problems += checkProviders(ctx, cfg, "", out, lang)
+		problems += checkProviders(ctx, cfg, "", out, lang, nil)
 	}
 	// A database that does not answer is not the file's fault: exit 1, as
 	// run's, and say so instead of counting it as a problem of the file.

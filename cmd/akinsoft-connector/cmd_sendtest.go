@@ -19,6 +19,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 func newSendTestCmd(g *globals) *cobra.Command {
@@ -38,7 +39,12 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			ctx, cancel := context.WithTimeout(cmd.Context(), 2*time.Minute)
 			defer cancel()
 			if checkOnly {
-				if n := checkProviders(ctx, cfg, channel, out, g.language()); n > 0 {
+				_, audit, done, err := sendTestOutbox(ctx, g, cfg, cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				defer done()
+				if n := checkProviders(ctx, cfg, channel, out, g.language(), audit); n > 0 {
 					return g.sayErr("cmd.sendtest.check_failed", "n", n)
 				}
 				return nil
@@ -54,7 +60,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, to, err))}
 			}
-			s, done, err := sendTestOutbox(ctx, cfg)
+			s, audit, done, err := sendTestOutbox(ctx, g, cfg, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -62,7 +68,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			if err := checkRecipient(ctx, g, cfg, s, channel, m.To); err != nil {
 				return err
 			}
-			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out})
+			p, err := connector.NewProvider(channel, ch, connector.ProviderOptions{Console: out, Audit: audit})
 			if err != nil {
 				return catalog.Errorf("cmd.sendtest.channel_error", "channel", channel, "err", err).Wrapping(err)
 			}
@@ -87,23 +93,28 @@ func newSendTestCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-// sendTestOutbox opens the service's outbox for send-test, whose opt-out
-// list is checked before the message goes. Like optout and forget it works
-// while the service runs (SQLite's write-ahead log lets both use it); it
-// takes no instance lock, which only keeps two services from sharing the
-// folder. done closes the outbox and, for a command run as root on Linux,
-// gives what it created in the service's state folder to the service
-// account.
-func sendTestOutbox(ctx context.Context, cfg *config.Config) (*outbox.Store, func(), error) {
+// sendTestOutbox opens the service's outbox for send-test: its opt-out
+// list is checked before the message goes, and each request it makes is
+// written to its audit, the rows `audit` lists. Like optout and forget it
+// works while the service runs (SQLite's write-ahead log lets both write;
+// a commit waits for the other's, up to ten seconds); it takes no instance
+// lock, which only keeps two services from sharing the folder. done closes
+// the outbox and, for a command run as root on Linux, gives what it created
+// in the service's state folder to the service account. An audit row that
+// cannot be written is a warning on errOut: the request has left already.
+func sendTestOutbox(ctx context.Context, g *globals, cfg *config.Config, errOut io.Writer) (*outbox.Store, httpclient.AuditFunc, func(), error) {
 	s, err := connector.OpenStore(ctx, cfg)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	done := func() {
 		s.Close()
 		handOverState(string(cfg.StateDir))
 	}
-	return s, done, nil
+	audit := connector.AuditTo(s, func(r httpclient.AuditRecord, err error) {
+		fmt.Fprintln(errOut, g.say("cmd.sendtest.audit_failed", "host", r.Host, "err", g.errText(err)))
+	})
+	return s, audit, done, nil
 }
 
 // checkRecipient refuses a test message to a recipient who must not get it:
@@ -225,14 +236,16 @@ func printOutcome(w io.Writer, lang catalog.Lang, err error) {
 
 // checkProviders verifies each configured provider (or only channel) without
 // sending, and returns how many failed. The check command can call it too.
-func checkProviders(ctx context.Context, cfg *config.Config, only string, out io.Writer, lang catalog.Lang) int {
+// audit receives its requests (send-test --check records them; check only
+// reads the state folder, so it passes none).
+func checkProviders(ctx context.Context, cfg *config.Config, only string, out io.Writer, lang catalog.Lang, audit httpclient.AuditFunc) int {
 	failed := 0
 	for _, name := range channelNames(cfg) {
 		if only != "" && name != only {
 			continue
 		}
 		ch := cfg.Channels.ByName()[name]
-		p, err := connector.NewProvider(name, ch, connector.ProviderOptions{Console: io.Discard})
+		p, err := connector.NewProvider(name, ch, connector.ProviderOptions{Console: io.Discard, Audit: audit})
 		if err != nil {
 			fmt.Fprintf(out, "%s: %v\n", lang.Text("cmd.sendtest.channel", map[string]string{"channel": name, "provider": ch.Provider}), err)
 			failed++

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"encoding/pem"
 	"os"
 	"path/filepath"
@@ -125,12 +127,37 @@ func sendTestNetGSM(t *testing.T, body string) (string, *netgsmtest.Server) {
 	return path, fake
 }
 
+// auditRows is `audit --json`.
+func auditRows(t *testing.T, cfg string) []auditJSON {
+	t.Helper()
+	code, out, errOut := runEN(t, "audit", "--json", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("audit --json: exit %d\n%s%s", code, out, errOut)
+	}
+	var rows []auditJSON
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("audit --json: %v\n%s", err, out)
+	}
+	return rows
+}
+
+func auditRowsTo(rows []auditJSON, masked string) []auditJSON {
+	var out []auditJSON
+	for _, r := range rows {
+		if r.Recipient == masked {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // send-test checks the recipient as the service does before every send: a
 // number on the opt-out list and a forgotten one get nothing, with a
 // Turkish refusal that says why and what to do, and exit 2; a refused
-// test makes no request. A number that may get messages is sent to.
-// Following the printed command lets the test go.
-func TestSendTestRefusesWhoRefused(t *testing.T) {
+// test makes no request. A number that may get messages is sent to, and
+// its request is in `audit` like the service's, masked and without the
+// text. Following the printed command lets the test go.
+func TestSendTestRefusesWhoRefusedAndAuditsWhatLeaves(t *testing.T) {
 	cfg, fake := sendTestNetGSM(t, sendTestNetGSMConfig)
 	tr := func(args ...string) (int, string, string) {
 		t.Helper()
@@ -168,6 +195,9 @@ func TestSendTestRefusesWhoRefused(t *testing.T) {
 	if n := len(fake.Messages()); n != 0 {
 		t.Fatalf("the fake got %d message(s) for refused recipients", n)
 	}
+	if rows := auditRows(t, cfg); len(rows) != 0 {
+		t.Fatalf("refused tests left audit rows: %+v", rows)
+	}
 
 	code, out, errOut := tr("send-test", "--channel", "sms", "--to", "0544-567-89-01", "--text", "deneme-metni-Qz4")
 	if code != exitOK || !strings.Contains(out, "kabul edildi: sağlayıcı numarası ") {
@@ -176,12 +206,49 @@ func TestSendTestRefusesWhoRefused(t *testing.T) {
 	if got := fake.Messages(); len(got) != 1 || got[0].Number != "905445678901" {
 		t.Fatalf("the fake got %+v, want the one test message", got)
 	}
+	rows := auditRows(t, cfg)
+	sent := auditRowsTo(rows, "+90544*****01")
+	if len(rows) != 1 || len(sent) != 1 {
+		t.Fatalf("audit after one test message: %+v", rows)
+	}
+	if r := sent[0]; r.Channel != "sms" || r.Host != "127.0.0.1" || r.Outcome != "http 200" || r.BytesOut == 0 || r.BytesIn == 0 ||
+		time.Since(r.Time) > time.Minute {
+		t.Errorf("the test message's audit row: %+v", r)
+	}
+	state, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "state", "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wal, err := os.ReadFile(filepath.Join(filepath.Dir(cfg), "state", "outbox.db-wal")); err == nil {
+		state = append(state, wal...)
+	}
+	for _, secret := range []string{"deneme-metni-Qz4", "905445678901", "5445678901"} {
+		if bytes.Contains(state, []byte(secret)) {
+			t.Errorf("the outbox holds %q of the test message", secret)
+		}
+	}
+
 	// The printed way out works: after it the test goes.
 	if code, out, errOut := tr("optout", "remove", "+905321234567"); code != exitOK {
 		t.Fatalf("%s: %d\n%s%s", remove, code, out, errOut)
 	}
 	if code, out, errOut := tr("send-test", "--channel", "sms", "--to", "0532 123 45 67"); code != exitOK {
 		t.Fatalf("send-test after optout remove: %d\n%s%s", code, out, errOut)
+	}
+
+	// --check's requests leave too: they are audited, with no recipient.
+	before := len(auditRows(t, cfg))
+	if code, out, errOut := tr("send-test", "--check"); code != exitOK {
+		t.Fatalf("send-test --check: %d\n%s%s", code, out, errOut)
+	}
+	after := auditRows(t, cfg)
+	if len(after) <= before {
+		t.Fatalf("send-test --check left no audit row: %+v", after)
+	}
+	for _, r := range after[before:] {
+		if r.Recipient != "" || r.Channel != "sms" {
+			t.Errorf("a --check audit row: %+v", r)
+		}
 	}
 }
 
@@ -218,7 +285,8 @@ jobs:
 // SMS by replying "Ret" (a refusal of commercial messages), and İYS
 // answered the service that Çağlar Gıda refused; send-test refuses both,
 // naming the reason the service records, while Mehmet, who merely gave no
-// consent, and a number the ERP does not know still get a test.
+// consent, and a number the ERP does not know still get a test, and the
+// test's request is in `audit` while the service runs.
 func TestSendTestBesideTheRunningService(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("drives the binary with signals, and trusts the fake through SSL_CERT_FILE")
@@ -266,6 +334,9 @@ func TestSendTestBesideTheRunningService(t *testing.T) {
 	}
 	if got["905321234567"]+got["905321234568"] != 0 || got["905332345678"] != 1 || got["905449998877"] != 1 {
 		t.Errorf("the fake got %v", got)
+	}
+	if rows := auditRowsTo(auditRows(t, cfg), "+90544*****77"); len(rows) != 1 || rows[0].Outcome != "http 200" {
+		t.Errorf("the test beside the service in audit: %+v", rows)
 	}
 	p.stop()
 }

@@ -329,13 +329,14 @@ func init() {
 		"help.send_test.long": {
 			tr: "send-test kanalın tanımlı sağlayıcısından TEK bir gerçek mesaj gönderir ve sağlayıcının\n" +
 				"yanıtını olduğu gibi yazar. Mesajı giden kutusuna eklemez (durum sayfasında görünmez); göndermeden\n" +
-				"önce alıcının retlerine (ret listesi, forget, İYS) bakar.\n\n" +
+				"önce alıcının retlerine (ret listesi, forget, İYS) bakar, isteği denetim kaydına (audit) yazar.\n\n" +
 				"  akinsoft-connector send-test --config DOSYA --channel sms --to 05321234567\n" +
 				"  akinsoft-connector send-test --channel whatsapp --to 05321234567 --template hello_world --language en_US\n" +
 				"  akinsoft-connector send-test --check        (göndermeden her sağlayıcının kullanıcı bilgilerini doğrular)",
 			en: "send-test sends ONE real message through the channel's configured provider and prints\n" +
 				"exactly what the provider answered. It adds no message to the outbox (the status page does not\n" +
-				"show it); it checks the recipient's refusals first (opt-outs, forget, İYS).\n\n" +
+				"show it); it checks the recipient's refusals first (opt-outs, forget, İYS) and writes its request\n" +
+				"to the audit.\n\n" +
 				"  akinsoft-connector send-test --config FILE --channel sms --to 05321234567\n" +
 				"  akinsoft-connector send-test --channel whatsapp --to 05321234567 --template hello_world --language en_US\n" +
 				"  akinsoft-connector send-test --check        (verify every provider's credentials without sending)"},

@@ -373,6 +373,9 @@ func init() {
 		"cmd.sendtest.refusal_unreadable": {
 			tr: "ret listesi okunamadı, deneme mesajı gönderilmedi (hizmet de okuyamadığı sürece göndermez): {err}",
 			en: "the opt-out list could not be read, so no test message was sent (the service sends nothing either while it cannot read it): {err}"},
+		"cmd.sendtest.audit_failed": {
+			tr: "uyarı: {host} isteği denetim kaydına (audit) yazılamadı: {err}",
+			en: "warning: the request to {host} could not be written to the audit: {err}"},
 
 		// service
 		"cmd.service.state.running":       {tr: "çalışıyor", en: "running"},
