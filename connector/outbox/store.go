@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -357,6 +358,12 @@ type NewMessage struct {
 	NotBefore time.Time // zero: as soon as possible
 	// About names the record for people (see Message.About).
 	About string
+	// FormerKeys are the keys an earlier version of the connector gave
+	// this message (a form of key that changed). A message stored under
+	// one of them on the same channel at FormerSince or later stands for
+	// this one: it is not added, as if its own key were already there.
+	FormerKeys  []string
+	FormerSince time.Time
 }
 
 // Batch is one page of a job's results.
@@ -413,6 +420,12 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, err
 	}
 	for _, m := range b.Messages {
+		if known, err := knownFormerly(ctx, tx, m); err != nil || known {
+			if err != nil {
+				return e, err
+			}
+			continue
+		}
 		m.To = mapping.NormalizeAddress(m.To, "")
 		stopped := false // a message that would have been sent
 		// Skipped ones too: a job's own check skips with the recipient known.
@@ -464,4 +477,23 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, setCursor(ctx, tx, b.Job, b.Source, b.Cursor, now)
 	}
 	return e, nil
+}
+
+// knownFormerly reports whether m was stored under one of its former keys,
+// on its channel, since its FormerSince.
+func knownFormerly(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) {
+	if len(m.FormerKeys) == 0 {
+		return false, nil
+	}
+	q := `SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND created_at >= ? AND dedupe_key IN (?` +
+		strings.Repeat(", ?", len(m.FormerKeys)-1) + `))`
+	args := []any{m.Channel, ms(m.FormerSince)}
+	for _, k := range m.FormerKeys {
+		args = append(args, k)
+	}
+	var known bool
+	if err := tx.QueryRowContext(ctx, q, args...).Scan(&known); err != nil {
+		return false, fmt.Errorf("look up former keys of %s/%s: %w", m.DedupeKey, m.Channel, err)
+	}
+	return known, nil
 }

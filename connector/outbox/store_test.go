@@ -207,3 +207,46 @@ func TestOperatorRetryRestartsTheAttemptBudget(t *testing.T) {
 		t.Fatalf("after an operator retry: %s with %d attempts; want pending with 0", m.Status, m.Attempts)
 	}
 }
+
+// A message whose key changed form is not added again when it was stored
+// under a former key on its channel since the time it names: an upgrade
+// must not resend what the previous version sent.
+func TestEnqueueFormerKeys(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	stored := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return stored })
+	old := Batch{Job: "due", Source: "merkez", Messages: []NewMessage{
+		{Message: mapping.Message{Channel: "sms", To: "+905424567890", Text: "vade"}, DedupeKey: "due:merkez:105:2026-11-03", RecordKey: "105"},
+	}}
+	if n, err := s.Enqueue(ctx, old); err != nil || n.New != 1 {
+		t.Fatalf("old key: %+v %v", n, err)
+	}
+	s.SetClock(func() time.Time { return stored.Add(24 * time.Hour) })
+	for _, tc := range []struct {
+		name    string
+		channel string
+		former  []string
+		since   time.Time
+		want    int
+	}{
+		{"no former keys", "sms", nil, time.Time{}, 1},
+		{"stored under a former key since", "sms", []string{"due:merkez:105:2026-12-03", "due:merkez:105:2026-11-03"}, stored.Add(-time.Hour), 0},
+		{"stored exactly at since", "sms", []string{"due:merkez:105:2026-11-03"}, stored, 0},
+		{"stored before since: an earlier period's", "sms", []string{"due:merkez:105:2026-11-03"}, stored.Add(time.Millisecond), 1},
+		{"other former keys only", "sms", []string{"due:merkez:105:2026-12-03"}, time.Time{}, 1},
+		{"another channel", "email", []string{"due:merkez:105:2026-11-03"}, time.Time{}, 1},
+	} {
+		key := "due:merkez:105:due:20261204:0:" + tc.name // a key of its own per case
+		to := map[string]string{"sms": "+905424567890", "email": "gulsen.dogan@example.com"}[tc.channel]
+		b := Batch{Job: "due", Source: "merkez", Messages: []NewMessage{{Message: mapping.Message{Channel: tc.channel, To: to, Text: "vade"},
+			DedupeKey: key, RecordKey: "105", FormerKeys: tc.former, FormerSince: tc.since}}}
+		n, err := s.Enqueue(ctx, b)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if n.New != tc.want {
+			t.Errorf("%s: inserted %d, want %d", tc.name, n.New, tc.want)
+		}
+	}
+}
