@@ -38,6 +38,10 @@ type Preset struct {
 	Sample Record
 	// Renotify is the default re-notify interval of a condition preset.
 	Renotify string
+	// Anchor, on a condition preset about dated rows, counts the re-notify
+	// intervals from each row's own date instead of fixed periods (see
+	// Anchor).
+	Anchor *Anchor
 	// Commercial presets (greetings) need İYS consent: set kind: commercial.
 	Commercial bool
 	// Templates are the preset's Turkish default messages by channel (sms,
@@ -61,6 +65,21 @@ type Preset struct {
 	// extra are the columns the parameters name (see columnsFor).
 	extra func(Params) []Column
 }
+
+// Anchor is where a dated row's re-notify intervals start: on the first day
+// the preset's query returns it, counted from the row's date column. The
+// reminders' is the due date: invoices_due returns an invoice from
+// days_ahead days before it, invoices_overdue from the day after it.
+type Anchor struct {
+	Column string // the row's date (VADESI)
+	// first is that first day, in days after the date (negative before it),
+	// for the job's parameters.
+	first func(Params) (int, error)
+}
+
+// First is the first day, relative to the row's date, the query returns a
+// row with the parameters p.
+func (a *Anchor) First(p Params) (int, error) { return a.first(p) }
 
 // Template is a default message: a subject (e-mail) and a text.
 type Template struct{ Subject, Text string }

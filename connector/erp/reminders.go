@@ -215,15 +215,23 @@ E-posta: {{.}}{{end}}`},
 	}
 )
 
+// dueFirstDay is the day invoices_due first returns an invoice: days_ahead
+// days before its due date.
+func dueFirstDay(p Params) (int, error) {
+	ahead, err := p.days("days_ahead", 3)
+	return -ahead, err
+}
+
 // reminderPresets are the presets about open invoices.
 var reminderPresets = []Preset{
 	{
 		Name:        "invoices_due",
-		Description: "sales invoices with an open amount falling due within the next days_ahead days (default 3); one reminder per invoice per renotify interval",
+		Description: "sales invoices with an open amount falling due within the next days_ahead days (default 3); one reminder per invoice and due date (when days_ahead is longer than renotify, one per renotify interval from the day it enters the window)",
 		Mode:        "condition",
 		Key:         "BLKODU",
 		Entity:      "due",
 		Renotify:    "30d",
+		Anchor:      &Anchor{Column: "VADESI", first: dueFirstDay},
 		Columns:     dueColumns,
 		extra:       linkColumns,
 		query: func(p Params) (string, error) {
@@ -240,11 +248,12 @@ var reminderPresets = []Preset{
 	},
 	{
 		Name:        "invoices_overdue",
-		Description: "sales invoices past their due date (up to max_days_overdue, default 90) with an open amount; reminded every renotify interval (default 7d)",
+		Description: "sales invoices past their due date (up to max_days_overdue, default 90) with an open amount; reminded once per renotify interval (default 7d) counted from the day after the due date",
 		Mode:        "condition",
 		Key:         "BLKODU",
 		Entity:      "overdue",
 		Renotify:    "7d",
+		Anchor:      &Anchor{Column: "VADESI", first: func(Params) (int, error) { return 1, nil }},
 		Columns:     dueColumns,
 		extra:       linkColumns,
 		query: func(p Params) (string, error) {
