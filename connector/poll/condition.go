@@ -12,7 +12,8 @@ import (
 // enqueues every row. The dedupe key carries the period, so a row that still
 // matches notifies once per period and again only in the next one: the
 // re-notify interval (renotify: 7d) sets the period's length; without it
-// the period is the calendar month (overdue:merkez:12:2026-11).
+// the period is the calendar month (lowstock:merkez:12:2026-11). The
+// reminders' periods start from each invoice's due date (anchored.go).
 type condition struct {
 	job *Job
 	src *erp.Source
@@ -29,7 +30,12 @@ func (d *condition) start(context.Context) (cursor, error) { return d.period(), 
 
 func (d *condition) parse(string) (cursor, error) { return d.period(), nil }
 
-func (d *condition) event(erp.Record) event { return conditionEvent(d.period().label) }
+func (d *condition) event(rec erp.Record) event {
+	if ev, ok := d.job.anchoredEvent(rec, d.now); ok {
+		return ev
+	}
+	return conditionEvent(d.period().label)
+}
 
 // read streams the result a page at a time: a large result is never held
 // whole.

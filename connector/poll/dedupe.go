@@ -15,16 +15,24 @@ import (
 //
 //	created:   <entity>:<source>:<key>:created                 invoice:merkez:4711:created
 //	changed:   <entity>:<source>:<key>:changed:<timestamp>     a new change of the row is a new event
-//	condition: <entity>:<source>:<key>:<period>                overdue:merkez:12:2026-11
+//	condition: <entity>:<source>:<key>:<period>                lowstock:merkez:12:2026-11
+//	dated:     <entity>:<source>:<key>:due:<date>:<n>          overdue:merkez:12:due:20261120:1
 //
+// A condition preset about dated rows (the reminders) counts its periods
+// from each row's due date (anchored.go); other condition jobs by the
+// calendar month, or by periods of their re-notify interval (periodLabel).
 // A job's own dedupe_key template replaces the part after the source; it sees
-// the row's columns plus SOURCE and PERIOD (the month, or the condition's
-// re-notify period).
+// the row's columns plus SOURCE and PERIOD (the month, the condition's
+// re-notify period, or due:<date>:<n> of a dated row).
 
 // event is what a mode adds to a row's identity.
 type event struct {
 	suffix string // after the row's key in the default form
 	period string // PERIOD for a job's own template
+	// former are the periods (conditionEvent) an earlier version keyed the
+	// same event by, when stored since since (anchored.go).
+	former []string
+	since  time.Time
 }
 
 func createdEvent(now time.Time) event {

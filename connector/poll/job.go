@@ -49,6 +49,7 @@ type Job struct {
 	loc          *time.Location
 	region       string
 	event        func(erp.Record) string // the preset's own event (shipments)
+	anchor       *anchor                 // renotify periods from the row's date (anchored.go)
 	steps        []Step                  // a reminder sequence, by offset
 	contacts     *contactSpec            // nil: the account only
 	contactSteps []*mapping.Mapper       // per step, its contact variant
@@ -85,6 +86,13 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		}
 		if job.DateColumn == "" {
 			job.DateColumn = preset.DateColumn
+		}
+		if a := preset.Anchor; a != nil {
+			first, err := a.First(params)
+			if err != nil {
+				return nil, fmt.Errorf("job %s: %w", j.Name, err)
+			}
+			job.anchor = &anchor{column: a.Column, first: first}
 		}
 	} else {
 		job.SQL = j.SQL

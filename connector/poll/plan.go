@@ -93,6 +93,26 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	if err != nil {
 		return nil, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
 	}
+	var former []string // the same event's keys in an earlier version's form
+	for _, p := range ev.former {
+		k, err := j.dedupeKey(source, data, conditionEvent(p))
+		if err != nil {
+			return nil, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
+		}
+		former = append(former, k)
+	}
+	// formerly are the former keys of the message whose key ends in suffix
+	// (a contact's).
+	formerly := func(suffix string) []string {
+		if len(former) == 0 {
+			return nil
+		}
+		out := make([]string, len(former))
+		for i, k := range former {
+			out[i] = k + suffix
+		}
+		return out
+	}
 	var refused *mapping.Reason
 	if j.Check != nil {
 		refused = j.Check(rec)
@@ -109,10 +129,11 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			step = st.Label()
 		}
 	}
-	emit := func(key string, m *mapping.Mapper, d erp.Record, who catalog.Msg) {
+	emit := func(suffix string, m *mapping.Mapper, d erp.Record, who catalog.Msg) {
 		for _, r := range m.Map(d) {
-			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key, RecordKey: recordKey, Commercial: j.Commercial,
-				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel), About: j.about(d)}
+			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key + suffix, RecordKey: recordKey, Commercial: j.Commercial,
+				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel), About: j.about(d),
+				FormerKeys: formerly(suffix), FormerSince: ev.since}
 			switch {
 			case refused != nil:
 				msg.Skip = refused
@@ -129,7 +150,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 		}
 	}
 	if j.contacts == nil || j.contacts.account || staff {
-		emit(key, mapper, data, catalog.Msg{})
+		emit("", mapper, data, catalog.Msg{})
 	}
 	if j.contacts != nil && !staff {
 		cs := rc.contacts[customerKey(rec[j.contacts.key])]
@@ -138,7 +159,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			for _, ch := range contacts.Channels {
 				out = append(out, Planned{Label: label(step, catalog.M("poll.contacts")), NewMessage: outbox.NewMessage{
 					Message: mapping.Message{Channel: ch.Channel}, DedupeKey: key + ":contact:none", RecordKey: recordKey,
-					Commercial: j.Commercial, Skip: &why, About: j.about(data)}})
+					Commercial: j.Commercial, Skip: &why, About: j.about(data), FormerKeys: formerly(":contact:none"), FormerSince: ev.since}})
 			}
 		}
 		for _, c := range cs {
@@ -149,7 +170,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			if s, _ := c["YETKILI_ADI"].(string); strings.TrimSpace(s) != "" {
 				d["ALICI_ADI"] = s
 			}
-			emit(fmt.Sprintf("%s:contact:%v", key, c["YETKILI_BLKODU"]), contacts, d, catalog.M("poll.contact", "id", c["YETKILI_BLKODU"]))
+			emit(fmt.Sprintf(":contact:%v", c["YETKILI_BLKODU"]), contacts, d, catalog.M("poll.contact", "id", c["YETKILI_BLKODU"]))
 		}
 	}
 	return out, nil
