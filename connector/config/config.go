@@ -229,6 +229,8 @@ type Job struct {
 	// DedupeKey is a template for the event's identity; defaults per mode.
 	DedupeKey string `yaml:"dedupe_key"`
 	// Renotify is how long after a condition job notifies before it may again.
+	// invoices_due and invoices_overdue count it from each invoice's due date,
+	// in whole days; other condition jobs in fixed periods.
 	Renotify    Duration          `yaml:"renotify"`
 	Timestamp   string            `yaml:"timestamp"` // changed mode: timestamp column
 	Lag         Duration          `yaml:"lag"`       // changed mode: lag window
