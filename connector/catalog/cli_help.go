@@ -189,8 +189,8 @@ func init() {
 		"help.secrets.delete": {tr: "Bir sırrı sil", en: "Delete a secret"},
 
 		"help.audit": {
-			tr: "Bu makineden çıkan her isteği listele: zaman, sunucu, kanal, maskeli alıcı, bayt, sonuç",
-			en: "List every request that left this machine: time, host, channel, masked recipient, bytes, outcome"},
+			tr: "Hizmetin ve send-test'in bu makineden gönderdiği her isteği listele: zaman, sunucu, kanal, maskeli alıcı, bayt, sonuç (hiçbir şey yazmayan check --providers ve init'in hesap denemeleri listede yoktur)",
+			en: "List every request the service and send-test sent from this machine: time, host, channel, masked recipient, bytes, outcome (check --providers, which writes nothing, and init's account checks are not in it)"},
 		"help.audit.since": {tr: "ne kadar geriye, ör. 24h, 7d", en: "how far back, e.g. 24h, 7d"},
 		"help.forget": {
 			tr: "Bir kişi hakkında bu makinede saklanan her şeyi sil; reddi anahtarlı bir özet olarak kalır",
