@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -20,16 +21,41 @@ type Day struct {
 	Skipped   int // made in the window and never sendable
 	Waiting   int // pending or standby now
 	Held      int // uncertain or held now: an operator decides
-	// Reasons are the failed and skipped messages' reasons, by code, most
+	// Reasons are the failed and skipped messages' reasons, by kind, most
 	// frequent first.
 	Reasons []ReasonCount
 }
 
-// ReasonCount is how many messages one reason stopped.
+// ReasonCount is how many messages one kind of reason stopped. A kind is
+// the reason's code with those of its parts: a landline and an invalid
+// number are both "no usable recipient", but two kinds, each with its own
+// fix.
 type ReasonCount struct {
 	Status Status
 	Reason mapping.Reason // the first message's, as an example
 	Count  int
+	// Varied says the messages' reasons were not all the same (another
+	// number, another detail): Reason is one example of them.
+	Varied bool
+}
+
+// reasonKind is what DaySummary groups reasons by: the code and, in
+// order, the kinds of the parts ("skip.no_usable_recipient(
+// skip.recipient_field(recipient.landline))"). The arguments, such as the
+// masked number, are left out; a reason without a code (an old row) is
+// its own words.
+func reasonKind(r mapping.Reason) string {
+	if r.Code == "" {
+		return "detail:" + r.Detail
+	}
+	if len(r.Parts) == 0 {
+		return r.Code
+	}
+	parts := make([]string, len(r.Parts))
+	for i, p := range r.Parts {
+		parts[i] = reasonKind(p)
+	}
+	return r.Code + "(" + strings.Join(parts, ";") + ")"
 }
 
 // DaySummary counts each channel's messages for [from, to), leaving out
@@ -56,7 +82,8 @@ func (s *Store) DaySummary(ctx context.Context, from, to time.Time, exclude stri
 		return nil, 0, fmt.Errorf("read the day's messages: %w", err)
 	}
 	defer rows.Close()
-	reasons := map[string]map[string]*ReasonCount{} // channel → status+code → count
+	reasons := map[string]map[string]*ReasonCount{} // channel → status+kind → count
+	first := map[*ReasonCount]string{}              // the stored reason of each group's first message
 	for rows.Next() {
 		var ch, reason string
 		var st Status
@@ -87,11 +114,16 @@ func (s *Store) DaySummary(ctx context.Context, from, to time.Time, exclude stri
 			if reasons[ch] == nil {
 				reasons[ch] = map[string]*ReasonCount{}
 			}
-			k := string(st) + " " + r.Code
-			if reasons[ch][k] == nil {
-				reasons[ch][k] = &ReasonCount{Status: st, Reason: r}
+			k := string(st) + " " + reasonKind(r)
+			rc := reasons[ch][k]
+			if rc == nil {
+				rc = &ReasonCount{Status: st, Reason: r}
+				reasons[ch][k] = rc
+				first[rc] = reason
+			} else if reason != first[rc] {
+				rc.Varied = true
 			}
-			reasons[ch][k].Count++
+			rc.Count++
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -108,7 +140,10 @@ func (s *Store) DaySummary(ctx context.Context, from, to time.Time, exclude stri
 			if d.Reasons[i].Count != d.Reasons[j].Count {
 				return d.Reasons[i].Count > d.Reasons[j].Count
 			}
-			return d.Reasons[i].Reason.Code < d.Reasons[j].Reason.Code
+			if d.Reasons[i].Status != d.Reasons[j].Status {
+				return d.Reasons[i].Status < d.Reasons[j].Status
+			}
+			return reasonKind(d.Reasons[i].Reason) < reasonKind(d.Reasons[j].Reason)
 		})
 		days = append(days, *d)
 	}

@@ -109,11 +109,7 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 		line("summary.channel", "channel", l.Text(channelNames[d.Channel], nil), "sent", d.Sent, "delivered", d.Delivered,
 			"failed", d.Failed, "skipped", d.Skipped)
 		for _, rc := range d.Reasons {
-			key := catalog.Key("summary.reason_skipped")
-			if rc.Status == outbox.StatusFailed {
-				key = "summary.reason_failed"
-			}
-			line(key, "count", rc.Count, "reason", l.Reason(rc.Reason))
+			line(reasonKey(rc), "count", rc.Count, "reason", l.Reason(rc.Reason))
 		}
 	}
 	if active == 0 {
@@ -142,6 +138,21 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 		}
 	}
 	return subject, strings.TrimRight(b.String(), "\n")
+}
+
+// reasonKey is the line of one kind of reason. When the messages' reasons
+// differ (each names its own number or the provider's own words), the one
+// shown is said to be an example, not the reason of them all.
+func reasonKey(rc outbox.ReasonCount) catalog.Key {
+	switch {
+	case rc.Status == outbox.StatusFailed && rc.Varied:
+		return "summary.reason_failed_example"
+	case rc.Status == outbox.StatusFailed:
+		return "summary.reason_failed"
+	case rc.Varied:
+		return "summary.reason_skipped_example"
+	}
+	return "summary.reason_skipped"
 }
 
 // Short is the summary for an SMS or a WhatsApp message: the numbers only.

@@ -283,3 +283,84 @@ func TestSummaryTellsJobsThatCannotRun(t *testing.T) {
 		}
 	}
 }
+
+// Skips are counted by what stopped them, each kind on its own line: a
+// landline, an empty column and an invalid number are three reasons, not
+// three of the first one's. The reasons are the mapper's own, with their
+// parts; a line whose messages name different numbers says that the one
+// shown is an example.
+func TestSummaryCountsEachKindOfSkip(t *testing.T) {
+	tx, err := mapping.ParseText("t", "Sayın müşterimiz", mapping.DefaultFormats())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapper := &mapping.Mapper{Channels: []mapping.ChannelSpec{{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Text: tx}}}
+	for _, tc := range []struct {
+		name   string
+		phones []string // one record each
+		want   []string // in Turkish
+		never  []string
+		wantEN []string
+	}{
+		{"three kinds", []string{"0212 333 45 89", "", "0532 123 45 6"},
+			[]string{"SMS: 0 mesaj gönderildi, 0 tanesinin teslim edildiği bildirildi; 0 başarısız, 3 atlandı.",
+				"  - 1 atlandı: alıcı yok: CEP_TEL boş",
+				`  - 1 atlandı: kullanılabilir alıcı yok: CEP_TEL: telefon numarası "0212 3** ** 89" sabit hat`,
+				`  - 1 atlandı: kullanılabilir alıcı yok: CEP_TEL: telefon numarası "0532 1** *5 6" geçersiz`},
+			[]string{"3 atlandı:", "örneğin"},
+			[]string{`  - 1 skipped: no usable recipient: CEP_TEL: phone number "0212 3** ** 89" is a landline`}},
+		{"one kind, other numbers", []string{"0212 333 45 89", "0216 444 55 12", "xyz"},
+			[]string{`  - 2 atlandı, örneğin: kullanılabilir alıcı yok: CEP_TEL: telefon numarası "0212 3** ** 89" sabit hat`,
+				`  - 1 atlandı: kullanılabilir alıcı yok: CEP_TEL: "***" bir telefon numarası değil`},
+			[]string{"3 atlandı:", "2 atlandı:"},
+			[]string{`  - 2 skipped, for example: no usable recipient: CEP_TEL: phone number "0212 3** ** 89" is a landline`}},
+		{"one reason", []string{"", " "},
+			[]string{"  - 2 atlandı: alıcı yok: CEP_TEL boş"},
+			[]string{"örneğin"},
+			[]string{"  - 2 skipped: no recipient: CEP_TEL empty"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			s, err := outbox.Open(ctx, filepath.Join(t.TempDir(), "outbox.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			now := time.Date(2026, 12, 2, 9, 0, 0, 0, ist)
+			s.SetClock(func() time.Time { return now })
+			var ms []outbox.NewMessage
+			for i, phone := range tc.phones {
+				r := mapper.Map(mapping.Record{"CEP_TEL": phone})[0]
+				if r.Skip == nil {
+					t.Fatalf("%q was not skipped", phone)
+				}
+				ms = append(ms, outbox.NewMessage{Message: r.Message, DedupeKey: fmt.Sprint("k:", i), RecordKey: fmt.Sprint(i), Skip: r.Skip})
+			}
+			if _, err := s.Enqueue(ctx, outbox.Batch{Job: "faturalar", Source: "merkez", Messages: ms}); err != nil {
+				t.Fatal(err)
+			}
+			from, to := Window(now.Add(10*time.Hour), ist)
+			r, err := Build(ctx, s, from, to, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, body := r.Text(catalog.TR, ist)
+			_, en := r.Text(catalog.EN, ist)
+			for _, w := range tc.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("the summary lacks %q:\n%s", w, body)
+				}
+			}
+			for _, n := range tc.never {
+				if strings.Contains(body, n) {
+					t.Errorf("the summary says %q:\n%s", n, body)
+				}
+			}
+			for _, w := range tc.wantEN {
+				if !strings.Contains(en, w) {
+					t.Errorf("the English summary lacks %q:\n%s", w, en)
+				}
+			}
+		})
+	}
+}
