@@ -57,11 +57,20 @@ type BatchProvider interface {
 }
 
 // Balance is one credit or package an account holds, as its provider reports
-// it: the remaining TL credit, or the messages left in a package.
+// it: the remaining TL credit, SMS credits, or what is left in a package.
 type Balance struct {
 	Name   string // "credit", or the provider's name for the package
 	Amount float64
+	// Unit is what Amount counts: UnitTL, UnitSMS, or "" for a balance the
+	// provider names (Name says what it is, in the provider's words).
+	Unit string
 }
+
+// The units of a Balance.
+const (
+	UnitTL  = "TL"  // the account's credit in Turkish lira (NetGSM)
+	UnitSMS = "sms" // SMS credits (Mutlucell)
+)
 
 // Result is what a provider returns for an accepted message.
 type Result struct {

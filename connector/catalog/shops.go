@@ -82,6 +82,12 @@ func init() {
 			en: "Summary {date}: {sent} sent, {delivered} delivered, {failed} failed, {skipped} skipped, {refusals} refusals."},
 		"summary.short_held": {tr: "{count} mesaj karar bekliyor.", en: "{count} messages wait for a decision."},
 		"summary.short_low":  {tr: "{provider} bakiyesi düşük!", en: "{provider} balance is low!"},
+
+		// A provider's balance (status.BalanceText): its TL credit, SMS
+		// credits, or a balance the provider names in its own words.
+		"balance.tl":    {tr: "{amount} TL", en: "{amount} TL"},
+		"balance.sms":   {tr: "{amount} SMS kredisi", en: "{amount} SMS credits"},
+		"balance.named": {tr: "{name}: {amount}", en: "{name}: {amount}"},
 		// A job whose last read failed sends nothing new: the owner hears of
 		// it here too, not only on a status page nobody opens. Only the kind
 		// of trouble is told, never the driver's words (they can quote the

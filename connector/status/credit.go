@@ -2,11 +2,15 @@ package status
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
@@ -35,6 +39,58 @@ func NewCredit(channel, provider string, bs []notify.Balance, threshold float64,
 		}
 	}
 	return c
+}
+
+// Amounts is what the account holds as people read it, in l: "39,50 TL",
+// "1.986 SMS kredisi", and a balance the provider names by its name
+// ("Sms Hizmeti - Giden: 215"), never the program's word "credit".
+func (c Credit) Amounts(l catalog.Lang) string {
+	parts := make([]string, len(c.Balances))
+	for i, b := range c.Balances {
+		parts[i] = BalanceText(l, b)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// BalanceText is one balance as people read it, in l.
+func BalanceText(l catalog.Lang, b notify.Balance) string {
+	n := Amount(l, b.Amount)
+	switch {
+	case b.Unit == notify.UnitTL:
+		return catalog.M("balance.tl", "amount", n).In(l)
+	case b.Unit == notify.UnitSMS:
+		return catalog.M("balance.sms", "amount", n).In(l)
+	case b.Name == "" || b.Name == "credit":
+		return n // an old answer, from before balances had units
+	}
+	return catalog.M("balance.named", "name", b.Name, "amount", n).In(l)
+}
+
+// Amount writes a balance or a threshold as l writes numbers: "1.234,50"
+// in Turkish, "1,234.50" in English, whole numbers without decimals.
+func Amount(l catalog.Lang, v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	d, err := mapping.Decimal(s)
+	if err != nil {
+		return s
+	}
+	g, err := mapping.Money(d, mapping.Formats{})
+	if err != nil {
+		return s
+	}
+	g = strings.TrimSuffix(g, ",00")
+	if l == catalog.EN {
+		g = strings.Map(func(r rune) rune {
+			switch r {
+			case '.':
+				return ','
+			case ',':
+				return '.'
+			}
+			return r
+		}, g)
+	}
+	return g
 }
 
 // credits keeps each channel's last Credit for the status page, and the

@@ -76,7 +76,7 @@ func (p *provider) Send(_ context.Context, m notify.Message) (notify.Result, err
 
 // Balance makes the fake one of the providers with a balance API.
 func (p *provider) Balance(context.Context) ([]notify.Balance, error) {
-	return []notify.Balance{{Name: "credit", Amount: 39}}, nil
+	return []notify.Balance{{Name: "credit", Amount: 39, Unit: notify.UnitTL}}, nil
 }
 
 type env struct {

@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -128,13 +127,9 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 		line("summary.no_refusals")
 	}
 	for _, c := range r.Credits {
-		var parts []string
-		for _, bal := range c.Balances {
-			parts = append(parts, bal.Name+": "+amount(bal.Amount))
-		}
-		line("summary.credit", "channel", l.Text(channelNames[c.Channel], nil), "provider", c.Provider, "balances", strings.Join(parts, ", "))
+		line("summary.credit", "channel", l.Text(channelNames[c.Channel], nil), "provider", c.Provider, "balances", c.Amounts(l))
 		if c.Low {
-			line("summary.credit_low", "threshold", amount(c.Threshold))
+			line("summary.credit_low", "threshold", status.Amount(l, c.Threshold))
 		}
 	}
 	return subject, strings.TrimRight(b.String(), "\n")
@@ -204,14 +199,4 @@ func longDate(t time.Time, l catalog.Lang, loc *time.Location) string {
 	f.Location = loc
 	day, _ := mapping.LongDate(t, f)
 	return day
-}
-
-func amount(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if d, err := mapping.Decimal(s); err == nil {
-		if g, err := mapping.Money(d, mapping.Formats{}); err == nil {
-			return strings.TrimSuffix(g, ",00")
-		}
-	}
-	return s
 }

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"context"
+	"crypto/x509"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,11 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell/mutlucelltest"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 )
 
 var ist = mapping.DefaultFormats().Location
@@ -178,7 +184,7 @@ func TestSummaryText(t *testing.T) {
 	ctx := context.Background()
 	s, now := traffic(t)
 	from, to := Window(now, ist)
-	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5}}, 100, now)}
+	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, 100, now)}
 	r, err := Build(ctx, s, from, to, credits, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +192,7 @@ func TestSummaryText(t *testing.T) {
 	subject, body := r.Text(catalog.TR, ist)
 	for _, want := range []string{"2 Aralık 2026 günü 00:00-19:00 arası", "SMS: 6 mesaj gönderildi, 4 tanesinin teslim edildiği bildirildi; 3 başarısız, 4 atlandı.",
 		"E-posta: 3 mesaj gönderildi", "  - 2 başarısız: gönderici adı (msgheader) NetGSM hesabında tanımlı değil", "  - 1 başarısız: operatör reddetti", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
-		"1 mesajın gidip gitmediği belli değil", "2 kişi mesaj almak istemediğini bildirdi", "SMS (netgsm) bakiyesi: credit: 39,50.",
+		"1 mesajın gidip gitmediği belli değil", "2 kişi mesaj almak istemediğini bildirdi", "SMS (netgsm) bakiyesi: 39,50 TL.",
 		"Bakiye 100 sınırının altında"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the summary lacks %q:\n%s", want, body)
@@ -360,6 +366,81 @@ func TestSummaryCountsEachKindOfSkip(t *testing.T) {
 				if !strings.Contains(en, w) {
 					t.Errorf("the English summary lacks %q:\n%s", w, en)
 				}
+			}
+		})
+	}
+}
+
+// The balance reads as a sentence in the reader's language, in the unit
+// the provider counts it in: NetGSM's TL credit, Mutlucell's SMS credits,
+// and NetGSM's named balances by their own names; never the program's
+// word "credit". The balances are the providers' clients' answers from
+// their fakes.
+func TestSummaryBalanceInPeoplesWords(t *testing.T) {
+	netgsmBalance := func(shape netgsmtest.BalanceShape, credit string) []notify.Balance {
+		fake := netgsmtest.New()
+		t.Cleanup(fake.Close)
+		fake.BalanceShape, fake.Credit = shape, credit
+		pool := x509.NewCertPool()
+		pool.AddCert(fake.Server.Certificate())
+		c := httpclient.New(httpclient.WithRootCAs(pool), httpclient.WithAllowedHosts(fake.URL()))
+		bs, err := netgsm.New(netgsm.Config{URL: fake.URL(), UserCode: fake.User, Password: fake.Password, MsgHeader: "MAGAZA"}, c).Balance(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bs
+	}
+	mutlucellBalance := func(credit string) []notify.Balance {
+		fake := mutlucelltest.New()
+		t.Cleanup(fake.Close)
+		fake.Credit = credit
+		pool := x509.NewCertPool()
+		pool.AddCert(fake.Server.Certificate())
+		c := httpclient.New(httpclient.WithRootCAs(pool), httpclient.WithAllowedHosts(fake.URL()))
+		bs, err := mutlucell.New(mutlucell.Config{URL: fake.URL(), User: fake.User, Password: fake.Password, Originator: "MAGAZA"}, c).Balance(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bs
+	}
+	now := time.Date(2026, 12, 2, 19, 0, 0, 0, ist)
+	for _, tc := range []struct {
+		name     string
+		credit   status.Credit
+		tr, en   string
+		trLow    string // "" when not low
+		enLow    string
+		trShort  string
+		trAbsent string
+	}{
+		{"NetGSM's TL credit, low", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceText, "1.039,50"), 5000, now),
+			"SMS (netgsm) bakiyesi: 1.039,50 TL.", "SMS (netgsm) balance: 1,039.50 TL.",
+			"  Bakiye 5.000 sınırının altında", "  The balance is under 5,000", "netgsm bakiyesi düşük!", "credit"},
+		{"NetGSM's named balances", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceList, ""), 100, now),
+			"SMS (netgsm) bakiyesi: Sms Hizmeti - Giden: 215, TL Bakiye: 39.", "SMS (netgsm) balance: Sms Hizmeti - Giden: 215, TL Bakiye: 39.",
+			"", "", "", "credit"},
+		{"Mutlucell's SMS credits", status.NewCredit("sms", "mutlucell", mutlucellBalance("1986.0"), 100, now),
+			"SMS (mutlucell) bakiyesi: 1.986 SMS kredisi.", "SMS (mutlucell) balance: 1,986 SMS credits.",
+			"", "", "", "credit"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Report{From: now.Truncate(24 * time.Hour), To: now, Credits: []status.Credit{tc.credit}}
+			_, tr := r.Text(catalog.TR, ist)
+			_, en := r.Text(catalog.EN, ist)
+			for _, c := range []struct{ text, want, low string }{{tr, tc.tr, tc.trLow}, {en, tc.en, tc.enLow}} {
+				if !strings.Contains(c.text, c.want) {
+					t.Errorf("the summary lacks %q:\n%s", c.want, c.text)
+				}
+				warned := strings.Contains(c.text, "sınırının altında") || strings.Contains(c.text, "The balance is under")
+				if warned != tc.credit.Low || c.low != "" && !strings.Contains(c.text, c.low) {
+					t.Errorf("low = %v; the summary should say %q:\n%s", tc.credit.Low, c.low, c.text)
+				}
+			}
+			if strings.Contains(tr, tc.trAbsent) {
+				t.Errorf("the Turkish summary says %q:\n%s", tc.trAbsent, tr)
+			}
+			if short := r.Short(catalog.TR, ist); tc.trShort != "" && !strings.HasSuffix(short, tc.trShort) {
+				t.Errorf("short summary %q, want it to end in %q", short, tc.trShort)
 			}
 		})
 	}

@@ -41,5 +41,5 @@ func parseBalance(resp *httpclient.Response) ([]notify.Balance, error) {
 	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
 		return nil, notify.Unknown(notify.Why(ReasonCreditNotNumber).WithDetail(trim(v)), nil)
 	}
-	return []notify.Balance{{Name: "credit", Amount: n}}, nil
+	return []notify.Balance{{Name: "credit", Amount: n, Unit: notify.UnitSMS}}, nil
 }

@@ -16,7 +16,7 @@ func TestBalance(t *testing.T) {
 	for credit, want := range map[string]float64{"1986.0": 1986, "12,5": 12.5, "0": 0} {
 		fake.Credit = credit
 		got, err := p.Balance(context.Background())
-		if err != nil || !slices.Equal(got, []notify.Balance{{Name: "credit", Amount: want}}) {
+		if err != nil || !slices.Equal(got, []notify.Balance{{Name: "credit", Amount: want, Unit: notify.UnitSMS}}) {
 			t.Errorf("credit %q: %v, %v", credit, got, err)
 		}
 	}

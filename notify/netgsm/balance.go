@@ -63,7 +63,7 @@ func parseBalance(resp *httpclient.Response) ([]notify.Balance, error) {
 		if !ok {
 			return nil, notify.Unknown(notify.Why(ReasonBalanceNotNumber).WithDetail(string(one)), nil)
 		}
-		return []notify.Balance{{Name: "credit", Amount: v}}, nil
+		return []notify.Balance{{Name: "credit", Amount: v, Unit: notify.UnitTL}}, nil
 	}
 	var list []struct {
 		Amount flexString `json:"amount"`
@@ -78,11 +78,13 @@ func parseBalance(resp *httpclient.Response) ([]notify.Balance, error) {
 		if !ok {
 			return nil, notify.Unknown(notify.Why(ReasonBalanceNotNumber).WithDetail(string(b.Amount)), nil)
 		}
-		name := strings.TrimSpace(b.Name)
-		if name == "" {
-			name = "credit"
+		// A named balance is in the unit its name says ("Sms Hizmeti -
+		// Giden", "TL Bakiye"); one without a name is the TL credit.
+		bal := notify.Balance{Name: strings.TrimSpace(b.Name), Amount: v}
+		if bal.Name == "" {
+			bal.Name, bal.Unit = "credit", notify.UnitTL
 		}
-		out = append(out, notify.Balance{Name: name, Amount: v})
+		out = append(out, bal)
 	}
 	return out, nil
 }

@@ -21,9 +21,9 @@ func TestBalanceUnderBothShapes(t *testing.T) {
 		want  []notify.Balance
 	}{
 		{"text", func(s *netgsmtest.Server) { s.BalanceShape = netgsmtest.BalanceText; s.Credit = "39,000" },
-			[]notify.Balance{{Name: "credit", Amount: 39}}},
+			[]notify.Balance{{Name: "credit", Amount: 39, Unit: notify.UnitTL}}},
 		{"text with thousands", func(s *netgsmtest.Server) { s.BalanceShape = netgsmtest.BalanceText; s.Credit = "1.234,50" },
-			[]notify.Balance{{Name: "credit", Amount: 1234.5}}},
+			[]notify.Balance{{Name: "credit", Amount: 1234.5, Unit: notify.UnitTL}}},
 		{"list", func(s *netgsmtest.Server) { s.BalanceShape = netgsmtest.BalanceList },
 			[]notify.Balance{{Name: "Sms Hizmeti - Giden", Amount: 215}, {Name: "TL Bakiye", Amount: 39}}},
 	}
