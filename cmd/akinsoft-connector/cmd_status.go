@@ -167,11 +167,7 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		fmt.Fprintf(tw, "  %s\n", live.Note)
 	}
 	for _, c := range live.Channels {
-		if c.Paused {
-			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, say("cmd.status.paused", "reason", oneLine(lang.Reason(c.Alert), 160)))
-		} else {
-			fmt.Fprintf(tw, "  %s\t%s\n", c.Name, say("cmd.status.running"))
-		}
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Name, channelState(lang, c, loc))
 	}
 	if live.Reached {
 		for _, k := range []string{"erp", "outbox"} {
@@ -198,6 +194,24 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 				oneLine(m.ReasonIn(string(lang)), 100))
 		}
 	}
+}
+
+// channelState says what the status page says of a channel: paused and
+// why, or running (in quiet hours until when); and a balance under the
+// channel's low_credit with what the account holds.
+func channelState(lang catalog.Lang, c status.ChannelState, loc *time.Location) string {
+	say := func(key catalog.Key, args ...any) string { return catalog.M(key, args...).In(lang) }
+	s := say("cmd.status.running")
+	switch {
+	case c.Paused:
+		s = say("cmd.status.paused", "reason", oneLine(lang.Reason(c.Alert), 160))
+	case !c.QuietUntil.IsZero():
+		s = say("cmd.status.running_quiet", "at", stamp(c.QuietUntil, loc))
+	}
+	if c.Credit != nil && c.Credit.Low {
+		s += "; " + c.Credit.Warning(lang)
+	}
+	return s
 }
 
 // stateName is a message state as people read it ("Gönderildi", "Sent").

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/x509"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -22,6 +23,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
@@ -402,5 +404,86 @@ func TestAdminUnlockAndLoginLink(t *testing.T) {
 	}
 	if resp, _ = noRedirect.Get(hs.URL + u.RequestURI()); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("opening the link twice: %s, want 403", resp.Status)
+	}
+}
+
+// A channel whose balance is under its low_credit reads so in `status`,
+// as on the page: with what the account holds and the limit, in the
+// reader's language; a balance above it is just "running". The running
+// service is played by a status server over a daemon whose NetGSM account
+// (the fake) holds 39 TL.
+func TestStatusCommandShowsALowBalance(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		lowCredit string
+		lang      string
+		want      string
+		never     string
+	}{
+		{"low, in Turkish", "", "tr",
+			"sms  çalışıyor; Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin", "credit"},
+		{"low, in English", "500", "en",
+			"sms  running; The provider's balance is low (39 TL; limit 500): top up the account before messages stop", "çalışıyor"},
+		{"not low", "10", "en", "sms  running\n", "balance is low"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			fake := netgsmtest.New()
+			t.Cleanup(fake.Close)
+			t.Setenv("STATUS_TEST_NETGSM_PASSWORD", fake.Password)
+			dir := t.TempDir()
+			if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+				t.Fatal(err)
+			}
+			low := ""
+			if tc.lowCredit != "" {
+				low = "\n    low_credit: " + tc.lowCredit
+			}
+			y := `state_dir: state
+status: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms:
+    provider: netgsm
+    netgsm: {url: "` + fake.URL() + `", usercode: "` + fake.User + `", password: "${env:STATUS_TEST_NETGSM_PASSWORD}", msgheader: MAGAZA}` + low + `
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1h"
+    messages: {sms: {text: "{{.FATURA_NO}}"}}
+`
+			path := filepath.Join(dir, "config.yaml")
+			if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path, config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.ResolveSecrets(nil); err != nil {
+				t.Fatal(err)
+			}
+			pool := x509.NewCertPool()
+			pool.AddCert(fake.Server.Certificate())
+			d, err := connector.New(ctx, cfg, connector.Options{RootCAs: pool})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			if !d.CheckBalances(ctx) {
+				t.Fatal("no balance API")
+			}
+			srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ts := httptest.NewServer(srv)
+			defer ts.Close()
+			cli, _ := opsSetup(t, strings.TrimPrefix(ts.URL, "http://"))
+			code, out, errOut := runCLI(t, "--lang", tc.lang, "status", "--config", cli)
+			if code != exitOK || !strings.Contains(out, tc.want) || strings.Contains(out, tc.never) {
+				t.Errorf("exit %d; the output should say %q and not %q:\n%s\n%s", code, tc.want, tc.never, out, errOut)
+			}
+		})
 	}
 }

@@ -52,6 +52,13 @@ func (c Credit) Amounts(l catalog.Lang) string {
 	return strings.Join(parts, ", ")
 }
 
+// Warning is what the page and the status command say of a low balance,
+// in l, with what the account holds and the channel's low_credit: "Sağlayıcı
+// bakiyesi düşük (39,50 TL; sınır 100): …".
+func (c Credit) Warning(l catalog.Lang) string {
+	return catalog.M("page.low_credit", "balances", c.Amounts(l), "threshold", Amount(l, c.Threshold)).In(l)
+}
+
 // BalanceText is one balance as people read it, in l.
 func BalanceText(l catalog.Lang, b notify.Balance) string {
 	n := Amount(l, b.Amount)

@@ -108,6 +108,9 @@ type envOpts struct {
 	noPass   bool
 	sent     chan int64
 	language string
+	// lowCredit is the sms channel's low_credit ("": none, as for the
+	// console provider).
+	lowCredit string
 }
 
 // newEnv backfills the demo invoices, sends them once (the first is refused
@@ -120,7 +123,11 @@ func newEnv(t *testing.T, o envOpts) *env {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(path, []byte(envConfig), 0o600); err != nil {
+	y := envConfig
+	if o.lowCredit != "" {
+		y = strings.Replace(y, "    provider: console\n", "    provider: console\n    low_credit: "+o.lowCredit+"\n", 1)
+	}
+	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load(path, config.Options{})

@@ -164,3 +164,38 @@ func TestMonitoringUsesRealMetrics(t *testing.T) {
 		}
 	}
 }
+
+// A balance under low_credit is a warning under its channel
+// on the page, with what the account holds and the limit, in the page's
+// language; the API carries the balances with their unit.
+func TestLowBalanceOnThePage(t *testing.T) {
+	e := newEnv(t, envOpts{lowCredit: "100"})
+	if !e.daemon.CheckBalances(context.Background()) {
+		t.Fatal("the provider's balance API was not found")
+	}
+	c, _ := e.login()
+	for _, tc := range []struct{ query, want string }{
+		{"/?lang=tr", "Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin"},
+		{"/?lang=en", "The provider&#39;s balance is low (39 TL; limit 100): top up the account before messages stop"},
+	} {
+		e.do(c, "GET", tc.query, nil) // the language is remembered by a cookie
+		_, page := e.do(c, "GET", "/", nil)
+		section := regexp.MustCompile(`(?s)<li class="active" id="channel-sms">.*?</li>`).FindString(page)
+		if !strings.Contains(section, `class="alert low-credit">`+tc.want) {
+			t.Errorf("%s: the channel lacks %q:\n%s", tc.query, tc.want, section)
+		}
+	}
+	_, body := e.do(c, "GET", "/api/status", nil)
+	var api struct {
+		Channels []struct {
+			Credit struct {
+				Balances []notify.Balance `json:"balances"`
+				Low      bool             `json:"low"`
+			} `json:"credit"`
+		} `json:"channels"`
+	}
+	if err := json.Unmarshal([]byte(body), &api); err != nil || len(api.Channels) != 1 || !api.Channels[0].Credit.Low ||
+		!slices.Equal(api.Channels[0].Credit.Balances, []notify.Balance{{Name: "credit", Amount: 39, Unit: notify.UnitTL}}) {
+		t.Errorf("/api/status channels: %v\n%s", err, body)
+	}
+}

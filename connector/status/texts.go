@@ -74,6 +74,9 @@ func entityOf(dedupeKey string) string {
 	return e
 }
 
+// LowCredit is the warning under a channel whose balance is low.
+func (l lang) LowCredit(c Credit) string { return c.Warning(l.cat()) }
+
 // QuietNow says until when a channel's quiet hours hold.
 func (p pageData) QuietNow(until time.Time) string {
 	return p.C("statuspage.quiet_now", "time", p.when(until, p.now, p.loc))
