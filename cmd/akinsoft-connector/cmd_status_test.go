@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/x509"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -485,5 +486,30 @@ jobs:
 				t.Errorf("exit %d; the output should say %q and not %q:\n%s\n%s", code, tc.want, tc.never, out, errOut)
 			}
 		})
+	}
+}
+
+// An opt-out added with `optout add` is among the refusals of the status
+// page's data (`status --json` is the same overview as /api/status),
+// masked and marked as the operator's, its note left out.
+func TestOptOutAddIsAmongTheRefusals(t *testing.T) {
+	cfg, _ := opsSetup(t, "127.0.0.1:1")
+	if code, out, errOut := runEN(t, "optout", "add", "0533 234 56 78", "--note", "telefonla istedi", "--config", cfg); code != exitOK {
+		t.Fatalf("optout add: exit %d: %s%s", code, out, errOut)
+	}
+	code, out, errOut := runEN(t, "status", "--json", "--config", cfg)
+	if code != exitOK {
+		t.Fatalf("status --json: exit %d: %s", code, errOut)
+	}
+	var o status.Overview
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Refusals) != 1 || o.Refusals[0].To != "+90533*****78" || o.Refusals[0].Source != string(outbox.SourceOperator) ||
+		o.Refusals[0].Channel != "" || o.Refusals[0].Scope != outbox.ScopeAll {
+		t.Errorf("refusals %+v, want the operator's opt-out of every channel", o.Refusals)
+	}
+	if strings.Contains(out, "5332345678") || strings.Contains(out, "telefonla") {
+		t.Errorf("status --json shows the number or the note:\n%s", out)
 	}
 }

@@ -59,8 +59,13 @@ func (s *Store) SaveConsent(ctx context.Context, c Consent) error {
 // StaleConsents returns cached answers checked before before, oldest first:
 // those the refresh asks İYS about again.
 func (s *Store) StaleConsents(ctx context.Context, before time.Time, limit int) ([]Consent, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT recipient, type, recipient_type, status, consent_date, source, checked_at FROM consent
+	return s.consents(ctx, `SELECT recipient, type, recipient_type, status, consent_date, source, checked_at FROM consent
 		WHERE checked_at < ? ORDER BY checked_at LIMIT ?`, ms(before), limit)
+}
+
+// consents reads the cached answers q selects (every column, in order).
+func (s *Store) consents(ctx context.Context, q string, args ...any) ([]Consent, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read the İYS consent cache: %w", err)
 	}

@@ -202,11 +202,22 @@ func (s *Store) OptOuts(ctx context.Context) ([]OptOutEntry, error) {
 	return s.optOuts(ctx, `SELECT `+optOutCols+` FROM optout ORDER BY added_at, recipient, channel`)
 }
 
-// Refusals lists the opt-outs the customers asked for by reply, newest
-// first: the status page's list.
+// Refusals lists the opt-out list newest first, whatever put each entry
+// there (a reply, the provider, an operator's optout add, a bounce): the
+// status page's list, beside the refusals İYS holds (IYSRefusals).
 func (s *Store) Refusals(ctx context.Context, limit int) ([]OptOutEntry, error) {
-	return s.optOuts(ctx, `SELECT `+optOutCols+` FROM optout WHERE source IN (?, ?) ORDER BY added_at DESC LIMIT ?`,
-		SourceReply, SourceProvider, limit)
+	return s.optOuts(ctx, `SELECT `+optOutCols+` FROM optout ORDER BY added_at DESC, recipient, channel LIMIT ?`, limit)
+}
+
+// IYSRefusals lists the refusals (RET) İYS holds, as the connector last
+// asked, newest first by İYS's date. A refusal by reply that the connector
+// itself sent on to İYS is left out: the opt-out list has it already, with
+// its copy's state.
+func (s *Store) IYSRefusals(ctx context.Context, limit int) ([]Consent, error) {
+	// İYS's dates ("2025-01-24 09:40:00") sort as text.
+	return s.consents(ctx, `SELECT recipient, type, recipient_type, status, consent_date, source, checked_at FROM consent c
+		WHERE status = 'RET' AND NOT EXISTS (SELECT 1 FROM optout o WHERE o.recipient = c.recipient AND o.iys != '')
+		ORDER BY consent_date DESC, checked_at DESC, recipient LIMIT ?`, limit)
 }
 
 // PendingSync lists opt-outs whose copy at the provider's blacklist
