@@ -18,10 +18,14 @@ type Paths struct {
 	ConfigFile string // the config the service runs with
 	StateDir   string // outbox database and vault
 	LogDir     string // rotated JSON logs
+	// DocDir holds the documentation the MSI and the .deb install (README.tr.md,
+	// README.md, init.md, …): the program's messages name their files there.
+	DocDir string
 }
 
 // DefaultPaths returns this OS's defaults: %ProgramData%\AkinsoftConnector
-// on Windows, /etc, /var/lib and /var/log on Linux.
+// on Windows, /etc, /var/lib and /var/log on Linux; the documentation in the
+// docs folder of the install folder (Windows) or in /usr/share/doc (Linux).
 func DefaultPaths() Paths { return defaultPaths() }
 
 // ResolvePath makes p absolute against the directory of the config file. A

@@ -9,6 +9,7 @@ func TestDefaultPathsUnix(t *testing.T) {
 		ConfigFile: "/etc/akinsoft-connector/config.yaml",
 		StateDir:   "/var/lib/akinsoft-connector",
 		LogDir:     "/var/log/akinsoft-connector",
+		DocDir:     "/usr/share/doc/akinsoft-connector",
 	}
 	if got := DefaultPaths(); got != want {
 		t.Errorf("DefaultPaths() = %+v, want %+v", got, want)

@@ -13,7 +13,21 @@ func defaultPaths() Paths {
 		ConfigFile: filepath.Join(base, "config.yaml"),
 		StateDir:   filepath.Join(base, "state"),
 		LogDir:     filepath.Join(base, "logs"),
+		// The MSI's INSTALLDIR (packaging/windows/akinsoft-connector.wxs).
+		DocDir: filepath.Join(programFiles(), "AkinsoftConnector", "docs"),
 	}
+}
+
+// programFiles is where the MSI installs the program: the 64-bit Program
+// Files folder, which a 64-bit program is told of (the binary is amd64 only).
+func programFiles() string {
+	if p, err := windows.KnownFolderPath(windows.FOLDERID_ProgramFiles, 0); err == nil && p != "" {
+		return p
+	}
+	if p := os.Getenv("ProgramFiles"); p != "" {
+		return p
+	}
+	return `C:\Program Files`
 }
 
 // programData asks Windows for the folder rather than trusting the

@@ -12,13 +12,19 @@ func TestDefaultPathsWindows(t *testing.T) {
 	if pd == "" {
 		t.Fatal("%ProgramData% is not set; every Windows since Vista sets it")
 	}
+	pf := os.Getenv("ProgramFiles")
+	if pf == "" {
+		t.Fatal("%ProgramFiles% is not set; every Windows sets it")
+	}
 	want := Paths{
 		ConfigFile: pd + `\AkinsoftConnector\config.yaml`,
 		StateDir:   pd + `\AkinsoftConnector\state`,
 		LogDir:     pd + `\AkinsoftConnector\logs`,
+		DocDir:     pf + `\AkinsoftConnector\docs`,
 	}
 	got := DefaultPaths()
-	if !strings.EqualFold(got.ConfigFile, want.ConfigFile) || !strings.EqualFold(got.StateDir, want.StateDir) || !strings.EqualFold(got.LogDir, want.LogDir) {
+	if !strings.EqualFold(got.ConfigFile, want.ConfigFile) || !strings.EqualFold(got.StateDir, want.StateDir) || !strings.EqualFold(got.LogDir, want.LogDir) ||
+		!strings.EqualFold(got.DocDir, want.DocDir) {
 		t.Errorf("DefaultPaths() = %+v, want %+v", got, want)
 	}
 	if !filepath.IsAbs(got.ConfigFile) {

@@ -21,8 +21,9 @@ func newInitCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: g.h("help.init"),
-		Long:  g.h("help.init.long"),
-		Args:  cobra.NoArgs,
+		// The guide where the MSI or the .deb put it on this machine.
+		Long: g.help.Text("help.init.long", map[string]string{"docs": filepath.Join(installer.DefaultPaths().DocDir, "init.md")}),
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			l := catalog.TR // Turkish first, whatever the server's locale says
 			if lang, ok := catalog.ParseLang(g.lang); ok {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
@@ -115,7 +117,7 @@ func (s *setup) jobs(ctx context.Context) error {
 	}
 	s.p.say("init.jobs_intro")
 	if s.starter.WhatsApp != nil {
-		s.p.say("init.whatsapp_templates_intro")
+		s.p.say("init.whatsapp_templates_intro", "readme", filepath.Join(installer.DefaultPaths().DocDir, "README.md"))
 	}
 	var chosen []config.StarterJob
 	for i, pr := range proposals {

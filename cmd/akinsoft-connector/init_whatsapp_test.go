@@ -13,6 +13,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp/whatsapptest"
 )
 
@@ -56,6 +57,8 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 	t.Logf("init:\n%s", out)
 	for _, want := range []string{
 		"Meta Business yöneticisinde",
+		// The README where the packages install it, not a bare "(README)".
+		"(ayrıntısı " + filepath.Join(installer.DefaultPaths().DocDir, "README.md") + " dosyasında)",
 		"WhatsApp şablonunun metni: Sayın {{1}}, {{2}} tarihli {{3}} numaralı {{4}} tutarındaki faturanız düzenlenmiştir. Bizi tercih ettiğiniz için teşekkür ederiz.",
 		"fatura_hazir şablonu örnek müşteriyle doldurulup +90532*****33 numarasına deneme olarak gönderiliyor",
 		"Değişkenler: {{1}} = {{.ALICI_ADI}}, {{2}} = {{date .TARIHI}}, {{3}} = {{.FATURA_NO}}, {{4}} = {{money .TOPLAM_GENEL_KPB}}",

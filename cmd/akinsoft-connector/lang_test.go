@@ -16,6 +16,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -215,6 +216,32 @@ func TestHelpInTurkish(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("English help lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// init's help names its guide where the packages install it on this OS,
+// not the repository's docs/ a dealer's machine does not have; the guide is
+// in the repository under that name (scripts/test-packages.sh checks that
+// the MSI and the .deb install it there).
+func TestInitHelpNamesTheInstalledGuide(t *testing.T) {
+	noLocale(t)
+	guide := filepath.Join(installer.DefaultPaths().DocDir, "init.md")
+	for _, tc := range []struct {
+		lang, want string
+	}{{"tr", "Her soru için " + guide + " dosyasına bakın."}, {"en", "See " + guide + " for every question."}} {
+		code, out, errOut := runCLI(t, "--lang", tc.lang, "init", "--help")
+		if code != exitOK {
+			t.Fatalf("init --help (%s): exit %d: %s", tc.lang, code, errOut)
+		}
+		if !strings.Contains(out, tc.want) {
+			t.Errorf("init --help (%s) lacks %q:\n%s", tc.lang, tc.want, out)
+		}
+		if strings.Contains(out, "docs/init.md") {
+			t.Errorf("init --help (%s) names the repository's docs/init.md:\n%s", tc.lang, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join("..", "..", "docs", filepath.Base(guide))); err != nil {
+		t.Errorf("the guide init's help names is not in docs/: %v", err)
 	}
 }
 

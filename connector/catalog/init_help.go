@@ -1,7 +1,8 @@
 package catalog
 
 // The help of `akinsoft-connector init` (help.init.*: the command and the
-// flag of each question) and its own errors.
+// flag of each question) and its own errors. help.init.long's {docs} is
+// init.md where the packages install it on this OS (installer.Paths.DocDir).
 func init() {
 	add(map[Key]entry{
 		"help.init": {
@@ -16,7 +17,7 @@ func init() {
 				"gönderir, bilgilendirme bildirimlerini Türkçe metinleriyle önerir, açıklamalı bir yapılandırma yazar,\n" +
 				"onu check ile denetler ve hizmeti kurup başlatmayı önerir.\n\n" +
 				"Bir betikten yanıtları standart girdiden satır satır ya da seçenek olarak verin (--driver, --company,\n" +
-				"--sms, …); parolalar yalnızca standart girdiden. Her soru için docs/init.md dosyasına bakın.",
+				"--sms, …); parolalar yalnızca standart girdiden.\nHer soru için {docs} dosyasına bakın.",
 			en: "init asks, in Turkish (--lang en for English), for what the connector needs and writes the\n" +
 				"config at --config: it finds the Wolvox company databases (every drive's AKINSOFT folder on\n" +
 				"Windows, a folder you name elsewhere; SQL Server by name), connects with a read-only user\n" +
@@ -25,7 +26,7 @@ func init() {
 				"proposes the informational notifications with their Turkish texts, writes a commented config,\n" +
 				"runs check on it, and offers to install and start the service.\n\n" +
 				"From a script, give the answers one a line on standard input, or as flags (--driver, --company,\n" +
-				"--sms, …); passwords only on standard input. See docs/init.md for every question."},
+				"--sms, …); passwords only on standard input.\nSee {docs} for every question."},
 
 		"help.init.driver":                             {tr: "veritabanı sunucusu: firebird ya da mssql", en: "database server: firebird or mssql"},
 		"help.init.search":                             {tr: "Wolvox veritabanlarının aranacağı klasör (Windows: her sürücünün AKINSOFT klasörü)", en: "folder to look for Wolvox databases in (Windows: every drive's AKINSOFT folder)"},
