@@ -4,9 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -160,6 +163,134 @@ func TestExampleTwinsMatch(t *testing.T) {
 	if !reflect.DeepEqual(values[0], values[1]) {
 		t.Errorf("config.example.yaml and config.example.en.yaml differ beyond language and comments")
 	}
+}
+
+// The documents with a Turkish twin (docs/X.md beside docs/X.tr.md) say the
+// same but for their language, as the example configs do: the same code
+// blocks (a YAML block's comments aside), the same `commands`, `keys` and
+// `file names` in the text, and links to the same documents (the Turkish one
+// links each twin's Turkish side where there is one).
+func TestDocTwinsMatch(t *testing.T) {
+	turkish, err := filepath.Glob("../../docs/*.tr.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := 0
+	for _, tr := range turkish {
+		en := strings.TrimSuffix(tr, ".tr.md") + ".md"
+		if _, err := os.Stat(en); err != nil {
+			continue // Turkish only, as two-way.tr.md
+		}
+		pairs++
+		a, b := readDoc(t, en), readDoc(t, tr)
+		if len(a.blocks) != len(b.blocks) {
+			t.Errorf("%s has %d code blocks, %s %d", en, len(a.blocks), tr, len(b.blocks))
+		} else {
+			for i := range a.blocks {
+				if a.blocks[i] != b.blocks[i] {
+					t.Errorf("code block %d differs beyond its comments:\n%s:\n%s\n%s:\n%s", i+1, en, a.blocks[i], tr, b.blocks[i])
+				}
+			}
+		}
+		for _, d := range [][2]docText{{a, b}, {b, a}} {
+			for span := range d[0].spans {
+				if !d[1].spans[span] {
+					t.Errorf("%s writes `%s`, %s does not", d[0].path, span, d[1].path)
+				}
+			}
+		}
+		// The Turkish side's links, each twin read as its English side; the
+		// link from each side to the other left out.
+		links := func(d docText, twin string) map[string]bool {
+			out := map[string]bool{}
+			for l := range d.links {
+				if l != filepath.Base(twin) {
+					out[strings.Replace(l, ".tr.md", ".md", 1)] = true
+				}
+			}
+			return out
+		}
+		if la, lb := links(a, tr), links(b, en); !reflect.DeepEqual(la, lb) {
+			t.Errorf("%s links %v, %s %v", en, slices.Sorted(maps.Keys(la)), tr, slices.Sorted(maps.Keys(lb)))
+		}
+	}
+	if pairs < 2 {
+		t.Errorf("found %d twin documents in docs/, want daily-summary and messaging at least", pairs)
+	}
+}
+
+// The user documents link only to files of the repository: the packages
+// install them beside each other (scripts/dist.sh), and a reader of the
+// repository follows the rest.
+func TestDocLinksStayInTheRepository(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := filepath.Glob("../../docs/*.md")
+	for _, f := range append([]string{"../../README.md", "../../README.tr.md"}, docs...) {
+		for l := range readDoc(t, f).links {
+			target, err := filepath.Abs(filepath.Join(filepath.Dir(f), filepath.FromSlash(l)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				t.Errorf("%s links %s, outside the repository", f, l)
+			} else if _, err := os.Stat(target); err != nil {
+				t.Errorf("%s links %s, which is not in the repository", f, l)
+			}
+		}
+	}
+}
+
+// docText is what TestDocTwinsMatch compares of a Markdown document.
+type docText struct {
+	path   string
+	blocks []string        // fenced code blocks, a YAML block without its comments
+	spans  map[string]bool // `inline code`, its spaces and line breaks as one space
+	links  map[string]bool // relative link targets without their #anchor
+}
+
+var (
+	inlineCode   = regexp.MustCompile("`([^`]+)`")
+	markdownLink = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	yamlComment  = regexp.MustCompile(`(^|\s+)#.*$`)
+)
+
+func readDoc(t *testing.T, path string) docText {
+	t.Helper()
+	d := docText{path: path, spans: map[string]bool{}, links: map[string]bool{}}
+	var text, block strings.Builder
+	lang, in := "", false
+	for _, line := range strings.Split(mustRead(t, path), "\n") {
+		fence := strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(fence, "```") && !in:
+			in, lang = true, strings.TrimPrefix(fence, "```")
+			block.Reset()
+		case strings.HasPrefix(fence, "```"):
+			in = false
+			d.blocks = append(d.blocks, block.String())
+		case in && lang == "yaml":
+			if l := strings.TrimRight(yamlComment.ReplaceAllString(line, ""), " "); strings.TrimSpace(l) != "" {
+				block.WriteString(l + "\n")
+			}
+		case in:
+			block.WriteString(line + "\n")
+		default:
+			text.WriteString(line + "\n")
+		}
+	}
+	for _, m := range inlineCode.FindAllStringSubmatch(text.String(), -1) {
+		d.spans[strings.Join(strings.Fields(m[1]), " ")] = true
+	}
+	for _, m := range markdownLink.FindAllStringSubmatch(text.String(), -1) {
+		l, _, _ := strings.Cut(m[1], "#")
+		if l != "" && !strings.Contains(l, "://") && !strings.HasPrefix(l, "mailto:") {
+			d.links[l] = true
+		}
+	}
+	return d
 }
 
 func TestUTF8BOMIsAccepted(t *testing.T) {
