@@ -1,7 +1,10 @@
 package installer
 
 import (
+	"encoding/xml"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +26,44 @@ func TestResolvePath(t *testing.T) {
 		if got := ResolvePath(cfg, tt.in); got != tt.want {
 			t.Errorf("ResolvePath(%q, %q) = %q, want %q", cfg, tt.in, got, tt.want)
 		}
+	}
+}
+
+// The MSI installs the documentation where paths_windows.go says it is:
+// the docs folder of AkinsoftConnector in the 64-bit Program Files.
+func TestMSIInstallsTheDocsAtDocDir(t *testing.T) {
+	wxs, err := os.ReadFile(filepath.Join("..", "packaging", "windows", "akinsoft-connector.wxs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type dir struct {
+		ID       string `xml:"Id,attr"`
+		Name     string `xml:"Name,attr"`
+		Children []dir  `xml:"Directory"`
+	}
+	var w struct {
+		Dirs []dir `xml:"Product>Directory"`
+	}
+	if err := xml.Unmarshal(wxs, &w); err != nil {
+		t.Fatal(err)
+	}
+	var path []string
+	var find func(ds []dir, above []string) bool
+	find = func(ds []dir, above []string) bool {
+		for _, d := range ds {
+			here := append(append([]string(nil), above...), d.ID+"="+d.Name)
+			if d.ID == "DOCSDIR" {
+				path = here
+				return true
+			}
+			if find(d.Children, here) {
+				return true
+			}
+		}
+		return false
+	}
+	find(w.Dirs, nil)
+	if got, want := strings.Join(path, " > "), "TARGETDIR=SourceDir > ProgramFiles64Folder= > INSTALLDIR=AkinsoftConnector > DOCSDIR=docs"; got != want {
+		t.Errorf("the .wxs puts DOCSDIR at %q, want %q", got, want)
 	}
 }

@@ -2,7 +2,12 @@
 
 package installer
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestDefaultPathsUnix(t *testing.T) {
 	want := Paths{
@@ -13,5 +18,16 @@ func TestDefaultPathsUnix(t *testing.T) {
 	}
 	if got := DefaultPaths(); got != want {
 		t.Errorf("DefaultPaths() = %+v, want %+v", got, want)
+	}
+}
+
+// The .deb installs the documentation where the program's messages name it.
+func TestPackageInstallsTheDocsAtDocDir(t *testing.T) {
+	nfpm, err := os.ReadFile(filepath.Join("..", "packaging", "linux", "nfpm.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "dst: " + DefaultPaths().DocDir + "/\n"; !strings.Contains(string(nfpm), want) {
+		t.Errorf("packaging/linux/nfpm.yaml has no %q: the .deb puts the documentation elsewhere", strings.TrimSpace(want))
 	}
 }

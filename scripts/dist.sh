@@ -24,6 +24,7 @@ die() { echo "scripts/dist.sh: $*" >&2; exit 1; }
 version=${1:-$(git describe --tags --always --dirty)}
 [[ $version =~ ^[A-Za-z0-9._+~-]+$ ]] || die "version \"$version\" may only hold letters, digits and . _ + ~ -"
 [[ -f config.example.yaml ]] || die "config.example.yaml is missing at the repository root; the packages ship it as the config template"
+[[ -f config.example.en.yaml ]] || die "config.example.en.yaml is missing at the repository root; the packages ship it beside the template"
 [[ -d cmd/akinsoft-connector ]] || die "cmd/akinsoft-connector is missing: nothing to build"
 
 # MSI versions are three numbers; Debian versions must start with a digit.
@@ -59,14 +60,39 @@ build windows amd64 "${base}_windows_amd64.exe"
 build linux amd64 "${base}_linux_amd64"
 build linux arm64 "${base}_linux_arm64"
 
-# The Linux template points state and logs at /var/lib and /var/log: the
-# unit's ProtectSystem=strict makes /etc read-only for the service.
-linux_config=$work/config.example.yaml
-sed -e 's|^state_dir: state\b|state_dir: /var/lib/akinsoft-connector|' \
-	-e 's|^\(  dir: \)logs\b|\1/var/log/akinsoft-connector|' config.example.yaml >"$linux_config"
-grep -q '^state_dir: /var/lib/akinsoft-connector' "$linux_config" &&
-	grep -q '^  dir: /var/log/akinsoft-connector' "$linux_config" ||
-	die "config.example.yaml no longer has the 'state_dir: state' and '  dir: logs' lines this script rewrites for Linux; update the sed in scripts/dist.sh"
+# The documentation, one folder in both packages: the MSI's docs folder in
+# the install folder, the .deb's /usr/share/doc/akinsoft-connector
+# (installer.Paths.DocDir). docs/*.md as they are; the READMEs beside them,
+# their links to docs/X.md made X.md.
+userdocs=$work/docs
+mkdir -p "$userdocs"
+compgen -G 'docs/*.md' >/dev/null || die "docs/*.md is missing: the packages ship the documentation"
+for f in docs/*.md; do
+	case $(basename "$f") in README.md | README.tr.md) die "$f would take the README's place in the packages' docs folder" ;; esac
+	cp "$f" "$userdocs/"
+done
+for readme in README.md README.tr.md; do
+	sed 's#\bdocs/\([A-Za-z0-9._-]*\.md\)#\1#g' "$readme" >"$userdocs/$readme"
+done
+! grep -q 'docs/[A-Za-z0-9._-]*\.md' "$userdocs"/README*.md ||
+	die "a README still names docs/X.md after the rewrite for the packages; update the sed in scripts/dist.sh"
+
+# The Linux templates point state and logs at /var/lib and /var/log (the
+# unit's ProtectSystem=strict makes /etc read-only for the service), and
+# each document at /usr/share/doc: the repository's templates are Windows's,
+# and name C:\Program Files\AkinsoftConnector\docs\X.md.
+for template in config.example.yaml config.example.en.yaml; do
+	linux=$work/linux.$template
+	sed -e 's|^state_dir: state\b|state_dir: /var/lib/akinsoft-connector|' \
+		-e 's|^\(  dir: \)logs\b|\1/var/log/akinsoft-connector|' \
+		-e 's|C:\\Program Files\\AkinsoftConnector\\docs\\\([A-Za-z0-9._-]*\.md\)|/usr/share/doc/akinsoft-connector/\1|g' \
+		"$template" >"$linux"
+	grep -q '^state_dir: /var/lib/akinsoft-connector' "$linux" &&
+		grep -q '^  dir: /var/log/akinsoft-connector' "$linux" ||
+		die "$template no longer has the 'state_dir: state' and '  dir: logs' lines this script rewrites for Linux; update the sed in scripts/dist.sh"
+	! grep -q 'Program Files\\AkinsoftConnector\\docs\\[A-Za-z0-9._-]*\.md' "$linux" ||
+		die "$template names a document under C:\\Program Files the sed in scripts/dist.sh does not rewrite for Linux"
+done
 
 # wixl builds the MSI; msitools has msibuild (below) and the msiinfo and
 # msiextract that scripts/test-packages.sh inspects it with.
@@ -74,10 +100,12 @@ if ! command -v wixl >/dev/null || ! command -v msibuild >/dev/null || ! command
 	sh scripts/apt-install.sh wixl msitools || die "cannot install wixl and msitools: apt-get install wixl msitools"
 fi
 echo "msi -> ${base}_windows_amd64.msi"
+# wixl takes no absolute Source (it joins each to the current folder): Docs
+# is the staging folder relative to the repository.
 msi=${base}_windows_amd64.msi
 wixl --arch x64 -D Version="$msi_version" -D Exe="${base}_windows_amd64.exe" \
-	-D ConfigExample=config.example.yaml -D ConfigSchema=config.schema.json \
-	-o "$msi" packaging/windows/akinsoft-connector.wxs
+	-D ConfigExample=config.example.yaml -D ConfigExampleEn=config.example.en.yaml -D ConfigSchema=config.schema.json \
+	-D Docs="$(realpath --relative-to=. "$userdocs")" -o "$msi" packaging/windows/akinsoft-connector.wxs
 # Then what wixl cannot write (packaging/windows/msi-tables.sql): the
 # Turkish texts need the database's code page first (wixl leaves it 0).
 printf '\r\n\r\n1254\t_ForceCodepage\r\n' >"$work/_ForceCodepage.idt"
@@ -131,7 +159,9 @@ for arch in amd64 arm64; do
 	cp packaging/linux/* "$stage/"
 	cp -r "$docs"/. "$stage/"
 	cp "${base}_linux_${arch}" "$stage/akinsoft-connector"
-	cp "$linux_config" "$stage/config.example.yaml"
+	cp "$work/linux.config.example.yaml" "$stage/config.example.yaml"
+	cp "$work/linux.config.example.en.yaml" "$stage/config.example.en.yaml"
+	cp -r "$userdocs" "$stage/docs"
 	cp config.schema.json "$stage/config.schema.json"
 	(cd "$stage" && DEB_ARCH=$arch DEB_VERSION=$deb_version \
 		go run "$NFPM" package --config nfpm.yaml --packager deb --target "$deb") >"$work/nfpm.log" 2>&1 ||

@@ -29,6 +29,47 @@ expect() {
 	if grep -qF -- "$3" <<<"$2"; then ok "$1"; else fail "$1: missing [$3] in:"; echo "$2" | sed 's/^/      /' >&2; fi
 }
 
+# check_docs WHAT DIR: DIR holds the documentation as scripts/dist.sh
+# stages it for both packages: docs/*.md as they are, the READMEs beside
+# them (their docs/X.md links made X.md), every link from one document to
+# another resolving in DIR.
+check_docs() {
+	local what=$1 dir=$2 doc name missing=
+	for doc in docs/*.md; do
+		cmp -s "$dir/$(basename "$doc")" "$doc" || missing+=" $(basename "$doc")"
+	done
+	[[ -z $missing ]] && ok "$what: every docs/*.md, as it is" || fail "$what: missing or different:$missing"
+	for name in README.tr.md README.md; do
+		[[ -s $dir/$name ]] && ok "$what: $name" || fail "$what: no $name"
+	done
+	missing=
+	for name in $(cat "$dir"/*.md 2>/dev/null | grep -o '](\([A-Za-z0-9._-]*\.md\)\(#[^)]*\)\?)' | sed 's/^](\([^)#]*\).*/\1/' | sort -u); do
+		[[ -f $dir/$name ]] || missing+=" $name"
+	done
+	[[ -z $missing ]] && ok "$what: every link from one document to another resolves there" || fail "$what: links to documents it lacks:$missing"
+	if cat "$dir"/README*.md 2>/dev/null | grep -q '](docs/'; then
+		fail "$what: a README links docs/…, a folder the packages do not have"
+	else
+		ok "$what: the READMEs link the documents beside them"
+	fi
+}
+# check_pointers WHAT TEMPLATE DIR REGEX: every document TEMPLATE names (a
+# REGEX, the folder and a file name) is in DIR, and it names some.
+check_pointers() {
+	local what=$1 template=$2 dir=$3 names name missing=
+	names=$(grep -o "$4" "$template" | sed 's#.*[\\/]##' | sort -u)
+	for name in $names; do [[ -f $dir/$name ]] || missing+=" $name"; done
+	if [[ -z $names ]]; then
+		fail "$what: $(basename "$template") names no document where the package installs it"
+	elif [[ -n $missing ]]; then
+		fail "$what: $(basename "$template") names documents the package does not install:$missing"
+	else
+		ok "$what: $(basename "$template") names the installed" $names
+	fi
+}
+windocs='C:\\Program Files\\AkinsoftConnector\\docs\\[A-Za-z0-9._-]*\.md'
+debdocs='/usr/share/doc/akinsoft-connector/[A-Za-z0-9._-]*\.md'
+
 work=$(mktemp -d -t akinsoft-pkgtest.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 base=dist/akinsoft-connector_${version}
@@ -79,6 +120,22 @@ dirs=$(msiinfo export "$msi" Directory)
 expect "msi puts the exe under Program Files" "$dirs" "INSTALLDIR${tab}ProgramFiles64Folder${tab}AkinsoftConnector"
 expect "msi puts the config under ProgramData" "$dirs" "DATADIR${tab}CommonAppDataFolder${tab}AkinsoftConnector"
 expect "msi File table has the config schema" "$files" "ConfigSchemaJson${tab}ConfigExample${tab}config.schema.json${tab}$(stat -c %s config.schema.json)"
+expect "msi File table has the English template, a component of its own" "$files" \
+	"ConfigExampleEnYaml${tab}ConfigExampleEn${tab}config.example.en.yaml${tab}$(stat -c %s config.example.en.yaml)"
+expect "msi puts the documentation in the install folder's docs" "$dirs" "DOCSDIR${tab}INSTALLDIR${tab}docs"
+# Each document in DOCSDIR, one a component, the file its KeyPath: a
+# document added to docs/ fails here until the .wxs gets a component for it.
+components=$(msiinfo export "$msi" Component | tr -d '\r')
+for doc in README.tr.md README.md docs/*.md; do
+	name=$(basename "$doc")
+	row=$(awk -F'\t' -v n="$name" '$3 == n || substr($3, length($3) - length(n)) == "|" n' <<<"$files")
+	if [[ -n $row ]] && awk -F'\t' -v c="$(cut -f2 <<<"$row")" -v f="$(cut -f1 <<<"$row")" \
+		'$1 == c && $3 == "DOCSDIR" && $6 == f { found = 1 } END { exit !found }' <<<"$components"; then
+		ok "msi installs $name in docs, its component's KeyPath"
+	else
+		fail "msi does not install $name in docs as its own component's KeyPath: add a Component for it to packaging/windows/akinsoft-connector.wxs"
+	fi
+done
 expect "msi creates the state folder" "$dirs" "STATEDIR${tab}DATADIR${tab}state"
 expect "msi creates the log folder" "$dirs" "LOGDIR${tab}DATADIR${tab}logs"
 # The folders' rights: a protected DACL for SYSTEM and Administrators on
@@ -127,13 +184,20 @@ if [[ -n ${wine:-} ]]; then
 		expect "msi installed under Wine: the program is on the system PATH" \
 			"$("$wine" reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>&1 | tr -d '\r')" 'C:\Program Files\AkinsoftConnector\'
 		data=$WINEPREFIX/drive_c/ProgramData/AkinsoftConnector
-		[[ -d $data/state && -d $data/logs && -f $data/config.schema.json ]] &&
-			ok "msi installed under Wine: state and logs folders and the schema beside the example" || fail "msi installed under Wine: $(ls -A "$data" 2>&1)"
+		[[ -d $data/state && -d $data/logs && -f $data/config.schema.json && -f $data/config.example.en.yaml ]] &&
+			ok "msi installed under Wine: state and logs folders, the schema and the English template beside the example" || fail "msi installed under Wine: $(ls -A "$data" 2>&1)"
+		installed_docs="$WINEPREFIX/drive_c/Program Files/AkinsoftConnector/docs"
+		check_docs "msi installed under Wine, C:\Program Files\AkinsoftConnector\docs" "$installed_docs"
+		# The installed program's help names the guide where it now is.
+		expect "msi installed under Wine: init --help names C:\Program Files\AkinsoftConnector\docs\init.md" \
+			"$("$wine" 'C:\Program Files\AkinsoftConnector\akinsoft-connector.exe' --lang tr init --help 2>&1 | tr -d '\r')" \
+			'Her soru için C:\Program Files\AkinsoftConnector\docs\init.md dosyasına bakın.'
 		# Wine puts a per-machine shortcut in the user's Start menu; Windows
 		# in the common one. Either way it must be there, by its Turkish name.
 		[[ -n $(find "$WINEPREFIX/drive_c" -path '*Start Menu/Programs/AKINSOFT Connector Durum Sayfası.lnk' 2>/dev/null) ]] &&
 			ok "msi installed under Wine: Start-menu entry for the status page" || fail "msi installed under Wine: no Start-menu entry"
 		"$wine" msiexec /x "Z:$msi" /qn && ok "msi uninstalls under Wine" || fail "msi uninstall under Wine failed"
+		[[ ! -e $installed_docs ]] && ok "msi uninstall under Wine removed the documentation" || fail "msi uninstall under Wine left $(ls -A "$installed_docs" 2>&1)"
 		if "$wine" reg query 'HKLM\System\CurrentControlSet\Control\Session Manager\Environment' /v PATH 2>&1 | grep -qF 'AkinsoftConnector'; then
 			fail "msi uninstall under Wine left the program on the PATH"
 		else
@@ -153,6 +217,13 @@ extracted_exe=$(find "$work/msi" -name akinsoft-connector.exe)
 extracted_cfg=$(find "$work/msi" -name config.example.yaml)
 [[ -n $extracted_exe ]] && cmp -s "$extracted_exe" "$exe" && ok "msi payload exe is the built exe" || fail "msi payload exe differs from $exe"
 [[ -n $extracted_cfg ]] && cmp -s "$extracted_cfg" config.example.yaml && ok "msi payload config is config.example.yaml" || fail "msi payload config differs"
+extracted_en=$(find "$work/msi" -name config.example.en.yaml)
+[[ -n $extracted_en ]] && cmp -s "$extracted_en" config.example.en.yaml && ok "msi payload English template is config.example.en.yaml" || fail "msi payload English template differs"
+extracted_docs=$(find "$work/msi" -type d -name docs | head -n 1)
+check_docs "msi payload docs" "${extracted_docs:-$work/msi/none}"
+for template in config.example.yaml config.example.en.yaml; do
+	check_pointers "msi" "$template" "${extracted_docs:-$work/msi/none}" "$windocs"
+done
 
 echo "== deb"
 for arch in amd64 arm64; do
@@ -168,11 +239,20 @@ for arch in amd64 arm64; do
 	expect "$arch deb: systemd unit" "$contents" "./lib/systemd/system/akinsoft-connector.service"
 	expect "$arch deb: config template, not readable by others" "$contents" "-rw-r----- root/root"
 	expect "$arch deb: config template path" "$contents" "./etc/akinsoft-connector/config.example.yaml"
+	grep -qE '^-rw-r----- root/root .* \./etc/akinsoft-connector/config\.example\.en\.yaml$' <<<"$contents" &&
+		ok "$arch deb: English template beside it, mode 640" || fail "$arch deb: no /etc/akinsoft-connector/config.example.en.yaml of mode 640"
+	if grep -E '\./usr/share/doc/akinsoft-connector/[^/]*\.md$' <<<"$contents" | grep -vq '^-rw-r--r-- root/root '; then
+		fail "$arch deb: a document in /usr/share/doc/akinsoft-connector is not root's, mode 644"
+	else
+		ok "$arch deb: the documents are root's, mode 644"
+	fi
 	if grep -q "etc/akinsoft-connector/config.yaml" <<<"$contents"; then fail "$arch deb ships a config.yaml: it would run an unedited config"; fi
 	x=$work/deb-$arch
 	dpkg-deb -x "$deb" "$x"
 	dpkg-deb -e "$deb" "$x/DEBIAN"
 	expect "$arch deb: config template is a conffile" "$(cat "$x/DEBIAN/conffiles")" "/etc/akinsoft-connector/config.example.yaml"
+	expect "$arch deb: English template is a conffile" "$(cat "$x/DEBIAN/conffiles")" "/etc/akinsoft-connector/config.example.en.yaml"
+	check_docs "$arch deb: /usr/share/doc/akinsoft-connector" "$x/usr/share/doc/akinsoft-connector"
 	cmp -s "$x/lib/systemd/system/akinsoft-connector.service" packaging/linux/akinsoft-connector.service &&
 		ok "$arch deb: unit is packaging/linux/akinsoft-connector.service" || fail "$arch deb: unit differs"
 	exposure=$(systemd-analyze security --offline=yes --no-pager "$x/lib/systemd/system/akinsoft-connector.service" 2>&1 | sed -n 's/.*Overall exposure level for [^:]*: \([0-9.]*\).*/\1/p')
@@ -198,6 +278,15 @@ for arch in amd64 arm64; do
 	cfg=$(cat "$x/etc/akinsoft-connector/config.example.yaml")
 	expect "$arch deb: template keeps state in /var/lib" "$cfg" "state_dir: /var/lib/akinsoft-connector"
 	expect "$arch deb: template logs to /var/log" "$cfg" "  dir: /var/log/akinsoft-connector"
+	cfg_en=$(cat "$x/etc/akinsoft-connector/config.example.en.yaml")
+	expect "$arch deb: English template keeps state in /var/lib" "$cfg_en" "state_dir: /var/lib/akinsoft-connector"
+	expect "$arch deb: English template logs to /var/log" "$cfg_en" "  dir: /var/log/akinsoft-connector"
+	for template in config.example.yaml config.example.en.yaml; do
+		check_pointers "$arch deb" "$x/etc/akinsoft-connector/$template" "$x/usr/share/doc/akinsoft-connector" "$debdocs"
+		if grep -q "$windocs" "$x/etc/akinsoft-connector/$template"; then
+			fail "$arch deb: $template names a document under C:\Program Files"
+		fi
+	done
 	# The advice printed at the end (a here-document) may name the commands.
 	if awk "/<<'MSG'/{h=1} /^MSG\$/{h=0} !h" "$x/DEBIAN/postinst" | grep -qE 'systemctl (enable|start)|deb-systemd-helper'; then fail "$arch deb: postinst enables or starts the unit"; else ok "$arch deb: postinst enables nothing"; fi
 done
@@ -212,6 +301,10 @@ else
 	out=$(dpkg -i "$deb" 2>&1) || fail "dpkg -i: $out"
 	expect "postinst says what to do next" "$out" "systemctl enable --now akinsoft-connector"
 	expect "installed binary runs" "$(/usr/bin/akinsoft-connector version 2>&1)" "$version"
+	expect "installed init --help names /usr/share/doc/akinsoft-connector/init.md" \
+		"$(/usr/bin/akinsoft-connector --lang tr init --help 2>&1)" "Her soru için /usr/share/doc/akinsoft-connector/init.md dosyasına bakın."
+	[[ -f /usr/share/doc/akinsoft-connector/init.md && -f /usr/share/doc/akinsoft-connector/README.tr.md ]] &&
+		ok "installed: the guide and README.tr.md in /usr/share/doc/akinsoft-connector" || fail "installed: no init.md or README.tr.md in /usr/share/doc/akinsoft-connector"
 	getent passwd akinsoft-connector >/dev/null && ok "system user akinsoft-connector exists" || fail "no akinsoft-connector user"
 	for d in /var/lib/akinsoft-connector /var/log/akinsoft-connector; do
 		[[ $(stat -c '%U:%G %a' "$d" 2>/dev/null) == "akinsoft-connector:akinsoft-connector 750" ]] &&
@@ -221,8 +314,8 @@ else
 		ok "/etc/akinsoft-connector is root:akinsoft-connector 750" || fail "/etc/akinsoft-connector: $(stat -c '%U:%G %a' /etc/akinsoft-connector)"
 	[[ ! -e /etc/systemd/system/multi-user.target.wants/akinsoft-connector.service ]] && ok "unit not enabled" || fail "the unit was enabled"
 	out=$(dpkg --purge akinsoft-connector 2>&1) || fail "dpkg --purge: $out"
-	[[ ! -e /usr/bin/akinsoft-connector && ! -e /lib/systemd/system/akinsoft-connector.service ]] &&
-		ok "purge removed the binary and the unit" || fail "purge left files behind"
+	[[ ! -e /usr/bin/akinsoft-connector && ! -e /lib/systemd/system/akinsoft-connector.service && ! -e /usr/share/doc/akinsoft-connector/init.md ]] &&
+		ok "purge removed the binary, the unit and the documentation" || fail "purge left files behind"
 fi
 
 echo
