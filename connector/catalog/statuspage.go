@@ -22,6 +22,7 @@ func init() {
 		"statuspage.fix.channel_paused": {
 			tr: "Sağlayıcı kullanıcı bilgilerini reddetti ({reason}). Mesajlar bekliyor, kaybolmaz. BT sorumlunuz sağlayıcının parolasını akinsoft-connector secrets set ile düzeltip hizmeti yeniden başlatmalı.",
 			en: "The provider rejected the credentials ({reason}). The messages wait; none is lost. Your IT person should correct the provider's password with akinsoft-connector secrets set and restart the service."},
+		"statuspage.fix.low_credit.title":   {tr: "{channel} bakiyesi azaldı", en: "The {channel} balance is low"},
 		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
 		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",
 			en: "An operator paused this channel; its messages wait. Press Resume beside the channel to go on."},

@@ -174,15 +174,19 @@ func TestLowBalanceOnThePage(t *testing.T) {
 		t.Fatal("the provider's balance API was not found")
 	}
 	c, _ := e.login()
-	for _, tc := range []struct{ query, want string }{
-		{"/?lang=tr", "Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin"},
-		{"/?lang=en", "The provider&#39;s balance is low (39 TL; limit 100): top up the account before messages stop"},
+	for _, tc := range []struct{ query, want, todo, ok string }{
+		{"/?lang=tr", "Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin", "bakiyesi azaldı", "Her şey yolunda"},
+		{"/?lang=en", "The provider&#39;s balance is low (39 TL; limit 100): top up the account before messages stop", "balance is low", "All is well"},
 	} {
 		e.do(c, "GET", tc.query, nil) // the language is remembered by a cookie
 		_, page := e.do(c, "GET", "/", nil)
 		section := regexp.MustCompile(`(?s)<li class="active" id="channel-sms">.*?</li>`).FindString(page)
 		if !strings.Contains(section, `class="alert low-credit">`+tc.want) {
 			t.Errorf("%s: the channel lacks %q:\n%s", tc.query, tc.want, section)
+		}
+		// The owner who only reads the verdict is told too.
+		if !strings.Contains(page, tc.todo) || strings.Contains(page, tc.ok) {
+			t.Errorf("%s: the verdict and the to-do list do not tell the low balance (%q)", tc.query, tc.todo)
 		}
 	}
 	_, body := e.do(c, "GET", "/api/status", nil)

@@ -157,6 +157,11 @@ func (p *pageData) todos(problems []MessageView) []todo {
 		case c.Paused:
 			out = append(out, todo{Kind: "channel_paused", Bad: true, Title: l.C("statuspage.fix.channel_paused.title", "channel", l.ChannelName(c.Name)),
 				Fix: l.C("statuspage.fix.channel_paused", "reason", l.Why(c.Alert))})
+		case c.Credit != nil && c.Credit.Low:
+			// Not yet stopped, but it will be: the owner is the one who
+			// tops the account up, and glances at the verdict only.
+			out = append(out, todo{Kind: "low_credit", Title: l.C("statuspage.fix.low_credit.title", "channel", l.ChannelName(c.Name)),
+				Fix: c.Credit.Warning(l.cat())})
 		}
 	}
 	for _, j := range p.Jobs {
