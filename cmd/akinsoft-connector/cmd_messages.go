@@ -144,8 +144,11 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 		Short: g.h("help.messages.retry"),
 		Long:  g.h("help.messages.retry.long"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if all == (len(args) > 0) {
+			switch {
+			case all && len(args) > 0:
 				return &usageError{g.say("cmd.messages.ids_or_all")}
+			case !all && len(args) == 0:
+				return &usageError{g.say("cmd.messages.ids_needed")}
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {

@@ -155,6 +155,9 @@ func init() {
 			tr: "{n} mesaj (sınıra ulaşıldı: daha fazlası için --limit kullanın)",
 			en: "{n} message(s) (limit reached: use --limit for more)"},
 		"cmd.messages.ids_or_all": {tr: "mesaj numaraları ya da --all-failed verin, ikisini birden değil", en: "give message IDs or --all-failed, not both"},
+		"cmd.messages.ids_needed": {
+			tr: "hangi mesajlar? numaralarını verin (messages list ile görünür) ya da başarısız olanların hepsi için --all-failed",
+			en: "which messages? give their IDs (messages list shows them), or --all-failed for every failed one"},
 		"cmd.messages.bad_id": {
 			tr: "{value} bir mesaj numarası değil (bakınız: akinsoft-connector messages list)",
 			en: "{value} is not a message ID (see: akinsoft-connector messages list)"},
