@@ -50,7 +50,17 @@ func (d *Daemon) openConsent(opts Options) error {
 	if ic.URL == "" {
 		ic.URL = netgsm.DefaultURL
 	}
-	client := httpclient.New(httpclient.WithChannel("iys"), httpclient.WithAllowedHosts(ic.URL), httpclient.WithRootCAs(opts.RootCAs),
+	// İYS is asked through the NetGSM account of the SMS channel, so the
+	// certificates that channel trusts (a shop's TLS-inspecting proxy)
+	// are trusted for it too.
+	roots := opts.RootCAs
+	if smsNetGSM(cfg) != nil {
+		var err error
+		if roots, err = withCAFile(roots, string(cfg.Channels.SMS.CAFile), "channels.sms.ca_file"); err != nil {
+			return err
+		}
+	}
+	client := httpclient.New(httpclient.WithChannel("iys"), httpclient.WithAllowedHosts(ic.URL), httpclient.WithRootCAs(roots),
 		httpclient.WithTimeout(config.DefaultChannelTimeout.Std()), httpclient.WithAudit(opts.Audit))
 	d.tw.consent = consent.New(d.store, netgsm.NewIYS(ic, client), i.Refresh.Std(), d.now, d.log)
 	return nil
