@@ -576,14 +576,16 @@ func (d *Daemon) missedRuns(ctx context.Context) map[string]bool {
 		d.log.Warn("log.daemon.runs_unread", "err", err)
 		return nil
 	}
+	last := make(map[string]time.Time, len(runs))
+	for _, r := range runs {
+		last[r.Job] = r.LastSuccess
+	}
 	now := d.now().In(d.cfg.Location())
 	out := map[string]bool{}
-	for _, r := range runs {
-		for _, j := range d.jobs {
-			if j.Name == r.Job && !r.LastSuccess.IsZero() {
-				next := j.Schedule.Next(r.LastSuccess.In(d.cfg.Location()))
-				out[j.Name] = !next.IsZero() && !next.After(now)
-			}
+	for _, j := range d.jobs {
+		if t := last[j.Name]; !t.IsZero() {
+			next := j.Schedule.Next(t.In(d.cfg.Location()))
+			out[j.Name] = !next.IsZero() && !next.After(now)
 		}
 	}
 	return out

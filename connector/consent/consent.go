@@ -8,6 +8,7 @@ package consent
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -57,16 +58,27 @@ const (
 // ReasonCodes lists them, for the catalog's completeness test.
 var ReasonCodes = []string{ReasonNone, ReasonRefused}
 
-// Kind is İYS's kind of address for a channel ("" for a channel İYS does
-// not cover: a webhook to the shop's own system).
-func Kind(channel string) string {
-	switch channel {
-	case notify.ChannelSMS, notify.ChannelWhatsApp:
-		return netgsm.IYSMessage
-	case notify.ChannelEmail:
-		return netgsm.IYSEmail
+// kinds are İYS's kinds of address by channel; a channel İYS does not
+// cover (a webhook to the shop's own system) has none.
+var kinds = map[string]string{
+	notify.ChannelSMS:      netgsm.IYSMessage,
+	notify.ChannelWhatsApp: netgsm.IYSMessage,
+	notify.ChannelEmail:    netgsm.IYSEmail,
+}
+
+// Kind is İYS's kind of address for a channel ("" for none).
+func Kind(channel string) string { return kinds[channel] }
+
+// Channels are the channels a kind of İYS address covers, sorted.
+func Channels(kind string) []string {
+	var out []string
+	for ch, k := range kinds {
+		if k == kind {
+			out = append(out, ch)
+		}
 	}
-	return ""
+	slices.Sort(out)
+	return out
 }
 
 // RecipientType is İYS's word for an individual or a merchant.

@@ -106,7 +106,8 @@ func (s *Store) StoreReplies(ctx context.Context, b ReplyBatch) (StoredReplies, 
 			if at.IsZero() {
 				at = now
 			}
-			if gone, err := forgottenBefore(ctx, tx, keyedHash(key, from), at); err != nil {
+			mac := keyedHash(key, from)
+			if gone, err := forgottenBefore(ctx, tx, mac, at); err != nil {
 				return err
 			} else if gone {
 				out.Forgotten++
@@ -114,7 +115,7 @@ func (s *Store) StoreReplies(ctx context.Context, b ReplyBatch) (StoredReplies, 
 			}
 			res, err := tx.ExecContext(ctx, `INSERT INTO replies (channel, provider, sender, sender_mac, receiver, text, provider_id, received_at, stored_at, dedupe)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe) DO NOTHING`,
-				r.Channel, r.Provider, from, keyedHash(key, from), r.To, r.Text, r.Key, ms(at), ms(now), dedupe)
+				r.Channel, r.Provider, from, mac, r.To, r.Text, r.Key, ms(at), ms(now), dedupe)
 			if err != nil {
 				return fmt.Errorf("store a reply: %w", err)
 			}

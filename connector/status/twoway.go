@@ -3,11 +3,12 @@ package status
 import (
 	"context"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/consent"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
-	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm"
 )
 
 // What the page shows of listening: every refusal, with where it came from
@@ -49,10 +50,6 @@ func RefusalOf(e outbox.OptOutEntry) RefusalView {
 		ReplyID: e.ReplyID, Blacklist: e.Blacklist, IYS: e.IYS}
 }
 
-// iysChannels are the channels each of İYS's kinds of address covers (as
-// connector/consent asks it).
-var iysChannels = map[string]string{netgsm.IYSMessage: "sms, whatsapp", netgsm.IYSEmail: "email"}
-
 // IYSRefusalOf masks a refusal İYS holds for display. It stops commercial
 // messages only, from İYS's date on (the time it was read when İYS gave
 // none).
@@ -61,8 +58,8 @@ func IYSRefusalOf(c outbox.Consent) RefusalView {
 	if err != nil {
 		at = c.Checked
 	}
-	ch, ok := iysChannels[c.Type]
-	if !ok {
+	ch := strings.Join(consent.Channels(c.Type), ", ")
+	if ch == "" {
 		ch = c.Type
 	}
 	return RefusalView{To: mapping.MaskRecipient(c.Recipient), Channel: ch, Scope: outbox.ScopeCommercial, Source: SourceIYS, At: at}
