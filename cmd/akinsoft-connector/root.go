@@ -160,8 +160,10 @@ func usageExits(c *cobra.Command, g *globals) {
 // argsError says in lang what the library's own argument checks found
 // (cobra.NoArgs, cobra.MinimumNArgs), which it words in English only.
 func argsError(cmd *cobra.Command, args []string, err error, lang catalog.Lang) error {
-	// NoArgs' words: a word after a command that takes none.
-	if strings.HasPrefix(err.Error(), "unknown command ") && len(args) > 0 {
+	// A word after a command that takes none: the error is the one
+	// cobra.NoArgs gives for these args (compared with it, not with its
+	// English words).
+	if noArgs := cobra.NoArgs(cmd, args); noArgs != nil && noArgs.Error() == err.Error() {
 		if cmd.HasAvailableSubCommands() {
 			return unknownCommand(cmd, args[0], lang)
 		}
