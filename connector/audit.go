@@ -29,10 +29,17 @@ func (d *Daemon) auditTo(next httpclient.AuditFunc) httpclient.AuditFunc {
 // written before the request's answer is handed back, with the outbox's
 // own writer: beside a running service SQLite's write-ahead log lets both
 // write, and a busy outbox is waited for as by every other command. A row
-// that cannot be written goes to onErr and never fails the send.
-func AuditTo(store *outbox.Store, onErr func(httpclient.AuditRecord, error)) httpclient.AuditFunc {
+// that cannot be written goes to onErr and never fails the send. to is the
+// recipient the command sends to ("" for requests to none, such as a
+// balance check): its rows carry no outbox message, so they keep its keyed
+// hash for forget to find them by.
+func AuditTo(store *outbox.Store, to string, onErr func(httpclient.AuditRecord, error)) httpclient.AuditFunc {
 	return func(r httpclient.AuditRecord) {
-		if err := store.RecordAudit(context.Background(), auditEntry(r)); err != nil && onErr != nil {
+		e := auditEntry(r)
+		if r.Recipient != "" {
+			e.Address = to
+		}
+		if err := store.RecordAudit(context.Background(), e); err != nil && onErr != nil {
 			onErr(r, err)
 		}
 	}

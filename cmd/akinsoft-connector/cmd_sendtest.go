@@ -39,7 +39,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			ctx, cancel := context.WithTimeout(cmd.Context(), 2*time.Minute)
 			defer cancel()
 			if checkOnly {
-				_, audit, done, err := sendTestOutbox(ctx, g, cfg, cmd.ErrOrStderr())
+				_, audit, done, err := sendTestOutbox(ctx, g, cfg, "", cmd.ErrOrStderr())
 				if err != nil {
 					return err
 				}
@@ -60,7 +60,7 @@ func newSendTestCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return &usageError{g.say("cmd.sendtest.bad_to", "value", fmt.Sprintf("%q", to), "reason", addressReason(g, to, err))}
 			}
-			s, audit, done, err := sendTestOutbox(ctx, g, cfg, cmd.ErrOrStderr())
+			s, audit, done, err := sendTestOutbox(ctx, g, cfg, m.To, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -100,9 +100,11 @@ func newSendTestCmd(g *globals) *cobra.Command {
 // a commit waits for the other's, up to ten seconds); it takes no instance
 // lock, which only keeps two services from sharing the folder. done closes
 // the outbox and, for a command run as root on Linux, gives what it created
-// in the service's state folder to the service account. An audit row that
-// cannot be written is a warning on errOut: the request has left already.
-func sendTestOutbox(ctx context.Context, g *globals, cfg *config.Config, errOut io.Writer) (*outbox.Store, httpclient.AuditFunc, func(), error) {
+// in the service's state folder to the service account. to is the test
+// message's recipient ("" for --check), whose keyed hash the audit rows keep
+// so that forget finds them. An audit row that cannot be written is a
+// warning on errOut: the request has left already.
+func sendTestOutbox(ctx context.Context, g *globals, cfg *config.Config, to string, errOut io.Writer) (*outbox.Store, httpclient.AuditFunc, func(), error) {
 	s, err := connector.OpenStore(ctx, cfg)
 	if err != nil {
 		return nil, nil, nil, err
@@ -111,7 +113,7 @@ func sendTestOutbox(ctx context.Context, g *globals, cfg *config.Config, errOut 
 		s.Close()
 		handOverState(string(cfg.StateDir))
 	}
-	audit := connector.AuditTo(s, func(r httpclient.AuditRecord, err error) {
+	audit := connector.AuditTo(s, to, func(r httpclient.AuditRecord, err error) {
 		fmt.Fprintln(errOut, g.say("cmd.sendtest.audit_failed", "host", r.Host, "err", g.errText(err)))
 	})
 	return s, audit, done, nil

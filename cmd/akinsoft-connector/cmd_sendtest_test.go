@@ -250,6 +250,16 @@ func TestSendTestRefusesWhoRefusedAndAuditsWhatLeaves(t *testing.T) {
 			t.Errorf("a --check audit row: %+v", r)
 		}
 	}
+
+	// forget erases a test message's audit row too, though it carried no
+	// outbox message, and leaves the others'.
+	if code, out, errOut := tr("forget", "0544 567 89 01"); code != exitOK {
+		t.Fatalf("forget: %d\n%s%s", code, out, errOut)
+	}
+	left := auditRows(t, cfg)
+	if n := len(auditRowsTo(left, "+90544*****01")); n != 0 || len(left) != len(after)-1 {
+		t.Errorf("after forget: %d audit row(s) of the forgotten test, %d rows in all (were %d): %+v", n, len(left), len(after), left)
+	}
 }
 
 const sendTestServiceConfig = `language: en # the assertions read the service's English log

@@ -16,7 +16,7 @@ import (
 var forgetCovers = map[string]string{
 	"messages":       "deleted when addressed to the person (purged ones found by their keyed hash); text emptied, and cancelled if still waiting, when the text names them",
 	"attempts":       "deleted with their message; an error text naming the person is emptied",
-	"audit":          "deleted when it carried one of the person's messages",
+	"audit":          "deleted when it carried one of the person's messages, or was a request to them outside the outbox (send-test; found by its keyed hash, or by the masked recipient in rows written before the hash was)",
 	"audit_messages": "deleted with their audit row or message",
 	"optout":         "the person's entries on every channel deleted (the refusal is kept as a suppression); notes naming them emptied",
 	"replies":        "deleted when sent by the person (purged ones found by their keyed hash), and not stored again when an inbox read or a webhook brings them once more; text emptied when it names them",
@@ -136,7 +136,7 @@ func (s *Store) forget(ctx context.Context, recipient string, dry bool) (Forgott
 		f = p.Forgotten
 		if dry {
 			var hashed int
-			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM suppression) + (SELECT COUNT(*) FROM messages WHERE recipient_mac IS NOT NULL)`).Scan(&hashed); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM suppression) + (SELECT COUNT(*) FROM messages WHERE recipient_mac IS NOT NULL) + (SELECT COUNT(*) FROM audit WHERE recipient_mac IS NOT NULL)`).Scan(&hashed); err != nil {
 				return err
 			}
 			if key == nil && hashed > 0 {
@@ -224,6 +224,22 @@ func planForget(ctx context.Context, tx *sql.Tx, to string, mac []byte) (*forget
 				audit[id] = true
 				p.auditIDs = append(p.auditIDs, id)
 			}
+		}
+	}
+	// Requests outside the outbox (send-test) carry no message: their
+	// rows are found by the keyed hash of the recipient, and those written
+	// before the hash was kept by the masked recipient alone (another
+	// person's test with the same masked form goes with them: it is only a
+	// test's record).
+	lone, err := int64s(ctx, tx, `SELECT id FROM audit WHERE NOT EXISTS (SELECT 1 FROM audit_messages WHERE audit_id = audit.id)
+		AND ((recipient_mac IS NOT NULL AND recipient_mac = ?) OR (recipient_mac IS NULL AND recipient != '' AND recipient = ?))`, mac, maskRecipient(to))
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range lone {
+		if !audit[id] {
+			audit[id] = true
+			p.auditIDs = append(p.auditIDs, id)
 		}
 	}
 	p.Audit = len(p.auditIDs)

@@ -532,3 +532,50 @@ func TestForgottenMessageIDsAreNotReused(t *testing.T) {
 		t.Fatalf("the one after took id %d", id)
 	}
 }
+
+// A test message (send-test) is no outbox message, so its audit row carries
+// none for forget to find it by: it keeps the recipient's keyed hash, and a
+// row written before the hash was is matched by its masked recipient.
+func TestForgetErasesTestMessagesAudit(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	test := func(to string) AuditEntry {
+		return AuditEntry{Host: "api.netgsm.com.tr", Channel: "sms", Recipient: mapping.MaskRecipient(to), Address: to, BytesOut: 90, Outcome: "http 200"}
+	}
+	for _, e := range []AuditEntry{test(mehmetE164), test(mehmetEmail), test("+905321234567"),
+		// A balance check: no recipient at all.
+		{Host: "api.netgsm.com.tr", Channel: "sms", Outcome: "http 200"}} {
+		if err := s.RecordAudit(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// As an older version wrote it: masked, no hash.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO audit (at, host, channel, recipient, outcome) VALUES (1, 'api.netgsm.com.tr', 'sms', ?, 'http 200')`,
+		mapping.MaskRecipient(mehmetE164)); err != nil {
+		t.Fatal(err)
+	}
+	var hashed int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit WHERE recipient_mac IS NOT NULL`).Scan(&hashed); err != nil || hashed != 3 {
+		t.Fatalf("rows with a keyed hash: %d, %v; want the three test messages'", hashed, err)
+	}
+	var full int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit WHERE recipient LIKE '%2345678%' OR recipient LIKE 'mehmet%'`).Scan(&full); err != nil || full != 0 {
+		t.Fatalf("audit rows holding a full recipient: %d, %v", full, err)
+	}
+	for _, to := range []string{"0533 234 56 78", "Mehmet@Ozturk.Example.COM"} {
+		if _, err := s.Forget(ctx, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	left, err := s.Audit(ctx, time.Time{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range left {
+		got = append(got, e.Recipient)
+	}
+	if want := []string{mapping.MaskRecipient("+905321234567"), ""}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("audit rows left after forget: %q; want only Ayşe's test and the balance check %q", got, want)
+	}
+}

@@ -107,9 +107,9 @@ func newHot(db *sql.DB) *hot {
 		dropStandby:  stmt{q: `UPDATE messages SET status = 'cancelled', reason = ?, updated_at = ? WHERE dedupe_key = ? AND status = 'standby'`},
 		dropStandbys: stmt{q: `UPDATE messages SET status = 'cancelled', reason = ?, updated_at = ? WHERE dedupe_key IN (SELECT value FROM json_each(?)) AND status = 'standby'`},
 		auditMax:     stmt{q: `SELECT COALESCE(MAX(id), 0) FROM audit`},
-		// Rows as [id, at, host, channel, recipient, bytes_out, bytes_in, outcome].
-		audit: stmt{q: `INSERT INTO audit (id, at, host, channel, recipient, bytes_out, bytes_in, outcome)
-			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7 FROM json_each(?)`},
+		// Rows as [id, at, host, channel, recipient, bytes_out, bytes_in, outcome, recipient_mac in hex or ''].
+		audit: stmt{q: `INSERT INTO audit (id, at, host, channel, recipient, bytes_out, bytes_in, outcome, recipient_mac)
+			SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, unhex(NULLIF(value->>8, '')) FROM json_each(?)`},
 		// Links as [audit id, message id].
 		auditMessages: stmt{q: `INSERT INTO audit_messages (audit_id, message_id) SELECT value->>0, value->>1 FROM json_each(?)`},
 		savepoint:     stmt{q: `SAVEPOINT op`},

@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -21,6 +22,10 @@ type AuditEntry struct {
 	BytesIn    int64
 	Outcome    string
 	MessageIDs []int64 // the messages the request carried, so forget can find it
+	// Address is the full recipient of a request that carried no outbox
+	// message (send-test). It is never stored: only its keyed hash is, for
+	// forget to find the row by.
+	Address string
 }
 
 // RecordAudit writes one audit row and returns once it is durable.
@@ -51,7 +56,7 @@ func (s *Store) auditRows(ctx context.Context, tx *sql.Tx, ops []*op) error {
 			e.At = s.now()
 		}
 		id := base + 1 + int64(i)
-		rows[i] = []any{id, ms(e.At), e.Host, e.Channel, maskRecipient(e.Recipient), e.BytesOut, e.BytesIn, e.Outcome}
+		rows[i] = []any{id, ms(e.At), e.Host, e.Channel, maskRecipient(e.Recipient), e.BytesOut, e.BytesIn, e.Outcome, s.auditMAC(ctx, tx, e.Address)}
 		for _, m := range e.MessageIDs {
 			links = append(links, []int64{id, m})
 		}
@@ -65,6 +70,22 @@ func (s *Store) auditRows(ctx context.Context, tx *sql.Tx, ops []*op) error {
 		}
 	}
 	return nil
+}
+
+// auditMAC is the keyed hash, in hex, of the address of a request outside
+// the outbox, or "" when there is none. Without the key the row keeps only
+// its masked recipient, which forget matches in rows without a hash: an
+// audit row is not worth failing, or holding up, a request that has left.
+func (s *Store) auditMAC(ctx context.Context, tx *sql.Tx, address string) string {
+	to := mapping.NormalizeAddress(address, "")
+	if to == "" {
+		return ""
+	}
+	key, err := s.macKey(ctx, tx, true)
+	if err != nil {
+		return ""
+	}
+	return hex.EncodeToString(keyedHash(key, to))
 }
 
 // Audit returns audit rows since t, oldest first.

@@ -229,6 +229,10 @@ var migrations = []string{
 	// the connector wrote it ('': only the English, a driver's, is known).
 	`ALTER TABLE job_runs ADD COLUMN failure TEXT NOT NULL DEFAULT '';
 	ALTER TABLE job_runs ADD COLUMN err_tr TEXT NOT NULL DEFAULT '';`,
+	// 11: the keyed hash of the recipient of a request that carried no
+	// outbox message (send-test), so that forget finds its audit row too.
+	`ALTER TABLE audit ADD COLUMN recipient_mac BLOB;
+	CREATE INDEX audit_recipient_mac ON audit (recipient_mac) WHERE recipient_mac IS NOT NULL;`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its

@@ -154,16 +154,10 @@ func (p *Provider) audit(start time.Time, m notify.Message, n int, err error) {
 	}
 	rec := httpclient.AuditRecord{Time: start, Host: p.cfg.Host, Channel: notify.ChannelEmail, Messages: 1, MessageIDs: []int64{m.ID},
 		BytesOut: int64(n), Outcome: out, Duration: time.Since(start)}
-	rec.Recipient = maskEmail(m.To)
+	// Masked as every channel masks it (a first letter such as "ş" stays
+	// whole), so that forget can match a row by its masked form.
+	rec.Recipient = mapping.MaskRecipient(m.To)
 	p.cfg.Audit(rec)
-}
-
-func maskEmail(a string) string {
-	user, domain, ok := strings.Cut(a, "@")
-	if !ok || user == "" {
-		return "***"
-	}
-	return user[:1] + "***@" + domain
 }
 
 // classify maps a go-mail error to an outcome (nil when sent).
