@@ -230,7 +230,8 @@ type Job struct {
 	DedupeKey string `yaml:"dedupe_key"`
 	// Renotify is how long after a condition job notifies before it may again.
 	// invoices_due and invoices_overdue count it from each invoice's due date,
-	// in whole days; other condition jobs in fixed periods.
+	// in whole days; other condition jobs in fixed periods, and a row
+	// notified less than renotify ago in the period before waits for it.
 	Renotify    Duration          `yaml:"renotify"`
 	Timestamp   string            `yaml:"timestamp"` // changed mode: timestamp column
 	Lag         Duration          `yaml:"lag"`       // changed mode: lag window

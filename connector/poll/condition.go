@@ -34,7 +34,30 @@ func (d *condition) event(rec erp.Record) event {
 	if ev, ok := d.job.anchoredEvent(rec, d.now); ok {
 		return ev
 	}
-	return conditionEvent(d.period().label)
+	return periodEvent(d.now, d.job.Renotify)
+}
+
+// periodEvent is a row's event in the re-notify period now falls in. The
+// periods are blocks of days counted from 1970, the same for every row, so
+// a row that starts to match on a period's last day would match again the
+// next day, in the next period: renotify says how long after a notice the
+// next may come, not how the calendar is cut. So a message of the period
+// before, made less than renotify (in whole days) before today, stands for
+// this one (the outbox's former keys): the next notice comes renotify after
+// the last one, on the first run in a later period. Periods under two days,
+// and the calendar month (no renotify), have no such overlap to guard.
+func periodEvent(now time.Time, every time.Duration) event {
+	ev := conditionEvent(periodLabel(now, every))
+	days := int(every / (24 * time.Hour))
+	if days < 2 {
+		return ev
+	}
+	y, m, dd := now.Date()
+	today := time.Date(y, m, dd, 0, 0, 0, 0, time.UTC).Unix() / 86400
+	start := today - today%int64(days)
+	ev.former = []string{time.Unix((start-int64(days))*86400, 0).UTC().Format("2006-01-02")}
+	ev.since = time.Date(y, m, dd-(days-1), 0, 0, 0, 0, now.Location())
+	return ev
 }
 
 // read streams the result a page at a time: a large result is never held

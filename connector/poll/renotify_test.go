@@ -412,3 +412,30 @@ func TestUpgradeDoesNotResendUnderTheNewKey(t *testing.T) {
 		})
 	}
 }
+
+// A condition job of the shop's own SQL counts its periods in fixed blocks
+// of days (no row date to count from), but its renotify is how long after a
+// notice the next may come: daily runs from the last day of a block notify
+// on that day and every 7 days after it, never on two days running.
+func TestOwnConditionJobNotifiesRenotifyApart(t *testing.T) {
+	e := newDemo(t)
+	j := e.job(`
+  - name: own
+    sql: SELECT BLKODU, FATURA_NO, CEP_TEL FROM FATURA WHERE BLKODU = 105
+    key: BLKODU
+    mode: condition
+    renotify: 7d
+    schedule: "0 10 * * *"
+    messages: {sms: {to: [CEP_TEL], text: "{{.FATURA_NO}} hatırlatma"}}
+`)
+	first := addDays(firstOnOrAfter(e.today, 7, 0), -1) // the last day of a block
+	var sent []int
+	for d := 0; d < 30; d++ {
+		if n := e.runOn(j, addDays(first, d)); n > 0 {
+			sent = append(sent, d)
+		}
+	}
+	if want := []int{0, 7, 14, 21, 28}; fmt.Sprint(sent) != fmt.Sprint(want) {
+		t.Errorf("notified on days %v of 30 daily runs, want %v; outbox:\n%s", sent, want, strings.Join(e.keys(j.Name), "\n"))
+	}
+}
