@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -39,9 +41,11 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 			var buf bytes.Buffer
 			out := c.OutOrStderr()
 			c.SetOut(&buf)
+			restore := nameValues(c, l)
 			err := usage(c)
+			restore()
 			c.SetOut(out)
-			_, _ = io.WriteString(out, words.Replace(buf.String()))
+			_, _ = io.WriteString(out, alignFlags(words.Replace(buf.String())))
 			return err
 		})
 	}
@@ -69,6 +73,86 @@ func localizeHelp(root *cobra.Command, l catalog.Lang) {
 		}
 	}
 	walk(root)
+}
+
+// valueWords name what a flag takes in the help, by the name of its type
+// as the library prints it ("--since duration"), and by the flag for those
+// that take a path.
+var (
+	valueWords = map[string]catalog.Key{"string": "help.value.string", "stringArray": "help.value.string",
+		"stringSlice": "help.value.strings", "int": "help.value.int", "duration": "help.value.duration"}
+	pathFlags = map[string]catalog.Key{"config": "help.value.file", "ca-file": "help.value.file",
+		"state-dir": "help.value.folder", "dir": "help.value.folder", "search": "help.value.folder"}
+)
+
+// namedValue is a flag's value as the help shows it: the library prints
+// the name of the value's type after the flag, in English.
+type namedValue struct {
+	pflag.Value
+	name string
+}
+
+func (v namedValue) Type() string { return v.name }
+
+// nameValues gives c's flags, and those it inherits, the words of l for
+// what they take, for as long as the help is written: the values keep their
+// own types for parsing (the library reads a flag back by its type's name).
+// It returns what puts them back.
+func nameValues(c *cobra.Command, l catalog.Lang) (restore func()) {
+	type saved struct {
+		f   *pflag.Flag
+		v   pflag.Value
+		def string
+	}
+	var undo []saved
+	seen := map[*pflag.Flag]bool{}
+	name := func(f *pflag.Flag) {
+		k, ok := pathFlags[f.Name]
+		if !ok {
+			k, ok = valueWords[f.Value.Type()]
+		}
+		if !ok || seen[f] {
+			return
+		}
+		seen[f] = true
+		undo = append(undo, saved{f, f.Value, f.DefValue})
+		// The library takes "[]" for an empty list by the value's type
+		// alone; under another name it would print it as a default.
+		if f.DefValue == "[]" {
+			f.DefValue = ""
+		}
+		f.Value = namedValue{f.Value, l.Text(k, nil)}
+	}
+	for p := c; p != nil; p = p.Parent() {
+		p.PersistentFlags().VisitAll(name)
+	}
+	c.Flags().VisitAll(name)
+	return func() {
+		for _, s := range undo {
+			s.f.Value, s.f.DefValue = s.v, s.def
+		}
+	}
+}
+
+// flagLine is a flag's line in the help: its names and value word, the
+// spaces up to the texts' column, the text.
+var flagLine = regexp.MustCompile(`^( +(?:-\S, )?--\S+(?: \S+)?)(  +)(.*)$`)
+
+// alignFlags puts the flags' texts back in one column: the library pads
+// the names by their length in bytes, and a Turkish letter ("süre", "sayı")
+// is two.
+func alignFlags(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		m := flagLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if extra := len(m[1]) - utf8.RuneCountInString(m[1]); extra > 0 {
+			lines[i] = m[1] + m[2] + strings.Repeat(" ", extra) + m[3]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // oneDefault keeps the help from stating f's default twice. The library

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -489,22 +490,7 @@ func TestHelpHasNoPlaceholderLeft(t *testing.T) {
 // read as a person gets it, in Turkish by default and with --lang.
 func TestHelpSaysEachDefaultOnce(t *testing.T) {
 	noLocale(t)
-	root, g := newRoot(nil)
-	localizeCompletion(root, g)
-	var paths [][]string
-	var walk func(c *cobra.Command, path []string)
-	walk = func(c *cobra.Command, path []string) {
-		paths = append(paths, path)
-		for _, sub := range c.Commands() {
-			if !sub.Hidden {
-				walk(sub, append(slices.Clone(path), sub.Name()))
-			}
-		}
-	}
-	walk(root, nil)
-	if len(paths) < 40 {
-		t.Fatalf("only %d commands found", len(paths))
-	}
+	paths := helpPaths(t)
 	langs := []struct {
 		args          []string
 		mark, foreign string
@@ -533,10 +519,10 @@ func TestHelpSaysEachDefaultOnce(t *testing.T) {
 		flag string
 		want string
 	}{
-		{[]string{"messages", "list"}, "--limit int", "(varsayılan: 100)"},
-		{[]string{"messages", "list"}, "--since duration", "(varsayılan: hepsi)"},
-		{[]string{"messages", "retry"}, "--since duration", "(varsayılan: hepsi)"},
-		{[]string{"audit"}, "--since duration", "(varsayılan: 1d)"},
+		{[]string{"messages", "list"}, "--limit sayı", "(varsayılan: 100)"},
+		{[]string{"messages", "list"}, "--since süre", "(varsayılan: hepsi)"},
+		{[]string{"messages", "retry"}, "--since süre", "(varsayılan: hepsi)"},
+		{[]string{"audit"}, "--since süre", "(varsayılan: 1d)"},
 		{[]string{"--lang", "en", "messages", "list"}, "--since duration", "(default: all)"},
 		{[]string{"--lang", "en", "messages", "list"}, "--limit int", "(default 100)"},
 	} {
@@ -549,6 +535,75 @@ func TestHelpSaysEachDefaultOnce(t *testing.T) {
 		}
 		if !strings.HasSuffix(line, tc.want) {
 			t.Errorf("%q: the %s line does not end in %q: %q", tc.args, tc.flag, tc.want, line)
+		}
+	}
+}
+
+// helpPaths are the words of every command shown in the help, the root's
+// (none) first.
+func helpPaths(t *testing.T) [][]string {
+	t.Helper()
+	root, g := newRoot(nil)
+	localizeCompletion(root, g)
+	var paths [][]string
+	var walk func(c *cobra.Command, path []string)
+	walk = func(c *cobra.Command, path []string) {
+		paths = append(paths, path)
+		for _, sub := range c.Commands() {
+			if !sub.Hidden {
+				walk(sub, append(slices.Clone(path), sub.Name()))
+			}
+		}
+	}
+	walk(root, nil)
+	if len(paths) < 40 {
+		t.Fatalf("only %d commands found", len(paths))
+	}
+	return paths
+}
+
+// A Turkish help names what each flag takes in Turkish ("--since süre",
+// "--config dosya"), not by the library's English type names, and keeps
+// the flags' texts in one column although "süre" is longer in bytes than
+// in letters. English keeps the library's words.
+func TestHelpNamesFlagValuesInTurkish(t *testing.T) {
+	noLocale(t)
+	flag := regexp.MustCompile(`^( +(?:-\S, )?--(\S+)(?: (\S+))?  +)\S`)
+	english := map[string]bool{"string": true, "strings": true, "stringArray": true, "int": true, "duration": true}
+	var named int
+	for _, path := range helpPaths(t) {
+		_, out, _ := runCLI(t, append(path, "--help")...)
+		col := -1 // the texts' column in the current block of flags
+		for _, line := range strings.Split(out, "\n") {
+			m := flag.FindStringSubmatch(line)
+			if m == nil {
+				col = -1
+				continue
+			}
+			if english[m[3]] {
+				t.Errorf("%q: --%s takes %q, an English word:\n%s", path, m[2], m[3], line)
+			}
+			if m[3] != "" {
+				named++
+			}
+			at := utf8.RuneCountInString(m[1])
+			if col >= 0 && at != col {
+				t.Errorf("%q: the text of --%s starts at column %d, the others' at %d:\n%s", path, m[2], at, col, out)
+			}
+			col = at
+		}
+	}
+	if named < 40 {
+		t.Fatalf("only %d flags with a value word found: the test reads no help", named)
+	}
+	_, out, _ := runCLI(t, "--lang", "en", "messages", "list", "--help")
+	if !strings.Contains(out, "--since duration") || !strings.Contains(out, "--config string") {
+		t.Errorf("the English help lost the library's words:\n%s", out)
+	}
+	_, out, _ = runCLI(t, "init", "--help")
+	for _, w := range []string{"--config dosya", "--state-dir klasör", "--search klasör", "--ca-file dosya", "--driver metin"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("the Turkish help of init lacks %q:\n%s", w, out)
 		}
 	}
 }

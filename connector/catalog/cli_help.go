@@ -128,6 +128,14 @@ func init() {
 		"help.usage.command":    {tr: "[komut]", en: "[command]"},
 		"help.usage.flags_word": {tr: "[seçenekler]", en: "[flags]"},
 		"help.usage.default":    {tr: "varsayılan:", en: "default"},
+		// What a flag takes, after its name ("--since süre"); the English
+		// words are the library's own.
+		"help.value.string":   {tr: "metin", en: "string"},
+		"help.value.strings":  {tr: "metinler", en: "strings"},
+		"help.value.int":      {tr: "sayı", en: "int"},
+		"help.value.duration": {tr: "süre", en: "duration"},
+		"help.value.file":     {tr: "dosya", en: "string"},
+		"help.value.folder":   {tr: "klasör", en: "string"},
 		"help.usage.more": {
 			tr: "Bir komutun ayrıntıları için: \"{{.CommandPath}} [komut] --help\"",
 			en: "Use \"{{.CommandPath}} [command] --help\" for more information about a command."},
