@@ -4,6 +4,7 @@
 package installer
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -27,6 +28,21 @@ type Paths struct {
 // on Windows, /etc, /var/lib and /var/log on Linux; the documentation in the
 // docs folder of the install folder (Windows) or in /usr/share/doc (Linux).
 func DefaultPaths() Paths { return defaultPaths() }
+
+// docsBeside is the docs folder beside the program exe when there is one,
+// else fallback: the MSI installs both in one folder (INSTALLDIR\docs), and
+// a dealer may install it elsewhere than Program Files. A program run from
+// anywhere else (a copied binary, a test) names the default install's.
+func docsBeside(exe, fallback string) string {
+	if exe == "" {
+		return fallback
+	}
+	d := filepath.Join(filepath.Dir(exe), "docs")
+	if fi, err := os.Stat(filepath.Join(d, "README.tr.md")); err == nil && fi.Mode().IsRegular() {
+		return d
+	}
+	return fallback
+}
 
 // ResolvePath makes p absolute against the directory of the config file. A
 // service starts in C:\Windows\System32 (or /), so a path relative to the

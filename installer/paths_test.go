@@ -67,3 +67,29 @@ func TestMSIInstallsTheDocsAtDocDir(t *testing.T) {
 		t.Errorf("the .wxs puts DOCSDIR at %q, want %q", got, want)
 	}
 }
+
+// The documentation is found beside the program when the MSI was installed
+// to another folder than Program Files; elsewhere the default is named.
+func TestDocsBesideTheProgram(t *testing.T) {
+	install := filepath.Join(t.TempDir(), "Uygulamalar", "AkinsoftConnector")
+	if err := os.MkdirAll(filepath.Join(install, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	exe := filepath.Join(install, "akinsoft-connector.exe")
+	const fallback = "default-docs"
+	if got := docsBeside(exe, fallback); got != fallback {
+		t.Errorf("an empty docs folder: %q, want the default", got)
+	}
+	if err := os.WriteFile(filepath.Join(install, "docs", "README.tr.md"), []byte("# akinsoft-connector\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := docsBeside(exe, fallback), filepath.Join(install, "docs"); got != want {
+		t.Errorf("installed docs: %q, want %q", got, want)
+	}
+	if got := docsBeside(filepath.Join(t.TempDir(), "akinsoft-connector"), fallback); got != fallback {
+		t.Errorf("a program with no docs beside it: %q", got)
+	}
+	if got := docsBeside("", fallback); got != fallback {
+		t.Errorf("no program path: %q", got)
+	}
+}

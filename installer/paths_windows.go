@@ -13,9 +13,18 @@ func defaultPaths() Paths {
 		ConfigFile: filepath.Join(base, "config.yaml"),
 		StateDir:   filepath.Join(base, "state"),
 		LogDir:     filepath.Join(base, "logs"),
-		// The MSI's INSTALLDIR (packaging/windows/akinsoft-connector.wxs).
-		DocDir: filepath.Join(programFiles(), "AkinsoftConnector", "docs"),
+		// The MSI's INSTALLDIR (packaging/windows/akinsoft-connector.wxs),
+		// which a dealer may have moved from Program Files.
+		DocDir: docsBeside(executable(), filepath.Join(programFiles(), "AkinsoftConnector", "docs")),
 	}
+}
+
+func executable() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return exe
 }
 
 // programFiles is where the MSI installs the program: the 64-bit Program
