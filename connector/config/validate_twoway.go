@@ -2,12 +2,14 @@ package config
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/installer"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -70,7 +72,9 @@ func primaryChannels(j *Job) []string {
 
 func notDeliveredHint(channel string) catalog.Msg {
 	if channel == "whatsapp" {
-		return say("config.hint.twoway.not_delivered_whatsapp")
+		docs := installer.DefaultPaths().DocDir
+		return say("config.hint.twoway.not_delivered_whatsapp",
+			"guide_tr", filepath.Join(docs, "two-way.tr.md"), "guide_en", filepath.Join(docs, "README.md"))
 	}
 	return say("config.hint.twoway.not_delivered")
 }
