@@ -185,6 +185,9 @@ func init() {
 		"outbox.wrong_state": {
 			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar {to} durumuna geçebilir",
 			en: "its state is {is}; only a message in state {from} can become {to}"},
+		"outbox.standby_behind": {
+			tr: "bir yedek mesaj; olayın {channel} mesajının durumu {is}: o başarısız olursa yedek kendiliğinden gider, gönderildiyse aynı şeyi ikinci kez söylerdi",
+			en: "it is a standby; its event's {channel} message is {is}: the standby goes by itself if that one fails, and once it was sent the standby would say the same thing twice"},
 		"outbox.either": {tr: "{list} ya da {last}", en: "{list} or {last}"},
 		"outbox.update_failed": {
 			tr: "mesajın yeni durumu giden kutusuna yazılamadı: {err}",

@@ -28,8 +28,8 @@ func init() {
 			tr: "not_delivered_within ayarını kaldırın: reddedilen ya da başarısız olan mesaj yine yedek kanala geçer",
 			en: "remove not_delivered_within: a refused or failed message still falls back"},
 		"config.hint.twoway.not_delivered_whatsapp": {
-			tr: "WhatsApp teslimi yalnızca bir durum webhook'una bildirir: whatsapp_webhook kurun (adım adım: {guide_tr}, \"WhatsApp durumları\") ya da not_delivered_within ayarını kaldırın (reddedilen ya da başarısız olan mesaj yine yedek kanala geçer)",
-			en: "WhatsApp reports delivery only to a status webhook: set up whatsapp_webhook ({guide_en}, \"Replies, refusals, WhatsApp statuses and İYS\"), or remove not_delivered_within (a refused or failed message still falls back)"},
+			tr: "WhatsApp teslimi yalnızca bir durum webhook'una bildirir: whatsapp_webhook kurun (adım adım: {guide_tr}, \"WhatsApp durumları\"; İngilizcesi: {guide_en}) ya da not_delivered_within ayarını kaldırın (reddedilen ya da başarısız olan mesaj yine yedek kanala geçer)",
+			en: "WhatsApp reports delivery only to a status webhook: set up whatsapp_webhook ({guide_en}, \"Replies, refusals, WhatsApp statuses and İYS\"; step by step in Turkish: {guide_tr}), or remove not_delivered_within (a refused or failed message still falls back)"},
 		"config.twoway.webhook_channel": {
 			tr: "whatsapp_webhook için WhatsApp Cloud API kanalı gerekir",
 			en: "whatsapp_webhook needs the WhatsApp Cloud API channel"},

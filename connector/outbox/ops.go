@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -183,8 +184,29 @@ func probeFile(path string) error {
 //
 // An operator's retry starts a fresh attempt budget: a message that gave up
 // after the maximum number of attempts would otherwise get only one more.
+//
+// A standby fallback is sent by a retry only when nothing else of its event
+// went or is on its way: one left waiting behind a channel that was skipped
+// when it was stored (before this version started such fallbacks by
+// itself). Behind a channel still under way, it goes by itself if that one
+// fails; behind one that was sent, it would say the same thing twice.
 func (s *Store) Retry(ctx context.Context, id int64) error {
-	if err := s.SetStatus(ctx, id, StatusPending, StatusFailed, StatusHeld); err != nil {
+	from := []Status{StatusFailed, StatusHeld}
+	if m, err := s.Get(ctx, id); err == nil && m.Status == StatusStandby {
+		var ch string
+		var st Status
+		err := s.db.QueryRowContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
+			AND status NOT IN (?, ?, ?, ?) ORDER BY id LIMIT 1`,
+			m.DedupeKey, id, StatusStandby, StatusSkipped, StatusFailed, StatusCancelled).Scan(&ch, &st)
+		switch {
+		case err == nil:
+			return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(st)).Wrapping(ErrWrongState)
+		case !errors.Is(err, sql.ErrNoRows):
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		from = append(from, StatusStandby)
+	}
+	if err := s.SetStatus(ctx, id, StatusPending, from...); err != nil {
 		return err
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE messages SET attempts = 0 WHERE id = ?`, id); err != nil {
@@ -193,9 +215,9 @@ func (s *Store) Retry(ctx context.Context, id int64) error {
 	return nil
 }
 
-// Cancel stops a message that has not been sent.
+// Cancel stops a message that has not been sent, a standby fallback too.
 func (s *Store) Cancel(ctx context.Context, id int64) error {
-	return s.SetStatus(ctx, id, StatusCancelled, StatusPending, StatusHeld)
+	return s.SetStatus(ctx, id, StatusCancelled, StatusPending, StatusHeld, StatusStandby)
 }
 
 func msOrZero(t time.Time) int64 {

@@ -357,8 +357,15 @@ type NewMessage struct {
 	Merchant bool
 	Skip     *mapping.Reason
 	// Standby messages wait for their job's earlier channel to fail (a
-	// fallback chain such as WhatsApp, then SMS).
-	Standby   bool
+	// fallback chain such as WhatsApp, then SMS); Rank is their place in
+	// that chain, from 1. A channel skipped as it is enqueued (no number, no
+	// link for its template) has failed already: the event's next standby
+	// starts with it.
+	Standby bool
+	Rank    int
+	// Notified marks a skipped message whose event reached the recipient
+	// another way (Wolvox sent it itself): it starts no fallback.
+	Notified  bool
 	NotBefore time.Time // zero: as soon as possible
 	// About names the record for people (see Message.About).
 	About string
@@ -423,6 +430,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 	if err != nil {
 		return e, err
 	}
+	chains := fallbackChains{}
 	for _, m := range b.Messages {
 		if known, err := knownFormerly(ctx, tx, m); err != nil || known {
 			if err != nil {
@@ -430,6 +438,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			}
 			continue
 		}
+		standby, rank, notified := m.Standby, m.Rank, m.Notified
 		m.To = mapping.NormalizeAddress(m.To, "")
 		stopped := false // a message that would have been sent
 		// Skipped ones too: a job's own check skips with the recipient known.
@@ -475,7 +484,15 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			if stopped {
 				e.Suppressed++
 			}
+			id, err := res.LastInsertId()
+			if err != nil {
+				return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
+			}
+			chains.add(m.DedupeKey, id, status, standby, rank, notified)
 		}
+	}
+	if err := chains.start(ctx, tx); err != nil {
+		return e, err
 	}
 	if b.Cursor != "" {
 		return e, setCursor(ctx, tx, b.Job, b.Source, b.Cursor, now)

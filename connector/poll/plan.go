@@ -132,15 +132,15 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	emit := func(suffix string, m *mapping.Mapper, d erp.Record, who catalog.Msg) {
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key + suffix, RecordKey: recordKey, Commercial: j.Commercial,
-				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel), About: j.about(d),
-				FormerKeys: formerly(suffix), FormerSince: ev.since}
+				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel),
+				Rank: slices.Index(j.Fallback, r.Channel) + 1, About: j.about(d), FormerKeys: formerly(suffix), FormerSince: ev.since}
 			switch {
 			case refused != nil:
 				msg.Skip = refused
 			case msg.Skip == nil && j.wolvox != nil:
 				if at, ok := rc.sent.has(msg.To, j.wolvox.document(d)); ok {
 					why := mapping.R(ReasonWolvoxSent, "table", j.wolvox.table, "at", at.In(j.loc).Format("02.01.2006 15:04"))
-					msg.Skip = &why
+					msg.Skip, msg.Notified = &why, true
 				}
 			}
 			if msg.Skip == nil {
