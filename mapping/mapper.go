@@ -218,7 +218,10 @@ func (m *Mapper) TemplateErrors(rec Record) map[string]error {
 			}
 		}
 		if _, ok := out[ch.Channel]; !ok && ch.WhatsApp != nil {
-			if _, _, err := ch.WhatsApp.Execute(rec); err != nil && !errors.Is(err, ErrTooLong) {
+			// Nor is an empty parameter: it is this record's (a missing
+			// e-invoice link), and the row is skipped, or falls back.
+			var empty *EmptyParameterError
+			if _, _, err := ch.WhatsApp.Execute(rec); err != nil && !errors.Is(err, ErrTooLong) && !errors.As(err, &empty) {
 				out[ch.Channel] = err
 			}
 		}
@@ -229,6 +232,10 @@ func (m *Mapper) TemplateErrors(rec Record) map[string]error {
 // templateReason is why a template failed, in words the catalog can say in
 // Turkish where they are known: most often a column the record lacks.
 func templateReason(err error) Reason {
+	var empty *EmptyParameterError
+	if errors.As(err, &empty) {
+		return empty.reason()
+	}
 	var te *TemplateError
 	if errors.As(err, &te) && te.Column != "" {
 		return R(ReasonTemplateNoColumn, "template", te.Name, "line", te.Line, "col", te.Col, "column", te.Column)

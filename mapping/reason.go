@@ -87,6 +87,7 @@ const (
 	ReasonTemplateFailed    = "skip.template_failed"    // detail: the template engine's error
 	ReasonTemplateNoColumn  = "skip.template_no_column" // template, line, col, column
 	ReasonRenderPanic       = "skip.render_panic"       // detail: what failed
+	ReasonWhatsAppEmpty     = "skip.whatsapp_empty"     // n; parts: the part (whatsapp.part.*)
 	ReasonTooManySegments   = "skip.too_many_segments"
 	ReasonTooManySegmentsTL = "skip.too_many_segments_translit" // as above, and transliterate would help
 	ReasonEmptyAddress      = "recipient.empty"
@@ -109,7 +110,8 @@ var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRec
 	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,
 	ReasonSubjectTooLong, "phonetype.toll_free", "phonetype.premium_rate",
 	"phonetype.shared_cost", "phonetype.voip", "phonetype.personal", "phonetype.pager", "phonetype.company",
-	"phonetype.voicemail", "phonetype.unknown", ReasonTooLong, ReasonTooLongChars, ReasonAttachmentFailed}
+	"phonetype.voicemail", "phonetype.unknown", ReasonTooLong, ReasonTooLongChars, ReasonAttachmentFailed,
+	ReasonWhatsAppEmpty, "whatsapp.part.header", "whatsapp.part.body", "whatsapp.part.button"}
 
 // SkipError says why a record produced no message on a channel. It is not a
 // failure of the run: the reason is stored in the outbox and counted.

@@ -3,6 +3,7 @@ package mapping
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -196,6 +197,9 @@ func (w *WhatsApp) Execute(rec Record) (payload []byte, summary string, err erro
 		var out []waParameter
 		for i, p := range ps {
 			q, show, err := p.render(rec, w.formats)
+			if errors.Is(err, errEmptyParameter) {
+				return nil, &EmptyParameterError{Part: kind, N: i + 1}
+			}
 			if err != nil {
 				return nil, fmt.Errorf("whatsapp %s parameter %d: %w", kind, i+1, err)
 			}
@@ -225,7 +229,7 @@ func (w *WhatsApp) Execute(rec Record) (payload []byte, summary string, err erro
 		}
 		v = strings.TrimSpace(v)
 		if v == "" {
-			return nil, "", fmt.Errorf("whatsapp button %d rendered empty; WhatsApp refuses empty parameters", b.index)
+			return nil, "", &EmptyParameterError{Part: "button", N: b.index}
 		}
 		q := waParameter{Type: "text", Text: v}
 		if b.subType == "quick_reply" {
@@ -300,7 +304,32 @@ func (p waParam) render(rec Record, f Formats) (waParameter, string, error) {
 		q.Text = value
 	}
 	if value == "" {
-		return q, "", fmt.Errorf("rendered empty; WhatsApp refuses empty parameters (wrap the field with default)")
+		return q, "", errEmptyParameter
 	}
 	return q, value, nil
+}
+
+var errEmptyParameter = errors.New("rendered empty")
+
+// EmptyParameterError is a WhatsApp template parameter that rendered empty
+// for a record, which Meta refuses: most often an optional column (no
+// e-invoice link) that the record lacks. It is the record's skip, not the
+// template's fault, and a job's fallback channel sends instead.
+type EmptyParameterError struct {
+	Part string // header, body or button
+	N    int    // the parameter's number, from 1 (a button's index)
+}
+
+func (e *EmptyParameterError) Error() string {
+	if e.Part == "button" {
+		return fmt.Sprintf("whatsapp button %d rendered empty; WhatsApp refuses empty parameters", e.N)
+	}
+	return fmt.Sprintf("whatsapp %s parameter %d: rendered empty; WhatsApp refuses empty parameters (wrap the field with default)", e.Part, e.N)
+}
+
+// reason is the skip in the reader's language.
+func (e *EmptyParameterError) reason() Reason {
+	r := R(ReasonWhatsAppEmpty, "n", e.N)
+	r.Parts = []Reason{R("whatsapp.part." + e.Part)}
+	return r
 }

@@ -259,9 +259,10 @@ func renderWith(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping
 				fmt.Fprintln(out, text)
 				problems++
 			}
-		case r.Skip != nil && tooBig(*r.Skip):
+		case r.Skip != nil && (tooBig(*r.Skip) || r.Skip.Code == mapping.ReasonWhatsAppEmpty):
 			// A warning, not a problem: the template works, but a row like
-			// this one would be skipped rather than sent.
+			// this one (too long, or without the optional column a WhatsApp
+			// parameter shows) would be skipped rather than sent.
 			fmt.Fprintln(out, catalog.M("cmd.check.render_warning", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
 		case r.Skip != nil:
 			fmt.Fprintln(out, catalog.M("cmd.check.not_sendable", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))

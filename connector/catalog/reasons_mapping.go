@@ -11,6 +11,12 @@ func init() {
 		"skip.template_no_column": {
 			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: kayıtta \"{column}\" sütunu yok",
 			en: "template failed: {template} line {line} char {col}: the record has no column \"{column}\""},
+		"skip.whatsapp_empty": {
+			tr: "WhatsApp şablonunun {parts} parametresi {n} boş çıktı: WhatsApp boş parametreyi reddeder (alanı default ile sarın; işin bir yedek kanalı varsa mesaj oradan gider)",
+			en: "the WhatsApp template's {parts} parameter {n} rendered empty: WhatsApp refuses empty parameters (wrap the field with default; a job with a fallback channel sends there)"},
+		"whatsapp.part.header": {tr: "başlık", en: "header"},
+		"whatsapp.part.body":   {tr: "gövde", en: "body"},
+		"whatsapp.part.button": {tr: "düğme", en: "button"},
 		"skip.render_panic": {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
 		"skip.too_many_segments": {tr: "SMS {segments} parça tutuyor ({encoding}) ama max_segments {max}; şablonu kısaltın veya truncate kullanın",
 			en: "the SMS needs {segments} segments ({encoding}) but max_segments is {max}; shorten the template or use truncate"},

@@ -184,7 +184,7 @@ jobs:
 	for k, want := range map[string]string{
 		"101 sms":      "standby Sayın Ayşe Yılmaz, 02.11.2026 tarihli 2024-101 numaralı 1.250,00 TL tutarındaki faturanız düzenlenmiştir. Son ödeme: 02.12.2026. e-Fatura: https://efatura.example.com/pdf/9c1e-2024-101",
 		"120 sms":      "pending Sayın Ayşe Yılmaz, 11.11.2026 tarihli 2024-120 numaralı 2.100,00 TL tutarındaki faturanız düzenlenmiştir. Son ödeme: 11.12.2026.",
-		"120 whatsapp": "skipped template failed: whatsapp header parameter 1: rendered empty; WhatsApp refuses empty parameters (wrap the field with default)",
+		"120 whatsapp": "skipped the WhatsApp template's header parameter 1 rendered empty: WhatsApp refuses empty parameters (wrap the field with default; a job with a fallback channel sends there)",
 	} {
 		if got[k] != want {
 			t.Errorf("%s:\n got %q\nwant %q", k, got[k], want)
