@@ -17,7 +17,7 @@ func init() {
 		"whatsapp.part.header": {tr: "başlık", en: "header"},
 		"whatsapp.part.body":   {tr: "gövde", en: "body"},
 		"whatsapp.part.button": {tr: "düğme", en: "button"},
-		"skip.render_panic": {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
+		"skip.render_panic":    {tr: "mesaj beklenmedik biçimde oluşturulamadı", en: "rendering failed unexpectedly"},
 		"skip.too_many_segments": {tr: "SMS {segments} parça tutuyor ({encoding}) ama max_segments {max}; şablonu kısaltın veya truncate kullanın",
 			en: "the SMS needs {segments} segments ({encoding}) but max_segments is {max}; shorten the template or use truncate"},
 		"skip.too_many_segments_translit": {

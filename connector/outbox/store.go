@@ -14,6 +14,7 @@ package outbox
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -233,6 +234,9 @@ var migrations = []string{
 	// outbox message (send-test), so that forget finds its audit row too.
 	`ALTER TABLE audit ADD COLUMN recipient_mac BLOB;
 	CREATE INDEX audit_recipient_mac ON audit (recipient_mac) WHERE recipient_mac IS NOT NULL;`,
+	// 12: a created job reads again the rows just behind its cursor (rows
+	// committed late) and asks which of them it holds messages for.
+	`CREATE INDEX messages_record ON messages (job, source, record_key);`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -517,4 +521,28 @@ func knownFormerly(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) 
 		return false, fmt.Errorf("look up former keys of %s/%s: %w", m.DedupeKey, m.Channel, err)
 	}
 	return known, nil
+}
+
+// KnownRecords says which of the records keys (record_key) job already holds
+// messages for from source.
+func (s *Store) KnownRecords(ctx context.Context, job, source string, keys []string) (map[string]bool, error) {
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT record_key FROM messages WHERE job = ? AND source = ?
+		AND record_key IN (SELECT value FROM json_each(?))`, job, source, string(list))
+	if err != nil {
+		return nil, fmt.Errorf("read the records job %s holds messages for: %w", job, err)
+	}
+	defer rows.Close()
+	known := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		known[k] = true
+	}
+	return known, rows.Err()
 }

@@ -11,6 +11,14 @@ import (
 
 // created follows a monotonic key (Wolvox BLKODU) with keyset paging:
 // WHERE key > cursor ORDER BY key, a page at a time.
+//
+// Keys are handed out before their rows are committed (Firebird's
+// generators, SQL Server's identities): two workstations saving at once
+// may commit 104 before 103, and a run between the two commits reads 104
+// and moves past 103 for good. So each run reads again from lateRows keys
+// behind its cursor (never below the key the job started after); the
+// poller drops the rows it already holds messages for (rereader), and a
+// row committed late is sent once, on the next run.
 type created struct {
 	job *Job
 	src *erp.Source
@@ -27,9 +35,9 @@ func (d *created) start(ctx context.Context) (cursor, error) {
 	j := d.job
 	switch j.Backfill.Kind {
 	case config.BackfillAll:
-		return keyCursor{after: minKey}, nil
+		return startingAfter(minKey), nil
 	case config.BackfillKey:
-		return keyCursor{after: j.Backfill.Key}, nil
+		return startingAfter(j.Backfill.Key), nil
 	case config.BackfillPeriod:
 		if j.DateColumn == "" {
 			return nil, fmt.Errorf("backfill %s needs the column that holds the creation time: set timestamp: in the job", j.Backfill)
@@ -48,15 +56,24 @@ func (d *created) maxKey(ctx context.Context, q string, args []any) (cursor, err
 			return nil
 		}
 		v, err := keyOf(r, "MAX_KEY")
-		c.after = v
+		c = startingAfter(v)
 		return err
 	})
 	return c, err
 }
 
+// lateRows is how far behind its cursor a run looks for rows committed
+// late: more keys than a shop's workstations hand out while one of them
+// saves.
+const lateRows = 200
+
+// seen is the last key c read before: rows up to it may be read again.
+func (d *created) seen(c cursor) int64 { return c.(keyCursor).after }
+
 func (d *created) read(ctx context.Context, c cursor, emit func([]erp.Record, cursor) error) error {
 	j := d.job
-	after := c.(keyCursor).after
+	kc := c.(keyCursor)
+	after := max(kc.floor, kc.after-lateRows)
 	q := erp.KeysetQuery(d.src.Dialect(), j.sql(d.src), j.Key, j.PageSize)
 	for {
 		var page []erp.Record
@@ -74,7 +91,7 @@ func (d *created) read(ctx context.Context, c cursor, emit func([]erp.Record, cu
 		if err != nil {
 			return fmt.Errorf("job %s: %w", j.Name, err)
 		}
-		if err := emit(page, keyCursor{after: last}); err != nil {
+		if err := emit(page, keyCursor{after: max(last, kc.after), floor: kc.floor}); err != nil {
 			return err
 		}
 		after = last

@@ -2,6 +2,7 @@ package poll
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -21,20 +22,40 @@ import (
 // math.MinInt64 overflows).
 const minKey = math.MinInt32
 
-// keyCursor is a created job's position: the last key read ("4711").
-type keyCursor struct{ after int64 }
+// keyCursor is a created job's position: the last key read, and the key
+// it started after (its floor), below which it never reads again: rows
+// that existed when the job began are not its to send. Stored as "4711",
+// or "4720|4711" once the last key moved past the floor; a cursor saved
+// before floors were kept is its own floor.
+type keyCursor struct{ after, floor int64 }
 
-func (c keyCursor) String() string { return strconv.FormatInt(c.after, 10) }
+// startingAfter is the cursor of a job that begins after key.
+func startingAfter(key int64) keyCursor { return keyCursor{after: key, floor: key} }
+
+func (c keyCursor) String() string {
+	if c.floor == c.after {
+		return strconv.FormatInt(c.after, 10)
+	}
+	return strconv.FormatInt(c.after, 10) + "|" + strconv.FormatInt(c.floor, 10)
+}
 
 func parseKeyCursor(s, keyColumn string) (keyCursor, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
+	after, floor, two := strings.Cut(s, "|")
+	n, err := strconv.ParseInt(after, 10, 64)
+	f := n
+	if err == nil && two {
+		f, err = strconv.ParseInt(floor, 10, 64)
+	}
+	if err != nil || f > n {
 		if _, err := parseChangedCursor(s); err == nil {
 			return keyCursor{}, otherMode(s, config.ModeChanged, config.ModeCreated)
 		}
+		if err == nil {
+			err = fmt.Errorf("floor %d above key %d", f, n)
+		}
 		return keyCursor{}, catalog.Errorf("poll.cursor_damaged", "cursor", s, "key", keyColumn).Wrapping(err)
 	}
-	return keyCursor{after: n}, nil
+	return keyCursor{after: n, floor: f}, nil
 }
 
 // otherMode is the error of a job whose mode was changed under the same

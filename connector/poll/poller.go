@@ -41,6 +41,7 @@ type Store interface {
 	Cursors
 	SetCursor(ctx context.Context, job, source, value string) error
 	Enqueue(ctx context.Context, b outbox.Batch) (outbox.Enqueued, error)
+	KnownRecords(ctx context.Context, job, source string, keys []string) (map[string]bool, error)
 }
 
 // Poller runs jobs against their databases and fills the outbox.
@@ -160,8 +161,15 @@ func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result
 	if rc.sent, err = j.loadSent(ctx, src, rc.now, j.region); err != nil {
 		return res, err
 	}
+	reread, again := det.(rereader)
 	err = det.read(ctx, cur, func(page []erp.Record, after cursor) error {
 		last = after
+		if again {
+			var err error
+			if page, err = p.dropKnown(ctx, j, src, page, reread.seen(cur)); err != nil {
+				return err
+			}
+		}
 		return p.enqueuePage(ctx, j, src, det, page, after, rc, &res)
 	})
 	if err != nil {
@@ -169,6 +177,40 @@ func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result
 	}
 	res.Cursor = last.String()
 	return res, nil
+}
+
+// rereader is a detector that reads again rows up to the key seen(c) (the
+// created mode's rows committed late): of those, only rows the outbox holds
+// no message for are new.
+type rereader interface {
+	seen(c cursor) int64
+}
+
+// dropKnown leaves out of page the rows up to seen that the outbox already
+// holds messages of this job for, so that a row read again is neither
+// planned, nor counted, nor skipped twice.
+func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []erp.Record, seen int64) ([]erp.Record, error) {
+	var keys []string
+	for _, r := range page {
+		if k, err := keyOf(r, j.Key); err == nil && k <= seen {
+			keys = append(keys, fmt.Sprint(r[j.Key]))
+		}
+	}
+	if len(keys) == 0 {
+		return page, nil
+	}
+	known, err := p.Store.KnownRecords(ctx, j.Name, src.Name(), keys)
+	if err != nil {
+		return nil, err
+	}
+	out := page[:0:0]
+	for _, r := range page {
+		if k, err := keyOf(r, j.Key); err == nil && k <= seen && known[fmt.Sprint(r[j.Key])] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // cursor loads the job's saved position, or for a job that never ran in
