@@ -70,6 +70,8 @@ type Daemon struct {
 	running    map[string]bool // jobs running now: a job never overlaps itself
 	scheduling bool            // Run has started the cron schedules
 	markerSeq  int64           // the outbox change count last written to the marker
+	carried    handover        // from the daemon a reload replaced (handover.go)
+	logins     *status.Logins  // the running status page's sessions
 }
 
 // RunResult says what one run of a job did in one database.

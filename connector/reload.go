@@ -15,7 +15,9 @@ type LoadFunc func() (*config.Config, error)
 // RunWithReload runs the daemon until ctx ends. Each signal on reload loads
 // the config again: a valid new config replaces the running daemon (which
 // first finishes its sends; queued messages wait in the outbox), an invalid
-// one is logged and the running daemon carries on untouched.
+// one is logged and the running daemon carries on untouched. What an
+// operator did by hand, a channel's pause and the status page's logins,
+// passes to the new daemon (handover.go).
 func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, opts Options) error {
 	log := opts.Logger
 	if log == nil {
@@ -25,6 +27,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 	if err != nil {
 		return err
 	}
+	var carry handover
 	for {
 		lang := cfg.Language.Lang()
 		log := lang.Logger(log)
@@ -37,6 +40,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 			lock.Release()
 			return err
 		}
+		d.takeOver(carry)
 		runCtx, stop := context.WithCancel(ctx)
 		done := make(chan error, 1)
 		go func() { done <- d.Run(runCtx) }()
@@ -63,6 +67,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 		log.Info("log.reload.done")
 		stop()
 		err = <-done
+		carry = d.handOver()
 		d.Close()
 		lock.Release()
 		if err != nil {

@@ -147,12 +147,13 @@ func (d *Daemon) startStatus(ctx context.Context, wg *sync.WaitGroup) {
 	}
 	srv, err := status.New(status.Options{Store: d.store, Probe: d, Metrics: d.metrics, AuthFile: authFile,
 		Language: cfg.Language, Location: d.cfg.Location(), Remote: remote, Secure: cfg.TLSCert != "", Hosts: append(status.TLSNames(cfg), cfg.Hosts...),
-		Log: d.log, Now: d.now})
+		Log: d.log, Now: d.now, Logins: d.carriedLogins()})
 	if err != nil {
 		l.Close()
 		d.log.Error("log.status.not_started", "err", err)
 		return
 	}
+	d.keepLogins(srv.Logins())
 	scheme := "http"
 	if cfg.TLSCert != "" {
 		scheme = "https"

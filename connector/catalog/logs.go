@@ -237,6 +237,9 @@ func init() {
 		"log.status.listening": {
 			tr: "durum sayfası dinliyor",
 			en: "status page listening"},
+		"log.status.logins_ended": {
+			tr: "durum sayfasının adresi, TLS'i ya da durum klasörü değişti: herkes yeniden giriş yapacak",
+			en: "the status page's address, TLS or state folder changed: everyone logs in again"},
 		"log.status.not_started": {
 			tr: "durum sayfası başlatılamadı; bildirimler yine gönderiliyor",
 			en: "status page not started; notifications are still sent"},

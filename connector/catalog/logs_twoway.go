@@ -20,6 +20,9 @@ func init() {
 		"log.dispatch.held": {
 			tr: "kanal bir yönetici tarafından duraklatıldı",
 			en: "channel paused by an operator"},
+		"log.dispatch.still_held": {
+			tr: "kanal yeniden yüklemeden sonra da yöneticinin duraklatmasıyla bekliyor; durum sayfasındaki Devam ettir düğmesi sürdürür",
+			en: "channel stays paused by an operator after the reload; Resume on the status page lets it send"},
 		"log.dispatch.resumed": {
 			tr: "kanal bir yönetici tarafından devam ettirildi",
 			en: "channel resumed by an operator"},

@@ -7,12 +7,23 @@ const ReasonPausedByOperator = "dispatch.paused_by_operator"
 
 // Hold pauses the channel by hand (the status page's Pause): nothing is
 // claimed until Resume; messages keep waiting, none is lost. It lasts until
-// Resume or a restart of the service.
+// Resume or a restart of the service: it is kept in memory only, and a
+// config reload hands it over (HoldOver).
 func (c *Channel) Hold() {
 	c.mu.Lock()
 	c.held = true
 	c.mu.Unlock()
 	c.log.Warn("log.dispatch.held", "channel", c.Name)
+}
+
+// HoldOver holds a channel built to replace one an operator held (a config
+// reload rebuilds every channel): the same Hold, before the channel's first
+// drain, and logged as a pause that goes on rather than a new one.
+func (c *Channel) HoldOver() {
+	c.mu.Lock()
+	c.held = true
+	c.mu.Unlock()
+	c.log.Warn("log.dispatch.still_held", "channel", c.Name)
 }
 
 // Resume undoes Hold and looks at the queue at once.

@@ -201,7 +201,8 @@ type session struct {
 }
 
 // guard holds sessions and the login counts in memory: a restart logs
-// everyone out, which is fine for a page used a few times a month.
+// everyone out, which is fine for a page used a few times a month; a
+// config reload hands them to the page it starts (Logins).
 type guard struct {
 	path string
 	now  func() time.Time
@@ -214,6 +215,29 @@ type guard struct {
 
 func newGuard(path string, now func() time.Time) *guard {
 	return &guard{path: path, now: now, sessions: map[string]session{}}
+}
+
+// Logins are a page's sessions and failed-login counts. A config reload
+// builds a new Server; given the Logins of the one it replaces
+// (Options.Logins), the browsers logged in stay so and a guesser's waits
+// stand.
+type Logins struct{ g *guard }
+
+// Logins are this server's, for the server that replaces it.
+func (s *Server) Logins() *Logins { return &Logins{g: s.guard} }
+
+// guardFor is the guard of l for a server on the same credentials file, a
+// new one otherwise: sessions opened under another file's passwords are
+// not this page's. A password changed in the same file needs nothing here,
+// as session ends a session opened under the old one at its next request.
+func (l *Logins) guardFor(path string, now func() time.Time) *guard {
+	if l == nil || l.g.path != path {
+		return newGuard(path, now)
+	}
+	l.g.mu.Lock()
+	l.g.now = now
+	l.g.mu.Unlock()
+	return l.g
 }
 
 // errThrottled is returned while a client must wait after failed logins.

@@ -82,6 +82,9 @@ type Options struct {
 	Hosts []string
 	Log   *slog.Logger
 	Now   func() time.Time
+	// Logins are the sessions to keep from the server this one replaces
+	// (nil: everyone logs in anew).
+	Logins *Logins
 }
 
 // Server serves the status endpoints and page.
@@ -111,7 +114,7 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, guard: newGuard(opts.AuthFile, opts.Now), tmpl: tmpl, mux: http.NewServeMux(), hosts: allowedHosts(opts.Hosts)}
+	s := &Server{opts: opts, guard: opts.Logins.guardFor(opts.AuthFile, opts.Now), tmpl: tmpl, mux: http.NewServeMux(), hosts: allowedHosts(opts.Hosts)}
 	s.routes()
 	return s, nil
 }
