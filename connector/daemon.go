@@ -469,15 +469,10 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.startStatus(ctx, &wg)
 	d.runListening(ctx, &wg)
 	jitter := d.cfg.StartupJitter.Std()
-	missed := d.missedRuns(ctx)
+	waiting := d.WaitingAtStart(ctx)
 	for _, j := range d.jobs {
-		// A job that reads new rows runs once at start: after a restart
-		// nobody should wait a whole interval (or a day, for @daily) for
-		// them. One that sends what is due at a time of day (reminders,
-		// statements) waits for that time, unless it missed it while the
-		// service was stopped.
-		if j.Mode == config.ModeCondition && !missed[j.Name] {
-			d.log.Info("log.daemon.waits_for_schedule", "job", j.Name, "next", d.last[j.Name].Next)
+		if next, ok := waiting[j.Name]; ok {
+			d.log.Info("log.daemon.waits_for_schedule", "job", j.Name, "next", next)
 			continue
 		}
 		wg.Go(func() {
@@ -565,6 +560,25 @@ func (d *Daemon) purgeLoop(ctx context.Context) {
 // Purge removes message bodies older than the retention period.
 func (d *Daemon) Purge(ctx context.Context) (int, error) {
 	return d.store.Purge(ctx, d.now().Add(-d.cfg.Retention.Std()))
+}
+
+// WaitingAtStart are the jobs a start leaves for their scheduled time, each
+// with when that is. A job that reads new rows runs once at start: after a
+// restart nobody should wait a whole interval (or a day, for @daily) for
+// them. One that sends what is due at a time of day (reminders, statements)
+// waits for that time, unless it missed it while the service was stopped.
+// The service's start and run --once share this rule, so trying an install
+// with run --once at night sends no reminder the service would not.
+func (d *Daemon) WaitingAtStart(ctx context.Context) map[string]time.Time {
+	missed := d.missedRuns(ctx)
+	now := d.now().In(d.cfg.Location())
+	out := map[string]time.Time{}
+	for _, j := range d.jobs {
+		if j.Mode == config.ModeCondition && !missed[j.Name] {
+			out[j.Name] = j.Schedule.Next(now)
+		}
+	}
+	return out
 }
 
 // missedRuns are the condition jobs whose scheduled run came and went since

@@ -61,9 +61,7 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		return err
 	}
 	if len(jobs) == 0 {
-		for _, j := range d.Jobs() {
-			jobs = append(jobs, j.Name)
-		}
+		jobs = startJobs(ctx, g, d, cfg, out, log)
 	}
 
 	// Sending starts as soon as a job has enqueued its first page: a long
@@ -141,6 +139,28 @@ func runOnce(ctx context.Context, g *globals, jobs []string, accept connector.Op
 		return g.sayErr("cmd.once.failed", "n", len(failed), "jobs", strings.Join(failed, ", "))
 	}
 	return nil
+}
+
+// startJobs are the jobs run --once polls when no --job names one: those
+// the service's start would run. A time-of-day job (reminders, statements)
+// that missed no scheduled run waits, as in the service: a dealer trying
+// the install in the evening must not send tomorrow's reminders at night.
+// Each is said, with its next run and the command that runs it now (--job
+// is an explicit request and runs a job whatever its schedule).
+func startJobs(ctx context.Context, g *globals, d *connector.Daemon, cfg *config.Config, out io.Writer, log *slog.Logger) []string {
+	waiting := d.WaitingAtStart(ctx)
+	var jobs []string
+	for _, j := range d.Jobs() {
+		next, ok := waiting[j.Name]
+		if !ok {
+			jobs = append(jobs, j.Name)
+			continue
+		}
+		log.Info("log.daemon.waits_for_schedule", "job", j.Name, "next", next)
+		fmt.Fprintln(out, g.say("cmd.once.waits", "job", j.Name, "next", stamp(next, cfg.Location()),
+			"cmd", commandLine(g, "run", "--once", "--job", j.Name)))
+	}
+	return jobs
 }
 
 // lockedProgress serialises a progress display: sends finish on several

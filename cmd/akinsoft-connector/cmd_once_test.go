@@ -14,6 +14,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/instance"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
 )
@@ -186,4 +187,101 @@ func TestRunOnceAndStatusTellTheQuietHours(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "sms is in its quiet hours") || !regexp.MustCompile(`(?m)^\s+sms\s+0\s+[1-9]`).MatchString(out) {
 		t.Errorf("status (exit %d) should show nothing due and the quiet hours:\n%s\n%s", code, out, errOut)
 	}
+}
+
+// run --once applies the service's start rule to a job that sends at a time
+// of day: never run, or already run since its last scheduled time, it waits
+// and says so, with its next run and the command that runs it now; --job
+// runs it whatever its schedule; a scheduled run missed since its last
+// success is made up. A dealer trying the install in the evening must not
+// send tomorrow's reminders at night.
+func TestRunOnceLeavesTimeOfDayJobsForTheirTime(t *testing.T) {
+	dir := t.TempDir()
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	// The command has no clock: the schedule is put six hours from now in
+	// the config's zone (Europe/Istanbul by default), so its last time was
+	// 18 hours ago, and the next is today or tomorrow.
+	at := time.Now().In(config.DefaultLocation()).Add(6 * time.Hour)
+	path := filepath.Join(dir, "config.yaml")
+	os.WriteFile(path, []byte(strings.Replace(opsConfig, "LISTEN", "127.0.0.1:1", 1)+fmt.Sprintf(`
+  - name: due-soon
+    preset: invoices_due
+    schedule: "%d %d * * *"
+    messages:
+      sms: {}
+`, at.Minute(), at.Hour())), 0o600)
+	ran := regexp.MustCompile(`(?m)^job due-soon: \d+ rows read`)
+	next := at.Truncate(time.Minute).Format("2006-01-02 15:04:05 -07:00")
+
+	// A fresh state: the job has missed nothing and waits, in Turkish first.
+	code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--config", path)
+	want := "görev due-soon: çalıştırılmadı: kendi gününde ve saatinde gönderir ve kaçırdığı bir çalışması yok; sonraki çalışması " + next +
+		". Şimdi çalıştırmak için: akinsoft-connector run --once --job due-soon --config " + path
+	if code != exitOK || !strings.Contains(out, want) || regexp.MustCompile(`görev due-soon: \d+ satır`).MatchString(out) || !strings.Contains(out, "görev new-invoices: ") {
+		t.Fatalf("run --once on a fresh state (exit %d) should run new-invoices and say\n%s\n%s\n%s", code, want, out, errOut)
+	}
+	if last := lastSuccess(t, path, "due-soon"); !last.IsZero() {
+		t.Fatalf("due-soon ran at %v", last)
+	}
+
+	// Its scheduled run came and went since its last success: it runs.
+	recordSuccess(t, path, "due-soon", time.Now().Add(-48*time.Hour))
+	code, out, errOut = runEN(t, "run", "--once", "--config", path)
+	if code != exitOK || !ran.MatchString(out) || strings.Contains(out, "job due-soon: not run") {
+		t.Fatalf("run --once after a missed run (exit %d) should run due-soon:\n%s\n%s", code, out, errOut)
+	}
+
+	// Run just now: it waits again, unless --job asks for it.
+	code, out, errOut = runEN(t, "run", "--once", "--config", path)
+	if code != exitOK || ran.MatchString(out) || !strings.Contains(out, "job due-soon: not run: ") || !strings.Contains(out, "To run it now: akinsoft-connector run --once --job due-soon") {
+		t.Fatalf("run --once after its run (exit %d) should leave due-soon:\n%s\n%s", code, out, errOut)
+	}
+	before := lastSuccess(t, path, "due-soon")
+	code, out, errOut = runEN(t, "run", "--once", "--job", "due-soon", "--config", path)
+	if code != exitOK || !ran.MatchString(out) || !lastSuccess(t, path, "due-soon").After(before) {
+		t.Fatalf("run --once --job due-soon (exit %d) should run it now:\n%s\n%s", code, out, errOut)
+	}
+}
+
+// lastSuccess is when job last succeeded by the config's outbox, zero for never.
+func lastSuccess(t *testing.T, configPath, job string) time.Time {
+	t.Helper()
+	s := openStateOutbox(t, configPath)
+	defer s.Close()
+	runs, err := s.JobRuns(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		if r.Job == job {
+			return r.LastSuccess
+		}
+	}
+	return time.Time{}
+}
+
+// recordSuccess writes a successful run of job at when into the config's
+// outbox, as a service stopped since then would have left it.
+func recordSuccess(t *testing.T, configPath, job string, when time.Time) {
+	t.Helper()
+	s := openStateOutbox(t, configPath)
+	defer s.Close()
+	if err := s.RecordJobRun(context.Background(), outbox.JobRun{Job: job, LastRun: when}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openStateOutbox(t *testing.T, configPath string) *outbox.Store {
+	t.Helper()
+	cfg, err := config.Load(configPath, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := outbox.Open(context.Background(), filepath.Join(string(cfg.StateDir), "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -172,7 +172,14 @@ func optOutRemoveCmd(g *globals, to string) string {
 	if n := mapping.NormalizeAddress(to, ""); n != "" {
 		to = n
 	}
-	args := []string{"akinsoft-connector", "optout", "remove", to}
+	return commandLine(g, "optout", "remove", to)
+}
+
+// commandLine is a command of the connector as the operator would type it:
+// with --config when another file than the default was used, and the words
+// a shell would split or expand quoted.
+func commandLine(g *globals, words ...string) string {
+	args := append([]string{"akinsoft-connector"}, words...)
 	if g.configPath != "" && g.configPath != defaultConfigPath() {
 		args = append(args, "--config", g.configPath)
 	}

@@ -156,21 +156,29 @@ func init() {
 			tr: "Bağlayıcıyı Ctrl+C / SIGTERM gelene dek ön planda çalıştırır (SIGHUP yapılandırmayı yeniden okur); hizmet de bunu çalıştırır.\n\n" +
 				"--once ile görevleri (hepsini ya da --job ile adı verilenleri) bir kez okur, zamanı gelenleri\n" +
 				"gönderir ve ilerlemeyi göstererek çıkar: yeni bir görevi denemek ya da hizmet dururken geriye\n" +
-				"dönük bir okumayı (backfill) bitirmek için kullanın.",
+				"dönük bir okumayı (backfill) bitirmek için kullanın. Günün belli bir saatinde gönderen görevler\n" +
+				"(hatırlatmalar, ekstreler: mode: condition) hizmetin başlangıcındaki gibi yalnızca son başarılı\n" +
+				"çalışmalarından beri bir zamanlarını kaçırdılarsa çalışır; hiç çalışmamış olan zamanını bekler.\n" +
+				"Bekleyenler sonraki çalışma zamanlarıyla yazılır; birini hemen çalıştırmak için --job AD verin.",
 			en: "Run the connector in the foreground until Ctrl+C / SIGTERM (SIGHUP reloads the config); the service runs this too.\n\n" +
 				"With --once it polls the jobs once (all, or those named with --job), sends\n" +
 				"what is due and exits, showing progress: use it to try a new job or to push a\n" +
-				"backfill through while the service is stopped."},
+				"backfill through while the service is stopped. A job that sends at a time of day\n" +
+				"(reminders, statements: mode: condition) runs only when it missed a scheduled run\n" +
+				"since its last success, as at the service's start; one that never ran waits for its\n" +
+				"time. The jobs that wait are listed with their next run; --job NAME runs one now."},
 		"help.run.once": {
-			tr: "bir kez oku, zamanı gelenleri gönder ve çık (terminalde ilerleme çubuğuyla)",
-			en: "poll once, send what is due, and exit (with a progress bar on a terminal)"},
+			tr: "bir kez oku, zamanı gelenleri gönder ve çık (terminalde ilerleme çubuğuyla); saatli görevler (hatırlatma, ekstre) yalnızca bir zamanlarını kaçırdılarsa çalışır",
+			en: "poll once, send what is due, and exit (with a progress bar on a terminal); time-of-day jobs (reminders, statements) run only when they missed a scheduled run"},
 		"help.run.accept_outbox": {
 			tr: "durum klasöründeki outbox.id dosyasının adlandırmadığı bir outbox ile başla (eksik, başka ya da eski bir kopya); görevler geriye dönük gönderimlerini yeniden göndermez",
 			en: "start with an outbox the state folder's outbox.id does not name (missing, another, or an older copy); jobs do not send their backfill again"},
 		"help.run.accept_backfill": {
 			tr: "{flag} ile: görevler geriye dönük gönderimlerini kabul edilen outbox'a yapsın (mesajları ikinci kez gidebilir)",
 			en: "with {flag}: let jobs send their backfill into the accepted outbox (their messages may go out a second time)"},
-		"help.run.job": {tr: "--once ile: yalnızca bu görev (birden çok için tekrarlayın)", en: "with --once: only this job (repeat for more)"},
+		"help.run.job": {
+			tr: "--once ile: yalnızca bu görev, zamanlamasına bakılmadan hemen (birden çok için tekrarlayın)",
+			en: "with --once: only this job, run now whatever its schedule (repeat for more)"},
 
 		"help.check": {
 			tr: "Yapılandırmayı doğrula (her sorun dosya:satır:sütun ile), örnek mesajları oluştur, her görevin sonraki çalışmada okuyacağı satırları say",

@@ -210,6 +210,9 @@ func init() {
 		"cmd.once.job_done": {
 			tr: "görev {job}: {rows} satır okundu, {queued} mesaj kuyruğa alındı, {skipped} mesaj nedeniyle atlandı",
 			en: "job {job}: {rows} rows read, {queued} messages queued, {skipped} skipped with a reason"},
+		"cmd.once.waits": {
+			tr: "görev {job}: çalıştırılmadı: kendi gününde ve saatinde gönderir ve kaçırdığı bir çalışması yok; sonraki çalışması {next}. Şimdi çalıştırmak için: {cmd}",
+			en: "job {job}: not run: it sends on its scheduled day and time and has missed no scheduled run; its next run is {next}. To run it now: {cmd}"},
 		"cmd.once.sending": {tr: "gönderiliyor", en: "sending"},
 		"cmd.once.sent":    {tr: "gönderildi: {n} mesajı sağlayıcılar kabul etti", en: "sent: {n} accepted by the providers"},
 		"cmd.once.part.retry": {
