@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-
-	"golang.org/x/net/idna"
 	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
+	"golang.org/x/net/idna"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"

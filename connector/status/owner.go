@@ -2,11 +2,10 @@ package status
 
 import (
 	"slices"
-
-	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"strings"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
