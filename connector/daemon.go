@@ -198,7 +198,7 @@ func QuietUntil(cfg *config.Config, channel string, t time.Time) time.Time {
 func OpenSources(cfg *config.Config, now func() time.Time) (map[string]*erp.Group, error) {
 	out := map[string]*erp.Group{}
 	for _, s := range cfg.Sources {
-		src, err := erp.OpenGroup(SourceOptions(s), now)
+		src, err := erp.OpenGroup(SourceOptions(s, cfg.Location()), now)
 		if err != nil {
 			for _, o := range out {
 				o.Close()
@@ -210,9 +210,10 @@ func OpenSources(cfg *config.Config, now func() time.Time) (map[string]*erp.Grou
 	return out, nil
 }
 
-// SourceOptions are the connection settings of a configured source.
-func SourceOptions(s config.Source) erp.Options {
-	return erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: string(s.Database),
+// SourceOptions are the connection settings of a configured source; loc is
+// the config's timezone, the wall clock of the database's times.
+func SourceOptions(s config.Source, loc *time.Location) erp.Options {
+	return erp.Options{Name: s.Name, Driver: s.Driver, Host: s.Host, Port: s.Port, Database: string(s.Database), Location: loc,
 		User: s.User, Password: s.Password.Reveal(), Charset: s.Charset, Timeout: s.Timeout.Std(), AuthPlugin: s.AuthPlugin,
 		WireCrypt: s.WireCrypt, Encrypt: s.Encrypt, TrustServerCertificate: s.TrustServerCertificate, Instance: s.Instance,
 		YearGrace: s.YearGrace.Std()}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
@@ -70,7 +71,9 @@ func TestFirebirdChangeDetection(t *testing.T) {
 	s := erptest.Firebird(t)
 	ctx := context.Background()
 	path := s.Path(t, "modes")
-	start := time.Now().Truncate(time.Second)
+	// Wolvox writes the shop's wall clock, that of the config's timezone
+	// (here the default, Istanbul): the driver writes a time's own.
+	start := time.Now().In(config.DefaultLocation()).Truncate(time.Second)
 	db, err := s.CreateWolvox(ctx, path, start.Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)

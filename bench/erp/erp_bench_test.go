@@ -26,7 +26,7 @@ func setup(b *testing.B) (*erp.Source, string) {
 	s := erptest.Firebird(b)
 	path := s.Dir + "/aks_bench_1m.fdb"
 	o := erp.Options{Name: "bench", Driver: "firebird", Host: s.Host, Port: s.Port, Database: path, User: s.User,
-		Password: s.Password, Charset: "WIN1254", Timeout: 10 * time.Minute}
+		Password: s.Password, Charset: "WIN1254", Timeout: 10 * time.Minute, Location: time.Local}
 	if _, err := os.Stat(path); err != nil {
 		db, err := s.CreateWolvox(context.Background(), path, time.Now())
 		if err != nil {

@@ -86,7 +86,7 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	if sc == nil {
 		return &usageError{say("cmd.render.no_source", "name", fmt.Sprintf("%q", srcName))}
 	}
-	src, err := erp.Open(connector.SourceOptions(*sc))
+	src, err := erp.Open(connector.SourceOptions(*sc, cfg.Location()))
 	if err != nil {
 		return err
 	}

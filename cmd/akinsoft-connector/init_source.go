@@ -187,9 +187,12 @@ func (s *setup) port(def string) (int, error) {
 // not connect); a user that can write stops the set-up unless told to go
 // on anyway.
 func (s *setup) connect(ctx context.Context, src config.StarterSource, password string) (done bool, err error) {
+	// The starter config names no timezone, so the service will use the
+	// default one; this only connects, but opens as the service would.
+	loc := config.DefaultLocation()
 	o := erp.Options{Name: "wolvox", Driver: src.Driver, Host: src.Host, Port: src.Port, Database: src.Database,
-		Instance: src.Instance, User: src.User, Password: password, Timeout: 20 * time.Second}
-	shown := strings.ReplaceAll(src.Database, erp.YearPlaceholder, strconv.Itoa(time.Now().Year()))
+		Instance: src.Instance, User: src.User, Password: password, Timeout: 20 * time.Second, Location: loc}
+	shown := strings.ReplaceAll(src.Database, erp.YearPlaceholder, strconv.Itoa(time.Now().In(loc).Year()))
 	s.p.say("init.connecting", "driver", src.Driver, "host", src.Host, "port", src.Port, "database", shown, "user", src.User)
 	db, err := erp.Open(o)
 	if err == nil {

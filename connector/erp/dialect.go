@@ -19,9 +19,11 @@ type Dialect interface {
 	Limit(query string, n int) string
 	// DecodeText turns a string column's bytes into UTF-8.
 	DecodeText(b []byte) string
-	// TimeArg is how a timestamp is bound so it compares exactly with the
-	// values this database returned (time zone, datetime precision).
-	TimeArg(t time.Time) any
+	// bindTime is how a time, already the shop's wall clock (Zone.Write),
+	// is bound so it compares exactly with the values this database returned
+	// (datetime precision, type). Source.Query calls it for every time.Time
+	// argument: callers pass plain times.
+	bindTime(t time.Time) any
 	// Today is the database server's current date plus days, as SQL.
 	Today(days int) string
 	// Part extracts month, day or year from a date column, as SQL.

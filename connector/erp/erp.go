@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,6 +32,9 @@ type Options struct {
 	Password string
 	Charset  string
 	Timeout  time.Duration
+	// Location is the config's timezone: the shop's wall clock, which the
+	// database's zone-less times are in (see Zone). Required.
+	Location *time.Location
 	// YearGrace keeps last year's database polled this long into January
 	// when Database holds {year} (see Group).
 	YearGrace time.Duration
@@ -51,6 +55,7 @@ type Source struct {
 	dialect  Dialect
 	txOpts   sql.TxOptions
 	timeout  time.Duration
+	zone     Zone
 
 	mu       sync.Mutex
 	cols     map[string]map[string]bool // table → its columns, read once (see Columns)
@@ -81,7 +86,13 @@ var openers = map[string]opener{
 // server restart heals by itself. A {year} in the database path becomes the
 // current year; Group follows the year across New Year instead.
 func Open(o Options) (*Source, error) {
-	o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(time.Now().Year()))
+	zone, err := NewZone(o.Location)
+	if err != nil {
+		return nil, fmt.Errorf("source %s: %w", o.Name, err)
+	}
+	// The year is the shop's: its database for 2027 is the one in use from
+	// midnight in Istanbul, not three hours later on a UTC machine.
+	o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(time.Now().In(zone.Location()).Year()))
 	open, ok := openers[o.Driver]
 	if !ok {
 		return nil, catalog.Errorf("erp.driver_unsupported", "source", o.Name, "driver", strconv.Quote(o.Driver))
@@ -99,7 +110,7 @@ func Open(o Options) (*Source, error) {
 	// is cheaper than a failed poll.
 	p.db.SetConnMaxIdleTime(5 * time.Minute)
 	p.db.SetConnMaxLifetime(time.Hour)
-	return &Source{name: o.Name, database: o.Database, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout}, nil
+	return &Source{name: o.Name, database: o.Database, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout, zone: zone}, nil
 }
 
 // Name is the source's name: the configured name, or name@year for a
@@ -112,6 +123,9 @@ func (s *Source) Database() string { return s.database }
 
 // Dialect is the source's SQL dialect.
 func (s *Source) Dialect() Dialect { return s.dialect }
+
+// Zone is the zone of the database's zone-less times.
+func (s *Source) Zone() Zone { return s.zone }
 
 // Close closes the pool.
 func (s *Source) Close() error { return s.db.Close() }
@@ -128,7 +142,9 @@ func (s *Source) Ping(ctx context.Context) error {
 
 // Query runs one SELECT in a read-only transaction and calls fn for each row
 // as it is read (rows are streamed, never collected). Date tokens such as
-// {today} are written in the source's dialect first (see ExpandTokens).
+// {today} are written in the source's dialect first (see ExpandTokens). A
+// time.Time in args is bound as the shop's wall clock, and zone-less times
+// in the rows are read as one (see Zone).
 func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Record) error) error {
 	st, err := syntaxOf(s.dialect).parse(query)
 	if err != nil {
@@ -142,6 +158,7 @@ func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Re
 	// What is sent is the checked text: comments the check skipped cannot
 	// hide anything from it.
 	query = ExpandTokens(s.dialect, st.text)
+	args = s.zone.args(s.dialect, args)
 	delivered := false
 	err = s.query(ctx, query, args, func(r Record) error {
 		delivered = true
@@ -177,7 +194,7 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 		return catalog.Errorf("erp.query_failed", "source", s.name, "err", err).Wrapping(err)
 	}
 	defer rows.Close()
-	sc, err := newScanner(rows, s.dialect)
+	sc, err := newScanner(rows, s.dialect, s.zone)
 	if err != nil {
 		return catalog.Errorf("erp.source", "source", s.name, "err", err).Wrapping(err)
 	}

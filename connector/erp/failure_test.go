@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	mssql "github.com/microsoft/go-mssqldb"
 
@@ -84,7 +85,7 @@ func TestSQLiteFailureKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	ok := erp.Options{Name: "demo", Driver: "sqlite", Database: path}
+	ok := erp.Options{Name: "demo", Driver: "sqlite", Database: path, Location: time.Local}
 	missing := ok
 	missing.Database = filepath.Join(dir, "yok.db")
 	for _, tc := range []struct {

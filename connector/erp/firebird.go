@@ -27,10 +27,10 @@ func (firebirdDialect) Limit(q string, n int) string { return fmt.Sprintf("%s RO
 // decoded as Windows-1254 (every byte maps, so this never fails).
 func (firebirdDialect) DecodeText(b []byte) string { return decode1254(b) }
 
-// TimeArg: the driver reads TIMESTAMP (without time zone) as wall-clock time
-// in time.Local and writes a time.Time's own wall clock, so a bound value
-// must be in time.Local to compare equal to what was read.
-func (firebirdDialect) TimeArg(t time.Time) any { return t.In(time.Local) }
+// bindTime: the driver writes a TIMESTAMP parameter as the time's own wall
+// clock, which Zone.Write has made the shop's.
+func (firebirdDialect) bindTime(t time.Time) any { return t }
+
 func (firebirdDialect) Today(days int) string {
 	if days == 0 {
 		return "CURRENT_DATE"

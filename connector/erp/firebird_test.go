@@ -15,7 +15,10 @@ import (
 
 func fbOptions(s erptest.Server, name, path string) erp.Options {
 	return erp.Options{Name: name, Driver: "firebird", Host: s.Host, Port: s.Port, Database: path, User: s.User,
-		Password: s.Password, Charset: "WIN1254", Timeout: 10 * time.Second}
+		Password: s.Password, Charset: "WIN1254", Timeout: 10 * time.Second,
+		// The test server runs on this machine: the times the tests write,
+		// and its CURRENT_TIMESTAMP, are this machine's wall clock.
+		Location: time.Local}
 }
 
 func wolvoxDB(t *testing.T, s erptest.Server, name string) string {

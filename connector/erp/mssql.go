@@ -30,11 +30,12 @@ func (mssqlDialect) Limit(q string, n int) string {
 	return fmt.Sprintf("%sSELECT TOP (%d)%s", q[:i], n, q[i+len("SELECT"):])
 }
 
-// TimeArg: go-mssqldb sends a time.Time as datetimeoffset(7), and a
+// bindTime: go-mssqldb sends a time.Time as datetimeoffset(7), and a
 // datetime column (1/300 s precision; Wolvox's type) compared with it can
 // miss or repeat rows at the boundary. DateTime1 binds it as datetime, the
-// same type the value was read from.
-func (mssqlDialect) TimeArg(t time.Time) any { return mssql.DateTime1(t) }
+// same type the value was read from, with the time's own wall clock (the
+// shop's, from Zone.Write).
+func (mssqlDialect) bindTime(t time.Time) any { return mssql.DateTime1(t) }
 func (mssqlDialect) Today(days int) string {
 	return fmt.Sprintf("DATEADD(day, %d, CAST(GETDATE() AS date))", days)
 }

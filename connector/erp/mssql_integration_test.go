@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
@@ -25,7 +26,7 @@ func TestMSSQLIntegration(t *testing.T) {
 	pw, _ := u.User.Password()
 	port, _ := strconv.Atoi(u.Port())
 	src, err := erp.Open(erp.Options{Name: "mssql", Driver: "mssql", Host: u.Hostname(), Port: port, Database: u.Query().Get("database"),
-		User: u.User.Username(), Password: pw, TrustServerCertificate: true})
+		User: u.User.Username(), Password: pw, TrustServerCertificate: true, Location: time.UTC})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -85,7 +85,7 @@ func presetDB(t *testing.T, cols Columns) *Source {
 			}
 		}
 	}
-	src, err := Open(Options{Name: "merkez", Driver: "sqlite", Database: path})
+	src, err := Open(Options{Name: "merkez", Driver: "sqlite", Database: path, Location: time.Local})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,20 +15,25 @@ import (
 type scanner struct {
 	names   []string
 	decimal []bool
+	// wall marks the columns whose times are the shop's wall clock without
+	// zone, read in zone (see Zone).
+	wall    []bool
+	zone    Zone
 	dialect Dialect
 	vals    []any
 	ptrs    []any
 }
 
-func newScanner(rows *sql.Rows, d Dialect) (*scanner, error) {
+func newScanner(rows *sql.Rows, d Dialect, z Zone) (*scanner, error) {
 	types, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, catalog.Errorf("erp.column_types", "err", err).Wrapping(err)
 	}
-	s := &scanner{dialect: d, names: make([]string, len(types)), decimal: make([]bool, len(types))}
+	s := &scanner{dialect: d, zone: z, names: make([]string, len(types)), decimal: make([]bool, len(types)), wall: make([]bool, len(types))}
 	for i, t := range types {
 		s.names[i] = strings.ToUpper(t.Name())
 		tn := strings.ToUpper(t.DatabaseTypeName())
+		s.wall[i] = zoneless(tn)
 		// Drivers name exact types differently (Firebird's NUMERIC(18,2) is
 		// an INT64 on the wire); a scale says it is exact either way.
 		_, scale, hasScale := t.DecimalSize()
@@ -92,7 +97,12 @@ func (s *scanner) convert(i int, v any) any {
 		return int64(x)
 	case int:
 		return int64(x)
-	case decimal.Decimal, int64, bool, time.Time:
+	case time.Time:
+		if s.wall[i] {
+			return s.zone.Read(x)
+		}
+		return x
+	case decimal.Decimal, int64, bool:
 		return x
 	case *decimal.Decimal:
 		if x == nil {

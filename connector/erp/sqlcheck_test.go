@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 type sqlCase struct{ name, query, want string }
@@ -184,7 +185,7 @@ func TestCustomSQLEndingsRunInEveryWrapper(t *testing.T) {
 		}
 	}
 	db.Close()
-	src, err := Open(Options{Name: "demo", Driver: "sqlite", Database: path})
+	src, err := Open(Options{Name: "demo", Driver: "sqlite", Database: path, Location: time.Local})
 	if err != nil {
 		t.Fatal(err)
 	}

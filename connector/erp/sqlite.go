@@ -22,7 +22,11 @@ type sqliteDialect struct{ questionDialect }
 func (sqliteDialect) Name() string                 { return "sqlite" }
 func (sqliteDialect) Limit(q string, n int) string { return fmt.Sprintf("%s LIMIT %d", q, n) }
 func (sqliteDialect) DecodeText(b []byte) string   { return strings.ToValidUTF8(string(b), "\uFFFD") }
-func (sqliteDialect) TimeArg(t time.Time) any      { return t.Format("2006-01-02 15:04:05") }
+
+// bindTime: the demo stores times as text, compared as text; t is already
+// the shop's wall clock (Zone.Write).
+func (sqliteDialect) bindTime(t time.Time) any { return t.Format("2006-01-02 15:04:05") }
+
 func (sqliteDialect) Today(days int) string {
 	return fmt.Sprintf("date('now', 'localtime', '%+d days')", days)
 }

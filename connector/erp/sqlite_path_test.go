@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/internal/sqlitefile"
 	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
@@ -85,7 +86,7 @@ func TestSQLiteSourceOpensTheConfiguredFile(t *testing.T) {
 				}
 			}
 			before := tree(t, root)
-			src, err := Open(Options{Name: "demo", Driver: "sqlite", Database: path})
+			src, err := Open(Options{Name: "demo", Driver: "sqlite", Database: path, Location: time.Local})
 			if err != nil {
 				t.Fatal(err)
 			}

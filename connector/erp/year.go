@@ -3,6 +3,7 @@ package erp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,10 @@ func OpenGroup(o Options, now func() time.Time) (*Group, error) {
 	if _, ok := openers[o.Driver]; !ok {
 		return nil, catalog.Errorf("erp.driver_unsupported", "source", o.Name, "driver", strconv.Quote(o.Driver))
 	}
+	// Refused now rather than at the first poll.
+	if _, err := NewZone(o.Location); err != nil {
+		return nil, fmt.Errorf("source %s: %w", o.Name, err)
+	}
 	return &Group{opts: o, now: now, open: map[string]*Source{}}, nil
 }
 
@@ -76,7 +81,8 @@ func (g *Group) Sources() ([]*Source, error) {
 	if !g.Templated() {
 		want[g.opts.Name] = g.opts
 	} else {
-		for _, y := range Years(g.now(), g.opts.YearGrace) {
+		// The shop's calendar decides the year, as in Open.
+		for _, y := range Years(g.now().In(g.opts.Location), g.opts.YearGrace) {
 			o := g.opts
 			o.Name = g.opts.Name + "@" + strconv.Itoa(y)
 			o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(y))

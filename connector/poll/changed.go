@@ -25,26 +25,68 @@ type changed struct {
 
 func (d *changed) resumes() bool { return true }
 
-func (d *changed) parse(s string) (cursor, error) { return parseChangedCursor(s) }
+// parse reads a saved position. Its timestamps are values read from the
+// database, and what they mean is their wall clock: the shop's, as Wolvox
+// wrote it. Versions before this one saved them in the zone the driver had
+// put on them (Firebird: the machine's; SQL Server, SQLite: UTC), so where
+// that was not the config's timezone the offset in the text is not the
+// shop's, and taken as an instant such a cursor would sit hours away from
+// its row: the rows in between skipped for good, or read again. So the wall
+// clock is read again in the shop's zone: an old cursor resumes at the row
+// it stopped at, and one this version saved (in the shop's zone already)
+// is unchanged.
+//
+// Such an old cursor also moves the floor up to its position. That version
+// keyed its messages by the instant it had read (changedEvent), so a row it
+// sent, read again in the lag window, would have a new key and be sent
+// twice. Every row up to the cursor was read by it; what is given up, once,
+// is the re-read that finds a row committed late with a timestamp in the
+// lag before the cursor (on a UTC machine that version read three hours
+// late, so such a row was hours late).
+func (d *changed) parse(s string) (cursor, error) {
+	c, err := parseChangedCursor(s)
+	if err != nil {
+		return nil, err
+	}
+	z := d.src.Zone()
+	saved := c.at.ts
+	c.at.ts, c.floor.ts = z.Read(c.at.ts), z.Read(c.floor.ts)
+	if !sameOffset(saved, c.at.ts) && c.floor.less(c.at) {
+		c.floor = c.at
+	}
+	return c, nil
+}
+
+// sameOffset reports whether a and b are in zones of the same offset, in
+// whole minutes: RFC 3339 drops the seconds of an old local mean time, such
+// as Istanbul's in 1900 (longAgo).
+func sameOffset(a, b time.Time) bool {
+	_, x := a.Zone()
+	_, y := b.Zone()
+	return x/60 == y/60
+}
 
 func (d *changed) event(rec erp.Record) event { return changedEvent(d.job, rec, d.now) }
 
 // upper is the newest timestamp a run reads: younger rows wait one lag.
 func (d *changed) upper() time.Time { return d.now.Add(-d.job.Lag) }
 
-var longAgo = time.Date(1900, 1, 1, 0, 0, 0, 0, time.Local)
+var longAgo = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func (d *changed) start(ctx context.Context) (cursor, error) {
 	j := d.job
 	if j.DateColumn == "" {
 		return nil, fmt.Errorf("changed mode needs timestamp: (the column that changes with the row, e.g. DEGISTIRME_TARIHI)")
 	}
+	// A position is saved in the shop's zone, as the times read from the
+	// database are: parse reads it back unchanged.
+	z := d.src.Zone()
 	var p position
 	switch j.Backfill.Kind {
 	case config.BackfillAll:
-		p = position{ts: longAgo, key: minKey}
+		p = position{ts: z.Write(longAgo), key: minKey}
 	case config.BackfillPeriod:
-		p = position{ts: d.now.Add(-j.Backfill.Period.Std()), key: minKey}
+		p = position{ts: z.Write(d.now.Add(-j.Backfill.Period.Std())), key: minKey}
 	case config.BackfillKey:
 		return nil, fmt.Errorf("changed mode backfills by a period (e.g. 7d), not %s", j.Backfill)
 	default:
@@ -58,7 +100,7 @@ func (d *changed) start(ctx context.Context) (cursor, error) {
 			return nil, err
 		}
 		if p.ts.IsZero() {
-			p = position{ts: longAgo, key: minKey}
+			p = position{ts: z.Write(longAgo), key: minKey}
 		}
 	}
 	return changedCursor{at: p, floor: p}, nil
@@ -77,7 +119,7 @@ func (d *changed) read(ctx context.Context, c cursor, emit func([]erp.Record, cu
 	best := cur
 	for {
 		var page []erp.Record
-		err := d.src.Query(ctx, q, []any{dl.TimeArg(upper), dl.TimeArg(pos.ts), pos.key, dl.TimeArg(pos.ts)}, func(r erp.Record) error {
+		err := d.src.Query(ctx, q, []any{upper, pos.ts, pos.key, pos.ts}, func(r erp.Record) error {
 			page = append(page, r)
 			return nil
 		})
@@ -118,7 +160,7 @@ func (d *changed) count(ctx context.Context, c cursor) (int, error) {
 	}
 	dl := d.src.Dialect()
 	return countRows(ctx, d.src, erp.CountChangedQuery(dl, j.sql(d.src), j.DateColumn, j.Key),
-		[]any{dl.TimeArg(d.upper()), dl.TimeArg(from.ts), from.key, dl.TimeArg(from.ts)})
+		[]any{d.upper(), from.ts, from.key, from.ts})
 }
 
 func positionOf(r erp.Record, ts, key string) (position, error) {

@@ -44,7 +44,10 @@ func newFB(t *testing.T, name string, without ...string) *fbEnv {
 	}
 	t.Cleanup(func() { store.Close() })
 	g, err := erp.OpenGroup(erp.Options{Name: "merkez", Driver: "firebird", Host: s.Host, Port: s.Port, Database: path,
-		User: s.User, Password: s.Password, Charset: "WIN1254", Timeout: 20 * time.Second}, nil)
+		User: s.User, Password: s.Password, Charset: "WIN1254", Timeout: 20 * time.Second,
+		// The test server runs on this machine: the times the tests write,
+		// and its CURRENT_TIMESTAMP, are this machine's wall clock.
+		Location: time.Local}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

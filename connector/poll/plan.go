@@ -362,7 +362,7 @@ func (j *Job) loadSent(ctx context.Context, src *erp.Source, now time.Time, regi
 	}
 	idx := &sentIndex{byTo: map[string][]sentRow{}, matchText: w.text != ""}
 	d := src.Dialect()
-	err := src.Query(ctx, erp.WolvoxLogQuery(d, w.table, w.recipient, w.date, w.text), []any{d.TimeArg(now.Add(-w.within))},
+	err := src.Query(ctx, erp.WolvoxLogQuery(d, w.table, w.recipient, w.date, w.text), []any{now.Add(-w.within)},
 		func(r erp.Record) error {
 			raw, _ := r["ALICI"].(string)
 			to := ""

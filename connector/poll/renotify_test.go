@@ -55,7 +55,7 @@ func newDemo(t *testing.T) *demoEnv {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	g, err := erp.OpenGroup(erp.Options{Name: "demo", Driver: "sqlite", Database: path}, nil)
+	g, err := erp.OpenGroup(erp.Options{Name: "demo", Driver: "sqlite", Database: path, Location: time.Local}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
