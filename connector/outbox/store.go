@@ -369,7 +369,10 @@ type NewMessage struct {
 	Rank    int
 	// Notified marks a skipped message whose event reached the recipient
 	// another way (Wolvox sent it itself): it starts no fallback.
-	Notified  bool
+	Notified bool
+	// Reread marks a message of a row read before: to a forgotten address
+	// it is not stored again (forget erased it; nothing would be sent).
+	Reread    bool
 	NotBefore time.Time // zero: as soon as possible
 	// About names the record for people (see Message.About).
 	About string
@@ -450,6 +453,9 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			forgotten, err := suppressed(m.To)
 			if err != nil {
 				return e, err
+			}
+			if forgotten && m.Reread {
+				continue
 			}
 			if forgotten {
 				stopped = m.Skip == nil

@@ -46,6 +46,8 @@ type runContext struct {
 	contacts map[string][]erp.Record
 	// movements of the page's customers in a statement's period.
 	movements map[string][]erp.Record
+	// reread are the page's rows read before (created.go), by record key.
+	reread map[string]bool
 }
 
 // plan turns one row into its messages: the reminder step it is due for,

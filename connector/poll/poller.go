@@ -166,7 +166,7 @@ func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result
 		last = after
 		if again {
 			var err error
-			if page, err = p.dropKnown(ctx, j, src, page, reread.seen(cur)); err != nil {
+			if page, rc.reread, err = p.dropKnown(ctx, j, src, page, reread.seen(cur)); err != nil {
 				return err
 			}
 		}
@@ -188,8 +188,10 @@ type rereader interface {
 
 // dropKnown leaves out of page the rows up to seen that the outbox already
 // holds messages of this job for, so that a row read again is neither
-// planned, nor counted, nor skipped twice.
-func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []erp.Record, seen int64) ([]erp.Record, error) {
+// planned, nor counted, nor skipped twice. It returns the record keys of
+// the rows up to seen it kept: committed late, or read before and their
+// messages erased by forget (the outbox stores nothing of those again).
+func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []erp.Record, seen int64) ([]erp.Record, map[string]bool, error) {
 	var keys []string
 	for _, r := range page {
 		if k, err := keyOf(r, j.Key); err == nil && k <= seen {
@@ -197,20 +199,24 @@ func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []
 		}
 	}
 	if len(keys) == 0 {
-		return page, nil
+		return page, nil, nil
 	}
 	known, err := p.Store.KnownRecords(ctx, j.Name, src.Name(), keys)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := page[:0:0]
+	out, again := page[:0:0], map[string]bool{}
 	for _, r := range page {
-		if k, err := keyOf(r, j.Key); err == nil && k <= seen && known[fmt.Sprint(r[j.Key])] {
-			continue
+		k, err := keyOf(r, j.Key)
+		if err == nil && k <= seen {
+			if known[fmt.Sprint(r[j.Key])] {
+				continue
+			}
+			again[fmt.Sprint(r[j.Key])] = true
 		}
 		out = append(out, r)
 	}
-	return out, nil
+	return out, again, nil
 }
 
 // cursor loads the job's saved position, or for a job that never ran in
@@ -255,6 +261,9 @@ func (p *Poller) enqueuePage(ctx context.Context, j *Job, src *erp.Source, det d
 	msgs, skipped, err := j.messages(src.Name(), page, det, rc)
 	if err != nil {
 		return err
+	}
+	for i := range msgs {
+		msgs[i].Reread = rc.reread[msgs[i].RecordKey]
 	}
 	n, err := p.Store.Enqueue(ctx, outbox.Batch{Job: j.Name, Source: src.Name(), Cursor: after.String(), Messages: msgs})
 	if err != nil {
