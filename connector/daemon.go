@@ -279,6 +279,8 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		st.New += r.New
 		st.Skipped += r.Skipped
 		switch {
+		case r.NewYear:
+			d.log.Info("log.daemon.started_new_year", "job", j.Name, "source", r.Source, "rows", r.Rows)
 		case r.Started && (!j.Backfill.Set() || r.NoBackfill):
 			d.log.Info("log.daemon.started_at_end",
 				"job", j.Name, "source", r.Source, "cursor", r.From)

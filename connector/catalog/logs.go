@@ -63,6 +63,9 @@ func init() {
 		"log.daemon.running": {
 			tr: "bağlayıcı çalışıyor",
 			en: "connector running"},
+		"log.daemon.started_new_year": {
+			tr: "görev yeni yılın veritabanını ilk satırından okudu: geçen yılınkini okuyordu, yeni veritabanındaki faturaların hepsi yeni",
+			en: "job read the new year's database from its first row: it was reading last year's, and every invoice in the new one is new"},
 		"log.daemon.started_at_end": {
 			tr: "görev tablonun şu anki sonundan başladı; eski satırlar gönderilmez (göndermek için backfill verin)",
 			en: "job started from the current end of the table; older rows are not sent (set backfill to send them)"},

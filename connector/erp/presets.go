@@ -44,6 +44,11 @@ type Preset struct {
 	Anchor *Anchor
 	// Commercial presets (greetings) need İYS consent: set kind: commercial.
 	Commercial bool
+	// YearsOwn says every row of a year's database is that year's own: the
+	// invoices. Opening a year in Wolvox copies the customers and their
+	// balances into the new database, never the invoices, so a job that
+	// read last year's database reads this year's from its first row.
+	YearsOwn bool
 	// Templates are the preset's Turkish default messages by channel (sms,
 	// email), used where a job names the channel without a text; a
 	// "staff:" prefix marks those for the shop's own people.
@@ -149,6 +154,7 @@ var presets = map[string]Preset{
 		Key:         "BLKODU",
 		Entity:      "invoice",
 		DateColumn:  "KAYIT_TARIHI",
+		YearsOwn:    true,
 		// KAYIT_TARIHI is what "backfill: 2d" counts back from.
 		Columns: columns(invoiceColumns, []Column{opt("F.VADESI", NullDate), req("F.KAYIT_TARIHI")}, customerColumns),
 		query: func(p Params) (string, error) {

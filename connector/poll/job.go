@@ -26,6 +26,7 @@ type Job struct {
 	SQL        string // base SELECT of a sql: job; a preset's depends on the database (see SQLFor)
 	Key        string
 	DateColumn string // for backfill by period
+	YearsOwn   bool   // a new year's database is read from its first row (erp.Preset.YearsOwn)
 	Entity     string
 	Schedule   config.Schedule
 	Backfill   config.Backfill
@@ -87,6 +88,7 @@ func Build(cfg *config.Config, j config.Job) (*Job, error) {
 		if job.DateColumn == "" {
 			job.DateColumn = preset.DateColumn
 		}
+		job.YearsOwn = preset.YearsOwn
 		if a := preset.Anchor; a != nil {
 			first, err := a.First(params)
 			if err != nil {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -25,8 +27,11 @@ type Result struct {
 	// recreated or replaced (see BackfillBlocks).
 	NoBackfill bool
 	From       string // on a first run, where it started
-	Cursor     string
-	Duration   time.Duration
+	// NewYear: the first run in a year's database that follows one the job
+	// read, from its first row.
+	NewYear  bool
+	Cursor   string
+	Duration time.Duration
 }
 
 // Cursors is where a job's positions are kept: the outbox, or a read-only
@@ -89,9 +94,13 @@ func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
 		p.warn("log.poll.backfill_blocked", "job", j.Name)
 	}
 	var results []Result
+	begun := map[string]bool{} // databases whose cursor this run set
 	err = p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
 		start := p.Now()
-		res, err := p.runSource(ctx, run, src)
+		res, err := p.runSource(ctx, run, src, begun)
+		if res.Started {
+			begun[src.Name()] = true
+		}
 		res.Job, res.Source, res.Duration, res.NoBackfill = j.Name, src.Name(), p.Now().Sub(start), blocked
 		results = append(results, res)
 		return err
@@ -149,10 +158,10 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 
 // runSource reads one database from the job's cursor to the end, a page at a
 // time; each page's messages and the cursor after it are stored together.
-func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source) (Result, error) {
+func (p *Poller) runSource(ctx context.Context, j *Job, src *erp.Source, begun map[string]bool) (Result, error) {
 	var res Result
 	det := j.detector(src, p.Now())
-	cur, err := p.cursor(ctx, j, src, det, &res)
+	cur, err := p.cursor(ctx, j, src, det, &res, begun)
 	if err != nil {
 		return res, err
 	}
@@ -222,7 +231,7 @@ func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []
 // cursor loads the job's saved position, or for a job that never ran in
 // this database saves where it starts (no flood: the current end, unless a
 // backfill is asked for).
-func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detector, res *Result) (cursor, error) {
+func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detector, res *Result, begun map[string]bool) (cursor, error) {
 	if !det.resumes() {
 		return det.start(ctx)
 	}
@@ -237,15 +246,47 @@ func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detect
 		}
 		return c, nil
 	}
-	c, err := det.start(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("job %s: %w", j.Name, err)
+	var c cursor
+	if j.YearsOwn && j.Mode == config.ModeCreated {
+		if c, err = p.newYear(ctx, j, src, begun); err != nil {
+			return nil, err
+		}
+		res.NewYear = c != nil
+	}
+	if c == nil {
+		if c, err = det.start(ctx); err != nil {
+			return nil, fmt.Errorf("job %s: %w", j.Name, err)
+		}
 	}
 	if err := p.Store.SetCursor(ctx, j.Name, src.Name(), c.String()); err != nil {
 		return nil, err
 	}
 	res.Started, res.From = true, c.String()
 	return c, nil
+}
+
+// newYear is the start of a job in a year's database (merkez@2027) that
+// follows the one it read last year (merkez@2026): not "now", as for a job
+// that never ran, or the invoices entered in the new database before its
+// first read (the run before it opened, or failed on its rights) would
+// never be sent. It is nil for any other database, and when last year's
+// cursor was set in this run (begun): a job installed in January starts at
+// the end of both.
+func (p *Poller) newYear(ctx context.Context, j *Job, src *erp.Source, begun map[string]bool) (cursor, error) {
+	base, year, ok := strings.Cut(src.Name(), "@")
+	y, err := strconv.Atoi(year)
+	if !ok || err != nil {
+		return nil, nil
+	}
+	last := base + "@" + strconv.Itoa(y-1)
+	if begun[last] {
+		return nil, nil
+	}
+	_, read, err := p.Store.Cursor(ctx, j.Name, last)
+	if err != nil || !read {
+		return nil, err
+	}
+	return startingAfter(minKey), nil
 }
 
 // enqueuePage stores a page's messages and the cursor after it in one
