@@ -81,11 +81,11 @@ func newForgetCmd(g *globals) *cobra.Command {
 		Use:   "forget PHONE|EMAIL",
 		Short: g.h("help.forget"),
 		Long:  g.h("help.forget.long"),
-		Args:  exactArgs(g, 1, "forget [--dry-run] +905321234567 | name@example.com"),
+		Args:  minArgs(g, 1, "forget [--dry-run] \"+90 532 123 45 67\" | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			to, err := normalizeRecipient(args[0])
+			to, err := forgetTarget(g, args)
 			if err != nil {
-				return &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", args[0]), "reason", addressReason(g, args[0], err))}
+				return err
 			}
 			s, err := openStore(cmd.Context(), g)
 			if err != nil {
@@ -106,6 +106,58 @@ func newForgetCmd(g *globals) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, g.h("help.forget.dry_run"))
 	return cmd
+}
+
+// forgetTarget is the one person forget's arguments name. A number typed
+// as people write it, unquoted (forget +90 532 123 45 67), reaches the
+// command split by the shell into several arguments: they are joined when
+// together they are one phone number. An e-mail address is one argument.
+// Anything else is refused rather than guessed at: erasing the wrong
+// person's records cannot be undone, and two numbers side by side are two
+// people, not one.
+func forgetTarget(g *globals, args []string) (string, error) {
+	if len(args) == 1 {
+		to, err := normalizeRecipient(args[0])
+		if err != nil {
+			return "", &usageError{g.say("cmd.privacy.not_address", "value", fmt.Sprintf("%q", args[0]), "reason", addressReason(g, args[0], err))}
+		}
+		return to, nil
+	}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = fmt.Sprintf("%q", a)
+	}
+	shown := strings.Join(quoted, " ")
+	for _, a := range args {
+		if strings.Contains(a, "@") {
+			return "", &usageError{g.say("cmd.forget.email_alone", "args", shown)}
+		}
+	}
+	alone := map[string]bool{} // the arguments that are a whole number by themselves
+	for _, a := range args {
+		if to, err := normalizeRecipient(a); err == nil {
+			alone[to] = true
+		}
+	}
+	if len(alone) > 1 {
+		return "", &usageError{g.say("cmd.forget.several", "args", shown)}
+	}
+	for i, a := range args {
+		if strings.TrimLeft(a, "0123456789+()-./ ") != "" {
+			return "", &usageError{g.say("cmd.forget.not_one_number", "args", shown,
+				"reason", g.say("cmd.forget.not_digits", "arg", quoted[i]))}
+		}
+	}
+	joined := strings.Join(args, " ")
+	to, err := normalizeRecipient(joined)
+	if err != nil {
+		return "", &usageError{g.say("cmd.forget.not_one_number", "args", shown, "reason", addressReason(g, joined, err))}
+	}
+	if len(alone) == 1 && !alone[to] {
+		// One argument is a number of its own and the whole is another.
+		return "", &usageError{g.say("cmd.forget.several", "args", shown)}
+	}
+	return to, nil
 }
 
 func printForgotten(out io.Writer, lang catalog.Lang, loc *time.Location, who string, f outbox.Forgotten, dry bool) {

@@ -125,3 +125,44 @@ func TestCheckRendersSQLJobsAgainstARealRow(t *testing.T) {
 		t.Fatalf("check of a misspelled column: %d\n%s", code, out)
 	}
 }
+
+// forget +90 532 123 45 67, typed as the README and forget --help write it,
+// reaches the command as five arguments: together they are one number, and
+// Ayşe Yılmaz is forgotten. Arguments that are not one number are refused
+// with the reason (exit 2) and erase nothing.
+func TestForgetJoinsANumberTheShellSplit(t *testing.T) {
+	cfg := sentDemo(t)
+	refused := []struct {
+		args   []string
+		en, tr string
+	}{
+		{[]string{"05321234567", "05339876543"}, `"05321234567" "05339876543" are more than one phone number`, "birden çok telefon numarası"},
+		{[]string{"ayse@example.com", "05321234567"}, "an e-mail address is given alone, as one argument", "e-posta adresi tek başına"},
+		{[]string{"Ayşe", "0532", "123", "45", "67"}, `together are not one phone number: "Ayşe" is no part of a phone number`, `"Ayşe" bir telefon numarasının parçası değil`},
+		{[]string{"0532", "123", "45"}, `"0532" "123" "45" together are not one phone number: phone number "0532 123 45"`, "birlikte tek bir telefon numarası değil"},
+		{[]string{"05321234567", "45"}, "together are not one phone number", "birlikte tek bir telefon numarası değil"},
+	}
+	for _, c := range refused {
+		args := append([]string{"forget", "--config", cfg}, c.args...)
+		if code, out, errOut := runEN(t, args...); code != exitUsage || !strings.Contains(errOut, c.en) {
+			t.Errorf("forget %q: exit %d, stderr %q, want %d and %q (stdout %q)", c.args, code, errOut, exitUsage, c.en, out)
+		}
+		if code, _, errOut := runCLI(t, append([]string{"--lang", "tr"}, args...)...); code != exitUsage || !strings.Contains(errOut, c.tr) {
+			t.Errorf("forget %q in Turkish: exit %d, stderr %q, want %q", c.args, code, errOut, c.tr)
+		}
+	}
+	// Nothing was erased by the refusals; the split number, with the flag
+	// among its parts, names her.
+	code, out, errOut := runEN(t, "forget", "+90", "532", "--dry-run", "123", "45", "67", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "would forget +90532*****67: 2 message(s)") {
+		t.Fatalf("forget --dry-run +90 532 123 45 67: %d %s %s", code, out, errOut)
+	}
+	code, out, errOut = runEN(t, "forget", "+90", "532", "123", "45", "67", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "forgot +90532*****67: 2 message(s), 2 send attempt(s)") {
+		t.Fatalf("forget +90 532 123 45 67: %d %s %s", code, out, errOut)
+	}
+	// A number whose one part is the whole number is still that number.
+	if code, out, errOut = runEN(t, "forget", "+90", "5321234567", "--config", cfg); code != exitOK || !strings.Contains(out, "+90532*****67: 0 message(s)") {
+		t.Fatalf("forget +90 5321234567: %d %s %s", code, out, errOut)
+	}
+}

@@ -109,6 +109,16 @@ func exactArgs(g *globals, n int, usage string) cobra.PositionalArgs {
 	}
 }
 
+// minArgs is exactArgs for a command that takes n arguments or more.
+func minArgs(g *globals, n int, usage string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return &usageError{g.say("cmd.usage", "usage", "akinsoft-connector "+usage)}
+		}
+		return nil
+	}
+}
+
 // openVault opens the vault in the given folder, else the config's state_dir,
 // else the OS default, so secrets can be stored before the config is complete
 // (only when --config is not given: a file it names must exist).

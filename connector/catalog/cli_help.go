@@ -216,17 +216,19 @@ func init() {
 				"de), gönderim denemelerini ve denetim satırlarını, gönderim listesinden çıkma (opt-out) kaydını ve onu\n" +
 				"anan başka her mesajın ya da hatanın metnini (bir webhook gövdesi, numarayı anan bir e-posta). Silinen\n" +
 				"baytların üzerine giden kutusu dosyasında ve önden yazma günlüğünde (WAL) yazılır.\n\n" +
-				"Numara her yazımla verilebilir (+90 533 234 56 78, 0533 234-5678, 5332345678, ...), e-posta adresi\n" +
-				"büyük-küçük harf fark etmeden. Yasanın istediği, okunabilir bir adres olmadan saklanır: ERP kişiyi\n" +
-				"yeniden andığında ona mesaj gitmesini önleyen anahtarlı bir özet. `optout remove` bunu kaldırır.\n\n" +
+				"Numara her yazımla, tırnaklı ya da tırnaksız verilebilir (+90 533 234 56 78, 0533 234-5678, 5332345678,\n" +
+				"...); e-posta adresi tek bir argümandır, büyük-küçük harf fark etmez. Birden çok numara reddedilir.\n" +
+				"Yasanın istediği, okunabilir bir adres olmadan saklanır: ERP kişiyi yeniden andığında ona mesaj\n" +
+				"gitmesini önleyen anahtarlı bir özet. `optout remove` bunu kaldırır.\n\n" +
 				"--dry-run neyin silineceğini listeler, hiçbir şeyi değiştirmez.",
 			en: "Erase everything stored about a person on this machine: messages to them (on every channel,\n" +
 				"also those still waiting), their send attempts and audit rows, their opt-out entry, and the text of\n" +
 				"any other message or error that names them (a webhook body, an e-mail quoting the number). The\n" +
 				"deleted bytes are overwritten in the outbox file and its write-ahead log.\n\n" +
-				"The number may be written in any spelling (+90 533 234 56 78, 0533 234-5678, 5332345678, ...) and\n" +
-				"the e-mail address in any case. What the law needs is kept without a readable address: a keyed hash\n" +
-				"that keeps the person from being messaged again when the ERP names them. `optout remove` lifts it.\n\n" +
+				"The number may be written in any spelling, quoted or not (+90 533 234 56 78, 0533 234-5678,\n" +
+				"5332345678, ...); an e-mail address is one argument, in any case. Several numbers are refused.\n" +
+				"What the law needs is kept without a readable address: a keyed hash that keeps the person from\n" +
+				"being messaged again when the ERP names them. `optout remove` lifts it.\n\n" +
 				"--dry-run lists what would go and changes nothing."},
 		"help.forget.dry_run": {tr: "silinecekleri listele, hiçbir şeyi değiştirme", en: "list what would be erased, change nothing"},
 		"help.optout": {

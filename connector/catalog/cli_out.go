@@ -237,6 +237,16 @@ func init() {
 		// audit, forget, optout
 		"cmd.audit.count":         {tr: "son {since} içinde {n} istek", en: "{n} request(s) in the last {since}"},
 		"cmd.privacy.not_address": {tr: "{value} ne telefon numarası ne de e-posta adresi: {reason}", en: "{value} is neither a phone number nor an e-mail address: {reason}"},
+		"cmd.forget.email_alone": {
+			tr: "{args}: e-posta adresi tek başına, tek bir argüman olarak verilir; her kişi için forget'i ayrı çalıştırın",
+			en: "{args}: an e-mail address is given alone, as one argument; run forget once for each person"},
+		"cmd.forget.several": {
+			tr: "{args} birden çok telefon numarası; forget tek bir kişiyi unutur: her biri için ayrı çalıştırın",
+			en: "{args} are more than one phone number; forget erases one person: run it once for each"},
+		"cmd.forget.not_one_number": {
+			tr: "{args} birlikte tek bir telefon numarası değil: {reason} (forget tek bir kişiyi alır: boşluklarla da yazılabilen bir telefon numarası ya da tek bir e-posta adresi)",
+			en: "{args} together are not one phone number: {reason} (forget takes one person: one phone number, which may be written with spaces, or one e-mail address)"},
+		"cmd.forget.not_digits":   {tr: "{arg} bir telefon numarasının parçası değil", en: "{arg} is no part of a phone number"},
 		"cmd.forget.deleted.done": {tr: "silindi", en: "deleted"},
 		"cmd.forget.deleted.dry":  {tr: "silinecek", en: "would delete"},
 		"cmd.forget.emptied.done": {tr: "boşaltıldı", en: "emptied"},
