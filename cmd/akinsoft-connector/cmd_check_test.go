@@ -256,3 +256,52 @@ func demoConfigFile(t *testing.T, body string) string {
 	}
 	return cfg
 }
+
+// readmeCheckSample is the broken file both READMEs show check's report
+// of: a three-field schedule on line 11, a misspelt quiet_hours on line 15.
+const readmeCheckSample = `sources:
+  - name: merkez
+    driver: sqlite
+    database: demo.db
+channels:
+  sms:
+    provider: console
+jobs:
+  - name: a
+    preset: new_invoices
+    schedule: "*/5 * *"
+    messages:
+      sms:
+        text: hi
+quite_hours:
+  start: "22:00"
+`
+
+// The check samples of README.md and README.tr.md are what check prints
+// for readmeCheckSample, its path given as the sample's command gives it.
+func TestREADMECheckSamplesAreReal(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfg, []byte(readmeCheckSample), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ readme, lang, prompt, path string }{
+		{"README.md", "en", "$ akinsoft-connector --lang en check --config ", "/etc/akinsoft-connector/config.yaml"},
+		{"README.tr.md", "tr", "> akinsoft-connector check --config ", `C:\ProgramData\AkinsoftConnector\config.yaml`},
+	} {
+		text, err := os.ReadFile(filepath.Join("..", "..", c.readme))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := strings.Index(string(text), "```\n"+c.prompt+c.path+"\n")
+		if start < 0 {
+			t.Errorf("%s has no check sample starting %q", c.readme, c.prompt+c.path)
+			continue
+		}
+		block := string(text[start+len("```\n"):])
+		block = block[strings.Index(block, "\n")+1 : strings.Index(block, "```")]
+		code, out, errOut := runCLI(t, "--lang", c.lang, "check", "--config", cfg)
+		if got := strings.ReplaceAll(out+errOut, cfg, c.path); code != exitConfig || got != block {
+			t.Errorf("%s's check sample is not what check prints (exit %d):\nREADME:\n%s\ncheck:\n%s", c.readme, code, block, got)
+		}
+	}
+}
