@@ -201,6 +201,11 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		for _, s := range srcs {
 			say("cmd.check.pending", "job", j.Name, "source", s, "n", n[s])
 		}
+		// Not a problem either: runs skip it until Wolvox creates it.
+		missing := poll.MissingDatabases(ctx, sources, j)
+		for _, s := range slices.Sorted(maps.Keys(missing)) {
+			say("cmd.check.database_missing", "job", j.Name, "source", s, "err", missing[s])
+		}
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
 		if err != nil {

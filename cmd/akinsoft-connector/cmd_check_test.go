@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 )
 
@@ -303,5 +306,47 @@ func TestREADMECheckSamplesAreReal(t *testing.T) {
 		if got := strings.ReplaceAll(out+errOut, cfg, c.path); code != exitConfig || got != block {
 			t.Errorf("%s's check sample is not what check prints (exit %d):\nREADME:\n%s\ncheck:\n%s", c.readme, code, block, got)
 		}
+	}
+}
+
+// A {year} SQLite source whose folder for this year does not exist yet, as
+// a new year's Wolvox database before the shop opens the year: check names
+// it and passes, and run --once skips it, as with Firebird and SQL Server.
+func TestYearDatabaseNotCreatedYetIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	year := time.Now().In(config.DefaultLocation()).Year()
+	if err := os.MkdirAll(filepath.Join(dir, "y", strconv.Itoa(year-1)), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "y", strconv.Itoa(year-1), "demo.db")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte(`quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: "y/{year}/demo.db"}]
+channels: {sms: {provider: console, rate: 1000/s}}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    messages: {sms: {text: "{{.FATURA_NO}}"}}
+  - name: own-sql
+    sql: "SELECT BLKODU, FATURA_NO, CEP_TEL FROM FATURA"
+    key: BLKODU
+    schedule: "@every 1m"
+    messages: {sms: {to: [CEP_TEL], text: "{{.FATURA_NO}}"}}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	this := fmt.Sprintf("demo@%d", year)
+	code, out, errOut := runEN(t, "check", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "job new-invoices: "+this+": not read: the database does not exist yet, and runs skip it until it does") {
+		t.Errorf("check: exit %d, want 0 and the missing database named:\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut = runCLI(t, "--lang", "tr", "check", "--config", cfg); code != exitOK || !strings.Contains(out, "görev own-sql: "+this+": okunmuyor: veritabanı henüz yok") {
+		t.Errorf("check in Turkish: exit %d:\n%s\n%s", code, out, errOut)
+	}
+	if code, out, errOut = runEN(t, "run", "--once", "--config", cfg); code != exitOK || strings.Contains(out+errOut, "failed") {
+		t.Errorf("run --once: exit %d, want 0:\n%s\n%s", code, out, errOut)
 	}
 }

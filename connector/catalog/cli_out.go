@@ -84,6 +84,9 @@ func init() {
 		"cmd.check.pending": {
 			tr: "görev {job}: {source}: sonraki çalışmada {n} satır okunacak",
 			en: "job {job}: {source}: {n} row(s) for the next run"},
+		"cmd.check.database_missing": {
+			tr: "görev {job}: {source}: okunmuyor: veritabanı henüz yok ve çalışmalar o oluşana dek onu atlar ({err})",
+			en: "job {job}: {source}: not read: the database does not exist yet, and runs skip it until it does ({err})"},
 		"cmd.check.absent": {tr: "görev {job}: {source}: uyarı: {note}", en: "job {job}: {source}: warning: {note}"},
 		"cmd.check.no_row": {
 			tr: "görev {job}: sorgu henüz satır döndürmüyor; şablonları yalnızca söz dizimi için denetlendi",

@@ -56,6 +56,10 @@ type Source struct {
 	txOpts   sql.TxOptions
 	timeout  time.Duration
 	zone     Zone
+	// missing is set, and db nil, for a database file that does not exist
+	// (SQLite): every use returns it, as a server's missing database fails
+	// every query, and Group opens it again next time (see Group.Sources).
+	missing error
 
 	mu       sync.Mutex
 	cols     map[string]map[string]bool // table → its columns, read once (see Columns)
@@ -102,7 +106,11 @@ func Open(o Options) (*Source, error) {
 	}
 	p, err := open(o)
 	if err != nil {
-		return nil, catalog.Errorf("erp.source", "source", o.Name, "err", err).Wrapping(err)
+		err := catalog.Errorf("erp.source", "source", o.Name, "err", err).Wrapping(err)
+		if errors.Is(err, ErrDatabaseMissing) && p.dialect != nil {
+			return &Source{name: o.Name, database: o.Database, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout, zone: zone, missing: err}, nil
+		}
+		return nil, err
 	}
 	p.db.SetMaxOpenConns(2)
 	p.db.SetMaxIdleConns(1)
@@ -128,10 +136,18 @@ func (s *Source) Dialect() Dialect { return s.dialect }
 func (s *Source) Zone() Zone { return s.zone }
 
 // Close closes the pool.
-func (s *Source) Close() error { return s.db.Close() }
+func (s *Source) Close() error {
+	if s.db == nil {
+		return nil
+	}
+	return s.db.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Source) Ping(ctx context.Context) error {
+	if s.missing != nil {
+		return s.missing
+	}
 	ctx, cancel := context.WithTimeout(ctx, s.timeout)
 	defer cancel()
 	if err := s.db.PingContext(ctx); err != nil {
@@ -146,6 +162,9 @@ func (s *Source) Ping(ctx context.Context) error {
 // time.Time in args is bound as the shop's wall clock, and zone-less times
 // in the rows are read as one (see Zone).
 func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Record) error) error {
+	if s.missing != nil {
+		return s.missing
+	}
 	st, err := syntaxOf(s.dialect).parse(query)
 	if err != nil {
 		return catalog.Errorf("erp.source", "source", s.name, "err", err).Wrapping(err)
@@ -182,6 +201,9 @@ func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Re
 }
 
 func (s *Source) query(ctx context.Context, query string, args []any, fn func(Record) error) error {
+	if s.missing != nil {
+		return s.missing
+	}
 	tx, err := s.db.BeginTx(ctx, &s.txOpts)
 	if err != nil {
 		return s.connectErr(err)

@@ -55,7 +55,10 @@ func (sqliteDialect) TablesQuery() string {
 func openSQLite(o Options) (pool, error) {
 	if _, err := os.Stat(o.Database); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return pool{}, catalog.Errorf("erp.file_missing", "database", o.Database, "err", err).Wrapping(err)
+			// As Firebird's and SQL Server's missing database: a year's file
+			// that does not exist yet is skipped, not a failure of the job.
+			return pool{dialect: sqliteDialect{}, tx: sql.TxOptions{ReadOnly: true}},
+				catalog.Errorf("erp.file_missing", "database", o.Database, "err", err).Wrapping(errors.Join(ErrDatabaseMissing, err))
 		}
 		return pool{}, catalog.Errorf("erp.file", "database", o.Database, "err", err).Wrapping(err)
 	}

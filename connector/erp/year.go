@@ -103,7 +103,9 @@ func (g *Group) Sources() ([]*Source, error) {
 			if s, err = Open(o); err != nil {
 				return nil, err
 			}
-			g.open[name] = s
+			if s.missing == nil { // a file that does not exist yet is looked for again next time
+				g.open[name] = s
+			}
 		}
 		out = append(out, s)
 	}

@@ -67,6 +67,9 @@ func AbsentColumns(ctx context.Context, sources map[string]*erp.Group, j *Job) (
 		}
 		for _, src := range srcs {
 			_, absent, err := j.SQLFor(ctx, src)
+			if err != nil && skipped(group, err) {
+				continue
+			}
 			if err != nil {
 				return out, err
 			}

@@ -2,7 +2,6 @@ package poll
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -144,7 +143,7 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 			if err == nil {
 				err = fn(run, src)
 			}
-			if err != nil && group.Templated() && errors.Is(err, erp.ErrDatabaseMissing) {
+			if err != nil && skipped(group, err) {
 				p.warn("log.poll.database_missing", "job", j.Name, "source", src.Name(), "err", err)
 				continue
 			}

@@ -2,6 +2,7 @@ package poll
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -23,7 +24,19 @@ func SampleRow(ctx context.Context, sources map[string]*erp.Group, j *Job) (erp.
 	if err != nil || len(srcs) == 0 {
 		return nil, err
 	}
-	src := srcs[len(srcs)-1]
+	// The newest database that exists: a year's database not created yet
+	// is skipped, as runs skip it.
+	for i := len(srcs) - 1; i >= 0; i-- {
+		row, err := sampleFrom(ctx, j, srcs[i])
+		if err != nil && skipped(group, err) {
+			continue
+		}
+		return row, err
+	}
+	return nil, nil
+}
+
+func sampleFrom(ctx context.Context, j *Job, src *erp.Source) (erp.Record, error) {
 	base, _, err := j.SQLFor(ctx, src)
 	if err != nil {
 		return nil, err
@@ -38,4 +51,34 @@ func SampleRow(ctx context.Context, sources map[string]*erp.Group, j *Job) (erp.
 		return nil, fmt.Errorf("job %s: read a sample row: %w", j.Name, err)
 	}
 	return row, nil
+}
+
+// skipped reports whether err is a {year} database that does not exist
+// yet (the new year's before the shop opened it in Wolvox): runs skip it
+// and read the other year's, and check says so rather than failing.
+func skipped(group *erp.Group, err error) bool {
+	return group.Templated() && errors.Is(err, erp.ErrDatabaseMissing)
+}
+
+// MissingDatabases lists, by database (merkez@2026), the databases of the
+// job's {year} sources that do not exist yet, with the error that says so:
+// runs skip them, and check names them.
+func MissingDatabases(ctx context.Context, sources map[string]*erp.Group, j *Job) map[string]error {
+	out := map[string]error{}
+	for _, name := range j.Sources {
+		group, ok := sources[name]
+		if !ok || !group.Templated() {
+			continue
+		}
+		srcs, err := group.Sources()
+		if err != nil {
+			continue // said by Pending
+		}
+		for _, src := range srcs {
+			if err := src.Ping(ctx); err != nil && skipped(group, err) {
+				out[src.Name()] = err
+			}
+		}
+	}
+	return out
 }
