@@ -81,7 +81,7 @@ func newForgetCmd(g *globals) *cobra.Command {
 		Use:   "forget PHONE|EMAIL",
 		Short: g.h("help.forget"),
 		Long:  g.h("help.forget.long"),
-		Args:  minArgs(g, 1, "forget [--dry-run] \"+90 532 123 45 67\" | name@example.com"),
+		Args:  minArgs(g, 1, "forget [--dry-run] +90 532 123 45 67 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			to, err := forgetTarget(g, args)
 			if err != nil {
