@@ -121,9 +121,48 @@ func toDecimal(v any) (decimal.Decimal, error) {
 		}
 		return d, nil
 	case nil, Null:
-		return decimal.Zero, fmt.Errorf("the value is empty (NULL); wrap it with default")
+		return decimal.Zero, &NullError{Date: false}
 	}
 	return decimal.Zero, fmt.Errorf("%v (%T) is not a number", v, v)
+}
+
+// NullError is a helper (money, date, longdate, …) given a NULL it cannot
+// write: a row without the optional column's value (an invoice without a
+// due date). The template's error carries it (TemplateError.Null), so the
+// row's skip reason and check can say it in Turkish and name the column.
+type NullError struct {
+	Date bool // a date helper; otherwise a number one
+	// Func and Column are the helper and the column it was given, as the
+	// template's action shows them; Column is "" when the action names no
+	// single column ({{longdate (or .A .B)}}, {{longdate .}}).
+	Func, Column string
+}
+
+func (e *NullError) Error() string {
+	if e.Date {
+		return "the date is empty (NULL); wrap it with {{with}} or default"
+	}
+	return "the value is empty (NULL); wrap it with {{with}} or default"
+}
+
+// reason is the skip of a row whose column te's helper got as NULL, in
+// words the catalog says in Turkish, with the fix: {{with .VADESI}}…{{end}}
+// or default.
+func (e *NullError) reason(te *TemplateError) Reason {
+	if e.Column == "" {
+		return R(ReasonTemplateNullValue, "template", te.Name, "line", te.Line, "col", te.Col, "func", e.Func, "with", WithFix(""))
+	}
+	return R(ReasonTemplateNull, "template", te.Name, "line", te.Line, "col", te.Col, "func", e.Func,
+		"column", e.Column, "with", WithFix(e.Column))
+}
+
+// WithFix is how a template writes a column only when the row has it
+// ({{with .VADESI}}…{{end}}); for no one column, the form of it.
+func WithFix(column string) string {
+	if column == "" {
+		return "{{with …}}…{{end}}"
+	}
+	return "{{with ." + column + "}}…{{end}}"
 }
 
 func formatMoney(v any, f Formats) (string, error) {
@@ -185,7 +224,7 @@ func toTime(v any, f Formats) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("%q is not a date", x)
 	case nil, Null:
-		return time.Time{}, fmt.Errorf("the date is empty (NULL); wrap it with default")
+		return time.Time{}, &NullError{Date: true}
 	}
 	return time.Time{}, fmt.Errorf("%v (%T) is not a date", v, v)
 }

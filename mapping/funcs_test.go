@@ -110,3 +110,36 @@ func TestTruncateNeverLonger(t *testing.T) {
 		}
 	}
 }
+
+// A helper given a NULL (an invoice without a due date) skips the row with
+// a reason naming the column and the fix, not the template engine's words;
+// an action that reads no one column says so without a name.
+func TestNullSkipNamesTheColumn(t *testing.T) {
+	rec := Record{"VADESI": nil, "TARIHI": nil, "TUTAR": nil, "CEP_TEL": "0532 123 45 67"}
+	for _, c := range []struct {
+		src, code, fn, column string
+	}{
+		{"Son ödeme: {{longdate .VADESI}}", ReasonTemplateNull, "longdate", "VADESI"},
+		{"Fatura\n  {{.VADESI | date}}", ReasonTemplateNull, "date", "VADESI"},
+		{`{{printf "%s .X" (money .TUTAR)}}`, ReasonTemplateNull, "money", "TUTAR"},
+		{"{{longdate (or .VADESI .TARIHI)}}", ReasonTemplateNullValue, "longdate", ""},
+		{"{{with .VADESI}}{{longdate .}}{{end}}Tamam", "", "", ""},
+		{"{{money (default 0 .TUTAR)}}", "", "", ""},
+	} {
+		m := &Mapper{Channels: []ChannelSpec{{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Region: "TR",
+			Text: mustText(t, "jobs.inv.sms.text", c.src)}}}
+		r := m.Map(rec)[0]
+		if c.code == "" {
+			if r.Skip != nil {
+				t.Errorf("%s: skipped: %v", c.src, r.Skip)
+			}
+			continue
+		}
+		if r.Skip == nil || r.Skip.Code != c.code || r.Skip.Args["func"] != c.fn || r.Skip.Args["column"] != c.column {
+			t.Errorf("%s: skip %v, want %s func=%s column=%s", c.src, r.Skip, c.code, c.fn, c.column)
+		}
+		if c.column != "" && r.Skip.Args["with"] != "{{with ."+c.column+"}}…{{end}}" {
+			t.Errorf("%s: fix %q", c.src, r.Skip.Args["with"])
+		}
+	}
+}

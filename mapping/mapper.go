@@ -240,5 +240,8 @@ func templateReason(err error) Reason {
 	if errors.As(err, &te) && te.Column != "" {
 		return R(ReasonTemplateNoColumn, "template", te.Name, "line", te.Line, "col", te.Col, "column", te.Column)
 	}
+	if te != nil && te.Null != nil {
+		return te.Null.reason(te)
+	}
 	return R(ReasonTemplateFailed).WithDetail(err.Error())
 }

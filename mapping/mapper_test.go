@@ -85,6 +85,8 @@ func TestGolden(t *testing.T) {
 		{"landline-only-and-bad-email", ChannelSpec{}, invoice(Record{"CEP_TEL": nil, "E_MAIL": "ayse@"})},
 		{"html-in-name", ChannelSpec{}, invoice(Record{"MUSTERI_ADI": `<b>Işık</b> & Oğul "Ltd"`})},
 		{"missing-column", ChannelSpec{Text: mustText(t, "jobs.inv.sms.text", "Sayın {{.ADI_SOYAD}}")}, invoice(nil)},
+		// A cash sale: no due date, and {{longdate .VADESI}} without {{with}}.
+		{"null-due-date", ChannelSpec{}, invoice(Record{"VADESI": nil})},
 		{"too-many-segments", ChannelSpec{MaxSegments: 2, Text: mustText(t, "jobs.inv.sms.text", long)}, invoice(nil)},
 		{"fractional-amount", ChannelSpec{}, invoice(Record{"TOPLAM": decimal.RequireFromString("99.999")})},
 		{"amount-too-precise", ChannelSpec{}, invoice(Record{"TOPLAM": decimal.RequireFromString("1.0005")})},

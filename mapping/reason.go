@@ -84,10 +84,12 @@ const (
 	ReasonNoUsableRecipient = "skip.no_usable_recipient" // parts: one RecipientField per column tried
 	ReasonRecipientField    = "skip.recipient_field"     // field; parts: why that column's value was refused
 	ReasonEmptyMessage      = "skip.empty_message"
-	ReasonTemplateFailed    = "skip.template_failed"    // detail: the template engine's error
-	ReasonTemplateNoColumn  = "skip.template_no_column" // template, line, col, column
-	ReasonRenderPanic       = "skip.render_panic"       // detail: what failed
-	ReasonWhatsAppEmpty     = "skip.whatsapp_empty"     // n; parts: the part (whatsapp.part.*)
+	ReasonTemplateFailed    = "skip.template_failed"     // detail: the template engine's error
+	ReasonTemplateNoColumn  = "skip.template_no_column"  // template, line, col, column
+	ReasonTemplateNull      = "skip.template_null"       // template, line, col, func, column, with: the fix
+	ReasonTemplateNullValue = "skip.template_null_value" // template, line, col, func: the action names no one column
+	ReasonRenderPanic       = "skip.render_panic"        // detail: what failed
+	ReasonWhatsAppEmpty     = "skip.whatsapp_empty"      // n; parts: the part (whatsapp.part.*)
 	ReasonTooManySegments   = "skip.too_many_segments"
 	ReasonTooManySegmentsTL = "skip.too_many_segments_translit" // as above, and transliterate would help
 	ReasonEmptyAddress      = "recipient.empty"
@@ -105,7 +107,8 @@ const (
 
 // ReasonCodes lists the codes above, for the catalog's completeness test.
 var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRecipientField, ReasonEmptyMessage,
-	ReasonTemplateFailed, ReasonTemplateNoColumn, ReasonRenderPanic, ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
+	ReasonTemplateFailed, ReasonTemplateNoColumn, ReasonTemplateNull, ReasonTemplateNullValue, ReasonRenderPanic,
+	ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
 	ReasonPhoneUnreadable, ReasonPhoneTooLong, ReasonNotAPhone, ReasonPhoneInvalid, ReasonLandline, ReasonNotMobile,
 	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,
 	ReasonSubjectTooLong, "phonetype.toll_free", "phonetype.premium_rate",

@@ -34,6 +34,10 @@ type TemplateError struct {
 	// Column is the column a record did not have, for that error: check
 	// places it in the file and names the columns the record has.
 	Column string
+	// Null is set when a helper was given a NULL it cannot write (a date
+	// or amount the row does not have): the row's skip reason and check
+	// say which column, and how to wrap it.
+	Null *NullError
 }
 
 func (e *TemplateError) Error() string {
@@ -149,8 +153,48 @@ func templateError(name, src string, err error) error {
 		column, _ = strconv.Unquote(q)
 		rest = "the record has no column " + q
 	}
+	var null *NullError
+	if errors.As(err, &null) {
+		n := *null
+		if f := callingFunc.FindStringSubmatch(rest); f != nil {
+			n.Func = f[1]
+		}
+		if m[2] != "" {
+			b, _ := strconv.Atoi(m[2])
+			n.Column = actionColumn(lineOf(src, line), b)
+		}
+		null = &n
+	}
 	if col == 0 {
 		line, col, rest = locate(src, line, rest)
 	}
-	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest, Column: column}
+	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest, Column: column, Null: null}
+}
+
+var (
+	callingFunc = regexp.MustCompile(`^error calling (\w+): `)
+	// fieldRef is a column an action reads (.VADESI, $.VADESI), Turkish
+	// letters and all.
+	fieldRef  = regexp.MustCompile(`\.([\pL_][\pL\pN_]*)`)
+	stringLit = regexp.MustCompile("\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`")
+)
+
+// actionColumn is the one column the action of line around byte offset b
+// reads ({{longdate .VADESI}}, {{.VADESI | date}}), or "" when it reads
+// none or several.
+func actionColumn(line string, b int) string {
+	for _, a := range actions(line) {
+		if b < a[0] || b >= a[1] {
+			continue
+		}
+		col := ""
+		for _, f := range fieldRef.FindAllStringSubmatch(stringLit.ReplaceAllString(line[a[0]:a[1]], `""`), -1) {
+			if col != "" && f[1] != col {
+				return ""
+			}
+			col = f[1]
+		}
+		return col
+	}
+	return ""
 }

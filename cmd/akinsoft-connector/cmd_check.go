@@ -85,6 +85,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 					fmt.Fprintf(out, "  %s:\n", v.Label.In(lang))
 				}
 				problems += renderWith(out, lang, rp, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
+				problems += renderNull(out, lang, rp, v.Mapper, v.Sample, job.Nullable())
 			}
 		}
 	}
@@ -221,6 +222,12 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		if j.Sample != nil {
 			continue // a preset: already rendered against its built-in sample
 		}
+		// A sql: job has no sample, nor a table of which of its columns may
+		// be NULL: its columns are whatever the dealer's SELECT names, and
+		// nothing tells a column that is never NULL from one that is NULL
+		// in some rows (NULLing every one would refuse {{money .TUTAR}} on
+		// a NOT NULL amount). So it renders its newest real row as it is,
+		// and a NULL there shows as that row's problem.
 		row, err := poll.SampleRow(ctx, sources, j)
 		if err != nil {
 			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
@@ -274,6 +281,67 @@ func renderWith(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping
 		default:
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what.In(lang), oneLine(r.Text, 160))
 		}
+	}
+	return problems
+}
+
+// renderNull renders a preset job's templates again for variants of the
+// sample row with the preset's optional columns NULL, as real rows have
+// them (an invoice without a due date, a cash sale): each column alone, so
+// the problem names it, then all of them at once for the channels none of
+// those failed. A channel the sample itself fails is left out: it is said
+// already.
+//
+// A template that fails on such a row is a problem (exit 3), not a
+// warning, as a misspelled column is: run would skip every row without the
+// value, with no message sent and nobody told but the outbox, and the fix
+// is always in the template ({{with .VADESI}}…{{end}}, default). A
+// template that handles NULL says nothing. An empty WhatsApp parameter stays a warning, as for
+// the sample (mapping.ReasonWhatsAppEmpty): the row is skipped or falls
+// back, and the template is not wrong. Other skips of a NULL variant (its
+// recipient NULLed) are the variant's, not the template's, and not said.
+func renderNull(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping.Mapper, sample map[string]any, nullable []string) int {
+	said := map[string]bool{} // by channel: the sample's own failure
+	for ch := range m.TemplateErrors(sample) {
+		said[ch] = true
+	}
+	alone := map[string]bool{} // by channel: failed with one column NULL
+	problems := 0
+	render := func(nulled []string, what catalog.Msg) {
+		row := maps.Clone(sample)
+		for _, c := range nulled {
+			row[c] = nil
+		}
+		failed := m.TemplateErrors(row)
+		for _, r := range m.Map(row) { // in the job's order of channels
+			err := failed[r.Channel]
+			switch {
+			case said[r.Channel] || (len(nulled) > 1 && alone[r.Channel]):
+			case err != nil:
+				alone[r.Channel] = alone[r.Channel] || len(nulled) == 1
+				e, placed := rp.cfg.NullProblem(err, nulled)
+				if !placed {
+					fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", err).In(lang))
+					problems++
+				} else if text := e.In(lang); !rp.seen[text] {
+					rp.seen[text] = true
+					fmt.Fprintln(out, text)
+					problems++
+				}
+			case r.Skip != nil && r.Skip.Code == mapping.ReasonWhatsAppEmpty && len(nulled) == 1:
+				text := catalog.M("cmd.check.render_warning", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang)
+				if !rp.seen[text] {
+					rp.seen[text] = true
+					fmt.Fprintln(out, text)
+				}
+			}
+		}
+	}
+	for _, c := range nullable {
+		render([]string{c}, catalog.M("cmd.check.what.sample_null", "column", c))
+	}
+	if len(nullable) > 1 {
+		render(nullable, catalog.M("cmd.check.what.sample_null_all"))
 	}
 	return problems
 }

@@ -350,3 +350,110 @@ jobs:
 		t.Errorf("run --once: exit %d, want 0:\n%s\n%s", code, out, errOut)
 	}
 }
+
+// The dealer's walkthrough: a new_invoices text with {{longdate .VADESI}}
+// and no {{with}}. The preset's sample has a due date, but a cash sale has
+// none, and run skips every such invoice; check refuses the text first,
+// online and offline, at its place in the file, in Turkish, with the fix.
+// Guarded, the same text passes without a word about NULL; and the skip run
+// gives a row without a due date names the column, Turkish first.
+func TestCheckRefusesATemplateANullColumnBreaks(t *testing.T) {
+	body := strings.Replace(demoConfig("x"), "x {{.FATURA_NO}}", "Son ödeme: {{longdate .VADESI}}", 1)
+	cfg := demoConfigFile(t, body)
+	lines := strings.Split(string(mustReadFile(t, cfg)), "\n")
+	at := func(s string) string {
+		for i, l := range lines {
+			if j := strings.Index(l, s); j >= 0 {
+				return fmt.Sprintf("%s:%d:%d: ", cfg, i+1, utf8.RuneCountInString(l[:j])+1)
+			}
+		}
+		t.Fatalf("%q is not in the file", s)
+		return ""
+	}
+	want := at(".VADESI") + "jobs[0].messages.sms.text: VADESI sütunu boş (NULL) olan satırlarda longdate çalışmaz: " +
+		"run bu satırları göndermeden atlar (ipucu: {{with .VADESI}}…{{end}} ile sarın ya da default ile bir değer verin: " +
+		"hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur)"
+	for _, offline := range []bool{false, true} {
+		args := []string{"--lang", "tr", "check", "--config", cfg}
+		if offline {
+			args = append(args, "--offline")
+		}
+		code, out, errOut := runCLI(t, args...)
+		if code != exitConfig || !strings.Contains(out, want+"\n") || !strings.Contains(errOut, "1 sorun") {
+			t.Fatalf("offline %v: exit %d, want %d and\n%s\nin:\n%s%s", offline, code, exitConfig, want, out, errOut)
+		}
+	}
+	// In English too.
+	code, out, _ := runCLI(t, "--lang", "en", "check", "--offline", "--config", cfg)
+	if wantEN := "jobs[0].messages.sms.text: longdate fails on rows whose VADESI is empty (NULL): run would skip those rows, not send them (hint: wrap it with {{with .VADESI}}…{{end}} or give it a value with default"; code != exitConfig || !strings.Contains(out, wantEN) {
+		t.Errorf("en: exit %d, want\n%s\nin:\n%s", code, wantEN, out)
+	}
+
+	// A due date used guarded first and bare after is said at the bare one.
+	both := strings.Replace(body, "Son ödeme: {{longdate .VADESI}}", "{{with .VADESI}}Vade var. {{end}}Son ödeme: {{date .VADESI}}", 1)
+	bothCfg := demoConfigFile(t, both)
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--offline", "--config", bothCfg)
+	l := string(mustReadFile(t, bothCfg))
+	line := strings.Count(l[:strings.Index(l, "Son ödeme: {{date .VADESI")], "\n") + 1
+	lineText := strings.Split(l, "\n")[line-1]
+	col := utf8.RuneCountInString(lineText[:strings.Index(lineText, "{{date .VADESI")]) + len("{{date ") + 1
+	if wantAt := fmt.Sprintf("%s:%d:%d: jobs[0].messages.sms.text: VADESI sütunu boş (NULL) olan satırlarda date çalışmaz", bothCfg, line, col); code != exitConfig || !strings.Contains(out, wantAt) {
+		t.Errorf("guarded then bare: exit %d, want\n%s\nin:\n%s%s", code, wantAt, out, errOut)
+	}
+
+	for _, fixed := range []string{
+		"{{with .VADESI}}Son ödeme: {{longdate .}}{{end}}",
+		"Son ödeme: {{longdate (default .TARIHI .VADESI)}}",
+	} {
+		okCfg := demoConfigFile(t, strings.Replace(body, "Son ödeme: {{longdate .VADESI}}", fixed, 1))
+		code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", okCfg)
+		if code != exitOK || strings.Contains(out, "NULL") || strings.Contains(out, "uyarı") {
+			t.Errorf("%s: exit %d, want %d and no word of NULL:\n%s%s", fixed, code, exitOK, out, errOut)
+		}
+	}
+
+	// A WhatsApp parameter a NULL column leaves empty stays a warning, as
+	// for the sample: the row is skipped or falls back, the template is right.
+	wa := strings.Replace(body, "channels: {sms: {provider: console, rate: 100/s}}",
+		"channels: {sms: {provider: console, rate: 100/s}, whatsapp: {provider: console}}", 1)
+	wa = strings.Replace(wa, `messages: {sms: {text: "Son ödeme: {{longdate .VADESI}}"}}`,
+		`messages: {whatsapp: {template: fatura, language: tr, body: [{value: "{{.ADI}}"}]}}`, 1)
+	if !strings.Contains(wa, "whatsapp: {template") {
+		t.Fatal("the WhatsApp job was not written")
+	}
+	code, out, errOut = runCLI(t, "--lang", "tr", "check", "--offline", "--config", demoConfigFile(t, wa))
+	if code != exitOK || !strings.Contains(out, "  whatsapp ADI boş örnek: uyarı: WhatsApp şablonunun gövde parametresi 1 boş çıktı") {
+		t.Errorf("an empty WhatsApp parameter: exit %d, want %d and a warning:\n%s%s", code, exitOK, out, errOut)
+	}
+
+	// A cash sale: run skips it, and says why in Turkish with the column.
+	db, err := sql.Open("sqlite", filepath.Join(filepath.Dir(cfg), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE FATURA SET VADESI = NULL`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: exit %d\n%s%s", code, out, errOut)
+	}
+	var skipped []struct {
+		Reason   string `json:"reason"`
+		ReasonTR string `json:"reason_tr"`
+	}
+	decodeJSON(t, &skipped, "messages", "list", "--json", "--status", "skipped", "--config", cfg)
+	const tr = "şablon çalışmadı: new-invoices.sms.text şablonunun 1. satırı, 14. karakteri: bu satırda VADESI boş (NULL) ve longdate boş değeri yazamaz; {{with .VADESI}}…{{end}} ile sarın ya da default ile bir değer verin"
+	n := 0
+	for _, m := range skipped {
+		if m.ReasonTR == tr {
+			n++
+		}
+		if strings.Contains(m.Reason+m.ReasonTR, "error calling") {
+			t.Errorf("a skip in the template engine's words: %q / %q", m.Reason, m.ReasonTR)
+		}
+	}
+	if n == 0 {
+		t.Errorf("no invoice was skipped with\n%s\namong %+v", tr, skipped)
+	}
+}

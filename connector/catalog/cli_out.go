@@ -99,6 +99,9 @@ func init() {
 			en: "  templates checked for syntax only: the query's columns are the database's, and check without --offline renders a row with them"},
 		"cmd.check.what.sample": {tr: "örnek", en: "sample"},
 		"cmd.check.what.newest": {tr: "en yeni satır", en: "newest row"},
+		// The sample with a preset's optional column NULL, as in real rows.
+		"cmd.check.what.sample_null":     {tr: "{column} boş örnek", en: "sample with {column} empty"},
+		"cmd.check.what.sample_null_all": {tr: "isteğe bağlı sütunları boş örnek", en: "sample with its optional columns empty"},
 		"cmd.check.render_failed": {
 			tr: "  {channel}: {what} için mesaj oluşturulamıyor: {err}",
 			en: "  {channel}: the {what} cannot be rendered: {err}"},

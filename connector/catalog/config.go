@@ -498,6 +498,23 @@ func init() {
 		"config.record_no_column": {
 			tr: "şablondaki {name} sütunu kayıtta yok{suggest}",
 			en: "the template's column {name} is not in the record{suggest}"},
+		// A template that fails where a preset's optional column is NULL:
+		// run would skip every such row (an invoice without a due date).
+		"config.record_null": {
+			tr: "{name} sütunu boş (NULL) olan satırlarda {func} çalışmaz: run bu satırları göndermeden atlar",
+			en: "{func} fails on rows whose {name} is empty (NULL): run would skip those rows, not send them"},
+		"config.record_null_value": {
+			tr: "isteğe bağlı sütunlar ({columns}) boş (NULL) olan satırlarda {func} çalışmaz: run bu satırları göndermeden atlar",
+			en: "{func} fails on rows whose optional columns ({columns}) are empty (NULL): run would skip those rows, not send them"},
+		"config.record_null_other": {
+			tr: "{name} sütunu boş (NULL) olan satırlarda şablon çalışmaz ({detail}): run bu satırları göndermeden atlar",
+			en: "the template fails on rows whose {name} is empty (NULL) ({detail}): run would skip those rows, not send them"},
+		"config.record_null_other_all": {
+			tr: "isteğe bağlı sütunlar ({columns}) boş (NULL) olan satırlarda şablon çalışmaz ({detail}): run bu satırları göndermeden atlar",
+			en: "the template fails on rows whose optional columns ({columns}) are empty (NULL) ({detail}): run would skip those rows, not send them"},
+		"config.hint.record_null": {
+			tr: "{with} ile sarın ya da default ile bir değer verin: hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur",
+			en: "wrap it with {with} or give it a value with default: the preset's optional columns are empty in some rows"},
 		"config.hint.record_columns": {
 			tr: "kayıttaki sütunlar: {columns}",
 			en: "the record has {columns}"},

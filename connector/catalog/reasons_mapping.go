@@ -11,6 +11,14 @@ func init() {
 		"skip.template_no_column": {
 			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: kayıtta \"{column}\" sütunu yok",
 			en: "template failed: {template} line {line} char {col}: the record has no column \"{column}\""},
+		// A helper given a NULL: the row lacks an optional column's value
+		// (an invoice without a due date).
+		"skip.template_null": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: bu satırda {column} boş (NULL) ve {func} boş değeri yazamaz; {with} ile sarın ya da default ile bir değer verin",
+			en: "template failed: {template} line {line} char {col}: {column} is empty (NULL) in this row and {func} cannot write an empty value; wrap it with {with} or give it a value with default"},
+		"skip.template_null_value": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: {func} boş (NULL) bir değer aldı; alanı {with} ile sarın ya da default ile bir değer verin",
+			en: "template failed: {template} line {line} char {col}: {func} got an empty (NULL) value; wrap the field with {with} or give it a value with default"},
 		"skip.whatsapp_empty": {
 			tr: "WhatsApp şablonunun {parts} parametresi {n} boş çıktı: WhatsApp boş parametreyi reddeder (alanı default ile sarın; işin bir yedek kanalı varsa mesaj oradan gider)",
 			en: "the WhatsApp template's {parts} parameter {n} rendered empty: WhatsApp refuses empty parameters (wrap the field with default; a job with a fallback channel sends there)"},

@@ -55,6 +55,28 @@ func TestMappingSkipsInBothLanguages(t *testing.T) {
 	}
 }
 
+// A row without an optional column's value (an invoice without a due date)
+// is skipped with the column and the fix named, Turkish first, not with the
+// template engine's English words.
+func TestNullSkipReadsInBothLanguages(t *testing.T) {
+	tx, _ := mapping.ParseText("jobs.inv.sms.text", "Son ödeme: {{longdate .VADESI}}", mapping.DefaultFormats())
+	sms := mapping.ChannelSpec{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Text: tx}
+	r := (&mapping.Mapper{Channels: []mapping.ChannelSpec{sms}}).Map(mapping.Record{"CEP_TEL": "0532 123 45 67", "VADESI": nil})[0]
+	if r.Skip == nil {
+		t.Fatal("not skipped")
+	}
+	const (
+		tr = "şablon çalışmadı: jobs.inv.sms.text şablonunun 1. satırı, 14. karakteri: bu satırda VADESI boş (NULL) ve longdate boş değeri yazamaz; {{with .VADESI}}…{{end}} ile sarın ya da default ile bir değer verin"
+		en = "template failed: jobs.inv.sms.text line 1 char 14: VADESI is empty (NULL) in this row and longdate cannot write an empty value; wrap it with {{with .VADESI}}…{{end}} or give it a value with default"
+	)
+	if got := TR.Reason(*r.Skip); got != tr {
+		t.Errorf("tr = %q\nwant %q", got, tr)
+	}
+	if got := EN.Reason(*r.Skip); got != en {
+		t.Errorf("en = %q\nwant %q", got, en)
+	}
+}
+
 // A template error keeps the engine's own words after the text.
 func TestTemplateErrorKeepsItsDetail(t *testing.T) {
 	r := mapping.R(mapping.ReasonTemplateFailed).WithDetail(`template t: line 1 col 5: the record has no column "ADI_SOYAD"`)

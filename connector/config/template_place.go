@@ -75,6 +75,65 @@ var stepName = regexp.MustCompile(`^sequence\[(\d+)\]\.(.+)$`)
 // findField is where the template at path refers to column, as ".COLUMN":
 // exact in folded (>) text too, whose lines the template sees joined.
 func (c *Config) findField(path, column string) (line, col int, ok bool) {
+	return c.findFieldWhere(path, column, nil)
+}
+
+// guarded is a reference that only reads the column when the row has it:
+// {{with .VADESI}}, {{if .VADESI}}.
+var guarded = regexp.MustCompile(`\{\{-?\s*(?:with|if|else\s+with|else\s+if)\s+\$?$`)
+
+// NullProblem places an error a job's template gave for a variant of its
+// sample with nulled, the preset's optional columns, NULL (one of them, or
+// all): a row like it would be skipped at run time. It is said at the
+// template's reference to the column (the first not inside {{with}} or
+// {{if}}), with the fix. ok is false for an error that is not a template's
+// of this file (a preset's own default text).
+func (c *Config) NullProblem(err error, nulled []string) (e *Error, ok bool) {
+	var te *mapping.TemplateError
+	if !errors.As(err, &te) {
+		return nil, false
+	}
+	path := c.templatePath(te.Name)
+	if path == "" {
+		return nil, false
+	}
+	column := ""
+	switch {
+	case te.Null != nil && te.Null.Column != "":
+		column = te.Null.Column
+	case len(nulled) == 1:
+		column = nulled[0]
+	}
+	p := &problems{file: c.file, pos: c.positions}
+	if column == "" {
+		// The action reads no one column ({{longdate (or .A .B)}}): said
+		// where the template's error is, naming the columns that were NULL.
+		c.templateProblem(p, path, te)
+		e := p.errs[0]
+		e.Msg = say("config.record_null_other_all", "columns", strings.Join(nulled, ", "), "detail", e.Msg)
+		if te.Null != nil {
+			e.Msg = say("config.record_null_value", "columns", strings.Join(nulled, ", "), "func", te.Null.Func)
+		}
+		e.Hint = say("config.hint.record_null", "with", mapping.WithFix(""))
+		return e, true
+	}
+	line, col := c.positions.at(path)
+	if l, cl, found := c.findFieldWhere(path, column, func(before string) bool { return !guarded.MatchString(before) }); found {
+		line, col = l, cl
+	} else if l, cl, found := c.findField(path, column); found {
+		line, col = l, cl
+	}
+	msg := say("config.record_null_other", "name", column, "detail", templateMsg(te.Msg))
+	if te.Null != nil {
+		msg = say("config.record_null", "name", column, "func", te.Null.Func)
+	}
+	p.addAt(path, line, col, msg, say("config.hint.record_null", "with", mapping.WithFix(column)))
+	return p.errs[0], true
+}
+
+// findFieldWhere is findField's first reference for which use, given the
+// line's text before it, is true (every one when use is nil).
+func (c *Config) findFieldWhere(path, column string, use func(before string) bool) (line, col int, ok bool) {
 	n := c.positions.node(path)
 	if n == nil || n.GetToken() == nil || n.GetToken().Position == nil {
 		return 0, 0, false
@@ -98,8 +157,10 @@ func (c *Config) findField(path, column string) (line, col int, ok bool) {
 		case l > first && in < indent:
 			return 0, 0, false // past the value
 		}
-		if loc := ref.FindStringIndex(text); loc != nil {
-			return l, 1 + utf8.RuneCountInString(text[:loc[0]]), true
+		for _, loc := range ref.FindAllStringIndex(text, -1) {
+			if use == nil || use(text[:loc[0]]) {
+				return l, 1 + utf8.RuneCountInString(text[:loc[0]]), true
+			}
 		}
 		if _, block := n.(*ast.LiteralNode); !block && l == first {
 			indent = in + 1 // a plain or quoted value continues only indented deeper

@@ -96,3 +96,61 @@ jobs:
 		t.Error("a template of no job was placed in the file")
 	}
 }
+
+// A template that fails on a row with an optional column NULL is said at
+// its bare reference to the column (not the guarded one), with the fix;
+// one whose action reads no one column is said where the error is, naming
+// the columns that were NULL.
+func TestNullProblemIsPlacedInTheFile(t *testing.T) {
+	const file = `sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms: {provider: console}
+jobs:
+  - name: literal
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages:
+      sms:
+        text: |
+          Sayın {{.MUSTERI_ADI}},{{with .VADESI}} vadeli{{end}}
+          son ödeme {{longdate .VADESI}}.
+  - name: either
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages:
+      sms: {text: "Tarih: {{date (or .VADESI .EFATURA_PDF_URL)}}"}
+`
+	cfg, err := Parse("/shop/config.yaml", []byte(file), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	record := mapping.Record{"MUSTERI_ADI": "Ayşe", "VADESI": nil, "EFATURA_PDF_URL": nil}
+	for _, c := range []struct {
+		name, src string
+		nulled    []string
+		want      string
+	}{
+		{"literal.sms.text", "Sayın {{.MUSTERI_ADI}},{{with .VADESI}} vadeli{{end}}\nson ödeme {{longdate .VADESI}}.\n", []string{"VADESI"},
+			`/shop/config.yaml:12:32: jobs[0].messages.sms.text: VADESI sütunu boş (NULL) olan satırlarda longdate çalışmaz: run bu satırları göndermeden atlar (ipucu: {{with .VADESI}}…{{end}} ile sarın ya da default ile bir değer verin: hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur)`},
+		{"either.sms.text", "Tarih: {{date (or .VADESI .EFATURA_PDF_URL)}}", []string{"EFATURA_PDF_URL", "VADESI"},
+			`/shop/config.yaml:17:29: jobs[1].messages.sms.text: isteğe bağlı sütunlar (EFATURA_PDF_URL, VADESI) boş (NULL) olan satırlarda date çalışmaz: run bu satırları göndermeden atlar (ipucu: {{with …}}…{{end}} ile sarın ya da default ile bir değer verin: hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmpl, err := mapping.ParseText(c.name, c.src, mapping.Formats{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tmpl.Execute(record)
+			if err == nil {
+				t.Fatal("the template rendered with the column NULL")
+			}
+			e, ok := cfg.NullProblem(err, c.nulled)
+			if !ok {
+				t.Fatalf("not placed: %v", err)
+			}
+			if got := e.In(catalog.TR); got != c.want {
+				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}

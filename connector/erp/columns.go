@@ -303,3 +303,32 @@ func (p Preset) columnsFor(params Params) []Column {
 	}
 	return out
 }
+
+// Nullable are the columns of the preset's rows that a real row may have
+// NULL where its sample has a value: those its optional columns are
+// selected as (F.VADESI AS VADESI, F.CEP_TEL AS FATURA_CEP_TEL), sorted.
+// An invoice without a due date (a cash sale) is a row of new_invoices, and
+// check renders the templates with these NULL too, so that a {{longdate
+// .VADESI}} without {{with}} is refused there rather than skipping every
+// such invoice at run time. A column the parameters make required
+// (movement_types) is left out: the query then keeps only rows that have it.
+func (p Preset) Nullable(params Params) []string {
+	q, err := p.query(params)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, c := range p.columnsFor(params) {
+		if c.Role != Optional || c.required(params) {
+			continue
+		}
+		as := regexp.MustCompile(`(?:^|[^A-Za-z0-9_.])` + regexp.QuoteMeta(c.Ref) + `\s+AS\s+([A-Z_][A-Z0-9_]*)\b`)
+		for _, m := range as.FindAllStringSubmatch(q, -1) {
+			if v, ok := p.Sample[m[1]]; ok && v != nil && !slices.Contains(out, m[1]) {
+				out = append(out, m[1])
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

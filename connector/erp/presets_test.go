@@ -226,3 +226,40 @@ func TestNullPerDialect(t *testing.T) {
 		}
 	}
 }
+
+// The columns check renders NULL are the optional ones, under the names the
+// rows carry them: an invoice's due date (required for a reminder, which
+// is about it), the invoice's own series, the customer's names and
+// contacts; not the key, the date or the amount, nor a column the
+// parameters make required.
+func TestNullableAreTheOptionalColumnsOfTheRow(t *testing.T) {
+	for _, c := range []struct {
+		preset   string
+		params   Params
+		has, not []string
+	}{
+		{"new_invoices", nil, []string{"VADESI", "FATURA_SERI", "ADI", "CEP_TEL", "E_MAIL"}, []string{"BLKODU", "TARIHI", "TOPLAM_GENEL_KPB", "MUSTERI_ADI", "CARIKODU"}},
+		{"invoices_due", nil, []string{"FATURA_SERI", "CEP_TEL"}, []string{"VADESI", "ACIK_TUTAR", "BAKIYE"}},
+		{"shipments", nil, []string{"KARGO_FIRMASI", "EFATURA_PDF_URL"}, []string{"KARGO_NO"}},
+		{"collections", nil, []string{"EVRAK_NO", "ISLEM_TURU"}, []string{"TUTAR"}},
+		{"collections", Params{"movement_types": "1"}, []string{"EVRAK_NO"}, []string{"ISLEM_TURU"}},
+	} {
+		p, _ := LookupPreset(c.preset)
+		got := p.Nullable(c.params)
+		for _, n := range got {
+			if p.Sample[n] == nil {
+				t.Errorf("%s: %s is not a column of the sample with a value", c.preset, n)
+			}
+		}
+		for _, n := range c.has {
+			if !slices.Contains(got, n) {
+				t.Errorf("%s %v: %v lacks %s", c.preset, c.params, got, n)
+			}
+		}
+		for _, n := range c.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s %v: %v has %s", c.preset, c.params, got, n)
+			}
+		}
+	}
+}

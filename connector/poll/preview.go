@@ -76,3 +76,14 @@ func contactSample(r erp.Record) erp.Record {
 	out["YETKILI_CEP_TEL"], out["YETKILI_E_MAIL"] = "0533 765 43 21", "mehmet.demir@example.com"
 	return out
 }
+
+// Nullable are the columns of the job's rows that a real row may have NULL
+// where the sample has a value (see erp.Preset.Nullable); check renders the
+// variants' templates with them NULL too. A sql: job has none: its columns
+// are the dealer's own, and check renders its newest real row instead.
+func (j *Job) Nullable() []string {
+	if j.preset.Name == "" {
+		return nil
+	}
+	return j.preset.Nullable(j.params)
+}
