@@ -79,9 +79,9 @@ const joinKey Key = "\x00join"
 func Join(sep string, items ...Msg) Msg { return Msg{Key: joinKey, items: items, sep: sep} }
 
 // M builds a Msg; args are name, value pairs. A value that is a Msg, or
-// an error that is Localized (a *Error), is rendered in the reader's
-// language with the rest; a zero Msg renders as nothing (an optional part
-// such as a did-you-mean).
+// an error that is or wraps a Localized one (a *Error), is rendered in the
+// reader's language with the rest; a zero Msg renders as nothing (an
+// optional part such as a did-you-mean).
 func M(key Key, args ...any) Msg {
 	m := Msg{Key: key}
 	for i := 0; i+1 < len(args); i += 2 {
@@ -93,12 +93,14 @@ func M(key Key, args ...any) Msg {
 			}
 			m.Sub[name] = v
 			continue
-		case Localized:
-			if m.errs == nil {
-				m.errs = map[string]Localized{}
+		case error:
+			if l, ok := localizedIn(v); ok {
+				if m.errs == nil {
+					m.errs = map[string]Localized{}
+				}
+				m.errs[name] = l
+				continue
 			}
-			m.errs[name] = v
-			continue
 		}
 		if m.Args == nil {
 			m.Args = make(map[string]string, len(args)/2)
@@ -106,6 +108,25 @@ func M(key Key, args ...any) Msg {
 		m.Args[name] = fmt.Sprint(args[i+1])
 	}
 	return m
+}
+
+// localizedIn is the first Localized error of err's chain: err itself, or
+// the one a wrapper that has no text of its own stands for ("job %s: %w"
+// around a source's catalog error), as the command line prints an error.
+// The wrapper's English words are left out; a joined error is left as it
+// is, lest all but one of its parts be lost.
+func localizedIn(err error) (Localized, bool) {
+	for err != nil {
+		if l, ok := err.(Localized); ok {
+			return l, true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return nil, false
+		}
+		err = u.Unwrap()
+	}
+	return nil, false
 }
 
 // IsZero reports whether m is no text at all.

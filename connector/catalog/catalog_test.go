@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -72,5 +74,29 @@ func suffixesUsed(t string) []Case {
 			out = append(out, Case(c))
 		}
 		t = t[i+j+1:]
+	}
+}
+
+// An error argument that wraps a catalog error without a text of its own
+// ("job %s: %w") is told in the reader's language, as the command line
+// tells such an error; a joined one keeps all its parts.
+func TestWrappedErrorArgumentIsTold(t *testing.T) {
+	add(map[Key]entry{
+		"test.outer": {tr: "görev: {err}", en: "job: {err}"},
+		"test.inner": {tr: "{database} veritabanı sunucuda yok", en: "database {database} does not exist on the server"},
+	})
+	defer delete(texts, "test.outer")
+	defer delete(texts, "test.inner")
+	inner := Errorf("test.inner", "database", "2031.fdb")
+	wrapped := fmt.Errorf("job yeni-faturalar: %w", inner)
+	if got := M("test.outer", "err", wrapped).In(TR); got != "görev: 2031.fdb veritabanı sunucuda yok" {
+		t.Errorf("tr = %q", got)
+	}
+	if got := M("test.outer", "err", wrapped).In(EN); got != "job: database 2031.fdb does not exist on the server" {
+		t.Errorf("en = %q", got)
+	}
+	joined := errors.Join(inner, errors.New("other"))
+	if got := M("test.outer", "err", joined).In(TR); got != "görev: "+joined.Error() {
+		t.Errorf("joined = %q", got)
 	}
 }
