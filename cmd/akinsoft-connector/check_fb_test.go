@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 )
 
 // fbCheck is a Wolvox database on the real Firebird server and the config
@@ -95,6 +99,64 @@ func TestCheckTellsAMissingYearDatabaseInTurkish(t *testing.T) {
 	year := strconv.Itoa(time.Now().Year())
 	if code == exitOK || !strings.Contains(out, "kaynak merkez@"+year+": "+strings.ReplaceAll(missing, "{year}", year)+" veritabanı sunucuda yok") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+	noEnglish(t, out)
+}
+
+// A wrong password: check tells it as the connection's failure, not as the
+// step that happened to read first, and the status command's jobs and erp
+// lines say it in Turkish, the running service asked in Turkish.
+func TestWrongPasswordIsToldInTurkish(t *testing.T) {
+	f := newFBCheck(t)
+	cfgPath := f.config(t, "", 0, "yanlış-parola")
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfgPath)
+	if code == exitOK || !strings.Contains(out, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): "+f.path+" veritabanına bağlanılamadı: ") {
+		t.Fatalf("check: exit %d:\n%s%s", code, out, errOut)
+	}
+	noEnglish(t, out)
+	if strings.Contains(out, "yordam") {
+		t.Errorf("a connection failure is told as reading the stored procedures:\n%s", out)
+	}
+
+	// The running service, played by a status server over the daemon.
+	ctx := context.Background()
+	cfg, err := config.Load(cfgPath, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	d, err := connector.New(ctx, cfg, connector.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if _, err := d.RunJob(ctx, "yeni-faturalar"); err == nil {
+		t.Fatal("the job read with a wrong password")
+	}
+	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	statusCfg := filepath.Join(filepath.Dir(cfgPath), "status.yaml")
+	body := strings.Replace(string(mustReadFile(t, cfgPath)), "status: {disabled: true}", `status: {listen: "`+strings.TrimPrefix(ts.URL, "http://")+`"}`, 1)
+	if err := os.WriteFile(statusCfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCLI(t, "--lang", "tr", "status", "--config", statusCfg)
+	if code != exitOK {
+		t.Fatalf("status: exit %d:\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"yeni-faturalar  ",
+		"erp  SORUN: veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("status lacks %q:\n%s", want, out)
+		}
 	}
 	noEnglish(t, out)
 }

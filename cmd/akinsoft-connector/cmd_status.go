@@ -73,6 +73,7 @@ type liveState struct {
 	Note     string                // why it could not be asked
 	Ready    bool                  `json:"ready"`
 	Checks   map[string]string     `json:"checks"`
+	Told     map[string]string     `json:"told"` // Checks in the language asked (a service older than this binary gives none)
 	Channels []status.ChannelState `json:"channels"`
 }
 
@@ -89,6 +90,8 @@ func askService(ctx context.Context, cfg config.Status, lang catalog.Lang) liveS
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	// The failed checks' words come in the language the command speaks.
+	req.AddCookie(&http.Cookie{Name: "akc_lang", Value: string(lang)})
 	if tok := os.Getenv(statusTokenEnv); tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
@@ -172,6 +175,9 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 	if live.Reached {
 		for _, k := range []string{"erp", "outbox"} {
 			if v := live.Checks[k]; v != "ok" {
+				if told := live.Told[k]; told != "" {
+					v = told
+				}
 				fmt.Fprintf(tw, "  %s\t%s\n", k, say("cmd.status.problem", "err", oneLine(v, 160)))
 			}
 		}

@@ -129,6 +129,15 @@ func localizedIn(err error) (Localized, bool) {
 	return nil, false
 }
 
+// ErrorText is err in l when it is or wraps a Localized error (see M),
+// else its own words.
+func ErrorText(l Lang, err error) string {
+	if loc, ok := localizedIn(err); ok {
+		return loc.In(l)
+	}
+	return err.Error()
+}
+
 // IsZero reports whether m is no text at all.
 func (m Msg) IsZero() bool { return m.Key == "" }
 

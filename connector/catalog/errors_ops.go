@@ -14,8 +14,8 @@ func init() {
 			tr: "kaynak {source}: {driver} sürücüsü desteklenmiyor (firebird, mssql ya da sqlite kullanın)",
 			en: "source {source}: driver {driver} is not supported (use firebird, mssql or sqlite)"},
 		"erp.unreachable": {
-			tr: "kaynak {source} ({driver}): {database} veritabanına ulaşılamıyor: {err}",
-			en: "source {source} ({driver}): cannot reach the database {database}: {err}"},
+			tr: "kaynak {source} ({driver}): {database} veritabanına bağlanılamadı: {err}",
+			en: "source {source} ({driver}): could not connect to the database {database}: {err}"},
 		"erp.database_missing": {
 			tr: "kaynak {source}: {database} veritabanı sunucuda yok; yeni yılın veritabanıysa Wolvox onu dükkân yılı açınca oluşturur ({err})",
 			en: "source {source}: database {database}: the database does not exist on the server; if this is a new year's database, Wolvox creates it when the shop opens the year ({err})"},

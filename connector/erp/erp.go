@@ -239,9 +239,22 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 // says it does not exist, that Wolvox may not have created it yet.
 func (s *Source) connectErr(err error) error {
 	if missingDatabase(err) {
-		return catalog.Errorf("erp.database_missing", "source", s.name, "database", s.database, "err", err).Wrapping(ErrDatabaseMissing)
+		return catalog.Errorf("erp.database_missing", "source", s.name, "database", s.database, "err", driverWords(err)).Wrapping(ErrDatabaseMissing)
 	}
-	return catalog.Errorf("erp.unreachable", "source", s.name, "driver", s.dialect.Name(), "database", s.database, "err", err).Wrapping(err)
+	return catalog.Errorf("erp.unreachable", "source", s.name, "driver", s.dialect.Name(), "database", s.database, "err", driverWords(err)).Wrapping(err)
+}
+
+// driverWords is a driver's error on one line: Firebird's end with a line
+// break and give each of their parts a line of its own, which would break
+// the line check, status and the logs write.
+func driverWords(err error) string {
+	var parts []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, ": ")
 }
 
 // ErrStop can be returned by a Query callback to stop reading early.

@@ -186,3 +186,38 @@ func TestExplainKeepsTheError(t *testing.T) {
 		t.Error("an error of no known kind is changed")
 	}
 }
+
+// A wrong password or port fails the first read, which reads the stored
+// procedures: it is told as the connection's failure, on one line, not as
+// that step's.
+func TestFirebirdConnectionFailureIsNotAStep(t *testing.T) {
+	s := erptest.Firebird(t)
+	path := wolvoxDB(t, s, "connfail")
+	for _, tc := range []struct {
+		name   string
+		change func(*erp.Options)
+		want   erp.Failure
+	}{
+		{"wrong password", func(o *erp.Options) { o.Password = "yanlış" }, erp.FailureLogin},
+		{"wrong port", func(o *erp.Options) { o.Port = closedPort(t) }, erp.FailureUnreachable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := fbOptions(s, "merkez", path)
+			tc.change(&o)
+			err := read(t, o, "SELECT BLKODU FROM CARI")
+			if got := erp.FailureOf(err); got != tc.want {
+				t.Fatalf("FailureOf(%v) = %q, want %q", err, got, tc.want)
+			}
+			tr, en := catalog.ErrorText(catalog.TR, err), catalog.ErrorText(catalog.EN, err)
+			if !strings.HasPrefix(tr, "kaynak merkez (firebird): "+path+" veritabanına bağlanılamadı: ") ||
+				!strings.HasPrefix(en, "source merkez (firebird): could not connect to the database "+path+": ") {
+				t.Errorf("told as\n%s\n%s", tr, en)
+			}
+			for _, told := range []string{tr, en} {
+				if strings.Contains(told, "yordam") || strings.Contains(told, "procedures") || strings.Contains(told, "\n") {
+					t.Errorf("told as %q", told)
+				}
+			}
+		})
+	}
+}

@@ -76,6 +76,12 @@ func (s *Source) loadRoutines(ctx context.Context, rl routineLister) (*routines,
 		return nil
 	})
 	if err != nil {
+		switch FailureOf(err) {
+		case FailureUnreachable, FailureLogin, FailureMissing:
+			// The first read of a source is this one: a connection that
+			// failed is the source's trouble, told as such, not this step's.
+			return nil, err
+		}
 		return nil, catalog.Errorf("erp.routines", "err", err).Wrapping(err)
 	}
 	s.mu.Lock()

@@ -22,6 +22,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -167,8 +168,12 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 15*time.Second)
 	defer cancel()
 	type result struct {
-		Ready    bool              `json:"ready"`
-		Checks   map[string]string `json:"checks"`
+		Ready  bool              `json:"ready"`
+		Checks map[string]string `json:"checks"`
+		// Told are the failed checks in the reader's language (the
+		// akc_lang cookie, else the page's) for the status command:
+		// Checks stay English, for monitoring.
+		Told     map[string]string `json:"told,omitempty"`
 		Warnings []string          `json:"warnings,omitempty"`
 		Channels []ChannelState    `json:"channels"`
 	}
@@ -176,6 +181,7 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		Channels: s.opts.Probe.ChannelStates()}
 	if err := s.opts.Probe.PingSources(ctx); err != nil {
 		res.Ready, res.Checks["erp"] = false, err.Error()
+		res.Told = map[string]string{"erp": sourcesTold(catalog.Lang(s.lang(r).Code), err)}
 	}
 	// Health after the write check, which updates the outbox's write health.
 	writable := s.opts.Store.CheckWritable(ctx)
@@ -472,4 +478,19 @@ func Serve(ctx context.Context, l net.Listener, h http.Handler) error {
 	}
 	<-done
 	return nil
+}
+
+// sourcesTold is the sources' failures (PingSources joins them) in l, each
+// with the cause of its kind first.
+func sourcesTold(l catalog.Lang, err error) string {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var parts []string
+		for _, e := range j.Unwrap() {
+			if t := sourcesTold(l, e); t != "" {
+				parts = append(parts, t)
+			}
+		}
+		return strings.Join(parts, "; ")
+	}
+	return catalog.ErrorText(l, erp.Explain(err))
 }
