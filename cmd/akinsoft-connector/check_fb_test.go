@@ -12,6 +12,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp/erptest"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 )
@@ -36,6 +37,51 @@ func newFBCheck(t *testing.T) *fbCheck {
 	db.Close()
 	f.user, f.password = f.fb.ReadOnlyUser(t, "akc_chk", f.path)
 	return f
+}
+
+// revoke takes the user's SELECT on table away: a GRANT line the dealer
+// left out.
+func (f *fbCheck) revoke(t *testing.T, table string) {
+	t.Helper()
+	db, err := f.fb.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(context.Background(), "REVOKE SELECT ON "+table+" FROM "+f.user); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// daemon is the service over the config at path, and a status server over
+// it (the running service's page), with a config of the status command's
+// that asks it.
+func daemon(t *testing.T, path string) (*connector.Daemon, string) {
+	t.Helper()
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	d, err := connector.New(context.Background(), cfg, connector.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	statusCfg := filepath.Join(filepath.Dir(path), "status.yaml")
+	body := strings.Replace(string(mustReadFile(t, path)), "status: {disabled: true}", `status: {listen: "`+strings.TrimPrefix(ts.URL, "http://")+`"}`, 1)
+	if err := os.WriteFile(statusCfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return d, statusCfg
 }
 
 // config writes the shop's config for database, port and password (the
@@ -118,33 +164,9 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 		t.Errorf("a connection failure is told as reading the stored procedures:\n%s", out)
 	}
 
-	// The running service, played by a status server over the daemon.
-	ctx := context.Background()
-	cfg, err := config.Load(cfgPath, config.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cfg.ResolveSecrets(nil); err != nil {
-		t.Fatal(err)
-	}
-	d, err := connector.New(ctx, cfg, connector.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
-	if _, err := d.RunJob(ctx, "yeni-faturalar"); err == nil {
+	d, statusCfg := daemon(t, cfgPath)
+	if _, err := d.RunJob(context.Background(), "yeni-faturalar"); err == nil {
 		t.Fatal("the job read with a wrong password")
-	}
-	srv, err := status.New(status.Options{Store: d.Store(), Probe: d, AuthFile: filepath.Join(t.TempDir(), status.AuthFileName)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
-	statusCfg := filepath.Join(filepath.Dir(cfgPath), "status.yaml")
-	body := strings.Replace(string(mustReadFile(t, cfgPath)), "status: {disabled: true}", `status: {listen: "`+strings.TrimPrefix(ts.URL, "http://")+`"}`, 1)
-	if err := os.WriteFile(statusCfg, []byte(body), 0o600); err != nil {
-		t.Fatal(err)
 	}
 	code, out, errOut = runCLI(t, "--lang", "tr", "status", "--config", statusCfg)
 	if code != exitOK {
@@ -157,6 +179,43 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)
 		}
+	}
+	noEnglish(t, out)
+}
+
+// A user without SELECT on CARIHR: check, the run's recorded failure and
+// the status command name the table and the GRANT to run, in Turkish.
+func TestMissingSelectRightNamesTheGrant(t *testing.T) {
+	f := newFBCheck(t)
+	f.revoke(t, "CARIHR")
+	cfgPath := f.config(t, "", 0, "")
+	grant := "GRANT SELECT ON CARIHR TO " + f.user + "; COMMIT;"
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfgPath)
+	if want := "görev tahsilat: veritabanı kullanıcısının sorgudaki bir tabloyu okuma yetkisi yok (kaynak merkez: " + f.user +
+		" kullanıcısına CARIHR tablosunu okuma yetkisi verin: veritabanına SYSDBA ile (ör. isql-fb ya da IBExpert) bağlanıp şunu çalıştırın: " + grant; code == exitOK || !strings.Contains(out, want) {
+		t.Fatalf("check: exit %d, want\n%s\nin:\n%s%s", code, want, out, errOut)
+	}
+	noEnglish(t, out)
+	if !strings.Contains(out, "görev yeni-faturalar: merkez: sonraki çalışmada") {
+		t.Errorf("a job on the granted tables is not counted:\n%s", out)
+	}
+
+	d, statusCfg := daemon(t, cfgPath)
+	ctx := context.Background()
+	if _, err := d.RunJob(ctx, "tahsilat"); err == nil {
+		t.Fatal("the job read CARIHR without the right")
+	}
+	runs, err := d.Store().JobRuns(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 1 || runs[0].Failure != string(erp.FailurePermission) || !strings.Contains(runs[0].Err, grant) || !strings.Contains(runs[0].ErrTR, grant) {
+		t.Errorf("job runs = %+v", runs)
+	}
+	code, out, errOut = runCLI(t, "--lang", "tr", "status", "--config", statusCfg)
+	if want := "  tahsilat: veritabanına yönetici olarak (Firebird'de SYSDBA ile) bağlanıp şunu çalıştırın: " + grant; code != exitOK || !strings.Contains(out, want) ||
+		!strings.Contains(out, "HATA: veritabanı kullanıcısının sorgudaki bir tabloyu okuma yetkisi yok") {
+		t.Fatalf("status: exit %d, want\n%s\nin:\n%s%s", code, want, out, errOut)
 	}
 	noEnglish(t, out)
 }

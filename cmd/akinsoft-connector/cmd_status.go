@@ -134,6 +134,7 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	var grants []string // the fix of a read the database refused, whole: the outcome is cut short
 	for _, n := range names {
 		r := runs[n]
 		outcome := say("cmd.status.ok")
@@ -143,9 +144,15 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		case r.Err != "":
 			words, _ := status.JobError(lang, r.Err, r.ErrTR)
 			outcome = say("cmd.status.failed", "err", erp.Failure(r.Failure).Told(oneLine(words, 100)))
+			if g := erp.GrantIn(r.Err); g != "" && erp.Failure(r.Failure) == erp.FailurePermission {
+				grants = append(grants, say("cmd.status.grant", "job", n, "grant", g))
+			}
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", n, when(r.LastRun), r.Duration.Round(time.Millisecond),
 			r.Rows, r.New, r.Skipped, outcome, when(r.Next))
+	}
+	for _, g := range grants {
+		fmt.Fprintln(tw, g)
 	}
 
 	fmt.Fprintln(tw, "\n"+say("cmd.status.queue"))

@@ -128,8 +128,11 @@ func init() {
 		"cmd.status.ok":          {tr: "tamam", en: "ok"},
 		"cmd.status.never_ran":   {tr: "hiç çalışmadı", en: "never ran"},
 		"cmd.status.failed":      {tr: "HATA: {err}", en: "FAILED: {err}"},
-		"cmd.status.queue":       {tr: "KUYRUK", en: "QUEUE"},
-		"cmd.status.empty":       {tr: "boş", en: "empty"},
+		"cmd.status.grant": {
+			tr: "  {job}: veritabanına yönetici olarak (Firebird'de SYSDBA ile) bağlanıp şunu çalıştırın: {grant}",
+			en: "  {job}: connect to the database as an administrator (SYSDBA for Firebird) and run: {grant}"},
+		"cmd.status.queue": {tr: "KUYRUK", en: "QUEUE"},
+		"cmd.status.empty": {tr: "boş", en: "empty"},
 		"cmd.status.queue_header": {
 			tr: "  KANAL\tŞİMDİ GİDECEK\tBEKLEYEN\tGÖNDERİLİYOR\tBELİRSİZ\tOPERATÖR BEKLİYOR",
 			en: "  CHANNEL\tDUE NOW\tWAITING\tSENDING\tUNCERTAIN\tHELD"},

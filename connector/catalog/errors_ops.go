@@ -19,10 +19,18 @@ func init() {
 		"erp.database_missing": {
 			tr: "kaynak {source}: {database} veritabanı sunucuda yok; yeni yılın veritabanıysa Wolvox onu dükkân yılı açınca oluşturur ({err})",
 			en: "source {source}: database {database}: the database does not exist on the server; if this is a new year's database, Wolvox creates it when the shop opens the year ({err})"},
-		"erp.query_failed": {tr: "kaynak {source}: sorgu çalışmadı: {err}", en: "source {source}: query failed: {err}"},
-		"erp.read_row":     {tr: "kaynak {source}: satır okunamadı: {err}", en: "source {source}: read row: {err}"},
-		"erp.read_rows":    {tr: "kaynak {source}: satırlar okunamadı: {err}", en: "source {source}: read rows: {err}"},
-		"erp.column_types": {tr: "sütunların türleri okunamadı: {err}", en: "read column types: {err}"},
+		"erp.no_permission": {
+			tr: "kaynak {source}: {user} kullanıcısına {table} tablosunu okuma yetkisi verin: veritabanına {as} bağlanıp şunu çalıştırın: {grant} ({err})",
+			en: "source {source}: give user {user} the right to read table {table}: connect to the database {as} and run: {grant} ({err})"},
+		"erp.no_permission_some": {
+			tr: "kaynak {source}: {user} kullanıcısına sorgunun okuduğu tabloları okuma yetkisi verin: veritabanına {as} bağlanıp her biri için GRANT SELECT ON <tablo> TO {user}; çalıştırın ({err})",
+			en: "source {source}: give user {user} the right to read the tables the query reads: connect to the database {as} and run GRANT SELECT ON <table> TO {user}; for each ({err})"},
+		"erp.grant_as.sysdba": {tr: "SYSDBA ile (ör. isql-fb ya da IBExpert)", en: "as SYSDBA (e.g. with isql-fb or IBExpert)"},
+		"erp.grant_as.admin":  {tr: "yönetici olarak (ör. SQL Server Management Studio)", en: "as an administrator (e.g. in SQL Server Management Studio)"},
+		"erp.query_failed":    {tr: "kaynak {source}: sorgu çalışmadı: {err}", en: "source {source}: query failed: {err}"},
+		"erp.read_row":        {tr: "kaynak {source}: satır okunamadı: {err}", en: "source {source}: read row: {err}"},
+		"erp.read_rows":       {tr: "kaynak {source}: satırlar okunamadı: {err}", en: "source {source}: read rows: {err}"},
+		"erp.column_types":    {tr: "sütunların türleri okunamadı: {err}", en: "read column types: {err}"},
 		"erp.routines": {
 			tr: "{err} (veritabanındaki saklı yordamlar okunurken)",
 			en: "{err} (while reading which stored procedures the database has)"},

@@ -19,6 +19,9 @@ func init() {
 		"job.failed.schema": {
 			tr: "sorgudaki bir tablo ya da sütun veritabanında yok",
 			en: "a table or column the query names is not in the database"},
+		"job.failed.permission": {
+			tr: "veritabanı kullanıcısının sorgudaki bir tabloyu okuma yetkisi yok",
+			en: "the database user may not read a table the query names"},
 		"job.failed.timeout": {
 			tr: "veritabanı zamanında yanıt vermedi",
 			en: "the database did not answer in time"},
@@ -74,6 +77,10 @@ func init() {
 		"statuspage.fix.job_failed.schema": {
 			tr: "Son deneme {when}: {cause}. `akinsoft-connector check` hangi tablonun ya da sütunun eksik olduğunu gösterir: Wolvox sürümü farklıysa görevin sorgusunu ya da alanlarını buna göre düzeltin. Düzeltilene dek görev her seferinde aynı yerde durur.",
 			en: "Last try {when}: {cause}. `akinsoft-connector check` shows which table or column is missing: if the Wolvox version differs, change the job's query or fields to match. Until then the job stops at the same place every time."},
+		"statuspage.fix.job_failed.permission": {
+			tr: "Son deneme {when}: {cause}. Wolvox sunucusunda veritabanına yönetici olarak bağlanın (Firebird'de SYSDBA ile, ör. isql-fb ya da IBExpert; SQL Server'da Management Studio'da) ve şunu çalıştırın: `{grant}`. Her yılın veritabanında yineleyin; başka bir yetki vermeyin. Görev bir sonraki zamanında yeniden dener.",
+			en: "Last try {when}: {cause}. On the Wolvox server, connect to the database as an administrator (SYSDBA for Firebird, e.g. with isql-fb or IBExpert; Management Studio for SQL Server) and run: `{grant}`. Repeat it in each year's database; grant nothing else. The job tries again at its next time."},
+		"statuspage.grant_unknown": {tr: "GRANT SELECT ON <tablo> TO <kullanıcı>;", en: "GRANT SELECT ON <table> TO <user>;"},
 		"statuspage.fix.job_failed.timeout": {
 			tr: "Son deneme {when}: {cause}. Sunucu çok yoğun ya da ağ yavaş olabilir; sürerse config.yaml'da kaynağın timeout değerini artırın. Görev kendiliğinden yeniden dener.",
 			en: "Last try {when}: {cause}. The server may be very busy or the network slow; if it goes on, raise the source's timeout in config.yaml. The job tries again by itself."},

@@ -51,6 +51,7 @@ type Options struct {
 type Source struct {
 	name     string
 	database string
+	user     string // whom a GRANT is for (see permissionErr)
 	db       *sql.DB
 	dialect  Dialect
 	txOpts   sql.TxOptions
@@ -118,7 +119,7 @@ func Open(o Options) (*Source, error) {
 	// is cheaper than a failed poll.
 	p.db.SetConnMaxIdleTime(5 * time.Minute)
 	p.db.SetConnMaxLifetime(time.Hour)
-	return &Source{name: o.Name, database: o.Database, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout, zone: zone}, nil
+	return &Source{name: o.Name, database: o.Database, user: o.User, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout, zone: zone}, nil
 }
 
 // Name is the source's name: the configured name, or name@year for a
@@ -213,6 +214,9 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
+		if FailureOf(err) == FailurePermission {
+			return s.permissionErr(err)
+		}
 		return catalog.Errorf("erp.query_failed", "source", s.name, "err", err).Wrapping(err)
 	}
 	defer rows.Close()

@@ -25,12 +25,13 @@ const (
 	FailureLogin       Failure = "login"       // the server refused the user name or password
 	FailureMissing     Failure = "missing"     // no such database on the server, or not for this user
 	FailureSchema      Failure = "schema"      // a table or column the query names does not exist
+	FailurePermission  Failure = "permission"  // the user may not read a table the query names
 	FailureTimeout     Failure = "timeout"     // the server did not answer in time
 	FailureOther       Failure = "other"
 )
 
 // Failures are the kinds a failed read can have (for the catalog's tests).
-var Failures = []Failure{FailureUnreachable, FailureLogin, FailureMissing, FailureSchema, FailureTimeout, FailureOther}
+var Failures = []Failure{FailureUnreachable, FailureLogin, FailureMissing, FailureSchema, FailurePermission, FailureTimeout, FailureOther}
 
 // FailureOf says what kind of trouble err is. The driver's own codes are
 // asked first (Firebird's GDS codes, SQL Server's error numbers); SQLite has
@@ -53,6 +54,8 @@ func FailureOf(err error) Failure {
 			return FailureMissing
 		case slices.Contains(fb.GDSCodes, firebirdsql.ISCDsqlFieldErr), slices.Contains(fb.GDSCodes, firebirdsql.ISCDsqlRelationErr):
 			return FailureSchema
+		case slices.Contains(fb.GDSCodes, firebirdsql.ISCNoPriv):
+			return FailurePermission
 		case slices.Contains(fb.GDSCodes, firebirdsql.ISCNetworkError):
 			return FailureUnreachable
 		}
@@ -72,6 +75,8 @@ func FailureOf(err error) Failure {
 			return FailureLogin
 		case slices.Contains(numbers, 207), slices.Contains(numbers, 208): // Invalid column name, Invalid object name
 			return FailureSchema
+		case slices.Contains(numbers, 229), slices.Contains(numbers, 230): // The SELECT permission was denied on the object / column
+			return FailurePermission
 		}
 	}
 	if errors.Is(err, ErrDatabaseMissing) || missingDatabase(err) {
@@ -97,6 +102,8 @@ func FailureOf(err error) Failure {
 		return FailureLogin
 	case strings.Contains(m, "no such table"), strings.Contains(m, "no such column"):
 		return FailureSchema
+	case strings.Contains(m, "no permission for SELECT access"):
+		return FailurePermission
 	}
 	return FailureOther
 }

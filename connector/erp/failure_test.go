@@ -125,6 +125,8 @@ func TestSQLServerAndNetworkFailureKinds(t *testing.T) {
 		{"shutdown during a dial", wrap(&net.OpError{Op: "dial", Net: "tcp", Err: context.Canceled}), erp.FailureOther},
 		{"invalid column", wrap(mssql.Error{Number: 207, Message: "Invalid column name 'TEL9'."}), erp.FailureSchema},
 		{"invalid object", wrap(mssql.Error{Number: 208, Message: "Invalid object name 'CARI_YOK'."}), erp.FailureSchema},
+		{"select denied", wrap(mssql.Error{Number: 229, Message: "The SELECT permission was denied on the object 'CARIHR', database 'WOLVOX', schema 'dbo'."}), erp.FailurePermission},
+		{"column denied", wrap(mssql.Error{Number: 230, Message: "The SELECT permission was denied on the column 'KPB_ATUT' of the object 'CARIHR', database 'WOLVOX', schema 'dbo'."}), erp.FailurePermission},
 		{"deadline", wrap(context.DeadlineExceeded), erp.FailureTimeout},
 		{"dial timeout", wrap(&net.OpError{Op: "dial", Net: "tcp", Err: timeoutErr{}}), erp.FailureUnreachable},
 		{"read timeout", wrap(&net.OpError{Op: "read", Net: "tcp", Err: timeoutErr{}}), erp.FailureTimeout},
@@ -219,5 +221,48 @@ func TestFirebirdConnectionFailureIsNotAStep(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A user without SELECT on CARIHR (a GRANT line left out): the read is told
+// as a permission failure, naming the table and the GRANT init prints, in
+// both languages, and the status page finds that GRANT in the stored words.
+func TestFirebirdMissingSelectRightIsToldWithItsGrant(t *testing.T) {
+	s := erptest.Firebird(t)
+	path := wolvoxDB(t, s, "noselect")
+	user, pass := s.ReadOnlyUser(t, "akc_nosel", path)
+	admin, err := s.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.ExecContext(context.Background(), `REVOKE SELECT ON CARIHR FROM `+user); err != nil {
+		t.Fatal(err)
+	}
+	admin.Close()
+	o := fbOptions(s, "merkez", path)
+	o.User, o.Password = user, pass
+	if err := read(t, o, "SELECT BLKODU FROM CARI"); err != nil {
+		t.Fatalf("the granted table: %v", err)
+	}
+	err = read(t, o, "SELECT H.BLKODU FROM CARIHR H JOIN CARI C ON C.BLKODU = H.BLCRKODU")
+	if got := erp.FailureOf(err); got != erp.FailurePermission {
+		t.Fatalf("FailureOf(%v) = %q", err, got)
+	}
+	grant := "GRANT SELECT ON CARIHR TO " + user + "; COMMIT;"
+	tr, en := catalog.ErrorText(catalog.TR, erp.Explain(err)), catalog.ErrorText(catalog.EN, erp.Explain(err))
+	if want := "veritabanı kullanıcısının sorgudaki bir tabloyu okuma yetkisi yok (kaynak merkez: " + user + " kullanıcısına CARIHR tablosunu okuma yetkisi verin: veritabanına SYSDBA ile"; !strings.HasPrefix(tr, want) || !strings.Contains(tr, grant) {
+		t.Errorf("tr = %q, want it to start %q and hold %q", tr, want, grant)
+	}
+	if want := "the database user may not read a table the query names (source merkez: give user " + user + " the right to read table CARIHR"; !strings.HasPrefix(en, want) || !strings.Contains(en, grant) {
+		t.Errorf("en = %q", en)
+	}
+	if strings.Contains(tr, "\n") || !strings.Contains(tr, "no permission for SELECT access to TABLE CARIHR") {
+		t.Errorf("the driver's words are not kept on one line: %q", tr)
+	}
+	if got := erp.GrantIn(err.Error()); got != grant {
+		t.Errorf("GrantIn = %q, want %q", got, grant)
+	}
+	if got := erp.FailurePermission.FixKey(); !catalog.Has(got) {
+		t.Errorf("no advice %q", got)
 	}
 }

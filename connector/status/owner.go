@@ -81,6 +81,15 @@ func (p pageData) JobOutcome(j outbox.JobRun) jobText {
 	return jobOutcome(p.cat(), erp.Failure(j.Failure), j.Err, j.ErrTR)
 }
 
+// grantOf is the GRANT a read the database refused needs, from its stored
+// words (the connector wrote it there), or its general form.
+func grantOf(words string) any {
+	if g := erp.GrantIn(words); g != "" {
+		return g
+	}
+	return catalog.M("statuspage.grant_unknown")
+}
+
 // problemKinds are the message problems in the order the list shows them.
 var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "refused", "other"}
 
@@ -170,7 +179,7 @@ func (p *pageData) todos(problems []MessageView) []todo {
 			f := erp.Failure(j.Failure)
 			detail, en := JobError(l.cat(), j.Err, j.ErrTR)
 			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l)),
+				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l), "grant", grantOf(j.Err)),
 				Detail: detail, DetailEN: en})
 		}
 	}

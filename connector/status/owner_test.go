@@ -368,3 +368,32 @@ func TestJobFailureIsShownInThePagesLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A read the database refused for a missing SELECT right: the to-do list
+// names the GRANT the connector wrote into the error, and, for a run an
+// older binary stored without one, its general form.
+func TestPermissionFailureNamesTheGrant(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	ctx := context.Background()
+	for _, r := range []outbox.JobRun{
+		{Job: "tahsilat", LastRun: time.Now().Add(-time.Minute), Failure: string(erp.FailurePermission),
+			Err: "source merkez: give user AKC_RO the right to read table CARIHR: connect to the database as SYSDBA (e.g. with isql-fb or IBExpert) " +
+				"and run: GRANT SELECT ON CARIHR TO AKC_RO; COMMIT; (no permission for SELECT access to TABLE CARIHR)"},
+		{Job: "eski", LastRun: time.Now().Add(-time.Minute), Failure: string(erp.FailurePermission),
+			Err: "source merkez: query failed: no permission for SELECT access to TABLE CARI"},
+	} {
+		if err := e.store.RecordJobRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := e.login()
+	e.do(c, "GET", "/?lang=tr", nil)
+	_, page := e.do(c, "GET", "/", nil)
+	todo := section(t, page, "todo")
+	for _, want := range []string{"veritabanı kullanıcısının sorgudaki bir tabloyu okuma yetkisi yok. Wolvox sunucusunda veritabanına yönetici olarak bağlanın",
+		"`GRANT SELECT ON CARIHR TO AKC_RO; COMMIT;`", "`GRANT SELECT ON &lt;tablo&gt; TO &lt;kullanıcı&gt;;`"} {
+		if !strings.Contains(todo, want) {
+			t.Errorf("the to-do list lacks %q:\n%s", want, todo)
+		}
+	}
+}
