@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"net"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -143,7 +144,8 @@ func TestCheckTellsAMissingYearDatabaseInTurkish(t *testing.T) {
 	missing := filepath.Join(f.fb.Dir, "aks_checkcmd_yok_{year}.fdb")
 	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", f.config(t, missing, 0, ""))
 	year := strconv.Itoa(time.Now().Year())
-	if code == exitOK || !strings.Contains(out, "kaynak merkez@"+year+": "+strings.ReplaceAll(missing, "{year}", year)+" veritabanı sunucuda yok") {
+	if code == exitOK || !strings.Contains(out, "kaynak merkez@"+year+": "+strings.ReplaceAll(missing, "{year}", year)+" veritabanı sunucuda yok") ||
+		strings.Count(out, "veritabanı sunucuda yok") != 1 {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
 	noEnglish(t, out)
@@ -156,7 +158,10 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 	f := newFBCheck(t)
 	cfgPath := f.config(t, "", 0, "yanlış-parola")
 	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfgPath)
-	if code == exitOK || !strings.Contains(out, "veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): "+f.path+" veritabanına bağlanılamadı: ") {
+	// One password, one cause: said once with the jobs it stops, counted once.
+	if code == exitOK || !strings.Contains(out, "3 görev aynı nedenle okuyamadı (yeni-faturalar, tahsilat, yeni-cariler): "+
+		"veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): "+f.path+" veritabanına bağlanılamadı: ") ||
+		strings.Count(out, "kabul etmedi") != 1 || !strings.Contains(errOut, "1 sorun var") {
 		t.Fatalf("check: exit %d:\n%s%s", code, out, errOut)
 	}
 	noEnglish(t, out)
@@ -181,6 +186,28 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 		}
 	}
 	noEnglish(t, out)
+}
+
+// A wrong port: the server does not answer any of the jobs, which check
+// says once, and blames the connection, not the file.
+func TestWrongPortIsSaidOnce(t *testing.T) {
+	f := newFBCheck(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", f.config(t, "", port, ""))
+	if code != exitFailure || strings.Count(out, "bağlanılamadı") != 1 ||
+		!strings.Contains(out, "3 görev aynı nedenle okuyamadı (yeni-faturalar, tahsilat, yeni-cariler): veritabanı sunucusuna ulaşılamadı (kaynak merkez (firebird): ") ||
+		!strings.Contains(errOut, "1 okuma, veritabanı yanıt vermediği için yapılamadı") {
+		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	}
+	noEnglish(t, out)
+	if strings.Contains(out, "yordam") {
+		t.Errorf("a connection failure is told as reading the stored procedures:\n%s", out)
+	}
 }
 
 // A user without SELECT on CARIHR: check, the run's recorded failure and

@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -177,6 +178,17 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 	} else if n > 0 {
 		say("cmd.check.forgotten", "n", n)
 	}
+	var shared sharedFailures
+	defer func() {
+		n, d := shared.say(say)
+		problems, down = problems+n, down+d
+	}()
+	failed := func(job string, err error) {
+		if !shared.add(job, err, lang) {
+			say("cmd.check.job_error", "job", job, "err", erp.Explain(err))
+			problems++
+		}
+	}
 	for _, jc := range cfg.Jobs {
 		if jc.Disabled {
 			continue
@@ -187,11 +199,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		}
 		n, err := poll.Pending(ctx, store, sources, j, time.Now())
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
-			problems++
-			if f := erp.FailureOf(err); f == erp.FailureUnreachable || f == erp.FailureTimeout {
-				down++
-			}
+			failed(j.Name, err)
 			continue
 		}
 		srcs := make([]string, 0, len(n))
@@ -210,8 +218,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
-			problems++
+			failed(j.Name, err)
 			continue
 		}
 		for _, s := range srcs {
@@ -230,8 +237,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		// and a NULL there shows as that row's problem.
 		row, err := poll.SampleRow(ctx, sources, j)
 		if err != nil {
-			say("cmd.check.job_error", "job", j.Name, "err", erp.Explain(err))
-			problems++
+			failed(j.Name, err)
 			continue
 		}
 		if row == nil {
@@ -239,6 +245,56 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 			continue
 		}
 		problems += renderWith(out, lang, rp, j.Mapper, row, catalog.M("cmd.check.what.newest"))
+	}
+	return problems, down
+}
+
+// sharedFailures are the reads that failed for the source's trouble, not
+// the job's (a refused password, a server that does not answer, a missing
+// database, a table the user may not read), by their words: one cause that
+// stops five jobs is said once, with the jobs it stops, and counted once.
+type sharedFailures struct {
+	order []string
+	jobs  map[string][]string
+	down  map[string]bool // the database did not answer: not the file's fault
+}
+
+// add keeps a job's failed read if it is the source's trouble; it reports
+// whether it did.
+func (s *sharedFailures) add(job string, err error, lang catalog.Lang) bool {
+	f := erp.FailureOf(err)
+	switch f {
+	case erp.FailureUnreachable, erp.FailureTimeout, erp.FailureLogin, erp.FailureMissing, erp.FailurePermission:
+	default:
+		return false
+	}
+	text := catalog.ErrorText(lang, erp.Explain(err))
+	if s.jobs == nil {
+		s.jobs, s.down = map[string][]string{}, map[string]bool{}
+	}
+	if _, seen := s.jobs[text]; !seen {
+		s.order = append(s.order, text)
+		s.down[text] = f == erp.FailureUnreachable || f == erp.FailureTimeout
+	}
+	if !slices.Contains(s.jobs[text], job) {
+		s.jobs[text] = append(s.jobs[text], job)
+	}
+	return true
+}
+
+// say prints each cause once and returns the problems and, of them, the
+// databases that did not answer.
+func (s *sharedFailures) say(say func(catalog.Key, ...any)) (problems, down int) {
+	for _, text := range s.order {
+		if jobs := s.jobs[text]; len(jobs) == 1 {
+			say("cmd.check.job_error", "job", jobs[0], "err", text)
+		} else {
+			say("cmd.check.jobs_error", "n", len(jobs), "jobs", strings.Join(jobs, ", "), "err", text)
+		}
+		problems++
+		if s.down[text] {
+			down++
+		}
 	}
 	return problems, down
 }

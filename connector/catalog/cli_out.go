@@ -69,6 +69,9 @@ func init() {
 
 		// check
 		"cmd.check.job_error": {tr: "görev {job}: {err}", en: "job {job}: {err}"},
+		"cmd.check.jobs_error": {
+			tr: "{n} görev aynı nedenle okuyamadı ({jobs}): {err}",
+			en: "{n} jobs could not read, for one cause ({jobs}): {err}"},
 		"cmd.check.job": {
 			tr: "görev {job}: {mode} modu, kaynaklar {sources}, zamanlama {schedule} (sonraki: {next})",
 			en: "job {job}: {mode} mode, sources {sources}, schedule {schedule} (next {next})"},
