@@ -66,8 +66,10 @@ func (d *Daemon) CheckBalances(ctx context.Context) bool {
 		c := status.NewCredit(name, ch.Provider, bs, threshold, d.now())
 		d.metrics.SetCredit(c)
 		if c.Low {
+			// What the account holds as the page says it ("39 TL"), in
+			// the log's language: not the program's structure.
 			d.log.Warn("log.balance.low",
-				"channel", name, "low_credit", threshold, "balances", bs)
+				"channel", name, "low_credit", threshold, "balances", c.Amounts(d.cfg.Language.Lang()))
 		}
 	}
 	return found

@@ -3,6 +3,7 @@ package connector_test
 import (
 	"context"
 	"crypto/x509"
+	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
@@ -18,6 +19,12 @@ import (
 
 // balanceDaemon runs a daemon whose sms channel is the given provider block.
 func balanceDaemon(t *testing.T, channel string, pool *x509.CertPool) *connector.Daemon {
+	t.Helper()
+	return balanceDaemonLogging(t, channel, pool, nil)
+}
+
+// balanceDaemonLogging is balanceDaemon writing its log to log.
+func balanceDaemonLogging(t *testing.T, channel string, pool *x509.CertPool, log *slog.Logger) *connector.Daemon {
 	t.Helper()
 	dir := t.TempDir()
 	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "demo.db")); err != nil {
@@ -44,7 +51,7 @@ jobs:
 	if err := cfg.ResolveSecrets(nil); err != nil {
 		t.Fatal(err)
 	}
-	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool})
+	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Logger: log})
 	if err != nil {
 		t.Fatal(err)
 	}

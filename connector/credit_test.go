@@ -1,8 +1,11 @@
 package connector_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
@@ -57,4 +60,24 @@ func TestLowCreditAlert(t *testing.T) {
 
 func lowGauge(t *testing.T, d *connector.Daemon) map[string]float64 {
 	return gauge(t, d, "akinsoft_connector_provider_balance_low", "channel", "provider")
+}
+
+// The low-credit warning says what the account holds as people read it,
+// in the log's language, not the program's structure.
+func TestLowCreditWarningTellsTheAmount(t *testing.T) {
+	fake := netgsmtest.New()
+	t.Cleanup(fake.Close)
+	fake.BalanceShape = netgsmtest.BalanceText
+	t.Setenv("BALANCE_TEST_PASSWORD", fake.Password)
+	pool := x509.NewCertPool()
+	pool.AddCert(fake.Server.Certificate())
+	var buf bytes.Buffer
+	d := balanceDaemonLogging(t, `    provider: netgsm
+    netgsm: {url: "`+fake.URL()+`", usercode: "`+fake.User+`", password: "${env:BALANCE_TEST_PASSWORD}", msgheader: MAGAZA}`, pool,
+		slog.New(slog.NewTextHandler(&buf, nil)))
+	d.CheckBalances(context.Background())
+	line := buf.String()
+	if !strings.Contains(line, `balances="39 TL"`) || strings.Contains(line, "Amount:") {
+		t.Errorf("low-credit warning:\n%s", line)
+	}
 }
