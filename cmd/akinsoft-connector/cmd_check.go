@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -210,10 +211,16 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		for _, s := range srcs {
 			say("cmd.check.pending", "job", j.Name, "source", s, "n", n[s])
 		}
-		// Not a problem either: runs skip it until Wolvox creates it.
+		// Not a problem either when the year may not be open yet: runs
+		// skip it until Wolvox creates it. This year's, past January's
+		// window, is a wrong path: runs would skip it all year.
 		missing := poll.MissingDatabases(ctx, sources, j)
 		for _, s := range slices.Sorted(maps.Keys(missing)) {
-			say("cmd.check.database_missing", "job", j.Name, "source", s, "err", missing[s])
+			if yearMayBeMissing(cfg, s, time.Now()) {
+				say("cmd.check.database_missing", "job", j.Name, "source", s, "err", missing[s])
+			} else {
+				failed(j.Name, missing[s])
+			}
 		}
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
@@ -434,4 +441,23 @@ type configProblems struct {
 
 func (e *configProblems) Error() string {
 	return catalog.M("cmd.check.problems", "n", e.n, "file", e.file).In(e.lang)
+}
+
+// yearMayBeMissing says whether the year's database source (merkez@2026)
+// may not exist yet at now: last year's (the shop began with this year), or
+// this year's in January's grace window (the year not opened in Wolvox).
+func yearMayBeMissing(cfg *config.Config, source string, now time.Time) bool {
+	base, year, _ := strings.Cut(source, "@")
+	y, err := strconv.Atoi(year)
+	if err != nil {
+		return false
+	}
+	grace := config.DefaultYearGrace.Std()
+	for _, src := range cfg.Sources {
+		if src.Name == base && src.YearGrace > 0 {
+			grace = src.YearGrace.Std()
+		}
+	}
+	years := erp.Years(now.In(cfg.Location()), grace)
+	return y < years[len(years)-1] || len(years) > 1
 }

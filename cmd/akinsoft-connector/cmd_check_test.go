@@ -14,6 +14,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
 // oldWolvoxFixture is the demo database of a Wolvox without CARI.TEL2,
@@ -310,8 +311,10 @@ func TestREADMECheckSamplesAreReal(t *testing.T) {
 }
 
 // A {year} SQLite source whose folder for this year does not exist yet, as
-// a new year's Wolvox database before the shop opens the year: check names
-// it and passes, and run --once skips it, as with Firebird and SQL Server.
+// a new year's Wolvox database before the shop opens the year: run --once
+// skips it, as with Firebird and SQL Server. check names it and passes in
+// January's window, when the year may not be open yet; past it, this
+// year's database missing is a wrong path, and check refuses it, once.
 func TestYearDatabaseNotCreatedYetIsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	year := time.Now().In(config.DefaultLocation()).Year()
@@ -339,11 +342,17 @@ jobs:
 		t.Fatal(err)
 	}
 	this := fmt.Sprintf("demo@%d", year)
+	january := len(erp.Years(time.Now().In(config.DefaultLocation()), config.DefaultYearGrace.Std())) > 1
 	code, out, errOut := runEN(t, "check", "--config", cfg)
-	if code != exitOK || !strings.Contains(out, "job new-invoices: "+this+": not read: the database does not exist yet, and runs skip it until it does") {
-		t.Errorf("check: exit %d, want 0 and the missing database named:\n%s\n%s", code, out, errOut)
+	switch {
+	case january && (code != exitOK || !strings.Contains(out, "job new-invoices: "+this+": not read: the database does not exist yet, and runs skip it until it does")):
+		t.Errorf("check in January: exit %d, want 0 and the missing database named:\n%s\n%s", code, out, errOut)
+	case !january && (code != exitConfig || strings.Count(out, "database file "+filepath.Join(dir, "y", strconv.Itoa(year), "demo.db")) != 1):
+		t.Errorf("check past January: exit %d, want %d and the missing database said once:\n%s\n%s", code, exitConfig, out, errOut)
 	}
-	if code, out, errOut = runCLI(t, "--lang", "tr", "check", "--config", cfg); code != exitOK || !strings.Contains(out, "görev own-sql: "+this+": okunmuyor: veritabanı henüz yok") {
+	code, out, errOut = runCLI(t, "--lang", "tr", "check", "--config", cfg)
+	if january && (code != exitOK || !strings.Contains(out, "görev own-sql: "+this+": okunmuyor: veritabanı henüz yok")) ||
+		!january && (code != exitConfig || !strings.Contains(out, "2 görev aynı nedenle okuyamadı (new-invoices, own-sql)")) {
 		t.Errorf("check in Turkish: exit %d:\n%s\n%s", code, out, errOut)
 	}
 	if code, out, errOut = runEN(t, "run", "--once", "--config", cfg); code != exitOK || strings.Contains(out+errOut, "failed") {
@@ -455,5 +464,32 @@ func TestCheckRefusesATemplateANullColumnBreaks(t *testing.T) {
 	}
 	if n == 0 {
 		t.Errorf("no invoice was skipped with\n%s\namong %+v", tr, skipped)
+	}
+}
+
+// Last year's database may be missing (the shop began with this year), and
+// this year's in January's window; this year's past it is a wrong path.
+func TestYearMayBeMissing(t *testing.T) {
+	cfg, err := config.Parse("/etc/ac/config.yaml", []byte(`sources: [{name: merkez, driver: sqlite, database: "y/{year}/w.db"}]
+channels: {sms: {provider: console}}
+jobs: [{name: j, preset: new_invoices, schedule: "@every 1m", messages: {sms: {}}}]
+`), config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ist := config.DefaultLocation()
+	for _, tc := range []struct {
+		source string
+		at     time.Time
+		may    bool
+	}{
+		{"merkez@2027", time.Date(2027, 1, 5, 10, 0, 0, 0, ist), true},
+		{"merkez@2026", time.Date(2027, 1, 5, 10, 0, 0, 0, ist), true},
+		{"merkez@2027", time.Date(2027, 3, 1, 10, 0, 0, 0, ist), false},
+		{"merkez", time.Date(2027, 3, 1, 10, 0, 0, 0, ist), false},
+	} {
+		if got := yearMayBeMissing(cfg, tc.source, tc.at); got != tc.may {
+			t.Errorf("%s at %s: %v, want %v", tc.source, tc.at.Format("2006-01-02"), got, tc.may)
+		}
 	}
 }
