@@ -71,7 +71,14 @@ func TestMSIInstallsTheDocsAtDocDir(t *testing.T) {
 // The documentation is found beside the program when the MSI was installed
 // to another folder than Program Files; elsewhere the default is named.
 func TestDocsBesideTheProgram(t *testing.T) {
-	install := filepath.Join(t.TempDir(), "Uygulamalar", "AkinsoftConnector")
+	// Not t.TempDir: under Wine its cleanup fails to unlink the file
+	// ("Invalid function"), which fails the test after it passed.
+	root, err := os.MkdirTemp("", "docs-beside")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(root) })
+	install := filepath.Join(root, "Uygulamalar", "AkinsoftConnector")
 	if err := os.MkdirAll(filepath.Join(install, "docs"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +93,7 @@ func TestDocsBesideTheProgram(t *testing.T) {
 	if got, want := docsBeside(exe, fallback), filepath.Join(install, "docs"); got != want {
 		t.Errorf("installed docs: %q, want %q", got, want)
 	}
-	if got := docsBeside(filepath.Join(t.TempDir(), "akinsoft-connector"), fallback); got != fallback {
+	if got := docsBeside(filepath.Join(root, "akinsoft-connector"), fallback); got != fallback {
 		t.Errorf("a program with no docs beside it: %q", got)
 	}
 	if got := docsBeside("", fallback); got != fallback {
