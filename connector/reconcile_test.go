@@ -123,7 +123,7 @@ func (e *env) enqueue(t testing.TB, from, n int) {
 	for i := from; i < from+n; i++ {
 		key := fmt.Sprintf("invoice:%d:created", i)
 		ms = append(ms, outbox.NewMessage{Message: mapping.Message{Channel: "sms", To: fmt.Sprintf("+90532%07d", i), Text: "Fatura " + fmt.Sprint(i)}, DedupeKey: key, RecordKey: fmt.Sprint(i)},
-			outbox.NewMessage{Message: mapping.Message{Channel: "email", To: fmt.Sprintf("m%d@example.com", i), Text: "Fatura"}, DedupeKey: key, RecordKey: fmt.Sprint(i), Standby: true})
+			outbox.NewMessage{Message: mapping.Message{Channel: "email", To: fmt.Sprintf("m%d@example.com", i), Text: "Fatura"}, DedupeKey: key, RecordKey: fmt.Sprint(i), Standby: 1})
 	}
 	if _, err := e.store.Enqueue(context.Background(), outbox.Batch{Job: "new-invoices", Source: "demo", Messages: ms}); err != nil {
 		t.Fatal(err)

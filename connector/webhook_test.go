@@ -141,7 +141,7 @@ func (e *webhookEnv) sendOne(t *testing.T) (outbox.Message, whatsapptest.Sent) {
 		{Message: mapping.Message{Channel: "whatsapp", To: "+905551112233", Text: "kargo", Payload: []byte(
 			`{"name":"order_shipped","language":{"code":"tr"},"components":[{"type":"body","parameters":[{"type":"text","text":"Ayşe"},{"type":"text","text":"2024-101"}]}]}`)},
 			DedupeKey: "inv:101", RecordKey: "101"},
-		{Message: mapping.Message{Channel: "sms", To: "+905551112233", Text: "2024-101"}, DedupeKey: "inv:101", RecordKey: "101", Standby: true},
+		{Message: mapping.Message{Channel: "sms", To: "+905551112233", Text: "2024-101"}, DedupeKey: "inv:101", RecordKey: "101", Standby: 1},
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -383,7 +383,7 @@ func TestMarketingRefusalWithoutWebhook(t *testing.T) {
 		key := fmt.Sprintf("campaign:%v", commercial)
 		_, err := store.Enqueue(ctx, outbox.Batch{Job: "shipped", Source: "demo", Messages: []outbox.NewMessage{
 			{Message: mapping.Message{Channel: "whatsapp", To: to, Text: "x", Payload: payload}, DedupeKey: key, Commercial: commercial},
-			{Message: mapping.Message{Channel: "sms", To: to, Text: "x"}, DedupeKey: key, Commercial: commercial, Standby: true},
+			{Message: mapping.Message{Channel: "sms", To: to, Text: "x"}, DedupeKey: key, Commercial: commercial, Standby: 1},
 		}})
 		if err != nil {
 			t.Fatal(err)

@@ -25,7 +25,7 @@ type ranked struct {
 	rank int
 }
 
-func (c fallbackChains) add(key string, id int64, status Status, standby bool, rank int, notified bool) {
+func (c fallbackChains) add(key string, id int64, status Status, rank int, notified bool) {
 	ch := c[key]
 	if ch == nil {
 		ch = &chain{}
@@ -34,7 +34,7 @@ func (c fallbackChains) add(key string, id int64, status Status, standby bool, r
 	switch {
 	case status == StatusStandby:
 		ch.standby = append(ch.standby, ranked{id, rank})
-	case status == StatusSkipped && !standby && !notified:
+	case status == StatusSkipped && rank == 0 && !notified:
 		ch.failed++
 	}
 }

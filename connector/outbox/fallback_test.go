@@ -55,7 +55,7 @@ func TestSkippedChannelStartsItsFallback(t *testing.T) {
 					to = "ayse@example.com"
 				}
 				b.Messages = append(b.Messages, NewMessage{Message: mapping.Message{Channel: m.channel, To: to, Text: "fatura"},
-					DedupeKey: "invoice:s:108:created", Skip: m.skip, Standby: m.rank > 0, Rank: m.rank, Notified: m.notified})
+					DedupeKey: "invoice:s:108:created", Skip: m.skip, Standby: m.rank, Notified: m.notified})
 			}
 			for run := range 2 { // the second run finds every message stored
 				if _, err := s.Enqueue(ctx, b); err != nil {
@@ -94,7 +94,7 @@ func TestOperatorReleasesAStuckStandby(t *testing.T) {
 		}
 		if _, err := s.Enqueue(ctx, Batch{Job: "j", Source: "s", Messages: []NewMessage{
 			{Message: mapping.Message{Channel: "whatsapp", To: "+905321234567", Text: "fatura"}, DedupeKey: key, Skip: skip},
-			{Message: mapping.Message{Channel: "email", To: "ayse@example.com", Text: "fatura"}, DedupeKey: key, Standby: true, Rank: 1},
+			{Message: mapping.Message{Channel: "email", To: "ayse@example.com", Text: "fatura"}, DedupeKey: key, Standby: 1},
 		}}); err != nil {
 			t.Fatal(err)
 		}

@@ -360,13 +360,12 @@ type NewMessage struct {
 	// commercial message needs no prior İYS consent for them.
 	Merchant bool
 	Skip     *mapping.Reason
-	// Standby messages wait for their job's earlier channel to fail (a
-	// fallback chain such as WhatsApp, then SMS); Rank is their place in
-	// that chain, from 1. A channel skipped as it is enqueued (no number, no
-	// link for its template) has failed already: the event's next standby
-	// starts with it.
-	Standby bool
-	Rank    int
+	// Standby is a fallback message's place in its job's chain (such as
+	// WhatsApp, then SMS), from 1; 0 for the others. It waits for the
+	// event's earlier channel to fail. A channel skipped as it is enqueued
+	// (no number, no link for its template) has failed already: the event's
+	// next standby starts with it.
+	Standby int
 	// Notified marks a skipped message whose event reached the recipient
 	// another way (Wolvox sent it itself): it starts no fallback.
 	Notified bool
@@ -445,7 +444,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			}
 			continue
 		}
-		standby, rank, notified := m.Standby, m.Rank, m.Notified
+		rank, notified := m.Standby, m.Notified
 		m.To = mapping.NormalizeAddress(m.To, "")
 		stopped := false // a message that would have been sent
 		// Skipped ones too: a job's own check skips with the recipient known.
@@ -467,7 +466,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		status, reason := StatusPending, ""
 		if m.Skip != nil {
 			status, reason = StatusSkipped, encodeReason(*m.Skip)
-		} else if m.Standby {
+		} else if m.Standby > 0 {
 			status = StatusStandby
 		}
 		if err := checkMove(status, StatusNew); err != nil {
@@ -498,7 +497,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			if err != nil {
 				return e, fmt.Errorf("insert message %s/%s: %w", m.DedupeKey, m.Channel, err)
 			}
-			chains.add(m.DedupeKey, id, status, standby, rank, notified)
+			chains.add(m.DedupeKey, id, status, rank, notified)
 		}
 	}
 	if err := chains.start(ctx, tx); err != nil {

@@ -165,8 +165,8 @@ func TestFallbackActivation(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
 	b := Batch{Job: "j", Source: "s", Messages: []NewMessage{
 		{Message: mapping.Message{Channel: "whatsapp", To: "+905321234567", Text: "x"}, DedupeKey: "k"},
-		{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "x"}, DedupeKey: "k", Standby: true},
-		{Message: mapping.Message{Channel: "email", To: "a@example.com", Text: "x"}, DedupeKey: "k", Standby: true},
+		{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "x"}, DedupeKey: "k", Standby: 1},
+		{Message: mapping.Message{Channel: "email", To: "a@example.com", Text: "x"}, DedupeKey: "k", Standby: 1},
 	}}
 	if _, err := s.Enqueue(ctx, b); err != nil {
 		t.Fatal(err)

@@ -134,8 +134,8 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 	emit := func(suffix string, m *mapping.Mapper, d erp.Record, who catalog.Msg) {
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key + suffix, RecordKey: recordKey, Commercial: j.Commercial,
-				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Contains(j.Fallback, r.Channel),
-				Rank: slices.Index(j.Fallback, r.Channel) + 1, About: j.about(d), FormerKeys: formerly(suffix), FormerSince: ev.since}
+				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Index(j.Fallback, r.Channel) + 1,
+				About: j.about(d), FormerKeys: formerly(suffix), FormerSince: ev.since}
 			switch {
 			case refused != nil:
 				msg.Skip = refused

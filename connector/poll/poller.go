@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -200,29 +202,27 @@ type rereader interface {
 // the rows up to seen it kept: committed late, or read before and their
 // messages erased by forget (the outbox stores nothing of those again).
 func (p *Poller) dropKnown(ctx context.Context, j *Job, src *erp.Source, page []erp.Record, seen int64) ([]erp.Record, map[string]bool, error) {
-	var keys []string
+	again := map[string]bool{} // the record keys (as stored) of rows up to seen
 	for _, r := range page {
 		if k, err := keyOf(r, j.Key); err == nil && k <= seen {
-			keys = append(keys, fmt.Sprint(r[j.Key]))
+			again[fmt.Sprint(r[j.Key])] = true
 		}
 	}
-	if len(keys) == 0 {
+	if len(again) == 0 {
 		return page, nil, nil
 	}
-	known, err := p.Store.KnownRecords(ctx, j.Name, src.Name(), keys)
+	known, err := p.Store.KnownRecords(ctx, j.Name, src.Name(), slices.Collect(maps.Keys(again)))
 	if err != nil {
 		return nil, nil, err
 	}
-	out, again := page[:0:0], map[string]bool{}
+	out := page[:0:0]
 	for _, r := range page {
-		k, err := keyOf(r, j.Key)
-		if err == nil && k <= seen {
-			if known[fmt.Sprint(r[j.Key])] {
-				continue
-			}
-			again[fmt.Sprint(r[j.Key])] = true
+		if k := fmt.Sprint(r[j.Key]); !(again[k] && known[k]) {
+			out = append(out, r)
 		}
-		out = append(out, r)
+	}
+	for k := range known {
+		delete(again, k)
 	}
 	return out, again, nil
 }
