@@ -53,10 +53,13 @@ func invoiceSample() Record {
 	return r
 }
 
+// invoiceMovement is CARIHR.ISLEM_TURU of an invoice's movement.
+const invoiceMovement = "9"
+
 var morePresets = []Preset{
 	{
 		Name:        "collections",
-		Description: "payments received: credit movements on the customer's account (CARIHR), as they are recorded, with the balance after them",
+		Description: "payments received: credit movements on the customer's account (CARIHR) other than invoices' own (ISLEM_TURU 9), as they are recorded, with the balance after them",
 		Mode:        "created",
 		Key:         "BLKODU",
 		Entity:      "payment",
@@ -69,7 +72,12 @@ var morePresets = []Preset{
 			opt("H.EVRAK_NO", NullText), optBy("H.ISLEM_TURU", NullInt, "movement_types"), filter("H.SILINDI", 0)},
 			[]Column{req("K.BLKODU"), req("K.BLCRKODU"), req("K.KPB_ATUT"), req("K.KPB_BTUT"), filter("K.SILINDI", 0)}, customerColumns),
 		query: func(p Params) (string, error) {
-			types := ""
+			// An invoice's own movement (ISLEM_TURU 9, the one code Wolvox's
+			// schema confirms) is never a payment, yet a sales return or a
+			// purchase invoice books it as a credit: without this a supplier
+			// would be thanked for a payment when the shop buys from it. A
+			// database without the column reads it as NULL and keeps the row.
+			types := " AND COALESCE(H.ISLEM_TURU, 0) <> " + invoiceMovement
 			if p["movement_types"] != "" {
 				t, err := p.ints("movement_types", "")
 				if err != nil {
