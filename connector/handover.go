@@ -6,13 +6,12 @@ import (
 )
 
 // handover is what a config reload carries from the daemon it stops to the
-// one it starts: what people did by hand, which no config says. A reload
-// rebuilds every channel and the status page, and without it an operator's
-// pause was lifted (the held message sent at once) and everyone logged out.
-// It lives in memory only: a restart, or a crash, starts without it, as the
-// README says of a pause.
+// one it starts: the status page's logins, which no config says. A reload
+// rebuilds the status page, and without it everyone was logged out. It
+// lives in memory only: a restart, or a crash, starts without it. An
+// operator's pause is kept in the outbox instead (restoreHolds), so that a
+// restart keeps it too.
 type handover struct {
-	held   []string       // the channels an operator paused
 	page   pageScope      // where and how the status page listened
 	logins *status.Logins // its sessions; nil when it did not run
 }
@@ -28,31 +27,15 @@ func pageScopeOf(cfg *config.Config) pageScope {
 	return pageScope{listen: cfg.Status.Listen.String(), tls: cfg.Status.TLSCert != "", authFile: status.AuthPath(string(cfg.StateDir))}
 }
 
-// handOver is what the daemon replacing this stopped one takes over. Run
-// has returned, so the page is closed and no Pause or Resume can follow.
+// handOver is what the daemon replacing this stopped one takes over.
 func (d *Daemon) handOver() handover {
 	d.mu.Lock()
-	h := handover{page: pageScopeOf(d.cfg), logins: d.logins}
-	d.mu.Unlock()
-	for _, name := range d.channelNames() {
-		if d.channels[name].Held() {
-			h.held = append(h.held, name)
-		}
-	}
-	return h
+	defer d.mu.Unlock()
+	return handover{page: pageScopeOf(d.cfg), logins: d.logins}
 }
 
-// takeOver holds again the channels an operator held in the daemon this
-// one replaces, before Run starts any of them sending, and keeps the
-// page's logins for startStatus. A channel the new config no longer has
-// has nothing to hold. The old daemon finished its sends before it
-// stopped, so nothing is under way to be cut short or sent twice.
+// takeOver keeps the page's logins for startStatus.
 func (d *Daemon) takeOver(h handover) {
-	for _, name := range h.held {
-		if c, ok := d.channels[name]; ok {
-			c.HoldOver()
-		}
-	}
 	d.mu.Lock()
 	d.carried = h
 	d.mu.Unlock()

@@ -170,6 +170,44 @@ type reloadEnv struct {
 	console   *syncBuffer // what the console provider sent
 	reload    chan struct{}
 	u         *pageUser
+	stop      func(*testing.T) // stops the running service
+	starts    int              // how many times the status page has started
+}
+
+// start runs the service (RunWithReload) on e's config until stop.
+func (e *reloadEnv) start(t *testing.T) {
+	t.Helper()
+	load := func() (*config.Config, error) { return config.Load(e.path, config.Options{}) }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- connector.RunWithReload(ctx, load, e.reload, connector.Options{Console: e.console, Logger: slog.New(slog.NewTextHandler(e.log, nil))})
+	}()
+	stopped := false
+	e.stop = func(t *testing.T) {
+		if stopped {
+			return
+		}
+		stopped = true
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	}
+	e.starts++
+}
+
+// restart stops the service and starts it again, as a reboot or Windows'
+// service restart does, and logs the operator in to the new page.
+func (e *reloadEnv) restart(t *testing.T) {
+	t.Helper()
+	e.stop(t)
+	e.start(t)
+	e.u.base = pageAt(t, e.log, e.starts)
+	e.u.login()
+	// The new daemon's dispatcher drains at once when it starts: given that
+	// time, a lifted pause would have sent the message by now.
+	time.Sleep(500 * time.Millisecond)
 }
 
 func startReloadEnv(t *testing.T) *reloadEnv {
@@ -180,8 +218,7 @@ func startReloadEnv(t *testing.T) *reloadEnv {
 	}
 	e := &reloadEnv{dir: dir, path: filepath.Join(dir, "config.yaml"), log: &syncBuffer{}, console: &syncBuffer{}, reload: make(chan struct{})}
 	e.write(t, pauseReloadConfig)
-	load := func() (*config.Config, error) { return config.Load(e.path, config.Options{}) }
-	first, err := load()
+	first, err := config.Load(e.path, config.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,17 +230,8 @@ func startReloadEnv(t *testing.T) *reloadEnv {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- connector.RunWithReload(ctx, load, e.reload, connector.Options{Console: e.console, Logger: slog.New(slog.NewTextHandler(e.log, nil))})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
-	})
+	e.start(t)
+	t.Cleanup(func() { e.stop(t) })
 	jar, _ := cookiejar.New(nil)
 	e.u = &pageUser{t: t, base: pageAt(t, e.log, 1), token: token,
 		c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
@@ -224,7 +252,8 @@ func (e *reloadEnv) reloadTo(t *testing.T, y string) {
 	t.Helper()
 	e.write(t, y)
 	e.reload <- struct{}{}
-	e.u.base = pageAt(t, e.log, 2)
+	e.starts++
+	e.u.base = pageAt(t, e.log, e.starts)
 	waitFor(t, "the reloaded config's new job ran", func() bool { return strings.Contains(e.log.String(), "job=night-invoices") })
 	// The new daemon's dispatcher drains at once when it starts: given that
 	// time, a lifted pause would have sent the message by now.
@@ -278,5 +307,56 @@ func TestReloadThatMovesThePageLogsOut(t *testing.T) {
 	}
 	if o := e.u.overview(); !smsHeld(o) {
 		t.Errorf("after the reload sms is %+v, want it still held", o.Channels)
+	}
+}
+
+// The pause also outlasts a restart of the service: on Windows the config is
+// read again only by restarting it, and a pause that a restart lifted would
+// send the messages it held back right after the fix. Resume is kept too.
+func TestPauseOutlivesARestart(t *testing.T) {
+	e := startReloadEnv(t)
+	e.u.channel("pause")
+	addInvoices(t, e.dir, demo.LaterInvoices[0])
+	waitFor(t, "the new invoice's SMS is queued", func() bool { return pendingSMS(e.u.overview()) == 1 })
+
+	e.restart(t)
+	o := e.u.overview()
+	if !smsHeld(o) || pendingSMS(o) != 1 || strings.Contains(e.console.String(), "2024-131") {
+		t.Fatalf("after the restart: channels %+v, %d pending, console:\n%s\nwant sms still held and its SMS waiting", o.Channels, pendingSMS(o), e.console)
+	}
+	if !strings.Contains(e.log.String(), "channel stays paused by an operator after the restart or reload") {
+		t.Errorf("the log does not say the pause goes on:\n%s", e.log)
+	}
+
+	e.u.channel("resume")
+	waitFor(t, "the SMS is sent after Resume", func() bool { return strings.Contains(e.console.String(), "2024-131") })
+	e.restart(t)
+	if o := e.u.overview(); smsHeld(o) {
+		t.Errorf("after Resume and a restart sms is %+v, want it sending", o.Channels)
+	}
+}
+
+// Without a status page no one could press Resume: the pause stays (nothing
+// is sent unasked) and the log says how to lift it.
+func TestPauseWithoutAPageSaysHowToResume(t *testing.T) {
+	e := startReloadEnv(t)
+	e.u.channel("pause")
+	e.stop(t)
+	e.write(t, strings.Replace(pauseReloadConfig, `status: {listen: "127.0.0.1:0"}`, `status: {disabled: true}`, 1))
+	cfg, err := config.Load(e.path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := &syncBuffer{}
+	d, err := connector.New(t.Context(), cfg, connector.Options{Console: e.console, Logger: slog.New(slog.NewTextHandler(log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if held, _ := d.ChannelPaused("sms"); !held {
+		t.Error("sms is not held without the page")
+	}
+	if !strings.Contains(log.String(), "the status page is disabled (status.disabled): enable it, restart and press Resume") {
+		t.Errorf("the log does not say how to resume:\n%s", log)
 	}
 }

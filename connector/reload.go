@@ -15,9 +15,9 @@ type LoadFunc func() (*config.Config, error)
 // RunWithReload runs the daemon until ctx ends. Each signal on reload loads
 // the config again: a valid new config replaces the running daemon (which
 // first finishes its sends; queued messages wait in the outbox), an invalid
-// one is logged and the running daemon carries on untouched. What an
-// operator did by hand, a channel's pause and the status page's logins,
-// passes to the new daemon (handover.go).
+// one is logged and the running daemon carries on untouched. The status
+// page's logins pass to the new daemon (handover.go); a channel's pause is
+// in the outbox, where the new daemon finds it.
 func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, opts Options) error {
 	log := opts.Logger
 	if log == nil {

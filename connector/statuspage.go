@@ -98,22 +98,53 @@ func (d *Daemon) Wake(channel string) {
 }
 
 // Hold pauses a channel by hand (the status page's Pause button); it
-// reports whether the channel exists.
-func (d *Daemon) Hold(channel string) bool {
+// reports whether the channel exists. The pause is kept in the outbox and
+// outlasts a restart (restoreHolds). Were it not saved, the channel still
+// holds now, and the log says a restart would lift it.
+func (d *Daemon) Hold(ctx context.Context, channel string) bool {
 	c, ok := d.channels[channel]
-	if ok {
-		c.Hold()
+	if !ok {
+		return false
 	}
-	return ok
+	c.Hold()
+	if err := d.store.SetHeld(ctx, channel, true); err != nil {
+		d.log.Warn("log.dispatch.hold_not_saved", "channel", channel, "err", err)
+	}
+	return true
 }
 
-// Resume lets a held channel send again.
-func (d *Daemon) Resume(channel string) bool {
+// Resume lets a held channel send again. Were it not saved, the channel
+// sends now and would be paused again after a restart: the safe side.
+func (d *Daemon) Resume(ctx context.Context, channel string) bool {
 	c, ok := d.channels[channel]
-	if ok {
-		c.Resume()
+	if !ok {
+		return false
 	}
-	return ok
+	if err := d.store.SetHeld(ctx, channel, false); err != nil {
+		d.log.Warn("log.dispatch.resume_not_saved", "channel", channel, "err", err)
+	}
+	c.Resume()
+	return true
+}
+
+// restoreHolds pauses again, before anything is sent, the channels an
+// operator paused and did not resume, whether this daemon follows a restart
+// or a reload. Without a status page no one can press Resume, so the log
+// says how to get it back rather than lifting the pause unasked.
+func (d *Daemon) restoreHolds(ctx context.Context) error {
+	held, err := d.store.HeldChannels(ctx)
+	if err != nil {
+		return err
+	}
+	for _, name := range held {
+		if c, ok := d.channels[name]; ok {
+			c.HoldOver()
+			if d.cfg.Status.Disabled {
+				d.log.Warn("log.dispatch.held_no_page", "channel", name)
+			}
+		}
+	}
+	return nil
 }
 
 // recordRun feeds a finished job run to the metrics and saves it in the

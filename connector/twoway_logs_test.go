@@ -52,7 +52,7 @@ func TestListeningLogsInTurkish(t *testing.T) {
 	if _, err := e.d.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if !e.d.Hold("sms") || !e.d.Resume("sms") {
+	if !e.d.Hold(t.Context(), "sms") || !e.d.Resume(t.Context(), "sms") {
 		t.Fatal("no sms channel to pause")
 	}
 	logsIn(t, e.log.String(), catalog.TR, "log.inbound.refusal", "log.dispatch.no_consent", "log.dispatch.held", "log.dispatch.resumed")

@@ -21,8 +21,17 @@ func init() {
 			tr: "kanal bir yönetici tarafından duraklatıldı",
 			en: "channel paused by an operator"},
 		"log.dispatch.still_held": {
-			tr: "kanal yeniden yüklemeden sonra da yöneticinin duraklatmasıyla bekliyor; durum sayfasındaki Devam ettir düğmesi sürdürür",
-			en: "channel stays paused by an operator after the reload; Resume on the status page lets it send"},
+			tr: "kanal, bir yöneticinin duraklatmasıyla, yeniden başlatma ya da yeniden yüklemeden sonra da bekliyor; durum sayfasındaki Devam ettir düğmesi sürdürür",
+			en: "channel stays paused by an operator after the restart or reload; Resume on the status page lets it send"},
+		"log.dispatch.held_no_page": {
+			tr: "kanal bir yöneticinin duraklatmasıyla bekliyor ama durum sayfası kapalı (status.disabled): sayfayı açın, yeniden başlatın ve Devam ettir'e basın",
+			en: "channel is paused by an operator but the status page is disabled (status.disabled): enable it, restart and press Resume"},
+		"log.dispatch.hold_not_saved": {
+			tr: "kanal duraklatıldı ama bu kaydedilemedi: bir yeniden başlatma duraklatmayı kaldırır",
+			en: "channel paused, but the pause could not be saved: a restart would lift it"},
+		"log.dispatch.resume_not_saved": {
+			tr: "kanal devam ediyor ama bu kaydedilemedi: bir yeniden başlatmadan sonra yine duraklatılmış olur",
+			en: "channel resumed, but this could not be saved: after a restart it would be paused again"},
 		"log.dispatch.resumed": {
 			tr: "kanal bir yönetici tarafından devam ettirildi",
 			en: "channel resumed by an operator"},

@@ -6,9 +6,9 @@ import "time"
 const ReasonPausedByOperator = "dispatch.paused_by_operator"
 
 // Hold pauses the channel by hand (the status page's Pause): nothing is
-// claimed until Resume; messages keep waiting, none is lost. It lasts until
-// Resume or a restart of the service: it is kept in memory only, and a
-// config reload hands it over (HoldOver).
+// claimed until Resume; messages keep waiting, none is lost. The daemon
+// keeps it in the outbox, and a channel built after a restart or a reload
+// is held again with HoldOver.
 func (c *Channel) Hold() {
 	c.mu.Lock()
 	c.held = true
@@ -16,9 +16,9 @@ func (c *Channel) Hold() {
 	c.log.Warn("log.dispatch.held", "channel", c.Name)
 }
 
-// HoldOver holds a channel built to replace one an operator held (a config
-// reload rebuilds every channel): the same Hold, before the channel's first
-// drain, and logged as a pause that goes on rather than a new one.
+// HoldOver holds a channel an operator held before a restart or a config
+// reload (which rebuilds every channel): the same Hold, before the
+// channel's first drain, and logged as a pause that goes on, not a new one.
 func (c *Channel) HoldOver() {
 	c.mu.Lock()
 	c.held = true

@@ -24,7 +24,7 @@ var forgetCovers = map[string]string{
 	"suppression":    "the person's keyed hash is added: no readable address",
 	"job_runs":       "an error text naming the person is emptied",
 	"cursors":        "read positions, kept; reported when one names the person",
-	"meta":           "key check, housekeeping flags and the largest forgotten message id (so it is not given again), no personal data",
+	"meta":           "key check, housekeeping flags, the channels an operator paused and the largest forgotten message id (so it is not given again), no personal data",
 }
 
 // ForgottenMessage is one message forget removed or emptied.

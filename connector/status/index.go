@@ -77,9 +77,9 @@ func (s *Server) channelPost(w http.ResponseWriter, r *http.Request, _ session) 
 	action := r.URL.Path[strings.LastIndexByte(r.URL.Path, '/')+1:]
 	ok := false
 	if action == "pause" {
-		ok = s.opts.Probe.Hold(name)
+		ok = s.opts.Probe.Hold(r.Context(), name)
 	} else {
-		ok = s.opts.Probe.Resume(name)
+		ok = s.opts.Probe.Resume(r.Context(), name)
 	}
 	q := url.Values{"name": {name}}
 	if ok {

@@ -39,8 +39,8 @@ type Probe interface {
 	Wake(channel string)
 	// Hold pauses a channel by hand until Resume (the admin's Pause); both
 	// report whether the channel exists.
-	Hold(channel string) bool
-	Resume(channel string) bool
+	Hold(ctx context.Context, channel string) bool
+	Resume(ctx context.Context, channel string) bool
 	// Health is what the daemon knows of its own trouble (in memory).
 	Health(ctx context.Context) Health
 }

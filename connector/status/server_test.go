@@ -58,7 +58,7 @@ func TestReadyz(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e := newEnv(t, envOpts{errs: tc.errs})
 			held := strings.Contains(tc.name, "operator")
-			if held && !e.daemon.Hold("sms") {
+			if held && !e.daemon.Hold(t.Context(), "sms") {
 				t.Fatal("no sms channel to hold")
 			}
 			resp, body := e.do(e.client(), "GET", "/readyz", nil)
