@@ -267,6 +267,11 @@ var _ fmt.Stringer = StatusPending
 // The reasons notify itself gives (their texts are in connector/catalog).
 const (
 	ReasonUnclassified = "provider.unclassified" // detail: the error
+	// ReasonAbroad: the recipient's number is of another country, and the
+	// provider (as the connector uses it) sends to Turkish numbers only.
+	// Sending it again on the same channel can never work; another channel
+	// (the job's fallback) may. Arguments: provider, country ("+49").
+	ReasonAbroad = "provider.abroad"
 )
 
 // Incoming is one message a customer sent to the shop (a reply).

@@ -28,7 +28,7 @@ func TestEveryReasonCodeHasAText(t *testing.T) {
 		codes []string
 	}{
 		{"mapping", mapping.ReasonCodes},
-		{"notify", []string{notify.ReasonUnclassified}},
+		{"notify", []string{notify.ReasonUnclassified, notify.ReasonAbroad}},
 		{"notify/httpclient", httpclient.ReasonCodes},
 		{"notify/console", console.ReasonCodes},
 		{"notify/netgsm", netgsm.ReasonCodes},

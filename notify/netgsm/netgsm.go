@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/time/rate"
 
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -264,7 +265,20 @@ func decode(resp *httpclient.Response) (answer, error) {
 }
 
 // Number turns an E.164 Turkish mobile number into NetGSM's 10 digits.
+//
+// A number of another country is refused here, before any request:
+// NetGSM's send takes a number as 10 digits, 5XXXXXXXXX (providers.md §1.2),
+// and how an account with international SMS would take a foreign one is not
+// documented. Sent anyway, NetGSM would either refuse the request with code
+// 70, failing the Turkish messages of the same n:n batch with it, or accept
+// it and report it undeliverable later, at a cost [UNCONFIRMED which]; either
+// way it never reaches the customer, so it is refused as abroad
+// (notify.ReasonAbroad): final, with no code of NetGSM's, and for the job's
+// fallback channel to take over.
 func Number(e164 string) (string, error) {
+	if country, ok := abroad(e164); ok {
+		return "", notify.Permanent("", notify.Why(notify.ReasonAbroad, "provider", "NetGSM", "country", country))
+	}
 	d := strings.TrimPrefix(e164, "+")
 	if strings.HasPrefix(d, "90") && len(d) == 12 {
 		d = d[2:]
@@ -275,6 +289,20 @@ func Number(e164 string) (string, error) {
 		return "", notify.Permanent("number", notify.Why(ReasonNotTurkishMobile))
 	}
 	return d, nil
+}
+
+// abroad reports whether an E.164 number is of a country other than
+// Türkiye, and which: its calling code ("+49"). A number that is not E.164
+// is not judged here.
+func abroad(e164 string) (string, bool) {
+	if !strings.HasPrefix(e164, "+") || strings.HasPrefix(e164, "+90") {
+		return "", false
+	}
+	num, err := phonenumbers.Parse(e164, "")
+	if err != nil || num.GetCountryCode() == 0 || num.GetCountryCode() == 90 {
+		return "", false
+	}
+	return fmt.Sprintf("+%d", num.GetCountryCode()), true
 }
 
 // Check verifies the credentials and the sender name without sending: the

@@ -68,7 +68,8 @@ func TestSendCodes(t *testing.T) {
 		{name: "20 text problem", fake: func(s *netgsmtest.Server) { s.Inject(providertest.FaultPermanent, 1) }, m: msg("+905321234567", "x"), class: notify.ErrPermanent, code: "20"},
 		{name: "80 limit", fake: func(s *netgsmtest.Server) { s.Inject(providertest.FaultLimit, 1) }, m: msg("+905321234567", "x"), class: notify.ErrRetry, code: "80"},
 		{name: "100 system error", fake: func(s *netgsmtest.Server) { s.Inject(providertest.FaultServer, 1) }, m: msg("+905321234567", "x"), class: notify.ErrRetry, code: "100"},
-		{name: "not a Turkish mobile", m: msg("+4915112345678", "x"), class: notify.ErrPermanent, code: "number"},
+		{name: "a foreign number, refused before NetGSM", m: msg("+4915112345678", "x"), class: notify.ErrPermanent, code: ""},
+		{name: "not a Turkish mobile", m: msg("+902121234567", "x"), class: notify.ErrPermanent, code: "number"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,9 +2,9 @@
 // the shapes in shared/reference/providers.md §1.2: Basic auth, the send and
 // report result codes, n:n bodies, report paging and the 80/85 limits.
 // Points the reference marks [UNCONFIRMED] are settings here, never asserted:
-// the HTTP status of an auth error (AuthStatus), the jobid form (JobIDs), and
-// how the report reads a query: by date without jobids (DateSearch), with an
-// appname (AppNames). Paging follows pagenumber as documented; PageNumbers
+// the HTTP status of an auth error (AuthStatus), the jobid form (JobIDs), what
+// a send does with a foreign number (Abroad), and how the report reads a
+// query: by date without jobids (DateSearch), with an appname (AppNames). Paging follows pagenumber as documented; PageNumbers
 // can make it ignore it, as a faulty server would.
 package netgsmtest
 
@@ -56,6 +56,23 @@ const (
 	PageNumberIgnored                     // a faulty server: every page is page 0
 )
 
+// Abroad is how a send treats a number of another country, written with
+// its calling code ("4915112345678", or "004915112345678"). NetGSM's send
+// takes a number as 10 digits (5XXXXXXXXX); what it does with a foreign
+// one, on an account without international SMS or with it, is not
+// documented [UNCONFIRMED].
+type Abroad int
+
+const (
+	// AbroadRefused answers code 70 for the whole request, as for any
+	// number that is not 10 digits.
+	AbroadRefused Abroad = iota
+	// AbroadUndelivered accepts the request, and the report then gives the
+	// foreign number status 3 (invalid or restricted number) with
+	// operator 212 (abroad).
+	AbroadUndelivered
+)
+
 // BalanceShape is how POST /balance answers. The SDK's types and a public
 // client disagree, and NetGSM documents neither [UNCONFIRMED].
 type BalanceShape int
@@ -75,7 +92,8 @@ type Package struct {
 type Message struct {
 	JobID     string
 	AppName   string // the send request's appname
-	Number    string // as reported: 90XXXXXXXXXX
+	Number    string // as reported: 90XXXXXXXXXX (a foreign one: its calling code and number)
+	Operator  int    // as reported: 30 (Turkcell), 212 abroad
 	Text      string
 	IYSFilter string
 	Encoding  string
@@ -93,6 +111,8 @@ type Server struct {
 	// (406 documented; 401 possible).
 	AuthStatus int
 	JobIDs     JobIDStyle
+	// Abroad is what a send does with a foreign number.
+	Abroad Abroad
 	// ReportLimit is the report queries allowed per minute (10).
 	ReportLimit int
 	// Now is the fake's clock, for the per-minute limits.
@@ -229,34 +249,45 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, "70", "Invalid iysfilter")
 		return
 	}
-	for _, m := range req.Messages {
-		if !tenDigits.MatchString(m.No) || m.Msg == "" {
-			s.fail(w, "70", "Invalid parameter")
-			return
+	numbers := make([]string, len(req.Messages))
+	for i, m := range req.Messages {
+		switch f, foreign := foreignNumber(m.No); {
+		case m.Msg == "":
+		case tenDigits.MatchString(m.No):
+			numbers[i] = "90" + m.No
+			continue
+		case foreign && s.Abroad == AbroadUndelivered:
+			numbers[i] = f
+			continue
 		}
+		s.fail(w, "70", "Invalid parameter")
+		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.Now()
-	for _, m := range req.Messages {
-		if s.jobsTo("90"+m.No, now) >= 20 {
+	for _, number := range numbers {
+		if s.jobsTo(number, now) >= 20 {
 			s.fail(w, "85", "More than 20 jobs to the same number within a minute")
 			return
 		}
 	}
 	var ids []string
-	for _, m := range req.Messages {
+	for i, m := range req.Messages {
 		if len(ids) == 0 || s.JobIDs == JobIDPerMessage {
 			s.nextJob++
 			ids = append(ids, fmt.Sprint(s.nextJob))
 		}
-		st := 0
-		if s.Blacklisted(m.No) {
+		st, operator := 0, 30
+		switch {
+		case !strings.HasPrefix(numbers[i], "90"):
+			st, operator = 3, 212 // AbroadUndelivered: invalid or restricted, abroad
+		case s.Blacklisted(m.No):
 			st = 15 // NetGSM sends nothing to a blacklisted number
 		}
-		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], AppName: req.AppName, Number: "90" + m.No, Text: m.Msg,
-			IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now, Status: st})
-		s.remember("90"+m.No, ids[len(ids)-1], now)
+		s.messages = append(s.messages, Message{JobID: ids[len(ids)-1], AppName: req.AppName, Number: numbers[i], Operator: operator,
+			Text: m.Msg, IYSFilter: req.IYSFilter, Encoding: req.Encoding, At: now, Status: st})
+		s.remember(numbers[i], ids[len(ids)-1], now)
 	}
 	if s.acceptThenDrop > 0 {
 		// NetGSM took the job, but the answer never reaches the client.
@@ -269,6 +300,16 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, http.StatusOK, map[string]any{"code": "00", "description": "Success", "jobid": strings.Join(ids, ",")})
 }
 
+// foreignNumber reads no as a number of another country written with its
+// calling code, and returns it without a leading 00.
+func foreignNumber(no string) (string, bool) {
+	d := strings.TrimPrefix(no, "00")
+	if len(d) < 11 || len(d) > 15 || strings.Trim(d, "0123456789") != "" || d[0] == '0' || strings.HasPrefix(d, "90") {
+		return "", false
+	}
+	return d, true
+}
+
 // SendAs records a job another program on the same account sent (the
 // shop's Wolvox SMS module, say), with appname (empty: none) and one
 // message per number (10 digits), and returns its jobid.
@@ -279,7 +320,7 @@ func (s *Server) SendAs(appname, text string, numbers ...string) string {
 	id := fmt.Sprint(s.nextJob)
 	now := s.Now()
 	for _, no := range numbers {
-		s.messages = append(s.messages, Message{JobID: id, AppName: appname, Number: "90" + no, Text: text, IYSFilter: "0", At: now})
+		s.messages = append(s.messages, Message{JobID: id, AppName: appname, Number: "90" + no, Operator: 30, Text: text, IYSFilter: "0", At: now})
 		s.remember("90"+no, id, now)
 	}
 	return id
@@ -391,7 +432,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		if s.AppNames == AppNameFiltered && req.AppName != "" && m.AppName != req.AppName {
 			continue
 		}
-		rw := row{JobID: m.JobID, Number: m.Number, Status: m.Status, Operator: 30, MsgLen: 1, ErrorCode: m.ErrorCode}
+		rw := row{JobID: m.JobID, Number: m.Number, Status: m.Status, Operator: m.Operator, MsgLen: 1, ErrorCode: m.ErrorCode}
 		if m.Status == 1 {
 			rw.Delivered = m.At.In(istanbul).Add(5 * time.Second).Format("2006-01-02 15:04:05")
 		}
