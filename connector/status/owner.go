@@ -11,6 +11,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // The shop owner reads the top of the page: one verdict, and a list of
@@ -91,7 +92,7 @@ func grantOf(words string) any {
 }
 
 // problemKinds are the message problems in the order the list shows them.
-var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "refused", "other"}
+var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "abroad", "refused", "other"}
 
 // maxExamples are the records named per problem; the rest are counted.
 const maxExamples = 5
@@ -103,6 +104,9 @@ func fixOf(v MessageView) string {
 	case outbox.StatusHeld:
 		return "held"
 	case outbox.StatusFailed:
+		if unreachable(v.Why) {
+			return "abroad"
+		}
 		return "refused"
 	case outbox.StatusSkipped:
 	default:
@@ -139,6 +143,14 @@ func fixOf(v MessageView) string {
 		return "no_mobile"
 	}
 	return "other"
+}
+
+// unreachable reports whether a failed message's reason says its channel
+// can never reach the recipient (a foreign number on an SMS provider the
+// connector sends to Turkish numbers only): retrying it is pointless, and
+// the fix is another channel.
+func unreachable(r mapping.Reason) bool {
+	return slices.Contains(reasonCodes(r, nil), notify.ReasonAbroad)
 }
 
 // reasonCodes lists a reason's code and those of its parts.

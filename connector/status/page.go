@@ -96,7 +96,7 @@ func View(m outbox.Message) MessageView {
 	return MessageView{ID: m.ID, Created: m.CreatedAt, Channel: m.Channel, Job: m.Job, Record: m.RecordKey,
 		To: mapping.MaskRecipient(m.To), Status: m.Status, Code: m.Code, Reason: catalog.EN.ReasonWithCode(m.Reason, m.Code),
 		ReasonTR: catalog.TR.ReasonWithCode(m.Reason, m.Code), Why: m.Reason, Attempts: m.Attempts,
-		CanRetry:  m.Status == outbox.StatusFailed || m.Status == outbox.StatusHeld,
+		CanRetry:  (m.Status == outbox.StatusFailed && !unreachable(m.Reason)) || m.Status == outbox.StatusHeld,
 		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld,
 		About:     m.About, Entity: entityOf(m.DedupeKey), NextAt: m.NextAt}
 }
