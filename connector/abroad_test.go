@@ -46,14 +46,19 @@ func TestForeignNumberFailsAsAbroadAndFallsBack(t *testing.T) {
 				l    catalog.Lang
 				want []string
 			}{
-				{catalog.TR, []string{"yurt dışı numara (+49)", "NetGSM ile ulaşılamaz", "tekrar denemek işe yaramaz", "fallback: [email]", "cari kartında"}},
-				{catalog.EN, []string{"a foreign number (+49)", "cannot be reached through NetGSM", "retrying will not help", "fallback: [email]", "account card"}},
+				{catalog.TR, []string{"yurt dışı numara (+49)", "NetGSM ile gönderilemez", "tekrar denemek işe yaramaz", "fallback: [email]", "cari kartında"}},
+				{catalog.EN, []string{"a foreign number (+49)", "cannot be sent through NetGSM", "retrying will not help", "fallback: [email]", "account card"}},
 			} {
 				got := tc.l.ReasonWithCode(m.Reason, m.Code)
 				for _, w := range tc.want {
 					if !strings.Contains(got, w) {
 						t.Errorf("%s reason %q lacks %q", tc.l, got, w)
 					}
+				}
+				// messages list cuts a reason at 120 characters: that much
+				// already says not to retry, and starts the hint.
+				if r := []rune(got); len(r) > 120 && !strings.Contains(string(r[:120]), tc.want[2]) {
+					t.Errorf("%s reason's first 120 characters %q do not say %q", tc.l, string(r[:120]), tc.want[2])
 				}
 			}
 			if v := status.View(m); v.CanRetry {

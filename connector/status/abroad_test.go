@@ -66,7 +66,7 @@ func TestForeignNumberIsItsOwnProblem(t *testing.T) {
 	if len(ids) != 1 || ids[0] != fmt.Sprint(id) {
 		t.Fatalf("the abroad link lists %v, want message %d alone", ids, id)
 	}
-	for _, want := range []string{"yurt dışı numara (&#43;49)", "tekrar denemek işe yaramaz", "ipucu: bu müşterilere e-posta ya da WhatsApp ile ulaşmak için"} {
+	for _, want := range []string{"yurt dışı numara (&#43;49)", "tekrar denemek işe yaramaz", "ipucu: göreve e-posta ya da WhatsApp yedek kanalı ekleyin"} {
 		if !strings.Contains(msgs, want) {
 			t.Errorf("the message's row lacks %q:\n%s", want, msgs)
 		}
