@@ -117,13 +117,82 @@ func toDecimal(v any) (decimal.Decimal, error) {
 	case string:
 		d, err := decimal.NewFromString(strings.TrimSpace(x))
 		if err != nil {
-			return decimal.Zero, fmt.Errorf("%q is not a number", x)
+			return decimal.Zero, &KindError{Kind: valueKind(x)}
 		}
 		return d, nil
 	case nil, Null:
 		return decimal.Zero, &NullError{Date: false}
 	}
-	return decimal.Zero, fmt.Errorf("%v (%T) is not a number", v, v)
+	return decimal.Zero, &KindError{Kind: valueKind(v)}
+}
+
+// What a value a helper could not read is, for its reason: the kind, never
+// the value itself, which may be a customer's (a name, a phone number).
+const (
+	ValueText   = "valuekind.text"
+	ValueNumber = "valuekind.number"
+	ValueDate   = "valuekind.date"
+	ValueBool   = "valuekind.bool"
+	ValueOther  = "valuekind.other"
+)
+
+func valueKind(v any) string {
+	switch v.(type) {
+	case string:
+		return ValueText
+	case decimal.Decimal, int, int32, int64, float32, float64:
+		return ValueNumber
+	case time.Time:
+		return ValueDate
+	case bool:
+		return ValueBool
+	}
+	return ValueOther
+}
+
+// KindError is a helper given a value that is not NULL and not of its
+// kind: money or number given a text column that holds "12,5 TL", date
+// given an amount. Like a NullError, the template's error carries it
+// (TemplateError.Kind), so the row's skip reason and check name the helper,
+// the column and what its value is, in Turkish, with the fix.
+type KindError struct {
+	Date bool   // a date helper; otherwise a number one
+	Kind string // what the value is: ValueText, ValueDate, …
+	// Func and Column are the helper and the column it was given, as for a
+	// NullError; Column is "" when the action names no single column.
+	Func, Column string
+}
+
+func (e *KindError) Error() string {
+	kind := kindWords[e.Kind]
+	if e.Date {
+		return "the value is " + kind + ", not a date; select a date column in the sql or CAST it, or use another field"
+	}
+	return "the value is " + kind + ", not a number; select a numeric column in the sql or CAST it, or use another field"
+}
+
+// kindWords are the kinds in a program's words (the catalog has them for people).
+var kindWords = map[string]string{ValueText: "text", ValueNumber: "a number", ValueDate: "a date",
+	ValueBool: "true/false", ValueOther: "of another type"}
+
+// reason is the skip of a row whose column te's helper could not read, with
+// the value's kind as the reason's part.
+func (e *KindError) reason(te *TemplateError) Reason {
+	code, args := ReasonTemplateNotNumber, []any{"template", te.Name, "line", te.Line, "col", te.Col, "func", e.Func}
+	switch {
+	case e.Date && e.Column == "":
+		code = ReasonTemplateNotDateValue
+	case e.Date:
+		code = ReasonTemplateNotDate
+	case e.Column == "":
+		code = ReasonTemplateNotNumberValue
+	}
+	if e.Column != "" {
+		args = append(args, "column", e.Column)
+	}
+	r := R(code, args...)
+	r.Parts = []Reason{{Code: e.Kind}}
+	return r
 }
 
 // NullError is a helper (money, date, longdate, …) given a NULL it cannot
@@ -222,11 +291,11 @@ func toTime(v any, f Formats) (time.Time, error) {
 				return t, nil
 			}
 		}
-		return time.Time{}, fmt.Errorf("%q is not a date", x)
+		return time.Time{}, &KindError{Date: true, Kind: ValueText}
 	case nil, Null:
 		return time.Time{}, &NullError{Date: true}
 	}
-	return time.Time{}, fmt.Errorf("%v (%T) is not a date", v, v)
+	return time.Time{}, &KindError{Date: true, Kind: valueKind(v)}
 }
 
 func formatTime(v any, layout string, f Formats) (string, error) {

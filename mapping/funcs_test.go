@@ -88,10 +88,10 @@ func TestHelperErrors(t *testing.T) {
 	rec := Record{"NULL": nil, "TXT": "abc", "B": true}
 	tests := []struct{ src, want string }{
 		{`{{money .NULL}}`, "empty (NULL)"},
-		{`{{money .TXT}}`, `"abc" is not a number`},
-		{`{{date .TXT}}`, `"abc" is not a date`},
+		{`{{money .TXT}}`, "the value is text, not a number"},
+		{`{{date .TXT}}`, "the value is text, not a date"},
 		{`{{date .NULL}}`, "the date is empty"},
-		{`{{money .B}}`, "is not a number"},
+		{`{{money .B}}`, "the value is true/false, not a number"},
 		{`{{.NOPE}}`, `the record has no column "NOPE"`},
 	}
 	for _, tt := range tests {
@@ -140,6 +140,78 @@ func TestNullSkipNamesTheColumn(t *testing.T) {
 		}
 		if c.column != "" && r.Skip.Args["with"] != "{{with ."+c.column+"}}…{{end}}" {
 			t.Errorf("%s: fix %q", c.src, r.Skip.Args["with"])
+		}
+	}
+}
+
+// A helper given a value of another kind (a text column holding "12,5 TL"
+// to money, an amount to date) skips the row with a reason naming the
+// template, the helper, the column and the value's kind, never the value:
+// it may be a customer's.
+func TestKindSkipNamesTheColumnNotTheValue(t *testing.T) {
+	when := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	rec := Record{"TUTAR_TXT": "12,5 TL", "ADI": "Ayşe Yılmaz", "TARIHI": when, "ONAY": true,
+		"TUTAR": decimal.RequireFromString("12.5"), "VADE_TXT": "yarın", "CEP_TEL": "0532 123 45 67",
+		"HAREKETLER": []map[string]any{{"BORC": "iki bin"}}}
+	for _, c := range []struct {
+		src, code, fn, column, kind string
+	}{
+		{"Tutar: {{money .TUTAR_TXT}}", ReasonTemplateNotNumber, "money", "TUTAR_TXT", ValueText},
+		{"{{.ADI | number}}", ReasonTemplateNotNumber, "number", "ADI", ValueText},
+		{"Tutar: {{money .TARIHI}}", ReasonTemplateNotNumber, "money", "TARIHI", ValueDate},
+		{"{{if gt (sign .ONAY) 0}}x{{end}}", ReasonTemplateNotNumber, "sign", "ONAY", ValueBool},
+		{"{{money (abs .ADI)}}", ReasonTemplateNotNumber, "abs", "ADI", ValueText},
+		{"{{range .HAREKETLER}}{{money .BORC}}{{end}}", ReasonTemplateNotNumber, "money", "BORC", ValueText},
+		{"{{money (or .TUTAR_TXT .ADI)}}", ReasonTemplateNotNumberValue, "money", "", ValueText},
+		{"Vade: {{date .VADE_TXT}}", ReasonTemplateNotDate, "date", "VADE_TXT", ValueText},
+		{"Vade: {{longdate .TUTAR}}", ReasonTemplateNotDate, "longdate", "TUTAR", ValueNumber},
+		{"{{date (or .VADE_TXT .ADI)}}", ReasonTemplateNotDateValue, "date", "", ValueText},
+		{"{{money .TUTAR}} {{date .TARIHI}}", "", "", "", ""},
+	} {
+		m := &Mapper{Channels: []ChannelSpec{{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Region: "TR",
+			Text: mustText(t, "jobs.inv.sms.text", c.src)}}}
+		r := m.Map(rec)[0]
+		if c.code == "" {
+			if r.Skip != nil {
+				t.Errorf("%s: skipped: %v", c.src, r.Skip)
+			}
+			continue
+		}
+		if r.Skip == nil || r.Skip.Code != c.code || r.Skip.Args["func"] != c.fn || r.Skip.Args["column"] != c.column ||
+			r.Skip.Args["template"] != "jobs.inv.sms.text" || r.Skip.Args["line"] != "1" || r.Skip.Args["col"] == "0" {
+			t.Errorf("%s: skip %v, want %s func=%s column=%s", c.src, r.Skip, c.code, c.fn, c.column)
+			continue
+		}
+		if len(r.Skip.Parts) != 1 || r.Skip.Parts[0].Code != c.kind {
+			t.Errorf("%s: parts %v, want the kind %s", c.src, r.Skip.Parts, c.kind)
+		}
+		if s := r.Skip.String(); strings.Contains(s, "12,5") || strings.Contains(s, "Ayşe") || strings.Contains(s, "yarın") ||
+			strings.Contains(s, "iki bin") || strings.Contains(s, "error calling") {
+			t.Errorf("%s: the reason holds the value or the engine's words: %s", c.src, s)
+		}
+	}
+}
+
+// A NULL in the rows a record lists (a statement's movements) is a Null as
+// at the top: it prints as nothing, not as "<no value>", is false in {{if}},
+// and a helper given it says NULL with the column.
+func TestNullInListedRows(t *testing.T) {
+	rec := Record{"CEP_TEL": "0532 123 45 67", "HAREKETLER": []map[string]any{
+		{"ACIKLAMA": nil, "BORC": nil}, {"ACIKLAMA": "Tahsilat", "BORC": decimal.RequireFromString("5")}}}
+	for _, c := range []struct{ src, want, code string }{
+		{"{{range .HAREKETLER}}[{{.ACIKLAMA}}]{{end}}", "[][Tahsilat]", ""},
+		{"{{range .HAREKETLER}}{{if .ACIKLAMA}}{{.ACIKLAMA}}{{else}}-{{end}};{{end}}", "-;Tahsilat;", ""},
+		{"{{range .HAREKETLER}}{{money (default 0 .BORC)}};{{end}}", "0,00 TL;5,00 TL;", ""},
+		{"{{range .HAREKETLER}}{{money .BORC}}{{end}}", "", ReasonTemplateNull},
+	} {
+		m := &Mapper{Channels: []ChannelSpec{{Channel: "sms", RecipientFields: []string{"CEP_TEL"}, Region: "TR",
+			Text: mustText(t, "jobs.st.sms.text", c.src)}}}
+		r := m.Map(rec)[0]
+		switch {
+		case c.code != "" && (r.Skip == nil || r.Skip.Code != c.code || r.Skip.Args["column"] != "BORC"):
+			t.Errorf("%s: skip %v, want %s of BORC", c.src, r.Skip, c.code)
+		case c.code == "" && (r.Skip != nil || r.Text != c.want):
+			t.Errorf("%s = %q (skip %v), want %q", c.src, r.Text, r.Skip, c.want)
 		}
 	}
 }

@@ -243,5 +243,8 @@ func templateReason(err error) Reason {
 	if te != nil && te.Null != nil {
 		return te.Null.reason(te)
 	}
+	if te != nil && te.Kind != nil {
+		return te.Kind.reason(te)
+	}
 	return R(ReasonTemplateFailed).WithDetail(err.Error())
 }

@@ -88,26 +88,34 @@ const (
 	ReasonTemplateNoColumn  = "skip.template_no_column"  // template, line, col, column
 	ReasonTemplateNull      = "skip.template_null"       // template, line, col, func, column, with: the fix
 	ReasonTemplateNullValue = "skip.template_null_value" // template, line, col, func: the action names no one column
-	ReasonRenderPanic       = "skip.render_panic"        // detail: what failed
-	ReasonWhatsAppEmpty     = "skip.whatsapp_empty"      // n; parts: the part (whatsapp.part.*)
-	ReasonTooManySegments   = "skip.too_many_segments"
-	ReasonTooManySegmentsTL = "skip.too_many_segments_translit" // as above, and transliterate would help
-	ReasonEmptyAddress      = "recipient.empty"
-	ReasonNoPhone           = "recipient.no_phone"
-	ReasonPhoneUnreadable   = "recipient.phone_unreadable" // number (masked)
-	ReasonPhoneTooLong      = "recipient.phone_too_long"
-	ReasonNotAPhone         = "recipient.not_a_phone"
-	ReasonPhoneInvalid      = "recipient.phone_invalid"
-	ReasonLandline          = "recipient.landline"
-	ReasonNotMobile         = "recipient.not_mobile" // number; parts: the kind of number (phonetype.*)
-	ReasonNoEmail           = "recipient.no_email"
-	ReasonEmailInvalid      = "recipient.email_invalid" // address (masked)
-	ReasonEmailNoDomain     = "recipient.email_no_domain"
+	// A helper given a value of another kind (a text to money): parts, the
+	// value's kind (valuekind.*), never the value.
+	ReasonTemplateNotNumber      = "skip.template_not_number"       // template, line, col, func, column
+	ReasonTemplateNotNumberValue = "skip.template_not_number_value" // template, line, col, func: no one column
+	ReasonTemplateNotDate        = "skip.template_not_date"         // template, line, col, func, column
+	ReasonTemplateNotDateValue   = "skip.template_not_date_value"   // template, line, col, func: no one column
+	ReasonRenderPanic            = "skip.render_panic"              // detail: what failed
+	ReasonWhatsAppEmpty          = "skip.whatsapp_empty"            // n; parts: the part (whatsapp.part.*)
+	ReasonTooManySegments        = "skip.too_many_segments"
+	ReasonTooManySegmentsTL      = "skip.too_many_segments_translit" // as above, and transliterate would help
+	ReasonEmptyAddress           = "recipient.empty"
+	ReasonNoPhone                = "recipient.no_phone"
+	ReasonPhoneUnreadable        = "recipient.phone_unreadable" // number (masked)
+	ReasonPhoneTooLong           = "recipient.phone_too_long"
+	ReasonNotAPhone              = "recipient.not_a_phone"
+	ReasonPhoneInvalid           = "recipient.phone_invalid"
+	ReasonLandline               = "recipient.landline"
+	ReasonNotMobile              = "recipient.not_mobile" // number; parts: the kind of number (phonetype.*)
+	ReasonNoEmail                = "recipient.no_email"
+	ReasonEmailInvalid           = "recipient.email_invalid" // address (masked)
+	ReasonEmailNoDomain          = "recipient.email_no_domain"
 )
 
 // ReasonCodes lists the codes above, for the catalog's completeness test.
 var ReasonCodes = []string{ReasonNoRecipient, ReasonNoUsableRecipient, ReasonRecipientField, ReasonEmptyMessage,
 	ReasonTemplateFailed, ReasonTemplateNoColumn, ReasonTemplateNull, ReasonTemplateNullValue, ReasonRenderPanic,
+	ReasonTemplateNotNumber, ReasonTemplateNotNumberValue, ReasonTemplateNotDate, ReasonTemplateNotDateValue,
+	ValueText, ValueNumber, ValueDate, ValueBool, ValueOther,
 	ReasonTooManySegments, ReasonTooManySegmentsTL, ReasonEmptyAddress, ReasonNoPhone,
 	ReasonPhoneUnreadable, ReasonPhoneTooLong, ReasonNotAPhone, ReasonPhoneInvalid, ReasonLandline, ReasonNotMobile,
 	ReasonNoEmail, ReasonEmailInvalid, ReasonEmailNoDomain, ReasonEmailTooLong, ReasonEmailLocalTooLong, ReasonEmailLabelTooLong,

@@ -38,6 +38,10 @@ type TemplateError struct {
 	// or amount the row does not have): the row's skip reason and check
 	// say which column, and how to wrap it.
 	Null *NullError
+	// Kind is set when a helper was given a value of another kind (money
+	// given a text): the skip reason and check name the column and the
+	// value's kind, never the value.
+	Kind *KindError
 }
 
 func (e *TemplateError) Error() string {
@@ -85,13 +89,7 @@ func (t *Template) Execute(rec Record) (string, error) {
 // ExecuteLimit renders the template for one record, writing at most limit
 // bytes: past it the execution stops with a *TooLongError (ErrTooLong).
 func (t *Template) ExecuteLimit(rec Record, limit int) (string, error) {
-	data := make(map[string]any, len(rec))
-	for k, v := range rec {
-		if v == nil {
-			v = Null(nil)
-		}
-		data[k] = v
-	}
+	data := templateData(rec)
 	buf := &limitedWriter{n: limit}
 	var err error
 	if t.html != nil {
@@ -106,6 +104,27 @@ func (t *Template) ExecuteLimit(rec Record, limit int) (string, error) {
 		return "", templateError(t.name, t.src, err)
 	}
 	return string(buf.buf), nil
+}
+
+// templateData is rec as a template reads it: each NULL a Null, in the
+// rows a record lists too ({{range .HAREKETLER}}{{.ACIKLAMA}}{{end}}), where
+// a bare nil would print "<no value>" to the customer.
+func templateData(rec Record) map[string]any {
+	data := make(map[string]any, len(rec))
+	for k, v := range rec {
+		switch x := v.(type) {
+		case nil:
+			v = Null(nil)
+		case []map[string]any:
+			rows := make([]map[string]any, len(x))
+			for i, r := range x {
+				rows[i] = templateData(r)
+			}
+			v = rows
+		}
+		data[k] = v
+	}
+	return data
 }
 
 // Null is how a SQL NULL appears inside a template: it prints as nothing
@@ -153,22 +172,34 @@ func templateError(name, src string, err error) error {
 		column, _ = strconv.Unquote(q)
 		rest = "the record has no column " + q
 	}
-	var null *NullError
-	if errors.As(err, &null) {
-		n := *null
+	// The helper and the column of a NULL or a value of another kind: the
+	// function text/template names, the column the action reads.
+	helper := func() (fn, column string) {
 		if f := callingFunc.FindStringSubmatch(rest); f != nil {
-			n.Func = f[1]
+			fn = f[1]
 		}
 		if m[2] != "" {
 			b, _ := strconv.Atoi(m[2])
-			n.Column = actionColumn(lineOf(src, line), b)
+			column = actionColumn(lineOf(src, line), b)
 		}
+		return fn, column
+	}
+	var null *NullError
+	if errors.As(err, &null) {
+		n := *null
+		n.Func, n.Column = helper()
 		null = &n
+	}
+	var kind *KindError
+	if errors.As(err, &kind) {
+		k := *kind
+		k.Func, k.Column = helper()
+		kind = &k
 	}
 	if col == 0 {
 		line, col, rest = locate(src, line, rest)
 	}
-	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest, Column: column, Null: null}
+	return &TemplateError{Name: name, Line: line, Col: col, Msg: rest, Column: column, Null: null, Kind: kind}
 }
 
 var (

@@ -512,6 +512,27 @@ func init() {
 		"config.record_null_other_all": {
 			tr: "isteğe bağlı sütunlar ({columns}) boş (NULL) olan satırlarda şablon çalışmaz ({detail}): run bu satırları göndermeden atlar",
 			en: "the template fails on rows whose optional columns ({columns}) are empty (NULL) ({detail}): run would skip those rows, not send them"},
+		// A template whose money, number, date… is given a value of
+		// another kind (a text column holding "12,5 TL"); {kind} is the
+		// value's kind, never the value.
+		"config.record_not_number": {
+			tr: "{name} sütunu sayı değil, {kind}: {func} onu yazamaz ve run bu satırları göndermeden atlar",
+			en: "{name} is {kind}, not a number: {func} cannot write it, and run would skip those rows, not send them"},
+		"config.record_not_number_value": {
+			tr: "{func} sayı olmayan bir değer alıyor ({kind}): run bu satırları göndermeden atlar",
+			en: "{func} gets a value that is not a number ({kind}): run would skip those rows, not send them"},
+		"config.record_not_date": {
+			tr: "{name} sütunu tarih değil, {kind}: {func} onu yazamaz ve run bu satırları göndermeden atlar",
+			en: "{name} is {kind}, not a date: {func} cannot write it, and run would skip those rows, not send them"},
+		"config.record_not_date_value": {
+			tr: "{func} tarih olmayan bir değer alıyor ({kind}): run bu satırları göndermeden atlar",
+			en: "{func} gets a value that is not a date ({kind}): run would skip those rows, not send them"},
+		"config.hint.record_not_number": {
+			tr: "sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin (ör. CAST(TUTAR AS NUMERIC(18,2))), veya sayı tutan başka bir alan kullanın",
+			en: "select a numeric column in the sql or CAST it to a number (e.g. CAST(TUTAR AS NUMERIC(18,2))), or use another field that holds a number"},
+		"config.hint.record_not_date": {
+			tr: "sql'de tarih tutan sütunu seçin ya da CAST ile tarihe çevirin (ör. CAST(TARIH AS DATE)), veya tarih tutan başka bir alan kullanın",
+			en: "select a date column in the sql or CAST it to a date (e.g. CAST(TARIH AS DATE)), or use another field that holds a date"},
 		"config.hint.record_null": {
 			tr: "{with} ile sarın ya da default ile bir değer verin: hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur",
 			en: "wrap it with {with} or give it a value with default: the preset's optional columns are empty in some rows"},

@@ -19,6 +19,26 @@ func init() {
 		"skip.template_null_value": {
 			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: {func} boş (NULL) bir değer aldı; alanı {with} ile sarın ya da default ile bir değer verin",
 			en: "template failed: {template} line {line} char {col}: {func} got an empty (NULL) value; wrap the field with {with} or give it a value with default"},
+		// A helper given a value of another kind: a text column holding
+		// "12,5 TL" to money, an amount to date. {parts} is the value's
+		// kind (valuekind.*), never the value: it may be a customer's.
+		"skip.template_not_number": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: bu satırda {column} sayı değil, {parts}; {func} yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın",
+			en: "template failed: {template} line {line} char {col}: {column} is not a number in this row but {parts}; {func} writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field"},
+		"skip.template_not_number_value": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: {func} sayı olmayan bir değer aldı ({parts}): sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın",
+			en: "template failed: {template} line {line} char {col}: {func} got a value that is not a number ({parts}): select a numeric column in the sql or CAST it to a number, or use another field"},
+		"skip.template_not_date": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: bu satırda {column} tarih değil, {parts}; {func} yalnızca tarih yazar: sql'de tarih tutan sütunu seçin ya da CAST ile tarihe çevirin, veya başka bir alan kullanın",
+			en: "template failed: {template} line {line} char {col}: {column} is not a date in this row but {parts}; {func} writes only dates: select a date column in the sql or CAST it to a date, or use another field"},
+		"skip.template_not_date_value": {
+			tr: "şablon çalışmadı: {template} şablonunun {line}. satırı, {col}. karakteri: {func} tarih olmayan bir değer aldı ({parts}): sql'de tarih tutan sütunu seçin ya da CAST ile tarihe çevirin, veya başka bir alan kullanın",
+			en: "template failed: {template} line {line} char {col}: {func} got a value that is not a date ({parts}): select a date column in the sql or CAST it to a date, or use another field"},
+		"valuekind.text":   {tr: "metin", en: "text"},
+		"valuekind.number": {tr: "sayı", en: "a number"},
+		"valuekind.date":   {tr: "tarih", en: "a date"},
+		"valuekind.bool":   {tr: "doğru/yanlış değeri", en: "a true/false value"},
+		"valuekind.other":  {tr: "başka türde bir değer", en: "a value of another type"},
 		"skip.whatsapp_empty": {
 			tr: "WhatsApp şablonunun {parts} parametresi {n} boş çıktı: WhatsApp boş parametreyi reddeder (alanı default ile sarın; işin bir yedek kanalı varsa mesaj oradan gider)",
 			en: "the WhatsApp template's {parts} parameter {n} rendered empty: WhatsApp refuses empty parameters (wrap the field with default; a job with a fallback channel sends there)"},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -28,6 +29,9 @@ func (c *Config) RecordProblem(err error, columns []string) (e *Error, ok bool) 
 	path := c.templatePath(te.Name)
 	if path == "" {
 		return nil, false
+	}
+	if te.Kind != nil {
+		return c.kindProblem(path, te), true
 	}
 	p := &problems{file: c.file, pos: c.positions}
 	cols := slices.Sorted(slices.Values(columns))
@@ -96,6 +100,9 @@ func (c *Config) NullProblem(err error, nulled []string) (e *Error, ok bool) {
 	path := c.templatePath(te.Name)
 	if path == "" {
 		return nil, false
+	}
+	if te.Kind != nil {
+		return c.kindProblem(path, te), true
 	}
 	column := ""
 	switch {
@@ -167,4 +174,36 @@ func (c *Config) findFieldWhere(path, column string, use func(before string) boo
 		}
 	}
 	return 0, 0, false
+}
+
+// kindProblem places a helper given a value of another kind (money given a
+// text column that holds "12,5 TL") as a NULL is placed: at the template's
+// reference to the column, naming the helper and the value's kind (never
+// the value, which may be a customer's), with the fix.
+func (c *Config) kindProblem(path string, te *mapping.TemplateError) *Error {
+	k := te.Kind
+	kind := say(catalog.Key(k.Kind))
+	msg, hint := say("config.record_not_number", "name", k.Column, "func", k.Func, "kind", kind), say("config.hint.record_not_number")
+	if k.Date {
+		msg, hint = say("config.record_not_date", "name", k.Column, "func", k.Func, "kind", kind), say("config.hint.record_not_date")
+	}
+	p := &problems{file: c.file, pos: c.positions}
+	if k.Column == "" {
+		// The action reads no one column ({{money (or .A .B)}}): said
+		// where the template's error is.
+		c.templateProblem(p, path, te)
+		e := p.errs[0]
+		e.Msg = say("config.record_not_number_value", "func", k.Func, "kind", kind)
+		if k.Date {
+			e.Msg = say("config.record_not_date_value", "func", k.Func, "kind", kind)
+		}
+		e.Hint = hint
+		return e
+	}
+	line, col := c.positions.at(path)
+	if l, cl, found := c.findField(path, k.Column); found {
+		line, col = l, cl
+	}
+	p.addAt(path, line, col, msg, hint)
+	return p.errs[0]
 }

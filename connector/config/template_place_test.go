@@ -1,7 +1,11 @@
 package config
 
 import (
+	"maps"
+	"slices"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -150,6 +154,81 @@ jobs:
 			}
 			if got := e.In(catalog.TR); got != c.want {
 				t.Errorf("got  %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+// A helper given a value of another kind (money given a text column that
+// holds "12,5 TL") is said as a NULL is: at the template's reference to the
+// column, naming the helper and the value's kind, never the value, with
+// the fix, in Turkish and in English.
+func TestKindProblemIsPlacedInTheFile(t *testing.T) {
+	const file = `sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms: {provider: console}
+jobs:
+  - name: own
+    sql: "SELECT BLKODU, CEP_TEL, TUTAR_TXT, VADE_TXT FROM X"
+    key: BLKODU
+    schedule: "@every 5m"
+    messages:
+      sms:
+        to: [CEP_TEL]
+        text: |
+          Tutar: {{money .TUTAR_TXT}}
+          Vade: {{date .VADE_TXT}}
+  - name: either
+    sql: "SELECT BLKODU, CEP_TEL, A, B FROM X"
+    key: BLKODU
+    schedule: "@every 5m"
+    messages:
+      sms: {to: [CEP_TEL], text: "{{number (or .A .B)}}"}
+`
+	cfg, err := Parse("/shop/config.yaml", []byte(file), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, src string
+		record    mapping.Record
+		tr, en    string
+	}{
+		{"own.sms.text", "Tutar: {{money .TUTAR_TXT}}\nVade: {{date .VADE_TXT}}\n", mapping.Record{"TUTAR_TXT": "12,5 TL"},
+			`/shop/config.yaml:13:26: jobs[0].messages.sms.text: TUTAR_TXT sütunu sayı değil, metin: money onu yazamaz ve run bu satırları göndermeden atlar (ipucu: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin (ör. CAST(TUTAR AS NUMERIC(18,2))), veya sayı tutan başka bir alan kullanın)`,
+			`/shop/config.yaml:13:26: jobs[0].messages.sms.text: TUTAR_TXT is text, not a number: money cannot write it, and run would skip those rows, not send them (hint: select a numeric column in the sql or CAST it to a number (e.g. CAST(TUTAR AS NUMERIC(18,2))), or use another field that holds a number)`},
+		{"own.sms.text", "Tutar: {{money .TUTAR_TXT}}\nVade: {{date .VADE_TXT}}\n",
+			mapping.Record{"TUTAR_TXT": int64(5), "VADE_TXT": decimal.RequireFromString("3")},
+			`/shop/config.yaml:14:24: jobs[0].messages.sms.text: VADE_TXT sütunu tarih değil, sayı: date onu yazamaz ve run bu satırları göndermeden atlar (ipucu: sql'de tarih tutan sütunu seçin ya da CAST ile tarihe çevirin (ör. CAST(TARIH AS DATE)), veya tarih tutan başka bir alan kullanın)`,
+			`/shop/config.yaml:14:24: jobs[0].messages.sms.text: VADE_TXT is a number, not a date: date cannot write it, and run would skip those rows, not send them (hint: select a date column in the sql or CAST it to a date (e.g. CAST(TARIH AS DATE)), or use another field that holds a date)`},
+		{"either.sms.text", "{{number (or .A .B)}}", mapping.Record{"A": "abc", "B": nil},
+			`/shop/config.yaml:20:37: jobs[1].messages.sms.text: number sayı olmayan bir değer alıyor (metin): run bu satırları göndermeden atlar (ipucu: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin (ör. CAST(TUTAR AS NUMERIC(18,2))), veya sayı tutan başka bir alan kullanın)`,
+			`/shop/config.yaml:20:37: jobs[1].messages.sms.text: number gets a value that is not a number (text): run would skip those rows, not send them (hint: select a numeric column in the sql or CAST it to a number (e.g. CAST(TUTAR AS NUMERIC(18,2))), or use another field that holds a number)`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tmpl, err := mapping.ParseText(c.name, c.src, mapping.Formats{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tmpl.Execute(c.record)
+			if err == nil {
+				t.Fatal("the template rendered a value of another kind")
+			}
+			columns := slices.Collect(maps.Keys(c.record))
+			for _, place := range []func() (*Error, bool){
+				func() (*Error, bool) { return cfg.RecordProblem(err, columns) },
+				func() (*Error, bool) { return cfg.NullProblem(err, columns) },
+			} {
+				e, ok := place()
+				if !ok {
+					t.Fatalf("not placed: %v", err)
+				}
+				if got := e.In(catalog.TR); got != c.tr {
+					t.Errorf("got  %s\nwant %s", got, c.tr)
+				}
+				if got := e.In(catalog.EN); got != c.en {
+					t.Errorf("got  %s\nwant %s", got, c.en)
+				}
 			}
 		})
 	}

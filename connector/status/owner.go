@@ -127,7 +127,8 @@ func fixOf(v MessageView) string {
 		return ""
 	case has(erp.ReasonInvoiceCustomerMissing, erp.ReasonPaymentCustomerMissing):
 		return "customer_missing"
-	case has(mapping.ReasonTemplateFailed, mapping.ReasonTemplateNull, mapping.ReasonTemplateNullValue, mapping.ReasonRenderPanic, mapping.ReasonEmptyMessage,
+	case has(mapping.ReasonTemplateFailed, mapping.ReasonTemplateNull, mapping.ReasonTemplateNullValue,
+		mapping.ReasonTemplateNotNumber, mapping.ReasonTemplateNotNumberValue, mapping.ReasonTemplateNotDate, mapping.ReasonTemplateNotDateValue, mapping.ReasonRenderPanic, mapping.ReasonEmptyMessage,
 		mapping.ReasonTooManySegments, mapping.ReasonTooManySegmentsTL):
 		return "template"
 	case has(mapping.ReasonLandline, mapping.ReasonNotMobile):
