@@ -493,3 +493,84 @@ jobs: [{name: j, preset: new_invoices, schedule: "@every 1m", messages: {sms: {}
 		}
 	}
 }
+
+// The dealer's walkthrough: money given a text column (FATURA_NO holds
+// "2024-117"), in a preset job and in a sql: job. check refuses both at the
+// template's reference to the column, Turkish first, naming the helper and
+// the value's kind and not the value, with the fix, as it refuses a NULL;
+// and run skips the same rows with a reason that says the same, never in
+// the template engine's English.
+func TestCheckRefusesAHelperGivenAnotherKind(t *testing.T) {
+	body := strings.Replace(demoConfig("x"), "x {{.FATURA_NO}}", "Tutar: {{money .FATURA_NO}}", 1) + `  - name: own-sql
+    sql: "SELECT BLKODU, FATURA_NO, CEP_TEL FROM FATURA"
+    key: BLKODU
+    schedule: "@every 1m"
+    backfill: all
+    messages: {sms: {to: [CEP_TEL], text: "Fatura {{number .FATURA_NO}}"}}
+`
+	cfg := demoConfigFile(t, body)
+	lines := strings.Split(string(mustReadFile(t, cfg)), "\n")
+	// at is where the column is read in the line with the action.
+	at := func(action string) string {
+		for i, l := range lines {
+			if j := strings.Index(l, action); j >= 0 {
+				j += strings.Index(action, ".FATURA_NO")
+				return fmt.Sprintf("%s:%d:%d: ", cfg, i+1, utf8.RuneCountInString(l[:j])+1)
+			}
+		}
+		t.Fatalf("%q is not in the file", action)
+		return ""
+	}
+	const hintTR = "(ipucu: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin (ör. CAST(TUTAR AS NUMERIC(18,2))), veya sayı tutan başka bir alan kullanın)"
+	preset := at("{{money .FATURA_NO}}") + "jobs[0].messages.sms.text: FATURA_NO sütunu sayı değil, metin: money onu yazamaz ve run bu satırları göndermeden atlar " + hintTR
+	own := at("{{number .FATURA_NO}}") + "jobs[1].messages.sms.text: FATURA_NO sütunu sayı değil, metin: number onu yazamaz ve run bu satırları göndermeden atlar " + hintTR
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfg)
+	if code != exitConfig || !strings.Contains(errOut, "2 sorun") {
+		t.Errorf("check: exit %d, want %d and 2 problems:\n%s%s", code, exitConfig, out, errOut)
+	}
+	for _, want := range []string{preset, own} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("check does not say\n%s\nin:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "error calling") || strings.Contains(out, "2024-") {
+		t.Errorf("check says the engine's words or a row's value:\n%s", out)
+	}
+	// Offline, the preset's sample still shows it; the sql: job has no row.
+	if code, out, _ := runCLI(t, "--lang", "tr", "check", "--offline", "--config", cfg); code != exitConfig || !strings.Contains(out, preset+"\n") {
+		t.Errorf("check --offline: exit %d, want %d and\n%s\nin:\n%s", code, exitConfig, preset, out)
+	}
+	if code, out, _ := runEN(t, "check", "--offline", "--config", cfg); code != exitConfig ||
+		!strings.Contains(out, "jobs[0].messages.sms.text: FATURA_NO is text, not a number: money cannot write it, and run would skip those rows, not send them (hint: select a numeric column in the sql") {
+		t.Errorf("check in English: exit %d:\n%s", code, out)
+	}
+
+	// run skips every invoice of both jobs, and says why, Turkish first.
+	if code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: exit %d\n%s%s", code, out, errOut)
+	}
+	var skipped []struct {
+		Job      string `json:"job"`
+		Reason   string `json:"reason"`
+		ReasonTR string `json:"reason_tr"`
+	}
+	decodeJSON(t, &skipped, "messages", "list", "--json", "--status", "skipped", "--config", cfg)
+	want := map[string]string{
+		"şablon çalışmadı: new-invoices.sms.text şablonunun 1. satırı, 10. karakteri: bu satırda FATURA_NO sayı değil, metin; money yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın": "template failed: new-invoices.sms.text line 1 char 10: FATURA_NO is not a number in this row but text; money writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field",
+		"şablon çalışmadı: own-sql.sms.text şablonunun 1. satırı, 10. karakteri: bu satırda FATURA_NO sayı değil, metin; number yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın":   "template failed: own-sql.sms.text line 1 char 10: FATURA_NO is not a number in this row but text; number writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field",
+	}
+	seen := map[string]int{}
+	for _, m := range skipped {
+		if en, ok := want[m.ReasonTR]; ok && m.Reason == en {
+			seen[m.ReasonTR]++
+		}
+		if strings.Contains(m.Reason+m.ReasonTR, "error calling") || strings.Contains(m.Reason+m.ReasonTR, "2024-") {
+			t.Errorf("a skip in the engine's words or with the value: %q / %q", m.Reason, m.ReasonTR)
+		}
+	}
+	for tr := range want {
+		if seen[tr] == 0 {
+			t.Errorf("no invoice was skipped with\n%s\namong %+v", tr, skipped)
+		}
+	}
+}
