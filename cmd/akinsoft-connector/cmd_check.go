@@ -88,6 +88,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 				}
 				problems += renderWith(out, lang, rp, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
 				problems += renderNull(out, lang, rp, v.Mapper, v.Sample, job.Nullable())
+				problems += renderMovements(out, lang, rp, v.Mapper, v.Sample, job.MovementVariants(v.Sample))
 			}
 		}
 	}
@@ -382,15 +383,7 @@ func renderNull(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping
 			case said[r.Channel] || (len(nulled) > 1 && alone[r.Channel]):
 			case err != nil:
 				alone[r.Channel] = alone[r.Channel] || len(nulled) == 1
-				e, placed := rp.cfg.NullProblem(err, nulled)
-				if !placed {
-					fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", r.Channel, "what", what, "err", err).In(lang))
-					problems++
-				} else if text := e.In(lang); !rp.seen[text] {
-					rp.seen[text] = true
-					fmt.Fprintln(out, text)
-					problems++
-				}
+				problems += rp.nullProblem(out, lang, r.Channel, what, err, nulled)
 			case r.Skip != nil && r.Skip.Code == mapping.ReasonWhatsAppEmpty && len(nulled) == 1:
 				text := catalog.M("cmd.check.render_warning", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang)
 				if !rp.seen[text] {
@@ -405,6 +398,79 @@ func renderNull(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping
 	}
 	if len(nullable) > 1 {
 		render(nullable, catalog.M("cmd.check.what.sample_null_all"))
+	}
+	return problems
+}
+
+// nullProblem says a template's failure on a row with nulled NULL once, at
+// its place in the file, and counts it.
+func (rp *recordProblems) nullProblem(out io.Writer, lang catalog.Lang, channel string, what catalog.Msg, err error, nulled []string) int {
+	e, placed := rp.cfg.NullProblem(err, nulled)
+	if !placed {
+		fmt.Fprintln(out, catalog.M("cmd.check.render_failed", "channel", channel, "what", what, "err", err).In(lang))
+		return 1
+	}
+	if text := e.In(lang); !rp.seen[text] {
+		rp.seen[text] = true
+		fmt.Fprintln(out, text)
+		return 1
+	}
+	return 0
+}
+
+// renderMovements renders a statement job's templates again for its
+// sample with each column a real movement may have NULL (an amount, the due
+// date, the description…), NULL in every movement, then all of them
+// (poll.MovementVariants), the row made as run makes it. For each column it
+// shows the first statement line that changes, as the PDF writes it (those
+// after it change only by their balance). A template that fails on such a
+// row is a problem said as a NULL column's is (run would skip every such
+// statement); a row run would skip for another reason is shown with the
+// reason; a template that handles the NULL says nothing. A channel the
+// sample itself fails is left out: it is said already.
+func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping.Mapper, sample map[string]any, variants []poll.MovementVariant) int {
+	said := map[string]bool{}
+	for ch := range m.TemplateErrors(sample) {
+		said[ch] = true
+	}
+	alone := map[string]bool{} // by channel: failed with one column NULL
+	problems := 0
+	for _, v := range variants {
+		what := catalog.M("cmd.check.what.movement_null", "column", strings.Join(v.Nulled, ", "))
+		if len(v.Nulled) > 1 {
+			what = catalog.M("cmd.check.what.movement_null_all")
+		}
+		if v.Refused != nil {
+			fmt.Fprintln(out, catalog.M("cmd.check.statement_refused", "what", what, "reason", lang.Reason(*v.Refused)).In(lang))
+			continue
+		}
+		for i, line := range v.Lines {
+			if len(v.Nulled) > 1 || i < len(v.Sample) && slices.Equal(line, v.Sample[i]) {
+				continue
+			}
+			cells := make([]string, len(line))
+			for k, c := range line {
+				if cells[k] = c; c == "" {
+					cells[k] = "–"
+				}
+			}
+			fmt.Fprintln(out, catalog.M("cmd.check.statement_line", "what", what, "n", i+1, "line", strings.Join(cells, " | ")).In(lang))
+			break // the lines after it differ only by their balance
+		}
+		failed := m.TemplateErrors(v.Row)
+		for _, r := range m.Map(v.Row) {
+			err := failed[r.Channel]
+			switch {
+			case said[r.Channel] || (len(v.Nulled) > 1 && alone[r.Channel]):
+			case err != nil:
+				alone[r.Channel] = alone[r.Channel] || len(v.Nulled) == 1
+				problems += rp.nullProblem(out, lang, r.Channel, what, err, v.Nulled)
+			case r.Skip != nil && (tooBig(*r.Skip) || r.Skip.Code == mapping.ReasonWhatsAppEmpty):
+				fmt.Fprintln(out, catalog.M("cmd.check.render_warning", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
+			case r.Skip != nil:
+				fmt.Fprintln(out, catalog.M("cmd.check.not_sendable", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
+			}
+		}
 	}
 	return problems
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -557,7 +558,7 @@ func TestCheckRefusesAHelperGivenAnotherKind(t *testing.T) {
 	decodeJSON(t, &skipped, "messages", "list", "--json", "--status", "skipped", "--config", cfg)
 	want := map[string]string{
 		"şablon çalışmadı: new-invoices.sms.text şablonunun 1. satırı, 10. karakteri: bu satırda FATURA_NO sayı değil, metin; money yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın": "template failed: new-invoices.sms.text line 1 char 10: FATURA_NO is not a number in this row but text; money writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field",
-		"şablon çalışmadı: own-sql.sms.text şablonunun 1. satırı, 10. karakteri: bu satırda FATURA_NO sayı değil, metin; number yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın":   "template failed: own-sql.sms.text line 1 char 10: FATURA_NO is not a number in this row but text; number writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field",
+		"şablon çalışmadı: own-sql.sms.text şablonunun 1. satırı, 10. karakteri: bu satırda FATURA_NO sayı değil, metin; number yalnızca sayı yazar: sql'de sayı tutan sütunu seçin ya da CAST ile sayıya çevirin, veya başka bir alan kullanın":     "template failed: own-sql.sms.text line 1 char 10: FATURA_NO is not a number in this row but text; number writes only numbers: select a numeric column in the sql or CAST it to a number, or use another field",
 	}
 	seen := map[string]int{}
 	for _, m := range skipped {
@@ -572,5 +573,105 @@ func TestCheckRefusesAHelperGivenAnotherKind(t *testing.T) {
 		if seen[tr] == 0 {
 			t.Errorf("no invoice was skipped with\n%s\namong %+v", tr, skipped)
 		}
+	}
+}
+
+// A statement's movements may lack an amount, a due date or a description:
+// check tries the sample with each of them NULL in its movements, shows the
+// statement line as the PDF writes it, and refuses a template that cannot
+// write such a movement at its place in the file, with the fix. run agrees:
+// the same movement in the database skips that customer's statement with
+// the reason check gave, and the fixed template sends it, a movement
+// without a description printing nothing rather than "<no value>".
+func TestCheckTriesStatementMovementsWithNulls(t *testing.T) {
+	const text = "Ekstre: {{range .HAREKETLER}}[{{.ACIKLAMA}}] {{money .BORC}};{{end}}"
+	body := `language: en
+quiet_hours: {disabled: true}
+status: {listen: "127.0.0.1:0"}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console, rate: 100/s}}
+jobs:
+  - name: ekstre
+    preset: account_statements
+    schedule: "0 9 1 * *"
+    messages: {sms: {text: "` + text + `"}}
+`
+	nullDebit := func(t *testing.T, cfg string) {
+		t.Helper()
+		db, err := sql.Open("sqlite", filepath.Join(filepath.Dir(cfg), "demo.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		// Customer 2's invoice 2024-121 of last month, without its debit.
+		if _, err := db.Exec(`UPDATE CARIHR SET KPB_BTUT = NULL WHERE BLKODU = 5005`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := demoConfigFile(t, body)
+	lines := strings.Split(string(mustReadFile(t, cfg)), "\n")
+	line := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, text) })
+	col := utf8.RuneCountInString(lines[line][:strings.Index(lines[line], ".BORC")]) + 1
+	want := fmt.Sprintf("%s:%d:%d: jobs[0].messages.sms.text: BORC sütunu boş (NULL) olan satırlarda money çalışmaz: run bu satırları göndermeden atlar "+
+		"(ipucu: {{with .BORC}}…{{end}} ile sarın ya da default ile bir değer verin: hazır sorgunun isteğe bağlı sütunları kimi satırlarda boştur)", cfg, line+1, col)
+	for _, offline := range []bool{true, false} {
+		args := []string{"--lang", "tr", "check", "--config", cfg}
+		if offline {
+			args = append(args, "--offline")
+		}
+		code, out, errOut := runCLI(t, args...)
+		if code != exitConfig || !strings.Contains(out, want+"\n") || !strings.Contains(errOut, "1 sorun") {
+			t.Fatalf("offline %v: exit %d, want %d and\n%s\nin:\n%s%s", offline, code, exitConfig, want, out, errOut)
+		}
+		for _, shown := range []string{
+			"  ekstre hareketlerinde BORC boş örnek, 1. hareket: 11.11.2026 | 2024-120 | Kasım siparişi | 11.12.2026 | – | – | 1.250,00 TL (B)\n",
+			"  ekstre hareketlerinde VADESI boş örnek, 1. hareket: 11.11.2026 | 2024-120 | Kasım siparişi | – | 2.100,00 TL | – | 3.350,00 TL (B)\n",
+			"  ekstre hareketlerinde ACIKLAMA boş örnek, 1. hareket: 11.11.2026 | 2024-120 | Satış faturası | 11.12.2026 | 2.100,00 TL | – | 3.350,00 TL (B)\n",
+		} {
+			if !strings.Contains(out, shown) {
+				t.Errorf("offline %v: check does not show\n%s\nin:\n%s", offline, shown, out)
+			}
+		}
+	}
+	if code, out, _ := runEN(t, "check", "--offline", "--config", cfg); code != exitConfig ||
+		!strings.Contains(out, "  statement sample with BORC empty in its movements, movement 1: 11.11.2026 | 2024-120 | Kasım siparişi") ||
+		!strings.Contains(out, "jobs[0].messages.sms.text: money fails on rows whose BORC is empty (NULL)") {
+		t.Errorf("check in English: exit %d:\n%s", code, out)
+	}
+
+	// run meets such a movement: customer 2's statement is skipped, with
+	// the column check named; the others are sent.
+	nullDebit(t, cfg)
+	if code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--job", "ekstre", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: exit %d\n%s%s", code, out, errOut)
+	}
+	var skipped []struct {
+		Record   string `json:"record"`
+		ReasonTR string `json:"reason_tr"`
+	}
+	decodeJSON(t, &skipped, "messages", "list", "--json", "--status", "skipped", "--config", cfg)
+	wantSkip := fmt.Sprintf("şablon çalışmadı: ekstre.sms.text şablonunun 1. satırı, %d. karakteri: bu satırda BORC boş (NULL) ve money boş değeri yazamaz; "+
+		"{{with .BORC}}…{{end}} ile sarın ya da default ile bir değer verin", strings.Index(text, "money")+1)
+	var nulls []string
+	for _, m := range skipped {
+		if m.ReasonTR == wantSkip {
+			nulls = append(nulls, m.Record)
+		}
+	}
+	if !slices.Equal(nulls, []string{"2"}) {
+		t.Errorf("skipped for the NULL debit: %v, want customer 2's alone; all skips: %+v", nulls, skipped)
+	}
+
+	// Fixed as check said, check passes, and run sends customer 2's
+	// statement with the debit as zero and the description empty.
+	fixed := strings.Replace(body, "{{money .BORC}}", "{{money (default 0 .BORC)}}", 1)
+	okCfg := demoConfigFile(t, fixed)
+	if code, out, errOut := runCLI(t, "--lang", "tr", "check", "--offline", "--config", okCfg); code != exitOK || strings.Contains(out, "NULL") {
+		t.Fatalf("fixed: exit %d, want %d and no word of NULL:\n%s%s", code, exitOK, out, errOut)
+	}
+	nullDebit(t, okCfg)
+	code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--job", "ekstre", "--config", okCfg)
+	if code != exitOK || !strings.Contains(out+errOut, "Ekstre: [] 1.200.000,50 TL;[] 0,00 TL;[] 0,00 TL;") || strings.Contains(out+errOut, "<no value>") {
+		t.Errorf("fixed run --once: exit %d, want customer 2's statement with a zero debit and no <no value>:\n%s%s", code, out, errOut)
 	}
 }

@@ -105,6 +105,16 @@ func init() {
 		// The sample with a preset's optional column NULL, as in real rows.
 		"cmd.check.what.sample_null":     {tr: "{column} boş örnek", en: "sample with {column} empty"},
 		"cmd.check.what.sample_null_all": {tr: "isteğe bağlı sütunları boş örnek", en: "sample with its optional columns empty"},
+		// A statement's sample with a column of its movements NULL in each
+		// (a movement without a due date, an amount, a description).
+		"cmd.check.what.movement_null":     {tr: "hareketlerinde {column} boş örnek", en: "sample with {column} empty in its movements"},
+		"cmd.check.what.movement_null_all": {tr: "hareketlerinin isteğe bağlı sütunları boş örnek", en: "sample with its movements' optional columns empty"},
+		"cmd.check.statement_line": {
+			tr: "  ekstre {what}, {n}. hareket: {line}",
+			en: "  statement {what}, movement {n}: {line}"},
+		"cmd.check.statement_refused": {
+			tr: "  ekstre {what}: uyarı: run böyle bir satırı göndermeden atlar: {reason}",
+			en: "  statement {what}: warning: run would skip such a row, not send it: {reason}"},
 		"cmd.check.render_failed": {
 			tr: "  {channel}: {what} için mesaj oluşturulamıyor: {err}",
 			en: "  {channel}: the {what} cannot be rendered: {err}"},

@@ -33,6 +33,11 @@ func (c *Config) RecordProblem(err error, columns []string) (e *Error, ok bool) 
 	if te.Kind != nil {
 		return c.kindProblem(path, te), true
 	}
+	if te.Null != nil {
+		// A NULL in the record itself (a sql: job's newest row): said as
+		// for a preset's sample with the column NULL.
+		return c.NullProblem(err, nil)
+	}
 	p := &problems{file: c.file, pos: c.positions}
 	cols := slices.Sorted(slices.Values(columns))
 	if te.Column == "" {

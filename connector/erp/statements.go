@@ -109,14 +109,27 @@ const InvoiceMovement = 9
 var statementFrom = time.Date(2026, 11, 1, 0, 0, 0, 0, time.FixedZone("+03", 3*3600))
 
 // StatementSampleMovements are the sample customer's movements in the
-// sample period, as MovementsQuery yields them.
+// sample period, as MovementsQuery yields them, with a value in every
+// column: check tries each of MovementNullable NULL.
 func StatementSampleMovements() []Record {
 	m := func(key int64, day int, doc string, kind int64, debit, credit string) Record {
 		return Record{"HAREKET_BLKODU": key, "HAREKET_CARI": int64(12), "TARIHI": statementFrom.AddDate(0, 0, day-1), "VADESI": nil,
 			"EVRAK_NO": doc, "ISLEM_TURU": kind, "ACIKLAMA": nil,
 			"BORC": decimal.RequireFromString(debit), "ALACAK": decimal.RequireFromString(credit)}
 	}
-	return []Record{m(5002, 11, "2024-120", InvoiceMovement, "2100.00", "0"), m(5003, 20, "TAH-2026-001", 1, "0", "1250.00")}
+	invoice, payment := m(5002, 11, "2024-120", InvoiceMovement, "2100.00", "0"), m(5003, 20, "TAH-2026-001", 1, "0", "1250.00")
+	invoice["VADESI"], invoice["ACIKLAMA"] = statementFrom.AddDate(0, 1, 10), "Kasım siparişi"
+	payment["VADESI"], payment["ACIKLAMA"] = payment["TARIHI"], "Havale ile ödeme"
+	return []Record{invoice, payment}
+}
+
+// MovementNullable are the movement columns, as MovementsQuery names them,
+// a real movement may have NULL: the optional ones, and either amount (a
+// movement with only a debit may leave its credit NULL; the balances sum
+// them with COALESCE). TARIHI is not: the query selects the movements by it,
+// and a NULL date is in no period.
+func MovementNullable() []string {
+	return []string{"BORC", "ALACAK", "VADESI", "EVRAK_NO", "ISLEM_TURU", "ACIKLAMA"}
 }
 
 func statementSample() Record {

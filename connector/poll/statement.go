@@ -113,3 +113,62 @@ func (j *Job) loadMovements(ctx context.Context, src *erp.Source, page []erp.Rec
 // ReasonStatementUnreadable: a statement's values could not be read
 // exactly (a date or an amount the database returned in an odd form).
 const ReasonStatementUnreadable = "poll.statement_unreadable"
+
+// MovementVariant is a statement job's sample row with a movement column
+// NULL in each of its movements (or all of MovementNullable at once), made
+// as run makes a row: its movements' statement filled in, or the reason run
+// would skip the row.
+type MovementVariant struct {
+	Nulled  []string   // the movement columns NULL
+	Row     erp.Record // the row the job's templates render; nil when Refused
+	Refused *mapping.Reason
+	// Lines are the statement's movements as its PDF writes them (date,
+	// document, description, due date, debit, credit, balance), in Turkish
+	// as customers read them; Sample's are the sample's own.
+	Lines, Sample [][]string
+}
+
+// MovementVariants are the variants of sample (one of Variants' rows) with
+// each of the movements' columns that may be NULL, NULL, then all of them;
+// none for a job that is not a statement's. check renders them, so a
+// template that cannot write a movement without a due date or an amount is
+// refused before run meets one.
+func (j *Job) MovementVariants(sample erp.Record) []MovementVariant {
+	if j.statement == nil || sample == nil {
+		return nil
+	}
+	moves, _ := sample[statement.Movements].([]erp.Record)
+	sampleLines := j.statement.lines(sample)
+	variant := func(nulled []string) MovementVariant {
+		row := copyRecord(sample)
+		rows := make([]erp.Record, len(moves))
+		for i, m := range moves {
+			rows[i] = copyRecord(m)
+			for _, c := range nulled {
+				rows[i][c] = nil
+			}
+		}
+		row[statement.Movements] = rows
+		v := MovementVariant{Nulled: nulled, Sample: sampleLines}
+		if v.Refused = j.statement.fill(row); v.Refused == nil {
+			v.Row, v.Lines = row, j.statement.lines(row)
+		}
+		return v
+	}
+	nullable := erp.MovementNullable()
+	out := make([]MovementVariant, 0, len(nullable)+1)
+	for _, c := range nullable {
+		out = append(out, variant([]string{c}))
+	}
+	return append(out, variant(nullable))
+}
+
+// lines are a filled row's movements as its statement's PDF writes them.
+func (s *statementSpec) lines(row erp.Record) [][]string {
+	st, err := statement.FromRecord(row, s.formats)
+	if err != nil {
+		return nil
+	}
+	rows, _ := st.Rows(catalog.TR, s.formats)
+	return rows
+}

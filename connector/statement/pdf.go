@@ -59,15 +59,7 @@ func (s Statement) PDF(l catalog.Lang, f mapping.Formats, made time.Time) ([]byt
 		w.row(false, "", "", l.Text("statement.no_movements", nil), "", "", "", "")
 	}
 	for _, ln := range s.Lines {
-		due := ""
-		if !ln.Due.IsZero() {
-			due = w.date(ln.Due)
-		}
-		note := ln.Note
-		if note == "" {
-			note = l.Text(kindKey(ln), nil)
-		}
-		w.row(false, w.date(ln.Date), ln.Document, note, due, w.money(ln.Debit, true), w.money(ln.Credit, true), w.balance(ln.Balance))
+		w.row(false, w.cells(ln)...)
 	}
 	w.rule()
 	w.row(true, "", "", l.Text("statement.totals", nil), "", w.money(s.Debit, false), w.money(s.Credit, false), "")
@@ -92,6 +84,35 @@ func (s Statement) PDF(l catalog.Lang, f mapping.Formats, made time.Time) ([]byt
 		return nil, fmt.Errorf("write the statement PDF: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// Rows are the statement's movements as its PDF writes them in l, one row
+// of cells a movement: date, document, description, due date, debit,
+// credit and the balance after it. check shows a movement without a value
+// this way.
+func (s Statement) Rows(l catalog.Lang, f mapping.Formats) ([][]string, error) {
+	if f.Location == nil {
+		f = mapping.DefaultFormats()
+	}
+	w := &writer{l: l, f: f}
+	out := make([][]string, 0, len(s.Lines))
+	for _, ln := range s.Lines {
+		out = append(out, w.cells(ln))
+	}
+	return out, w.err
+}
+
+// cells are one movement's row of the table.
+func (w *writer) cells(ln Line) []string {
+	due := ""
+	if !ln.Due.IsZero() {
+		due = w.date(ln.Due)
+	}
+	note := ln.Note
+	if note == "" {
+		note = w.l.Text(kindKey(ln), nil)
+	}
+	return []string{w.date(ln.Date), ln.Document, note, due, w.money(ln.Debit, true), w.money(ln.Credit, true), w.balance(ln.Balance)}
 }
 
 // kindKey names a movement without a description by what it is: only the
