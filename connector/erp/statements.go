@@ -150,8 +150,8 @@ var (
 	statementTemplates = map[string]Template{
 		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_BASI}}-{{date .DONEM_SONU}} hesap ekstreniz: devir {{money .DEVIR}}, ` +
 			`borç {{money .DONEM_BORC}}, alacak {{money .DONEM_ALACAK}}. ` +
-			`{{if gt (sign .BAKIYE) 0}}Borç bakiyeniz: {{money .BAKIYE}}.{{else}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}.{{end}}`},
-		"whatsapp":         {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla {{if gt (sign .BAKIYE) 0}}borç{{else}}alacak{{end}} bakiyeniz {{money (abs .BAKIYE)}}.`},
+			`{{if gt (sign .BAKIYE) 0}}Borç bakiyeniz: {{money .BAKIYE}}.{{else if lt (sign .BAKIYE) 0}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}.{{else}}Hesabınızda bakiye kalmamıştır.{{end}}`},
+		"whatsapp":         {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla {{if gt (sign .BAKIYE) 0}}borç {{else if lt (sign .BAKIYE) 0}}alacak {{end}}bakiyeniz {{money (abs .BAKIYE)}}.`},
 		"email:attachment": {Text: `Hesap Ekstresi {{.CARIKODU}} {{date .DONEM_BASI}}-{{date .DONEM_SONU}}.pdf`},
 		"email": {Subject: `Hesap ekstreniz: {{date .DONEM_BASI}} - {{date .DONEM_SONU}}`, Text: `Sayın {{.ALICI_ADI}},
 
@@ -160,19 +160,19 @@ var (
 Devir bakiyesi: {{money .DEVIR}}
 Dönem borcu: {{money .DONEM_BORC}}
 Dönem alacağı: {{money .DONEM_ALACAK}}
-{{if gt (sign .BAKIYE) 0}}Borç bakiyeniz: {{money .BAKIYE}}{{else}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}{{end}}
+{{if gt (sign .BAKIYE) 0}}Borç bakiyeniz: {{money .BAKIYE}}{{else if lt (sign .BAKIYE) 0}}Alacak bakiyeniz: {{money (abs .BAKIYE)}}{{else}}Hesabınızda bakiye kalmamıştır.{{end}}
 
 Sorunuz olursa bize bu e-postayı yanıtlayarak ulaşabilirsiniz. İyi günler dileriz.`},
 	}
 	reconciliationTemplates = map[string]Template{
-		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla {{if gt (sign .BAKIYE) 0}}borç{{else}}alacak{{end}} bakiyeniz ` +
+		"sms": {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla {{if gt (sign .BAKIYE) 0}}borç {{else if lt (sign .BAKIYE) 0}}alacak {{end}}bakiyeniz ` +
 			`{{money (abs .BAKIYE)}}. Onaylıyorsanız {{.ONAY_KELIMESI}}, itirazınız varsa {{.ITIRAZ_KELIMESI}} yazıp yanıtlayınız.`},
-		"whatsapp": {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla bakiyeniz {{money (abs .BAKIYE)}} ({{if gt (sign .BAKIYE) 0}}borç{{else}}alacak{{end}}). ` +
+		"whatsapp": {Text: `Sayın {{.ALICI_ADI}}, {{date .DONEM_SONU}} itibarıyla bakiyeniz {{money (abs .BAKIYE)}}{{if gt (sign .BAKIYE) 0}} (borç){{else if lt (sign .BAKIYE) 0}} (alacak){{end}}. ` +
 			`Onay için {{.ONAY_KELIMESI}}, itiraz için {{.ITIRAZ_KELIMESI}} yazınız.`},
 		"email:attachment": {Text: `Mutabakat {{.CARIKODU}} {{date .DONEM_SONU}}.pdf`},
 		"email": {Subject: `Cari hesap mutabakatı: {{date .DONEM_SONU}}`, Text: `Sayın {{.ALICI_ADI}},
 
-Kayıtlarımıza göre {{date .DONEM_SONU}} tarihi itibarıyla cari hesap {{if gt (sign .BAKIYE) 0}}borç{{else}}alacak{{end}} bakiyeniz {{money (abs .BAKIYE)}} tutarındadır. Dönem hareketleri ekteki ekstrededir.
+Kayıtlarımıza göre {{date .DONEM_SONU}} tarihi itibarıyla cari hesap {{if gt (sign .BAKIYE) 0}}borç {{else if lt (sign .BAKIYE) 0}}alacak {{end}}bakiyeniz {{money (abs .BAKIYE)}} tutarındadır. Dönem hareketleri ekteki ekstrededir.
 
 Bakiyeyi onaylıyorsanız bu e-postayı "{{.ONAY_KELIMESI}}" yazarak, itirazınız varsa "{{.ITIRAZ_KELIMESI}}" yazarak ve kayıtlarınızdaki bakiyeyi belirterek yanıtlayınız.
 
