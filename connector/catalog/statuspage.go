@@ -59,12 +59,15 @@ func init() {
 		"statuspage.fix.abroad.viewer": {tr: "Bu müşterilerin cep numarası yurt dışı (ör. +49, +44): bağlayıcı SMS'i yalnızca Türkiye numaralarına gönderir, tekrar denemek işe yaramaz. BT sorumlunuz göreve e-posta ya da WhatsApp yedek kanalı (fallback) eklemeli; numara aslında Türkiye numarasıysa cari kartında düzeltin.",
 			en: "These customers' mobile numbers are foreign (e.g. +49, +44): the connector sends SMS to Turkish numbers only, so retrying will not help. Your IT person should give the job an e-mail or WhatsApp fallback; if a number is really Turkish, correct it on the account card."},
 		"statuspage.fix.refused.title": {tr: "{n} mesajı sağlayıcı kabul etmedi", en: "Refused by the provider ({n})"},
-		"statuspage.fix.refused": {tr: "Nedeni listede yazıyor. Numarayı ya da adresi cari kartında düzeltip Tekrar dene düğmesine basın.",
-			en: "The list says why. Correct the number or address on the account card, then press Retry."},
-		"statuspage.fix.refused.viewer": {tr: "Nedeni listede yazıyor. Numarayı ya da adresi cari kartında düzeltin; sonra BT sorumlunuz mesajı tekrar denesin.",
-			en: "The list says why. Correct the number or address on the account card; then your IT person retries the message."},
+		// The page puts see_list before the fixes of refused and other; the
+		// daily summary, whose line says why, does not.
+		"statuspage.fix.see_list": {tr: "Nedeni listede yazıyor.", en: "The list says why."},
+		"statuspage.fix.refused": {tr: "Numarayı ya da adresi cari kartında düzeltip Tekrar dene düğmesine basın.",
+			en: "Correct the number or address on the account card, then press Retry."},
+		"statuspage.fix.refused.viewer": {tr: "Numarayı ya da adresi cari kartında düzeltin; sonra BT sorumlunuz mesajı tekrar denesin.",
+			en: "Correct the number or address on the account card; then your IT person retries the message."},
 		"statuspage.fix.other.title": {tr: "{n} mesaj gönderilemedi", en: "Could not be sent ({n})"},
-		"statuspage.fix.other":       {tr: "Nedeni listede yazıyor; çözemezseniz BT sorumlunuza haber verin.", en: "The list says why; if you cannot fix it, tell your IT person."},
+		"statuspage.fix.other":       {tr: "Çözemezseniz BT sorumlunuza haber verin.", en: "If you cannot fix it, tell your IT person."},
 
 		"statuspage.channel.sms":      {tr: "SMS", en: "SMS"},
 		"statuspage.channel.whatsapp": {tr: "WhatsApp", en: "WhatsApp"},

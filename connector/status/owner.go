@@ -6,12 +6,8 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
-	"github.com/akinsoft-connector/akinsoft-connector/mapping"
-	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // The shop owner reads the top of the page: one verdict, and a list of
@@ -91,79 +87,8 @@ func grantOf(words string) any {
 	return catalog.M("statuspage.grant_unknown")
 }
 
-// problemKinds are the message problems in the order the list shows them.
-var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "abroad", "refused", "other"}
-
 // maxExamples are the records named per problem; the rest are counted.
 const maxExamples = 5
-
-// fixOf is the kind of problem a message shows, "" for none: a customer
-// who refused messages, or one Wolvox already told, is not a problem.
-func fixOf(v MessageView) string {
-	switch v.Status {
-	case outbox.StatusHeld:
-		return "held"
-	case outbox.StatusFailed:
-		if unreachable(v.Why) {
-			return "abroad"
-		}
-		return "refused"
-	case outbox.StatusSkipped:
-	default:
-		return ""
-	}
-	codes := reasonCodes(v.Why, nil)
-	has := func(cs ...string) bool {
-		for _, c := range cs {
-			if slices.Contains(codes, c) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case has(dispatch.ReasonOptedOut, outbox.ReasonForgotten, outbox.ReasonNotNeeded, outbox.ReasonForgetStop,
-		outbox.ReasonForgetErase, poll.ReasonWolvoxSent):
-		return ""
-	case has(erp.ReasonInvoiceCustomerMissing, erp.ReasonPaymentCustomerMissing):
-		return "customer_missing"
-	case has(mapping.ReasonTemplateFailed, mapping.ReasonTemplateNull, mapping.ReasonTemplateNullValue,
-		mapping.ReasonTemplateNotNumber, mapping.ReasonTemplateNotNumberValue, mapping.ReasonTemplateNotDate, mapping.ReasonTemplateNotDateValue, mapping.ReasonRenderPanic, mapping.ReasonEmptyMessage,
-		mapping.ReasonTooManySegments, mapping.ReasonTooManySegmentsTL):
-		return "template"
-	case has(mapping.ReasonLandline, mapping.ReasonNotMobile):
-		return "landline"
-	case has(mapping.ReasonPhoneInvalid, mapping.ReasonPhoneUnreadable, mapping.ReasonNotAPhone, mapping.ReasonPhoneTooLong):
-		return "bad_phone"
-	case has(mapping.ReasonEmailInvalid, mapping.ReasonEmailNoDomain):
-		return "bad_email"
-	case has(mapping.ReasonNoRecipient, mapping.ReasonNoPhone, mapping.ReasonEmptyAddress, mapping.ReasonNoEmail):
-		if v.Channel == "email" {
-			return "no_email"
-		}
-		return "no_mobile"
-	}
-	return "other"
-}
-
-// unreachable reports whether a failed message's reason says its channel
-// can never reach the recipient (a foreign number on an SMS provider the
-// connector sends to Turkish numbers only): retrying it is pointless, and
-// the fix is another channel.
-func unreachable(r mapping.Reason) bool {
-	return slices.Contains(reasonCodes(r, nil), notify.ReasonAbroad)
-}
-
-// reasonCodes lists a reason's code and those of its parts.
-func reasonCodes(r mapping.Reason, out []string) []string {
-	if r.Code != "" {
-		out = append(out, r.Code)
-	}
-	for _, p := range r.Parts {
-		out = reasonCodes(p, out)
-	}
-	return out
-}
 
 // todos are the problems of the channels, the jobs and the messages of
 // the last week, worst first.
@@ -222,6 +147,9 @@ func (p *pageData) todos(problems []MessageView) []todo {
 		if t := byKind[kind]; t != nil {
 			t.Title = l.C("statuspage.fix."+kind+".title", "n", counts[kind])
 			t.Fix = l.C(p.fixKey(kind))
+			if slices.Contains(seeList, kind) {
+				t.Fix = l.C("statuspage.fix.see_list") + " " + t.Fix
+			}
 			out = append(out, *t)
 		}
 	}

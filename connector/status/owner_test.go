@@ -91,7 +91,7 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 		"numara sabit hat", "Fatura 2024-106 · Hüseyin Çelik",
 		"telefon numarası hatalı", "Fatura 2024-107 · Şükrü Kılıç", "Fatura 2024-112 · Emre Yıldız",
 		"e-posta adresi kayıtlı değil", "faturanın carisi bulunamadı", "Fatura 2024-117<",
-		"6 mesajı sağlayıcı kabul etmedi", "Tekrar dene düğmesine basın",
+		"6 mesajı sağlayıcı kabul etmedi", "Nedeni listede yazıyor. Numarayı ya da adresi cari kartında düzeltip Tekrar dene düğmesine basın.",
 	} {
 		if !strings.Contains(todo, want) {
 			t.Errorf("the to-do list lacks %q", want)
