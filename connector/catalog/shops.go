@@ -69,8 +69,10 @@ func init() {
 		"summary.reason_skipped":         {tr: "  - {count} atlandı: {reason}", en: "  - {count} skipped: {reason}"},
 		"summary.reason_failed_example":  {tr: "  - {count} başarısız, örneğin: {reason}", en: "  - {count} failed, for example: {reason}"},
 		"summary.reason_skipped_example": {tr: "  - {count} atlandı, örneğin: {reason}", en: "  - {count} skipped, for example: {reason}"},
-		"summary.nothing":                {tr: "Bugün mesaj gönderilmedi.", en: "No messages went out today."},
-		"summary.waiting":                {tr: "Sırada bekleyen {count} mesaj var.", en: "{count} messages are waiting their turn."},
+		// Under a reason's line: what to do (the status page's fix of its kind).
+		"summary.reason_fix": {tr: "    Ne yapmalı: {fix}", en: "    What to do: {fix}"},
+		"summary.nothing":    {tr: "Bugün mesaj gönderilmedi.", en: "No messages went out today."},
+		"summary.waiting":    {tr: "Sırada bekleyen {count} mesaj var.", en: "{count} messages are waiting their turn."},
 		"summary.held": {tr: "{count} mesajın gidip gitmediği belli değil: durum sayfasından yeniden gönderin veya iptal edin.",
 			en: "{count} messages may or may not have gone out: retry or cancel them on the status page."},
 		"summary.refusals":    {tr: "{count} kişi mesaj almak istemediğini bildirdi; onlara artık mesaj gönderilmiyor.", en: "{count} people asked not to be messaged; they are no longer messaged."},

@@ -109,6 +109,9 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 			"failed", d.Failed, "skipped", d.Skipped)
 		for _, rc := range d.Reasons {
 			line(reasonKey(rc), "count", rc.Count, "reason", l.Reason(rc.Reason))
+			if fix := status.Fix(l, status.Problem(rc.Status, d.Channel, rc.Reason)); fix != "" {
+				line("summary.reason_fix", "fix", fix)
+			}
 		}
 	}
 	if active == 0 {

@@ -3,7 +3,9 @@ package summary
 import (
 	"context"
 	"crypto/x509"
+	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,6 +24,8 @@ import (
 )
 
 var ist = mapping.DefaultFormats().Location
+
+var update = flag.Bool("update", false, "rewrite golden files")
 
 // traffic fills an outbox with a day of messages on sms and email, in
 // every outcome, plus yesterday's (which the summary leaves out), and
@@ -87,7 +91,9 @@ func traffic(t *testing.T) (*outbox.Store, time.Time) {
 		Reason: notify.Why("netgsm.report.11")}, outbox.StatusSent); err != nil {
 		t.Fatal(err)
 	}
-	send("sms", 2, outbox.Outcome{Status: outbox.StatusFailed, Code: "40", Reason: notify.Why("netgsm.40")})
+	// NetGSM refused two numbers (a refused msgheader pauses the channel
+	// instead: those messages wait).
+	send("sms", 2, outbox.Outcome{Status: outbox.StatusFailed, Code: "70", Reason: notify.Why("netgsm.70")})
 	send("sms", 1, outbox.Outcome{Status: outbox.StatusUncertain})
 	// 1 left pending.
 	enqueue("faturalar", "sms", 3, &noPhone)
@@ -170,7 +176,7 @@ func TestSummaryMatchesTheOutbox(t *testing.T) {
 	for _, rc := range r.Days[1].Reasons {
 		reasons[string(rc.Status)+" "+rc.Reason.Code] = rc.Count
 	}
-	for k, v := range map[string]int{"failed netgsm.40": 2, "failed netgsm.report.11": 1, "skipped " + mapping.ReasonNoRecipient: 3,
+	for k, v := range map[string]int{"failed netgsm.70": 2, "failed netgsm.report.11": 1, "skipped " + mapping.ReasonNoRecipient: 3,
 		"skipped " + mapping.ReasonLandline: 1} {
 		if reasons[k] != v {
 			t.Errorf("reasons %v: %s = %d, want %d", reasons, k, reasons[k], v)
@@ -191,7 +197,7 @@ func TestSummaryText(t *testing.T) {
 	}
 	subject, body := r.Text(catalog.TR, ist)
 	for _, want := range []string{"2 Aralık 2026 günü 00:00-19:00 arası", "SMS: 6 mesaj gönderildi, 4 tanesinin teslim edildiği bildirildi; 3 başarısız, 4 atlandı.",
-		"E-posta: 3 mesaj gönderildi", "  - 2 başarısız: gönderici adı (msgheader) NetGSM hesabında tanımlı değil", "  - 1 başarısız: operatör reddetti", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
+		"E-posta: 3 mesaj gönderildi", "  - 2 başarısız: NetGSM hatalı veya eksik bir parametreyi reddetti (bir hata veya geçersiz numara)", "  - 1 başarısız: operatör reddetti", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
 		"1 mesajın gidip gitmediği belli değil", "2 kişi mesaj almak istemediğini bildirdi", "SMS (netgsm) bakiyesi: 39,50 TL.",
 		"Bakiye 100 sınırının altında"} {
 		if !strings.Contains(body, want) {
@@ -443,5 +449,65 @@ func TestSummaryBalanceInPeoplesWords(t *testing.T) {
 				t.Errorf("short summary %q, want it to end in %q", short, tc.trShort)
 			}
 		})
+	}
+}
+
+// The whole summary, in both languages and by SMS, is its golden file; the
+// documentation's sample is the Turkish one, word for word. Each reason's
+// line is followed by what to do about it: the status page's fix of its
+// kind, as one without the page's buttons does it; a reason that needs
+// nothing done (an opt-out) has none. The SMS is the numbers only.
+func TestSummaryGolden(t *testing.T) {
+	ctx := context.Background()
+	s, now := traffic(t)
+	for _, r := range []outbox.JobRun{
+		{Job: "faturalar", LastRun: now.Add(-20 * time.Hour)},
+		{Job: "faturalar", LastRun: now.Add(-time.Hour), Err: "login failed", Failure: "login"},
+	} {
+		if err := s.RecordJobRun(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	optedOut := mapping.R("dispatch.opted_out")
+	if _, err := s.Enqueue(ctx, outbox.Batch{Job: "hatirlatma", Source: "merkez", Messages: []outbox.NewMessage{{
+		Message: mapping.Message{Channel: "email", To: "ayse@example.com", Text: "Sayın müşterimiz"}, DedupeKey: "k:optout",
+		RecordKey: "optout", Skip: &optedOut}}}); err != nil {
+		t.Fatal(err)
+	}
+	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, 100, now)}
+	from, to := Window(now, ist)
+	r, err := Build(ctx, s, from, to, credits, []string{"faturalar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr string
+	for _, l := range []catalog.Lang{catalog.TR, catalog.EN} {
+		subject, body := r.Text(l, ist)
+		got := subject + "\n\n" + body + "\n\n" + r.Short(l, ist) + "\n"
+		path := filepath.Join("testdata", "daily-summary."+string(l)+".txt")
+		if *update {
+			if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (go test ./connector/summary -run TestSummaryGolden -update writes it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: the summary is not %s (-update rewrites it):\n%s", l, path, got)
+		}
+		if l == catalog.TR {
+			tr = body
+		}
+	}
+	for _, doc := range []string{"daily-summary.md", "daily-summary.tr.md"} {
+		text, err := os.ReadFile(filepath.Join("..", "..", "docs", doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.ReplaceAll(string(text), "\r\n", "\n"), "```\n"+tr+"\n```\n") {
+			t.Errorf("docs/%s does not show the summary as it is (testdata/daily-summary.tr.txt, without its subject and SMS):\n%s", doc, tr)
+		}
 	}
 }
