@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -62,12 +63,12 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 			}
 			lang := g.language()
 			h := func(key catalog.Key) string { return lang.Text(key, nil) }
-			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-16s  %-17s  %3s  %s\n", h("cmd.col.id"), h("cmd.col.created"), h("cmd.col.channel"),
-				h("cmd.col.job"), h("cmd.col.recipient"), h("cmd.col.status"), h("cmd.col.try"), h("cmd.col.reason"))
+			fmt.Fprintf(out, "%-7s  %-26s  %-8s  %-16s  %-*s  %-16s  %-17s  %3s  %s\n", h("cmd.col.id"), h("cmd.col.created"), h("cmd.col.channel"),
+				h("cmd.col.job"), aboutWidth, h("cmd.col.about"), h("cmd.col.recipient"), h("cmd.col.status"), h("cmd.col.try"), h("cmd.col.reason"))
 			for _, m := range ms {
 				v := status.View(m)
-				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-16s  %-17s  %3d  %s\n", v.ID, stamp(v.Created, loc),
-					v.Channel, v.Job, v.To, stateName(lang, v.Status), v.Attempts, oneLine(v.ReasonIn(string(lang)), 120))
+				fmt.Fprintf(out, "%-7d  %-26s  %-8s  %-16s  %-*s  %-16s  %-17s  %3d  %s\n", v.ID, stamp(v.Created, loc),
+					v.Channel, v.Job, aboutWidth, aboutCell(lang, v), v.To, stateName(lang, v.Status), v.Attempts, oneLine(v.ReasonIn(string(lang)), 120))
 			}
 			if len(ms) == outbox.ListLimit(f.Limit) {
 				fmt.Fprintln(out, g.say("cmd.messages.count_limit", "n", len(ms)))
@@ -84,6 +85,48 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	countVar(cmd.Flags(), &f.Limit, "limit", 100, 1, g.h("help.messages.list.limit"))
 	jsonFlag(g, cmd, &asJSON)
 	return cmd
+}
+
+// aboutWidth is the widest the tables' ABOUT column gets, in characters:
+// an invoice number and a customer's name ("2024-117 · Ayşe Yılmaz") fit;
+// a longer name is cut between words, ending in "…" (--json has it whole).
+const aboutWidth = 30
+
+// aboutCell is what a message is about, as the status page names it
+// without the kind of record (the job says it): its invoice number and
+// customer ("2024-117 · Ayşe Yılmaz"), or its record key for one stored
+// before labels existed or emptied by the retention purge ("Kayıt 4711"),
+// on one line of at most aboutWidth characters.
+func aboutCell(lang catalog.Lang, v status.MessageView) string {
+	s := v.About
+	if s == "" {
+		s = catalog.M("statuspage.record", "key", v.Record).In(lang)
+	}
+	r := []rune(s)
+	for i, c := range r {
+		if unicode.IsControl(c) { // a tab or a line break in an ERP name would break the table
+			r[i] = ' '
+		}
+	}
+	if len(r) > aboutWidth {
+		// Cut between words where a word would be cut, unless that leaves
+		// too little.
+		r = r[:aboutWidth-1]
+		if i := lastIndex(r, ' '); i > aboutWidth/2 && r[len(r)-1] != ' ' {
+			r = r[:i]
+		}
+		r = append([]rune(strings.TrimRight(string(r), " ·")), '…')
+	}
+	return string(r)
+}
+
+func lastIndex(r []rune, c rune) int {
+	for i := len(r) - 1; i >= 0; i-- {
+		if r[i] == c {
+			return i
+		}
+	}
+	return -1
 }
 
 // statusValue is --status, a message state by the outbox's name for it

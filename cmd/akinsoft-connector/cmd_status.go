@@ -203,7 +203,7 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 				fmt.Fprintln(tw, say("cmd.status.more", "n", len(o.Problems)-i))
 				break
 			}
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, when(m.Created), m.Channel, m.Job, m.To, stateName(lang, m.Status),
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, when(m.Created), m.Channel, m.Job, aboutCell(lang, m), m.To, stateName(lang, m.Status),
 				oneLine(m.ReasonIn(string(lang)), 100))
 		}
 	}

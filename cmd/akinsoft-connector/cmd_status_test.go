@@ -515,3 +515,68 @@ func TestOptOutAddIsAmongTheRefusals(t *testing.T) {
 		t.Errorf("status --json shows the number or the note:\n%s", out)
 	}
 }
+
+// The tables of messages say what each is about, as the status page does:
+// the invoice number and the customer, in a column of their own; --json
+// keeps it whole in "about".
+func TestTablesSayWhatAMessageIsAbout(t *testing.T) {
+	noLocale(t)
+	cfg, d := opsSetup(t, "127.0.0.1:1", refusedSend)
+	failed, _ := d.Store().List(context.Background(), outbox.Filter{Status: outbox.StatusFailed})
+	if len(failed) != 1 || failed[0].About == "" {
+		t.Fatalf("setup: %+v", failed)
+	}
+	about := failed[0].About // "2024-101 · Ayşe Yılmaz"
+	row := regexp.MustCompile(`(?m)^ *` + strconv.FormatInt(failed[0].ID, 10) + `\s.*$`)
+	for _, tc := range []struct {
+		args   []string
+		header []string
+	}{
+		{[]string{"messages", "list", "--status", "failed"}, []string{"GÖREV", "KONU", "ALICI"}},
+		{[]string{"--lang", "en", "messages", "list", "--status", "failed"}, []string{"JOB", "ABOUT", "RECIPIENT"}},
+		{[]string{"status"}, []string{"GÖREV", "KONU", "ALICI"}},
+		{[]string{"--lang", "en", "status"}, []string{"JOB", "ABOUT", "RECIPIENT"}},
+	} {
+		code, out, errOut := runCLI(t, append(tc.args, "--config", cfg)...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errOut)
+		}
+		if !regexp.MustCompile(strings.Join(tc.header, `\s+`)).MatchString(out) {
+			t.Errorf("%v: no header %v:\n%s", tc.args, tc.header, out)
+		}
+		if line := row.FindString(out); !regexp.MustCompile(`new-invoices\s+` + regexp.QuoteMeta(about) + `\s{2}`).MatchString(line) {
+			t.Errorf("%v: the failed message's line %q does not say it is about %q:\n%s", tc.args, line, about, out)
+		}
+	}
+	var got []status.MessageView
+	decodeJSON(t, &got, "messages", "list", "--json", "--status", "failed", "--config", cfg)
+	if len(got) != 1 || got[0].About != about {
+		t.Errorf("--json: %+v, want about %q", got, about)
+	}
+}
+
+func TestAboutCell(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		v      status.MessageView
+		tr, en string
+	}{
+		{"an invoice", status.MessageView{About: "2024-117 · Ayşe Yılmaz", Record: "4711"}, "2024-117 · Ayşe Yılmaz", "2024-117 · Ayşe Yılmaz"},
+		{"a long name is cut", status.MessageView{About: "2024-117 · Işık Mobilya Sanayi ve Ticaret A.Ş."},
+			"2024-117 · Işık Mobilya…", "2024-117 · Işık Mobilya…"},
+		{"cut in a long word", status.MessageView{About: "2024-117 · Hacıosmanoğullarıpazarlama"},
+			"2024-117 · Hacıosmanoğullarıp…", "2024-117 · Hacıosmanoğullarıp…"},
+		{"a tab in a name", status.MessageView{About: "2024-117 · Ayşe\tYılmaz"}, "2024-117 · Ayşe Yılmaz", "2024-117 · Ayşe Yılmaz"},
+		{"stored before labels", status.MessageView{Record: "4711"}, "Kayıt 4711", "Record 4711"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, en := aboutCell(catalog.TR, tc.v), aboutCell(catalog.EN, tc.v)
+			if tr != tc.tr || en != tc.en {
+				t.Errorf("aboutCell = %q / %q, want %q / %q", tr, en, tc.tr, tc.en)
+			}
+			if n := len([]rune(tr)); n > aboutWidth {
+				t.Errorf("%q is %d characters, over %d", tr, n, aboutWidth)
+			}
+		})
+	}
+}

@@ -57,6 +57,7 @@ func init() {
 		"cmd.col.status":    {tr: "DURUM", en: "STATUS"},
 		"cmd.col.try":       {tr: "DNM", en: "TRY"},
 		"cmd.col.reason":    {tr: "NEDEN", en: "REASON"},
+		"cmd.col.about":     {tr: "KONU", en: "ABOUT"},
 		"cmd.col.time":      {tr: "ZAMAN", en: "TIME"},
 		"cmd.col.host":      {tr: "SUNUCU", en: "HOST"},
 		"cmd.col.bytes_out": {tr: "BAYT↑", en: "BYTES↑"},
@@ -162,8 +163,8 @@ func init() {
 			en: "LAST ERRORS (failed, held, uncertain, skipped; 7 days)"},
 		"cmd.status.none": {tr: "yok", en: "none"},
 		"cmd.status.problems_header": {
-			tr: "  NO\tOLUŞTURMA\tKANAL\tGÖREV\tALICI\tDURUM\tNEDEN",
-			en: "  ID\tCREATED\tCHANNEL\tJOB\tRECIPIENT\tSTATUS\tREASON"},
+			tr: "  NO\tOLUŞTURMA\tKANAL\tGÖREV\tKONU\tALICI\tDURUM\tNEDEN",
+			en: "  ID\tCREATED\tCHANNEL\tJOB\tABOUT\tRECIPIENT\tSTATUS\tREASON"},
 		"cmd.status.more": {
 			tr: "  … {n} tane daha: akinsoft-connector messages list --status failed",
 			en: "  … {n} more: akinsoft-connector messages list --status failed"},
