@@ -37,15 +37,15 @@ func init() {
 		"statuspage.fix.held.viewer": {tr: "BT sorumlunuz sağlayıcının panelinde bu mesajlara bakıp tekrar denemeli ya da iptal etmeli.",
 			en: "Your IT person should look these messages up in the provider's panel, then retry or cancel them."},
 		"statuspage.fix.no_mobile.title": {tr: "{n} mesaj: cep telefonu kayıtlı değil", en: "No mobile number ({n})"},
-		"statuspage.fix.no_mobile":       {tr: "Bu müşterinin cep telefonu Wolvox'ta kayıtlı değil: cari kartına ekleyin.", en: "This customer's mobile number is not in Wolvox: add it to the account card."},
+		"statuspage.fix.no_mobile":       {tr: "Bu müşterinin cep telefonu Wolvox'ta kayıtlı değil: cari kartına ekleyin; sonraki mesajlar ona gider, bu mesaj yeniden gönderilmez.", en: "This customer's mobile number is not in Wolvox: add it to the account card; the next messages go to it, this one is not sent again."},
 		"statuspage.fix.landline.title":  {tr: "{n} mesaj: numara sabit hat", en: "A landline number ({n})"},
-		"statuspage.fix.landline":        {tr: "Bu müşterinin kayıtlı numarası sabit hat, SMS alamaz: cari kartına cep telefonunu ekleyin.", en: "This customer's number is a landline, which gets no SMS: add their mobile number to the account card."},
+		"statuspage.fix.landline":        {tr: "Bu müşterinin kayıtlı numarası sabit hat, SMS alamaz: cari kartına cep telefonunu ekleyin; sonraki mesajlar ona gider, bu mesaj yeniden gönderilmez.", en: "This customer's number is a landline, which gets no SMS: add their mobile number to the account card; the next messages go to it, this one is not sent again."},
 		"statuspage.fix.bad_phone.title": {tr: "{n} mesaj: telefon numarası hatalı", en: "A wrong phone number ({n})"},
-		"statuspage.fix.bad_phone":       {tr: "Bu müşterinin telefon numarası hatalı yazılmış: cari kartında düzeltin.", en: "This customer's phone number is mistyped: correct it on the account card."},
+		"statuspage.fix.bad_phone":       {tr: "Bu müşterinin telefon numarası hatalı yazılmış: cari kartında düzeltin; sonraki mesajlar düzeltilmiş numaraya gider, bu mesaj yeniden gönderilmez.", en: "This customer's phone number is mistyped: correct it on the account card; the next messages go to the corrected number, this one is not sent again."},
 		"statuspage.fix.no_email.title":  {tr: "{n} mesaj: e-posta adresi kayıtlı değil", en: "No e-mail address ({n})"},
-		"statuspage.fix.no_email":        {tr: "Bu müşterinin e-posta adresi Wolvox'ta kayıtlı değil: cari kartına ekleyin.", en: "This customer's e-mail address is not in Wolvox: add it to the account card."},
+		"statuspage.fix.no_email":        {tr: "Bu müşterinin e-posta adresi Wolvox'ta kayıtlı değil: cari kartına ekleyin; sonraki mesajlar ona gider, bu mesaj yeniden gönderilmez.", en: "This customer's e-mail address is not in Wolvox: add it to the account card; the next messages go to it, this one is not sent again."},
 		"statuspage.fix.bad_email.title": {tr: "{n} mesaj: e-posta adresi hatalı", en: "A wrong e-mail address ({n})"},
-		"statuspage.fix.bad_email":       {tr: "Bu müşterinin e-posta adresi hatalı yazılmış: cari kartında düzeltin.", en: "This customer's e-mail address is mistyped: correct it on the account card."},
+		"statuspage.fix.bad_email":       {tr: "Bu müşterinin e-posta adresi hatalı yazılmış: cari kartında düzeltin; sonraki mesajlar düzeltilmiş adrese gider, bu mesaj yeniden gönderilmez.", en: "This customer's e-mail address is mistyped: correct it on the account card; the next messages go to the corrected address, this one is not sent again."},
 		"statuspage.fix.customer_missing.title": {
 			tr: "{n} mesaj: faturanın carisi bulunamadı", en: "The invoice's account is missing ({n})"},
 		"statuspage.fix.customer_missing": {tr: "Faturanın bağlı olduğu cari kart Wolvox'ta yok (silinmiş olabilir): faturayı doğru cariye bağlayın.",
@@ -62,10 +62,12 @@ func init() {
 		// The page puts see_list before the fixes of refused and other; the
 		// daily summary, whose line says why, does not.
 		"statuspage.fix.see_list": {tr: "Nedeni listede yazıyor.", en: "The list says why."},
-		"statuspage.fix.refused": {tr: "Numarayı ya da adresi cari kartında düzeltip Tekrar dene düğmesine basın.",
-			en: "Correct the number or address on the account card, then press Retry."},
-		"statuspage.fix.refused.viewer": {tr: "Numarayı ya da adresi cari kartında düzeltin; sonra BT sorumlunuz mesajı tekrar denesin.",
-			en: "Correct the number or address on the account card; then your IT person retries the message."},
+		// Retry sends the message as it was stored, to the same address: a
+		// number corrected in Wolvox reaches the next messages, not this one.
+		"statuspage.fix.refused": {tr: "Numara ya da adres yanlışsa cari kartında düzeltin: sonraki mesajlar düzeltilmiş adrese gider. Tekrar dene bu mesajı kayıtlı aynı adrese yeniden gönderir; yalnızca sağlayıcının sorunu geçtiyse (ör. bakiye yüklendi, hesap ayarı düzeltildi) kullanın.",
+			en: "If the number or address is wrong, correct it on the account card: the next messages go to the corrected one. Retry sends this message again to the same stored address; use it only once the provider's problem is over (e.g. credit topped up, an account setting fixed)."},
+		"statuspage.fix.refused.viewer": {tr: "Numara ya da adres yanlışsa cari kartında düzeltin: sonraki mesajlar düzeltilmiş adrese gider, bu mesaj yeniden gönderilmez. Sağlayıcı hesabında bir sorun varsa BT sorumlunuza haber verin.",
+			en: "If the number or address is wrong, correct it on the account card: the next messages go to the corrected one; this one is not sent again. If the provider account has a problem, tell your IT person."},
 		"statuspage.fix.other.title": {tr: "{n} mesaj gönderilemedi", en: "Could not be sent ({n})"},
 		"statuspage.fix.other":       {tr: "Çözemezseniz BT sorumlunuza haber verin.", en: "If you cannot fix it, tell your IT person."},
 
