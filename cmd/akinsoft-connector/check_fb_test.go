@@ -246,3 +246,51 @@ func TestMissingSelectRightNamesTheGrant(t *testing.T) {
 	}
 	noEnglish(t, out)
 }
+
+// A user that could write (SYSDBA, or one granted UPDATE) is a warning of
+// check's, in Turkish, with how to create the read-only user init prints;
+// not a problem: reads stay read-only transactions. The read-only user is
+// not warned of.
+func TestCheckWarnsOfAUserThatCanWrite(t *testing.T) {
+	f := newFBCheck(t)
+	rw, rwPass := f.fb.ReadOnlyUser(t, "akc_chkrw", f.path)
+	db, err := f.fb.Open(f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(context.Background(), "GRANT UPDATE ON FATURA TO "+rw); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	howTo := []string{"Okuma yetkili kullanıcıyı oluşturmak için Wolvox sunucusunda SYSDBA ile", "CREATE USER CONNECTOR_RO PASSWORD 'yeni-parola';",
+		"CONNECT '" + f.path + "' USER SYSDBA", "GRANT SELECT ON CARI_YETKILI TO CONNECTOR_RO;"}
+	for _, tc := range []struct {
+		name, user, password string
+		want                 []string // nil: no warning
+	}{
+		{"sysdba", f.fb.User, f.fb.Password, append([]string{"kaynak merkez: Dikkat: " + f.fb.User + " bu veritabanına yazabilir (yönetici; veritabanının sahibi; CARI, CARIHR, CARI_YETKILI, FATURA tablolarına yazma yetkisi var)."}, howTo...)},
+		{"user with UPDATE", rw, rwPass, append([]string{"kaynak merkez: Dikkat: " + rw + " bu veritabanına yazabilir (FATURA tablolarına yazma yetkisi var)."}, howTo...)},
+		{"read-only user", f.user, f.password, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := *f
+			f.user = tc.user
+			code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", f.config(t, "", 0, tc.password))
+			if code != exitOK {
+				t.Fatalf("exit %d (a warning is not a problem):\n%s%s", code, out, errOut)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("check lacks %q:\n%s", want, out)
+				}
+			}
+			if tc.want == nil && (strings.Contains(out, "yazabilir") || strings.Contains(out, "CONNECTOR_RO")) {
+				t.Errorf("the read-only user is warned of:\n%s", out)
+			}
+			if n := strings.Count(out, "yazabilir"); tc.want != nil && n != 1 {
+				t.Errorf("the warning is said %d times:\n%s", n, out)
+			}
+			noEnglish(t, out)
+		})
+	}
+}

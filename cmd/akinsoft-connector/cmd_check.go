@@ -191,6 +191,8 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 			problems++
 		}
 	}
+	answered := map[string]bool{} // the databases a job read from
+	defer func() { checkAccess(ctx, sources, answered, say) }()
 	for _, jc := range cfg.Jobs {
 		if jc.Disabled {
 			continue
@@ -211,6 +213,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		sort.Strings(srcs)
 		for _, s := range srcs {
 			say("cmd.check.pending", "job", j.Name, "source", s, "n", n[s])
+			answered[s] = true
 		}
 		// Not a problem either when the year may not be open yet: runs
 		// skip it until Wolvox creates it. This year's, past January's
@@ -255,6 +258,33 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		problems += renderWith(out, lang, rp, j.Mapper, row, catalog.M("cmd.check.what.newest"))
 	}
 	return problems, down
+}
+
+// checkAccess warns of each source whose user could write, and says how to
+// create a read-only one, as init does. It is a warning, not a problem:
+// every read runs in a read-only transaction whoever the user is. Only the
+// databases a job read from are asked (a server that did not answer is
+// told already, and is not waited for twice); a source's years share
+// one warning.
+func checkAccess(ctx context.Context, groups map[string]*erp.Group, answered map[string]bool, say func(catalog.Key, ...any)) {
+	for _, name := range slices.Sorted(maps.Keys(groups)) {
+		srcs, err := groups[name].Sources()
+		if err != nil {
+			continue
+		}
+		for _, src := range srcs {
+			if !answered[src.Name()] {
+				continue
+			}
+			a, err := src.Access(ctx)
+			if err != nil || a.ReadOnly() {
+				continue // a read that fails is told by the job that makes it
+			}
+			say("cmd.check.not_read_only", "source", name, "warning", catalog.M("init.not_read_only", "user", a.User, "why", whyWritable(a)))
+			say(howToReadOnly(src.Dialect().Name()), "user", "CONNECTOR_RO", "database", src.Database())
+			break
+		}
+	}
 }
 
 // sharedFailures are the reads that failed for the source's trouble, not

@@ -199,10 +199,7 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		defer db.Close()
 		err = db.Ping(ctx)
 	}
-	howTo := catalog.Key("init.how_to_ro_firebird")
-	if src.Driver == "mssql" {
-		howTo = "init.how_to_ro_mssql"
-	}
+	howTo := howToReadOnly(src.Driver)
 	if err != nil {
 		s.p.say("init.connect_failed", "err", err)
 		s.p.say(howTo, "user", src.User, "database", shown)
@@ -232,17 +229,7 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		return true, nil
 	}
 	s.p.say("init.connected_rw", "customers", customers, "invoices", invoices)
-	var why []string
-	if a.Admin {
-		why = append(why, s.l.Text("init.why_admin", nil))
-	}
-	if a.Owner {
-		why = append(why, s.l.Text("init.why_owner", nil))
-	}
-	if len(a.Writable) > 0 {
-		why = append(why, s.l.Text("init.why_writable", map[string]string{"tables": strings.Join(a.Writable, ", ")}))
-	}
-	s.p.say("init.not_read_only", "user", src.User, "why", strings.Join(why, "; "))
+	s.p.say("init.not_read_only", "user", src.User, "why", whyWritable(a))
 	s.p.say(howTo, "user", "CONNECTOR_RO", "database", shown)
 	ok, err := s.p.yes("use-anyway", false)
 	if err != nil {
@@ -252,4 +239,29 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		return false, s.p.errorf("init.stopped_not_read_only", "user", src.User)
 	}
 	return true, nil
+}
+
+// howToReadOnly is the text that tells how to create the read-only user
+// on driver's server.
+func howToReadOnly(driver string) catalog.Key {
+	if driver == "mssql" {
+		return "init.how_to_ro_mssql"
+	}
+	return "init.how_to_ro_firebird"
+}
+
+// whyWritable says why a user that is not read-only can write: init and
+// check tell it alike.
+func whyWritable(a erp.Access) catalog.Msg {
+	var why []catalog.Msg
+	if a.Admin {
+		why = append(why, catalog.M("init.why_admin"))
+	}
+	if a.Owner {
+		why = append(why, catalog.M("init.why_owner"))
+	}
+	if len(a.Writable) > 0 {
+		why = append(why, catalog.M("init.why_writable", "tables", strings.Join(a.Writable, ", ")))
+	}
+	return catalog.Join("; ", why...)
 }

@@ -91,7 +91,8 @@ func init() {
 		"cmd.check.database_missing": {
 			tr: "görev {job}: {source}: okunmuyor: veritabanı henüz yok ve çalışmalar o oluşana dek onu atlar ({err})",
 			en: "job {job}: {source}: not read: the database does not exist yet, and runs skip it until it does ({err})"},
-		"cmd.check.absent": {tr: "görev {job}: {source}: uyarı: {note}", en: "job {job}: {source}: warning: {note}"},
+		"cmd.check.not_read_only": {tr: "kaynak {source}: {warning}", en: "source {source}: {warning}"},
+		"cmd.check.absent":        {tr: "görev {job}: {source}: uyarı: {note}", en: "job {job}: {source}: warning: {note}"},
 		"cmd.check.no_row": {
 			tr: "görev {job}: sorgu henüz satır döndürmüyor; şablonları yalnızca söz dizimi için denetlendi",
 			en: "job {job}: the query returns no row yet; its templates are checked for syntax only"},

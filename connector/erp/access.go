@@ -83,25 +83,39 @@ FROM RDB$DATABASE`
 }
 
 func (s *Source) mssqlAccess(ctx context.Context) (Access, error) {
-	var perms []string
-	for _, t := range PresetTables {
-		for _, p := range []string{"INSERT", "UPDATE", "DELETE"} {
-			perms = append(perms, fmt.Sprintf(`CASE WHEN COALESCE(HAS_PERMS_BY_NAME('dbo.%s', 'OBJECT', '%s'), 0) = 1 THEN '%s,' ELSE '' END`, t, p, t))
-		}
-	}
-	q := `SELECT SUSER_SNAME() AS USR, COALESCE(IS_SRVROLEMEMBER('sysadmin'), 0) AS SYSADMIN,
-	COALESCE(IS_ROLEMEMBER('db_owner'), 0) AS DBOWNER, ` + strings.Join(perms, " + ") + ` AS WRITES`
 	var a Access
-	err := s.Query(ctx, q, nil, func(r Record) error {
-		a.User = trimText(r["USR"])
-		a.Admin = toInt(r["SYSADMIN"]) == 1 || toInt(r["DBOWNER"]) == 1
-		a.Writable = splitList(trimText(r["WRITES"]))
+	err := s.Query(ctx, mssqlAccessQuery(), nil, func(r Record) error {
+		a = mssqlAccessOf(r)
 		return nil
 	})
 	if err != nil {
 		return Access{}, catalog.Errorf("erp.rights", "source", s.name, "err", err).Wrapping(err)
 	}
 	return a, nil
+}
+
+// mssqlAccessQuery asks SQL Server who the login is, whether it is a
+// sysadmin or in db_owner, and which of the preset tables it may insert
+// into, change or delete from: WRITES lists them as "CARI,CARI,FATURA,",
+// granted to the user, to a role it is in (db_datawriter) or to public.
+func mssqlAccessQuery() string {
+	var perms []string
+	for _, t := range PresetTables {
+		for _, p := range []string{"INSERT", "UPDATE", "DELETE"} {
+			perms = append(perms, fmt.Sprintf(`CASE WHEN COALESCE(HAS_PERMS_BY_NAME('dbo.%s', 'OBJECT', '%s'), 0) = 1 THEN '%s,' ELSE '' END`, t, p, t))
+		}
+	}
+	return `SELECT SUSER_SNAME() AS USR, COALESCE(IS_SRVROLEMEMBER('sysadmin'), 0) AS SYSADMIN,
+	COALESCE(IS_ROLEMEMBER('db_owner'), 0) AS DBOWNER, ` + strings.Join(perms, " + ") + ` AS WRITES`
+}
+
+// mssqlAccessOf reads mssqlAccessQuery's row.
+func mssqlAccessOf(r Record) Access {
+	return Access{
+		User:     trimText(r["USR"]),
+		Admin:    toInt(r["SYSADMIN"]) == 1 || toInt(r["DBOWNER"]) == 1,
+		Writable: splitList(trimText(r["WRITES"])),
+	}
 }
 
 // Count returns the number of rows of a table the presets read, to show
