@@ -302,7 +302,7 @@ type sharedFailures struct {
 func (s *sharedFailures) add(job string, err error, lang catalog.Lang) bool {
 	f := erp.FailureOf(err)
 	switch f {
-	case erp.FailureUnreachable, erp.FailureTimeout, erp.FailureLogin, erp.FailureMissing, erp.FailurePermission:
+	case erp.FailureUnreachable, erp.FailureTimeout, erp.FailureDropped, erp.FailureLogin, erp.FailureMissing, erp.FailurePermission:
 	default:
 		return false
 	}
@@ -312,7 +312,7 @@ func (s *sharedFailures) add(job string, err error, lang catalog.Lang) bool {
 	}
 	if _, seen := s.jobs[text]; !seen {
 		s.order = append(s.order, text)
-		s.down[text] = f == erp.FailureUnreachable || f == erp.FailureTimeout
+		s.down[text] = f == erp.FailureUnreachable || f == erp.FailureTimeout || f == erp.FailureDropped
 	}
 	if !slices.Contains(s.jobs[text], job) {
 		s.jobs[text] = append(s.jobs[text], job)

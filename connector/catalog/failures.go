@@ -25,6 +25,9 @@ func init() {
 		"job.failed.timeout": {
 			tr: "veritabanı zamanında yanıt vermedi",
 			en: "the database did not answer in time"},
+		"job.failed.dropped": {
+			tr: "veritabanıyla bağlantı okuma sırasında koptu",
+			en: "the connection to the database was cut while reading"},
 
 		// A query's rows that cannot be followed: its own SQL, most often.
 		// The parts of a job render and check show apart.
@@ -84,5 +87,8 @@ func init() {
 		"statuspage.fix.job_failed.timeout": {
 			tr: "Son deneme {when}: {cause}. Sunucu çok yoğun ya da ağ yavaş olabilir; sürerse config.yaml'da kaynağın timeout değerini artırın. Görev kendiliğinden yeniden dener.",
 			en: "Last try {when}: {cause}. The server may be very busy or the network slow; if it goes on, raise the source's timeout in config.yaml. The job tries again by itself."},
+		"statuspage.fix.job_failed.dropped": {
+			tr: "Son deneme {when}: {cause}. Wolvox sunucusunun açık kaldığını ve bu bilgisayarla arasındaki ağın (kablo, Wi-Fi, VPN, güvenlik duvarı) bağlantıyı kesmediğini denetleyin. Görev bir sonraki zamanında yeni bir bağlantıyla yeniden dener; okuyup sıraya aldığı satırları yeniden göndermez.",
+			en: "Last try {when}: {cause}. Check that the Wolvox server stayed on and that the network between it and this computer (cable, Wi-Fi, VPN, firewall) did not cut the connection. The job tries again with a new connection at its next time; the rows it read and queued are not sent again."},
 	})
 }

@@ -36,8 +36,8 @@ var prefixes = map[string][]string{
 	"cmd.optout.scope.":          {"all", "commercial"},
 	"cmd.optout.source.":         {"operator", "reply", "bounce", "provider"},
 	"page.status_":               {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
-	"job.failed.":                {"unreachable", "login", "missing", "schema", "timeout", "other"},
-	"statuspage.fix.job_failed.": {"unreachable", "login", "missing", "schema", "timeout"},
+	"job.failed.":                {"unreachable", "login", "missing", "schema", "timeout", "dropped", "other"},
+	"statuspage.fix.job_failed.": {"unreachable", "login", "missing", "schema", "timeout", "dropped"},
 	"state.":                     {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
 }
 

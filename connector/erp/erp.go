@@ -191,11 +191,17 @@ func (s *Source) Query(ctx context.Context, query string, args []any, fn func(Re
 		// restart into a non-event. Never retried once rows were handed out.
 		// database/sql may hand the dead connection to the first ping too,
 		// hence two.
+		var pingErr error
 		for range 2 {
-			if s.db.PingContext(ctx) == nil {
+			if pingErr = s.db.PingContext(ctx); pingErr == nil {
 				err = s.query(ctx, query, args, fn)
 				break
 			}
+		}
+		// A connection cut under the query, and no new one to be had: the
+		// server is down or out of reach now, and that is what to tell.
+		if pingErr != nil && ctx.Err() == nil && FailureOf(err) == FailureDropped {
+			err = s.connectErr(pingErr)
 		}
 	}
 	return err
@@ -217,7 +223,7 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 		if FailureOf(err) == FailurePermission {
 			return s.permissionErr(err)
 		}
-		return catalog.Errorf("erp.query_failed", "source", s.name, "err", err).Wrapping(err)
+		return catalog.Errorf("erp.query_failed", "source", s.name, "err", driverWords(err)).Wrapping(err)
 	}
 	defer rows.Close()
 	sc, err := newScanner(rows, s.dialect, s.zone)
@@ -234,7 +240,7 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return catalog.Errorf("erp.read_rows", "source", s.name, "err", err).Wrapping(err)
+		return catalog.Errorf("erp.read_rows", "source", s.name, "err", driverWords(err)).Wrapping(err)
 	}
 	return nil
 }

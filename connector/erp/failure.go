@@ -2,10 +2,13 @@ package erp
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
+	"io"
 	"net"
 	"slices"
 	"strings"
+	"syscall"
 
 	mssql "github.com/microsoft/go-mssqldb"
 	"github.com/nakagami/firebirdsql"
@@ -27,11 +30,12 @@ const (
 	FailureSchema      Failure = "schema"      // a table or column the query names does not exist
 	FailurePermission  Failure = "permission"  // the user may not read a table the query names
 	FailureTimeout     Failure = "timeout"     // the server did not answer in time
+	FailureDropped     Failure = "dropped"     // the connection was cut while the query ran or its rows were read
 	FailureOther       Failure = "other"
 )
 
 // Failures are the kinds a failed read can have (for the catalog's tests).
-var Failures = []Failure{FailureUnreachable, FailureLogin, FailureMissing, FailureSchema, FailurePermission, FailureTimeout, FailureOther}
+var Failures = []Failure{FailureUnreachable, FailureLogin, FailureMissing, FailureSchema, FailurePermission, FailureTimeout, FailureDropped, FailureOther}
 
 // FailureOf says what kind of trouble err is. The driver's own codes are
 // asked first (Firebird's GDS codes, SQL Server's error numbers); SQLite has
@@ -91,8 +95,8 @@ func FailureOf(err error) Failure {
 	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
 		return FailureTimeout
 	}
-	if errors.As(err, &op) {
-		return FailureUnreachable // a connection that broke while reading
+	if dropped(err) {
+		return FailureDropped
 	}
 	m := err.Error()
 	switch {
@@ -106,6 +110,17 @@ func FailureOf(err error) Failure {
 		return FailurePermission
 	}
 	return FailureOther
+}
+
+// dropped recognises a connection that ended under a query: the server or
+// the network closed it (the drivers say io.EOF, "bad connection"), reset
+// it, or a read or write on it failed. A connection that could not be made
+// at all is a dial's error, told as an unreachable server before this.
+func dropped(err error) bool {
+	var op *net.OpError
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) ||
+		errors.As(err, &op) && op.Op != "dial"
 }
 
 // Cause is the kind in people's words; zero for a kind without one.

@@ -3,11 +3,14 @@ package erp_test
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -130,7 +133,14 @@ func TestSQLServerAndNetworkFailureKinds(t *testing.T) {
 		{"deadline", wrap(context.DeadlineExceeded), erp.FailureTimeout},
 		{"dial timeout", wrap(&net.OpError{Op: "dial", Net: "tcp", Err: timeoutErr{}}), erp.FailureUnreachable},
 		{"read timeout", wrap(&net.OpError{Op: "read", Net: "tcp", Err: timeoutErr{}}), erp.FailureTimeout},
-		{"reset while reading", wrap(&net.OpError{Op: "read", Net: "tcp", Err: fmt.Errorf("connection reset by peer")}), erp.FailureUnreachable},
+		{"reset while reading", wrap(&net.OpError{Op: "read", Net: "tcp", Err: fmt.Errorf("connection reset by peer")}), erp.FailureDropped},
+		// Firebird's driver, the server gone under a fetch.
+		{"EOF", wrap(fmt.Errorf("firebirdsql: reading fetch response header: %w\n%w", io.EOF, driver.ErrBadConn)), erp.FailureDropped},
+		{"bare EOF", wrap(io.EOF), erp.FailureDropped},
+		{"unexpected EOF", wrap(io.ErrUnexpectedEOF), erp.FailureDropped},
+		{"bad connection", wrap(driver.ErrBadConn), erp.FailureDropped},
+		{"reset", wrap(syscall.ECONNRESET), erp.FailureDropped},
+		{"broken pipe", wrap(&net.OpError{Op: "write", Net: "tcp", Err: syscall.EPIPE}), erp.FailureDropped},
 		{"none", nil, erp.FailureNone},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -264,5 +274,64 @@ func TestFirebirdMissingSelectRightIsToldWithItsGrant(t *testing.T) {
 	}
 	if got := erp.FailurePermission.FixKey(); !catalog.Has(got) {
 		t.Errorf("no advice %q", got)
+	}
+}
+
+// A connection cut while a query's rows are being read (a network that
+// drops, a router, a VPN), against the real server through a relay: the
+// read fails told as a cut connection, in Turkish first, not as a bare EOF,
+// and the next read gets a new connection and works. A pooled connection
+// cut between two reads is replaced without an error, and with the server
+// out of reach too the read is told as an unreachable server.
+func TestFirebirdConnectionCutWhileReading(t *testing.T) {
+	s := erptest.Firebird(t)
+	path := wolvoxDB(t, s, "cut")
+	p := s.Proxy(t)
+	o := fbOptions(s, "merkez", path)
+	o.Host, o.Port = p.Host, p.Port
+	src, err := erp.Open(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	ctx := context.Background()
+	// More rows than the driver fetches at once (400), so some are still on
+	// the wire when the connection goes.
+	const many = "SELECT A.RDB$FIELD_NAME AS N FROM RDB$FIELDS A, RDB$FIELDS B"
+	rows := 0
+	err = src.Query(ctx, many, nil, func(erp.Record) error {
+		if rows++; rows == 1 {
+			p.Cut()
+		}
+		return nil
+	})
+	if got := erp.FailureOf(err); got != erp.FailureDropped {
+		t.Fatalf("after %d rows: FailureOf(%v) = %q, want %q", rows, err, got, erp.FailureDropped)
+	}
+	tr := catalog.ErrorText(catalog.TR, erp.Explain(err))
+	if want := "veritabanıyla bağlantı okuma sırasında koptu (kaynak merkez: satırlar okunamadı: "; !strings.HasPrefix(tr, want) || strings.Contains(tr, "\n") {
+		t.Errorf("told as %q, want it to start %q, on one line", tr, want)
+	}
+	if en := catalog.ErrorText(catalog.EN, erp.Explain(err)); !strings.HasPrefix(en, "the connection to the database was cut while reading (source merkez: read rows: ") {
+		t.Errorf("told in English as %q", en)
+	}
+	if !catalog.Has(erp.FailureDropped.FixKey()) {
+		t.Errorf("the status page has no advice for %q", erp.FailureDropped)
+	}
+
+	// The next run's read: a new connection.
+	if n, err := src.Count(ctx, "CARI"); err != nil || n == 0 {
+		t.Fatalf("the read after the cut: %d, %v", n, err)
+	}
+	// Cut between reads: the pooled connection is dead, and replaced.
+	p.Cut()
+	if n, err := src.Count(ctx, "CARI"); err != nil || n == 0 {
+		t.Fatalf("the read after a cut between reads: %d, %v", n, err)
+	}
+	// Cut, and no new connection to be had.
+	p.Stop()
+	_, err = src.Count(ctx, "CARI")
+	if got := erp.FailureOf(err); got != erp.FailureUnreachable {
+		t.Fatalf("with the server out of reach: FailureOf(%v) = %q, want %q", err, got, erp.FailureUnreachable)
 	}
 }

@@ -77,7 +77,7 @@ func (s *Source) loadRoutines(ctx context.Context, rl routineLister) (*routines,
 	})
 	if err != nil {
 		switch FailureOf(err) {
-		case FailureUnreachable, FailureLogin, FailureMissing:
+		case FailureUnreachable, FailureLogin, FailureMissing, FailureDropped:
 			// The first read of a source is this one: a connection that
 			// failed is the source's trouble, told as such, not this step's.
 			return nil, err
