@@ -167,16 +167,23 @@ var monthTokens = regexp.MustCompile(`\{month_(start|end)([+-]\d+)?\}`)
 
 // ExpandTokens writes the date tokens of query in d's SQL.
 func ExpandTokens(d Dialect, query string) string {
+	out, _ := expandTokens(d, query)
+	return out
+}
+
+// expandTokens is ExpandTokens and, for each byte of what it returns, the
+// offset in query it came from (a token's expansion: where the token
+// starts), so a place the database names in the expansion is found in
+// the query as written.
+func expandTokens(d Dialect, query string) (string, []int) {
 	if !strings.Contains(query, "{") {
-		return query
+		return query, nil
 	}
-	query = monthTokens.ReplaceAllStringFunc(query, func(m string) string {
-		sm := monthTokens.FindStringSubmatch(m)
+	month, m1 := replaceMapped(monthTokens, query, func(sm []string) string {
 		n, _ := strconv.Atoi(sm[2])
 		return d.Month(sm[1], n)
 	})
-	return tokens.ReplaceAllStringFunc(query, func(m string) string {
-		sm := tokens.FindStringSubmatch(m)
+	out, m2 := replaceMapped(tokens, month, func(sm []string) string {
 		if sm[5] != "" {
 			return d.Null(NullType(sm[5]))
 		}
@@ -195,4 +202,39 @@ func ExpandTokens(d Dialect, query string) string {
 		}
 		return d.Part(sm[3], sm[4])
 	})
+	for i, o := range m2 {
+		m2[i] = m1[o]
+	}
+	return out, m2
+}
+
+// replaceMapped replaces every match of re in s with f's text for its
+// submatches, and says for each byte of the result where in s it came from.
+func replaceMapped(re *regexp.Regexp, s string, f func(sm []string) string) (string, []int) {
+	var b strings.Builder
+	var at []int
+	last := 0
+	keep := func(from, to int) {
+		b.WriteString(s[from:to])
+		for i := from; i < to; i++ {
+			at = append(at, i)
+		}
+	}
+	for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+		keep(last, loc[0])
+		sm := make([]string, len(loc)/2)
+		for k := range sm {
+			if loc[2*k] >= 0 {
+				sm[k] = s[loc[2*k]:loc[2*k+1]]
+			}
+		}
+		r := f(sm)
+		b.WriteString(r)
+		for range len(r) {
+			at = append(at, loc[0])
+		}
+		last = loc[1]
+	}
+	keep(last, len(s))
+	return b.String(), at
 }

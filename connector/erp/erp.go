@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -52,11 +53,14 @@ type Source struct {
 	name     string
 	database string
 	user     string // whom a GRANT is for (see permissionErr)
-	db       *sql.DB
-	dialect  Dialect
-	txOpts   sql.TxOptions
-	timeout  time.Duration
-	zone     Zone
+	// byteColumns: the server counts an error's column in UTF-8 bytes
+	// (Firebird on a UTF8 connection), not in characters (see SQLError).
+	byteColumns bool
+	db          *sql.DB
+	dialect     Dialect
+	txOpts      sql.TxOptions
+	timeout     time.Duration
+	zone        Zone
 	// missing is set, and db nil, for a database file that does not exist
 	// (SQLite): every use returns it, as a server's missing database fails
 	// every query, and Group opens it again next time (see Group.Sources).
@@ -119,7 +123,9 @@ func Open(o Options) (*Source, error) {
 	// is cheaper than a failed poll.
 	p.db.SetConnMaxIdleTime(5 * time.Minute)
 	p.db.SetConnMaxLifetime(time.Hour)
-	return &Source{name: o.Name, database: o.Database, user: o.User, db: p.db, dialect: p.dialect, txOpts: p.tx, timeout: o.Timeout, zone: zone}, nil
+	byteColumns := o.Driver == "firebird" && slices.Contains([]string{"UTF8", "UNICODE_FSS"}, strings.ToUpper(o.Charset))
+	return &Source{name: o.Name, database: o.Database, user: o.User, byteColumns: byteColumns, db: p.db, dialect: p.dialect, txOpts: p.tx,
+		timeout: o.Timeout, zone: zone}, nil
 }
 
 // Name is the source's name: the configured name, or name@year for a
@@ -223,7 +229,7 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 		if FailureOf(err) == FailurePermission {
 			return s.permissionErr(err)
 		}
-		return catalog.Errorf("erp.query_failed", "source", s.name, "err", driverWords(err)).Wrapping(err)
+		return catalog.Errorf("erp.query_failed", "source", s.name, "err", driverWords(err)).Wrapping(sqlError(err, query, s.dialect, s.byteColumns))
 	}
 	defer rows.Close()
 	sc, err := newScanner(rows, s.dialect, s.zone)

@@ -145,6 +145,7 @@ const (
 type token struct {
 	kind tokKind
 	text string
+	at   int // where text starts in the lexed query (a block comment's space: where the comment does)
 }
 
 // lex splits s into tokens; comments are dropped, so concatenating the
@@ -171,7 +172,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 			if j < 0 {
 				return nil, refuse(ReasonSQLOpenComment)
 			}
-			out = append(out, token{tokSpace, " "})
+			out = append(out, token{tokSpace, " ", i})
 			i += j + 4
 		case sx.qStrings && (c == 'q' || c == 'Q') && i+2 < len(s) && s[i+1] == '\'' && !wordBefore(s, i):
 			open := s[i+2]
@@ -184,14 +185,14 @@ func (sx syntax) lex(s string) ([]token, error) {
 				return nil, refuse(ReasonSQLOpenQString, "open", string(open), "close", string(closer))
 			}
 			end := i + 3 + j + 2
-			out = append(out, token{tokString, s[i:end]})
+			out = append(out, token{tokString, s[i:end], i})
 			i = end
 		case c == '\'':
 			end, err := quoted(s, i, '\'', true, ReasonSQLOpenString)
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, token{tokString, s[i:end]})
+			out = append(out, token{tokString, s[i:end], i})
 			i = end
 		case c == '"' || (c == '[' && sx.brackets) || (c == '`' && sx.backticks):
 			closer, escape := c, true
@@ -202,14 +203,14 @@ func (sx syntax) lex(s string) ([]token, error) {
 			if err != nil {
 				return nil, err
 			}
-			out = append(out, token{tokQuoted, s[i:end]})
+			out = append(out, token{tokQuoted, s[i:end], i})
 			i = end
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
 			j := i
 			for j < len(s) && strings.IndexByte(" \t\r\n", s[j]) >= 0 {
 				j++
 			}
-			out = append(out, token{tokSpace, s[i:j]})
+			out = append(out, token{tokSpace, s[i:j], i})
 			i = j
 		case c < ' ' || c == 0x7f:
 			return nil, refuse(ReasonSQLControl, "byte", fmt.Sprintf("%#x", c))
@@ -221,7 +222,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 					// check would not see; plain spaces say the same.
 					return nil, refuse(ReasonSQLInvisible, "char", fmt.Sprintf("%U", r))
 				}
-				out = append(out, token{tokPunct, s[i : i+n]})
+				out = append(out, token{tokPunct, s[i : i+n], i})
 				i += n
 				continue
 			}
@@ -233,7 +234,7 @@ func (sx syntax) lex(s string) ([]token, error) {
 				}
 				j += n
 			}
-			out = append(out, token{tokWord, s[i:j]})
+			out = append(out, token{tokWord, s[i:j], i})
 			i = j
 		}
 	}
@@ -289,14 +290,7 @@ func (sx syntax) parse(query string) (statement, error) {
 	if err != nil {
 		return statement{}, err
 	}
-	// Trailing semicolons and space end the statement; they are not a
-	// second one.
-	for len(toks) > 0 && (toks[len(toks)-1].kind == tokSpace || toks[len(toks)-1].text == ";") {
-		toks = toks[:len(toks)-1]
-	}
-	for len(toks) > 0 && toks[0].kind == tokSpace {
-		toks = toks[1:]
-	}
+	toks = trimStatement(toks)
 	if len(toks) == 0 {
 		return statement{}, refuse(ReasonSQLEmpty)
 	}
@@ -312,6 +306,18 @@ func (sx syntax) parse(query string) (statement, error) {
 		return statement{}, err
 	}
 	return statement{text: b.String(), code: code}, nil
+}
+
+// trimStatement drops the space around a statement's tokens and its
+// trailing semicolons: they end the statement; they are not a second one.
+func trimStatement(toks []token) []token {
+	for len(toks) > 0 && (toks[len(toks)-1].kind == tokSpace || toks[len(toks)-1].text == ";") {
+		toks = toks[:len(toks)-1]
+	}
+	for len(toks) > 0 && toks[0].kind == tokSpace {
+		toks = toks[1:]
+	}
+	return toks
 }
 
 func checkTokens(code []token, sx syntax) error {
