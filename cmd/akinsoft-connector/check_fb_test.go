@@ -294,3 +294,84 @@ func TestCheckWarnsOfAUserThatCanWrite(t *testing.T) {
 		})
 	}
 }
+
+// A sql: job's SELECT the real server refuses is said at its place in the
+// file, not at the line and column of the query the connector wrapped it
+// in: the unknown column, the unexpected word, past a comment and a date
+// token, with the driver's words naming the file's place too.
+func TestCheckPlacesARefusedSelectInTheFile(t *testing.T) {
+	f := newFBCheck(t)
+	t.Setenv("AKC_CHECK_FB_PASSWORD", f.password)
+	body := strings.NewReplacer("HOST", f.fb.Host, "PORT", strconv.Itoa(f.fb.Port), "DB", f.path, "USER", f.user).Replace(`state_dir: state
+status: {disabled: true}
+sources:
+  - {name: merkez, driver: firebird, host: HOST, port: PORT, database: 'DB', user: USER, password: "${env:AKC_CHECK_FB_PASSWORD}"}
+channels: {sms: {provider: console}}
+jobs:
+  - name: cep-listesi
+    key: BLKODU
+    schedule: "@every 1m"
+    sql: |
+      SELECT BLKODU, TEL1 AS CEP, -- Ayşe'nin numarası
+             TEL9 AS YOK
+      FROM CARI
+    messages: {sms: {to: [CEP], text: "{{.BLKODU}}"}}
+  - name: haftalik
+    key: BLKODU
+    schedule: "@every 1m"
+    sql: |
+      SELECT F.BLKODU, C.TEL1 AS CEP
+      FROM FATURA F JOIN CARI C ON C.BLKODU = F.BLKODU_CARI
+      WHERE F.TARIHI >= {today-7} /* bir
+      hafta */ ANDD F.IPTAL = 0
+    messages: {sms: {to: [CEP], text: "{{.BLKODU}}"}}
+  - name: tek-satir
+    key: BLKODU
+    schedule: "@every 1m"
+    sql: "SELECT BLKODU, TEL1 AS CEP FROM CARI_YOK"
+    messages: {sms: {to: [CEP], text: "{{.BLKODU}}"}}
+`)
+	cfgPath := filepath.Join(t.TempDir(), "config.yaml")
+	if err := os.WriteFile(cfgPath, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(body, "\n")
+	at := func(after, marker string) string { // the file's line:column of marker, after the line holding after
+		seen := false
+		for i, l := range lines {
+			seen = seen || strings.Contains(l, after)
+			if k := strings.Index(l, marker); seen && k >= 0 {
+				return strconv.Itoa(i+1) + ":" + strconv.Itoa(1+len([]rune(l[:k])))
+			}
+		}
+		t.Fatalf("no %s", marker)
+		return ""
+	}
+	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfgPath)
+	if code != exitConfig || !strings.Contains(errOut, "3 sorun var") {
+		t.Fatalf("exit %d, want %d:\n%s%s", code, exitConfig, out, errOut)
+	}
+	for _, tc := range []struct{ job, marker, words string }{
+		{"cep-listesi", "TEL9", "Column unknown: TEL9: At line "},
+		{"haftalik", "ANDD", "Token unknown - line "},
+		{"tek-satir", "CARI_YOK", "Table unknown: CARI_YOK: At line "},
+	} {
+		place := at("name: "+tc.job, tc.marker)
+		line, col, _ := strings.Cut(place, ":")
+		want := cfgPath + ":" + place + ": "
+		i := strings.Index(out, want)
+		if i < 0 {
+			t.Errorf("%s: no problem at %s:\n%s", tc.job, want, out)
+			continue
+		}
+		said, _, _ := strings.Cut(out[i:], "\n")
+		if !strings.Contains(said, ".sql: kaynak merkez görevin SELECT sorgusunu kabul etmedi: ") ||
+			!strings.Contains(said, tc.words+line+", column "+col) || !strings.Contains(said, "(ipucu: sorguyu bu konumda düzeltin") {
+			t.Errorf("%s: said as\n%s", tc.job, said)
+		}
+	}
+	if !strings.Contains(out, "sorgudaki bir tablo ya da sütun veritabanında yok (Dynamic SQL Error") {
+		t.Errorf("an unknown column is not told as one:\n%s", out)
+	}
+	noEnglish(t, out)
+}

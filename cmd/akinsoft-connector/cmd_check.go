@@ -186,6 +186,13 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		problems, down = problems+n, down+d
 	}()
 	failed := func(job string, err error) {
+		// A sql: job's SELECT the database refused: said where the file
+		// has it, as the file's other problems are.
+		if e, ok := cfg.SQLProblem(job, err); ok {
+			fmt.Fprintln(out, e.In(lang))
+			problems++
+			return
+		}
 		if !shared.add(job, err, lang) {
 			say("cmd.check.job_error", "job", job, "err", erp.Explain(err))
 			problems++

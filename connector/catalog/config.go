@@ -495,6 +495,14 @@ func init() {
 			tr: "{tag} için {end} yok",
 			en: "{tag} has no {end}"},
 		"config.template.no_column": {tr: "kayıtta {name} sütunu yok", en: "the record has no column {name}"},
+		// A sql: job's SELECT the database refused, said where the file
+		// has the place the database named.
+		"config.sql_refused": {
+			tr: "kaynak {source} görevin SELECT sorgusunu kabul etmedi: {err}",
+			en: "source {source} refused the job's SELECT: {err}"},
+		"config.hint.sql_refused": {
+			tr: "sorguyu bu konumda düzeltin ve check'i yeniden çalıştırın: check sorguyu veritabanında dener",
+			en: "fix the query at this place and run check again: check tries it on the database"},
 		"config.record_no_column": {
 			tr: "şablondaki {name} sütunu kayıtta yok{suggest}",
 			en: "the template's column {name} is not in the record{suggest}"},

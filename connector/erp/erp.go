@@ -229,7 +229,7 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 		if FailureOf(err) == FailurePermission {
 			return s.permissionErr(err)
 		}
-		return catalog.Errorf("erp.query_failed", "source", s.name, "err", driverWords(err)).Wrapping(sqlError(err, query, s.dialect, s.byteColumns))
+		return catalog.Errorf("erp.query_failed", "source", s.name, "err", driverWords(err)).Wrapping(s.sqlError(err, query))
 	}
 	defer rows.Close()
 	sc, err := newScanner(rows, s.dialect, s.zone)

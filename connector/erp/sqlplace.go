@@ -18,8 +18,9 @@ import (
 // written out, so the database's line and column are not the dealer's: In
 // finds them in the SELECT as the config gives it.
 type SQLError struct {
-	Err  error  // the driver's
-	Sent string // the text the database was sent
+	Source string // the source's name (merkez@2026)
+	Err    error  // the driver's
+	Sent   string // the text the database was sent
 	// Line and Col are where in Sent the database put the trouble, from 1;
 	// Line 0 when it named no place, Col 0 when it named only the line
 	// (SQL Server).
@@ -41,8 +42,8 @@ var firebirdPlace = regexp.MustCompile(`(?i)\bline (\d+), column (\d+)`)
 // sqlError is err as a SQLError when the database refused the query's
 // text and said so in its own words; other errors (a connection's, a
 // timeout) are returned as they are.
-func sqlError(err error, sent string, d Dialect, byteColumns bool) error {
-	e := &SQLError{Err: err, Sent: sent, dialect: d, byteColumns: byteColumns}
+func (s *Source) sqlError(err error, sent string) error {
+	e := &SQLError{Source: s.name, Err: err, Sent: sent, dialect: s.dialect, byteColumns: s.byteColumns}
 	var fb *firebirdsql.FbError
 	var ms mssql.Error
 	switch {
