@@ -116,7 +116,8 @@ jobs:
 }
 
 // A job whose query names a column the database lacks: check says so in
-// Turkish before the driver's words, and fails.
+// Turkish before the driver's words, at the job's sql: in the file (SQLite
+// names no place inside the query), and fails.
 func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
 	cfg := oldWolvoxFixture(t)
 	b, err := os.ReadFile(cfg)
@@ -133,7 +134,7 @@ func TestCheckTellsAMissingColumnInTurkish(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", cfg)
-	if code == exitOK || !strings.Contains(out, "görev telefonlar: sorgudaki bir tablo ya da sütun veritabanında yok (") ||
+	if code == exitOK || !strings.Contains(out, "config.yaml:15:10: jobs[2].sql: kaynak demo görevin SELECT sorgusunu kabul etmedi: sorgudaki bir tablo ya da sütun veritabanında yok (") ||
 		!strings.Contains(out, "no such column: TEL9") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
