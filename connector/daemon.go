@@ -301,6 +301,11 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		return results, err
 	}
 	if err != nil {
+		if e, ok := d.cfg.SQLPlace(j.Name, err); ok {
+			// The dealer's SELECT refused: where it is in the file, not
+			// where it is in the query that wrapped it.
+			err = &placedError{at: e, err: err}
+		}
 		st.Err, st.ErrTR, st.Failure = err.Error(), inTurkish(err), erp.FailureOf(err)
 		err = erp.Explain(err)
 		d.log.Error("log.daemon.job_failed", "job", j.Name, "err", err)
@@ -318,6 +323,17 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	}
 	return results, err
 }
+
+// placedError is a failed read told at its place in the config file
+// (config.SQLPlace); errors.Is and errors.As still find the read's error.
+type placedError struct {
+	at  *config.Error
+	err error
+}
+
+func (e *placedError) Error() string            { return e.at.Error() }
+func (e *placedError) In(l catalog.Lang) string { return e.at.In(l) }
+func (e *placedError) Unwrap() error            { return e.err }
 
 // inTurkish is err in Turkish when a part of it has a text of its own (a
 // catalog error), for the status page; "" when only a driver's English is

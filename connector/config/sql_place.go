@@ -13,14 +13,28 @@ import (
 )
 
 // SQLProblem places the database's refusal of a sql: job's SELECT (a
-// syntax error, an unknown column) where the dealer wrote it: the file's
-// line and column of the place the database named, found in the SELECT
-// as the file gives it (erp.SQLError.In), and the driver's words with that
-// place instead of the wrapped query's. A refusal that names no place, or
-// one in the connector's own wrapper, is said at the start of the sql:
-// value. ok is false for any other error (the connection's, a preset's
-// query), and for a job without sql:.
+// syntax error, an unknown column) where the dealer wrote it, as check
+// says it: SQLPlace's text with the kind of trouble first and a hint.
 func (c *Config) SQLProblem(job string, err error) (e *Error, ok bool) {
+	e, ok = c.SQLPlace(job, err)
+	if !ok {
+		return nil, false
+	}
+	if cause := erp.FailureOf(err).Cause(); !cause.IsZero() {
+		e.Msg.Sub["err"] = catalog.M("job.failed.told", "cause", cause, "err", e.Msg.Sub["err"])
+	}
+	e.Hint = say("config.hint.sql_refused")
+	return e, true
+}
+
+// SQLPlace says the database's refusal of a sql: job's SELECT where the
+// dealer wrote it: the file's line and column of the place the database
+// named, found in the SELECT as the file gives it (erp.SQLError.In), and
+// the driver's words with that place instead of the wrapped query's. A
+// refusal that names no place, or one in the connector's own wrapper, is
+// said at the start of the sql: value. ok is false for any other error
+// (the connection's, a preset's query), and for a job without sql:.
+func (c *Config) SQLPlace(job string, err error) (e *Error, ok bool) {
 	var se *erp.SQLError
 	if !errors.As(err, &se) {
 		return nil, false
@@ -43,12 +57,8 @@ func (c *Config) SQLProblem(job string, err error) (e *Error, ok bool) {
 			words = se.Words(fmt.Sprintf("line %d, column %d", line, col))
 		}
 	}
-	told := catalog.M("config.as_is", "text", words)
-	if cause := erp.FailureOf(err).Cause(); !cause.IsZero() {
-		told = catalog.M("job.failed.told", "cause", cause, "err", words)
-	}
 	p := &problems{file: c.file, pos: c.positions}
-	p.addAt(path, line, col, say("config.sql_refused", "source", se.Source, "err", told), say("config.hint.sql_refused"))
+	p.addAt(path, line, col, say("config.sql_refused", "source", se.Source, "err", catalog.M("config.as_is", "text", words)), noHint)
 	return p.errs[0], true
 }
 
