@@ -119,8 +119,18 @@ func TestForgetLeavesNoTraceInStateFilesOrLogs(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "0 messages queued, 4 skipped") {
 		t.Fatalf("run --once after forget: %d\n%s\n%s", code, out, errOut)
 	}
-	if n := len(fake.Received()); n != sentBefore {
-		t.Errorf("the webhook got %d more deliveries after forget", n-sentBefore)
+	// Only what the first run left uncertain may reach the webhook again
+	// (a request that timed out on a busy machine is sent again with its
+	// id, which the receiver dedupes): never him, never his new invoice.
+	received := fake.Received()
+	earlier := map[string]bool{}
+	for _, p := range received[:sentBefore] {
+		earlier[p.DedupeKey] = true
+	}
+	for _, p := range received[sentBefore:] {
+		if !earlier[p.DedupeKey] || p.To == "+905332345678" || strings.Contains(p.Text, "2024-141") {
+			t.Errorf("after forget the webhook got a new delivery: #%d %s to %s", p.ID, p.DedupeKey, p.To)
+		}
 	}
 	if found := mehmetTraces(t, files()...); len(found) > 0 {
 		t.Errorf("after his next invoice: %v", found)
