@@ -212,6 +212,21 @@ func init() {
 		"outbox.standby_behind": {
 			tr: "bir yedek mesaj; olayın {channel} mesajının durumu {is}: o başarısız olursa yedek kendiliğinden gider, gönderildiyse aynı şeyi ikinci kez söylerdi",
 			en: "it is a standby; its event's {channel} message is {is}: the standby goes by itself if that one fails, and once it was sent the standby would say the same thing twice"},
+		"outbox.wrong_state.reread": {
+			tr: "durumu {is}; yalnızca {from} durumundaki bir mesaj Wolvox'tan yeniden okunabilir",
+			en: "its state is {is}; only a message in state {from} can be read again from Wolvox"},
+		"connector.reread_not_mendable": {
+			tr: "bu mesajın nedeni Wolvox'taki bir düzeltmeyle giderilemez (ör. müşteri mesaj istemedi ya da Wolvox kendisi gönderdi): yeniden okunmaz",
+			en: "a correction in Wolvox cannot mend this message's reason (e.g. the customer refused messages, or Wolvox sent it itself): it is not read again"},
+		"connector.reread_no_job": {
+			tr: "mesajın görevi {job} yapılandırmada artık yok: yeniden okunamaz",
+			en: "the message's job {job} is no longer in the config: it cannot be read again"},
+		"outbox.reread_purged": {
+			tr: "mesajın metni saklama süresi dolduğu için silinmiş; bu kadar eski bir mesaj yeniden okunmaz",
+			en: "the message's text was purged after the retention period; a message this old is not read again"},
+		"outbox.reread_told": {
+			tr: "olayın {channel} mesajının durumu {is}: müşteri bunu o kanaldan öğrendi ya da öğrenecek, ikinci kez söylenmez",
+			en: "its event's {channel} message is {is}: the customer heard or will hear it that way, and is not told twice"},
 		"outbox.either": {tr: "{list} ya da {last}", en: "{list} or {last}"},
 		"outbox.update_failed": {
 			tr: "mesajın yeni durumu giden kutusuna yazılamadı: {err}",

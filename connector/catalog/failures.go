@@ -36,6 +36,13 @@ func init() {
 		"poll.contacts":   {tr: "yetkililer", en: "contacts"},
 		"poll.contact":    {tr: "yetkili {id}", en: "contact {id}"},
 
+		// An operator's re-read of one message's record (poll.Reread).
+		"poll.reread_gone": {
+			tr: "görev {job} {key} anahtarlı kaydı bugün bu mesajı yapacak biçimde bulamadı: kayıt Wolvox'ta silinmiş ya da iptal edilmiş, artık göreve uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş; mesaj olduğu gibi kaldı",
+			en: "job {job} found no record with key {key} that makes this message today: it was deleted or cancelled in Wolvox, no longer matches the job (e.g. the invoice was paid), or the reminder's period is over; the message stays as it was"},
+		"poll.reread_no_source": {
+			tr: "görev {job} {source} veritabanını artık okumuyor (yapılandırmadan çıkarılmış ya da yılı geçmiş): mesaj yeniden okunamaz",
+			en: "job {job} no longer reads the database {source} (removed from the config, or its year is over): the message cannot be read again"},
 		"poll.key_missing": {
 			tr: "anahtar sütunu {key} sorgunun sonucunda yok ya da NULL: sorgu her satır için {key} sütununda bir tam sayı döndürmeli",
 			en: "key column {key} is NULL or missing in the query's result: the query must return a whole number in {key} for every row"},

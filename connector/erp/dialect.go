@@ -67,6 +67,15 @@ func KeysetQuery(d Dialect, base, key string, page int) string {
 	})
 }
 
+// RecordQuery returns the rows of base whose key is the bound parameter:
+// one record read again, as the job reads it now (an operator's re-read
+// after correcting it in Wolvox).
+func RecordQuery(d Dialect, base, key string) string {
+	return wrap(d, base, func(from string) string {
+		return fmt.Sprintf("SELECT * FROM %s WHERE q.%s = %s", from, key, d.Placeholder(1))
+	})
+}
+
 // ChangedQuery pages through rows by (timestamp, key), Kafka Connect's
 // timestamp+incrementing mode: parameters are the upper bound (now − lag,
 // exclusive) and the position (ts, key, ts) after which to read.

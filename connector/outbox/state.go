@@ -77,13 +77,16 @@ var transitions = map[Status][]Status{
 		StatusFailed,    // delivery report: not delivered
 	},
 	StatusFailed: {
-		StatusPending, // an operator retries it
+		StatusPending, // an operator retries it, or re-reads its record from Wolvox (Reaim)
+		StatusSkipped, // an operator re-read its record, and today it cannot be sent: today's reason (Reaim)
 	},
 	StatusDelivered: {
 		StatusRead, // the recipient opened it (a status webhook)
 	},
-	StatusRead:      {},
-	StatusSkipped:   {},
+	StatusRead: {},
+	StatusSkipped: {
+		StatusPending, // an operator re-read its record, corrected in Wolvox, and it can be sent now (Reaim)
+	},
 	StatusCancelled: {},
 }
 

@@ -1,0 +1,123 @@
+package outbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// rereadFrom are the states an operator's re-read starts from: a message
+// never sent (skipped) or refused for good (failed). Nothing the provider
+// may have taken is ever written again.
+var rereadFrom = []Status{StatusSkipped, StatusFailed}
+
+// underWay are the states of a message that reached, or may yet reach, its
+// customer.
+var underWay = []Status{StatusPending, StatusSending, StatusUncertain, StatusHeld, StatusSent, StatusDelivered, StatusRead}
+
+// RereadState refuses to read again a message in state st, which is
+// neither skipped nor failed; nil for one that is.
+func RereadState(st Status) error {
+	if st == StatusSkipped || st == StatusFailed {
+		return nil
+	}
+	return catalog.Errorf("outbox.wrong_state.reread", "is", stateText(st), "from", eitherState(rereadFrom)).Wrapping(ErrWrongState)
+}
+
+// Reaim writes a message again as its record, read again from Wolvox, makes
+// it now (poll.Poller.Reread): to its new recipient with the text of today,
+// pending with a fresh attempt budget; or, when the record still cannot be
+// messaged, skipped with today's reason. It returns the state it left the
+// message in and, when that is not pending, why.
+//
+// It refuses a message that is neither skipped nor failed, one that was
+// purged, and one whose event another channel has told or is telling (the
+// e-mail the skipped SMS's fallback sent): the customer would hear the same
+// thing twice. A recipient forgotten since stays skipped.
+func (s *Store) Reaim(ctx context.Context, id int64, m NewMessage) (Status, mapping.Reason, error) {
+	var (
+		left  Status
+		still mapping.Reason
+	)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var (
+			st     Status
+			key    string
+			purged bool
+		)
+		err := tx.QueryRowContext(ctx, `SELECT status, dedupe_key, purged_at IS NOT NULL FROM messages WHERE id = ?`, id).Scan(&st, &key, &purged)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage)
+		case err != nil:
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		case st != StatusSkipped && st != StatusFailed:
+			return RereadState(st)
+		case purged:
+			return catalog.Errorf("outbox.reread_purged").Wrapping(ErrWrongState)
+		}
+		var ch string
+		var other Status
+		err = tx.QueryRowContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
+			AND status IN (?, ?, ?, ?, ?, ?, ?) ORDER BY id LIMIT 1`,
+			key, id, underWay[0], underWay[1], underWay[2], underWay[3], underWay[4], underWay[5], underWay[6]).Scan(&ch, &other)
+		switch {
+		case err == nil:
+			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
+		case !errors.Is(err, sql.ErrNoRows):
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		m.To = mapping.NormalizeAddress(m.To, "")
+		if m.To != "" && m.Skip == nil {
+			suppressed, err := s.suppressedIn(ctx, tx)
+			if err != nil {
+				return err
+			}
+			forgotten, err := suppressed(m.To)
+			if err != nil {
+				return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+			}
+			if forgotten {
+				why := mapping.R(ReasonForgotten)
+				m = NewMessage{Skip: &why}
+			}
+		}
+		now := ms(s.now())
+		if m.Skip != nil {
+			// Still not sendable: skipped, with today's reason.
+			if st != StatusSkipped {
+				if err := checkMove(StatusSkipped, st); err != nil {
+					return err
+				}
+			}
+			left, still = StatusSkipped, *m.Skip
+			if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, reason = ?, updated_at = ? WHERE id = ?`,
+				StatusSkipped, encodeReason(*m.Skip), now, id); err != nil {
+				return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+			}
+			return nil
+		}
+		if err := checkMove(StatusPending, st); err != nil {
+			return err
+		}
+		attached, err := encodeAttachments(m.Attachments)
+		if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE messages SET recipient = ?, subject = ?, body = ?, html = ?, payload = ?, attachments = ?,
+			about = ?, status = ?, reason = '', code = '', attempts = 0, next_at = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			m.To, m.Subject, m.Text, m.HTML, m.Payload, attached, m.About, StatusPending, ms(m.NotBefore), now, id, st)
+		if err != nil {
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return RereadState(st)
+		}
+		left = StatusPending
+		return nil
+	})
+	return left, still, err
+}

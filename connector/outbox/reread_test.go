@@ -1,0 +1,135 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// Reaim writes a skipped or failed message again as its record makes it
+// now, and refuses whatever the provider may have taken, a purged message,
+// and an event another channel told or is telling.
+func TestReaim(t *testing.T) {
+	ctx := context.Background()
+	noPhone := mapping.R(mapping.ReasonNoPhone)
+	now := NewMessage{Message: mapping.Message{Channel: "sms", To: "0532 999 88 77", Text: "Fatura 2024-108 hazır"}, About: "2024-108 · Özlem Aydın"}
+	for _, tc := range []struct {
+		name    string
+		stored  []NewMessage // the event's messages; the first is re-read
+		prepare func(s *Store, id int64)
+		with    NewMessage
+		want    Status
+		refused bool
+	}{
+		{name: "skipped, now sendable", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}}, with: now, want: StatusPending},
+		{name: "skipped, still not", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
+			with: NewMessage{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}, want: StatusSkipped},
+		{name: "failed, now sendable", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
+			prepare: func(s *Store, id int64) { fail(t, s, id) }, with: now, want: StatusPending},
+		{name: "failed, now not", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
+			prepare: func(s *Store, id int64) { fail(t, s, id) }, with: NewMessage{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}, want: StatusSkipped},
+		{name: "pending", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}}, with: now, refused: true},
+		{name: "sent", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
+			prepare: func(s *Store, id int64) { send(t, s, id) }, with: now, refused: true},
+		{name: "the e-mail told it", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
+			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: now, refused: true},
+		{name: "the e-mail is on its way", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}}, with: now, refused: true},
+		{name: "the e-mail failed too", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
+			prepare: func(s *Store, id int64) { fail(t, s, id+1) }, with: now, want: StatusPending},
+		{name: "purged", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
+			prepare: func(s *Store, id int64) {
+				if _, err := s.db.Exec(`UPDATE messages SET purged_at = 1 WHERE id = ?`, id); err != nil {
+					t.Fatal(err)
+				}
+			}, with: now, refused: true},
+		{name: "the new number was forgotten", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
+			prepare: func(s *Store, id int64) {
+				if _, err := s.Forget(ctx, "+905329998877"); err != nil {
+					t.Fatal(err)
+				}
+			}, with: now, want: StatusSkipped},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+			b := Batch{Job: "new-invoices", Source: "merkez"}
+			for _, m := range tc.stored {
+				m.DedupeKey, m.RecordKey = "invoice:merkez:108:created", "108"
+				b.Messages = append(b.Messages, m)
+			}
+			if _, err := s.Enqueue(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+			ms, _ := s.List(ctx, Filter{Channel: "sms"})
+			id := ms[0].ID
+			if tc.prepare != nil {
+				tc.prepare(s, id)
+			}
+			before, _ := s.Get(ctx, id)
+			with := tc.with
+			with.DedupeKey, with.RecordKey = "invoice:merkez:108:created", "108"
+			st, why, err := s.Reaim(ctx, id, with)
+			after, _ := s.Get(ctx, id)
+			if tc.refused {
+				if !errors.Is(err, ErrWrongState) {
+					t.Fatalf("Reaim = %s, %v; want it refused", st, err)
+				}
+				if after.Status != before.Status || after.Text != before.Text || after.To != before.To {
+					t.Errorf("a refused re-read changed the message: %+v → %+v", before, after)
+				}
+				return
+			}
+			if err != nil || st != tc.want || after.Status != tc.want {
+				t.Fatalf("Reaim = %s, %+v, %v (stored %s); want %s", st, why, err, after.Status, tc.want)
+			}
+			switch tc.want {
+			case StatusPending:
+				if after.To != "+905329998877" || after.Text != now.Text || after.About != now.About || after.Attempts != 0 || after.Reason.Code != "" {
+					t.Errorf("re-read message: %+v", after)
+				}
+			case StatusSkipped:
+				if why.Code == "" || after.Reason.Code != why.Code || after.To != before.To {
+					t.Errorf("still skipped: why %+v, stored %+v", why, after)
+				}
+			}
+		})
+	}
+}
+
+func send(t *testing.T, s *Store, id int64) {
+	t.Helper()
+	finish(t, s, id, Outcome{Status: StatusSent, ProviderID: "p1"})
+}
+
+func fail(t *testing.T, s *Store, id int64) {
+	t.Helper()
+	finish(t, s, id, Outcome{Status: StatusFailed, Code: "70", Reason: mapping.R("netgsm.70")})
+}
+
+// finish sends message id through sending to its outcome, as a dispatcher
+// does.
+func finish(t *testing.T, s *Store, id int64, o Outcome) {
+	t.Helper()
+	m, err := s.Get(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claimed, err := s.Claim(context.Background(), m.Channel, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range claimed {
+		if c.ID == id {
+			if err := s.Finish(context.Background(), c, o); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("message %d could not be claimed", id)
+}

@@ -1,0 +1,57 @@
+package poll_test
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
+)
+
+// An invoice skipped because its customer had no mobile number is read
+// again from the real server after the shop typed one in (in Turkish
+// letters' encoding, WIN1254): the same message, to the new number, with
+// the invoice's own text. A record cancelled since makes none.
+func TestFirebirdRereadAfterTheCardIsCorrected(t *testing.T) {
+	e := newFB(t, "reread")
+	j := e.job(`
+jobs:
+  - name: invoices
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages: {sms: {}}
+`)
+	if r := e.run(j); !r.Started {
+		t.Fatalf("first run: %+v", r)
+	}
+	now := time.Now()
+	e.exec(`INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI) VALUES (90, '120.09.090', 'Şule Işık')`)
+	for _, key := range []int{601, 602} {
+		if _, err := e.db.ExecContext(e.ctx, `INSERT INTO FATURA (BLKODU, BLCRKODU, FATURA_NO, FATURA_SERI, TARIHI, VADESI, TOPLAM_GENEL_KPB,
+			FATURA_DURUMU, IPTAL, SILINDI, KAYIT_TARIHI, DEGISTIRME_TARIHI) VALUES (?, 90, ?, 'A', ?, ?, 1250, 1, 0, 0, ?, ?)`,
+			key, fmt.Sprintf("2026-R%d", key), now, now.AddDate(0, 0, 30), now, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := e.run(j); r.New != 2 || r.Skipped != 2 {
+		t.Fatalf("run: %+v, want both invoices skipped without a number", r)
+	}
+	byKey := map[string]outbox.Message{}
+	for _, m := range e.messages(j.Name) {
+		byKey[m.RecordKey] = m
+	}
+	e.exec(`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 90`, `UPDATE FATURA SET IPTAL = 1 WHERE BLKODU = 602`)
+
+	p, err := e.poller.Reread(e.ctx, j, byKey["601"])
+	if err != nil || p.Skip != nil || p.To != "+905329998877" || p.DedupeKey != byKey["601"].DedupeKey {
+		t.Fatalf("re-read of 601: %+v %v, want its message to the new number", p, err)
+	}
+	if p.About == "" || p.Text == "" {
+		t.Errorf("re-read of 601 has no text or about: %+v", p)
+	}
+	if _, err := e.poller.Reread(e.ctx, j, byKey["602"]); !errors.Is(err, poll.ErrNoLongerDue) {
+		t.Errorf("re-read of the cancelled 602: %v, want ErrNoLongerDue", err)
+	}
+}
