@@ -134,7 +134,7 @@ func (p *pageData) view(v MessageView) MessageView {
 	}
 	v.Wait = p.lang.waitReason(v, ch, p.now, p.loc)
 	if !p.Admin {
-		v.CanRetry, v.CanCancel = false, false
+		v.CanRetry, v.CanCancel, v.CanReread = false, false, false
 	}
 	return v
 }

@@ -83,6 +83,7 @@ type MessageView struct {
 	Attempts  int            `json:"attempts"`
 	CanRetry  bool           `json:"-"`
 	CanCancel bool           `json:"-"`
+	CanReread bool           `json:"-"` // read its record again from Wolvox (Rereadable)
 	// About names the record ("2024-117 · Ayşe Yılmaz"), Entity its kind
 	// (the dedupe key's first part: invoice, payment…).
 	About  string    `json:"about,omitempty"`
@@ -98,6 +99,7 @@ func View(m outbox.Message) MessageView {
 		ReasonTR: catalog.TR.ReasonWithCode(m.Reason, m.Code), Why: m.Reason, Attempts: m.Attempts,
 		CanRetry:  (m.Status == outbox.StatusFailed && !unreachable(m.Reason)) || m.Status == outbox.StatusHeld,
 		CanCancel: m.Status == outbox.StatusPending || m.Status == outbox.StatusHeld,
+		CanReread: Rereadable(m.Status, m.Channel, m.Reason),
 		About:     m.About, Entity: entityOf(m.DedupeKey), NextAt: m.NextAt}
 }
 
@@ -260,10 +262,23 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 	q := r.URL.Query()
 	if id := q.Get("id"); id != "" {
 		if _, err := strconv.ParseInt(id, 10, 64); err == nil {
-			if a := q.Get("done"); a == "retry" || a == "cancel" {
+			switch a := q.Get("done"); {
+			case a == "retry" || a == "cancel":
 				d.Flash = l.f("done_"+a, id)
-			} else if a := q.Get("failed"); a == "retry" || a == "cancel" {
+			case a == "reread" && q.Get("left") == string(outbox.StatusPending):
+				d.Flash = l.f("done_reread", id)
+			case a == "reread":
+				d.Flash, d.FlashErr = l.f("reread_still", id), true
+			}
+			switch a := q.Get("failed"); {
+			case a == "retry" || a == "cancel":
 				d.Flash, d.FlashErr = l.f("failed_"+a, id), true
+			case a == "reread":
+				why := q.Get("why")
+				if !slices.Contains(rereadRefusals, why) {
+					why = "other"
+				}
+				d.Flash, d.FlashErr = l.f("failed_reread_"+why, id), true
 			}
 		}
 	}

@@ -156,6 +156,28 @@ func Problem(st outbox.Status, channel string, r mapping.Reason) string {
 	return "no_mobile"
 }
 
+// rereadKinds are the problems a correction in Wolvox (or of the job's
+// template) can mend, so that reading the record again may send the
+// message: a number added or corrected, a customer card linked, a NULL
+// amount filled in.
+var rereadKinds = []string{"no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "abroad", "refused"}
+
+// Rereadable reports whether a message in state st on channel with reason
+// r may be read again from Wolvox (the page's button, Daemon.Reread): one
+// skipped or failed for a problem in the record, never one a customer
+// refused, forget stopped or Wolvox itself sent.
+func Rereadable(st outbox.Status, channel string, r mapping.Reason) bool {
+	if st != outbox.StatusSkipped && st != outbox.StatusFailed {
+		return false
+	}
+	for _, c := range reasonCodes(r, nil) {
+		if kind, ok := skipKinds[c]; ok && kind == noProblem {
+			return false
+		}
+	}
+	return slices.Contains(rereadKinds, Problem(st, channel, r))
+}
+
 // fixOf is the kind of problem a message shows (Problem).
 func fixOf(v MessageView) string { return Problem(v.Status, v.Channel, v.Why) }
 

@@ -108,8 +108,8 @@ func TestFixAwayFromThePage(t *testing.T) {
 	}{
 		{"template", "Mesaj şablonu bu kayıt için çalışmadı: BT sorumlunuza haber verin (akinsoft-connector check sorunu gösterir).",
 			"The message template failed for this record: tell your IT person (akinsoft-connector check shows the problem)."},
-		{"refused", "Numara ya da adres yanlışsa cari kartında düzeltin: sonraki mesajlar düzeltilmiş adrese gider, bu mesaj yeniden gönderilmez. Sağlayıcı hesabında bir sorun varsa BT sorumlunuza haber verin.",
-			"If the number or address is wrong, correct it on the account card: the next messages go to the corrected one; this one is not sent again. If the provider account has a problem, tell your IT person."},
+		{"refused", "Numara ya da adres yanlışsa cari kartında düzeltin; BT sorumlunuz mesajı durum sayfasından yeniden gönderebilir. Sağlayıcı hesabında bir sorun varsa BT sorumlunuza haber verin.",
+			"If the number or address is wrong, correct it on the account card; your IT person can then send the message again from the status page. If the provider account has a problem, tell your IT person."},
 		{"other", "Çözemezseniz BT sorumlunuza haber verin.", "If you cannot fix it, tell your IT person."},
 		{"", "", ""},
 	} {

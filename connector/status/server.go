@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,10 @@ type Probe interface {
 	Resume(ctx context.Context, channel string) bool
 	// Health is what the daemon knows of its own trouble (in memory).
 	Health(ctx context.Context) Health
+	// Reread reads a skipped or failed message's record again from Wolvox
+	// and writes the message as it is made now: the state it is left in
+	// and, when that is not pending, why.
+	Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error)
 }
 
 // ChannelState is one channel as the page shows it.
@@ -135,6 +140,7 @@ func (s *Server) routes() {
 	s.mux.Handle("POST /logout", s.withSession(s.logoutPost))
 	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
 	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.adminOnly(s.actionPost)))
+	s.mux.Handle("POST /messages/{id}/reread", s.withSession(s.adminOnly(s.rereadPost)))
 	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.adminOnly(s.actionPost)))
 	s.mux.Handle("POST /channels/{name}/pause", s.withSession(s.adminOnly(s.channelPost)))
 	s.mux.Handle("POST /channels/{name}/resume", s.withSession(s.adminOnly(s.channelPost)))
@@ -404,6 +410,27 @@ func (s *Server) actionPost(w http.ResponseWriter, r *http.Request, _ session) {
 		}
 	}
 	http.Redirect(w, r, "/"+q, http.StatusSeeOther)
+}
+
+// rereadPost reads one message's record again from Wolvox (the admin's
+// "Read again from Wolvox").
+func (s *Server) rereadPost(w http.ResponseWriter, r *http.Request, _ session) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		http.Error(w, s.text(r, "statuspage.bad_message_id"), http.StatusBadRequest)
+		return
+	}
+	q := url.Values{"id": {strconv.FormatInt(id, 10)}}
+	left, _, err := s.opts.Probe.Reread(r.Context(), id)
+	if err != nil {
+		s.opts.Log.Warn("log.page.action_refused", "action", "reread", "message", id, "err", err)
+		q.Set("failed", "reread")
+		q.Set("why", rereadRefusal(err))
+	} else {
+		q.Set("done", "reread")
+		q.Set("left", string(left))
+	}
+	http.Redirect(w, r, "/?"+q.Encode(), http.StatusSeeOther)
 }
 
 func (s *Server) setLanguage(w http.ResponseWriter, r *http.Request) {

@@ -2,12 +2,14 @@ package status_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -729,4 +731,59 @@ func rowWith(page, s string) string {
 		}
 	}
 	return ""
+}
+
+// The admin reads a skipped message's record again from Wolvox once the
+// shop added the customer's mobile number: the button is on the message,
+// the flash says what came of it, and a second press is refused as such.
+func TestRereadButton(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	c, tok := e.login()
+	ctx := context.Background()
+	skipped, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusSkipped})
+	var ozlem outbox.Message
+	for _, m := range skipped {
+		if m.RecordKey == "108" {
+			ozlem = m
+		}
+	}
+	if ozlem.ID == 0 {
+		t.Fatalf("invoice 108 (no phone) was not skipped: %v", skipped)
+	}
+	id := strconv.FormatInt(ozlem.ID, 10)
+	if _, page := e.do(c, "GET", "/?status=skipped", nil); !strings.Contains(page, `action="/messages/`+id+`/reread"`) || !strings.Contains(page, "Wolvox&#39;tan yeniden oku") {
+		t.Fatalf("the skipped message has no re-read button:\n%s", page)
+	}
+	press := func() string {
+		t.Helper()
+		resp, _ := e.do(c, "POST", "/messages/"+id+"/reread", map[string]string{"csrf": tok})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("re-read: %s", resp.Status)
+		}
+		_, page := e.do(c, "GET", resp.Header.Get("Location"), nil)
+		return page
+	}
+	if page := press(); !strings.Contains(page, "hâlâ gönderilemiyor") {
+		t.Errorf("before the fix the flash does not say it still cannot be sent:\n%s", page)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(e.dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 8`); err != nil {
+		t.Fatal(err)
+	}
+	if page := press(); !strings.Contains(page, "gönderilmek üzere kuyrukta") {
+		t.Errorf("after the fix the flash does not say it is queued:\n%s", page)
+	}
+	if m, _ := e.store.Get(ctx, ozlem.ID); m.Status != outbox.StatusPending || m.To != "+905329998877" {
+		t.Errorf("after the re-read: %s to %s, want pending to the new number", m.Status, m.To)
+	}
+	if page := press(); !strings.Contains(page, "durumu değişmiş") {
+		t.Errorf("a second re-read is not refused as such:\n%s", page)
+	}
+	if _, page := e.do(c, "GET", "/?status=pending", nil); strings.Contains(page, `action="/messages/`+id+`/reread"`) {
+		t.Error("a pending message offers a re-read")
+	}
 }
