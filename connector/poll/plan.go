@@ -356,7 +356,7 @@ func (s *sentIndex) has(to, doc string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// loadSent reads Wolvox's log of the last `within`.
+// loadSent reads Wolvox's log from `within` before now on.
 func (j *Job) loadSent(ctx context.Context, src *erp.Source, now time.Time, region string) (*sentIndex, error) {
 	w := j.wolvox
 	if w == nil {

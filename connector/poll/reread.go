@@ -66,8 +66,15 @@ func (p *Poller) reread(ctx context.Context, j *Job, src *erp.Source, m outbox.M
 		return nil, nil
 	}
 	rc := &runContext{now: p.Now()}
+	// Wolvox's own sends are looked up from the window before the message
+	// was made, not only before today: the shop that typed in the number
+	// days ago may have sent the document through Wolvox then.
+	since := rc.now
+	if m.CreatedAt.Before(since) && !m.CreatedAt.IsZero() {
+		since = m.CreatedAt
+	}
 	var err error
-	if rc.sent, err = j.loadSent(ctx, src, rc.now, j.region); err != nil {
+	if rc.sent, err = j.loadSent(ctx, src, since, j.region); err != nil {
 		return nil, err
 	}
 	if rc.contacts, err = j.loadContacts(ctx, src, page); err != nil {

@@ -55,3 +55,49 @@ jobs:
 		t.Errorf("re-read of the cancelled 602: %v, want ErrNoLongerDue", err)
 	}
 }
+
+// The shop typed in the customer's number days after the invoice's SMS was
+// skipped without one and sent the invoice through Wolvox itself. Its log
+// holds that send, older than skip_if_wolvox_sent's window counted back
+// from today but newer than the message: reading the record again must
+// find it, or the customer hears of the invoice twice.
+func TestFirebirdRereadSeesWhatWolvoxSentSinceTheMessage(t *testing.T) {
+	e := newFB(t, "reread_wlog")
+	e.exec(`CREATE TABLE MAIL_SMS_LOG (BLKODU INTEGER NOT NULL PRIMARY KEY, ALICI VARCHAR(100) CHARACTER SET WIN1254, TARIHI TIMESTAMP, MESAJ VARCHAR(1000) CHARACTER SET WIN1254)`)
+	j := e.job(`
+jobs:
+  - name: invoices
+    preset: new_invoices
+    schedule: "@every 5m"
+    skip_if_wolvox_sent: {}
+    messages: {sms: {}}
+`)
+	today := time.Now()
+	e.now = today.AddDate(0, 0, -5)
+	if r := e.run(j); !r.Started {
+		t.Fatalf("first run: %+v", r)
+	}
+	e.exec(`INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI) VALUES (91, '120.09.091', 'Şule Işık')`)
+	if _, err := e.db.ExecContext(e.ctx, `INSERT INTO FATURA (BLKODU, BLCRKODU, FATURA_NO, FATURA_SERI, TARIHI, VADESI, TOPLAM_GENEL_KPB,
+		FATURA_DURUMU, IPTAL, SILINDI, KAYIT_TARIHI, DEGISTIRME_TARIHI) VALUES (611, 91, '2026-R611', 'A', ?, ?, 1250, 1, 0, 0, ?, ?)`,
+		e.now, e.now.AddDate(0, 0, 30), e.now, e.now); err != nil {
+		t.Fatal(err)
+	}
+	if r := e.run(j); r.New != 1 || r.Skipped != 1 {
+		t.Fatalf("run: %+v, want the invoice skipped without a number", r)
+	}
+	ms := e.messages(j.Name)
+	e.exec(`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 91`)
+	if _, err := e.db.ExecContext(e.ctx, `INSERT INTO MAIL_SMS_LOG (BLKODU, ALICI, TARIHI, MESAJ) VALUES (1, '05329998877', ?, 'Sayin SULE ISIK 2026-R611 nolu faturaniz')`,
+		today.AddDate(0, 0, -3)); err != nil {
+		t.Fatal(err)
+	}
+	e.now = today
+	p, err := e.poller.Reread(e.ctx, j, ms[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Skip == nil || p.Skip.Code != poll.ReasonWolvoxSent || !p.Notified {
+		t.Fatalf("re-read after Wolvox sent it itself three days ago: %+v, want it skipped as sent by Wolvox", p.NewMessage)
+	}
+}
