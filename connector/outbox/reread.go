@@ -30,7 +30,9 @@ func RereadState(st Status) error {
 // Reaim writes a message again as its record, read again from Wolvox, makes
 // it now (poll.Poller.Reread): to its new recipient with the text of today,
 // pending with a fresh attempt budget; or, when the record still cannot be
-// messaged, skipped with today's reason. It returns the state it left the
+// messaged, skipped with today's reason. Its İYS standing (commercial, a
+// merchant's card) is today's too: the dispatcher asks for consent by it.
+// It returns the state it left the
 // message in and, when that is not pending, why.
 //
 // It refuses a message that is neither skipped nor failed, one that was
@@ -108,8 +110,8 @@ func (s *Store) Reaim(ctx context.Context, id int64, m NewMessage) (Status, mapp
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET recipient = ?, subject = ?, body = ?, html = ?, payload = ?, attachments = ?,
-			about = ?, status = ?, reason = '', code = '', attempts = 0, next_at = ?, updated_at = ? WHERE id = ? AND status = ?`,
-			m.To, m.Subject, m.Text, m.HTML, m.Payload, attached, m.About, StatusPending, ms(m.NotBefore), now, id, st)
+			about = ?, commercial = ?, merchant = ?, status = ?, reason = '', code = '', attempts = 0, next_at = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			m.To, m.Subject, m.Text, m.HTML, m.Payload, attached, m.About, m.Commercial, m.Merchant, StatusPending, ms(m.NotBefore), now, id, st)
 		if err != nil {
 			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
 		}

@@ -133,3 +133,45 @@ func finish(t *testing.T, s *Store, id int64, o Outcome) {
 	}
 	t.Fatalf("message %d could not be claimed", id)
 }
+
+// A re-read message goes out as the record and the job make it today, İYS
+// standing included: the dispatcher asks İYS for consent by the stored
+// flags, so a card no longer marked a merchant (tacir), or a job made
+// commercial since, must not keep the old message's exemption.
+func TestReaimTakesTodaysCommercialStanding(t *testing.T) {
+	ctx := context.Background()
+	noPhone := mapping.R(mapping.ReasonNoPhone)
+	for _, tc := range []struct {
+		name                 string
+		stored, now          NewMessage
+		commercial, merchant bool
+	}{
+		{name: "no longer a merchant",
+			stored: NewMessage{Commercial: true, Merchant: true}, now: NewMessage{Commercial: true}, commercial: true},
+		{name: "the job is commercial now",
+			stored: NewMessage{}, now: NewMessage{Commercial: true}, commercial: true},
+		{name: "a merchant now",
+			stored: NewMessage{Commercial: true}, now: NewMessage{Commercial: true, Merchant: true}, commercial: true, merchant: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+			stored := tc.stored
+			stored.Message, stored.Skip = mapping.Message{Channel: "sms"}, &noPhone
+			stored.DedupeKey, stored.RecordKey = "invoice:merkez:108:created", "108"
+			if _, err := s.Enqueue(ctx, Batch{Job: "kampanya", Source: "merkez", Messages: []NewMessage{stored}}); err != nil {
+				t.Fatal(err)
+			}
+			ms, _ := s.List(ctx, Filter{Channel: "sms"})
+			with := tc.now
+			with.Message = mapping.Message{Channel: "sms", To: "+905329998877", Text: "Kampanya"}
+			with.DedupeKey, with.RecordKey = stored.DedupeKey, stored.RecordKey
+			if st, _, err := s.Reaim(ctx, ms[0].ID, with); err != nil || st != StatusPending {
+				t.Fatalf("Reaim = %s, %v", st, err)
+			}
+			after, _ := s.Get(ctx, ms[0].ID)
+			if after.Commercial != tc.commercial || after.Merchant != tc.merchant {
+				t.Errorf("re-read message: commercial %v merchant %v, want %v %v", after.Commercial, after.Merchant, tc.commercial, tc.merchant)
+			}
+		})
+	}
+}
