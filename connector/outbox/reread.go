@@ -32,8 +32,8 @@ func RereadState(st Status) error {
 // pending with a fresh attempt budget; or, when the record still cannot be
 // messaged, skipped with today's reason. Its İYS standing (commercial, a
 // merchant's card) is today's too: the dispatcher asks for consent by it.
-// It returns the state it left the
-// message in and, when that is not pending, why.
+// It returns the state it left the message in and, when that is not
+// pending, why.
 //
 // It refuses a message that is neither skipped nor failed, one that was
 // purged, and one whose event another channel has told or is telling (the
