@@ -50,8 +50,10 @@ func (p *Poller) Reread(ctx context.Context, j *Job, m outbox.Message) (Planned,
 func (p *Poller) reread(ctx context.Context, j *Job, src *erp.Source, m outbox.Message) (*Planned, error) {
 	// The key as the database holds it: a whole number for Wolvox's BLKODU
 	// (a text would not compare equal on every database), else as stored.
+	// Only a key a number is written as is one: a text key with leading
+	// zeros (a card code "00042") is no number 42.
 	var key any = m.RecordKey
-	if n, err := strconv.ParseInt(m.RecordKey, 10, 64); err == nil {
+	if n, err := strconv.ParseInt(m.RecordKey, 10, 64); err == nil && strconv.FormatInt(n, 10) == m.RecordKey {
 		key = n
 	}
 	var page []erp.Record

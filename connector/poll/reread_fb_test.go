@@ -101,3 +101,33 @@ jobs:
 		t.Fatalf("re-read after Wolvox sent it itself three days ago: %+v, want it skipped as sent by Wolvox", p.NewMessage)
 	}
 }
+
+// A shop's own condition job may key its rows by a text column, the card
+// code: one written with leading zeros ("00042") is a text, not the number
+// 42, and reading it again must find it.
+func TestFirebirdRereadFindsATextKey(t *testing.T) {
+	e := newFB(t, "reread_text")
+	e.exec(`INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI) VALUES (92, '00042', 'Şule Işık')`,
+		`INSERT INTO CARI (BLKODU, CARIKODU, ADI_SOYADI) VALUES (93, '120.09.093', 'Cem Öztürk')`)
+	j := e.job(`
+jobs:
+  - name: cards
+    sql: SELECT CARIKODU, ADI_SOYADI, CEP_TEL FROM CARI WHERE BLKODU IN (92, 93)
+    key: CARIKODU
+    mode: condition
+    renotify: 30d
+    schedule: "@every 1h"
+    messages:
+      sms: {to: [CEP_TEL], text: "Sayın {{.ADI_SOYADI}}, kartınız güncellendi."}
+`)
+	if r := e.run(j); r.New != 2 || r.Skipped != 2 {
+		t.Fatalf("run: %+v, want both cards skipped without a number", r)
+	}
+	e.exec(`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 92`, `UPDATE CARI SET CEP_TEL = '0533 111 22 44' WHERE BLKODU = 93`)
+	for _, m := range e.messages(j.Name) {
+		p, err := e.poller.Reread(e.ctx, j, m)
+		if err != nil || p.Skip != nil || p.DedupeKey != m.DedupeKey {
+			t.Errorf("re-read of card %s: %+v %v, want its message to the new number", m.RecordKey, p.NewMessage, err)
+		}
+	}
+}
