@@ -120,6 +120,13 @@ func (p *Poller) Run(ctx context.Context, j *Job) ([]Result, error) {
 // columns. A year's database that does not exist yet is skipped: the other
 // year's still has to be polled.
 func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Source) error) error {
+	return p.eachSourceNamed(ctx, j, "", fn)
+}
+
+// eachSourceNamed is eachSource for the one database named only ("": every
+// one): the others are neither checked nor read, so that one that is down
+// does not stop the work on this one.
+func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn func(*Job, *erp.Source) error) error {
 	for _, name := range j.Sources {
 		group, ok := p.Sources[name]
 		if !ok {
@@ -130,6 +137,9 @@ func (p *Poller) eachSource(ctx context.Context, j *Job, fn func(*Job, *erp.Sour
 			return fmt.Errorf("job %s: %w", j.Name, err)
 		}
 		for _, src := range srcs {
+			if only != "" && src.Name() != only {
+				continue
+			}
 			err := src.Verify(ctx, j.Needs)
 			if err == nil {
 				err = j.verifyLog(ctx, src)

@@ -26,8 +26,8 @@ var ErrNoLongerDue = errors.New("the record no longer makes this message")
 func (p *Poller) Reread(ctx context.Context, j *Job, m outbox.Message) (Planned, error) {
 	var found *Planned
 	matched := false
-	err := p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
-		if src.Name() != m.Source || matched {
+	err := p.eachSourceNamed(ctx, j, m.Source, func(run *Job, src *erp.Source) error {
+		if matched {
 			return nil
 		}
 		matched = true

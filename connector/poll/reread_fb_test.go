@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 )
@@ -129,5 +130,40 @@ jobs:
 		if err != nil || p.Skip != nil || p.DedupeKey != m.DedupeKey {
 			t.Errorf("re-read of card %s: %+v %v, want its message to the new number", m.RecordKey, p.NewMessage, err)
 		}
+	}
+}
+
+// A job reads the branch's database too, and the branch's server is down
+// today: reading again a message of the head office's database reads that
+// database alone, and neither waits for the branch nor fails for it.
+func TestFirebirdRereadReadsOnlyTheMessagesDatabase(t *testing.T) {
+	e := newFB(t, "reread_branch")
+	j := e.job(`
+jobs:
+  - name: invoices
+    preset: new_invoices
+    schedule: "@every 5m"
+    backfill: all
+    messages: {sms: {}}
+`)
+	if r := e.run(j); r.Skipped == 0 {
+		t.Fatalf("run: %+v, want the demo's invoices without a number skipped", r)
+	}
+	var skipped outbox.Message
+	for _, m := range e.messages(j.Name) {
+		if m.Status == outbox.StatusSkipped {
+			skipped = m
+		}
+	}
+	down, err := erp.OpenGroup(erp.Options{Name: "sube", Driver: "firebird", Host: "127.0.0.1", Port: 1, Database: "/nowhere/sube.fdb",
+		User: "SYSDBA", Password: "x", Charset: "WIN1254", Timeout: 2 * time.Second, Location: time.Local}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { down.Close() })
+	e.poller.Sources["sube"] = down
+	j.Sources = append(j.Sources, "sube")
+	if _, err := e.poller.Reread(e.ctx, j, skipped); err != nil {
+		t.Errorf("re-read of a message of merkez with sube down: %v", err)
 	}
 }
