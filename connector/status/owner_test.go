@@ -218,7 +218,7 @@ func TestViewerReadsAdminActs(t *testing.T) {
 	e := newOwnerEnv(t)
 	viewer, vtok := e.loginAs(viewerPassword)
 	_, page := e.do(viewer, "GET", "/", nil)
-	if !strings.Contains(page, `id="role"`) || strings.Contains(page, `class="retry"`) || strings.Contains(page, `id="pause-`) ||
+	if !strings.Contains(page, `id="role"`) || strings.Contains(page, `class="retry"`) || strings.Contains(page, `class="reread"`) || strings.Contains(page, `id="pause-`) ||
 		!strings.Contains(page, "yönetici parolası ister") {
 		t.Errorf("the viewer's page shows buttons or no role")
 	}
@@ -226,7 +226,9 @@ func TestViewerReadsAdminActs(t *testing.T) {
 		t.Errorf("the viewer is told to press buttons they do not have:\n%s", todo)
 	}
 	held, _ := e.store.List(context.Background(), outbox.Filter{Status: outbox.StatusHeld})
-	for _, path := range []string{"/messages/" + strconv.FormatInt(held[0].ID, 10) + "/retry", "/channels/sms/pause"} {
+	skipped, _ := e.store.List(context.Background(), outbox.Filter{Status: outbox.StatusSkipped})
+	for _, path := range []string{"/messages/" + strconv.FormatInt(held[0].ID, 10) + "/retry", "/channels/sms/pause",
+		"/messages/" + strconv.FormatInt(skipped[0].ID, 10) + "/reread"} {
 		if resp, body := e.do(viewer, "POST", path, map[string]string{"csrf": vtok}); resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "yalnızca okuyabilir") {
 			t.Errorf("viewer POST %s: %s %s", path, resp.Status, body)
 		}

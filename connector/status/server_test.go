@@ -754,6 +754,9 @@ func TestRereadButton(t *testing.T) {
 	if _, page := e.do(c, "GET", "/?status=skipped", nil); !strings.Contains(page, `action="/messages/`+id+`/reread"`) || !strings.Contains(page, "Wolvox&#39;tan yeniden oku") {
 		t.Fatalf("the skipped message has no re-read button:\n%s", page)
 	}
+	if resp, _ := e.do(c, "POST", "/messages/"+id+"/reread", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a re-read without the form's CSRF token: %s, want it refused", resp.Status)
+	}
 	press := func() string {
 		t.Helper()
 		resp, _ := e.do(c, "POST", "/messages/"+id+"/reread", map[string]string{"csrf": tok})
