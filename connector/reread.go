@@ -38,7 +38,7 @@ func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.R
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}
-	st, why, err := d.store.Reaim(ctx, id, planned.NewMessage)
+	st, why, err := d.store.Reaim(ctx, m, planned.NewMessage)
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}

@@ -224,6 +224,9 @@ func init() {
 		"outbox.reread_purged": {
 			tr: "mesajın metni saklama süresi dolduğu için silinmiş; bu kadar eski bir mesaj yeniden okunmaz",
 			en: "the message's text was purged after the retention period; a message this old is not read again"},
+		"outbox.reread_changed": {
+			tr: "mesaj Wolvox okunurken değişti (ör. tekrar denendi): olduğu gibi kaldı; listede yeni durumuna bakıp gerekirse yeniden basın",
+			en: "the message changed while Wolvox was read (e.g. it was retried): it stays as it is; see its new state in the list and press again if need be"},
 		"outbox.reread_told": {
 			tr: "olayın {channel} mesajının durumu {is}: müşteri bunu o kanaldan öğrendi ya da öğrenecek, ikinci kez söylenmez",
 			en: "its event's {channel} message is {is}: the customer heard or will hear it that way, and is not told twice"},

@@ -39,18 +39,25 @@ func RereadState(st Status) error {
 // purged, and one whose event another channel has told or is telling (the
 // e-mail the skipped SMS's fallback sent): the customer would hear the same
 // thing twice. A recipient forgotten since stays skipped.
-func (s *Store) Reaim(ctx context.Context, id int64, m NewMessage) (Status, mapping.Reason, error) {
+//
+// seen is the message as the caller found it before reading Wolvox, which
+// takes a while: one that changed since (retried, and refused by the
+// provider for the customer's own refusal) is refused too, since the
+// caller's verdict that a correction can mend it was about the message seen.
+func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage) (Status, mapping.Reason, error) {
+	id := seen.ID
 	var (
 		left  Status
 		still mapping.Reason
 	)
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var (
-			st     Status
-			key    string
-			purged bool
+			st      Status
+			key     string
+			purged  bool
+			updated int64
 		)
-		err := tx.QueryRowContext(ctx, `SELECT status, dedupe_key, purged_at IS NOT NULL FROM messages WHERE id = ?`, id).Scan(&st, &key, &purged)
+		err := tx.QueryRowContext(ctx, `SELECT status, dedupe_key, purged_at IS NOT NULL, updated_at FROM messages WHERE id = ?`, id).Scan(&st, &key, &purged, &updated)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage)
@@ -60,6 +67,8 @@ func (s *Store) Reaim(ctx context.Context, id int64, m NewMessage) (Status, mapp
 			return RereadState(st)
 		case purged:
 			return catalog.Errorf("outbox.reread_purged").Wrapping(ErrWrongState)
+		case st != seen.Status || updated != ms(seen.UpdatedAt):
+			return catalog.Errorf("outbox.reread_changed").Wrapping(ErrWrongState)
 		}
 		var ch string
 		var other Status

@@ -73,7 +73,7 @@ func TestReaim(t *testing.T) {
 			before, _ := s.Get(ctx, id)
 			with := tc.with
 			with.DedupeKey, with.RecordKey = "invoice:merkez:108:created", "108"
-			st, why, err := s.Reaim(ctx, id, with)
+			st, why, err := s.Reaim(ctx, before, with)
 			after, _ := s.Get(ctx, id)
 			if tc.refused {
 				if !errors.Is(err, ErrWrongState) {
@@ -165,7 +165,7 @@ func TestReaimTakesTodaysCommercialStanding(t *testing.T) {
 			with := tc.now
 			with.Message = mapping.Message{Channel: "sms", To: "+905329998877", Text: "Kampanya"}
 			with.DedupeKey, with.RecordKey = stored.DedupeKey, stored.RecordKey
-			if st, _, err := s.Reaim(ctx, ms[0].ID, with); err != nil || st != StatusPending {
+			if st, _, err := s.Reaim(ctx, ms[0], with); err != nil || st != StatusPending {
 				t.Fatalf("Reaim = %s, %v", st, err)
 			}
 			after, _ := s.Get(ctx, ms[0].ID)
@@ -173,5 +173,35 @@ func TestReaimTakesTodaysCommercialStanding(t *testing.T) {
 				t.Errorf("re-read message: commercial %v merchant %v, want %v %v", after.Commercial, after.Merchant, tc.commercial, tc.merchant)
 			}
 		})
+	}
+}
+
+// The daemon decides that a message may be read again, then reads Wolvox,
+// which takes a while; meanwhile another press of Retry sent it again and
+// the provider refused it for the customer's own refusal. Reaim writes only
+// the message as it was seen: one changed since is left as it is.
+func TestReaimRefusesAMessageChangedSinceItWasSeen(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	if _, err := s.Enqueue(ctx, Batch{Job: "new-invoices", Source: "merkez", Messages: []NewMessage{{
+		Message:   mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"},
+		DedupeKey: "invoice:merkez:108:created", RecordKey: "108"}}}); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.List(ctx, Filter{Channel: "sms"})
+	id := ms[0].ID
+	fail(t, s, id)
+	seen, _ := s.Get(ctx, id)
+	if err := s.Retry(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	finish(t, s, id, Outcome{Status: StatusFailed, Code: "ret", Reason: mapping.R("dispatch.refused_by_provider")})
+	with := NewMessage{Message: mapping.Message{Channel: "sms", To: "+905329998877", Text: "yeni"},
+		DedupeKey: "invoice:merkez:108:created", RecordKey: "108"}
+	if st, _, err := s.Reaim(ctx, seen, with); !errors.Is(err, ErrWrongState) {
+		t.Errorf("Reaim of a message changed since it was seen = %s, %v; want it refused", st, err)
+	}
+	if m, _ := s.Get(ctx, id); m.Status != StatusFailed || m.To != "+905321110000" || m.Reason.Code != "dispatch.refused_by_provider" {
+		t.Errorf("the refused message became %s to %s (%s)", m.Status, m.To, m.Reason.Code)
 	}
 }

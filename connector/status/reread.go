@@ -21,6 +21,7 @@ var rereadRefusalKeys = map[catalog.Key]string{
 	"outbox.reread_told":            "told",
 	"outbox.reread_purged":          "purged",
 	"outbox.wrong_state.reread":     "state",
+	"outbox.reread_changed":         "state",
 	"connector.reread_not_mendable": "not_mendable",
 	"connector.reread_no_job":       "no_job",
 }
