@@ -790,3 +790,35 @@ func TestRereadButton(t *testing.T) {
 		t.Error("a pending message offers a re-read")
 	}
 }
+
+// Wolvox cannot be read when the admin presses the button: the flash says
+// so and where to look. A re-read is no run of its job: the job's row on
+// the page knows nothing of it, and the flash does not send the admin there.
+func TestRereadFlashWhenWolvoxCannotBeRead(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	c, tok := e.login()
+	ctx := context.Background()
+	skipped, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusSkipped})
+	var id string
+	for _, m := range skipped {
+		if m.RecordKey == "108" {
+			id = strconv.FormatInt(m.ID, 10)
+		}
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(e.dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, `ALTER TABLE FATURA RENAME TO FATURA_ESKI`); err != nil {
+		t.Fatal(err)
+	}
+	resp, _ := e.do(c, "POST", "/messages/"+id+"/reread", map[string]string{"csrf": tok})
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(resp.Header.Get("Location"), "why=database") {
+		t.Fatalf("re-read with Wolvox unreadable: %s %s", resp.Status, resp.Header.Get("Location"))
+	}
+	_, page := e.do(c, "GET", resp.Header.Get("Location"), nil)
+	if !strings.Contains(page, "kaydı okunamadı") || strings.Contains(page, "görevin satırında") {
+		t.Errorf("the flash after a failed read:\n%s", page)
+	}
+}
