@@ -2,7 +2,9 @@ package status_test
 
 import (
 	"context"
+	"database/sql"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -254,4 +256,44 @@ func TestBrowserViewerOnAPhone(t *testing.T) {
 	}
 	screen(t, ctx, "viewer-390-screen.png")
 	shot(t, ctx, "viewer-390-full.png")
+}
+
+// On a phone the admin corrects the customer's number in Wolvox and presses
+// "Wolvox'tan yeniden oku" on the skipped message: the flash says it is
+// queued, the page still fits the screen, and the address keeps nothing of
+// the action, so that a refresh or a bookmark does not say it again.
+func TestBrowserRereadOnAPhone(t *testing.T) {
+	e := newEnv(t, envOpts{})
+	skipped, _ := e.store.List(context.Background(), outbox.Filter{Status: outbox.StatusSkipped})
+	var id string
+	for _, m := range skipped {
+		if m.RecordKey == "108" {
+			id = strconv.FormatInt(m.ID, 10)
+		}
+	}
+	if id == "" {
+		t.Fatalf("invoice 108 (no phone) was not skipped: %v", skipped)
+	}
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(e.dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 8`); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browser(t)
+	loginBrowser(t, ctx, e.srv.URL, password)
+	viewport(t, ctx, e.srv.URL+"/?status=skipped", 390, 844)
+	if err := chromedp.Do(ctx, chromedp.Click(`#reread-`+id), chromedp.WaitVisible(`#flash`)); err != nil {
+		t.Fatalf("re-read: %v", err)
+	}
+	if flash, _ := chromedp.Run(ctx, chromedp.Text(`#flash`)); !strings.Contains(flash, "gönderilmek üzere kuyrukta") {
+		t.Errorf("flash after the re-read = %q", flash)
+	}
+	checkLayout(t, ctx, 390)
+	if u, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.search`)); strings.Contains(u, "reread") || strings.Contains(u, "left=") || strings.Contains(u, "why=") {
+		t.Errorf("the address after the re-read keeps the action: %s", u)
+	}
+	screen(t, ctx, "reread-390-screen.png")
 }
