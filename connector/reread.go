@@ -2,25 +2,39 @@ package connector
 
 import (
 	"context"
+	"log/slog"
+	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
-// Reread reads a skipped or failed message's record again from Wolvox and
+// Rereader reads a skipped or failed message's record again from Wolvox and
 // writes the message as the record makes it now (the status page's "Read
-// again from Wolvox"): a customer's mobile number added to the account card
-// reaches the invoice message that was skipped without it. Retry cannot do
-// that: it sends the message as it was stored.
+// again from Wolvox", `messages reread`): a customer's mobile number added
+// to the account card reaches the invoice message that was skipped without
+// it. Retry cannot do that: it sends the message as it was stored.
 //
 // Only a message whose problem a correction in Wolvox can mend is read
 // again (status.Rereadable): never one a customer refused, or one Wolvox
-// itself sent. It returns the state the message is left in and, when that
-// is not pending, why.
-func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error) {
-	m, err := d.store.Get(ctx, id)
+// itself sent. The daemon has one; the command line opens its own
+// (OpenRereader) beside a running service, as its other commands open the
+// outbox.
+type Rereader struct {
+	store  *outbox.Store
+	poller *poll.Poller
+	jobs   []*poll.Job
+	log    *slog.Logger
+}
+
+// Reread reads message id's record again. It returns the state the message
+// is left in and, when that is not pending, why.
+func (r *Rereader) Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error) {
+	m, err := r.store.Get(ctx, id)
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}
@@ -30,21 +44,66 @@ func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.R
 	if !status.Rereadable(m.Status, m.Channel, m.Reason) {
 		return "", mapping.Reason{}, catalog.Errorf("connector.reread_not_mendable").Wrapping(outbox.ErrWrongState)
 	}
-	j, err := d.job(m.Job)
-	if err != nil {
+	var job *poll.Job
+	for _, j := range r.jobs {
+		if j.Name == m.Job {
+			job = j
+		}
+	}
+	if job == nil {
 		return "", mapping.Reason{}, catalog.Errorf("connector.reread_no_job", "job", m.Job)
 	}
-	planned, err := d.poller.Reread(ctx, j, m)
+	planned, err := r.poller.Reread(ctx, job, m)
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}
-	st, why, err := d.store.Reaim(ctx, m, planned.NewMessage)
+	st, why, err := r.store.Reaim(ctx, m, planned.NewMessage)
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}
-	d.log.Info("log.page.reread", "message", id, "job", m.Job, "status", string(st))
-	if st == outbox.StatusPending {
-		d.Wake(m.Channel)
-	}
+	r.log.Info("log.reread.done", "message", id, "job", m.Job, "status", string(st))
 	return st, why, nil
+}
+
+// OpenRereader opens the sources of cfg (its secrets resolved) and builds
+// its jobs, to read messages of store again; close closes the sources.
+func OpenRereader(cfg *config.Config, store *outbox.Store, log *slog.Logger) (r *Rereader, close func(), err error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	log = cfg.Language.Lang().Logger(log)
+	var jobs []*poll.Job
+	for _, j := range cfg.Jobs {
+		if j.Disabled {
+			continue
+		}
+		job, err := poll.Build(cfg, j)
+		if err != nil {
+			return nil, nil, err
+		}
+		jobs = append(jobs, job)
+	}
+	sources, err := OpenSources(cfg, time.Now)
+	if err != nil {
+		return nil, nil, err
+	}
+	closeAll := func() {
+		for _, g := range sources {
+			g.Close()
+		}
+	}
+	return &Rereader{store: store, poller: &poll.Poller{Store: store, Sources: sources, Now: time.Now, Log: log}, jobs: jobs, log: log}, closeAll, nil
+}
+
+// Reread is the Rereader's Reread on the daemon's own sources and jobs;
+// a message made pending is looked at at once.
+func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error) {
+	r := &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log}
+	st, why, err := r.Reread(ctx, id)
+	if err == nil && st == outbox.StatusPending {
+		if m, err := d.store.Get(ctx, id); err == nil {
+			d.Wake(m.Channel)
+		}
+	}
+	return st, why, err
 }

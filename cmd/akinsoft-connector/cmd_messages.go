@@ -13,6 +13,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
@@ -25,7 +26,7 @@ func newMessagesCmd(g *globals) *cobra.Command {
 		Use:   "messages",
 		Short: g.h("help.messages"),
 	}
-	cmd.AddCommand(newMessagesListCmd(g), newMessagesRetryCmd(g), newMessagesCancelCmd(g))
+	cmd.AddCommand(newMessagesListCmd(g), newMessagesRetryCmd(g), newMessagesRereadCmd(g), newMessagesCancelCmd(g))
 	return cmd
 }
 
@@ -222,6 +223,55 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 	cmd.Flags().Var(&since, "since", g.h("help.messages.retry.since"))
 	cmd.Flags().StringVar(&channel, "channel", "", g.h("help.messages.retry.channel"))
 	return cmd
+}
+
+// newMessagesRereadCmd reads messages' records again from Wolvox
+// (connector.Rereader), beside a running service as retry works beside it.
+func newMessagesRereadCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "reread ID...",
+		Short: g.h("help.messages.reread"),
+		Long:  g.h("help.messages.reread.long"),
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ids, err := parseIDs(g, args)
+			if err != nil {
+				return err
+			}
+			cfg, err := loadConfig(g)
+			if err != nil {
+				return err
+			}
+			s, err := connector.OpenStore(cmd.Context(), cfg)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			r, closeSources, err := connector.OpenRereader(cfg, s, nil)
+			if err != nil {
+				return err
+			}
+			defer closeSources()
+			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			failed := 0
+			for _, id := range ids {
+				st, why, err := r.Reread(cmd.Context(), id)
+				switch {
+				case err != nil:
+					failed++
+					fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", err))
+				case st == outbox.StatusPending:
+					fmt.Fprintln(out, g.say("cmd.messages.reread.queued", "id", id))
+				default:
+					fmt.Fprintln(out, g.say("cmd.messages.reread.still", "id", id, "reason", g.language().Reason(why)))
+				}
+			}
+			if failed > 0 {
+				return g.sayErr("cmd.messages.reread.failed", "failed", failed, "n", len(ids))
+			}
+			return nil
+		},
+	}
 }
 
 func newMessagesCancelCmd(g *globals) *cobra.Command {

@@ -168,9 +168,9 @@ func init() {
 		"log.page.action": {
 			tr: "durum sayfası: operatör işlemi",
 			en: "status page: operator action"},
-		"log.page.reread": {
-			tr: "durum sayfası: mesajın kaydı Wolvox'tan yeniden okundu",
-			en: "status page: the message's record was read again from Wolvox"},
+		"log.reread.done": {
+			tr: "mesajın kaydı Wolvox'tan yeniden okundu",
+			en: "the message's record was read again from Wolvox"},
 		"log.page.action_refused": {
 			tr: "durum sayfası: operatör işlemi reddedildi",
 			en: "status page: operator action refused"},
