@@ -118,8 +118,11 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage) (Status, 
 		if err != nil {
 			return err
 		}
+		// The earlier send's provider id goes with it: a late report of that
+		// attempt must not settle this one.
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET recipient = ?, subject = ?, body = ?, html = ?, payload = ?, attachments = ?,
-			about = ?, commercial = ?, merchant = ?, status = ?, reason = '', code = '', attempts = 0, next_at = ?, updated_at = ? WHERE id = ? AND status = ?`,
+			about = ?, commercial = ?, merchant = ?, status = ?, reason = '', code = '', provider_id = '', sent_at = NULL, attempts = 0, next_at = ?,
+			updated_at = ? WHERE id = ? AND status = ?`,
 			m.To, m.Subject, m.Text, m.HTML, m.Payload, attached, m.About, m.Commercial, m.Merchant, StatusPending, ms(m.NotBefore), now, id, st)
 		if err != nil {
 			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)

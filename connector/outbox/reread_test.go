@@ -29,6 +29,13 @@ func TestReaim(t *testing.T) {
 			with: NewMessage{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}, want: StatusSkipped},
 		{name: "failed, now sendable", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
 			prepare: func(s *Store, id int64) { fail(t, s, id) }, with: now, want: StatusPending},
+		{name: "sent, then not delivered", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
+			prepare: func(s *Store, id int64) {
+				send(t, s, id)
+				if err := s.SetStatus(ctx, id, StatusFailed, StatusSent); err != nil {
+					t.Fatal(err)
+				}
+			}, with: now, want: StatusPending},
 		{name: "failed, now not", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}},
 			prepare: func(s *Store, id int64) { fail(t, s, id) }, with: NewMessage{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}, want: StatusSkipped},
 		{name: "pending", stored: []NewMessage{{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "eski"}}}, with: now, refused: true},
@@ -89,7 +96,7 @@ func TestReaim(t *testing.T) {
 			}
 			switch tc.want {
 			case StatusPending:
-				if after.To != "+905329998877" || after.Text != now.Text || after.About != now.About || after.Attempts != 0 || after.Reason.Code != "" {
+				if after.To != "+905329998877" || after.Text != now.Text || after.About != now.About || after.Attempts != 0 || after.Reason.Code != "" || after.ProviderID != "" || !after.SentAt.IsZero() {
 					t.Errorf("re-read message: %+v", after)
 				}
 			case StatusSkipped:
