@@ -57,7 +57,7 @@ func (r *Rereader) Reread(ctx context.Context, id int64) (outbox.Status, mapping
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}
-	st, why, err := r.store.Reaim(ctx, m, planned.NewMessage)
+	st, why, err := r.store.Reaim(ctx, m, planned.NewMessage, job.Fallback)
 	if err != nil {
 		return "", mapping.Reason{}, err
 	}

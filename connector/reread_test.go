@@ -5,10 +5,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
@@ -109,5 +112,95 @@ func TestRereadRefusesARefusal(t *testing.T) {
 	}
 	if _, _, err := d.Reread(ctx, ms[0].ID); !errors.Is(err, outbox.ErrWrongState) {
 		t.Errorf("re-read of an opted-out message: %v, want it refused", err)
+	}
+}
+
+// Özlem Aydın has an e-mail address and no mobile. With `fallback: [email]`
+// the e-mail goes in the SMS's place, and once the shop adds her mobile the
+// SMS is not read again: she was told. A job that sends on both channels
+// by design sends the corrected SMS too.
+func TestRereadAfterAnotherChannelWent(t *testing.T) {
+	for _, tc := range []struct {
+		name, fallback string
+		refused        bool
+	}{
+		{"with a fallback", "    fallback: [email]\n", true},
+		{"both channels by design", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := t.TempDir()
+			if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+				t.Fatal(err)
+			}
+			y := `state_dir: state
+quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms: {provider: console, rate: 1000/s}
+  email: {provider: console, rate: 1000/s}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    backfill: all
+` + tc.fallback + `    messages:
+      sms: {text: "{{.FATURA_NO}}"}
+      email: {subject: "{{.FATURA_NO}}", text: "{{.FATURA_NO}}"}
+`
+			path := filepath.Join(dir, "config.yaml")
+			if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path, config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			d := newDaemon(t, cfg, &out, nil)
+			defer d.Close()
+			if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.Dispatch(ctx); err != nil {
+				t.Fatal(err)
+			}
+			var sms, email outbox.Message
+			ms, _ := d.Store().List(ctx, outbox.Filter{Limit: 1000})
+			for _, m := range ms {
+				if m.RecordKey == "108" && m.Channel == "sms" {
+					sms = m
+				}
+				if m.RecordKey == "108" && m.Channel == "email" {
+					email = m
+				}
+			}
+			if sms.Status != outbox.StatusSkipped || email.Status != outbox.StatusSent {
+				t.Fatalf("invoice 108: sms %s, email %s; want skipped and sent", sms.Status, email.Status)
+			}
+			setMobile(t, dir, 8, "0532 999 88 77")
+			st, _, err := d.Reread(ctx, sms.ID)
+			if tc.refused {
+				if !errors.Is(err, outbox.ErrWrongState) {
+					t.Errorf("re-read of the SMS its fallback told: %s %v, want it refused", st, err)
+				}
+				return
+			}
+			if err != nil || st != outbox.StatusPending {
+				t.Errorf("re-read of the SMS of a job sending both: %s %v, want pending", st, err)
+			}
+		})
+	}
+}
+
+func setMobile(t *testing.T, dir string, customer int, mobile string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`UPDATE CARI SET CEP_TEL = ? WHERE BLKODU = ?`, mobile, customer); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -36,15 +37,18 @@ func RereadState(st Status) error {
 // pending, why.
 //
 // It refuses a message that is neither skipped nor failed, one that was
-// purged, and one whose event another channel has told or is telling (the
-// e-mail the skipped SMS's fallback sent): the customer would hear the same
-// thing twice. A recipient forgotten since stays skipped.
+// purged, and one whose event a fallback has told or is telling in its place
+// (the e-mail the skipped SMS's fallback sent): the customer would hear the
+// same thing twice. fallback are the job's fallback channels; a job without
+// any sends each channel for itself, as one with SMS and e-mail both does,
+// so the e-mail that went does not stand in for the SMS. A recipient
+// forgotten since stays skipped.
 //
 // seen is the message as the caller found it before reading Wolvox, which
 // takes a while: one that changed since (retried, and refused by the
 // provider for the customer's own refusal) is refused too, since the
 // caller's verdict that a correction can mend it was about the message seen.
-func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage) (Status, mapping.Reason, error) {
+func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage, fallback []string) (Status, mapping.Reason, error) {
 	id := seen.ID
 	var (
 		left  Status
@@ -70,16 +74,8 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage) (Status, 
 		case st != seen.Status || updated != ms(seen.UpdatedAt):
 			return catalog.Errorf("outbox.reread_changed").Wrapping(ErrWrongState)
 		}
-		var ch string
-		var other Status
-		err = tx.QueryRowContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
-			AND status IN (?, ?, ?, ?, ?, ?, ?) ORDER BY id LIMIT 1`,
-			key, id, underWay[0], underWay[1], underWay[2], underWay[3], underWay[4], underWay[5], underWay[6]).Scan(&ch, &other)
-		switch {
-		case err == nil:
-			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
-		case !errors.Is(err, sql.ErrNoRows):
-			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		if err := toldElsewhere(ctx, tx, key, id, m.Standby > 0, fallback); err != nil {
+			return err
 		}
 		m.To = mapping.NormalizeAddress(m.To, "")
 		if m.To != "" && m.Skip == nil {
@@ -134,4 +130,33 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage) (Status, 
 		return nil
 	})
 	return left, still, err
+}
+
+// toldElsewhere refuses the re-read of message id when another message of
+// its event (key) told or is telling the customer in its place: for a
+// standby (a fallback channel's copy), any other channel; for a first
+// channel, a fallback channel's copy. Two first channels of one job (SMS and
+// WhatsApp both) each say it on their own.
+func toldElsewhere(ctx context.Context, tx *sql.Tx, key string, id int64, standby bool, fallback []string) error {
+	rows, err := tx.QueryContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
+		AND status IN (?, ?, ?, ?, ?, ?, ?) ORDER BY id`,
+		key, id, underWay[0], underWay[1], underWay[2], underWay[3], underWay[4], underWay[5], underWay[6])
+	if err != nil {
+		return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ch string
+		var other Status
+		if err := rows.Scan(&ch, &other); err != nil {
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		if standby || slices.Contains(fallback, ch) {
+			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	return nil
 }

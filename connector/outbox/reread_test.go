@@ -23,6 +23,9 @@ func TestReaim(t *testing.T) {
 		with    NewMessage
 		want    Status
 		refused bool
+		// fallback are the job's fallback channels ("": each channel on
+		// its own, as a job sending SMS and e-mail both)
+		fallback []string
 	}{
 		{name: "skipped, now sendable", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}}, with: now, want: StatusPending},
 		{name: "skipped, still not", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
@@ -43,12 +46,19 @@ func TestReaim(t *testing.T) {
 			prepare: func(s *Store, id int64) { send(t, s, id) }, with: now, refused: true},
 		{name: "the e-mail told it", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
 			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
-			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: now, refused: true},
+			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: now, refused: true, fallback: []string{"email"}},
 		{name: "the e-mail is on its way", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
-			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}}, with: now, refused: true},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}}, with: now, refused: true, fallback: []string{"email"}},
 		{name: "the e-mail failed too", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
 			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
-			prepare: func(s *Store, id int64) { fail(t, s, id+1) }, with: now, want: StatusPending},
+			prepare: func(s *Store, id int64) { fail(t, s, id+1) }, with: now, want: StatusPending, fallback: []string{"email"}},
+		{name: "a job sending both: the e-mail went", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
+			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: now, want: StatusPending},
+		{name: "a skipped fallback: its SMS went", stored: []NewMessage{{Message: mapping.Message{Channel: "email"}, Skip: &noPhone, Standby: 1},
+			{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "x"}}},
+			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: NewMessage{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "y"}, Standby: 1},
+			refused: true, fallback: []string{"email"}},
 		{name: "purged", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
 			prepare: func(s *Store, id int64) {
 				if _, err := s.db.Exec(`UPDATE messages SET purged_at = 1 WHERE id = ?`, id); err != nil {
@@ -72,7 +82,7 @@ func TestReaim(t *testing.T) {
 			if _, err := s.Enqueue(ctx, b); err != nil {
 				t.Fatal(err)
 			}
-			ms, _ := s.List(ctx, Filter{Channel: "sms"})
+			ms, _ := s.List(ctx, Filter{Channel: tc.stored[0].Channel})
 			id := ms[0].ID
 			if tc.prepare != nil {
 				tc.prepare(s, id)
@@ -80,7 +90,7 @@ func TestReaim(t *testing.T) {
 			before, _ := s.Get(ctx, id)
 			with := tc.with
 			with.DedupeKey, with.RecordKey = "invoice:merkez:108:created", "108"
-			st, why, err := s.Reaim(ctx, before, with)
+			st, why, err := s.Reaim(ctx, before, with, tc.fallback)
 			after, _ := s.Get(ctx, id)
 			if tc.refused {
 				if !errors.Is(err, ErrWrongState) {
@@ -172,7 +182,7 @@ func TestReaimTakesTodaysCommercialStanding(t *testing.T) {
 			with := tc.now
 			with.Message = mapping.Message{Channel: "sms", To: "+905329998877", Text: "Kampanya"}
 			with.DedupeKey, with.RecordKey = stored.DedupeKey, stored.RecordKey
-			if st, _, err := s.Reaim(ctx, ms[0], with); err != nil || st != StatusPending {
+			if st, _, err := s.Reaim(ctx, ms[0], with, nil); err != nil || st != StatusPending {
 				t.Fatalf("Reaim = %s, %v", st, err)
 			}
 			after, _ := s.Get(ctx, ms[0].ID)
@@ -205,7 +215,7 @@ func TestReaimRefusesAMessageChangedSinceItWasSeen(t *testing.T) {
 	finish(t, s, id, Outcome{Status: StatusFailed, Code: "ret", Reason: mapping.R("dispatch.refused_by_provider")})
 	with := NewMessage{Message: mapping.Message{Channel: "sms", To: "+905329998877", Text: "yeni"},
 		DedupeKey: "invoice:merkez:108:created", RecordKey: "108"}
-	if st, _, err := s.Reaim(ctx, seen, with); !errors.Is(err, ErrWrongState) {
+	if st, _, err := s.Reaim(ctx, seen, with, nil); !errors.Is(err, ErrWrongState) {
 		t.Errorf("Reaim of a message changed since it was seen = %s, %v; want it refused", st, err)
 	}
 	if m, _ := s.Get(ctx, id); m.Status != StatusFailed || m.To != "+905321110000" || m.Reason.Code != "dispatch.refused_by_provider" {
