@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 )
 
 // fallbackChains are the fallback chains of the events one Enqueue added:
@@ -57,4 +60,38 @@ func (c fallbackChains) start(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// underWay are the states of a message that reached, or may yet reach, its
+// customer.
+var underWay = []Status{StatusPending, StatusSending, StatusUncertain, StatusHeld, StatusSent, StatusDelivered, StatusRead}
+
+// eventUnderWay finds the first message of event key, other than id, on a
+// channel counts accepts, that reached or may yet reach the customer: what
+// a retried standby or a re-read message would repeat.
+func eventUnderWay(ctx context.Context, q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, key string, id int64, counts func(channel string) bool) (channel string, st Status, found bool, err error) {
+	args := []any{key, id}
+	for _, u := range underWay {
+		args = append(args, u)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
+		AND status IN (?`+strings.Repeat(", ?", len(underWay)-1)+`) ORDER BY id`, args...)
+	if err != nil {
+		return "", "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := rows.Scan(&channel, &st); err != nil {
+			return "", "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		if counts(channel) {
+			return channel, st, true, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	return "", "", false, nil
 }

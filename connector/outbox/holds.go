@@ -33,7 +33,7 @@ func (s *Store) SetHeld(ctx context.Context, channel string, held bool) error {
 // HeldChannels are the channels an operator paused and did not resume,
 // sorted.
 func (s *Store) HeldChannels(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM meta WHERE name >= ? AND name < ? ORDER BY name`, metaHeld, metaHeld[:len(metaHeld)-1]+";")
+	rows, err := s.db.QueryContext(ctx, `SELECT name FROM meta WHERE name LIKE ? ORDER BY name`, metaHeld+"%")
 	if err != nil {
 		return nil, fmt.Errorf("read the paused channels: %w", err)
 	}

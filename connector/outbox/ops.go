@@ -3,7 +3,6 @@ package outbox
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -193,16 +192,12 @@ func probeFile(path string) error {
 func (s *Store) Retry(ctx context.Context, id int64) error {
 	from := []Status{StatusFailed, StatusHeld}
 	if m, err := s.Get(ctx, id); err == nil && m.Status == StatusStandby {
-		var ch string
-		var st Status
-		err := s.db.QueryRowContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
-			AND status NOT IN (?, ?, ?, ?) ORDER BY id LIMIT 1`,
-			m.DedupeKey, id, StatusStandby, StatusSkipped, StatusFailed, StatusCancelled).Scan(&ch, &st)
+		ch, st, found, err := eventUnderWay(ctx, s.db, m.DedupeKey, id, func(string) bool { return true })
 		switch {
-		case err == nil:
+		case err != nil:
+			return err
+		case found:
 			return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(st)).Wrapping(ErrWrongState)
-		case !errors.Is(err, sql.ErrNoRows):
-			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
 		}
 		from = append(from, StatusStandby)
 	}

@@ -15,10 +15,6 @@ import (
 // may have taken is ever written again.
 var rereadFrom = []Status{StatusSkipped, StatusFailed}
 
-// underWay are the states of a message that reached, or may yet reach, its
-// customer.
-var underWay = []Status{StatusPending, StatusSending, StatusUncertain, StatusHeld, StatusSent, StatusDelivered, StatusRead}
-
 // RereadState refuses to read again a message in state st, which is
 // neither skipped nor failed; nil for one that is.
 func RereadState(st Status) error {
@@ -74,8 +70,16 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage, fallback 
 		case st != seen.Status || updated != ms(seen.UpdatedAt):
 			return catalog.Errorf("outbox.reread_changed").Wrapping(ErrWrongState)
 		}
-		if err := toldElsewhere(ctx, tx, key, id, m.Standby > 0, fallback); err != nil {
+		// A fallback's own copy gives way to any channel of its event; a
+		// first channel only to a fallback that spoke in its place: two first
+		// channels of one job (SMS and WhatsApp both) each say it on their own.
+		standby := slices.Contains(fallback, seen.Channel)
+		ch, other, told, err := eventUnderWay(ctx, tx, key, id, func(ch string) bool { return standby || slices.Contains(fallback, ch) })
+		switch {
+		case err != nil:
 			return err
+		case told:
+			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
 		}
 		m.To = mapping.NormalizeAddress(m.To, "")
 		if m.To != "" && m.Skip == nil {
@@ -130,33 +134,4 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage, fallback 
 		return nil
 	})
 	return left, still, err
-}
-
-// toldElsewhere refuses the re-read of message id when another message of
-// its event (key) told or is telling the customer in its place: for a
-// standby (a fallback channel's copy), any other channel; for a first
-// channel, a fallback channel's copy. Two first channels of one job (SMS and
-// WhatsApp both) each say it on their own.
-func toldElsewhere(ctx context.Context, tx *sql.Tx, key string, id int64, standby bool, fallback []string) error {
-	rows, err := tx.QueryContext(ctx, `SELECT channel, status FROM messages WHERE dedupe_key = ? AND id != ?
-		AND status IN (?, ?, ?, ?, ?, ?, ?) ORDER BY id`,
-		key, id, underWay[0], underWay[1], underWay[2], underWay[3], underWay[4], underWay[5], underWay[6])
-	if err != nil {
-		return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ch string
-		var other Status
-		if err := rows.Scan(&ch, &other); err != nil {
-			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
-		}
-		if standby || slices.Contains(fallback, ch) {
-			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
-	}
-	return nil
 }
