@@ -134,17 +134,14 @@ func (d *Daemon) open(opts Options) error {
 		return err
 	}
 	d.sources = sources
+	if d.jobs, err = buildJobs(cfg); err != nil {
+		return err
+	}
 	policies := map[string]dispatch.JobPolicy{}
 	for _, j := range cfg.Jobs {
-		if j.Disabled {
-			continue
+		if !j.Disabled {
+			policies[j.Name] = dispatch.JobPolicy{Fallback: j.Fallback, NotDeliveredWithin: j.NotDeliveredWithin.Std()}
 		}
-		job, err := poll.Build(cfg, j)
-		if err != nil {
-			return err
-		}
-		d.jobs = append(d.jobs, job)
-		policies[job.Name] = dispatch.JobPolicy{Fallback: job.Fallback, NotDeliveredWithin: j.NotDeliveredWithin.Std()}
 	}
 	if err := d.openConsent(opts); err != nil {
 		return err
@@ -254,6 +251,22 @@ func (d *Daemon) RecoverInFlight(ctx context.Context) error {
 		d.log.Warn("log.daemon.interrupted", "count", n)
 	}
 	return nil
+}
+
+// buildJobs builds the config's jobs that are not disabled.
+func buildJobs(cfg *config.Config) ([]*poll.Job, error) {
+	var jobs []*poll.Job
+	for _, j := range cfg.Jobs {
+		if j.Disabled {
+			continue
+		}
+		job, err := poll.Build(cfg, j)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, job)
+	}
+	return jobs, nil
 }
 
 func (d *Daemon) job(name string) (*poll.Job, error) {

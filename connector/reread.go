@@ -72,16 +72,9 @@ func OpenRereader(cfg *config.Config, store *outbox.Store, log *slog.Logger) (r 
 		log = slog.New(slog.DiscardHandler)
 	}
 	log = cfg.Language.Lang().Logger(log)
-	var jobs []*poll.Job
-	for _, j := range cfg.Jobs {
-		if j.Disabled {
-			continue
-		}
-		job, err := poll.Build(cfg, j)
-		if err != nil {
-			return nil, nil, err
-		}
-		jobs = append(jobs, job)
+	jobs, err := buildJobs(cfg)
+	if err != nil {
+		return nil, nil, err
 	}
 	sources, err := OpenSources(cfg, time.Now)
 	if err != nil {
@@ -101,9 +94,7 @@ func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.R
 	r := &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log}
 	st, why, err := r.Reread(ctx, id)
 	if err == nil && st == outbox.StatusPending {
-		if m, err := d.store.Get(ctx, id); err == nil {
-			d.Wake(m.Channel)
-		}
+		d.wakeAll()
 	}
 	return st, why, err
 }

@@ -25,14 +25,11 @@ var ErrNoLongerDue = errors.New("the record no longer makes this message")
 // reads the record again, its cursor is past it.
 func (p *Poller) Reread(ctx context.Context, j *Job, m outbox.Message) (Planned, error) {
 	var found *Planned
-	matched := false
+	matched := false // source names are unique: fn runs once at most
 	err := p.eachSourceNamed(ctx, j, m.Source, func(run *Job, src *erp.Source) error {
-		if matched {
-			return nil
-		}
 		matched = true
-		pl, err := p.reread(ctx, run, src, m)
-		found = pl
+		var err error
+		found, err = p.reread(ctx, run, src, m)
 		return err
 	})
 	if err != nil {
