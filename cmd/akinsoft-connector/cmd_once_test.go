@@ -285,3 +285,23 @@ func openStateOutbox(t *testing.T, configPath string) *outbox.Store {
 	}
 	return s
 }
+
+// A channel an operator paused on the status page stays paused for run
+// --once, which says so: the pause is kept in the outbox, not in the
+// service's memory.
+func TestRunOnceKeepsAnOperatorsPause(t *testing.T) {
+	cfg := demoConfigFile(t, demoConfig("Fatura"))
+	ctx := context.Background()
+	s, err := outbox.Open(ctx, filepath.Join(filepath.Dir(cfg), "state", "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetHeld(ctx, "sms", true); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errOut := runEN(t, "run", "--once", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "channel sms is paused: paused by an operator") || strings.Contains(out, "Fatura 2024-101") {
+		t.Errorf("run --once on a paused channel: %d\n%s\n%s", code, out, errOut)
+	}
+}
