@@ -274,8 +274,10 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 			case a == "retry" || a == "cancel":
 				d.Flash, d.FlashErr = l.f("failed_"+a, id), true
 			case a == "reread":
+				// Only a word the catalog has a flash for: no link can make
+				// the page say something else.
 				why := q.Get("why")
-				if !slices.Contains(rereadRefusals, why) {
+				if !catalog.Has(catalog.Key("page.failed_reread_" + why)) {
 					why = "other"
 				}
 				d.Flash, d.FlashErr = l.f("failed_reread_"+why, id), true

@@ -7,14 +7,9 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
-// rereadRefusals name why a re-read was refused, as the page's flash says
-// it after the redirect (page.failed_reread_<why>): a word from this list in
-// the address, never a text, so that no link can make the page say
-// something else.
-var rereadRefusals = []string{"gone", "no_source", "told", "purged", "state", "not_mendable", "no_job", "database", "other"}
-
-// rereadRefusalKeys are the refusals the daemon's parts give, by their
-// catalog key.
+// rereadRefusalKeys name why a re-read was refused, by the catalog key of
+// the refusal the daemon's parts give: the word the page's flash is chosen
+// by after the redirect (page.failed_reread_<word>).
 var rereadRefusalKeys = map[catalog.Key]string{
 	"poll.reread_gone":              "gone",
 	"poll.reread_no_source":         "no_source",
@@ -26,8 +21,7 @@ var rereadRefusalKeys = map[catalog.Key]string{
 	"connector.reread_no_job":       "no_job",
 }
 
-// rereadRefusal is the word of rereadRefusals that says why err refused a
-// re-read.
+// rereadRefusal is the word that says why err refused a re-read.
 func rereadRefusal(err error) string {
 	var ce *catalog.Error
 	if errors.As(err, &ce) {
