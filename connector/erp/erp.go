@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -50,12 +49,10 @@ type Options struct {
 
 // Source is one read-only ERP database connection pool.
 type Source struct {
-	name     string
-	database string
-	user     string // whom a GRANT is for (see permissionErr)
-	// byteColumns: the server counts an error's column in UTF-8 bytes
-	// (Firebird on a UTF8 connection), not in characters (see SQLError).
-	byteColumns bool
+	name        string
+	database    string
+	user        string // whom a GRANT is for (see permissionErr)
+	byteColumns bool   // see pool
 	db          *sql.DB
 	dialect     Dialect
 	txOpts      sql.TxOptions
@@ -79,6 +76,9 @@ type pool struct {
 	// can say so (Firebird, SQLite); SQL Server's driver refuses ReadOnly, so
 	// there the read-only intent is in the connection string instead.
 	tx sql.TxOptions
+	// byteColumns: the server counts an error's column in UTF-8 bytes
+	// (Firebird on a UTF8 connection), not in characters (see SQLError).
+	byteColumns bool
 }
 
 // opener builds the pool for one driver; drivers register here.
@@ -123,8 +123,7 @@ func Open(o Options) (*Source, error) {
 	// is cheaper than a failed poll.
 	p.db.SetConnMaxIdleTime(5 * time.Minute)
 	p.db.SetConnMaxLifetime(time.Hour)
-	byteColumns := o.Driver == "firebird" && slices.Contains([]string{"UTF8", "UNICODE_FSS"}, strings.ToUpper(o.Charset))
-	return &Source{name: o.Name, database: o.Database, user: o.User, byteColumns: byteColumns, db: p.db, dialect: p.dialect, txOpts: p.tx,
+	return &Source{name: o.Name, database: o.Database, user: o.User, byteColumns: p.byteColumns, db: p.db, dialect: p.dialect, txOpts: p.tx,
 		timeout: o.Timeout, zone: zone}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -137,8 +138,11 @@ func openFirebird(o Options) (pool, error) {
 		// The driver's error may quote the DSN; say what to check instead.
 		return pool{}, fmt.Errorf("firebird connection settings are not valid (host %s, port %d, database %s)", o.Host, o.Port, o.Database)
 	}
+	// Firebird counts an error's column in the connection's character set:
+	// a byte of WIN1254 (the default) is a character, one of UTF8 is not.
+	byteColumns := slices.Contains([]string{"UTF8", "UNICODE_FSS"}, strings.ToUpper(o.Charset))
 	// Read-only READ COMMITTED (record version): Firebird lets such a
 	// transaction stay open without holding back garbage collection, so
 	// the shop's database does not grow while the connector reads.
-	return pool{db: db, dialect: firebirdDialect{}, tx: sql.TxOptions{ReadOnly: true}}, nil
+	return pool{db: db, dialect: firebirdDialect{}, tx: sql.TxOptions{ReadOnly: true}, byteColumns: byteColumns}, nil
 }
