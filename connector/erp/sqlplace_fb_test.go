@@ -13,7 +13,8 @@ import (
 
 // The real server's place for a refused SELECT, inside the keyset wrapper,
 // found in the SELECT as written: whatever the connection's character set
-// (Firebird counts the column in characters), past comments and tokens.
+// (Firebird counts the column in its bytes: UTF8 is not WIN1254), past
+// comments and tokens.
 func TestFirebirdSQLErrorPlace(t *testing.T) {
 	s := erptest.Firebird(t)
 	path := wolvoxDB(t, s, "sqlplace")
