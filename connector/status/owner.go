@@ -158,9 +158,13 @@ func (p *pageData) todos(problems []MessageView) []todo {
 
 // fixKey is a problem's fix as the reader can do it: the viewer has no
 // buttons, so where the fix is one, theirs says whom to ask.
-func (p *pageData) fixKey(kind string) string {
-	k := "statuspage.fix." + kind
-	if !p.Admin && catalog.Has(catalog.Key(k+".viewer")) {
+func (p *pageData) fixKey(kind string) string { return string(fixKey(kind, p.Admin)) }
+
+// fixKey is the catalog key of a kind's fix, for one with the page's
+// buttons (admin) or without them.
+func fixKey(kind string, admin bool) catalog.Key {
+	k := catalog.Key("statuspage.fix." + kind)
+	if !admin && catalog.Has(k+".viewer") {
 		return k + ".viewer"
 	}
 	return k

@@ -211,9 +211,5 @@ func Fix(l catalog.Lang, kind string) string {
 	if kind == "" {
 		return ""
 	}
-	k := catalog.Key("statuspage.fix." + kind)
-	if catalog.Has(k + ".viewer") {
-		k += ".viewer"
-	}
-	return l.Text(k, nil)
+	return l.Text(fixKey(kind, false), nil)
 }
