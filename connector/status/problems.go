@@ -95,8 +95,8 @@ var skipKinds = map[string]string{
 	"phonetype.voip": byParts, "phonetype.personal": byParts, "phonetype.pager": byParts, "phonetype.company": byParts,
 	"phonetype.voicemail": byParts, "phonetype.unknown": byParts,
 	"whatsapp.part.header": byParts, "whatsapp.part.body": byParts, "whatsapp.part.button": byParts,
-	"valuekind.text": byParts, "valuekind.number": byParts, "valuekind.date": byParts, "valuekind.bool": byParts,
-	"valuekind.other": byParts,
+	mapping.ValueText: byParts, mapping.ValueNumber: byParts, mapping.ValueDate: byParts, mapping.ValueBool: byParts,
+	mapping.ValueOther: byParts,
 
 	// Reasons of failures, waits and uncertainty, of refused queries, and
 	// of notes and forget's report.
