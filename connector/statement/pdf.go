@@ -45,10 +45,7 @@ var table = []column{
 // PDF renders the statement in l (customers: catalog.TR), with money and
 // dates as the templates write them; made is the date in its footer.
 func (s Statement) PDF(l catalog.Lang, f mapping.Formats, made time.Time) ([]byte, error) {
-	if f.Location == nil {
-		f = mapping.DefaultFormats()
-	}
-	w := &writer{l: l, f: f, made: made}
+	w := newWriter(l, f, made)
 	if err := w.start(s); err != nil {
 		return nil, err
 	}
@@ -91,10 +88,7 @@ func (s Statement) PDF(l catalog.Lang, f mapping.Formats, made time.Time) ([]byt
 // credit and the balance after it. check shows a movement without a value
 // this way.
 func (s Statement) Rows(l catalog.Lang, f mapping.Formats) ([][]string, error) {
-	if f.Location == nil {
-		f = mapping.DefaultFormats()
-	}
-	w := &writer{l: l, f: f}
+	w := newWriter(l, f, time.Time{})
 	out := make([][]string, 0, len(s.Lines))
 	for _, ln := range s.Lines {
 		out = append(out, w.cells(ln))
@@ -131,6 +125,15 @@ const invoiceKind = 9 // erp.InvoiceMovement
 
 // writer lays out the pages; the first error stops the drawing and is
 // returned at the end.
+// newWriter writes in l, with f's money and dates (the templates' own
+// when f is unset).
+func newWriter(l catalog.Lang, f mapping.Formats, made time.Time) *writer {
+	if f.Location == nil {
+		f = mapping.DefaultFormats()
+	}
+	return &writer{l: l, f: f, made: made}
+}
+
 type writer struct {
 	pdf  gopdf.GoPdf
 	l    catalog.Lang
