@@ -161,7 +161,9 @@ func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 	r.SMS = &info
 	if ch.MaxSegments > 0 && info.Segments > ch.MaxSegments {
 		code := ReasonTooManySegments
-		if info.Encoding != EncGSM7 && !ch.Transliterate {
+		// Transliteration helps only a provider that can send GSM-7: under
+		// UCS-2 it saves nothing, and ₺ as "TL" even costs a character.
+		if info.Encoding != EncGSM7 && !ch.Transliterate && scheme != SchemeUCS2 {
 			code = ReasonTooManySegmentsTL
 		}
 		return skip(code, "segments", info.Segments, "encoding", info, "max", ch.MaxSegments)

@@ -88,6 +88,9 @@ func TestGolden(t *testing.T) {
 		// A cash sale: no due date, and {{longdate .VADESI}} without {{with}}.
 		{"null-due-date", ChannelSpec{}, invoice(Record{"VADESI": nil})},
 		{"too-many-segments", ChannelSpec{MaxSegments: 2, Text: mustText(t, "jobs.inv.sms.text", long)}, invoice(nil)},
+		// A provider that sends UCS-2 only: transliteration cannot help, and
+		// the reason must not suggest it.
+		{"too-many-segments-ucs2-provider", ChannelSpec{Scheme: SchemeUCS2, MaxSegments: 2, Text: mustText(t, "jobs.inv.sms.text", long)}, invoice(nil)},
 		{"fractional-amount", ChannelSpec{}, invoice(Record{"TOPLAM": decimal.RequireFromString("99.999")})},
 		{"amount-too-precise", ChannelSpec{}, invoice(Record{"TOPLAM": decimal.RequireFromString("1.0005")})},
 	}
