@@ -70,11 +70,18 @@ func FuzzCountSMS(f *testing.F) {
 		if scheme == SchemeGSM7 && info.Encoding == EncGSM7Turkish {
 			t.Fatalf("gsm7 scheme used the Turkish table for %q", text)
 		}
-		// Transliteration is for a provider that can send GSM-7 (the hint
-		// fitSMS gives): under UCS-2 only it saves nothing, and may cost a
-		// character (₺ is "TL").
-		if tr := Transliterate(text); scheme != SchemeUCS2 && CountSMS(tr, scheme, reserve).Segments > info.Segments && info.Encoding != EncGSM7 {
+		// Transliteration is for reaching GSM-7: a text it brings there
+		// costs no more. One that stays UCS-2 (a character no GSM table
+		// has, a UCS-2-only provider) may cost a character more (₺ is
+		// "TL"); fitSMS then keeps the text as it was.
+		if tr := CountSMS(Transliterate(text), scheme, reserve); tr.Encoding != EncUCS2 && tr.Segments > info.Segments && info.Encoding != EncGSM7 {
 			t.Fatalf("transliterating %q made it cost more", text)
+		}
+		plain, translit := Rendered{Message: Message{Text: text}}, Rendered{Message: Message{Text: text}}
+		(&ChannelSpec{Scheme: scheme, OperatorReserve: reserve}).fitSMS(&plain)
+		(&ChannelSpec{Scheme: scheme, OperatorReserve: reserve, Transliterate: true}).fitSMS(&translit)
+		if plain.SMS != nil && translit.SMS != nil && translit.SMS.Segments > plain.SMS.Segments {
+			t.Fatalf("transliterate: true made %q cost more: %+v, not %+v", text, translit.SMS, plain.SMS)
 		}
 	})
 }

@@ -150,14 +150,19 @@ func (ch *ChannelSpec) render(rec Record) (Rendered, error) {
 // customer about an amount or a date.
 func (ch *ChannelSpec) fitSMS(r *Rendered) error {
 	r.Text = strings.TrimSpace(r.Text)
-	if ch.Transliterate {
-		r.Text = Transliterate(r.Text)
-	}
 	scheme := ch.Scheme
 	if scheme == "" {
 		scheme = SchemeTurkish
 	}
 	info := CountSMS(r.Text, scheme, ch.OperatorReserve)
+	if ch.Transliterate {
+		// Only when it costs no more: a text that stays UCS-2 (an emoji,
+		// a UCS-2-only provider) would pay a character for ₺ as "TL".
+		t := Transliterate(r.Text)
+		if ti := CountSMS(t, scheme, ch.OperatorReserve); ti.Segments <= info.Segments {
+			r.Text, info = t, ti
+		}
+	}
 	r.SMS = &info
 	if ch.MaxSegments > 0 && info.Segments > ch.MaxSegments {
 		code := ReasonTooManySegments

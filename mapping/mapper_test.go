@@ -159,3 +159,22 @@ func TestMapRecoversFromPanic(t *testing.T) {
 type boom struct{}
 
 func (boom) Boom() string { panic("kaboom") }
+
+// transliterate: true never makes an SMS cost more: a text that stays UCS-2
+// (a character no GSM table has) keeps its ₺ rather than pay for "TL".
+func TestTransliterateNeverCostsMore(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"reaches GSM-7", "Ödemeniz için teşekkürler: 1.250,00 ₺", "Ödemeniz icin tesekkürler: 1.250,00 TL"},
+		{"stays UCS-2", "₺" + strings.Repeat("0", 68) + "★", "₺" + strings.Repeat("0", 68) + "★"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ch := ChannelSpec{Transliterate: true}
+			r := Rendered{Message: Message{Text: tc.text}}
+			if err := ch.fitSMS(&r); err != nil || r.Text != tc.want {
+				t.Errorf("fitSMS(%q) = %q, %v; want %q", tc.text, r.Text, err, tc.want)
+			}
+		})
+	}
+}
