@@ -233,6 +233,9 @@ func init() {
 		"outbox.reread_told": {
 			tr: "olayın {channel} mesajının durumu {is}: müşteri bunu o kanaldan öğrendi ya da öğrenecek, ikinci kez söylenmez",
 			en: "its event's {channel} message is {is}: the customer heard or will hear it that way, and is not told twice"},
+		"outbox.reread_cancelled": {
+			tr: "olayın {channel} mesajını bir yetkili iptal etti: yedek kanal onun yerine göndermez",
+			en: "an operator cancelled its event's {channel} message: the fallback does not send in its place"},
 		"outbox.either": {tr: "{list} ya da {last}", en: "{list} or {last}"},
 		"outbox.update_failed": {
 			tr: "mesajın yeni durumu giden kutusuna yazılamadı: {err}",

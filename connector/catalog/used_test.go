@@ -33,7 +33,7 @@ var prefixes = map[string][]string{
 	"cmd.messages.":              {"retry.none", "retry.progress", "retry.done", "retry.done_some", "retry.failed", "cancel.none", "cancel.progress", "cancel.done", "cancel.done_some", "cancel.failed"},
 	"init.sending_test_":         {"sms", "whatsapp", "email"},
 	"statuspage.done_":           {"pause", "resume"},
-	"page.failed_reread_":        {"gone", "no_source", "told", "purged", "state", "not_mendable", "no_job", "database", "other"},
+	"page.failed_reread_":        {"gone", "no_source", "told", "cancelled", "purged", "state", "not_mendable", "no_job", "database", "other"},
 	"cmd.optout.scope.":          {"all", "commercial"},
 	"cmd.optout.source.":         {"operator", "reply", "bounce", "provider"},
 	"page.status_":               {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},

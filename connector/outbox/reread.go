@@ -81,6 +81,18 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage, fallback 
 		case told:
 			return catalog.Errorf("outbox.reread_told", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
 		}
+		if standby {
+			// Only an operator cancels a first channel's message (a fallback's
+			// is cancelled too when it is no longer needed): the event was
+			// stopped on purpose, and its fallback must not tell it instead.
+			ch, cancelled, err := cancelledFirst(ctx, tx, key, id, fallback)
+			switch {
+			case err != nil:
+				return err
+			case cancelled:
+				return catalog.Errorf("outbox.reread_cancelled", "channel", ch).Wrapping(ErrWrongState)
+			}
+		}
 		m.To = mapping.NormalizeAddress(m.To, "")
 		if m.To != "" && m.Skip == nil {
 			suppressed, err := s.suppressedIn(ctx, tx)
@@ -134,4 +146,27 @@ func (s *Store) Reaim(ctx context.Context, seen Message, m NewMessage, fallback 
 		return nil
 	})
 	return left, still, err
+}
+
+// cancelledFirst finds a cancelled message of event key, other than id, on
+// a channel that is not one of the job's fallbacks.
+func cancelledFirst(ctx context.Context, tx *sql.Tx, key string, id int64, fallback []string) (string, bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT channel FROM messages WHERE dedupe_key = ? AND id != ? AND status = ? ORDER BY id`, key, id, StatusCancelled)
+	if err != nil {
+		return "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ch string
+		if err := rows.Scan(&ch); err != nil {
+			return "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		if !slices.Contains(fallback, ch) {
+			return ch, true, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return "", false, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	return "", false, nil
 }

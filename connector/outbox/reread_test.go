@@ -59,6 +59,21 @@ func TestReaim(t *testing.T) {
 			{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "x"}}},
 			prepare: func(s *Store, id int64) { send(t, s, id+1) }, with: NewMessage{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "y"}, Standby: 1},
 			refused: true, fallback: []string{"email"}},
+		{name: "a skipped fallback: an operator cancelled its SMS", stored: []NewMessage{{Message: mapping.Message{Channel: "email"}, Skip: &noPhone, Standby: 1},
+			{Message: mapping.Message{Channel: "sms", To: "+905321110000", Text: "x"}}},
+			prepare: func(s *Store, id int64) {
+				if err := s.Cancel(ctx, id+1); err != nil {
+					t.Fatal(err)
+				}
+			}, with: NewMessage{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "y"}, Standby: 1},
+			refused: true, fallback: []string{"email"}},
+		{name: "a job sending both: an operator cancelled the e-mail", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone},
+			{Message: mapping.Message{Channel: "email", To: "ozlem@example.com", Text: "x"}}},
+			prepare: func(s *Store, id int64) {
+				if err := s.Cancel(ctx, id+1); err != nil {
+					t.Fatal(err)
+				}
+			}, with: now, want: StatusPending},
 		{name: "purged", stored: []NewMessage{{Message: mapping.Message{Channel: "sms"}, Skip: &noPhone}},
 			prepare: func(s *Store, id int64) {
 				if _, err := s.db.Exec(`UPDATE messages SET purged_at = 1 WHERE id = ?`, id); err != nil {

@@ -14,6 +14,7 @@ var rereadRefusalKeys = map[catalog.Key]string{
 	"poll.reread_gone":              "gone",
 	"poll.reread_no_source":         "no_source",
 	"outbox.reread_told":            "told",
+	"outbox.reread_cancelled":       "cancelled",
 	"outbox.reread_purged":          "purged",
 	"outbox.wrong_state.reread":     "state",
 	"outbox.reread_changed":         "state",
