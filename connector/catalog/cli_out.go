@@ -240,9 +240,6 @@ func init() {
 		"outbox.update_failed": {
 			tr: "mesajın yeni durumu giden kutusuna yazılamadı: {err}",
 			en: "the message's new state could not be written to the outbox: {err}"},
-		"outbox.reset_attempts_failed": {
-			tr: "mesaj yeniden kuyruğa alındı ama deneme sayısı sıfırlanamadı: {err}",
-			en: "the message was queued again but its attempt count could not be reset: {err}"},
 
 		// run and run --once
 		"cmd.run.job_needs_once": {

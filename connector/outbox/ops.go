@@ -3,9 +3,11 @@ package outbox
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -190,24 +192,44 @@ func probeFile(path string) error {
 // itself). Behind a channel still under way, it goes by itself if that one
 // fails; behind one that was sent, it would say the same thing twice.
 func (s *Store) Retry(ctx context.Context, id int64) error {
-	from := []Status{StatusFailed, StatusHeld}
-	if m, err := s.Get(ctx, id); err == nil && m.Status == StatusStandby {
-		ch, st, found, err := eventUnderWay(ctx, s.db, m.DedupeKey, id, func(string) bool { return true })
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var (
+			st  Status
+			key string
+		)
+		err := tx.QueryRowContext(ctx, `SELECT status, dedupe_key FROM messages WHERE id = ?`, id).Scan(&st, &key)
 		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage)
 		case err != nil:
-			return err
-		case found:
-			return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(st)).Wrapping(ErrWrongState)
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
 		}
-		from = append(from, StatusStandby)
-	}
-	if err := s.SetStatus(ctx, id, StatusPending, from...); err != nil {
-		return err
-	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE messages SET attempts = 0 WHERE id = ?`, id); err != nil {
-		return catalog.Errorf("outbox.reset_attempts_failed", "err", err).Wrapping(err)
-	}
-	return nil
+		from := []Status{StatusFailed, StatusHeld}
+		if st == StatusStandby {
+			ch, other, found, err := eventUnderWay(ctx, tx, key, id, func(string) bool { return true })
+			switch {
+			case err != nil:
+				return err
+			case found:
+				return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
+			}
+			from = append(from, StatusStandby)
+		}
+		if !slices.Contains(from, st) {
+			return wrongState(st, StatusPending, from)
+		}
+		if err := checkMove(StatusPending, st); err != nil {
+			return fmt.Errorf("message %d: %w", id, err)
+		}
+		// The earlier send goes with the retry: its provider id, so that a
+		// late report of that attempt cannot settle this one, and its time,
+		// so that this send's fallback waits its whole time for a report.
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = 0, next_at = 0, provider_id = '', sent_at = NULL,
+			updated_at = ? WHERE id = ? AND status = ?`, StatusPending, ms(s.now()), id, st); err != nil {
+			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		}
+		return nil
+	})
 }
 
 // Cancel stops a message that has not been sent, a standby fallback too.

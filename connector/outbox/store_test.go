@@ -208,6 +208,45 @@ func TestOperatorRetryRestartsTheAttemptBudget(t *testing.T) {
 	}
 }
 
+// A retry is a new send: the earlier one's provider id and time go with
+// it. A late report of the earlier attempt must not settle the retried
+// message, and a fallback waiting for this send's report counts from this
+// send, not from the first one two days ago.
+func TestRetryForgetsTheEarlierSend(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	first := time.Date(2026, 12, 2, 10, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return first })
+	s.Enqueue(ctx, batch("1", "a"))
+	c, _ := s.Claim(ctx, "sms", 1)
+	id := c[0].ID
+	if err := s.Finish(ctx, c[0], Outcome{Status: StatusSent, ProviderID: "p1"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStatus(ctx, id, StatusFailed, StatusSent); err != nil { // its report: not delivered
+		t.Fatal(err)
+	}
+	later := first.Add(48 * time.Hour)
+	s.SetClock(func() time.Time { return later })
+	if err := s.Retry(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.Get(ctx, id)
+	if m.Status != StatusPending || m.ProviderID != "" || !m.SentAt.IsZero() || m.Attempts != 0 {
+		t.Fatalf("after a retry: %s, provider id %q, sent at %v, %d attempts; want pending, none, none, 0", m.Status, m.ProviderID, m.SentAt, m.Attempts)
+	}
+	if _, found, err := s.ByProviderID(ctx, "sms", "p1"); err != nil || found {
+		t.Errorf("the earlier send's report still finds the message: found %v, %v", found, err)
+	}
+	c, _ = s.Claim(ctx, "sms", 1)
+	if err := s.Finish(ctx, c[0], Outcome{Status: StatusSent, ProviderID: "p2"}); err != nil {
+		t.Fatal(err)
+	}
+	if m, _ := s.Get(ctx, id); !m.SentAt.Equal(later) || m.ProviderID != "p2" {
+		t.Errorf("the retried send: sent at %v with id %q; want %v and p2", m.SentAt, m.ProviderID, later)
+	}
+}
+
 // A message whose key changed form is not added again when it was stored
 // under a former key on its channel since the time it names: an upgrade
 // must not resend what the previous version sent.
