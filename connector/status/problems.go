@@ -10,11 +10,11 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
-	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // problemKinds are the message problems in the order the list shows them.
-var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "abroad", "refused", "other"}
+var problemKinds = []string{"held", "no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template",
+	"abroad", "refused_recipient", "refused_content", "refused", "other"}
 
 // What a skip reason's code says by itself, beside the kinds of problem.
 const (
@@ -130,10 +130,7 @@ func Problem(st outbox.Status, channel string, r mapping.Reason) string {
 	case outbox.StatusHeld:
 		return "held"
 	case outbox.StatusFailed:
-		if unreachable(r) {
-			return "abroad"
-		}
-		return "refused"
+		return failKind(r)
 	case outbox.StatusSkipped:
 	default:
 		return ""
@@ -160,7 +157,8 @@ func Problem(st outbox.Status, channel string, r mapping.Reason) string {
 // template) can mend, so that reading the record again may send the
 // message: a number added or corrected, a customer card linked, a NULL
 // amount filled in.
-var rereadKinds = []string{"no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template", "abroad", "refused"}
+var rereadKinds = []string{"no_mobile", "landline", "bad_phone", "no_email", "bad_email", "customer_missing", "template",
+	"abroad", "refused_recipient", "refused_content", "refused"}
 
 // Rereadable reports whether a message in state st on channel with reason
 // r may be read again from Wolvox (the page's button, Daemon.Reread): one
@@ -185,9 +183,7 @@ func fixOf(v MessageView) string { return Problem(v.Status, v.Channel, v.Why) }
 // can never reach the recipient (a foreign number on an SMS provider the
 // connector sends to Turkish numbers only): retrying it is pointless, and
 // the fix is another channel.
-func unreachable(r mapping.Reason) bool {
-	return slices.Contains(reasonCodes(r, nil), notify.ReasonAbroad)
-}
+func unreachable(r mapping.Reason) bool { return failKind(r) == failAbroad }
 
 // reasonCodes lists a reason's code and those of its parts.
 func reasonCodes(r mapping.Reason, out []string) []string {

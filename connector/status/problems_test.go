@@ -13,6 +13,13 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/console"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/smtp"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/webhook"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/whatsapp"
 )
 
 // Every reason a message can be skipped with is given its kind of problem
@@ -37,7 +44,7 @@ func TestEverySkipReasonHasItsKind(t *testing.T) {
 		switch {
 		case !ok:
 			t.Errorf("reason %q has no kind of problem in skipKinds: say which (\"other\" too, when meant)", c)
-		case !slices.Contains(kinds, kind), kind == "held", kind == "refused", kind == "abroad":
+		case !slices.Contains(kinds, kind), kind == "held", slices.Contains(failOrder, kind):
 			t.Errorf("reason %q has kind %q, which is not a skip's kind of problem", c, kind)
 		}
 	}
@@ -85,8 +92,6 @@ func TestProblemOfASkip(t *testing.T) {
 		{"no contact person", outbox.StatusSkipped, "sms", r(poll.ReasonNoContacts), "other"},
 		{"a reason stored before codes", outbox.StatusSkipped, "sms", mapping.Reason{Detail: "no recipient"}, "other"},
 		{"a code this version does not know", outbox.StatusSkipped, "sms", r("skip.from_a_later_version"), "other"},
-		{"failed", outbox.StatusFailed, "sms", r("netgsm.70"), "refused"},
-		{"a foreign number", outbox.StatusFailed, "sms", r(notify.ReasonAbroad, "provider", "NetGSM", "country", "DE"), "abroad"},
 		{"held", outbox.StatusHeld, "sms", r(dispatch.ReasonUncertainHeld), "held"},
 		{"sent", outbox.StatusSent, "sms", mapping.Reason{}, ""},
 	} {
@@ -95,6 +100,99 @@ func TestProblemOfASkip(t *testing.T) {
 				t.Errorf("Problem(%s, %s, %s) = %q, want %q", tc.st, tc.channel, tc.why, got, tc.want)
 			}
 		})
+	}
+}
+
+// Every reason code a provider client gives, and every provider text of
+// the catalog, is given its kind of problem on a failed message in
+// failKinds, the generic group too, so that a new code cannot fall into it
+// unseen; and no skip reason is among them.
+func TestEveryProviderReasonHasItsKind(t *testing.T) {
+	codes := slices.Concat(netgsm.ReasonCodes, mutlucell.ReasonCodes, whatsapp.ReasonCodes, smtp.ReasonCodes,
+		webhook.ReasonCodes, httpclient.ReasonCodes, console.ReasonCodes,
+		[]string{notify.ReasonAbroad, notify.ReasonUnclassified, dispatch.ReasonGaveUp, dispatch.ReasonNotDelivered})
+	for _, k := range catalog.Keys() {
+		for _, prefix := range []string{"netgsm.", "mutlucell.", "whatsapp.", "smtp.", "webhook.", "http.", "console.", "provider."} {
+			if _, skip := skipKinds[string(k)]; strings.HasPrefix(string(k), prefix) && !skip {
+				codes = append(codes, string(k))
+			}
+		}
+	}
+	slices.Sort(codes)
+	codes = slices.Compact(codes)
+	kinds := append([]string{byParts, notAFailure}, failOrder...)
+	for _, c := range codes {
+		kind, ok := failKinds[c]
+		switch {
+		case !ok:
+			t.Errorf("provider reason %q has no kind of problem in failKinds: say which (%q, the generic group, too, when meant)", c, failOther)
+		case !slices.Contains(kinds, kind):
+			t.Errorf("provider reason %q has kind %q, which is not a failure's kind of problem", c, kind)
+		}
+	}
+	for c := range failKinds {
+		if !slices.Contains(codes, c) {
+			t.Errorf("failKinds names %q, which no provider gives and the catalog has no text of", c)
+		}
+	}
+	for _, kind := range failOrder {
+		if !slices.Contains(problemKinds, kind) {
+			t.Errorf("the failures' kind %q is not among the page's problemKinds", kind)
+		}
+	}
+}
+
+// A failed message lands in the group whose fix fits its provider's
+// reason, wherever dispatch put it (a refused send, a report or a WhatsApp
+// status inside "not delivered", retries run out); a reason the table does
+// not know is the generic group's.
+func TestProblemOfAFailure(t *testing.T) {
+	r := mapping.R
+	with := func(r mapping.Reason, parts ...mapping.Reason) mapping.Reason { r.Parts = parts; return r }
+	undelivered := func(why mapping.Reason) mapping.Reason { return with(r(dispatch.ReasonNotDelivered), why) }
+	for _, tc := range []struct {
+		name    string
+		channel string
+		why     mapping.Reason
+		want    string
+	}{
+		{"a foreign number", "sms", r(notify.ReasonAbroad, "provider", "NetGSM", "country", "DE"), failAbroad},
+		{"not a Turkish mobile", "sms", r(netgsm.ReasonNotTurkishMobile), failRecipient},
+		{"reported blacklisted", "sms", undelivered(r("netgsm.report.15")), failRecipient},
+		{"an operator's error on an invalid number", "sms",
+			undelivered(with(r(netgsm.ReasonOperatorError, "error", "105"), r("netgsm.report.3"))), failRecipient},
+		{"Mutlucell: an unused number", "sms", undelivered(r("mutlucell.report.15")), failRecipient},
+		{"not on WhatsApp", "whatsapp", r("whatsapp.131026"), failRecipient},
+		{"not on WhatsApp, by its status", "whatsapp", undelivered(r("whatsapp.131026")), failRecipient},
+		{"no such mailbox", "email", r(smtp.ReasonNoMailbox), failRecipient},
+		{"not an address", "email", r(smtp.ReasonBadRecipient), failRecipient},
+		{"the text too long", "sms", r("netgsm.20"), failContent},
+		{"a template not approved", "whatsapp", r("whatsapp.132001"), failContent},
+		{"a template paused, by its status", "whatsapp", undelivered(r("whatsapp.132015")), failContent},
+		{"no template", "whatsapp", r(whatsapp.ReasonNoTemplate), failContent},
+		{"the sender refused", "email", r(smtp.ReasonSenderRefused), failContent},
+		{"a bug or a bad number", "sms", r("netgsm.70"), failOther},
+		{"rejected by the operator", "sms", undelivered(r("netgsm.report.11")), failOther},
+		{"retries ran out", "sms", with(r(dispatch.ReasonGaveUp, "attempts", "8"), r("netgsm.80")), failOther},
+		{"a mail server's own refusal", "email", r(smtp.ReasonRefused), failOther},
+		{"a webhook receiver's refusal", "webhook", r(webhook.ReasonRefused, "status", "422"), failOther},
+		{"an unknown WhatsApp code", "whatsapp", r(whatsapp.ReasonRefused), failOther},
+		{"a reason stored before codes", "sms", mapping.Reason{Detail: "invalid number"}, failOther},
+		{"a code this version does not know", "sms", r("netgsm.from_a_later_version"), failOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Problem(outbox.StatusFailed, tc.channel, tc.why); got != tc.want {
+				t.Errorf("Problem(failed, %s, %s) = %q, want %q", tc.channel, tc.why, got, tc.want)
+			}
+			if !Rereadable(outbox.StatusFailed, tc.channel, tc.why) {
+				t.Errorf("a message failed with %s cannot be read again from Wolvox", tc.why)
+			}
+		})
+	}
+	for _, kind := range failOrder {
+		if !slices.Contains(rereadKinds, kind) {
+			t.Errorf("failed messages of kind %q cannot be read again from Wolvox (rereadKinds)", kind)
+		}
 	}
 }
 
