@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -86,14 +87,17 @@ func traffic(t *testing.T) (*outbox.Store, time.Time) {
 			t.Fatal(err)
 		}
 	}
-	// One went out and was then reported undeliverable.
-	if _, err := s.RecordReport(ctx, sent[4].ID, outbox.Report{Status: outbox.StatusFailed, Code: "12",
-		Reason: notify.Why("netgsm.report.11")}, outbox.StatusSent); err != nil {
+	// One went out and was then reported undeliverable: its number is
+	// blacklisted, which the number's fix mends.
+	if _, err := s.RecordReport(ctx, sent[4].ID, outbox.Report{Status: outbox.StatusFailed, Code: "15",
+		Reason: mapping.Reason{Code: dispatch.ReasonNotDelivered, Parts: []mapping.Reason{notify.Why("netgsm.report.15")}}}, outbox.StatusSent); err != nil {
 		t.Fatal(err)
 	}
-	// NetGSM refused two numbers (a refused msgheader pauses the channel
-	// instead: those messages wait).
-	send("sms", 2, outbox.Outcome{Status: outbox.StatusFailed, Code: "70", Reason: notify.Why("netgsm.70")})
+	// NetGSM refused one message's parameters, which do not say whose
+	// fault (the generic fix), and one's text (the template's fix; a
+	// refused msgheader pauses the channel instead: those messages wait).
+	send("sms", 1, outbox.Outcome{Status: outbox.StatusFailed, Code: "70", Reason: notify.Why("netgsm.70")})
+	send("sms", 1, outbox.Outcome{Status: outbox.StatusFailed, Code: "20", Reason: notify.Why("netgsm.20")})
 	send("sms", 1, outbox.Outcome{Status: outbox.StatusUncertain})
 	// 1 left pending.
 	enqueue("faturalar", "sms", 3, &noPhone)
@@ -176,7 +180,7 @@ func TestSummaryMatchesTheOutbox(t *testing.T) {
 	for _, rc := range r.Days[1].Reasons {
 		reasons[string(rc.Status)+" "+rc.Reason.Code] = rc.Count
 	}
-	for k, v := range map[string]int{"failed netgsm.70": 2, "failed netgsm.report.11": 1, "skipped " + mapping.ReasonNoRecipient: 3,
+	for k, v := range map[string]int{"failed netgsm.70": 1, "failed netgsm.20": 1, "failed " + dispatch.ReasonNotDelivered: 1, "skipped " + mapping.ReasonNoRecipient: 3,
 		"skipped " + mapping.ReasonLandline: 1} {
 		if reasons[k] != v {
 			t.Errorf("reasons %v: %s = %d, want %d", reasons, k, reasons[k], v)
@@ -197,7 +201,8 @@ func TestSummaryText(t *testing.T) {
 	}
 	subject, body := r.Text(catalog.TR, ist)
 	for _, want := range []string{"2 Aralık 2026 günü 00:00-19:00 arası", "SMS: 6 mesaj gönderildi, 4 tanesinin teslim edildiği bildirildi; 3 başarısız, 4 atlandı.",
-		"E-posta: 3 mesaj gönderildi", "  - 2 başarısız: NetGSM hatalı veya eksik bir parametreyi reddetti (bir hata veya geçersiz numara)", "  - 1 başarısız: operatör reddetti", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
+		"E-posta: 3 mesaj gönderildi", "  - 1 başarısız: NetGSM hatalı veya eksik bir parametreyi reddetti (bir hata veya geçersiz numara)",
+		"  - 1 başarısız: mesaj metni hatalı veya çok uzun", "  - 1 başarısız: iletilemedi: numara kara listede", "  - 3 atlandı: alıcı yok: CEP_TEL boş", "Sırada bekleyen 1 mesaj var.",
 		"1 mesajın gidip gitmediği belli değil", "2 kişi mesaj almak istemediğini bildirdi", "SMS (netgsm) bakiyesi: 39,50 TL.",
 		"Bakiye 100 sınırının altında"} {
 		if !strings.Contains(body, want) {
