@@ -289,6 +289,10 @@ type Filter struct {
 	Statuses []Status
 	// Offset skips the first matches, for paging.
 	Offset int
+	// Before keeps only messages with a smaller ID (0: any), to page
+	// through a list newest first while its messages change state: an
+	// offset would skip the ones after a message that left the list.
+	Before int64
 }
 
 // where is the filter as SQL.
@@ -312,6 +316,9 @@ func (f Filter) where() (string, []any) {
 	}
 	if !f.Since.IsZero() {
 		where, args = append(where, "created_at >= ?"), append(args, ms(f.Since))
+	}
+	if f.Before > 0 {
+		where, args = append(where, "id < ?"), append(args, f.Before)
 	}
 	if len(where) == 0 {
 		return "", nil
