@@ -43,6 +43,8 @@ func (s *Server) ownerView(r *http.Request, d *pageData, sess session) error {
 		problems = append(problems, d.view(View(m)))
 	}
 	d.Todos = d.todos(problems)
+	d.rereadAll = rereadAllCounts(problems)
+	d.rereadAllFlash()
 
 	days := chartDaysFrom(d.now, s.opts.Location)
 	counts, err := s.opts.Store.DailyCounts(ctx, days)

@@ -53,7 +53,7 @@ func (p *pageData) link(section string, kv ...string) string {
 	q := url.Values{}
 	for k, v := range p.query {
 		switch k {
-		case "done", "failed", "id", "channel_done", "channel_failed", "lang":
+		case "done", "failed", "id", "channel_done", "channel_failed", "lang", "kind", "pending", "still", "refused", "stopped":
 			continue
 		}
 		q[k] = v

@@ -227,7 +227,8 @@ type pageData struct {
 	PendingPage, ProblemsPage, MessagesPage listPage
 	Filter                                  filter
 	Admin                                   bool
-	Refresh                                 int // seconds between refreshes
+	Refresh                                 int            // seconds between refreshes
+	rereadAll                               map[string]int // RereadAll
 	Version                                 string
 	query                                   url.Values
 	now                                     time.Time

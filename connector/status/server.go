@@ -48,6 +48,10 @@ type Probe interface {
 	// and writes the message as it is made now: the state it is left in
 	// and, when that is not pending, why.
 	Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error)
+	// RereadAll reads again every re-readable message f chooses, one
+	// message's refusal not stopping the rest, and says what came of it:
+	// so far, with ctx's error, when ctx ends first.
+	RereadAll(ctx context.Context, f RereadFilter) (RereadTally, error)
 }
 
 // ChannelState is one channel as the page shows it.
@@ -141,6 +145,7 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /{$}", s.withSession(s.indexPage))
 	s.mux.Handle("POST /messages/{id}/retry", s.withSession(s.adminOnly(s.actionPost)))
 	s.mux.Handle("POST /messages/{id}/reread", s.withSession(s.adminOnly(s.rereadPost)))
+	s.mux.Handle("POST /problems/{kind}/reread", s.withSession(s.adminOnly(s.rereadAllPost)))
 	s.mux.Handle("POST /messages/{id}/cancel", s.withSession(s.adminOnly(s.actionPost)))
 	s.mux.Handle("POST /channels/{name}/pause", s.withSession(s.adminOnly(s.channelPost)))
 	s.mux.Handle("POST /channels/{name}/resume", s.withSession(s.adminOnly(s.channelPost)))

@@ -18,7 +18,7 @@
   // repeat it.
   if (window.history && history.replaceState && /[?&](done|failed|channel_done|channel_failed)=/.test(location.search)) {
     var q = new URLSearchParams(location.search);
-    ['done', 'failed', 'id', 'left', 'why', 'channel_done', 'channel_failed', 'name'].forEach(function (k) { q.delete(k); });
+    ['done', 'failed', 'id', 'left', 'why', 'channel_done', 'channel_failed', 'name', 'kind', 'pending', 'still', 'refused', 'stopped'].forEach(function (k) { q.delete(k); });
     var s = q.toString();
     history.replaceState(null, '', location.pathname + (s ? '?' + s : '') + location.hash);
   }

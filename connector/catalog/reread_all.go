@@ -1,0 +1,95 @@
+package catalog
+
+// Reading many messages again from Wolvox at once: `messages reread
+// --skipped` and the page's "Read all again from Wolvox" on a group of
+// problems (keys cmd.messages.reread.*, help.messages.reread.*,
+// statuspage.reread_all*, log.*reread_all*).
+func init() {
+	add(map[Key]entry{
+		// The command line.
+		"help.messages.reread.skipped": {
+			tr: "Wolvox'taki bir düzeltmeyle giderilebilecek her atlanan ve başarısız mesajı yeniden oku (--job, --channel, --problem ile daraltın)",
+			en: "read again every skipped and failed message a correction in Wolvox can mend (narrow with --job, --channel, --problem)"},
+		"help.messages.reread.job":     {tr: "--skipped ile: yalnızca bu görevin mesajları", en: "with --skipped: only this job's messages"},
+		"help.messages.reread.channel": {tr: "--skipped ile: yalnızca bu kanal (sms, whatsapp, email)", en: "with --skipped: only this channel (sms, whatsapp, email)"},
+		"help.messages.reread.problem": {
+			tr: "--skipped ile: yalnızca bu sorun türü, durum sayfasındaki gruplar gibi: {kinds}",
+			en: "with --skipped: only this kind of problem, as the status page groups them: {kinds}"},
+		"help.messages.reread.dry_run": {
+			tr: "--skipped ile: yeniden okunacak mesajları listele, hiçbirini okuma ya da değiştirme",
+			en: "with --skipped: list the messages that would be read again; read or change none"},
+		"cmd.messages.reread.ids_or_skipped": {
+			tr: "mesaj numaraları ya da --skipped verin, ikisini birden değil (--job, --channel, --problem ve --dry-run --skipped ile kullanılır)",
+			en: "give message IDs or --skipped, not both (--job, --channel, --problem and --dry-run go with --skipped)"},
+		"cmd.messages.reread.needs_skipped": {
+			tr: "--job, --channel, --problem ve --dry-run yalnızca --skipped ile kullanılır, ör. akinsoft-connector messages reread --skipped --problem no_mobile",
+			en: "--job, --channel, --problem and --dry-run go with --skipped only, e.g. akinsoft-connector messages reread --skipped --problem no_mobile"},
+		"cmd.messages.reread.ids_needed": {
+			tr: "hangi mesajlar? numaralarını verin (messages list ile görünür) ya da Wolvox'ta düzeltilebilecek atlanan ve başarısız mesajların hepsi için --skipped",
+			en: "which messages? give their IDs (messages list shows them), or --skipped for every skipped and failed message a correction in Wolvox can mend"},
+		"cmd.messages.reread.bad_problem": {
+			tr: "--problem {value}: bir sorun türü değil; şunlardan birini yazın: {kinds}",
+			en: "--problem {value}: not a kind of problem; use one of {kinds}"},
+		"cmd.messages.reread.bad_job": {
+			tr: "--job {value}: yapılandırmada bu adla bir görev yok; görevler: {jobs}",
+			en: "--job {value}: the config has no job of this name; its jobs: {jobs}"},
+		"cmd.messages.reread.none": {
+			tr: "yeniden okunacak mesaj yok: Wolvox'taki bir düzeltmeyle giderilebilecek atlanan ya da başarısız mesaj bulunmadı",
+			en: "no messages to read again: none skipped or failed that a correction in Wolvox can mend"},
+		"cmd.messages.reread.progress": {tr: "Wolvox'tan yeniden okunuyor", en: "reading again from Wolvox"},
+		"cmd.messages.reread.dry_total": {
+			tr: "{n} mesaj yeniden okunacak (--dry-run: hiçbiri okunmadı ya da değişmedi)",
+			en: "{n} message(s) would be read again (--dry-run: none was read or changed)"},
+		"cmd.messages.reread.summary":     {tr: "{n} mesajın kaydı Wolvox'tan yeniden okundu:", en: "{n} message(s) read again from Wolvox:"},
+		"cmd.messages.reread.sum_pending": {tr: "{n} mesaj bugünkü bilgilerle gönderilmek üzere kuyrukta", en: "{n} queued with today's details"},
+		"cmd.messages.reread.sum_still":   {tr: "{n} mesaj hâlâ gönderilemiyor, atlanmış kaldı:", en: "{n} still cannot be sent and stay skipped:"},
+		"cmd.messages.reread.sum_refused": {tr: "{n} mesaj yeniden okunmadı (her biri yukarıda):", en: "{n} not read again (each one above):"},
+		"cmd.messages.reread.stopped": {
+			tr: "durduruldu: okunmayan mesajlar olduğu gibi duruyor; aynı komut kalanları okur",
+			en: "stopped: the messages not read yet stay as they were; the same command reads the rest"},
+		"cmd.messages.reread.why.gone": {
+			tr: "{n}: kayıt bu mesajı artık yapmıyor (Wolvox'ta silinmiş, iptal edilmiş ya da göreve artık uymuyor)",
+			en: "{n}: the record no longer makes the message (deleted or cancelled in Wolvox, or no longer matching the job)"},
+		"cmd.messages.reread.why.told": {
+			tr: "{n}: müşteri aynı şeyi yedek kanaldan öğrendi ya da öğrenecek",
+			en: "{n}: the customer heard or will hear it by the fallback channel"},
+		"cmd.messages.reread.why.state":        {tr: "{n}: okunurken durumu değişti", en: "{n}: its state changed meanwhile"},
+		"cmd.messages.reread.why.not_mendable": {tr: "{n}: nedeni Wolvox'taki bir düzeltmeyle giderilemez", en: "{n}: a correction in Wolvox cannot mend its reason"},
+		"cmd.messages.reread.why.purged":       {tr: "{n}: saklama süresi dolduğu için metni silinmiş", en: "{n}: its text was purged after the retention period"},
+		"cmd.messages.reread.why.no_source":    {tr: "{n}: veritabanı artık okunmuyor", en: "{n}: its database is no longer read"},
+		"cmd.messages.reread.why.no_job":       {tr: "{n}: görevi yapılandırmada artık yok", en: "{n}: its job is no longer in the config"},
+		"cmd.messages.reread.why.database": {
+			tr: "{n}: Wolvox veritabanı okunamadı (sunucu ya da sorgu düzelince komutu yeniden çalıştırın)",
+			en: "{n}: the Wolvox database could not be read (run the command again once the server or the query is mended)"},
+		"cmd.messages.reread.why.other": {tr: "{n}: başka bir nedenle (yukarıda yazıyor)", en: "{n}: for another reason (said above)"},
+
+		// The status page: a button on a group of problems, and its flash.
+		"statuspage.reread_all": {tr: "Hepsini Wolvox'tan yeniden oku ({n})", en: "Read all again from Wolvox ({n})"},
+		"statuspage.reread_all.title": {
+			tr: "Bu gruptaki {n} mesajın kaydını Wolvox'tan yeniden okur: cari kartlarında düzelttiğiniz numara ya da adreslerle yeniden oluşturup gönderir",
+			en: "Reads the records of this group's {n} message(s) again from Wolvox: makes them again with the numbers or addresses you corrected on the account cards, and sends them"},
+		"statuspage.reread_all.done": {
+			tr: "Wolvox'tan yeniden okundu: {n} mesaj bugünkü bilgilerle gönderilmek üzere kuyrukta.",
+			en: "Read again from Wolvox: {n} message(s) queued with today's details."},
+		"statuspage.reread_all.still": {
+			tr: "{n} mesaj hâlâ gönderilemiyor: nedeni listede yazıyor.",
+			en: "{n} still cannot be sent: the list says why."},
+		"statuspage.reread_all.refused": {
+			tr: "{n} mesaj yeniden okunmadı: nedeni günlükte yazıyor.",
+			en: "{n} were not read again: the log says why."},
+		"statuspage.reread_all.stopped": {
+			tr: "Süre doldu ya da bağlantı kesildi: kalan mesajlar olduğu gibi duruyor; onları okumak için düğmeye yeniden basın.",
+			en: "Time ran out or the connection dropped: the remaining messages stay as they were; press the button again to read them."},
+		"statuspage.bad_problem_kind": {tr: "bilinmeyen sorun türü", en: "unknown kind of problem"},
+
+		"log.page.reread_all": {
+			tr: "durum sayfası: bir sorun grubunun mesajları Wolvox'tan yeniden okundu",
+			en: "status page: a group of problems was read again from Wolvox"},
+		"log.page.reread_all_stopped": {
+			tr: "durum sayfası: bir sorun grubunun yeniden okunması yarıda kaldı",
+			en: "status page: reading a group of problems again stopped half way"},
+		"log.reread.refused": {
+			tr: "mesaj Wolvox'tan yeniden okunmadı",
+			en: "the message was not read again from Wolvox"},
+	})
+}

@@ -1,0 +1,173 @@
+package connector_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"maps"
+	"path/filepath"
+	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+)
+
+// The shop corrects its customers' numbers in Wolvox and reads all the
+// skipped messages again at once: the ones the filter chooses are read, each
+// with what came of it counted, and the others are not touched. The demo's
+// skipped invoices: 106 a landline, 107 a garbage phone (cancelled here
+// since), 108 no phone (added here), 112 a bad number (corrected here),
+// 117 a customer missing.
+func TestRereadAllReadsWhatTheFilterChooses(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		f       status.RereadFilter
+		pending []string // records made pending
+		still   map[string]int
+		refused map[string]int
+	}{
+		{name: "every one", f: status.RereadFilter{}, pending: []string{"108", "112"},
+			still: map[string]int{"landline": 1, "customer_missing": 1}, refused: map[string]int{"gone": 1}},
+		{name: "one kind", f: status.RereadFilter{Problem: "bad_phone"}, pending: []string{"112"}, refused: map[string]int{"gone": 1}},
+		{name: "kind, job and channel", f: status.RereadFilter{Problem: "no_mobile", Job: "new-invoices", Channel: "sms"}, pending: []string{"108"}},
+		{name: "another job", f: status.RereadFilter{Job: "payments"}},
+		{name: "another channel", f: status.RereadFilter{Channel: "email"}},
+		{name: "a kind none shows", f: status.RereadFilter{Problem: "bad_email"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			dir, cfg := setup(t, "backfill: all")
+			d := newDaemon(t, cfg, &bytes.Buffer{}, nil)
+			defer d.Close()
+			if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+				t.Fatal(err)
+			}
+			before := skippedByRecord(t, d.Store())
+			db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "demo.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			for _, q := range []string{
+				`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 8`,
+				`UPDATE CARI SET CEP_TEL = '0533 111 22 44' WHERE BLKODU = 12`,
+				`UPDATE FATURA SET IPTAL = 1 WHERE BLKODU = 107`,
+			} {
+				if _, err := db.ExecContext(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := d.RereadAll(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Pending != len(tc.pending) || !maps.Equal(got.Still, tc.still) || !maps.Equal(got.Refused, tc.refused) {
+				t.Errorf("tally = %+v, want %d pending, still %v, refused %v", got, len(tc.pending), tc.still, tc.refused)
+			}
+			for key, was := range before {
+				m, err := d.Store().Get(ctx, was.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantPending := false
+				for _, k := range tc.pending {
+					wantPending = wantPending || k == key
+				}
+				switch {
+				case wantPending && m.Status != outbox.StatusPending:
+					t.Errorf("invoice %s: %s, want pending", key, m.Status)
+				case !wantPending && m.Status != outbox.StatusSkipped:
+					t.Errorf("invoice %s: %s, want it still skipped", key, m.Status)
+				case !wantPending && !tc.f.Matches(was) && !m.UpdatedAt.Equal(was.UpdatedAt):
+					t.Errorf("invoice %s is not chosen by the filter, and was written", key)
+				}
+			}
+		})
+	}
+}
+
+func skippedByRecord(t *testing.T, s *outbox.Store) map[string]outbox.Message {
+	t.Helper()
+	ms, err := s.List(context.Background(), outbox.Filter{Status: outbox.StatusSkipped})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]outbox.Message{}
+	for _, m := range ms {
+		out[m.RecordKey] = m
+	}
+	if len(out) != 5 {
+		t.Fatalf("the demo's skipped invoices: %v", out)
+	}
+	return out
+}
+
+// A customer who refused messages is never read again by the bulk form,
+// whatever Wolvox holds: neither the skip of an opt-out nor a provider's
+// refusal for the customer's own refusal is touched, nor counted.
+func TestRereadAllNeverTouchesARefusal(t *testing.T) {
+	ctx := context.Background()
+	_, cfg := setup(t, "")
+	d := newDaemon(t, cfg, &bytes.Buffer{}, nil)
+	defer d.Close()
+	optedOut, byReply := mapping.R(dispatch.ReasonOptedOut), mapping.R(dispatch.ReasonRefusedByReply)
+	if _, err := d.Store().Enqueue(ctx, outbox.Batch{Job: "new-invoices", Source: "demo", Messages: []outbox.NewMessage{
+		{Message: mapping.Message{Channel: "sms", To: "+905321234567", Text: "x"}, DedupeKey: "invoice:demo:101:created", RecordKey: "101", Skip: &optedOut},
+		{Message: mapping.Message{Channel: "sms", To: "+905321234568", Text: "y"}, DedupeKey: "invoice:demo:102:created", RecordKey: "102", Skip: &byReply},
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := d.Store().List(ctx, outbox.Filter{})
+	if err != nil || len(before) != 2 {
+		t.Fatalf("messages: %v %v", before, err)
+	}
+	for _, f := range []status.RereadFilter{{}, {Problem: "no_mobile"}, {Problem: "refused"}, {Channel: "sms", Job: "new-invoices"}} {
+		got, err := d.RereadAll(ctx, f)
+		if err != nil || got.Read() != 0 {
+			t.Errorf("%+v: %+v %v, want nothing read", f, got, err)
+		}
+	}
+	for _, was := range before {
+		m, _ := d.Store().Get(ctx, was.ID)
+		if m.Status != was.Status || !m.UpdatedAt.Equal(was.UpdatedAt) || m.Reason.Code != was.Reason.Code || m.To != was.To {
+			t.Errorf("the refused message %d was written: %+v, was %+v", was.ID, m, was)
+		}
+	}
+}
+
+// More messages than a page of the outbox, none of whose records makes a
+// message any more: every one is read and refused for itself, the refusals
+// do not stop the rest, and the run stops when its context ends.
+func TestRereadAllPagesAndGoesOnPastRefusals(t *testing.T) {
+	ctx := context.Background()
+	_, cfg := setup(t, "")
+	d := newDaemon(t, cfg, &bytes.Buffer{}, nil)
+	defer d.Close()
+	const n = 450 // more than two pages
+	why := mapping.R(mapping.ReasonNoRecipient, "fields", "CEP_TEL")
+	var b outbox.Batch
+	b.Job, b.Source = "new-invoices", "demo"
+	for i := range n {
+		key := fmt.Sprint(9000 + i)
+		b.Messages = append(b.Messages, outbox.NewMessage{Message: mapping.Message{Channel: "sms"}, DedupeKey: "invoice:demo:" + key + ":created",
+			RecordKey: key, Skip: &why})
+	}
+	if _, err := d.Store().Enqueue(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+
+	stopped, cancel := context.WithCancel(ctx)
+	cancel()
+	if got, err := d.RereadAll(stopped, status.RereadFilter{}); !errors.Is(err, context.Canceled) || got.Read() != 0 {
+		t.Errorf("with its context ended: %+v %v, want nothing read and the context's error", got, err)
+	}
+
+	got, err := d.RereadAll(ctx, status.RereadFilter{Problem: "no_mobile"})
+	if err != nil || got.Refused["gone"] != n || got.Read() != n {
+		t.Errorf("tally = %+v %v, want all %d refused as gone", got, err, n)
+	}
+}
