@@ -226,14 +226,30 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 }
 
 // newMessagesRereadCmd reads messages' records again from Wolvox
-// (connector.Rereader), beside a running service as retry works beside it.
+// (connector.Rereader), beside a running service as retry works beside it:
+// the messages named, or with --skipped every one a correction in Wolvox
+// can mend (cmd_reread.go).
 func newMessagesRereadCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "reread ID...",
+	var o rereadAllOptions
+	cmd := &cobra.Command{
+		Use:   "reread ID... | reread --skipped [--job NAME] [--channel CH] [--problem KIND] [--dry-run]",
 		Short: g.h("help.messages.reread"),
 		Long:  g.h("help.messages.reread.long"),
-		Args:  cobra.MinimumNArgs(1),
+		Example: `  akinsoft-connector messages reread 4711
+  akinsoft-connector messages reread --skipped --problem no_mobile --dry-run
+  akinsoft-connector messages reread --skipped --job new-invoices --channel sms`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			narrowed := o.job != "" || o.channel != "" || o.problem != "" || o.dryRun
+			switch {
+			case len(args) > 0 && (o.skipped || narrowed):
+				return &usageError{g.say("cmd.messages.reread.ids_or_skipped")}
+			case len(args) == 0 && !o.skipped && narrowed:
+				return &usageError{g.say("cmd.messages.reread.needs_skipped")}
+			case len(args) == 0 && !o.skipped:
+				return &usageError{g.say("cmd.messages.reread.ids_needed")}
+			case o.problem != "" && !status.IsRereadKind(o.problem):
+				return &usageError{g.say("cmd.messages.reread.bad_problem", "value", strconv.Quote(o.problem), "kinds", strings.Join(status.RereadKinds(), ", "))}
+			}
 			ids, err := parseIDs(g, args)
 			if err != nil {
 				return err
@@ -242,16 +258,27 @@ func newMessagesRereadCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if o.skipped {
+				if err := o.checkJob(g, cfg); err != nil {
+					return err
+				}
+			}
 			s, err := connector.OpenStore(cmd.Context(), cfg)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
+			if o.dryRun {
+				return rereadDryRun(cmd, g, s, o.filter())
+			}
 			r, closeSources, err := connector.OpenRereader(cfg, s, nil)
 			if err != nil {
 				return err
 			}
 			defer closeSources()
+			if o.skipped {
+				return rereadAll(cmd, g, s, r, o.filter())
+			}
 			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			failed := 0
 			for _, id := range ids {
@@ -272,6 +299,13 @@ func newMessagesRereadCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	fl := cmd.Flags()
+	fl.BoolVar(&o.skipped, "skipped", false, g.h("help.messages.reread.skipped"))
+	fl.StringVar(&o.job, "job", "", g.h("help.messages.reread.job"))
+	fl.StringVar(&o.channel, "channel", "", g.h("help.messages.reread.channel"))
+	fl.StringVar(&o.problem, "problem", "", catalog.M("help.messages.reread.problem", "kinds", strings.Join(status.RereadKinds(), ", ")).In(g.help))
+	fl.BoolVar(&o.dryRun, "dry-run", false, g.h("help.messages.reread.dry_run"))
+	return cmd
 }
 
 func newMessagesCancelCmd(g *globals) *cobra.Command {

@@ -63,3 +63,102 @@ func TestMessagesReread(t *testing.T) {
 		t.Errorf("reread of a sent message: %d\n%s%s", code, out, errOut)
 	}
 }
+
+// The dealer corrected several customers' numbers in Wolvox and reads every
+// skipped message again with one command: --dry-run lists them and changes
+// nothing, --problem narrows to one group, and the summary counts what was
+// queued, what stays skipped and why, and what was refused and why; a
+// refusal fails the command, as in the form with IDs. Wrong uses are told
+// what to write instead.
+func TestMessagesRereadSkipped(t *testing.T) {
+	cfg := demoConfigFile(t, demoConfig("Fatura"))
+	dir := filepath.Dir(cfg)
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: %d\n%s\n%s", code, out, errOut)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"12", "--skipped"}, "give message IDs or --skipped, not both"},
+		{[]string{"12", "--problem", "no_mobile"}, "give message IDs or --skipped, not both"},
+		{[]string{"--job", "new-invoices"}, "--job, --channel, --problem and --dry-run go with --skipped only"},
+		{[]string{}, "or --skipped for every skipped and failed message"},
+		{[]string{"--skipped", "--problem", "nope"}, `--problem "nope": not a kind of problem; use one of no_mobile, landline, bad_phone`},
+		{[]string{"--skipped", "--job", "nope"}, `--job "nope": the config has no job of this name; its jobs: new-invoices`},
+	} {
+		code, out, errOut := runEN(t, append([]string{"messages", "reread", "--config", cfg}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("reread %q: %d, stderr %q, want %d and %q (stdout %q)", tc.args, code, errOut, exitUsage, tc.want, out)
+		}
+	}
+
+	code, out, errOut := runEN(t, "messages", "reread", "--skipped", "--dry-run", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "5 message(s) would be read again") || !strings.Contains(out, "2024-108") || !strings.Contains(out, "2024-117") {
+		t.Errorf("dry run: %d\n%s%s", code, out, errOut)
+	}
+	if code, out, _ := runEN(t, "messages", "reread", "--skipped", "--dry-run", "--problem", "landline", "--channel", "sms", "--config", cfg); code != exitOK ||
+		!strings.Contains(out, "1 message(s) would be read again") || !strings.Contains(out, "2024-106") || strings.Contains(out, "2024-108") {
+		t.Errorf("dry run of one group:\n%s", out)
+	}
+	if code, out, _ := runEN(t, "messages", "reread", "--skipped", "--dry-run", "--channel", "email", "--config", cfg); code != exitOK || !strings.Contains(out, "no messages to read again") {
+		t.Errorf("dry run of a channel without any: %d\n%s", code, out)
+	}
+
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`UPDATE CARI SET CEP_TEL = '0532 999 88 77' WHERE BLKODU = 8`,
+		`UPDATE CARI SET CEP_TEL = '0533 111 22 44' WHERE BLKODU = 12`,
+		`UPDATE FATURA SET IPTAL = 1 WHERE BLKODU = 107`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	code, out, errOut = runEN(t, "messages", "reread", "--skipped", "--problem", "bad_phone", "--config", cfg)
+	for _, want := range []string{"2 message(s) read again from Wolvox:", "1 queued with today's details", "1 not read again (each one above):", "1: the record no longer makes the message"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the summary of one group lacks %q:\n%s", want, out)
+		}
+	}
+	if code == exitOK || !strings.Contains(errOut, "1 of 2 message(s) could not be read again") || !strings.Contains(errOut, "job new-invoices found no record with key 107") {
+		t.Errorf("a refusal does not fail the command: %d\n%s", code, errOut)
+	}
+
+	code, out, errOut = runEN(t, "messages", "reread", "--skipped", "--config", cfg)
+	for _, want := range []string{"4 message(s) read again from Wolvox:", "1 queued with today's details", "2 still cannot be sent and stay skipped:",
+		"A landline number (1)", "1: the record no longer makes the message"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the summary of all lacks %q:\n%s", want, out)
+		}
+	}
+	if code == exitOK {
+		t.Errorf("the cancelled invoice's refusal does not fail the command:\n%s", errOut)
+	}
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK || !strings.Contains(out, "+90532*****77") || !strings.Contains(out, "+90533*****44") {
+		t.Fatalf("the run after the re-read did not send both: %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+// The summary is Turkish by default.
+func TestMessagesRereadSkippedInTurkish(t *testing.T) {
+	cfg := demoConfigFile(t, strings.Replace(demoConfig("Fatura"), "language: en", "language: tr", 1))
+	if code, out, errOut := runCLI(t, "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, errOut := runCLI(t, "messages", "reread", "--skipped", "--problem", "landline", "--config", cfg)
+	for _, want := range []string{"1 mesajın kaydı Wolvox'tan yeniden okundu:", "0 mesaj bugünkü bilgilerle gönderilmek üzere kuyrukta", "1 mesaj hâlâ gönderilemiyor, atlanmış kaldı:", "1 mesaj: numara sabit hat"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the Turkish summary lacks %q: %d\n%s%s", want, code, out, errOut)
+		}
+	}
+	if code != exitOK {
+		t.Errorf("no refusal, yet exit %d:\n%s", code, errOut)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
@@ -24,6 +25,7 @@ func registerCompletions(root *cobra.Command, g *globals) {
 		"channel": g.completeFromConfig(channelNames),
 		"source":  g.completeFromConfig(sourceNames),
 		"status":  completeStatuses,
+		"problem": completeProblems,
 	}
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
@@ -37,6 +39,11 @@ func registerCompletions(root *cobra.Command, g *globals) {
 		}
 	}
 	walk(root)
+}
+
+// completeProblems offers the kinds of problem --problem takes.
+func completeProblems(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	return withPrefix(status.RereadKinds(), prefix), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeFromConfig reads the config for names; a config with problems

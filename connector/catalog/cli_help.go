@@ -333,13 +333,21 @@ func init() {
 				"yapacağı gibi yeni numaraya ya da adrese kuyruğa alır (çalışan hizmet 15 saniye içinde gönderir).\n" +
 				"Kayıt hâlâ mesajlanamıyorsa mesaj bugünkü nedeniyle atlanmış kalır. Silinmiş, iptal edilmiş ya da\n" +
 				"göreve artık uymayan kayıtlarda, mesaj istemeyen müşteride ve müşteriye yedek kanalın zaten\n" +
-				"söylediği olayda reddedilir. retry ise mesajı kaydedildiği gibi aynı adrese yeniden gönderir.",
+				"söylediği olayda reddedilir. retry ise mesajı kaydedildiği gibi aynı adrese yeniden gönderir.\n\n" +
+				"--skipped, Wolvox'taki bir düzeltmeyle giderilebilecek her atlanan ve başarısız mesajı okur (mesaj\n" +
+				"istemeyen müşterininkini asla); --job, --channel ve --problem daraltır, --dry-run yalnızca listeler.\n" +
+				"Sonunda kaç mesajın kuyruğa alındığını, kaçının hangi nedenle atlanmış kaldığını ve kaçının neden\n" +
+				"okunmadığını söyler; biri okunmadıysa komut başarısız çıkar.",
 			en: "When a customer's mobile number or address was added or corrected in Wolvox, reads the one record\n" +
 				"of a message skipped or failed for it again with the job's own query, and queues the message as\n" +
 				"the job would make it today, to the new number or address (the running service sends it within\n" +
 				"15 seconds). If the record still cannot be messaged, the message stays skipped with today's\n" +
 				"reason. Refused for a record deleted, cancelled or no longer matching the job, a customer who\n" +
-				"refused messages, and an event its fallback channel already told. retry sends the message as stored."},
+				"refused messages, and an event its fallback channel already told. retry sends the message as stored.\n\n" +
+				"--skipped reads every skipped and failed message a correction in Wolvox can mend (never one of a\n" +
+				"customer who refused messages); --job, --channel and --problem narrow it, --dry-run only lists.\n" +
+				"It ends with how many were queued, how many stay skipped and why, and how many were not read and\n" +
+				"why; if any was not read, the command fails."},
 		"help.messages.cancel": {
 			tr: "Bekleyen (ya da operatör bekleyen) mesajları hiç gönderilmemek üzere iptal et",
 			en: "Cancel pending (or operator-held) messages so they are never sent"},

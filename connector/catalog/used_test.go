@@ -34,6 +34,7 @@ var prefixes = map[string][]string{
 	"init.sending_test_":         {"sms", "whatsapp", "email"},
 	"statuspage.done_":           {"pause", "resume"},
 	"page.failed_reread_":        {"gone", "no_source", "told", "cancelled", "purged", "state", "not_mendable", "no_job", "database", "other"},
+	"cmd.messages.reread.why.":   {"gone", "no_source", "told", "cancelled", "purged", "state", "not_mendable", "no_job", "database", "other"},
 	"cmd.optout.scope.":          {"all", "commercial"},
 	"cmd.optout.source.":         {"operator", "reply", "bounce", "provider"},
 	"page.status_":               {"pending", "sending", "sent", "delivered", "failed", "skipped", "uncertain", "held", "cancelled", "standby"},
