@@ -87,11 +87,11 @@ func TestOwnerVerdictAndWhatToDo(t *testing.T) {
 		`data-kind="job_failed"`, "Son deneme bugün 22:10: veritabanı sunucusuna ulaşılamadı. Wolvox sunucusunun açık olduğunu, config.yaml&#39;daki kaynağın host ve port değerlerini (Firebird&#39;de genellikle 3050)",
 		`<code lang="en">source merkez (firebird): cannot reach the database D:\WOLVOX8\DATA\2026.FDB: dial tcp 192.168.1.10:3050: connect: connection refused</code>`,
 		"1 mesajın gidip gitmediği belli değil", "Fatura 2026-800 · Ayşe Yılmaz",
-		"Bu müşterinin cep telefonu Wolvox&#39;ta kayıtlı değil: cari kartına ekleyin, sonra mesajın yanındaki &#34;Wolvox&#39;tan yeniden oku&#34; düğmesine basın", "Fatura 2024-108 · Özlem Aydın",
+		"Bu müşterinin cep telefonu Wolvox&#39;ta kayıtlı değil: cari kartına ekleyin, sonra mesajın yanındaki &#34;Wolvox&#39;tan yeniden oku&#34; düğmesine (birkaç mesaj için grubun &#34;Hepsini Wolvox&#39;tan yeniden oku&#34; düğmesine) basın", "Fatura 2024-108 · Özlem Aydın",
 		"numara sabit hat", "Fatura 2024-106 · Hüseyin Çelik",
 		"telefon numarası hatalı", "Fatura 2024-107 · Şükrü Kılıç", "Fatura 2024-112 · Emre Yıldız",
 		"e-posta adresi kayıtlı değil", "faturanın carisi bulunamadı", "Fatura 2024-117<",
-		"6 mesajı sağlayıcı kabul etmedi", "Nedeni listede yazıyor. Numara ya da adres yanlışsa cari kartında düzeltip mesajın yanındaki &#34;Wolvox&#39;tan yeniden oku&#34; düğmesine basın",
+		"6 mesajı sağlayıcı kabul etmedi", "Nedeni listede yazıyor. Numara ya da adres yanlışsa cari kartında düzeltip mesajın yanındaki &#34;Wolvox&#39;tan yeniden oku&#34; düğmesine (birkaç mesaj için grubun &#34;Hepsini Wolvox&#39;tan yeniden oku&#34; düğmesine) basın",
 	} {
 		if !strings.Contains(todo, want) {
 			t.Errorf("the to-do list lacks %q", want)
