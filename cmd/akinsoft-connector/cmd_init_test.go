@@ -235,12 +235,30 @@ func TestInitWrongDatabasePassword(t *testing.T) {
 	f := newInitFixture(t)
 	code, out := runInit(t, answers(f.user, "yanlis-parola"), "init", "--config", filepath.Join(f.dir, "config.yaml"),
 		"--driver", "firebird", "--database", f.path, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port))
-	if code == exitOK || !strings.Contains(out, "Bağlanılamadı:") || !strings.Contains(out, "GRANT SELECT ON CARI TO "+f.user) ||
+	if code == exitOK || !strings.Contains(out, "Bağlanılamadı: veritabanı kullanıcı adını ya da parolayı kabul etmedi (") ||
+		!strings.Contains(out, "GRANT SELECT ON CARI TO "+f.user) ||
 		!strings.Contains(out, "kurulum durdu: veritabanına bağlanılamadı") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	if strings.Contains(out, "yanlis-parola") {
 		t.Error("the password was printed")
+	}
+}
+
+// A database path with a typo: init says the database could not be opened
+// and stops, without the CREATE USER lines, which would send the dealer to
+// the server's users when the path is to be fixed.
+func TestInitDatabaseThatIsNotThere(t *testing.T) {
+	f := newInitFixture(t)
+	wrong := filepath.Join(filepath.Dir(f.path), "YOK", "WOLVOX.FDB")
+	code, out := runInit(t, answers(f.user, f.pass), "init", "--config", filepath.Join(f.dir, "config.yaml"),
+		"--driver", "firebird", "--database", wrong, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port))
+	if code == exitOK || !strings.Contains(out, "Bağlanılamadı: veritabanı açılamadı: ") ||
+		!strings.Contains(out, "kurulum durdu: veritabanına bağlanılamadı") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	if strings.Contains(out, "CREATE USER") || strings.Contains(out, "GRANT SELECT") {
+		t.Errorf("init tells how to create a user for a path that is wrong:\n%s", out)
 	}
 }
 

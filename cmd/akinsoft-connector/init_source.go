@@ -201,8 +201,13 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 	}
 	howTo := howToReadOnly(src.Driver)
 	if err != nil {
+		// The cause in the user's words first ("the database refused the
+		// user name or password"), as check and the status page tell it.
+		err = erp.Explain(err)
 		s.p.say("init.connect_failed", "err", err)
-		s.p.say(howTo, "user", src.User, "database", shown)
+		if userMayBeTheCause(src.Driver, err) {
+			s.p.say(howTo, "user", src.User, "database", shown)
+		}
 		if !s.p.interactive {
 			return false, s.p.errorf("init.stopped_connect", "err", err)
 		}
@@ -239,6 +244,22 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		return false, s.p.errorf("init.stopped_not_read_only", "user", src.User)
 	}
 	return true, nil
+}
+
+// userMayBeTheCause says whether a failed connection may be the user's
+// doing, so that creating the read-only user is what to do about it. A
+// database file that is not there (Firebird), a server that does not
+// answer or answers too late is not: the CREATE USER lines would send the
+// dealer to the wrong place, when the path, host or port is to be fixed.
+func userMayBeTheCause(driver string, err error) bool {
+	switch erp.FailureOf(err) {
+	case erp.FailureUnreachable, erp.FailureTimeout, erp.FailureDropped:
+		return false
+	case erp.FailureMissing:
+		// SQL Server refuses a database the login may not open as missing.
+		return driver == "mssql"
+	}
+	return true
 }
 
 // howToReadOnly is the text that tells how to create the read-only user
