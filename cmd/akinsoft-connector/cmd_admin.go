@@ -125,7 +125,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 	}
 	jsonFlag(g, tokenList, &listJSON)
 	token.AddCommand(&cobra.Command{
-		Use:   "create NAME",
+		Use:   "create " + g.h("help.arg.name"),
 		Short: g.h("help.admin.token.create"),
 		Args:  exactArgs(g, 1, "admin token create prometheus"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -142,7 +142,7 @@ func newAdminCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}, tokenList, &cobra.Command{
-		Use:   "revoke NAME",
+		Use:   "revoke " + g.h("help.arg.name"),
 		Short: g.h("help.admin.token.revoke"),
 		Args:  exactArgs(g, 1, "admin token revoke prometheus"),
 		RunE: func(cmd *cobra.Command, args []string) error {

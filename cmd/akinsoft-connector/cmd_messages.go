@@ -184,7 +184,7 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 	var since config.Duration
 	var channel string
 	cmd := &cobra.Command{
-		Use:   "retry ID... | retry --all-failed [--since 24h] [--channel sms]",
+		Use:   "retry " + g.h("help.arg.ids") + " | retry --all-failed [--since 24h] [--channel sms]",
 		Short: g.h("help.messages.retry"),
 		Long:  g.h("help.messages.retry.long"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -232,7 +232,7 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 func newMessagesRereadCmd(g *globals) *cobra.Command {
 	var o rereadAllOptions
 	cmd := &cobra.Command{
-		Use:   "reread ID... | reread --skipped [--job NAME] [--channel CH] [--problem KIND] [--dry-run]",
+		Use:   "reread " + g.h("help.arg.ids") + " | reread " + g.h("help.arg.reread_skipped"),
 		Short: g.h("help.messages.reread"),
 		Long:  g.h("help.messages.reread.long"),
 		Example: `  akinsoft-connector messages reread 4711
@@ -310,7 +310,7 @@ func newMessagesRereadCmd(g *globals) *cobra.Command {
 
 func newMessagesCancelCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "cancel ID...",
+		Use:   "cancel " + g.h("help.arg.ids"),
 		Short: g.h("help.messages.cancel"),
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -78,7 +78,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 func newForgetCmd(g *globals) *cobra.Command {
 	var dryRun bool
 	cmd := &cobra.Command{
-		Use:   "forget PHONE|EMAIL",
+		Use:   "forget " + g.h("help.arg.recipient"),
 		Short: g.h("help.forget"),
 		Long:  g.h("help.forget.long"),
 		Args:  minArgs(g, 1, "forget [--dry-run] +90 532 123 45 67 | name@example.com"),
@@ -240,7 +240,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 	var note string
 	var listJSON bool
 	add := &cobra.Command{
-		Use:   "add PHONE|EMAIL",
+		Use:   "add " + g.h("help.arg.recipient"),
 		Short: g.h("help.optout.add"),
 		Args:  exactArgs(g, 1, "optout add +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -255,7 +255,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 	}
 	add.Flags().StringVar(&note, "note", "", g.h("help.optout.add.note"))
 	remove := &cobra.Command{
-		Use:   "remove PHONE|EMAIL",
+		Use:   "remove " + g.h("help.arg.recipient"),
 		Short: g.h("help.optout.remove"),
 		Args:  exactArgs(g, 1, "optout remove +905321234567 | name@example.com"),
 		RunE: func(cmd *cobra.Command, args []string) error {

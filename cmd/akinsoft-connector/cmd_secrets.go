@@ -31,9 +31,9 @@ func newSecretsCmd(g *globals) *cobra.Command {
 	open := func() (*vault.Vault, error) { return openVault(g, stateDir, true) }
 
 	set := &cobra.Command{
-		Use:   "set NAME",
+		Use:   "set " + g.h("help.arg.name"),
 		Short: g.h("help.secrets.set"),
-		Args:  exactArgs(g, 1, "secrets set NAME"),
+		Args:  exactArgs(g, 1, "secrets set "+g.h("help.arg.name")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := open()
 			if err != nil {
@@ -81,9 +81,9 @@ func newSecretsCmd(g *globals) *cobra.Command {
 	}
 	jsonFlag(g, list, &listJSON)
 	del := &cobra.Command{
-		Use:   "delete NAME",
+		Use:   "delete " + g.h("help.arg.name"),
 		Short: g.h("help.secrets.delete"),
-		Args:  exactArgs(g, 1, "secrets delete NAME"),
+		Args:  exactArgs(g, 1, "secrets delete "+g.h("help.arg.name")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := open()
 			if err != nil {

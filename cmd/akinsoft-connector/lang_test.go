@@ -93,7 +93,9 @@ func TestWrongWordsAreUsageErrorsInTurkish(t *testing.T) {
 		{[]string{"help", "messages", "lst"}, "bunu mu demek istediniz: list?"},
 		{[]string{"status", "opn"}, `akinsoft-connector status için bilinmeyen komut: "opn"; bunu mu demek istediniz: open?`},
 		{[]string{"check", "now"}, `akinsoft-connector check ek bir sözcük almaz, "now" fazla`},
-		{[]string{"messages", "cancel"}, "kullanım: akinsoft-connector messages cancel ID..."},
+		{[]string{"messages", "cancel"}, "kullanım: akinsoft-connector messages cancel NO..."},
+		{[]string{"secrets", "set"}, "kullanım: akinsoft-connector secrets set AD"},
+		{[]string{"optout", "remove"}, "kullanım: akinsoft-connector optout remove +905321234567 | name@example.com"},
 	}
 	fragments := englishFragments()
 	for _, tc := range cases {
@@ -605,6 +607,31 @@ func TestHelpNamesFlagValuesInTurkish(t *testing.T) {
 	for _, w := range []string{"--config dosya", "--state-dir klasör", "--search klasör", "--ca-file dosya", "--driver metin"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("the Turkish help of init lacks %q:\n%s", w, out)
+		}
+	}
+}
+
+// What a command takes after its name is in the help's language too: the
+// Turkish usage line reads "forget TELEFON|E-POSTA", as README.tr.md writes
+// "messages retry NO", and the English one keeps the library's style.
+func TestUsageLinesNameTheirArgumentsInTheHelpsLanguage(t *testing.T) {
+	noLocale(t)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"forget", "--help"}, "akinsoft-connector forget TELEFON|E-POSTA [seçenekler]"},
+		{[]string{"optout", "add", "--help"}, "akinsoft-connector optout add TELEFON|E-POSTA [seçenekler]"},
+		{[]string{"secrets", "delete", "--help"}, "akinsoft-connector secrets delete AD [seçenekler]"},
+		{[]string{"messages", "retry", "--help"}, "akinsoft-connector messages retry NO... | retry --all-failed"},
+		{[]string{"admin", "token", "create", "--help"}, "akinsoft-connector admin token create AD [seçenekler]"},
+		{[]string{"--lang", "en", "forget", "--help"}, "akinsoft-connector forget PHONE|EMAIL [flags]"},
+		{[]string{"--lang", "en", "messages", "cancel", "--help"}, "akinsoft-connector messages cancel ID... [flags]"},
+	}
+	for _, tc := range cases {
+		code, out, errOut := runCLI(t, tc.args...)
+		if code != exitOK || !strings.Contains(out, tc.want) {
+			t.Errorf("%q: exit %d, want %q:\n%s%s", tc.args, code, tc.want, out, errOut)
 		}
 	}
 }

@@ -128,6 +128,13 @@ func init() {
 		"help.usage.command":    {tr: "[komut]", en: "[command]"},
 		"help.usage.flags_word": {tr: "[seçenekler]", en: "[flags]"},
 		"help.usage.default":    {tr: "varsayılan:", en: "default"},
+		// What a command takes after its name, in its usage line
+		// ("secrets set AD"); README.tr.md writes them so too.
+		"help.arg.name": {tr: "AD", en: "NAME"},
+		"help.arg.ids":  {tr: "NO...", en: "ID..."},
+		"help.arg.reread_skipped": {tr: "--skipped [--job AD] [--channel KANAL] [--problem TÜR] [--dry-run]",
+			en: "--skipped [--job NAME] [--channel CH] [--problem KIND] [--dry-run]"},
+		"help.arg.recipient": {tr: "TELEFON|E-POSTA", en: "PHONE|EMAIL"},
 		// What a flag takes, after its name ("--since süre"); the English
 		// words are the library's own.
 		"help.value.string":   {tr: "metin", en: "string"},
@@ -191,7 +198,7 @@ func init() {
 			en: "also verify each provider's credentials (no message is sent)"},
 
 		"help.secrets": {
-			tr: "Parolaları ve belirteçleri bu makinede şifreli sakla (yapılandırma onları ${secret:NAME} diye anar)",
+			tr: "Parolaları ve belirteçleri bu makinede şifreli sakla (yapılandırma onları ${secret:AD} diye anar)",
 			en: "Store passwords and tokens encrypted on this machine (config refers to them as ${secret:NAME})"},
 		"help.secrets.state_dir": {
 			tr: "kasa klasörü (varsayılan: yapılandırmadaki state_dir)",
@@ -293,8 +300,8 @@ func init() {
 		"help.status.open.no_browser": {tr: "yalnızca adresi yaz", en: "only print the address"},
 
 		"help.messages": {
-			tr: "Giden kutusundaki mesajları listele, yeniden dene ya da iptal et (hizmet çalışırken de olur)",
-			en: "List, retry or cancel messages in the outbox (works while the service runs)"},
+			tr: "Giden kutusundaki mesajları listele, yeniden dene, Wolvox'tan yeniden oku ya da iptal et (hizmet çalışırken de olur)",
+			en: "List, retry, re-read from Wolvox or cancel messages in the outbox (works while the service runs)"},
 		"help.messages.list": {
 			tr: "Mesajları en yeniden başlayarak, alıcılar maskeli listele",
 			en: "List messages, newest first, recipients masked"},
