@@ -317,3 +317,24 @@ func TestInitSpeaksTurkishWhateverTheLocale(t *testing.T) {
 		t.Errorf("init --lang en (exit %d):\n%s", code, out)
 	}
 }
+
+// A folder with no Wolvox database in it: init shows the layout it looked
+// for, and asks for the file's path, in this machine's separators (a Linux
+// server's dealer types slashes, not Windows' backslashes).
+func TestInitShowsTheLayoutInThisMachinesSeparators(t *testing.T) {
+	dir := t.TempDir()
+	code, out := runInit(t, answers("firebird", dir), "init", "--config", filepath.Join(dir, "config.yaml"))
+	if code == exitOK {
+		t.Fatalf("init went on without a database:\n%s", out)
+	}
+	sep := string(filepath.Separator)
+	layout := "…" + sep + "Database_FB" + sep + "<şirket>" + sep + "<yıl>" + sep + "WOLVOX.FDB"
+	for _, want := range []string{"Orada Wolvox veritabanı bulunamadı (" + layout + ").", "Veritabanı dosyasının tam yolu (" + layout + "): "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "{sep}") {
+		t.Errorf("a placeholder is left in the output:\n%s", out)
+	}
+}

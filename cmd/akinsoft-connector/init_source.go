@@ -67,7 +67,7 @@ func (s *setup) database(ctx context.Context) error {
 func (s *setup) firebirdDatabase(src *config.StarterSource) error {
 	var path string
 	if s.p.changed("database") {
-		p, err := s.p.required("database", "")
+		p, err := s.p.required("database", "", "sep", string(filepath.Separator))
 		if err != nil {
 			return err
 		}
@@ -112,8 +112,11 @@ func (s *setup) findCompany() (path, note string, err error) {
 		found = erp.FindWolvox(roots...)
 	}
 	if len(found) == 0 {
-		s.p.say("init.none_found")
-		path, err := s.p.required("database", "")
+		// The layout in the machine's own separators: a Linux server's
+		// dealer types slashes.
+		sep := string(filepath.Separator)
+		s.p.say("init.none_found", "sep", sep)
+		path, err := s.p.required("database", "", "sep", sep)
 		return path, "", err
 	}
 	s.p.say("init.found")
