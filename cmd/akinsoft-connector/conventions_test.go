@@ -90,14 +90,15 @@ func TestServiceActionsInAnyCase(t *testing.T) {
 	}
 }
 
-// A missing config is explained in the reader's language.
+// A missing config is explained in the reader's language, with init, the
+// way README.tr.md makes one, first among the ways to make it.
 func TestMissingConfigInTurkish(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "config.yaml")
 	t.Setenv("LC_ALL", "")
 	t.Setenv("LC_MESSAGES", "")
 	t.Setenv("LANG", "tr_TR.UTF-8")
 	code, _, errOut := runCLI(t, "check", "--config", missing)
-	if code != exitConfig || !strings.Contains(errOut, missing+": yapılandırma dosyası yok") {
+	if code != exitConfig || !strings.Contains(errOut, missing+": yapılandırma dosyası yok (ipucu: akinsoft-connector init ile oluşturun") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }

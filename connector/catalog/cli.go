@@ -5,8 +5,8 @@ package catalog
 func init() {
 	add(map[Key]entry{
 		"cli.config_missing": {
-			tr: "{path}: yapılandırma dosyası yok (ipucu: config.example.yaml dosyasını bu ada kopyalayıp düzenleyin ya da yolu --config ile verin)",
-			en: "{path}: the config file does not exist (hint: copy config.example.yaml to this name and edit it, or give the path with --config)",
+			tr: "{path}: yapılandırma dosyası yok (ipucu: akinsoft-connector init ile oluşturun, config.example.yaml dosyasını bu ada kopyalayıp düzenleyin ya da yolu --config ile verin)",
+			en: "{path}: the config file does not exist (hint: create it with akinsoft-connector init, copy config.example.yaml to this name and edit it, or give the path with --config)",
 		},
 		"cli.config_unreadable": {
 			tr: "{path}: yapılandırma dosyası okunamıyor: {err} (ipucu: dosyanın haklarını denetleyin; Linux'ta komutu root olarak ya da runuser -u akinsoft-connector ile çalıştırın)",
