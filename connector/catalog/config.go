@@ -316,8 +316,8 @@ func init() {
 			tr: "salt okunur bir veritabanı kullanıcısı kullanın",
 			en: "use a read-only database user"},
 		"config.hint.password_ref": {
-			tr: "{ref} yazın ve parolayı `akinsoft-connector secrets set NAME` ile saklayın",
-			en: "write {ref} and store it with `akinsoft-connector secrets set NAME`"},
+			tr: "${secret:AD} yazın ve parolayı `akinsoft-connector secrets set AD` ile saklayın",
+			en: "write ${secret:NAME} and store it with `akinsoft-connector secrets set NAME`"},
 		"config.charset": {
 			tr: "charset WIN1254, UTF8 ya da NONE olmalı, {value} değil",
 			en: "charset must be WIN1254, UTF8 or NONE, not {value}"},
@@ -553,15 +553,15 @@ func init() {
 
 		// Secrets.
 		"config.secret_plain": {
-			tr: "parola ya da belirteç {ref} gibi bir başvuru olmalı, değerin kendisi değil",
-			en: "a password or token must be a reference like {ref}, not the value itself"},
+			tr: "parola ya da belirteç ${secret:AD} gibi bir başvuru olmalı, değerin kendisi değil",
+			en: "a password or token must be a reference like ${secret:NAME}, not the value itself"},
 		"config.hint.secret_plain": {
-			tr: "`akinsoft-connector secrets set NAME` ile saklayın ve buraya {ref} yazın",
-			en: "store it with `akinsoft-connector secrets set NAME` and write {ref} here"},
+			tr: "`akinsoft-connector secrets set AD` ile saklayın ve buraya ${secret:AD} yazın",
+			en: "store it with `akinsoft-connector secrets set NAME` and write ${secret:NAME} here"},
 		"config.env_missing": {tr: "{name} ortam değişkeni tanımlı değil", en: "environment variable {name} is not set"},
 		"config.hint.env_missing": {
-			tr: "ortam değişkenini hizmet için tanımlayın ya da {ref} kullanın",
-			en: "set the environment variable for the service, or use {ref}"},
+			tr: "ortam değişkenini hizmet için tanımlayın ya da ${secret:AD} kullanın",
+			en: "set the environment variable for the service, or use ${secret:NAME}"},
 		"config.secret_no_vault": {tr: "{name} sırrı okunamıyor: kasa yok", en: "secret {name} cannot be read: no vault is available"},
 		"config.secret_missing":  {tr: "{name} sırrı kasada yok", en: "secret {name}: not in the vault"},
 		"config.secret_error":    {tr: "{name} sırrı okunamadı: {err}", en: "secret {name}: {err}"},

@@ -98,7 +98,7 @@ func (c *Config) checkSecretRefs(p *problems) {
 		}
 		if !refPattern.MatchString(string(*f.ptr)) {
 			// Do not echo the value: it is probably a real password.
-			p.add(f.path, say("config.secret_plain", "ref", "${secret:NAME}"), say("config.hint.secret_plain", "ref", "${secret:NAME}"))
+			p.add(f.path, say("config.secret_plain"), say("config.hint.secret_plain"))
 		}
 	}
 }
@@ -119,7 +119,7 @@ func (c *Config) ResolveSecrets(store SecretStore) error {
 		case "env":
 			v, ok := os.LookupEnv(name)
 			if !ok {
-				p.add(f.path, say("config.env_missing", "name", name), say("config.hint.env_missing", "ref", "${secret:NAME}"))
+				p.add(f.path, say("config.env_missing", "name", name), say("config.hint.env_missing"))
 				continue
 			}
 			*f.ptr = Secret(v)

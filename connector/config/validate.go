@@ -149,7 +149,7 @@ func (c *Config) validateSources(p *problems) {
 				p.add(path+".user", say("config.required", "key", "user"), say("config.hint.readonly_user"))
 			}
 			if s.Password == "" {
-				p.add(path+".password", say("config.required", "key", "password"), say("config.hint.password_ref", "ref", "${secret:NAME}"))
+				p.add(path+".password", say("config.required", "key", "password"), say("config.hint.password_ref"))
 			}
 		}
 		if s.Driver == "firebird" {
