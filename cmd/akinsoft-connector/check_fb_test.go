@@ -164,6 +164,11 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 		strings.Count(out, "kabul etmedi") != 1 || !strings.Contains(errOut, "1 sorun var") {
 		t.Fatalf("check: exit %d:\n%s%s", code, out, errOut)
 	}
+	// What to do, with the command that stores the password where this
+	// file's service reads it.
+	if !strings.Contains(out, "(ipucu: config.yaml'da kaynağın user değerini denetleyin ve parolasını `akinsoft-connector secrets set AD --config "+cfgPath+"` ile yeniden saklayın") {
+		t.Errorf("check gives no fix for the password:\n%s", out)
+	}
 	noEnglish(t, out)
 	if strings.Contains(out, "yordam") {
 		t.Errorf("a connection failure is told as reading the stored procedures:\n%s", out)
@@ -201,7 +206,8 @@ func TestWrongPortIsSaidOnce(t *testing.T) {
 	code, out, errOut := runCLI(t, "--lang", "tr", "check", "--config", f.config(t, "", port, ""))
 	if code != exitFailure || strings.Count(out, "bağlanılamadı") != 1 ||
 		!strings.Contains(out, "3 görev aynı nedenle okuyamadı (yeni-faturalar, tahsilat, yeni-cariler): veritabanı sunucusuna ulaşılamadı (kaynak merkez (firebird): ") ||
-		!strings.Contains(errOut, "1 okuma, veritabanı yanıt vermediği için yapılamadı") {
+		!strings.Contains(errOut, "1 okuma, veritabanı yanıt vermediği için yapılamadı") ||
+		!strings.Contains(out, "(ipucu: Wolvox sunucusunun açık olduğunu, kaynağın host ve port değerlerini") {
 		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
 	}
 	noEnglish(t, out)

@@ -180,7 +180,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 	} else if n > 0 {
 		say("cmd.check.forgotten", "n", n)
 	}
-	var shared sharedFailures
+	shared := sharedFailures{file: cfg.File()}
 	defer func() {
 		n, d := shared.say(say)
 		problems, down = problems+n, down+d
@@ -299,9 +299,11 @@ func checkAccess(ctx context.Context, groups map[string]*erp.Group, answered map
 // database, a table the user may not read), by their words: one cause that
 // stops five jobs is said once, with the jobs it stops, and counted once.
 type sharedFailures struct {
+	file  string // the config, for the command a hint tells to run
 	order []string
 	jobs  map[string][]string
-	down  map[string]bool // the database did not answer: not the file's fault
+	down  map[string]bool        // the database did not answer: not the file's fault
+	hints map[string]catalog.Msg // what to do about it, as the status page tells it
 }
 
 // add keeps a job's failed read if it is the source's trouble; it reports
@@ -315,11 +317,12 @@ func (s *sharedFailures) add(job string, err error, lang catalog.Lang) bool {
 	}
 	text := catalog.ErrorText(lang, erp.Explain(err))
 	if s.jobs == nil {
-		s.jobs, s.down = map[string][]string{}, map[string]bool{}
+		s.jobs, s.down, s.hints = map[string][]string{}, map[string]bool{}, map[string]catalog.Msg{}
 	}
 	if _, seen := s.jobs[text]; !seen {
 		s.order = append(s.order, text)
 		s.down[text] = f == erp.FailureUnreachable || f == erp.FailureTimeout || f == erp.FailureDropped
+		s.hints[text] = s.hint(f)
 	}
 	if !slices.Contains(s.jobs[text], job) {
 		s.jobs[text] = append(s.jobs[text], job)
@@ -327,14 +330,40 @@ func (s *sharedFailures) add(job string, err error, lang catalog.Lang) bool {
 	return true
 }
 
+// hint is what to do about a failure of kind f. A table the user may not
+// read has none here: its text already holds the GRANT to run.
+func (s *sharedFailures) hint(f erp.Failure) catalog.Msg {
+	switch f {
+	case erp.FailureLogin:
+		file := s.file
+		if strings.ContainsAny(file, " \t&()'") {
+			file = `"` + file + `"` // as cmd.exe and a shell both take it
+		}
+		return catalog.M("cmd.check.fix.login", "file", file)
+	case erp.FailureUnreachable:
+		return catalog.M("cmd.check.fix.unreachable")
+	case erp.FailureMissing:
+		return catalog.M("cmd.check.fix.missing")
+	case erp.FailureTimeout:
+		return catalog.M("cmd.check.fix.timeout")
+	case erp.FailureDropped:
+		return catalog.M("cmd.check.fix.dropped")
+	}
+	return catalog.Msg{}
+}
+
 // say prints each cause once and returns the problems and, of them, the
 // databases that did not answer.
 func (s *sharedFailures) say(say func(catalog.Key, ...any)) (problems, down int) {
 	for _, text := range s.order {
+		var told any = text
+		if h := s.hints[text]; !h.IsZero() {
+			told = catalog.M("config.with_hint", "msg", text, "hint", h)
+		}
 		if jobs := s.jobs[text]; len(jobs) == 1 {
-			say("cmd.check.job_error", "job", jobs[0], "err", text)
+			say("cmd.check.job_error", "job", jobs[0], "err", told)
 		} else {
-			say("cmd.check.jobs_error", "n", len(jobs), "jobs", strings.Join(jobs, ", "), "err", text)
+			say("cmd.check.jobs_error", "n", len(jobs), "jobs", strings.Join(jobs, ", "), "err", told)
 		}
 		problems++
 		if s.down[text] {

@@ -70,6 +70,23 @@ func init() {
 
 		// check
 		"cmd.check.job_error": {tr: "görev {job}: {err}", en: "job {job}: {err}"},
+		// What to do about a database the jobs could not read, after its
+		// cause; the status page's fixes say the same at more length.
+		"cmd.check.fix.login": {
+			tr: "config.yaml'da kaynağın user değerini denetleyin ve parolasını `akinsoft-connector secrets set AD --config {file}` ile yeniden saklayın; AD, password satırındaki ${secret:AD} içindeki addır",
+			en: "check the source's user in config.yaml and store its password again with `akinsoft-connector secrets set NAME --config {file}`, NAME as in ${secret:NAME} on its password line"},
+		"cmd.check.fix.unreachable": {
+			tr: "Wolvox sunucusunun açık olduğunu, kaynağın host ve port değerlerini (Firebird'de genellikle 3050) ve güvenlik duvarının bu bilgisayara izin verdiğini denetleyin",
+			en: "check that the Wolvox server is on, the source's host and port (Firebird is usually 3050), and that its firewall lets this computer in"},
+		"cmd.check.fix.missing": {
+			tr: "kaynağın database yolunu (Firebird'de sunucunun kendi diskindeki yol) ve kullanıcının o veritabanını açma yetkisi olduğunu denetleyin",
+			en: "check the source's database path (for Firebird, the path on the server's own disk) and that the user may open that database"},
+		"cmd.check.fix.timeout": {
+			tr: "sunucu çok yoğun ya da ağ yavaş olabilir; sürerse kaynağın timeout değerini artırın",
+			en: "the server may be very busy or the network slow; if it goes on, raise the source's timeout"},
+		"cmd.check.fix.dropped": {
+			tr: "Wolvox sunucusunun açık kaldığını ve aradaki ağın (kablo, Wi-Fi, VPN, güvenlik duvarı) bağlantıyı kesmediğini denetleyin",
+			en: "check that the Wolvox server stayed on and that the network in between (cable, Wi-Fi, VPN, firewall) did not cut the connection"},
 		"cmd.check.jobs_error": {
 			tr: "{n} görev aynı nedenle okuyamadı ({jobs}): {err}",
 			en: "{n} jobs could not read, for one cause ({jobs}): {err}"},
