@@ -338,3 +338,14 @@ func TestInitShowsTheLayoutInThisMachinesSeparators(t *testing.T) {
 		t.Errorf("a placeholder is left in the output:\n%s", out)
 	}
 }
+
+// No channel at all: init stops as its other stops read ("kurulum durdu:"),
+// saying how to go on, and not as a success.
+func TestInitWithoutAnyChannelStops(t *testing.T) {
+	f := newInitFixture(t)
+	code, out := runInit(t, answers(f.user, f.pass, "yok", "h", "h"), "init", "--config", filepath.Join(f.dir, "config.yaml"),
+		"--driver", "firebird", "--database", f.path, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port))
+	if code == exitOK || !strings.Contains(out, "kurulum durdu: en az bir kanal gerekir; init'i yeniden çalıştırıp") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
