@@ -134,6 +134,14 @@ func init() {
 		"vault.trailing": {
 			tr: "kasa dosyası bozuk ya da değiştirilmiş: {path} kasadan sonra fazladan veri içeriyor; yedekten geri yükleyin ya da silip sırları yeniden kaydedin",
 			en: "vault file is damaged or was modified: {path} has data after the vault; restore it from a backup or remove it and set the secrets again"},
+		// A key file that is not this machine's: copied from another machine
+		// (DPAPI refuses it, with its own words) or from another system.
+		"vault.key_unusable": {
+			tr: "kasa anahtarı ya da parolası yanlış: {path} bu makinenin kasa anahtarı değil; başka bir makineden ya da Windows'tan kopyalandıysa özgün anahtar dosyasını geri yükleyin ya da {path} ve {file} dosyalarını silip sırları bu makinede secrets set ile yeniden kaydedin",
+			en: "wrong vault key or passphrase: {path} is not this machine's vault key; if it was copied from another machine or from Windows, restore the original key file, or remove {path} and {file} and set the secrets again on this machine"},
+		"vault.key_unusable_os": {
+			tr: "kasa anahtarı ya da parolası yanlış: {path} bu makinede çözülemiyor ({err}); başka bir makineden kopyalandıysa özgün anahtar dosyasını geri yükleyin ya da {path} ve {file} dosyalarını silip sırları bu makinede secrets set ile yeniden kaydedin",
+			en: "wrong vault key or passphrase: {path} cannot be decrypted on this machine ({err}); if it was copied from another machine, restore the original key file, or remove {path} and {file} and set the secrets again on this machine"},
 		"vault.key_missing": {
 			tr: "kasa anahtarı ya da parolası yanlış: {path} anahtar dosyası yok, bu yüzden yanındaki kasa çözülemez; anahtar dosyasını geri yükleyin ya da {file} dosyasını silip sırları yeniden kaydedin",
 			en: "wrong vault key or passphrase: the key file {path} is missing, so the vault beside it cannot be decrypted; restore the key file, or remove {file} and set the secrets again"},

@@ -32,10 +32,11 @@ func loadKeyFile(path string, create bool) ([]byte, error) {
 	}
 	key, err := unprotectKey(blob)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrWrongKey, path, err)
+		// DPAPI's refusal (another machine's key file) in its own words.
+		return nil, catalog.Errorf("vault.key_unusable_os", "path", path, "file", fileName, "err", err).Wrapping(ErrWrongKey)
 	}
 	if len(key) != keySize {
-		return nil, fmt.Errorf("%w: %s does not hold a %d-byte vault key", ErrWrongKey, path, keySize)
+		return nil, catalog.Errorf("vault.key_unusable", "path", path, "file", fileName).Wrapping(ErrWrongKey)
 	}
 	return key, nil
 }

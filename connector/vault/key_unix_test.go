@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/internal/testdir"
 )
 
@@ -104,5 +105,30 @@ func TestForeignOwnedKeyFileRefused(t *testing.T) {
 	_, err := mustOpen(t, dir).Get("canary")
 	if !errors.Is(err, ErrInsecureKeyFile) || !strings.Contains(err.Error(), "belongs to uid 4242") {
 		t.Fatalf("Get with a key file owned by uid 4242 = %v; want ErrInsecureKeyFile", err)
+	}
+}
+
+// A key file that is not this machine's (a Windows state folder copied to
+// Linux holds a DPAPI blob): the vault says so in the reader's language and
+// how to go on, not the bare "does not hold a 32-byte vault key".
+func TestForeignKeyFileIsToldInTurkish(t *testing.T) {
+	dir := testdir.New(t)
+	if err := mustOpen(t, dir).Set("canary", canary); err != nil {
+		t.Fatal(err)
+	}
+	key := filepath.Join(dir, keyName)
+	if err := os.WriteFile(key, make([]byte, 230), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v, err := Open(dir)
+	if err == nil {
+		_, err = v.Get("canary")
+	}
+	if !errors.Is(err, ErrWrongKey) {
+		t.Fatalf("Get with a foreign key file = %v; want ErrWrongKey", err)
+	}
+	want := key + " bu makinenin kasa anahtarı değil; başka bir makineden ya da Windows'tan kopyalandıysa"
+	if got := catalog.ErrorText(catalog.TR, err); !strings.Contains(got, want) {
+		t.Errorf("the error reads %q; want it to contain %q", got, want)
 	}
 }
