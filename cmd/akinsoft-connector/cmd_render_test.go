@@ -88,7 +88,7 @@ func TestRenderErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--job", "nope"}, exitUsage, `job "nope" is not in`},
+		{[]string{"--job", "nope"}, exitUsage, `no job named "nope" in`}, // as run --once --job says it
 		{[]string{}, exitUsage, "render needs --job"},
 		{[]string{"--job", "new-invoices", "--key", "1", "--limit", "2"}, exitUsage, "either --key or --limit"},
 		{[]string{"--job", "new-invoices", "--source", "other"}, exitUsage, `source "other" is not configured`},

@@ -360,7 +360,7 @@ func init() {
 		// render
 		"cmd.render.needs_job":    {tr: "render için --job AD gerekli", en: "render needs --job NAME"},
 		"cmd.render.key_or_limit": {tr: "ya --key ya da --limit kullanın, ikisini birden değil", en: "use either --key or --limit, not both"},
-		"cmd.render.no_job":       {tr: "{name} görevi {file} içinde yok; görevler: {jobs}", en: "job {name} is not in {file}; jobs: {jobs}"},
+		"cmd.render.no_job":       {tr: "{file} içinde {name} adlı görev yok (görevler: {jobs})", en: "no job named {name} in {file} (jobs: {jobs})"},
 		"cmd.render.no_source":    {tr: "{name} kaynağı tanımlı değil", en: "source {name} is not configured"},
 		"cmd.render.absent":       {tr: "uyarı: kaynak {source}: {note}", en: "warning: source {source}: {note}"},
 		"cmd.render.no_row": {
