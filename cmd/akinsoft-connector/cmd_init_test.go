@@ -349,3 +349,23 @@ func TestInitWithoutAnyChannelStops(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
+
+// A sender title with a Turkish letter is refused where it is typed, in
+// check's words, before NetGSM is asked: it went into the config unchecked
+// and came back as an unclassified NetGSM error, in English, naming a line
+// of a file not yet written.
+func TestInitRefusesATurkishSenderTitle(t *testing.T) {
+	f := newInitFixture(t)
+	cfgPath := filepath.Join(f.dir, "config.yaml")
+	code, out := runInit(t, answers(f.user, f.pass, "netgsm", f.fake.User, f.fake.Password, "GÜNEŞ"), "init", "--config", cfgPath,
+		"--driver", "firebird", "--database", f.path, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port),
+		"--netgsm-url", f.fake.URL(), "--ca-file", f.caFile)
+	if code == exitOK || !strings.Contains(out, `msgheader "GÜNEŞ" geçersiz (ipucu: onaylı gönderici başlığı: 3-11 karakter, Türkçe harf olmadan)`) {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, bad := range []string{"sınıflandırılmamış", "NetGSM kabul etmedi", "config.yaml:", "is not valid"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output has %q:\n%s", bad, out)
+		}
+	}
+}

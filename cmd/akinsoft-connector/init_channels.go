@@ -30,11 +30,13 @@ func (s *setup) channels(ctx context.Context) error {
 	case "netgsm":
 		url, _ := s.p.ask("netgsm-url", "")
 		ch := &config.StarterChannel{Provider: "netgsm", URL: url, CAFile: caFile, Secret: "netgsm"}
-		err = s.provider(ctx, "sms", ch, []field{{"netgsm-user", &ch.User, ""}, {"netgsm-password", nil, ""}, {"netgsm-header", &ch.Sender, ""}})
+		err = s.provider(ctx, "sms", ch, []field{{key: "netgsm-user", dst: &ch.User}, {key: "netgsm-password"},
+			{key: "netgsm-header", dst: &ch.Sender, check: s.msgHeader}})
 	case "mutlucell":
 		url, _ := s.p.ask("mutlucell-url", "")
 		ch := &config.StarterChannel{Provider: "mutlucell", URL: url, CAFile: caFile, Secret: "mutlucell"}
-		err = s.provider(ctx, "sms", ch, []field{{"mutlucell-user", &ch.User, ""}, {"mutlucell-password", nil, ""}, {"mutlucell-originator", &ch.Sender, ""}})
+		err = s.provider(ctx, "sms", ch, []field{{key: "mutlucell-user", dst: &ch.User}, {key: "mutlucell-password"},
+			{key: "mutlucell-originator", dst: &ch.Sender}})
 	}
 	if err != nil {
 		return err
@@ -44,7 +46,7 @@ func (s *setup) channels(ctx context.Context) error {
 	} else if ok {
 		url, _ := s.p.ask("whatsapp-url", "")
 		ch := &config.StarterChannel{Provider: "whatsapp_cloud", URL: url, CAFile: caFile, Secret: "whatsapp_token"}
-		if err := s.provider(ctx, "whatsapp", ch, []field{{"whatsapp-phone-id", &ch.PhoneID, ""}, {"whatsapp-token", nil, ""}}); err != nil {
+		if err := s.provider(ctx, "whatsapp", ch, []field{{key: "whatsapp-phone-id", dst: &ch.PhoneID}, {key: "whatsapp-token"}}); err != nil {
 			return err
 		}
 	}
@@ -53,8 +55,8 @@ func (s *setup) channels(ctx context.Context) error {
 	} else if ok {
 		ch := &config.StarterChannel{Provider: "smtp", CAFile: caFile, Secret: "smtp", Port: 587}
 		port := "587"
-		fields := []field{{"smtp-host", &ch.Host, ""}, {"smtp-port", &port, "587"}, {"smtp-user", &ch.User, ""},
-			{"smtp-password", nil, ""}, {"smtp-from", &ch.Sender, ""}}
+		fields := []field{{key: "smtp-host", dst: &ch.Host}, {key: "smtp-port", dst: &port, def: "587"}, {key: "smtp-user", dst: &ch.User},
+			{key: "smtp-password"}, {key: "smtp-from", dst: &ch.Sender}}
 		if err := s.provider(ctx, "email", ch, fields, func() { ch.Port, _ = strconv.Atoi(port) }); err != nil {
 			return err
 		}
@@ -68,9 +70,21 @@ func (s *setup) channels(ctx context.Context) error {
 // field is one answer a provider needs: into dst, or into the vault (a
 // nil dst is the secret).
 type field struct {
-	key string
-	dst *string
-	def string
+	key   string
+	dst   *string
+	def   string
+	check func(string) error // what the config would refuse, asked again at once
+}
+
+// msgHeader refuses a NetGSM sender title check would refuse (a Turkish
+// letter, more than 11 characters) when it is typed, in check's words: it
+// went into the config unchecked, and came back as an unclassified NetGSM
+// error in English, naming a line of a file not yet written.
+func (s *setup) msgHeader(h string) error {
+	if msg, hint := config.MsgHeaderProblem(h); !msg.IsZero() {
+		return errors.New(catalog.M("config.with_hint", "msg", msg, "hint", hint).In(s.l))
+	}
+	return nil
 }
 
 // provider asks for a channel's fields until its provider accepts them
@@ -94,6 +108,13 @@ func (s *setup) provider(ctx context.Context, channel string, ch *config.Starter
 				var n int
 				n, err = s.port(def)
 				v = strconv.Itoa(n)
+			} else if f.check != nil {
+				v, err = s.p.askValid(f.key, def, func(a string) (string, error) {
+					if a == "" {
+						return "", s.p.errorf("init.empty")
+					}
+					return a, f.check(a)
+				})
 			} else {
 				v, err = s.p.required(f.key, def)
 			}

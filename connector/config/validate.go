@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 	"golang.org/x/net/idna"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
@@ -192,8 +193,8 @@ func (c *Config) validateChannels(p *problems) {
 			if ch.NetGSM.UserCode == "" {
 				p.add(path+".netgsm.usercode", say("config.required", "key", "usercode"), noHint)
 			}
-			if h := ch.NetGSM.MsgHeader; h == "" || len(h) > 11 || !isASCII(h) {
-				p.add(path+".netgsm.msgheader", say("config.msgheader", "value", quote(h)), say("config.hint.msgheader"))
+			if msg, hint := MsgHeaderProblem(ch.NetGSM.MsgHeader); !msg.IsZero() {
+				p.add(path+".netgsm.msgheader", msg, hint)
 			}
 		}
 		if ch.Mutlucell != nil && ch.Mutlucell.Originator == "" {
@@ -471,6 +472,16 @@ func presetColumns(p erp.Preset) []string {
 	}
 	slices.Sort(cols)
 	return cols
+}
+
+// MsgHeaderProblem says what is wrong with h as a NetGSM sender title
+// (msgheader), and the hint; both are zero when NetGSM can take it. check
+// and init's question share it.
+func MsgHeaderProblem(h string) (msg, hint catalog.Msg) {
+	if h == "" || len(h) > 11 || !isASCII(h) {
+		return say("config.msgheader", "value", quote(h)), say("config.hint.msgheader")
+	}
+	return noHint, noHint
 }
 
 func isASCII(s string) bool {
