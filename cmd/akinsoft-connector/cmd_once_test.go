@@ -51,6 +51,13 @@ func TestRunOnceBackfillWithProgress(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "0 messages queued") || !strings.Contains(out, "sent: 0 ") {
 		t.Errorf("second run --once (exit %d) should find nothing new:\n%s\n%s", code, out, errOut)
 	}
+	// The same summary in Turkish: "0 mesaj nedeniyle atlandı" read as
+	// "skipped because of 0 messages".
+	code, out, errOut = runCLI(t, "--lang", "tr", "run", "--once", "--config", path)
+	if code != exitOK || !strings.Contains(out, "0 mesaj kuyruğa alındı, 0 mesaj atlandı (nedeni giden kutusunda)") ||
+		!strings.Contains(out, "gönderildi: sağlayıcılar 0 mesajı kabul etti") {
+		t.Errorf("third run --once (exit %d) in Turkish:\n%s\n%s", code, out, errOut)
+	}
 }
 
 func TestRunOnceRefusedWhileTheServiceRuns(t *testing.T) {

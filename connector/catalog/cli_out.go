@@ -270,13 +270,13 @@ func init() {
 		"cmd.once.rows_progress": {tr: "görev {job}: satırlar", en: "job {job}: rows"},
 		"cmd.once.job_failed":    {tr: "görev {job}: {rows} satırdan sonra başarısız: {err}", en: "job {job}: failed after {rows} rows: {err}"},
 		"cmd.once.job_done": {
-			tr: "görev {job}: {rows} satır okundu, {queued} mesaj kuyruğa alındı, {skipped} mesaj nedeniyle atlandı",
+			tr: "görev {job}: {rows} satır okundu, {queued} mesaj kuyruğa alındı, {skipped} mesaj atlandı (nedeni giden kutusunda)",
 			en: "job {job}: {rows} rows read, {queued} messages queued, {skipped} skipped with a reason"},
 		"cmd.once.waits": {
 			tr: "görev {job}: çalıştırılmadı: kendi gününde ve saatinde gönderir ve kaçırdığı bir çalışması yok; sonraki çalışması {next}. Şimdi çalıştırmak için: {cmd}",
 			en: "job {job}: not run: it sends on its scheduled day and time and has missed no scheduled run; its next run is {next}. To run it now: {cmd}"},
 		"cmd.once.sending": {tr: "gönderiliyor", en: "sending"},
-		"cmd.once.sent":    {tr: "gönderildi: {n} mesajı sağlayıcılar kabul etti", en: "sent: {n} accepted by the providers"},
+		"cmd.once.sent":    {tr: "gönderildi: sağlayıcılar {n} mesajı kabul etti", en: "sent: {n} accepted by the providers"},
 		"cmd.once.part.retry": {
 			tr: "{n} sonra yeniden denenecek (sağlayıcı meşgul ya da ulaşılamıyor, ya da kanal durduruldu)",
 			en: "{n} to be retried later (provider busy or unreachable, or channel paused)"},
