@@ -37,7 +37,7 @@ func newMessagesListCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: g.h("help.messages.list"),
-		Example: `  akinsoft-connector messages list --status failed --since 24h
+		Example: `  akinsoft-connector messages list --status ` + g.h("help.messages.list.example_status") + ` --since 24h
   akinsoft-connector messages list --channel sms --job new-invoices`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

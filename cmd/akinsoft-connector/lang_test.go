@@ -635,3 +635,13 @@ func TestUsageLinesNameTheirArgumentsInTheHelpsLanguage(t *testing.T) {
 		}
 	}
 }
+
+// messages list's example names the state in the help's language, as
+// README.tr.md does (the list takes either language's name).
+func TestMessagesListExampleInTurkish(t *testing.T) {
+	noLocale(t)
+	code, out, errOut := runCLI(t, "messages", "list", "--help")
+	if code != exitOK || !strings.Contains(out, "akinsoft-connector messages list --status başarısız --since 24h") {
+		t.Errorf("exit %d:\n%s%s", code, out, errOut)
+	}
+}

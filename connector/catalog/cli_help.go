@@ -299,6 +299,9 @@ func init() {
 			en: "Open the status page in the browser (the Start-menu entry runs this)"},
 		"help.status.open.no_browser": {tr: "yalnızca adresi yaz", en: "only print the address"},
 
+		// The state in the example of messages list, as README.tr.md
+		// writes it: the list takes either language's name.
+		"help.messages.list.example_status": {tr: "başarısız", en: "failed"},
 		"help.messages": {
 			tr: "Giden kutusundaki mesajları listele, yeniden dene, Wolvox'tan yeniden oku ya da iptal et (hizmet çalışırken de olur)",
 			en: "List, retry, re-read from Wolvox or cancel messages in the outbox (works while the service runs)"},
