@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +90,10 @@ func newSecretsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := v.Delete(args[0]); err != nil {
+			if err := v.Delete(args[0]); errors.Is(err, vault.ErrNotFound) {
+				// Not the vault's "run secrets set": the names it holds.
+				return &usageError{g.say("cmd.secrets.delete_not_found", "name", strconv.Quote(args[0]), "cmd", commandLine(g, "secrets", "list"))}
+			} else if err != nil {
 				return err
 			}
 			fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.secrets.deleted", "name", args[0]))

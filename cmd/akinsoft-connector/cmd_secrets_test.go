@@ -62,6 +62,13 @@ func TestSecretsLifecycleNeverShowsTheValue(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("secrets delete: %s", out)
 	}
+	// Deleting it again is refused as asked (exit 2), pointing at the
+	// names the vault holds, not at storing the secret.
+	code, out, errOut := runCLI(t, "--lang", "tr", "secrets", "delete", "wolvox_db", "--config", cfg)
+	if code != exitUsage || !strings.Contains(errOut, `kasada "wolvox_db" adlı sır yok; kayıtlı adlar için: akinsoft-connector secrets list --config `+cfg) ||
+		strings.Contains(out+errOut, "secrets set") {
+		t.Fatalf("secrets delete of a secret not there: exit %d: %s%s", code, out, errOut)
+	}
 	if strings.Contains(all.String(), canary) {
 		t.Fatalf("a secret value was printed:\n%s", all.String())
 	}

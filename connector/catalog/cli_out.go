@@ -378,6 +378,9 @@ func init() {
 		"cmd.render.template":     {tr: "şablon", en: "template"},
 
 		// secrets, admin
+		"cmd.secrets.delete_not_found": {
+			tr: "kasada {name} adlı sır yok; kayıtlı adlar için: {cmd}",
+			en: "the vault holds no secret named {name}; for the names it holds: {cmd}"},
 		"cmd.secrets.config_missing": {
 			tr: "{file} yapılandırma dosyası yok, bu yüzden sırrın hangi durum klasörüne yazılacağı bilinmiyor: yolu düzeltin ya da klasörü --state-dir ile verin",
 			en: "the config file {file} does not exist, so the state folder for the secret is not known: fix the path or give the folder with --state-dir"},
