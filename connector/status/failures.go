@@ -32,6 +32,9 @@ const (
 	// failOther: anything else, or a code whose cause is not one of these
 	// for certain: the list says why.
 	failOther = "refused"
+	// failRefusal: the customer refused it (no İYS consent, WhatsApp's
+	// marketing opt-out): nothing to fix, and nothing to read again.
+	failRefusal = "customer_refused"
 	// notAFailure: the code never marks a failed message (a check's
 	// answer, a delivery on its way, a report, balance or inbox query).
 	notAFailure = "not a failure"
@@ -40,7 +43,7 @@ const (
 // failOrder decides a failure whose reason names several codes (a report
 // inside "not delivered", an operator's error code around a report's
 // status): the first kind here that one of its codes shows.
-var failOrder = []string{failAbroad, failRecipient, failContent, failOther}
+var failOrder = []string{failRefusal, failAbroad, failRecipient, failContent, failOther}
 
 // failKinds is the kind of problem each provider reason shows on a failed
 // message, by its code: what the message failed with when the provider
@@ -80,10 +83,10 @@ var failKinds = map[string]string{
 	"netgsm.report.15": failRecipient, // blacklisted
 	"netgsm.report.2":  failOther, "netgsm.report.4": failOther, "netgsm.report.11": failOther,
 	"netgsm.report.12": failOther, "netgsm.report.13": failOther, "netgsm.report.14": failOther,
-	"netgsm.report.16": failOther, // no İYS consent: the refusal is recorded as such
+	"netgsm.report.16": failRefusal, // İYS: the customer gave no consent
 	"netgsm.report.17": failOther, "netgsm.report.103": failOther,
 	netgsm.ReasonReportStatus:  failOther,
-	netgsm.ReasonOperatorError: byParts, // the report's status decides
+	netgsm.ReasonOperatorError: byParts, // its error number (netgsmErrors), then the report's status
 	"netgsm.report.1":          notAFailure, netgsm.ReasonWaiting: notAFailure,
 	netgsm.ReasonHeadersUnreadable: notAFailure, netgsm.ReasonCheckOK: notAFailure,
 	netgsm.ReasonReportInterrupted: notAFailure, netgsm.ReasonReportUnreadable: notAFailure,
@@ -125,7 +128,7 @@ var failKinds = map[string]string{
 	"whatsapp.132016":         failContent,
 	whatsapp.ReasonNoTemplate: failContent,
 	"whatsapp.100":            failOther, "whatsapp.131009": failOther, // a parameter: the number or the text
-	"whatsapp.131050": failOther, // the recipient stopped marketing messages: recorded as a refusal
+	"whatsapp.131050": failRefusal, // the recipient stopped marketing messages (recorded as an opt-out)
 	"whatsapp.131052": failOther, "whatsapp.131053": failOther, "whatsapp.135000": failOther,
 	"whatsapp.0": failOther, "whatsapp.3": failOther, "whatsapp.10": failOther, "whatsapp.190": failOther,
 	"whatsapp.368": failOther, "whatsapp.131005": failOther, "whatsapp.131031": failOther, "whatsapp.131042": failOther,
@@ -162,16 +165,43 @@ var failKinds = map[string]string{
 	console.ReasonShuttingDown: failOther, console.ReasonWriteFailed: failOther,
 }
 
+// netgsmErrors is the kind of problem of the per-number error NetGSM's
+// report gives beside a failed status (ReasonOperatorError's "error"):
+// what the operator says of the number decides before the status, which
+// is often only "delivery error". One it does not list (a full mailbox,
+// a phone off or busy, a system error) leaves the status to decide.
+var netgsmErrors = map[string]string{
+	"104": failRecipient, // line inactive
+	"105": failRecipient, // wrong number
+	"106": failRecipient, // SMS refused: the number is blacklisted
+	"112": failRecipient, // the device is closed to SMS
+	"113": failRecipient, // the device does not take SMS
+	"115": failRecipient, // calls barred
+	"116": failRecipient, // unidentified subscriber
+	"117": failRecipient, // illegal subscriber
+}
+
 // failKind is the kind of problem of a failed message with reason r: the
 // first of failOrder one of its codes shows, and the generic group for a
 // reason whose codes show none (one stored before codes, a code of a
 // later version).
 func failKind(r mapping.Reason) string {
 	best := len(failOrder) - 1
-	for _, c := range reasonCodes(r, nil) {
-		if i := slices.Index(failOrder, failKinds[c]); i >= 0 && i < best {
+	var walk func(r mapping.Reason)
+	walk = func(r mapping.Reason) {
+		kind := failKinds[r.Code]
+		if r.Code == netgsm.ReasonOperatorError {
+			if k, ok := netgsmErrors[r.Args["error"]]; ok {
+				kind = k
+			}
+		}
+		if i := slices.Index(failOrder, kind); i >= 0 && i < best {
 			best = i
 		}
+		for _, p := range r.Parts {
+			walk(p)
+		}
 	}
+	walk(r)
 	return failOrder[best]
 }

@@ -130,7 +130,10 @@ func Problem(st outbox.Status, channel string, r mapping.Reason) string {
 	case outbox.StatusHeld:
 		return "held"
 	case outbox.StatusFailed:
-		return failKind(r)
+		if kind := failKind(r); kind != failRefusal {
+			return kind
+		}
+		return "" // the customer's refusal: nothing to fix
 	case outbox.StatusSkipped:
 	default:
 		return ""

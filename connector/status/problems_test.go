@@ -136,7 +136,7 @@ func TestEveryProviderReasonHasItsKind(t *testing.T) {
 		}
 	}
 	for _, kind := range failOrder {
-		if !slices.Contains(problemKinds, kind) {
+		if kind != failRefusal && !slices.Contains(problemKinds, kind) {
 			t.Errorf("the failures' kind %q is not among the page's problemKinds", kind)
 		}
 	}
@@ -179,6 +179,10 @@ func TestProblemOfAFailure(t *testing.T) {
 		{"an unknown WhatsApp code", "whatsapp", r(whatsapp.ReasonRefused), failOther},
 		{"a reason stored before codes", "sms", mapping.Reason{Detail: "invalid number"}, failOther},
 		{"a code this version does not know", "sms", r("netgsm.from_a_later_version"), failOther},
+		{"NetGSM: a wrong number, as a delivery error", "sms",
+			undelivered(with(r(netgsm.ReasonOperatorError, "error", "105"), r("netgsm.report.12"))), failRecipient},
+		{"NetGSM: closed to SMS", "sms", undelivered(with(r(netgsm.ReasonOperatorError, "error", "112"), r("netgsm.report.12"))), failRecipient},
+		{"NetGSM: the phone was off", "sms", undelivered(with(r(netgsm.ReasonOperatorError, "error", "102"), r("netgsm.report.2"))), failOther},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := Problem(outbox.StatusFailed, tc.channel, tc.why); got != tc.want {
@@ -190,8 +194,34 @@ func TestProblemOfAFailure(t *testing.T) {
 		})
 	}
 	for _, kind := range failOrder {
-		if !slices.Contains(rereadKinds, kind) {
+		if kind != failRefusal && !slices.Contains(rereadKinds, kind) {
 			t.Errorf("failed messages of kind %q cannot be read again from Wolvox (rereadKinds)", kind)
+		}
+	}
+}
+
+// A customer's refusal reported by the provider is no problem to fix and
+// is never read again from Wolvox: a bulk re-read must not queue it to be
+// refused once more.
+func TestACustomersRefusalIsNoProblem(t *testing.T) {
+	undelivered := func(code string) mapping.Reason {
+		return mapping.Reason{Code: dispatch.ReasonNotDelivered, Parts: []mapping.Reason{mapping.R(code)}}
+	}
+	for _, tc := range []struct {
+		channel string
+		why     mapping.Reason
+	}{
+		{"sms", undelivered("netgsm.report.16")},
+		{"sms", mapping.Reason{Code: dispatch.ReasonNotDelivered, Parts: []mapping.Reason{
+			{Code: netgsm.ReasonOperatorError, Args: map[string]string{"error": "105"}, Parts: []mapping.Reason{mapping.R("netgsm.report.16")}}}}},
+		{"whatsapp", mapping.R("whatsapp.131050")},
+		{"whatsapp", undelivered("whatsapp.131050")},
+	} {
+		if got := Problem(outbox.StatusFailed, tc.channel, tc.why); got != "" {
+			t.Errorf("Problem(failed, %s, %s) = %q, want none", tc.channel, tc.why, got)
+		}
+		if Rereadable(outbox.StatusFailed, tc.channel, tc.why) {
+			t.Errorf("a message the customer refused (%s) can be read again", tc.why)
 		}
 	}
 }
