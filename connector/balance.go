@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
@@ -59,17 +60,17 @@ func (d *Daemon) CheckBalances(ctx context.Context) bool {
 			continue
 		}
 		ch := d.cfg.Channels.ByName()[name]
-		threshold := 0.0
+		var lc config.LowCredit // none: no alert
 		if ch.LowCredit != nil {
-			threshold = *ch.LowCredit
+			lc = *ch.LowCredit
 		}
-		c := status.NewCredit(name, ch.Provider, bs, threshold, d.now())
+		c := status.NewCredit(name, ch.Provider, bs, lc, d.now())
 		d.metrics.SetCredit(c)
 		if c.Low {
 			// What the account holds as the page says it ("39 TL"), in
 			// the log's language: not the program's structure.
 			d.log.Warn("log.balance.low",
-				"channel", name, "low_credit", threshold, "balances", c.Amounts(d.cfg.Language.Lang()))
+				"channel", name, "low_credit", lc, "balances", c.Amounts(d.cfg.Language.Lang()))
 		}
 	}
 	return found

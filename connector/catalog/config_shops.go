@@ -48,5 +48,17 @@ func init() {
 			en: "the shop owner's e-mail address or mobile number"},
 		"config.shops.low_credit":      {tr: "low_credit eksi olamaz", en: "low_credit must not be negative"},
 		"config.hint.shops.low_credit": {tr: "0 uyarıyı kapatır", en: "0 turns the alert off"},
+		"config.shops.low_credit_number": {
+			tr: "low_credit sınırı bir sayı olmalı, {value} değil",
+			en: "a low_credit line must be a number, not {value}"},
+		"config.hint.shops.low_credit_number": {
+			tr: "tek sayı her bakiye için aynı sınırdır (low_credit: 100); birim başına sınır: low_credit: {TL: 50, sms: 500, packages: 200}",
+			en: "one number is the same line for every balance (low_credit: 100); a line per unit: low_credit: {TL: 50, sms: 500, packages: 200}"},
+		"config.shops.low_credit_unit": {
+			tr: "low_credit birimi TL, sms ya da packages olmalı, {unit} değil{suggest}",
+			en: "a low_credit unit must be TL, sms or packages, not {unit}{suggest}"},
+		"config.hint.shops.low_credit_unit": {
+			tr: "TL: NetGSM'in TL bakiyesi; sms: SMS kredisi (Mutlucell); packages: NetGSM'in kendi adıyla bildirdiği paketler (\"Sms Hizmeti - Giden\")",
+			en: "TL: NetGSM's TL credit; sms: SMS credits (Mutlucell); packages: the packages NetGSM names itself (\"Sms Hizmeti - Giden\")"},
 	})
 }

@@ -14,6 +14,8 @@ func init() {
 		"page.locked":       {tr: "Çok fazla hatalı deneme. Saat {a:abl} sonra tekrar deneyin.", en: "Too many failed attempts. Try again after {a}."},
 		"page.low_credit": {tr: "Sağlayıcı bakiyesi düşük ({balances}; sınır {threshold}): mesajlar durmadan önce hesaba kredi yükleyin",
 			en: "The provider's balance is low ({balances}; limit {threshold}): top up the account before messages stop"},
+		"page.low_credit_each": {tr: "Sağlayıcı bakiyesi düşük ({lines}): mesajlar durmadan önce hesaba kredi yükleyin",
+			en: "The provider's balance is low ({lines}): top up the account before messages stop"},
 		"page.today":       {tr: "Bugün", en: "Today"},
 		"page.week":        {tr: "Bu hafta", en: "This week"},
 		"page.channel":     {tr: "Kanal", en: "Channel"},

@@ -80,6 +80,8 @@ func init() {
 		"summary.credit":      {tr: "{channel} ({provider}) bakiyesi: {balances}.", en: "{channel} ({provider}) balance: {balances}."},
 		"summary.credit_low": {tr: "  Bakiye {threshold} sınırının altında: mesajlar durmadan önce hesaba kredi yükleyin.",
 			en: "  The balance is under {threshold}: top up the account before messages stop."},
+		"summary.credit_low_each": {tr: "  Bakiye sınırının altında ({lines}): mesajlar durmadan önce hesaba kredi yükleyin.",
+			en: "  The balance is under its limit ({lines}): top up the account before messages stop."},
 		"summary.short": {tr: "Özet {date}: {sent} gönderildi, {delivered} teslim, {failed} başarısız, {skipped} atlandı, {refusals} ret.",
 			en: "Summary {date}: {sent} sent, {delivered} delivered, {failed} failed, {skipped} skipped, {refusals} refusals."},
 		"summary.short_held": {tr: "{count} mesaj karar bekliyor.", en: "{count} messages wait for a decision."},
@@ -90,6 +92,8 @@ func init() {
 		"balance.tl":    {tr: "{amount} TL", en: "{amount} TL"},
 		"balance.sms":   {tr: "{amount} SMS kredisi", en: "{amount} SMS credits"},
 		"balance.named": {tr: "{name}: {amount}", en: "{name}: {amount}"},
+		// A balance with the low_credit line it is compared with.
+		"balance.with_line": {tr: "{balance}, sınır {threshold}", en: "{balance}, limit {threshold}"},
 		// A job whose last read failed sends nothing new: the owner hears of
 		// it here too, not only on a status page nobody opens. Only the kind
 		// of trouble is told, never the driver's words (they can quote the

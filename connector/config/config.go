@@ -149,8 +149,10 @@ type Channel struct {
 	ReportEvery Duration `yaml:"report_every"`
 	// LowCredit alerts when the provider's balance falls under it (NetGSM,
 	// Mutlucell; default 100, 0 turns it off): the status page, the metrics
-	// and the daily summary say so.
-	LowCredit *float64   `yaml:"low_credit"`
+	// and the daily summary say so. One number is the line of every balance
+	// whatever its unit; a line per unit is {TL: 50, sms: 500, packages:
+	// 200}, where a unit not given is not compared.
+	LowCredit *LowCredit `yaml:"low_credit"`
 	NetGSM    *NetGSM    `yaml:"netgsm"`
 	Mutlucell *Mutlucell `yaml:"mutlucell"`
 	WhatsApp  *WhatsApp  `yaml:"whatsapp_cloud"`

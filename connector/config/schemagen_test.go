@@ -111,6 +111,16 @@ func valueSchema(t reflect.Type) *jsonschema.Schema {
 	case reflect.TypeOf(InFlight(0)):
 		return &jsonschema.Schema{Type: "integer", Minimum: json.Number("1"), Maximum: json.Number(strconv.Itoa(MaxInFlight)),
 			Description: "A whole number from 1 to 64."}
+	case reflect.TypeOf(LowCredit{}):
+		line := func() *jsonschema.Schema { return &jsonschema.Schema{Type: "number", Minimum: json.Number("0")} }
+		units := jsonschema.NewProperties()
+		for _, u := range CreditUnits {
+			units.Set(string(u), line())
+		}
+		byUnit := &jsonschema.Schema{Type: "object", Properties: units, AdditionalProperties: jsonschema.FalseSchema}
+		return &jsonschema.Schema{OneOf: []*jsonschema.Schema{line(), byUnit},
+			Description: "A number, or numbers by unit (TL: NetGSM's TL credit, sms: SMS credits, packages: the packages NetGSM names itself); each 0 or more.",
+			Examples:    []any{100, map[string]any{"TL": 50, "sms": 500}}}
 	case reflect.TypeOf(Secret("")):
 		return str("A reference, never the value: ${secret:NAME} (stored with `akinsoft-connector secrets set NAME`) or ${env:NAME}.",
 			secretPat, "${secret:wolvox_db}")

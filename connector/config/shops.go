@@ -116,8 +116,7 @@ func (c *Config) applyShopDefaults() {
 	}
 	for _, ch := range c.Channels.ByName() {
 		if ch.LowCredit == nil && (ch.NetGSM != nil || ch.Mutlucell != nil) {
-			v := DefaultLowCredit
-			ch.LowCredit = &v
+			ch.LowCredit = &LowCredit{every: DefaultLowCredit}
 		}
 	}
 }
@@ -171,11 +170,6 @@ func (c *Config) validateShops(p *problems) {
 			p.add("daily_summary.to", say("config.required", "key", "to"), say("config.hint.shops.summary_to"))
 		} else if _, err := mapping.NormalizeRecipient(d.Channel, d.To, c.Formats.PhoneRegion); err != nil {
 			p.add("daily_summary.to", say("config.staff_unreachable", "value", quote(d.To), "channel", d.Channel, "reason", catalog.ReasonMsg(mapping.SkipReason(err))), noHint)
-		}
-	}
-	for name, ch := range c.Channels.ByName() {
-		if ch.LowCredit != nil && *ch.LowCredit < 0 {
-			p.add("channels."+name+".low_credit", say("config.shops.low_credit"), say("config.hint.shops.low_credit"))
 		}
 	}
 }

@@ -59,11 +59,17 @@ func decodeScalar(ctx context.Context, n ast.Node, hint catalog.Msg, parse func(
 	if err == nil {
 		return nil
 	}
+	return decodeProblem(ctx, n, strings.TrimPrefix(n.GetPath(), "$."), err, hint)
+}
+
+// decodeProblem records err as the problem of the value at path, positioned
+// at n, with hint; it returns err itself when decoding outside Parse.
+func decodeProblem(ctx context.Context, n ast.Node, path string, err error, hint catalog.Msg) error {
 	p, _ := ctx.Value(problemsKey{}).(*decodeProblems)
 	if p == nil {
 		return err // decoded outside Parse (tests): fail plainly
 	}
-	e := &Error{Path: strings.TrimPrefix(n.GetPath(), "$."), Msg: msgOf(err), Hint: hint, decode: true}
+	e := &Error{Path: path, Msg: msgOf(err), Hint: hint, decode: true}
 	if tk := n.GetToken(); tk != nil && tk.Position != nil {
 		e.Line, e.Col = tk.Position.Line, tk.Position.Column
 	}

@@ -10,35 +10,70 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // Credit is what a channel's provider account held at its last balance
-// check, and whether that is under the channel's low_credit threshold.
+// check, and whether that is under the channel's low_credit. Threshold is
+// low_credit's one number (the line of every balance; 0: no alert);
+// Thresholds are its lines per unit instead ({"TL": 50, "sms": 500}), and
+// only the balances of those units are compared.
 type Credit struct {
-	Channel   string           `json:"channel"`
-	Provider  string           `json:"provider"`
-	Balances  []notify.Balance `json:"balances"`
-	Threshold float64          `json:"threshold"` // 0: no alert
-	Low       bool             `json:"low"`
-	CheckedAt time.Time        `json:"checked_at"`
+	Channel    string                        `json:"channel"`
+	Provider   string                        `json:"provider"`
+	Balances   []notify.Balance              `json:"balances"`
+	Threshold  float64                       `json:"threshold"`
+	Thresholds map[config.CreditUnit]float64 `json:"thresholds,omitempty"`
+	Low        bool                          `json:"low"`
+	CheckedAt  time.Time                     `json:"checked_at"`
 }
 
-// NewCredit says whether bs is low: under threshold on every credit and
-// package the account reports (a TL credit of 50 with a package of 10,000
-// messages left is not low). A threshold of 0 never alerts.
-func NewCredit(channel, provider string, bs []notify.Balance, threshold float64, at time.Time) Credit {
-	c := Credit{Channel: channel, Provider: provider, Balances: slices.Clone(bs), Threshold: threshold, CheckedAt: at}
-	if threshold > 0 {
-		c.Low = true
-		for _, b := range bs {
-			if b.Amount >= threshold {
-				c.Low = false
-			}
+// NewCredit says whether bs is low under lc: every balance that has a line
+// is under its own line, and there is at least one. With one number that
+// is every balance, whatever its unit (a TL credit of 50 beside a package
+// of 10,000 messages left is not low); with lines per unit only the units
+// given count ({TL: 50} says nothing of SMS credits). A line of 0 never
+// alerts.
+func NewCredit(channel, provider string, bs []notify.Balance, lc config.LowCredit, at time.Time) Credit {
+	c := Credit{Channel: channel, Provider: provider, Balances: slices.Clone(bs), Threshold: lc.Uniform(),
+		Thresholds: lc.Lines(), CheckedAt: at}
+	compared := false
+	c.Low = true
+	for _, b := range bs {
+		line, ok := lc.Line(UnitOf(b))
+		if !ok {
+			continue
+		}
+		compared = true
+		if b.Amount >= line {
+			c.Low = false
 		}
 	}
+	c.Low = c.Low && compared
 	return c
+}
+
+// UnitOf is the low_credit unit b is compared in: TL, sms, or packages for
+// a balance the provider names itself.
+func UnitOf(b notify.Balance) config.CreditUnit {
+	switch b.Unit {
+	case notify.UnitTL:
+		return config.CreditTL
+	case notify.UnitSMS:
+		return config.CreditSMS
+	}
+	return config.CreditPackages
+}
+
+// line is the line b was compared with, and whether it was.
+func (c Credit) line(b notify.Balance) (float64, bool) {
+	if c.Thresholds == nil {
+		return c.Threshold, c.Threshold > 0
+	}
+	v, ok := c.Thresholds[UnitOf(b)]
+	return v, ok
 }
 
 // Amounts is what the account holds as people read it, in l: "39,50 TL",
@@ -52,10 +87,26 @@ func (c Credit) Amounts(l catalog.Lang) string {
 	return strings.Join(parts, ", ")
 }
 
+// Lines are the balances that were compared, each with its own line, in
+// l: "39,50 TL, sınır 50; Sms Hizmeti - Giden: 150, sınır 200".
+func (c Credit) Lines(l catalog.Lang) string {
+	var parts []string
+	for _, b := range c.Balances {
+		if v, ok := c.line(b); ok {
+			parts = append(parts, catalog.M("balance.with_line", "balance", BalanceText(l, b), "threshold", Amount(l, v)).In(l))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // Warning is what the page and the status command say of a low balance,
 // in l, with what the account holds and the channel's low_credit: "Sağlayıcı
-// bakiyesi düşük (39,50 TL; sınır 100): …".
+// bakiyesi düşük (39,50 TL; sınır 100): …", or with lines per unit each
+// balance compared with its own line: "(39,50 TL, sınır 50; …)".
 func (c Credit) Warning(l catalog.Lang) string {
+	if c.Thresholds != nil {
+		return catalog.M("page.low_credit_each", "lines", c.Lines(l)).In(l)
+	}
 	return catalog.M("page.low_credit", "balances", c.Amounts(l), "threshold", Amount(l, c.Threshold)).In(l)
 }
 
@@ -111,7 +162,7 @@ type credits struct {
 func newCredits() *credits {
 	return &credits{last: map[string]Credit{}, low: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "akinsoft_connector_provider_balance_low",
-		Help: "1 while the channel's provider balance is under its low_credit threshold (NetGSM, Mutlucell); 0 otherwise. Set at each successful balance check.",
+		Help: "1 while the channel's provider balance is under its low_credit (NetGSM, Mutlucell): every balance with a line is under its own line; 0 otherwise. Set at each successful balance check.",
 	}, []string{"channel", "provider"})}
 }
 

@@ -3,6 +3,7 @@ package status_test
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -166,40 +167,57 @@ func TestMonitoringUsesRealMetrics(t *testing.T) {
 }
 
 // A balance under low_credit is a warning under its channel
-// on the page, with what the account holds and the limit, in the page's
-// language; the API carries the balances with their unit.
+// on the page, with what the account holds and the limit of its unit, in
+// the page's language; the API carries the balances with their unit, and
+// the one number as threshold or the lines per unit as thresholds.
 func TestLowBalanceOnThePage(t *testing.T) {
-	e := newEnv(t, envOpts{lowCredit: "100"})
-	if !e.daemon.CheckBalances(context.Background()) {
-		t.Fatal("the provider's balance API was not found")
-	}
-	c, _ := e.login()
-	for _, tc := range []struct{ query, want, todo, ok string }{
-		{"/?lang=tr", "Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin", "bakiyesi azaldı", "Her şey yolunda"},
-		{"/?lang=en", "The provider&#39;s balance is low (39 TL; limit 100): top up the account before messages stop", "balance is low", "All is well"},
+	for _, lc := range []struct {
+		lowCredit, tr, en string
+		threshold         float64
+		thresholds        map[string]float64
+	}{
+		{"100", "Sağlayıcı bakiyesi düşük (39 TL; sınır 100): mesajlar durmadan önce hesaba kredi yükleyin",
+			"The provider&#39;s balance is low (39 TL; limit 100): top up the account before messages stop", 100, nil},
+		{"{TL: 50, sms: 500}", "Sağlayıcı bakiyesi düşük (39 TL, sınır 50): mesajlar durmadan önce hesaba kredi yükleyin",
+			"The provider&#39;s balance is low (39 TL, limit 50): top up the account before messages stop", 0, map[string]float64{"TL": 50, "sms": 500}},
 	} {
-		e.do(c, "GET", tc.query, nil) // the language is remembered by a cookie
-		_, page := e.do(c, "GET", "/", nil)
-		section := regexp.MustCompile(`(?s)<li class="active" id="channel-sms">.*?</li>`).FindString(page)
-		if !strings.Contains(section, `class="alert low-credit">`+tc.want) {
-			t.Errorf("%s: the channel lacks %q:\n%s", tc.query, tc.want, section)
-		}
-		// The owner who only reads the verdict is told too.
-		if !strings.Contains(page, tc.todo) || strings.Contains(page, tc.ok) {
-			t.Errorf("%s: the verdict and the to-do list do not tell the low balance (%q)", tc.query, tc.todo)
-		}
-	}
-	_, body := e.do(c, "GET", "/api/status", nil)
-	var api struct {
-		Channels []struct {
-			Credit struct {
-				Balances []notify.Balance `json:"balances"`
-				Low      bool             `json:"low"`
-			} `json:"credit"`
-		} `json:"channels"`
-	}
-	if err := json.Unmarshal([]byte(body), &api); err != nil || len(api.Channels) != 1 || !api.Channels[0].Credit.Low ||
-		!slices.Equal(api.Channels[0].Credit.Balances, []notify.Balance{{Name: "credit", Amount: 39, Unit: notify.UnitTL}}) {
-		t.Errorf("/api/status channels: %v\n%s", err, body)
+		t.Run(lc.lowCredit, func(t *testing.T) {
+			e := newEnv(t, envOpts{lowCredit: lc.lowCredit})
+			if !e.daemon.CheckBalances(context.Background()) {
+				t.Fatal("the provider's balance API was not found")
+			}
+			c, _ := e.login()
+			for _, tc := range []struct{ query, want, todo, ok string }{
+				{"/?lang=tr", lc.tr, "bakiyesi azaldı", "Her şey yolunda"},
+				{"/?lang=en", lc.en, "balance is low", "All is well"},
+			} {
+				e.do(c, "GET", tc.query, nil) // the language is remembered by a cookie
+				_, page := e.do(c, "GET", "/", nil)
+				section := regexp.MustCompile(`(?s)<li class="active" id="channel-sms">.*?</li>`).FindString(page)
+				if !strings.Contains(section, `class="alert low-credit">`+tc.want) {
+					t.Errorf("%s: the channel lacks %q:\n%s", tc.query, tc.want, section)
+				}
+				// The owner who only reads the verdict is told too.
+				if !strings.Contains(page, tc.todo) || strings.Contains(page, tc.ok) {
+					t.Errorf("%s: the verdict and the to-do list do not tell the low balance (%q)", tc.query, tc.todo)
+				}
+			}
+			_, body := e.do(c, "GET", "/api/status", nil)
+			var api struct {
+				Channels []struct {
+					Credit struct {
+						Balances   []notify.Balance   `json:"balances"`
+						Threshold  float64            `json:"threshold"`
+						Thresholds map[string]float64 `json:"thresholds"`
+						Low        bool               `json:"low"`
+					} `json:"credit"`
+				} `json:"channels"`
+			}
+			if err := json.Unmarshal([]byte(body), &api); err != nil || len(api.Channels) != 1 || !api.Channels[0].Credit.Low ||
+				!slices.Equal(api.Channels[0].Credit.Balances, []notify.Balance{{Name: "credit", Amount: 39, Unit: notify.UnitTL}}) ||
+				api.Channels[0].Credit.Threshold != lc.threshold || !maps.Equal(api.Channels[0].Credit.Thresholds, lc.thresholds) {
+				t.Errorf("/api/status channels (want threshold %v, thresholds %v): %v\n%s", lc.threshold, lc.thresholds, err, body)
+			}
+		})
 	}
 }

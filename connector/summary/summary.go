@@ -131,7 +131,10 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 	}
 	for _, c := range r.Credits {
 		line("summary.credit", "channel", l.Text(channelNames[c.Channel], nil), "provider", c.Provider, "balances", c.Amounts(l))
-		if c.Low {
+		switch {
+		case c.Low && c.Thresholds != nil:
+			line("summary.credit_low_each", "lines", c.Lines(l))
+		case c.Low:
 			line("summary.credit_low", "threshold", status.Amount(l, c.Threshold))
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
@@ -194,7 +195,7 @@ func TestSummaryText(t *testing.T) {
 	ctx := context.Background()
 	s, now := traffic(t)
 	from, to := Window(now, ist)
-	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, 100, now)}
+	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, uniform(t, 100), now)}
 	r, err := Build(ctx, s, from, to, credits, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -424,15 +425,28 @@ func TestSummaryBalanceInPeoplesWords(t *testing.T) {
 		trShort  string
 		trAbsent string
 	}{
-		{"NetGSM's TL credit, low", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceText, "1.039,50"), 5000, now),
+		{"NetGSM's TL credit, low", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceText, "1.039,50"), uniform(t, 5000), now),
 			"SMS (netgsm) bakiyesi: 1.039,50 TL.", "SMS (netgsm) balance: 1,039.50 TL.",
 			"  Bakiye 5.000 sınırının altında", "  The balance is under 5,000", "netgsm bakiyesi düşük!", "credit"},
-		{"NetGSM's named balances", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceList, ""), 100, now),
+		{"NetGSM's named balances", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceList, ""), uniform(t, 100), now),
 			"SMS (netgsm) bakiyesi: Sms Hizmeti - Giden: 215, TL Bakiye: 39.", "SMS (netgsm) balance: Sms Hizmeti - Giden: 215, TL Bakiye: 39.",
 			"", "", "", "credit"},
-		{"Mutlucell's SMS credits", status.NewCredit("sms", "mutlucell", mutlucellBalance("1986.0"), 100, now),
+		{"Mutlucell's SMS credits", status.NewCredit("sms", "mutlucell", mutlucellBalance("1986.0"), uniform(t, 100), now),
 			"SMS (mutlucell) bakiyesi: 1.986 SMS kredisi.", "SMS (mutlucell) balance: 1,986 SMS credits.",
 			"", "", "", "credit"},
+		{"Mutlucell's SMS credits under their own line", status.NewCredit("sms", "mutlucell", mutlucellBalance("1986.0"),
+			byUnit(t, map[config.CreditUnit]float64{config.CreditTL: 50, config.CreditSMS: 2000}), now),
+			"SMS (mutlucell) bakiyesi: 1.986 SMS kredisi.", "SMS (mutlucell) balance: 1,986 SMS credits.",
+			"  Bakiye sınırının altında (1.986 SMS kredisi, sınır 2.000)", "  The balance is under its limit (1,986 SMS credits, limit 2,000)",
+			"mutlucell bakiyesi düşük!", "credit"},
+		{"NetGSM's packages under theirs", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceList, ""),
+			byUnit(t, map[config.CreditUnit]float64{config.CreditPackages: 500}), now),
+			"SMS (netgsm) bakiyesi: Sms Hizmeti - Giden: 215, TL Bakiye: 39.", "SMS (netgsm) balance: Sms Hizmeti - Giden: 215, TL Bakiye: 39.",
+			"  Bakiye sınırının altında (Sms Hizmeti - Giden: 215, sınır 500; TL Bakiye: 39, sınır 500)",
+			"  The balance is under its limit (Sms Hizmeti - Giden: 215, limit 500; TL Bakiye: 39, limit 500)", "netgsm bakiyesi düşük!", "credit"},
+		{"NetGSM's TL credit over its line", status.NewCredit("sms", "netgsm", netgsmBalance(netgsmtest.BalanceText, "90"),
+			byUnit(t, map[config.CreditUnit]float64{config.CreditTL: 50, config.CreditSMS: 500}), now),
+			"SMS (netgsm) bakiyesi: 90 TL.", "SMS (netgsm) balance: 90 TL.", "", "", "", "credit"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Report{From: now.Truncate(24 * time.Hour), To: now, Credits: []status.Credit{tc.credit}}
@@ -479,7 +493,7 @@ func TestSummaryGolden(t *testing.T) {
 		RecordKey: "optout", Skip: &optedOut}}}); err != nil {
 		t.Fatal(err)
 	}
-	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, 100, now)}
+	credits := []status.Credit{status.NewCredit("sms", "netgsm", []notify.Balance{{Name: "credit", Amount: 39.5, Unit: notify.UnitTL}}, uniform(t, 100), now)}
 	from, to := Window(now, ist)
 	r, err := Build(ctx, s, from, to, credits, []string{"faturalar"})
 	if err != nil {
@@ -515,4 +529,24 @@ func TestSummaryGolden(t *testing.T) {
 			t.Errorf("docs/%s does not show the summary as it is (testdata/daily-summary.tr.txt, without its subject and SMS):\n%s", doc, tr)
 		}
 	}
+}
+
+// uniform is low_credit's one number.
+func uniform(t *testing.T, line float64) config.LowCredit {
+	t.Helper()
+	lc, err := config.UniformLowCredit(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lc
+}
+
+// byUnit is low_credit's lines per unit.
+func byUnit(t *testing.T, lines map[config.CreditUnit]float64) config.LowCredit {
+	t.Helper()
+	lc, err := config.LowCreditByUnit(lines)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lc
 }
