@@ -54,6 +54,9 @@ func init() {
 		"config.hint.shops.low_credit_number": {
 			tr: "tek sayı her bakiye için aynı sınırdır (low_credit: 100); birim başına sınır: low_credit: {TL: 50, sms: 500, packages: 200}",
 			en: "one number is the same line for every balance (low_credit: 100); a line per unit: low_credit: {TL: 50, sms: 500, packages: 200}"},
+		"config.shops.low_credit_empty": {
+			tr: "low_credit boş: hiçbir birim için sınır yok (uyarıyı kapatmak için 0 yazın)",
+			en: "low_credit is empty: it gives no unit a line (write 0 to turn the alert off)"},
 		"config.shops.low_credit_unit": {
 			tr: "low_credit birimi TL, sms ya da packages olmalı, {unit} değil{suggest}",
 			en: "a low_credit unit must be TL, sms or packages, not {unit}{suggest}"},

@@ -52,6 +52,10 @@ func UniformLowCredit(line float64) (LowCredit, error) {
 // LowCreditByUnit is low_credit's per-unit form. A unit it does not know or
 // a negative line is refused.
 func LowCreditByUnit(lines map[CreditUnit]float64) (LowCredit, error) {
+	if len(lines) == 0 {
+		// {} would turn the alert off without saying so: 0 says it.
+		return LowCredit{}, bad("config.shops.low_credit_empty")
+	}
 	lc := LowCredit{byUnit: map[CreditUnit]float64{}}
 	for u, v := range lines {
 		if !isCreditUnit(string(u)) {
@@ -220,7 +224,7 @@ func lowCreditHint(err error) catalog.Msg {
 		switch ve.msg.Key {
 		case "config.shops.low_credit_unit":
 			return say("config.hint.shops.low_credit_unit")
-		case "config.shops.low_credit_number":
+		case "config.shops.low_credit_number", "config.shops.low_credit_empty":
 			return say("config.hint.shops.low_credit_number")
 		}
 	}

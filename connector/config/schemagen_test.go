@@ -117,7 +117,8 @@ func valueSchema(t reflect.Type) *jsonschema.Schema {
 		for _, u := range CreditUnits {
 			units.Set(string(u), line())
 		}
-		byUnit := &jsonschema.Schema{Type: "object", Properties: units, AdditionalProperties: jsonschema.FalseSchema}
+		one := uint64(1)
+		byUnit := &jsonschema.Schema{Type: "object", Properties: units, AdditionalProperties: jsonschema.FalseSchema, MinProperties: &one}
 		return &jsonschema.Schema{OneOf: []*jsonschema.Schema{line(), byUnit},
 			Description: "A number, or numbers by unit (TL: NetGSM's TL credit, sms: SMS credits, packages: the packages NetGSM names itself); each 0 or more.",
 			Examples:    []any{100, map[string]any{"TL": 50, "sms": 500}}}
