@@ -3,6 +3,7 @@ package connector
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -52,6 +53,15 @@ func (r *Rereader) Reread(ctx context.Context, id int64) (outbox.Status, mapping
 	}
 	if job == nil {
 		return "", mapping.Reason{}, catalog.Errorf("connector.reread_no_job", "job", m.Job)
+	}
+	if m.Commercial && slices.Contains(job.Fallback, m.Channel) {
+		ch, refused, err := r.store.RefusedFirst(ctx, m.DedupeKey, m.ID, job.Fallback, status.CustomerRefused)
+		switch {
+		case err != nil:
+			return "", mapping.Reason{}, err
+		case refused:
+			return "", mapping.Reason{}, catalog.Errorf("connector.reread_refused_first", "channel", ch).Wrapping(outbox.ErrWrongState)
+		}
 	}
 	planned, err := r.poller.Reread(ctx, job, m)
 	if err != nil {

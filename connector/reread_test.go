@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
@@ -202,5 +203,80 @@ func setMobile(t *testing.T, dir string, customer int, mobile string) {
 	defer db.Close()
 	if _, err := db.Exec(`UPDATE CARI SET CEP_TEL = ? WHERE BLKODU = ?`, mobile, customer); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Özlem Aydın refused the shop's SMS (an opt-out), and her e-mail fallback
+// was skipped for want of an address. Once the shop adds one, a commercial
+// message is not read again into an e-mail: a refusal of SMS is no consent
+// to e-mail. An informational one is, as a dispatch would have sent it.
+func TestRereadOfAFallbackAfterTheCustomerRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		commercial bool
+		refused    bool
+	}{
+		{"commercial", true, true},
+		{"informational", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			dir := t.TempDir()
+			if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, "config.yaml")
+			if err := os.WriteFile(path, []byte(`state_dir: state
+quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms: {provider: console}
+  email: {provider: console}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    fallback: [email]
+    messages:
+      sms: {text: "{{.FATURA_NO}}"}
+      email: {subject: "{{.FATURA_NO}}", text: "{{.FATURA_NO}}"}
+`), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path, config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := newDaemon(t, cfg, &bytes.Buffer{}, nil)
+			defer d.Close()
+			optedOut, noEmail := mapping.R(dispatch.ReasonOptedOut), mapping.R(mapping.ReasonNoEmail)
+			key := "invoice:demo:108:created"
+			if _, err := d.Store().Enqueue(ctx, outbox.Batch{Job: "new-invoices", Source: "demo", Messages: []outbox.NewMessage{
+				{Message: mapping.Message{Channel: "sms", To: "+905329998877", Text: "2024-108"}, DedupeKey: key, RecordKey: "108",
+					Skip: &optedOut, Commercial: tc.commercial},
+				{Message: mapping.Message{Channel: "email"}, DedupeKey: key, RecordKey: "108", Skip: &noEmail, Standby: 1,
+					Commercial: tc.commercial},
+			}}); err != nil {
+				t.Fatal(err)
+			}
+			ms, _ := d.Store().List(ctx, outbox.Filter{Channel: "email"})
+			if len(ms) != 1 || ms[0].Status != outbox.StatusSkipped {
+				t.Fatalf("the e-mail fallback: %+v", ms)
+			}
+			st, _, err := d.Reread(ctx, ms[0].ID)
+			if tc.refused {
+				var ce *catalog.Error
+				if !errors.As(err, &ce) || ce.Msg.Key != "connector.reread_refused_first" || !errors.Is(err, outbox.ErrWrongState) {
+					t.Fatalf("re-read of a commercial fallback after an opt-out: %s %v, want it refused", st, err)
+				}
+				if m, _ := d.Store().Get(ctx, ms[0].ID); m.Status != outbox.StatusSkipped {
+					t.Errorf("the refused re-read left the e-mail %s", m.Status)
+				}
+				return
+			}
+			if err != nil || st != outbox.StatusPending {
+				t.Errorf("re-read of an informational fallback after an opt-out: %s %v, want pending", st, err)
+			}
+		})
 	}
 }

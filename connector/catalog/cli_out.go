@@ -238,6 +238,9 @@ func init() {
 		"connector.reread_not_mendable": {
 			tr: "bu mesajın nedeni Wolvox'taki bir düzeltmeyle giderilemez (ör. müşteri mesaj istemedi ya da Wolvox kendisi gönderdi): yeniden okunmaz",
 			en: "a correction in Wolvox cannot mend this message's reason (e.g. the customer refused messages, or Wolvox sent it itself): it is not read again"},
+		"connector.reread_refused_first": {
+			tr: "müşteri bu ticari mesajı {channel} kanalında reddetti: yedek kanal onun yerine göndermez (bir kanaldaki ret, ötekine izin değildir)",
+			en: "the customer refused this commercial message on {channel}: the fallback does not send it in its place (a refusal on one channel is no consent on another)"},
 		"connector.reread_no_job": {
 			tr: "mesajın görevi {job} yapılandırmada artık yok: yeniden okunamaz",
 			en: "the message's job {job} is no longer in the config: it cannot be read again"},

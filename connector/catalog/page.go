@@ -72,6 +72,8 @@ func init() {
 			en: "Message {a} was not read again: the customer heard or will hear the same thing by its fallback channel, and is not told twice."},
 		"page.failed_reread_cancelled": {tr: "{a} numaralı mesaj yeniden okunmadı: olayın ilk kanaldaki mesajını bir yetkili iptal etmiş; yedek kanal onun yerine göndermez.",
 			en: "Message {a} was not read again: an operator cancelled its event's message on the first channel, and the fallback does not send in its place."},
+		"page.failed_reread_refused": {tr: "{a} numaralı mesaj yeniden okunmadı: müşteri bu ticari mesajı ilk kanalda reddetti; yedek kanal onun yerine göndermez.",
+			en: "Message {a} was not read again: the customer refused this commercial message on the first channel, and the fallback does not send it in its place."},
 		"page.failed_reread_purged": {tr: "{a} numaralı mesaj yeniden okunmadı: saklama süresi dolduğu için metni silinmiş.",
 			en: "Message {a} was not read again: its text was purged after the retention period."},
 		"page.failed_reread_state": {tr: "{a} numaralı mesaj yeniden okunmadı: durumu değişmiş; yalnızca atlanan ya da başarısız mesajlar yeniden okunur.",

@@ -56,6 +56,9 @@ func init() {
 		"cmd.messages.reread.why.cancelled": {
 			tr: "{n}: olayın ilk kanaldaki mesajını bir yetkili iptal etmiş; yedek kanal onun yerine göndermez",
 			en: "{n}: an operator cancelled its event's message on the first channel; the fallback does not send in its place"},
+		"cmd.messages.reread.why.refused": {
+			tr: "{n}: müşteri bu ticari mesajı ilk kanalda reddetti; yedek kanal onun yerine göndermez",
+			en: "{n}: the customer refused this commercial message on the first channel; the fallback does not send it in its place"},
 		"cmd.messages.reread.why.state":        {tr: "{n}: okunurken durumu değişti", en: "{n}: its state changed meanwhile"},
 		"cmd.messages.reread.why.not_mendable": {tr: "{n}: nedeni Wolvox'taki bir düzeltmeyle giderilemez", en: "{n}: a correction in Wolvox cannot mend its reason"},
 		"cmd.messages.reread.why.purged":       {tr: "{n}: saklama süresi dolduğu için metni silinmiş", en: "{n}: its text was purged after the retention period"},

@@ -170,3 +170,22 @@ func cancelledFirst(ctx context.Context, tx *sql.Tx, key string, id int64, fallb
 	}
 	return "", false, nil
 }
+
+// RefusedFirst finds a message of event key, other than id, on a channel
+// that is not one of the job's fallbacks, that refused says the customer
+// refused (an opt-out, a RET reply, İYS): a commercial fallback read again
+// must not say in another channel what the customer refused in this one
+// (Law 6563: a refusal of SMS is no consent to e-mail).
+func (s *Store) RefusedFirst(ctx context.Context, key string, id int64, fallback []string, refused func(Status, mapping.Reason) bool) (string, bool, error) {
+	ms, err := s.query(ctx, `SELECT `+messageCols+` FROM messages WHERE dedupe_key = ? AND id != ? AND status IN (?, ?) ORDER BY id`,
+		key, id, StatusSkipped, StatusFailed)
+	if err != nil {
+		return "", false, err
+	}
+	for _, m := range ms {
+		if !slices.Contains(fallback, m.Channel) && refused(m.Status, m.Reason) {
+			return m.Channel, true, nil
+		}
+	}
+	return "", false, nil
+}

@@ -117,6 +117,29 @@ var skipKinds = map[string]string{
 	erp.ReasonParamLinkColumn: notASkip, erp.ReasonParamLinkTo: notASkip,
 }
 
+// customerRefusals are the skip reasons that say the customer refused the
+// message (each is noProblem in skipKinds): a commercial fallback is not
+// read again in their place.
+var customerRefusals = []string{dispatch.ReasonOptedOut, dispatch.ReasonRefusedByReply, dispatch.ReasonRefusedByProvider, consent.ReasonRefused}
+
+// CustomerRefused reports whether a message in state st with reason r was
+// stopped by the customer's own refusal: skipped for an opt-out, a RET
+// reply, a provider's or İYS's refusal, or failed with a provider's report
+// of one.
+func CustomerRefused(st outbox.Status, r mapping.Reason) bool {
+	switch st {
+	case outbox.StatusFailed:
+		return failKind(r) == failRefusal
+	case outbox.StatusSkipped:
+		for _, c := range reasonCodes(r, nil) {
+			if slices.Contains(customerRefusals, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // skipOrder decides a reason made of several (two columns, each refused
 // for its own cause): the first kind here that one of its codes shows.
 var skipOrder = []string{noProblem, "customer_missing", "template", "landline", "bad_phone", "bad_email", noRecipient}

@@ -11,15 +11,16 @@ import (
 // the refusal the daemon's parts give: the word the page's flash is chosen
 // by after the redirect (page.failed_reread_<word>).
 var rereadRefusalKeys = map[catalog.Key]string{
-	"poll.reread_gone":              "gone",
-	"poll.reread_no_source":         "no_source",
-	"outbox.reread_told":            "told",
-	"outbox.reread_cancelled":       "cancelled",
-	"outbox.reread_purged":          "purged",
-	"outbox.wrong_state.reread":     "state",
-	"outbox.reread_changed":         "state",
-	"connector.reread_not_mendable": "not_mendable",
-	"connector.reread_no_job":       "no_job",
+	"poll.reread_gone":               "gone",
+	"poll.reread_no_source":          "no_source",
+	"outbox.reread_told":             "told",
+	"outbox.reread_cancelled":        "cancelled",
+	"connector.reread_refused_first": "refused",
+	"outbox.reread_purged":           "purged",
+	"outbox.wrong_state.reread":      "state",
+	"outbox.reread_changed":          "state",
+	"connector.reread_not_mendable":  "not_mendable",
+	"connector.reread_no_job":        "no_job",
 }
 
 // rereadRefusal is the word that says why err refused a re-read.

@@ -141,7 +141,7 @@ func (t RereadTally) StillKinds() []string {
 
 // rereadRefusalWords are the words rereadRefusal gives, in the order a
 // summary tells them.
-var rereadRefusalWords = []string{"gone", "told", "cancelled", "state", "not_mendable", "purged", "no_source", "no_job", "database", "other"}
+var rereadRefusalWords = []string{"gone", "told", "cancelled", "refused", "state", "not_mendable", "purged", "no_source", "no_job", "database", "other"}
 
 // RefusedWhys are the words of Refused in a fixed order.
 func (t RereadTally) RefusedWhys() []string {
