@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,11 +27,15 @@ func (o rereadAllOptions) filter() status.RereadFilter {
 	return status.RereadFilter{Job: o.job, Channel: o.channel, Problem: o.problem}
 }
 
-// checkJob refuses a --job the config does not have: a typing error would
-// read nothing and say only that there is nothing to read.
+// checkJob refuses a --job or --channel the config does not have: a typing
+// error would read nothing and say only that there is nothing to read.
 func (o rereadAllOptions) checkJob(g *globals, cfg *config.Config) error {
 	if jobs := jobNames(cfg); o.job != "" && !slices.Contains(jobs, o.job) {
 		return &usageError{g.say("cmd.messages.reread.bad_job", "value", strconv.Quote(o.job), "jobs", strings.Join(jobs, ", "))}
+	}
+	channels := slices.Sorted(maps.Keys(cfg.Channels.ByName()))
+	if o.channel != "" && !slices.Contains(channels, o.channel) {
+		return &usageError{g.say("cmd.messages.reread.bad_channel", "value", strconv.Quote(o.channel), "channels", strings.Join(channels, ", "))}
 	}
 	return nil
 }

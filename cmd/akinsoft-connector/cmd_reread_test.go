@@ -86,6 +86,7 @@ func TestMessagesRereadSkipped(t *testing.T) {
 		{[]string{}, "or --skipped for every skipped and failed message"},
 		{[]string{"--skipped", "--problem", "nope"}, `--problem "nope": not a kind of problem; use one of no_mobile, landline, bad_phone`},
 		{[]string{"--skipped", "--job", "nope"}, `--job "nope": the config has no job of this name; its jobs: new-invoices`},
+		{[]string{"--skipped", "--channel", "smss"}, `--channel "smss": the config has no channel of this name; its channels: sms`},
 	} {
 		code, out, errOut := runEN(t, append([]string{"messages", "reread", "--config", cfg}, tc.args...)...)
 		if code != exitUsage || !strings.Contains(errOut, tc.want) {
@@ -101,8 +102,8 @@ func TestMessagesRereadSkipped(t *testing.T) {
 		!strings.Contains(out, "1 message(s) would be read again") || !strings.Contains(out, "2024-106") || strings.Contains(out, "2024-108") {
 		t.Errorf("dry run of one group:\n%s", out)
 	}
-	if code, out, _ := runEN(t, "messages", "reread", "--skipped", "--dry-run", "--channel", "email", "--config", cfg); code != exitOK || !strings.Contains(out, "no messages to read again") {
-		t.Errorf("dry run of a channel without any: %d\n%s", code, out)
+	if code, out, _ := runEN(t, "messages", "reread", "--skipped", "--dry-run", "--problem", "bad_email", "--config", cfg); code != exitOK || !strings.Contains(out, "no messages to read again") {
+		t.Errorf("dry run of a group without any: %d\n%s", code, out)
 	}
 
 	ctx := context.Background()

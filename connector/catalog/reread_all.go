@@ -33,6 +33,9 @@ func init() {
 		"cmd.messages.reread.bad_job": {
 			tr: "--job {value}: yapılandırmada bu adla bir görev yok; görevler: {jobs}",
 			en: "--job {value}: the config has no job of this name; its jobs: {jobs}"},
+		"cmd.messages.reread.bad_channel": {
+			tr: "--channel {value}: yapılandırmada bu adla bir kanal yok; kanallar: {channels}",
+			en: "--channel {value}: the config has no channel of this name; its channels: {channels}"},
 		"cmd.messages.reread.none": {
 			tr: "yeniden okunacak mesaj yok: Wolvox'taki bir düzeltmeyle giderilebilecek atlanan ya da başarısız mesaj bulunmadı",
 			en: "no messages to read again: none skipped or failed that a correction in Wolvox can mend"},
