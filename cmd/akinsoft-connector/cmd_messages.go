@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
@@ -280,12 +282,15 @@ func newMessagesRereadCmd(g *globals) *cobra.Command {
 				return rereadAll(cmd, g, s, r, o.filter())
 			}
 			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
-			failed := 0
+			failed, refused := 0, 0
 			for _, id := range ids {
 				st, why, err := r.Reread(cmd.Context(), id)
 				switch {
 				case err != nil:
 					failed++
+					if refusedAsGiven(err) {
+						refused++
+					}
 					fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", err))
 				case st == outbox.StatusPending:
 					fmt.Fprintln(out, g.say("cmd.messages.reread.queued", "id", id))
@@ -293,7 +298,10 @@ func newMessagesRereadCmd(g *globals) *cobra.Command {
 					fmt.Fprintln(out, g.say("cmd.messages.reread.still", "id", id, "reason", g.language().Reason(why)))
 				}
 			}
-			if failed > 0 {
+			switch {
+			case failed > 0 && refused == failed:
+				return &usageError{g.say("cmd.messages.reread.failed", "failed", failed, "n", len(ids))}
+			case failed > 0:
 				return g.sayErr("cmd.messages.reread.failed", "failed", failed, "n", len(ids))
 			}
 			return nil
@@ -353,10 +361,13 @@ func applyAll(cmd *cobra.Command, g *globals, action string, ids []int64, fn fun
 	if len(ids) > 1 {
 		p = newProgress(errOut, len(ids), g.say(key("progress")))
 	}
-	failed := 0
+	failed, refused := 0, 0
 	for _, id := range ids {
 		if err := fn(cmd.Context(), id); err != nil {
 			failed++
+			if refusedAsGiven(err) {
+				refused++
+			}
 			p.clear()
 			fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", err))
 		}
@@ -365,6 +376,9 @@ func applyAll(cmd *cobra.Command, g *globals, action string, ids []int64, fn fun
 	p.finish()
 	if failed > 0 {
 		fmt.Fprintln(out, g.say(key("done_some"), "n", len(ids)-failed, "failed", failed))
+		if refused == failed {
+			return &usageError{g.say(key("failed"), "failed", failed, "n", len(ids))}
+		}
 		return g.sayErr(key("failed"), "failed", failed, "n", len(ids))
 	}
 	fmt.Fprintln(out, g.say(key("done"), "n", len(ids)-failed))
@@ -425,3 +439,12 @@ func (p *lineProgress) addN(n int) {
 }
 func (p *lineProgress) clear()  {}
 func (p *lineProgress) finish() {}
+
+// refusedAsGiven reports whether err refuses a message as the command named
+// it (no such message, one in a state the action does not take, a record
+// that no longer makes it): the same command fails again until something
+// changes, which README's exit codes tell apart from a runtime failure (2,
+// not 1).
+func refusedAsGiven(err error) bool {
+	return errors.Is(err, outbox.ErrNoMessage) || errors.Is(err, outbox.ErrWrongState) || errors.Is(err, poll.ErrNoLongerDue)
+}

@@ -265,7 +265,7 @@ func newOptOutCmd(g *globals) *cobra.Command {
 					return err
 				}
 				if !removed {
-					return g.sayErr("cmd.optout.not_listed", "who", mapping.MaskRecipient(to))
+					return &usageError{g.say("cmd.optout.not_listed", "who", mapping.MaskRecipient(to))}
 				}
 				fmt.Fprintln(cmd.OutOrStdout(), g.say("cmd.optout.removed", "who", mapping.MaskRecipient(to)))
 				return nil

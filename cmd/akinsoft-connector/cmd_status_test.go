@@ -162,7 +162,7 @@ func TestMessagesCommands(t *testing.T) {
 		{"list an unknown status", []string{"messages", "list", "--status", "lost"}, exitUsage, []string{"use one of"}, nil},
 		{"retry one", []string{"messages", "retry", id(failed[0])}, exitOK, []string{"1 message(s) queued again"},
 			map[int64]outbox.Status{failed[0].ID: outbox.StatusPending}},
-		{"retry it again", []string{"messages", "retry", id(failed[0])}, exitFailure,
+		{"retry it again", []string{"messages", "retry", id(failed[0])}, exitUsage,
 			[]string{"its state is Pending; only a message in state Failed or Held for operator can be queued again"}, nil},
 		{"retry all failed, plain progress lines", []string{"messages", "retry", "--all-failed", "--since", "24h"}, exitOK,
 			[]string{"retry: 1/2", "retry: 2/2", "2 message(s) queued again"},
@@ -172,7 +172,7 @@ func TestMessagesCommands(t *testing.T) {
 		{"retry a non-number", []string{"messages", "retry", "abc"}, exitUsage, []string{`"abc" is not a message ID`}, nil},
 		{"cancel a pending message", []string{"messages", "cancel", id(pending[0])}, exitOK, []string{"1 message(s) cancelled"},
 			map[int64]outbox.Status{pending[0].ID: outbox.StatusCancelled}},
-		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitFailure, []string{"message 99999: there is no message with this ID in the outbox"}, nil},
+		{"cancel a missing message", []string{"messages", "cancel", "99999"}, exitUsage, []string{"message 99999: there is no message with this ID in the outbox"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runEN(t, append(tc.args, "--config", cfg)...)
@@ -224,15 +224,15 @@ func TestMessageRefusalsSayWhy(t *testing.T) {
 	} {
 		args := append(append([]string{"messages"}, tc.args...), "--config", cfg)
 		code, out, errOut := runCLI(t, args...)
-		if code != exitFailure || !strings.Contains(errOut, tc.tr) {
-			t.Errorf("%q: exit %d, want %d and %q:\n%s%s", tc.args, code, exitFailure, tc.tr, errOut, out)
+		if code != exitUsage || !strings.Contains(errOut, tc.tr) {
+			t.Errorf("%q: exit %d, want %d and %q:\n%s%s", tc.args, code, exitUsage, tc.tr, errOut, out)
 		}
 		for _, f := range english {
 			if strings.Contains(out+errOut, f) {
 				t.Errorf("%q printed English %q:\n%s%s", tc.args, f, errOut, out)
 			}
 		}
-		if code, _, errOut := runEN(t, args...); code != exitFailure || !strings.Contains(errOut, tc.en) {
+		if code, _, errOut := runEN(t, args...); code != exitUsage || !strings.Contains(errOut, tc.en) {
 			t.Errorf("English %q: exit %d, want %q:\n%s", tc.args, code, tc.en, errOut)
 		}
 	}
