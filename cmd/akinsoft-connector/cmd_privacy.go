@@ -65,7 +65,7 @@ func newAuditCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(out, "%-26s  %-8s  %-28s  %-18s  %8d  %8d  %s\n", stamp(r.At, loc),
 					r.Channel, r.Host, r.Recipient, r.BytesOut, r.BytesIn, r.Outcome)
 			}
-			fmt.Fprintln(out, g.say("cmd.audit.count", "n", len(rows), "since", since))
+			fmt.Fprintln(out, g.say("cmd.audit.count", "n", len(rows), "since", spanText(g, since.Std())))
 			return nil
 		},
 	}
@@ -386,4 +386,16 @@ func addressReason(g *globals, raw string, err error) string {
 		return g.language().Reason(r)
 	}
 	return err.Error()
+}
+
+// spanText says a span as a reader does ("1 gün", "36 saat", "90 dakika"),
+// not as the --since flag takes it ("1d").
+func spanText(g *globals, d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour && d%(24*time.Hour) == 0:
+		return g.say("cmd.span.days", "n", int64(d/(24*time.Hour)))
+	case d >= time.Hour && d%time.Hour == 0:
+		return g.say("cmd.span.hours", "n", int64(d/time.Hour))
+	}
+	return g.say("cmd.span.minutes", "n", int64(d.Round(time.Minute)/time.Minute))
 }

@@ -74,8 +74,11 @@ func TestForgetAndOptOutCommands(t *testing.T) {
 	if code, out, _ = runEN(t, "optout", "remove", "05321234567", "--config", cfg); code != 0 {
 		t.Fatalf("optout remove: %s", out)
 	}
-	if code, out, _ = runEN(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1h") {
+	if code, out, _ = runEN(t, "audit", "--since", "1h", "--config", cfg); code != 0 || !strings.Contains(out, "request(s) in the last 1 hour(s)") {
 		t.Fatalf("audit: %s", out)
+	}
+	if code, out, _ = runCLI(t, "--lang", "tr", "audit", "--config", cfg); code != 0 || !strings.Contains(out, "son 1 gün içinde") {
+		t.Fatalf("audit in Turkish: %s", out)
 	}
 }
 

@@ -301,6 +301,9 @@ func init() {
 
 		// audit, forget, optout
 		"cmd.audit.count":         {tr: "son {since} içinde {n} istek", en: "{n} request(s) in the last {since}"},
+		"cmd.span.days":           {tr: "{n} gün", en: "{n} day(s)"},
+		"cmd.span.hours":          {tr: "{n} saat", en: "{n} hour(s)"},
+		"cmd.span.minutes":        {tr: "{n} dakika", en: "{n} minute(s)"},
 		"cmd.privacy.not_address": {tr: "{value} ne telefon numarası ne de e-posta adresi: {reason}", en: "{value} is neither a phone number nor an e-mail address: {reason}"},
 		"cmd.forget.email_alone": {
 			tr: "{args}: e-posta adresi tek başına, tek bir argüman olarak verilir; her kişi için forget'i ayrı çalıştırın",
