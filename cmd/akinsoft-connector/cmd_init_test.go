@@ -236,7 +236,7 @@ func TestInitWrongDatabasePassword(t *testing.T) {
 	code, out := runInit(t, answers(f.user, "yanlis-parola"), "init", "--config", filepath.Join(f.dir, "config.yaml"),
 		"--driver", "firebird", "--database", f.path, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port))
 	if code == exitOK || !strings.Contains(out, "Bağlanılamadı: veritabanı kullanıcı adını ya da parolayı kabul etmedi (") ||
-		!strings.Contains(out, "GRANT SELECT ON CARI TO "+f.user) ||
+		!strings.Contains(out, "GRANT SELECT ON CARI TO "+f.user) || !strings.Contains(out, "Ne yapılmalı: kullanıcı adını ve parolayı denetleyip") ||
 		!strings.Contains(out, "kurulum durdu: veritabanına bağlanılamadı") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
@@ -254,7 +254,8 @@ func TestInitDatabaseThatIsNotThere(t *testing.T) {
 	code, out := runInit(t, answers(f.user, f.pass), "init", "--config", filepath.Join(f.dir, "config.yaml"),
 		"--driver", "firebird", "--database", wrong, "--host", f.fb.Host, "--port", strconv.Itoa(f.fb.Port))
 	if code == exitOK || !strings.Contains(out, "Bağlanılamadı: veritabanı açılamadı: ") ||
-		!strings.Contains(out, "kurulum durdu: veritabanına bağlanılamadı") {
+		!strings.Contains(out, "Ne yapılmalı: veritabanı dosyasının yolunu denetleyin") ||
+		!strings.Contains(out, "kurulum durdu: veritabanına bağlanılamadı (nedeni ve ne yapılacağı yukarıda)") {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 	if strings.Contains(out, "CREATE USER") || strings.Contains(out, "GRANT SELECT") {

@@ -208,11 +208,15 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		// user name or password"), as check and the status page tell it.
 		err = erp.Explain(err)
 		s.p.say("init.connect_failed", "err", err)
+		if fix := connectFix(erp.FailureOf(err)); fix != "" {
+			s.p.say(fix)
+		}
 		if userMayBeTheCause(src.Driver, err) {
 			s.p.say(howTo, "user", src.User, "database", shown)
 		}
 		if !s.p.interactive {
-			return false, s.p.errorf("init.stopped_connect", "err", err)
+			// The cause and its fix are just above: the error only ends it.
+			return false, s.p.errorf("init.stopped_connect")
 		}
 		return false, nil
 	}
@@ -247,6 +251,24 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 		return false, s.p.errorf("init.stopped_not_read_only", "user", src.User)
 	}
 	return true, nil
+}
+
+// connectFix is what to do about a connection that failed with f, in the
+// words of the answers init asked for ("" when the cause says it itself).
+func connectFix(f erp.Failure) catalog.Key {
+	switch f {
+	case erp.FailureLogin:
+		return "init.fix.login"
+	case erp.FailureUnreachable:
+		return "init.fix.unreachable"
+	case erp.FailureMissing:
+		return "init.fix.missing"
+	case erp.FailureTimeout:
+		return "init.fix.timeout"
+	case erp.FailureDropped:
+		return "init.fix.dropped"
+	}
+	return ""
 }
 
 // userMayBeTheCause says whether a failed connection may be the user's
