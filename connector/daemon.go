@@ -50,6 +50,10 @@ type Options struct {
 	// --accept-outbox. AcceptBackfill lets jobs then send their backfill.
 	AcceptOutbox   bool
 	AcceptBackfill bool
+	// RereadStep, when set, is called after each message the page's bulk
+	// re-read in the background has read, before the next one, with the
+	// run's context (tests hold a run there until they let it go).
+	RereadStep func(ctx context.Context)
 }
 
 // Daemon is the running connector.
@@ -72,6 +76,13 @@ type Daemon struct {
 	markerSeq  int64           // the outbox change count last written to the marker
 	carried    handover        // from the daemon a reload replaced (handover.go)
 	logins     *status.Logins  // the running status page's sessions
+
+	// life is the daemon's own lifetime, from New until Run ends or
+	// Close: what the work it starts in the background for the page (a
+	// bulk re-read) runs under, never a request's context.
+	life    context.Context
+	endLife context.CancelFunc
+	bulk    bulkReread // the page's bulk re-read (reread_all.go)
 }
 
 // RunResult says what one run of a job did in one database.
@@ -104,7 +115,9 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 	}
 	// Every log message is a catalog key, written in the config's language.
 	d := &Daemon{cfg: cfg, log: cfg.Language.Lang().Logger(opts.Logger), sources: map[string]*erp.Group{}, channels: map[string]*dispatch.Channel{},
-		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}}
+		now: opts.Now, last: map[string]JobStatus{}, running: map[string]bool{}, bulk: bulkReread{step: opts.RereadStep}}
+	// Not New's context: that may end once the daemon is open.
+	d.life, d.endLife = context.WithCancel(context.WithoutCancel(ctx))
 	store, err := openOutbox(ctx, cfg, opts)
 	if err != nil {
 		return nil, err
@@ -226,8 +239,10 @@ func (d *Daemon) Store() *outbox.Store { return d.store }
 // Jobs returns the configured jobs.
 func (d *Daemon) Jobs() []*poll.Job { return d.jobs }
 
-// Close releases everything.
+// Close releases everything, once a bulk re-read running in the
+// background has stopped.
 func (d *Daemon) Close() error {
+	d.stopBackground()
 	var errs []error
 	for _, s := range d.sources {
 		errs = append(errs, s.Close())
@@ -531,6 +546,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 	}
 	<-ctx.Done()
 	d.log.Info("log.daemon.stopping")
+	d.stopBackground()
 	stopped := c.Stop() // waits for running jobs
 	<-stopped.Done()
 	wg.Wait()

@@ -6,14 +6,18 @@ import (
 )
 
 // handover is what a config reload carries from the daemon it stops to the
-// one it starts: the status page's logins, which no config says. A reload
-// rebuilds the status page, and without it everyone was logged out. It
-// lives in memory only: a restart, or a crash, starts without it. An
-// operator's pause is kept in the outbox instead (restoreHolds), so that a
-// restart keeps it too.
+// one it starts: the status page's logins, which no config says, and what
+// its last bulk re-read did. A reload rebuilds the status page, and
+// without it everyone was logged out. It lives in memory only: a restart,
+// or a crash, starts without it. An operator's pause is kept in the outbox
+// instead (restoreHolds), so that a restart keeps it too.
 type handover struct {
 	page   pageScope      // where and how the status page listened
 	logins *status.Logins // its sessions; nil when it did not run
+	// reread is the page's last bulk re-read (ended: the stop ended it),
+	// so that the page goes on saying what came of it, or that the reload
+	// stopped it half way.
+	reread *status.RereadRun
 }
 
 // pageScope is what a status page's logins belong to.
@@ -29,16 +33,29 @@ func pageScopeOf(cfg *config.Config) pageScope {
 
 // handOver is what the daemon replacing this stopped one takes over.
 func (d *Daemon) handOver() handover {
+	h := handover{page: pageScopeOf(d.cfg)}
+	if run, ok := d.RereadAllRun(); ok {
+		h.reread = &run
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return handover{page: pageScopeOf(d.cfg), logins: d.logins}
+	h.logins = d.logins
+	return h
 }
 
-// takeOver keeps the page's logins for startStatus.
+// takeOver keeps the page's logins for startStatus, and its last bulk
+// re-read for the page to show.
 func (d *Daemon) takeOver(h handover) {
 	d.mu.Lock()
 	d.carried = h
 	d.mu.Unlock()
+	if h.reread != nil {
+		d.bulk.mu.Lock()
+		if !d.bulk.has {
+			d.bulk.run, d.bulk.has = *h.reread, true
+		}
+		d.bulk.mu.Unlock()
+	}
 }
 
 // carriedLogins are the sessions of the page this one replaces when it

@@ -2,6 +2,7 @@ package status
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"time"
 
@@ -88,6 +89,12 @@ type RereadTally struct {
 	Refused map[string]int `json:"refused,omitempty"`
 }
 
+// Clone is a copy of t that shares no map with it.
+func (t RereadTally) Clone() RereadTally {
+	t.Still, t.Refused = maps.Clone(t.Still), maps.Clone(t.Refused)
+	return t
+}
+
 // Add counts one message's outcome: the state a re-read left it in and
 // why, or the error that refused it.
 func (t *RereadTally) Add(m outbox.Message, st outbox.Status, why mapping.Reason, err error) {
@@ -153,3 +160,22 @@ func (t RereadTally) RefusedWhys() []string {
 	}
 	return out
 }
+
+// RereadRun is a bulk re-read the page started in the daemon's background
+// (Probe.StartRereadAll): while it runs, what it has read so far; once it
+// ended, what came of it.
+type RereadRun struct {
+	// Kind is the group of problems it reads (RereadFilter.Problem).
+	Kind    string    `json:"kind"`
+	Started time.Time `json:"started"`
+	// Ended is zero while it runs.
+	Ended time.Time   `json:"ended,omitzero"`
+	Tally RereadTally `json:"tally"`
+	// Stopped says it ended before it read every message: the daemon
+	// stopped or reloaded, or the outbox could not be listed. The messages
+	// it did not reach stay as they were.
+	Stopped bool `json:"stopped,omitempty"`
+}
+
+// Running reports whether the run has not ended yet.
+func (r RereadRun) Running() bool { return r.Ended.IsZero() }
