@@ -77,20 +77,76 @@ func init() {
 		"statuspage.reread_all.title": {
 			tr: "Bu gruptaki {n} mesajın kaydını Wolvox'tan yeniden okur: cari kartlarında düzelttiğiniz numara ya da adreslerle yeniden oluşturup gönderir",
 			en: "Reads the records of this group's {n} message(s) again from Wolvox: makes them again with the numbers or addresses you corrected on the account cards, and sends them"},
-		"statuspage.reread_all.done": {
-			tr: "Wolvox'tan yeniden okundu: {n} mesaj bugünkü bilgilerle gönderilmek üzere kuyrukta.",
-			en: "Read again from Wolvox: {n} message(s) queued with today's details."},
-		"statuspage.reread_all.still": {
-			tr: "{n} mesaj hâlâ gönderilemiyor: nedeni listede yazıyor.",
-			en: "{n} still cannot be sent: the list says why."},
-		"statuspage.reread_all.refused": {
-			tr: "{n} mesaj yeniden okunmadı: nedeni günlükte yazıyor.",
-			en: "{n} were not read again: the log says why."},
+		"statuspage.reread_all.started": {
+			tr: "\"{group}\" grubunun mesajları arka planda Wolvox'tan yeniden okunuyor: ilerlemesi ve sonucu bu sayfada görünür, sayfayı kapatabilirsiniz.",
+			en: "The \"{group}\" group's messages are being read again from Wolvox in the background: this page shows how far it got and what came of it; you may close it."},
+		"statuspage.reread_all.busy": {
+			tr: "Wolvox'tan toplu yeniden okuma zaten sürüyor (\"{group}\" grubu): Wolvox sunucusunu yormamak için aynı anda yalnızca biri çalışır. Bitince yeniden basın.",
+			en: "A read all again from Wolvox is already running (the \"{group}\" group): only one runs at a time, to spare the Wolvox server. Press again once it has ended."},
+		"statuspage.reread_all.running": {
+			tr: "Wolvox'tan yeniden okunuyor: \"{group}\" grubu (başlangıç {time}). Şu ana dek {read} mesaj okundu: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} okunmadı.",
+			en: "Reading again from Wolvox: the \"{group}\" group (started {time}). {read} read so far: {pending} queued, {still} still skipped, {refused} not read."},
+		"statuspage.reread_all.ended": {
+			tr: "Son toplu yeniden okuma: \"{group}\" grubu (bitiş {time}). {read} mesaj okundu: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} okunmadı.",
+			en: "The last read all again from Wolvox: the \"{group}\" group (ended {time}). {read} read: {pending} queued, {still} still skipped, {refused} not read."},
 		"statuspage.reread_all.stopped": {
-			tr: "Süre doldu ya da bağlantı kesildi: kalan mesajlar olduğu gibi duruyor; onları okumak için düğmeye yeniden basın.",
-			en: "Time ran out or the connection dropped: the remaining messages stay as they were; press the button again to read them."},
+			tr: "Yarıda kaldı (hizmet durdu ya da yeniden yüklendi, ya da giden kutusu okunamadı): okunmayan mesajlar olduğu gibi duruyor; onları okumak için grubun düğmesine yeniden basın.",
+			en: "It stopped half way (the service stopped or reloaded, or the outbox could not be read): the messages not read stay as they were; press the group's button again to read them."},
+		// The group's name in the lines above.
+		"statuspage.reread_all.kind.no_mobile":         {tr: "Cep telefonu kayıtlı değil", en: "No mobile number"},
+		"statuspage.reread_all.kind.landline":          {tr: "Numara sabit hat", en: "A landline number"},
+		"statuspage.reread_all.kind.bad_phone":         {tr: "Telefon numarası hatalı", en: "A wrong phone number"},
+		"statuspage.reread_all.kind.no_email":          {tr: "E-posta adresi kayıtlı değil", en: "No e-mail address"},
+		"statuspage.reread_all.kind.bad_email":         {tr: "E-posta adresi hatalı", en: "A wrong e-mail address"},
+		"statuspage.reread_all.kind.customer_missing":  {tr: "Faturanın carisi bulunamadı", en: "The invoice's account is missing"},
+		"statuspage.reread_all.kind.template":          {tr: "Mesaj metni oluşturulamadı", en: "The text could not be made"},
+		"statuspage.reread_all.kind.abroad":            {tr: "Numara yurt dışı", en: "A foreign number"},
+		"statuspage.reread_all.kind.refused_recipient": {tr: "Numaraya ya da adrese ulaşılamıyor", en: "The number or address cannot be reached"},
+		"statuspage.reread_all.kind.refused_content":   {tr: "Metni sağlayıcı kabul etmedi", en: "The provider refused the text"},
+		"statuspage.reread_all.kind.refused":           {tr: "Sağlayıcı kabul etmedi", en: "Refused by the provider"},
+		// Why the last run did not read some, by the words of
+		// RereadTally.Refused: said on the page, for whoever looks at it.
+		"statuspage.reread_all.why.gone": {
+			tr: "{n} mesajın kaydı bu mesajı artık yapmıyor: Wolvox'ta silinmiş ya da iptal edilmiş, göreve artık uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş.",
+			en: "{n}: the record no longer makes the message: deleted or cancelled in Wolvox, no longer matching the job (e.g. the invoice was paid), or the reminder's period is over."},
+		"statuspage.reread_all.why.told": {
+			tr: "{n} mesaj: müşteri aynı şeyi yedek kanaldan öğrendi ya da öğrenecek, ikinci kez söylenmez.",
+			en: "{n}: the customer heard or will hear the same thing by the fallback channel, and is not told twice."},
+		"statuspage.reread_all.why.cancelled": {
+			tr: "{n} mesaj: olayın ilk kanaldaki mesajını bir yetkili iptal etmiş; yedek kanal onun yerine göndermez.",
+			en: "{n}: an operator cancelled its event's message on the first channel; the fallback does not send in its place."},
+		"statuspage.reread_all.why.refused": {
+			tr: "{n} mesaj: müşteri bu ticari mesajı ilk kanalda reddetti; yedek kanal onun yerine göndermez.",
+			en: "{n}: the customer refused this commercial message on the first channel; the fallback does not send it in its place."},
+		"statuspage.reread_all.why.state": {
+			tr: "{n} mesajın durumu okunurken değişti (ör. bu arada tekrar denendi).",
+			en: "{n}: its state changed meanwhile (e.g. it was retried)."},
+		"statuspage.reread_all.why.not_mendable": {
+			tr: "{n} mesajın nedeni Wolvox'taki bir düzeltmeyle giderilemez.",
+			en: "{n}: a correction in Wolvox cannot mend its reason."},
+		"statuspage.reread_all.why.purged": {
+			tr: "{n} mesajın metni saklama süresi dolduğu için silinmiş.",
+			en: "{n}: its text was purged after the retention period."},
+		"statuspage.reread_all.why.no_source": {
+			tr: "{n} mesajın veritabanı artık okunmuyor (yapılandırmadan çıkarılmış ya da yılı geçmiş).",
+			en: "{n}: its database is no longer read (removed from the config, or its year is over)."},
+		"statuspage.reread_all.why.no_job": {
+			tr: "{n} mesajın görevi yapılandırmada artık yok.",
+			en: "{n}: its job is no longer in the config."},
+		"statuspage.reread_all.why.database": {
+			tr: "{n} mesajın kaydı okunamadı: Wolvox veritabanına ulaşılamadı ya da sorgu reddedildi. Mesajlar olduğu gibi kaldı: sunucu ya da sorgu düzelince düğmeye yeniden basın.",
+			en: "{n}: the record could not be read: the Wolvox database could not be reached or refused the query. They stay as they were: press the button again once the server or the query is mended."},
+		"statuspage.reread_all.why.other": {
+			tr: "{n} mesaj başka bir nedenle okunmadı; BT sorumlunuz nedenini hizmetin günlüğünde bulur.",
+			en: "{n}: not read for another reason; your IT contact finds it in the service's log."},
 		"statuspage.bad_problem_kind": {tr: "bilinmeyen sorun türü", en: "unknown kind of problem"},
 
+		"log.page.reread_all_started": {
+			tr: "durum sayfası: bir sorun grubunun Wolvox'tan yeniden okunması arka planda başladı",
+			en: "status page: reading a group of problems again from Wolvox started in the background"},
+		"log.page.reread_all_busy": {
+			tr: "durum sayfası: bir sorun grubunun yeniden okunması istendi, ama biri zaten sürüyor",
+			en: "status page: reading a group of problems again was asked while one is running"},
 		"log.page.reread_all": {
 			tr: "durum sayfası: bir sorun grubunun mesajları Wolvox'tan yeniden okundu",
 			en: "status page: a group of problems was read again from Wolvox"},

@@ -111,6 +111,9 @@ type envOpts struct {
 	// lowCredit is the sms channel's low_credit ("": none, as for the
 	// console provider).
 	lowCredit string
+	// rereadStep holds the page's bulk re-read after each message
+	// (connector.Options.RereadStep).
+	rereadStep func(context.Context)
 }
 
 // newEnv backfills the demo invoices, sends them once (the first is refused
@@ -135,7 +138,7 @@ func newEnv(t *testing.T, o envOpts) *env {
 		t.Fatal(err)
 	}
 	p := &provider{errs: o.errs, sent: o.sent}
-	d, err := connector.New(ctx, cfg, connector.Options{Providers: map[string]notify.Provider{"sms": p}})
+	d, err := connector.New(ctx, cfg, connector.Options{Providers: map[string]notify.Provider{"sms": p}, RereadStep: o.rereadStep})
 	if err != nil {
 		t.Fatal(err)
 	}

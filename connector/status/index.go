@@ -45,6 +45,10 @@ func (s *Server) ownerView(r *http.Request, d *pageData, sess session) error {
 	d.Todos = d.todos(problems)
 	d.rereadAll = rereadAllCounts(problems)
 	d.rereadAllFlash()
+	d.RereadRun = d.rereadRun(s.opts.Probe.RereadAllRun())
+	if _, set := d.query["refresh"]; d.RereadRun != nil && d.RereadRun.Running && !set {
+		d.Refresh = min(d.Refresh, rereadRunRefresh)
+	}
 
 	days := chartDaysFrom(d.now, s.opts.Location)
 	counts, err := s.opts.Store.DailyCounts(ctx, days)

@@ -229,6 +229,7 @@ type pageData struct {
 	Admin                                   bool
 	Refresh                                 int            // seconds between refreshes
 	rereadAll                               map[string]int // RereadAll
+	RereadRun                               *rereadRunView // the bulk re-read in the background
 	Version                                 string
 	query                                   url.Values
 	now                                     time.Time

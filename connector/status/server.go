@@ -48,10 +48,14 @@ type Probe interface {
 	// and writes the message as it is made now: the state it is left in
 	// and, when that is not pending, why.
 	Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error)
-	// RereadAll reads again every re-readable message f chooses, one
-	// message's refusal not stopping the rest, and says what came of it:
-	// so far, with ctx's error, when ctx ends first.
-	RereadAll(ctx context.Context, f RereadFilter) (RereadTally, error)
+	// StartRereadAll starts reading again, in the background and under
+	// the daemon's own lifetime, every re-readable message f chooses, one
+	// message's refusal not stopping the rest. One runs at a time, whatever
+	// it chose: while one runs, it is reported with false and none starts.
+	StartRereadAll(f RereadFilter) (RereadRun, bool)
+	// RereadAllRun is the bulk re-read running now or else the last one to
+	// end; false when there has been none.
+	RereadAllRun() (RereadRun, bool)
 }
 
 // ChannelState is one channel as the page shows it.

@@ -11,14 +11,19 @@
   if (!main || !window.fetch || !window.DOMParser) {
     return;
   }
-  var every = Math.max(2, parseInt(main.getAttribute('data-refresh'), 10) || 30) * 1000;
+  // Read at each turn: the server asks for a shorter one while a bulk
+  // re-read runs, so that its progress moves.
+  function every() {
+    var m = document.querySelector('main[data-refresh]') || main;
+    return Math.max(2, parseInt(m.getAttribute('data-refresh'), 10) || 30) * 1000;
+  }
 
   // A flash ("message 12 is queued again") belongs to the action that
   // caused it: take it out of the address so that a refresh does not
   // repeat it.
   if (window.history && history.replaceState && /[?&](done|failed|channel_done|channel_failed)=/.test(location.search)) {
     var q = new URLSearchParams(location.search);
-    ['done', 'failed', 'id', 'left', 'why', 'channel_done', 'channel_failed', 'name', 'kind', 'pending', 'still', 'refused', 'stopped'].forEach(function (k) { q.delete(k); });
+    ['done', 'failed', 'id', 'left', 'why', 'channel_done', 'channel_failed', 'name', 'kind'].forEach(function (k) { q.delete(k); });
     var s = q.toString();
     history.replaceState(null, '', location.pathname + (s ? '?' + s : '') + location.hash);
   }
@@ -66,7 +71,7 @@
   }
 
   function later() {
-    setTimeout(refresh, every);
+    setTimeout(refresh, every());
   }
   later();
 })();
