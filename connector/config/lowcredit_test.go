@@ -64,7 +64,7 @@ func TestLowCreditRefusals(t *testing.T) {
 	if _, err := UniformLowCredit(-1); err == nil {
 		t.Error("UniformLowCredit(-1) accepted")
 	}
-	for _, lines := range []map[CreditUnit]float64{{CreditTL: -1}, {"tl": 50}, {"packages ": 1}} {
+	for _, lines := range []map[CreditUnit]float64{{CreditTL: -1}, {"tl": 50}, {"packages ": 1}, {}} {
 		_, err := LowCreditByUnit(lines)
 		var ve *valueError
 		if !errors.As(err, &ve) || !strings.HasPrefix(string(ve.msg.Key), "config.shops.low_credit") {

@@ -43,7 +43,6 @@ func TestCreditLow(t *testing.T) {
 		{"by unit: nothing compared is not low", []notify.Balance{sms(3)}, 0, lines{config.CreditTL: 50}, false},
 		{"by unit: SMS credits under their line", []notify.Balance{sms(450)}, 0, lines{config.CreditTL: 50, config.CreditSMS: 500}, true},
 		{"by unit: all lines 0", []notify.Balance{tl(1)}, 0, lines{config.CreditTL: 0}, false},
-		{"by unit: empty", []notify.Balance{tl(1)}, 0, lines{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			lc, err := config.UniformLowCredit(tc.uniform)
