@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 )
 
 // A dealer adds Özlem Aydın's mobile number in Wolvox after her invoice's
@@ -161,5 +163,21 @@ func TestMessagesRereadSkippedInTurkish(t *testing.T) {
 	}
 	if code != exitOK {
 		t.Errorf("no refusal, yet exit %d:\n%s", code, errOut)
+	}
+}
+
+// Both READMEs name every kind --problem takes, so a new group of problems
+// cannot be left out of them.
+func TestReadmesListEveryRereadKind(t *testing.T) {
+	for _, f := range []string{"../../README.md", "../../README.tr.md"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range status.RereadKinds() {
+			if !strings.Contains(string(b), "`"+k+"`") {
+				t.Errorf("%s does not list --problem %s", f, k)
+			}
+		}
 	}
 }
