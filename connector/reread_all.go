@@ -71,21 +71,17 @@ type bulkReread struct {
 // (the page's "Read all again from Wolvox"), under the daemon's own
 // lifetime, not the request's: it stops when Run ends or at Close, and the
 // messages it did not reach stay as they were. The channels are woken once
-// at its end. While a run is on, it reports that one and false.
+// at its end. While a run is on, it reports that one and false; once the
+// daemon is stopping, none starts: it reports the last run, which the
+// next daemon is handed, and false.
 func (d *Daemon) StartRereadAll(f status.RereadFilter) (status.RereadRun, bool) {
 	b := &d.bulk
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.has && b.run.Running() {
+	if b.has && b.run.Running() || b.stopped {
 		return b.snapshot(), false
 	}
-	now := d.now()
-	b.run, b.has = status.RereadRun{Kind: f.Problem, Started: now}, true
-	if b.stopped {
-		// The daemon is stopping: the run ends before it reads any.
-		b.run.Ended, b.run.Stopped = now, true
-		return b.snapshot(), true
-	}
+	b.run, b.has = status.RereadRun{Kind: f.Problem, Started: d.now()}, true
 	b.wg.Add(1)
 	go func() {
 		defer b.wg.Done()

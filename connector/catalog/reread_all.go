@@ -80,6 +80,9 @@ func init() {
 		"statuspage.reread_all.started": {
 			tr: "\"{group}\" grubunun mesajları arka planda Wolvox'tan yeniden okunuyor: ilerlemesi ve sonucu bu sayfada görünür, sayfayı kapatabilirsiniz.",
 			en: "The \"{group}\" group's messages are being read again from Wolvox in the background: this page shows how far it got and what came of it; you may close it."},
+		"statuspage.reread_all.stopping": {
+			tr: "\"{group}\" grubu yeniden okunmadı: hizmet şu an duruyor ya da yeniden başlıyor. Sayfa yenilenince düğmeye yeniden basın.",
+			en: "The \"{group}\" group was not read again: the service is stopping or restarting just now. Press the button again once the page is back."},
 		"statuspage.reread_all.busy": {
 			tr: "Wolvox'tan toplu yeniden okuma zaten sürüyor (\"{group}\" grubu): Wolvox sunucusunu yormamak için aynı anda yalnızca biri çalışır. Bitince yeniden basın.",
 			en: "A read all again from Wolvox is already running (the \"{group}\" group): only one runs at a time, to spare the Wolvox server. Press again once it has ended."},

@@ -20,10 +20,15 @@ func (s *Server) rereadAllPost(w http.ResponseWriter, r *http.Request, _ session
 	f := RereadFilter{Problem: kind, Since: weekStart(s.opts.Now(), s.opts.Location)}
 	run, started := s.opts.Probe.StartRereadAll(f)
 	q := url.Values{"kind": {run.Kind}}
-	if started {
+	switch {
+	case started:
 		s.opts.Log.Info("log.page.reread_all_started", "kind", kind)
 		q.Set("done", "reread_all")
-	} else {
+	case !run.Running():
+		// The service is stopping (a restart, a reload): none started.
+		q.Set("kind", kind)
+		q.Set("failed", "reread_all_stopping")
+	default:
 		s.opts.Log.Info("log.page.reread_all_busy", "kind", kind, "running", run.Kind)
 		q.Set("failed", "reread_all")
 	}
@@ -43,6 +48,8 @@ func (p *pageData) rereadAllFlash() {
 		p.Flash = p.C("statuspage.reread_all.started", "group", p.rereadGroup(kind))
 	case q.Get("failed") == "reread_all":
 		p.Flash, p.FlashErr = p.C("statuspage.reread_all.busy", "group", p.rereadGroup(kind)), true
+	case q.Get("failed") == "reread_all_stopping":
+		p.Flash, p.FlashErr = p.C("statuspage.reread_all.stopping", "group", p.rereadGroup(kind)), true
 	}
 }
 

@@ -123,6 +123,13 @@ func TestRereadAllButton(t *testing.T) {
 		t.Fatal("a refused press started a bulk re-read")
 	}
 
+	// The press that came while the service stopped (the flash its
+	// redirect asks for).
+	if _, page := e.do(c, "GET", "/?failed=reread_all_stopping&kind=bad_phone", nil); !strings.Contains(page,
+		"&#34;Telefon numarası hatalı&#34; grubu yeniden okunmadı: hizmet şu an duruyor ya da yeniden başlıyor") {
+		t.Errorf("no flash for a press while the service stops:\n%s", page)
+	}
+
 	e.fixNumbers(true)
 	resp, _ := e.do(c, "POST", "/problems/bad_phone/reread", map[string]string{"csrf": tok})
 	if resp.StatusCode != http.StatusSeeOther {
