@@ -87,11 +87,11 @@ func init() {
 			tr: "Wolvox'tan toplu yeniden okuma zaten sürüyor (\"{group}\" grubu): Wolvox sunucusunu yormamak için aynı anda yalnızca biri çalışır. Bitince yeniden basın.",
 			en: "A read all again from Wolvox is already running (the \"{group}\" group): only one runs at a time, to spare the Wolvox server. Press again once it has ended."},
 		"statuspage.reread_all.running": {
-			tr: "Wolvox'tan yeniden okunuyor: \"{group}\" grubu (başlangıç {time}). Şu ana dek {read} mesaj okundu: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} okunmadı.",
-			en: "Reading again from Wolvox: the \"{group}\" group (started {time}). {read} read so far: {pending} queued, {still} still skipped, {refused} not read."},
+			tr: "Wolvox'tan yeniden okunuyor: \"{group}\" grubu (başlangıç {time}). Şu ana dek {read} mesaj ele alındı: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} reddedildi.",
+			en: "Reading again from Wolvox: the \"{group}\" group (started {time}). {read} handled so far: {pending} queued, {still} still skipped, {refused} refused."},
 		"statuspage.reread_all.ended": {
-			tr: "Son toplu yeniden okuma: \"{group}\" grubu (bitiş {time}). {read} mesaj okundu: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} okunmadı.",
-			en: "The last read all again from Wolvox: the \"{group}\" group (ended {time}). {read} read: {pending} queued, {still} still skipped, {refused} not read."},
+			tr: "Son toplu yeniden okuma: \"{group}\" grubu (bitiş {time}). {read} mesaj ele alındı: {pending} kuyrukta, {still} hâlâ atlanmış, {refused} reddedildi.",
+			en: "The last read all again from Wolvox: the \"{group}\" group (ended {time}). {read} handled: {pending} queued, {still} still skipped, {refused} refused."},
 		"statuspage.reread_all.stopped": {
 			tr: "Yarıda kaldı (hizmet durdu ya da yeniden yüklendi, ya da giden kutusu okunamadı): okunmayan mesajlar olduğu gibi duruyor; onları okumak için grubun düğmesine yeniden basın.",
 			en: "It stopped half way (the service stopped or reloaded, or the outbox could not be read): the messages not read stay as they were; press the group's button again to read them."},

@@ -42,21 +42,21 @@ func TestRereadRunLine(t *testing.T) {
 		bad        bool
 	}{
 		{name: "running", lang: "tr", run: RereadRun{Kind: "no_mobile", Started: start, Tally: tally},
-			want: []string{"Wolvox'tan yeniden okunuyor: \"Cep telefonu kayıtlı değil\" grubu (başlangıç 04.12.2026 10:00:00 +00:00). Şu ana dek 10 mesaj okundu: 3 kuyrukta, 2 hâlâ atlanmış, 5 okunmadı."}},
+			want: []string{"Wolvox'tan yeniden okunuyor: \"Cep telefonu kayıtlı değil\" grubu (başlangıç 04.12.2026 10:00:00 +00:00). Şu ana dek 10 mesaj ele alındı: 3 kuyrukta, 2 hâlâ atlanmış, 5 reddedildi."}},
 		{name: "running", lang: "en", run: RereadRun{Kind: "no_mobile", Started: start, Tally: tally},
-			want: []string{"Reading again from Wolvox: the \"No mobile number\" group (started 04.12.2026 10:00:00 +00:00). 10 read so far: 3 queued, 2 still skipped, 5 not read."}},
+			want: []string{"Reading again from Wolvox: the \"No mobile number\" group (started 04.12.2026 10:00:00 +00:00). 10 handled so far: 3 queued, 2 still skipped, 5 refused."}},
 		{name: "ended", lang: "tr", run: RereadRun{Kind: "bad_phone", Started: start, Ended: start.Add(time.Minute), Tally: tally}, refused: 2, bad: true,
-			want: []string{"Son toplu yeniden okuma: \"Telefon numarası hatalı\" grubu (bitiş 04.12.2026 10:01:00 +00:00). 10 mesaj okundu: 3 kuyrukta, 2 hâlâ atlanmış, 5 okunmadı.",
+			want: []string{"Son toplu yeniden okuma: \"Telefon numarası hatalı\" grubu (bitiş 04.12.2026 10:01:00 +00:00). 10 mesaj ele alındı: 3 kuyrukta, 2 hâlâ atlanmış, 5 reddedildi.",
 				"1 mesajın kaydı bu mesajı artık yapmıyor", "4 mesajın kaydı okunamadı: Wolvox veritabanına ulaşılamadı"}},
 		{name: "ended", lang: "en", run: RereadRun{Kind: "bad_phone", Started: start, Ended: start.Add(time.Minute), Tally: tally}, refused: 2, bad: true,
-			want: []string{"The last read all again from Wolvox: the \"A wrong phone number\" group (ended 04.12.2026 10:01:00 +00:00). 10 read: 3 queued, 2 still skipped, 5 not read.",
+			want: []string{"The last read all again from Wolvox: the \"A wrong phone number\" group (ended 04.12.2026 10:01:00 +00:00). 10 handled: 3 queued, 2 still skipped, 5 refused.",
 				"1: the record no longer makes the message", "4: the record could not be read"}},
 		{name: "all went", lang: "en", run: RereadRun{Kind: "landline", Started: start, Ended: start, Tally: RereadTally{Pending: 2}},
-			want: []string{"2 read: 2 queued, 0 still skipped, 0 not read."}},
+			want: []string{"2 handled: 2 queued, 0 still skipped, 0 refused."}},
 		{name: "stopped", lang: "tr", run: RereadRun{Kind: "landline", Started: start, Ended: start, Tally: RereadTally{Pending: 2}, Stopped: true}, bad: true,
-			want: []string{"2 mesaj okundu: 2 kuyrukta", "Yarıda kaldı (hizmet durdu ya da yeniden yüklendi"}},
+			want: []string{"2 mesaj ele alındı: 2 kuyrukta", "Yarıda kaldı (hizmet durdu ya da yeniden yüklendi"}},
 		{name: "stopped", lang: "en", run: RereadRun{Kind: "landline", Started: start, Ended: start, Tally: RereadTally{Pending: 2}, Stopped: true}, bad: true,
-			want: []string{"2 read: 2 queued", "It stopped half way (the service stopped or reloaded"}},
+			want: []string{"2 handled: 2 queued", "It stopped half way (the service stopped or reloaded"}},
 	} {
 		t.Run(tc.name+"/"+tc.lang, func(t *testing.T) {
 			p := &pageData{lang: lang{Code: tc.lang}, loc: time.UTC}

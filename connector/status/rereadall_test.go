@@ -141,13 +141,13 @@ func TestRereadAllButton(t *testing.T) {
 		t.Errorf("the flash does not say the group's re-read started:\n%s", page)
 	}
 	run := section(t, page, "reread-run")
-	if !strings.Contains(run, "Şu ana dek 1 mesaj okundu: ") || !strings.Contains(run, "Telefon numarası hatalı") {
+	if !strings.Contains(run, "Şu ana dek 1 mesaj ele alındı: ") || !strings.Contains(run, "Telefon numarası hatalı") {
 		t.Errorf("the running re-read's line does not count what it read:\n%s", run)
 	}
 	if !strings.Contains(page, `data-refresh="5"`) {
 		t.Error("the page does not refresh sooner while the re-read runs")
 	}
-	if _, page := e.do(c, "GET", "/", nil, "Cookie", "akc_lang=en"); !strings.Contains(page, "the &#34;A wrong phone number&#34; group") || !strings.Contains(page, "1 read so far: ") {
+	if _, page := e.do(c, "GET", "/", nil, "Cookie", "akc_lang=en"); !strings.Contains(page, "the &#34;A wrong phone number&#34; group") || !strings.Contains(page, "1 handled so far: ") {
 		t.Errorf("the running re-read's line in English:\n%s", section(t, page, "reread-run"))
 	}
 
@@ -176,7 +176,7 @@ func TestRereadAllButton(t *testing.T) {
 	_, page = e.do(c, "GET", "/", nil)
 	run = section(t, page, "reread-run")
 	for _, want := range []string{"Son toplu yeniden okuma: &#34;Telefon numarası hatalı&#34; grubu (bitiş ",
-		"2 mesaj okundu: 1 kuyrukta, 0 hâlâ atlanmış, 1 okunmadı.", "<li>1 mesajın kaydı bu mesajı artık yapmıyor: Wolvox&#39;ta silinmiş ya da iptal edilmiş"} {
+		"2 mesaj ele alındı: 1 kuyrukta, 0 hâlâ atlanmış, 1 reddedildi.", "<li>1 mesajın kaydı bu mesajı artık yapmıyor: Wolvox&#39;ta silinmiş ya da iptal edilmiş"} {
 		if !strings.Contains(run, want) {
 			t.Errorf("the ended re-read's line has no %q:\n%s", want, run)
 		}
@@ -187,7 +187,7 @@ func TestRereadAllButton(t *testing.T) {
 	_, page = e.do(c, "GET", "/", nil, "Cookie", "akc_lang=en")
 	run = section(t, page, "reread-run")
 	for _, want := range []string{"The last read all again from Wolvox: the &#34;A wrong phone number&#34; group (ended ",
-		"2 read: 1 queued, 0 still skipped, 1 not read.", "<li>1: the record no longer makes the message"} {
+		"2 handled: 1 queued, 0 still skipped, 1 refused.", "<li>1: the record no longer makes the message"} {
 		if !strings.Contains(run, want) {
 			t.Errorf("the ended re-read's line in English has no %q:\n%s", want, run)
 		}
@@ -257,7 +257,7 @@ func TestBrowserRereadAllOnAPhone(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(`#reread-run`)); err != nil {
 		t.Fatal(err)
 	}
-	if line, _ := chromedp.Run(ctx, chromedp.Text(`#reread-run-line`)); !strings.Contains(line, "Şu ana dek 1 mesaj okundu") {
+	if line, _ := chromedp.Run(ctx, chromedp.Text(`#reread-run-line`)); !strings.Contains(line, "Şu ana dek 1 mesaj ele alındı") {
 		t.Errorf("the running re-read's line = %q", line)
 	}
 	checkLayout(t, ctx, 390)
