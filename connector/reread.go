@@ -30,6 +30,10 @@ type Rereader struct {
 	poller *poll.Poller
 	jobs   []*poll.Job
 	log    *slog.Logger
+	// consentChecked: İYS is asked before every commercial send (an iys:
+	// setting), so a commercial fallback goes under its own channel's
+	// consent, as the dispatcher sends it.
+	consentChecked bool
 }
 
 // Reread reads message id's record again. It returns the state the message
@@ -54,7 +58,7 @@ func (r *Rereader) Reread(ctx context.Context, id int64) (outbox.Status, mapping
 	if job == nil {
 		return "", mapping.Reason{}, catalog.Errorf("connector.reread_no_job", "job", m.Job)
 	}
-	if m.Commercial && slices.Contains(job.Fallback, m.Channel) {
+	if m.Commercial && !r.consentChecked && slices.Contains(job.Fallback, m.Channel) {
 		ch, refused, err := r.store.RefusedFirst(ctx, m.DedupeKey, m.ID, job.Fallback, status.CustomerRefused)
 		switch {
 		case err != nil:
@@ -95,16 +99,21 @@ func OpenRereader(cfg *config.Config, store *outbox.Store, log *slog.Logger) (r 
 			g.Close()
 		}
 	}
-	return &Rereader{store: store, poller: &poll.Poller{Store: store, Sources: sources, Now: time.Now, Log: log}, jobs: jobs, log: log}, closeAll, nil
+	return &Rereader{store: store, poller: &poll.Poller{Store: store, Sources: sources, Now: time.Now, Log: log}, jobs: jobs, log: log,
+		consentChecked: cfg.IYS != nil}, closeAll, nil
 }
 
 // Reread is the Rereader's Reread on the daemon's own sources and jobs;
 // a message made pending is looked at at once.
 func (d *Daemon) Reread(ctx context.Context, id int64) (outbox.Status, mapping.Reason, error) {
-	r := &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log}
-	st, why, err := r.Reread(ctx, id)
+	st, why, err := d.rereader().Reread(ctx, id)
 	if err == nil && st == outbox.StatusPending {
 		d.wakeAll()
 	}
 	return st, why, err
+}
+
+// rereader reads messages again on the daemon's own sources and jobs.
+func (d *Daemon) rereader() *Rereader {
+	return &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log, consentChecked: d.cfg.IYS != nil}
 }

@@ -43,11 +43,11 @@ func (r *Rereader) RereadAll(ctx context.Context, f status.RereadFilter, each fu
 }
 
 // RereadAll is the Rereader's RereadAll on the daemon's own sources and
-// jobs, while the caller waits (the page starts StartRereadAll): the channels are woken
-// once at the end, when any message was made pending, not once a message.
-func (d *Daemon) RereadAll(ctx context.Context, f status.RereadFilter) (status.RereadTally, error) {
-	r := &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log}
-	t, err := r.RereadAll(ctx, f, nil)
+// jobs, while the caller waits (the page's run in the background,
+// StartRereadAll, calls it): the channels are woken once at the end, when
+// any message was made pending, not once a message.
+func (d *Daemon) RereadAll(ctx context.Context, f status.RereadFilter, each func(RereadOutcome)) (status.RereadTally, error) {
+	t, err := d.rereader().RereadAll(ctx, f, each)
 	if t.Pending > 0 {
 		d.wakeAll()
 	}
@@ -92,8 +92,7 @@ func (d *Daemon) StartRereadAll(f status.RereadFilter) (status.RereadRun, bool) 
 
 func (d *Daemon) rereadAllInBackground(f status.RereadFilter) {
 	ctx, b := d.life, &d.bulk
-	r := &Rereader{store: d.store, poller: d.poller, jobs: d.jobs, log: d.log}
-	t, err := r.RereadAll(ctx, f, func(o RereadOutcome) {
+	t, err := d.RereadAll(ctx, f, func(o RereadOutcome) {
 		b.mu.Lock()
 		b.run.Tally.Add(o.Message, o.Status, o.Why, o.Err)
 		b.mu.Unlock()
@@ -101,9 +100,6 @@ func (d *Daemon) rereadAllInBackground(f status.RereadFilter) {
 			b.step(ctx)
 		}
 	})
-	if t.Pending > 0 {
-		d.wakeAll()
-	}
 	if err != nil {
 		d.log.Warn("log.page.reread_all_stopped", "kind", f.Problem, "pending", t.Pending, "err", err)
 	} else {

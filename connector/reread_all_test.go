@@ -64,7 +64,7 @@ func TestRereadAllReadsWhatTheFilterChooses(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got, err := d.RereadAll(ctx, tc.f)
+			got, err := d.RereadAll(ctx, tc.f, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +129,7 @@ func TestRereadAllNeverTouchesARefusal(t *testing.T) {
 		t.Fatalf("messages: %v %v", before, err)
 	}
 	for _, f := range []status.RereadFilter{{}, {Problem: "no_mobile"}, {Problem: "refused"}, {Channel: "sms", Job: "new-invoices"}} {
-		got, err := d.RereadAll(ctx, f)
+		got, err := d.RereadAll(ctx, f, nil)
 		if err != nil || got.Read() != 0 {
 			t.Errorf("%+v: %+v %v, want nothing read", f, got, err)
 		}
@@ -165,11 +165,11 @@ func TestRereadAllPagesAndGoesOnPastRefusals(t *testing.T) {
 
 	stopped, cancel := context.WithCancel(ctx)
 	cancel()
-	if got, err := d.RereadAll(stopped, status.RereadFilter{}); !errors.Is(err, context.Canceled) || got.Read() != 0 {
+	if got, err := d.RereadAll(stopped, status.RereadFilter{}, nil); !errors.Is(err, context.Canceled) || got.Read() != 0 {
 		t.Errorf("with its context ended: %+v %v, want nothing read and the context's error", got, err)
 	}
 
-	got, err := d.RereadAll(ctx, status.RereadFilter{Problem: "no_mobile"})
+	got, err := d.RereadAll(ctx, status.RereadFilter{Problem: "no_mobile"}, nil)
 	if err != nil || got.Refused["gone"] != n || got.Read() != n {
 		t.Errorf("tally = %+v %v, want all %d refused as gone", got, err, n)
 	}

@@ -214,12 +214,17 @@ func TestRereadOfAFallbackAfterTheCustomerRefused(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
 		commercial bool
+		iys        string // the config's iys: section
 		refused    bool
 	}{
-		{"commercial", true, true},
-		{"informational", false, false},
+		{"commercial", true, "", true},
+		// With İYS asked before every commercial send, the dispatcher sends
+		// the fallback under its own channel's consent: a re-read does too.
+		{"commercial, İYS checked", true, "iys: {brand_code: \"731734\", url: \"https://127.0.0.1:1\", usercode: u, password: \"${env:TEST_IYS_PASSWORD}\"}\n", false},
+		{"informational", false, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("TEST_IYS_PASSWORD", "x")
 			ctx := context.Background()
 			dir := t.TempDir()
 			if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
@@ -232,7 +237,7 @@ sources: [{name: demo, driver: sqlite, database: demo.db}]
 channels:
   sms: {provider: console}
   email: {provider: console}
-jobs:
+`+tc.iys+`jobs:
   - name: new-invoices
     preset: new_invoices
     schedule: "@every 1m"
