@@ -64,7 +64,7 @@ func init() {
 			en: "Message {a}'s record was read again from Wolvox: the message is queued with today's details."},
 		"page.reread_still": {tr: "{a} numaralı mesajın kaydı Wolvox'tan yeniden okundu ama mesaj hâlâ gönderilemiyor: nedeni listede yazıyor.",
 			en: "Message {a}'s record was read again from Wolvox, but the message still cannot be sent: the list says why."},
-		"page.failed_reread_gone": {tr: "{a} numaralı mesajın kaydı bu mesajı artık yapmıyor: Wolvox'ta silinmiş ya da iptal edilmiş, göreve artık uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş. Mesaj olduğu gibi kaldı.",
+		"page.failed_reread_gone": {tr: "{a} numaralı mesajı Wolvox kaydı artık gerektirmiyor: Wolvox'ta silinmiş ya da iptal edilmiş, göreve artık uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş. Mesaj olduğu gibi kaldı.",
 			en: "Message {a}'s record no longer makes this message: it was deleted or cancelled in Wolvox, no longer matches the job (e.g. the invoice was paid), or the reminder's period is over. The message stays as it was."},
 		"page.failed_reread_no_source": {tr: "{a} numaralı mesajın veritabanı artık okunmuyor (yapılandırmadan çıkarılmış ya da yılı geçmiş): yeniden okunamaz.",
 			en: "Message {a}'s database is no longer read (removed from the config, or its year is over): it cannot be read again."},

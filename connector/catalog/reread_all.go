@@ -51,7 +51,7 @@ func init() {
 			tr: "durduruldu: okunmayan mesajlar olduğu gibi duruyor; aynı komut kalanları okur",
 			en: "stopped: the messages not read yet stay as they were; the same command reads the rest"},
 		"cmd.messages.reread.why.gone": {
-			tr: "{n}: kayıt bu mesajı artık yapmıyor (Wolvox'ta silinmiş, iptal edilmiş ya da göreve artık uymuyor)",
+			tr: "{n}: Wolvox kaydı bu mesajı artık gerektirmiyor (Wolvox'ta silinmiş, iptal edilmiş ya da göreve artık uymuyor)",
 			en: "{n}: the record no longer makes the message (deleted or cancelled in Wolvox, or no longer matching the job)"},
 		"cmd.messages.reread.why.told": {
 			tr: "{n}: müşteri aynı şeyi yedek kanaldan öğrendi ya da öğrenecek",
@@ -110,7 +110,7 @@ func init() {
 		// Why the last run did not read some, by the words of
 		// RereadTally.Refused: said on the page, for whoever looks at it.
 		"statuspage.reread_all.why.gone": {
-			tr: "{n} mesajın kaydı bu mesajı artık yapmıyor: Wolvox'ta silinmiş ya da iptal edilmiş, göreve artık uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş.",
+			tr: "{n} mesajı Wolvox kaydı artık gerektirmiyor: Wolvox'ta silinmiş ya da iptal edilmiş, göreve artık uymuyor (ör. fatura ödenmiş) ya da hatırlatmanın dönemi geçmiş.",
 			en: "{n}: the record no longer makes the message: deleted or cancelled in Wolvox, no longer matching the job (e.g. the invoice was paid), or the reminder's period is over."},
 		"statuspage.reread_all.why.told": {
 			tr: "{n} mesaj: müşteri aynı şeyi yedek kanaldan öğrendi ya da öğrenecek, ikinci kez söylenmez.",

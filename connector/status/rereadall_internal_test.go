@@ -47,7 +47,7 @@ func TestRereadRunLine(t *testing.T) {
 			want: []string{"Reading again from Wolvox: the \"No mobile number\" group (started 04.12.2026 10:00:00 +00:00). 10 handled so far: 3 queued, 2 still skipped, 5 refused."}},
 		{name: "ended", lang: "tr", run: RereadRun{Kind: "bad_phone", Started: start, Ended: start.Add(time.Minute), Tally: tally}, refused: 2, bad: true,
 			want: []string{"Son toplu yeniden okuma: \"Telefon numarası hatalı\" grubu (bitiş 04.12.2026 10:01:00 +00:00). 10 mesaj ele alındı: 3 kuyrukta, 2 hâlâ atlanmış, 5 reddedildi.",
-				"1 mesajın kaydı bu mesajı artık yapmıyor", "4 mesajın kaydı okunamadı: Wolvox veritabanına ulaşılamadı"}},
+				"1 mesajı Wolvox kaydı artık gerektirmiyor", "4 mesajın kaydı okunamadı: Wolvox veritabanına ulaşılamadı"}},
 		{name: "ended", lang: "en", run: RereadRun{Kind: "bad_phone", Started: start, Ended: start.Add(time.Minute), Tally: tally}, refused: 2, bad: true,
 			want: []string{"The last read all again from Wolvox: the \"A wrong phone number\" group (ended 04.12.2026 10:01:00 +00:00). 10 handled: 3 queued, 2 still skipped, 5 refused.",
 				"1: the record no longer makes the message", "4: the record could not be read"}},

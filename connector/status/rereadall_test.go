@@ -176,7 +176,7 @@ func TestRereadAllButton(t *testing.T) {
 	_, page = e.do(c, "GET", "/", nil)
 	run = section(t, page, "reread-run")
 	for _, want := range []string{"Son toplu yeniden okuma: &#34;Telefon numarası hatalı&#34; grubu (bitiş ",
-		"2 mesaj ele alındı: 1 kuyrukta, 0 hâlâ atlanmış, 1 reddedildi.", "<li>1 mesajın kaydı bu mesajı artık yapmıyor: Wolvox&#39;ta silinmiş ya da iptal edilmiş"} {
+		"2 mesaj ele alındı: 1 kuyrukta, 0 hâlâ atlanmış, 1 reddedildi.", "<li>1 mesajı Wolvox kaydı artık gerektirmiyor: Wolvox&#39;ta silinmiş ya da iptal edilmiş"} {
 		if !strings.Contains(run, want) {
 			t.Errorf("the ended re-read's line has no %q:\n%s", want, run)
 		}
@@ -271,7 +271,7 @@ func TestBrowserRereadAllOnAPhone(t *testing.T) {
 		chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		t.Fatalf("the page did not refresh to the run's result: %v", err)
 	}
-	if refused, _ := chromedp.Run(ctx, chromedp.Text(`#reread-run .refused`)); !strings.Contains(refused, "artık yapmıyor") {
+	if refused, _ := chromedp.Run(ctx, chromedp.Text(`#reread-run .refused`)); !strings.Contains(refused, "artık gerektirmiyor") {
 		t.Errorf("the refusals of the ended run = %q", refused)
 	}
 	checkLayout(t, ctx, 390)
