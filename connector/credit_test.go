@@ -76,9 +76,7 @@ func TestLowCreditAlert(t *testing.T) {
 		}, "\n    low_credit: {TL: 500, packages: 0}", "netgsm", false},
 		{"1986 SMS credits over the default", func(t *testing.T) (string, *x509.CertPool) { return mutlucellFake(t, "1986.0") }, "", "mutlucell", false},
 		{"1986 SMS credits under sms: 2000", func(t *testing.T) (string, *x509.CertPool) { return mutlucellFake(t, "1986.0") },
-			"\n    low_credit: {TL: 50, sms: 2000}", "mutlucell", true},
-		{"SMS credits without an sms line", func(t *testing.T) (string, *x509.CertPool) { return mutlucellFake(t, "3.0") },
-			"\n    low_credit: {TL: 50}", "mutlucell", false},
+			"\n    low_credit: {sms: 2000}", "mutlucell", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			channel, pool := tc.account(t)
@@ -138,10 +136,10 @@ func TestLowCreditWarningTellsTheLines(t *testing.T) {
 	var buf bytes.Buffer
 	d := balanceDaemonLogging(t, `    provider: mutlucell
     mutlucell: {url: "`+fake.URL()+`", user: "`+fake.User+`", password: "${env:BALANCE_TEST_PASSWORD}", originator: MAGAZA}
-    low_credit: {sms: 5000, TL: 10}`, pool, slog.New(slog.NewTextHandler(&buf, nil)))
+    low_credit: {sms: 5000}`, pool, slog.New(slog.NewTextHandler(&buf, nil)))
 	d.CheckBalances(context.Background())
 	line := buf.String()
-	if !strings.Contains(line, `low_credit="{TL: 10, sms: 5000}"`) || !strings.Contains(line, `balances="1.986 SMS kredisi"`) {
+	if !strings.Contains(line, `low_credit="{sms: 5000}"`) || !strings.Contains(line, `balances="1.986 SMS kredisi"`) {
 		t.Errorf("low-credit warning:\n%s", line)
 	}
 }

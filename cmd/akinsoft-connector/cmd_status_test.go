@@ -427,7 +427,7 @@ func TestStatusCommandShowsALowBalance(t *testing.T) {
 		{"low, in English", "500", "en",
 			"sms  running; The provider's balance is low (39 TL; limit 500): top up the account before messages stop", "çalışıyor"},
 		{"not low", "10", "en", "sms  running\n", "balance is low"},
-		{"low by its TL line", "{TL: 50, sms: 500}", "tr",
+		{"low by its TL line", "{TL: 50, packages: 500}", "tr",
 			"sms  çalışıyor; Sağlayıcı bakiyesi düşük (39 TL, sınır 50): mesajlar durmadan önce hesaba kredi yükleyin", "sınır 500"},
 		{"not low with lines per unit", "{TL: 10, packages: 500}", "en", "sms  running\n", "balance is low"},
 	} {

@@ -52,8 +52,14 @@ func init() {
 			tr: "low_credit sınırı bir sayı olmalı, {value} değil",
 			en: "a low_credit line must be a number, not {value}"},
 		"config.hint.shops.low_credit_number": {
-			tr: "tek sayı her bakiye için aynı sınırdır (low_credit: 100); birim başına sınır: low_credit: {TL: 50, sms: 500, packages: 200}",
-			en: "one number is the same line for every balance (low_credit: 100); a line per unit: low_credit: {TL: 50, sms: 500, packages: 200}"},
+			tr: "tek sayı her bakiye için aynı sınırdır (low_credit: 100); birim başına sınır: low_credit: {TL: 50, packages: 200} (NetGSM), {sms: 500} (Mutlucell)",
+			en: "one number is the same line for every balance (low_credit: 100); a line per unit: low_credit: {TL: 50, packages: 200} (NetGSM), {sms: 500} (Mutlucell)"},
+		"config.shops.low_credit_not_reported": {
+			tr: "{provider} bakiyeyi {unit} olarak bildirmez ({units} bildirir): bu sınır hiç karşılaştırılmaz ve uyarı gelmez",
+			en: "{provider} reports no balance in {unit} (it reports {units}): this line would never be compared, and no alert would come"},
+		"config.hint.shops.low_credit_not_reported": {
+			tr: "sınırı şu birimlerden biri için yazın: {units}; ya da tek sayı verin (low_credit: 100)",
+			en: "give the line for one of {units}; or give one number (low_credit: 100)"},
 		"config.shops.low_credit_empty": {
 			tr: "low_credit boş: hiçbir birim için sınır yok (uyarıyı kapatmak için 0 yazın)",
 			en: "low_credit is empty: it gives no unit a line (write 0 to turn the alert off)"},

@@ -23,7 +23,7 @@ func TestLowCreditForms(t *testing.T) {
 		{"one number", "50", false, 50, lines{CreditTL: 50, CreditSMS: 50, CreditPackages: 50}, "50"},
 		{"a decimal", "39.5", false, 39.5, lines{CreditTL: 39.5, CreditSMS: 39.5, CreditPackages: 39.5}, "39.5"},
 		{"0 turns it off", "0", false, 0, lines{}, "0"},
-		{"by unit, flow", "{TL: 50, sms: 500}", true, 0, lines{CreditTL: 50, CreditSMS: 500}, "{TL: 50, sms: 500}"},
+		{"by unit, flow", "{TL: 50, packages: 500}", true, 0, lines{CreditTL: 50, CreditPackages: 500}, "{TL: 50, packages: 500}"},
 		{"by unit, block", "\n      packages: 200\n      TL: 20", true, 0, lines{CreditTL: 20, CreditPackages: 200}, "{TL: 20, packages: 200}"},
 		{"by unit, 0 turns a unit off", "{TL: 50, sms: 0}", true, 0, lines{CreditTL: 50}, "{TL: 50}"},
 	} {

@@ -86,7 +86,7 @@ func TestSchemaRefusesWhatTheLoaderRefuses(t *testing.T) {
 		{"other spelling of a good rate", "rate: 10/s", "rate: 600/m", true},
 		{"days and hours", "retention: 90d", "retention: 7d12h", true},
 		{"low_credit, one number", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: 50\n    netgsm:", true},
-		{"low_credit by unit", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: {TL: 50, sms: 500, packages: 0}\n    netgsm:", true},
+		{"low_credit by unit", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: {TL: 50, packages: 500, sms: 0}\n    netgsm:", true},
 		{"low_credit negative", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: -1\n    netgsm:", false},
 		{"low_credit by unit, negative", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: {TL: -1}\n    netgsm:", false},
 		{"low_credit by an unknown unit", "    rate: 10/s\n    netgsm:", "    rate: 10/s\n    low_credit: {tl: 50}\n    netgsm:", false},

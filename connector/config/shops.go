@@ -121,8 +121,35 @@ func (c *Config) applyShopDefaults() {
 	}
 }
 
+// reportedUnits are the units of the balances each provider reports
+// (notify/netgsm, notify/mutlucell balance.go): a low_credit line in
+// another one would never be compared.
+var providerNames = map[string]string{"netgsm": "NetGSM", "mutlucell": "Mutlucell"}
+
+var reportedUnits = map[string][]CreditUnit{
+	"netgsm":    {CreditTL, CreditPackages},
+	"mutlucell": {CreditSMS},
+}
+
 // validateShops checks this file's settings.
 func (c *Config) validateShops(p *problems) {
+	for name, ch := range c.Channels.ByName() {
+		units, known := reportedUnits[ch.Provider]
+		if ch.LowCredit == nil || !ch.LowCredit.ByUnit() || !known {
+			continue
+		}
+		names := make([]string, len(units))
+		for i, u := range units {
+			names[i] = string(u)
+		}
+		for _, u := range CreditUnits {
+			if _, given := ch.LowCredit.Lines()[u]; given && !slices.Contains(units, u) {
+				p.add("channels."+name+".low_credit."+string(u),
+					say("config.shops.low_credit_not_reported", "unit", string(u), "provider", providerNames[ch.Provider], "units", strings.Join(names, ", ")),
+					say("config.hint.shops.low_credit_not_reported", "units", strings.Join(names, ", ")))
+			}
+		}
+	}
 	for i, j := range c.Jobs {
 		path := fmt.Sprintf("jobs[%d]", i)
 		statement := j.Preset == "account_statements" || j.Preset == "account_reconciliation"
