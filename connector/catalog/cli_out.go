@@ -493,7 +493,7 @@ func init() {
 		"demo.run3":         {tr: "3. çalışma: yeni bir şey yok, hiçbir şey iki kez gönderilmiyor", en: "Run 3: nothing new, nothing sent twice"},
 		"demo.new_invoices": {tr: "Mağaza {n} yeni fatura kesiyor: {invoices}", en: "The shop issues {n} new invoices: {invoices}"},
 		"demo.skipped": {
-			tr: "  Atlandı, gönderilemez (giden kutusunda nedeniyle saklandı):",
+			tr: "  Atlandı, gönderilemez (her biri nedeniyle birlikte giden kutusunda saklandı):",
 			en: "  Skipped, not sendable (stored in the outbox with the reason):"},
 		"demo.skipped_row": {tr: "fatura anahtarı {key} ({channel}): {reason}", en: "invoice key {key} ({channel}): {reason}"},
 		"demo.run_summary": {
