@@ -381,6 +381,26 @@ type NewMessage struct {
 	// this one: it is not added, as if its own key were already there.
 	FormerKeys  []string
 	FormerSince time.Time
+	// Spaced, when set, keeps this message at least an interval after the
+	// last one of its series (the same row and due date, whatever interval
+	// number its key ends in): one stored on the same channel at
+	// Spaced.Since or later stands for this one.
+	Spaced *Spaced
+}
+
+// Spaced names a message's series: the keys Prefix + a number + Suffix.
+// Reminders number their intervals from the due date, so a changed
+// renotify or days_ahead numbers them anew: the new numbering's interval
+// may begin the day after the old one's reminder, and its number may be
+// one the old numbering stored long ago. The series' last message, not
+// the number, says whether one is due; a number already stored before the
+// interval Began is the old numbering's, and the message takes its
+// Renumbered key instead (the same in every run of the interval).
+type Spaced struct {
+	Prefix, Suffix string
+	Since          time.Time
+	Began          time.Time
+	Renumbered     string // "" where no earlier numbering can hold the key
 }
 
 // Batch is one page of a job's results.
@@ -437,8 +457,26 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, err
 	}
 	chains := fallbackChains{}
+	// A key's channels are renumbered together: a fallback chain is its key.
+	renumbered := map[string]string{}
 	for _, m := range b.Messages {
 		if known, err := knownFormerly(ctx, tx, m); err != nil || known {
+			if err != nil {
+				return e, err
+			}
+			continue
+		}
+		if m.Spaced != nil && m.Spaced.Renumbered != "" {
+			key, ok := renumbered[m.DedupeKey]
+			if !ok {
+				if key, err = renumber(ctx, tx, m); err != nil {
+					return e, err
+				}
+				renumbered[m.DedupeKey] = key
+			}
+			m.DedupeKey = key
+		}
+		if recent, err := spacedTooClose(ctx, tx, m); err != nil || recent {
 			if err != nil {
 				return e, err
 			}
@@ -526,6 +564,67 @@ func knownFormerly(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) 
 		return false, fmt.Errorf("look up former keys of %s/%s: %w", m.DedupeKey, m.Channel, err)
 	}
 	return known, nil
+}
+
+// spacedTooClose reports whether a message of m's series other than m
+// itself was stored on m's channel since m.Spaced.Since. Its own key is
+// left to the unique index: a run that finds it stored adds nothing anyway.
+func spacedTooClose(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) {
+	sp := m.Spaced
+	if sp == nil {
+		return false, nil
+	}
+	// A range on dedupe_key, not LIKE: the unique index serves it, and a
+	// key's % or _ need no escaping. U+10FFFF sorts after every character
+	// a key can continue its prefix with.
+	rows, err := tx.QueryContext(ctx, `SELECT dedupe_key FROM messages WHERE dedupe_key >= ? AND dedupe_key < ?
+		AND channel = ? AND created_at >= ?`, sp.Prefix, sp.Prefix+"\U0010FFFF", m.Channel, ms(sp.Since))
+	if err != nil {
+		return false, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return false, err
+		}
+		if k != m.DedupeKey && inSeries(k, sp.Prefix, sp.Suffix) {
+			return true, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+	}
+	return false, nil
+}
+
+// renumber is m's key in its interval: its Renumbered key when its own was
+// stored, on any channel, before the interval began.
+func renumber(ctx context.Context, tx *sql.Tx, m NewMessage) (string, error) {
+	var old bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM messages WHERE dedupe_key = ? AND created_at < ?)`,
+		m.DedupeKey, ms(m.Spaced.Began)).Scan(&old)
+	if err != nil {
+		return "", fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+	}
+	if old {
+		return m.Spaced.Renumbered, nil
+	}
+	return m.DedupeKey, nil
+}
+
+// inSeries reports whether key is prefix, a number and suffix: a contact's
+// message (suffix :contact:31) is not the account's, nor the account's a
+// contact's.
+func inSeries(key, prefix, suffix string) bool {
+	n, ok := strings.CutPrefix(key, prefix)
+	if !ok {
+		return false
+	}
+	if n, ok = strings.CutSuffix(n, suffix); !ok || n == "" {
+		return false
+	}
+	return strings.Trim(n, "0123456789.") == "" // 2, or renumbered 2.20261219
 }
 
 // KnownRecords says which of the records keys (record_key) job already holds

@@ -1,7 +1,7 @@
 package poll
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
@@ -59,13 +59,24 @@ func (j *Job) anchoredEvent(rec erp.Record, now time.Time) (event, bool) {
 	// A run that finds the row before its first day (the database's date
 	// ahead of the config's zone) counts it in the first interval.
 	n := max(in, 0) / every
-	label := fmt.Sprintf("due:%s:%d", date.Format("20060102"), n)
+	series := "due:" + date.Format("20060102") + ":"
+	label := series + strconv.Itoa(n)
 	first := date.AddDate(0, 0, a.first+n*every)
 	if n == 0 {
 		first = first.AddDate(0, 0, -1) // that run's day belongs to the first interval
 	}
 	since := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, loc)
-	return event{suffix: label, period: label, former: formerPeriods(since, now, j.Renotify), since: since}, true
+	// The last reminder of the series, not the interval's number, spaces
+	// them: renotify whole days after it at the soonest (see Spaced).
+	spaced := time.Date(t.Year(), t.Month(), t.Day()-(every-1), 0, 0, 0, 0, loc)
+	ev := event{suffix: label, period: label, former: formerPeriods(since, now, j.Renotify), since: since,
+		series: series, spaced: spaced}
+	if n > 0 {
+		// The first interval's key is made only in it (a run before its
+		// first day counts in it too): no other numbering stored it first.
+		ev.renumbered = label + "." + first.Format("20060102")
+	}
+	return ev, true
 }
 
 // wholeDays is d in days, rounded up, at least one.

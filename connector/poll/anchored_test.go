@@ -137,3 +137,76 @@ func TestPlannedMessagesNameTheirFormerKeys(t *testing.T) {
 		}
 	}
 }
+
+// Every message of a dated row names its series, a contact person's with
+// the contact's part, in the default key form and in a job's own: the
+// outbox finds the last reminder of the row and due date by it, whatever
+// interval number a changed renotify gave it.
+func TestPlannedMessagesNameTheirSeries(t *testing.T) {
+	type series struct{ prefix, suffix, renumbered string }
+	for _, tc := range []struct {
+		name, extra string
+		want        map[string]series
+	}{
+		{name: "default key", want: map[string]series{
+			"overdue:merkez:120:due:20261204:1":            {"overdue:merkez:120:due:20261204:", "", "overdue:merkez:120:due:20261204:1.20261212"},
+			"overdue:merkez:120:due:20261204:1:contact:31": {"overdue:merkez:120:due:20261204:", ":contact:31", "overdue:merkez:120:due:20261204:1.20261212:contact:31"},
+		}},
+		{name: "own key", extra: `    dedupe_key: "r-{{.BLKODU}}-{{.PERIOD}}-x"` + "\n", want: map[string]series{
+			"merkez:r-120-due:20261204:1-x":            {"merkez:r-120-due:20261204:", "-x", "merkez:r-120-due:20261204:1.20261212-x"},
+			"merkez:r-120-due:20261204:1-x:contact:31": {"merkez:r-120-due:20261204:", "-x:contact:31", "merkez:r-120-due:20261204:1.20261212-x:contact:31"},
+		}},
+		{name: "own key without the period: one key for every interval", extra: `    dedupe_key: "r-{{.BLKODU}}"` + "\n", want: map[string]series{
+			"merkez:r-120":            {},
+			"merkez:r-120:contact:31": {},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := config.Parse("/etc/ac/config.yaml", []byte(goldenHead+`
+  - name: overdue
+    preset: invoices_overdue
+    schedule: "0 10 * * *"
+    recipients: both
+    messages: {sms: {}}
+`+tc.extra), config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			j, err := Build(cfg, cfg.Jobs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			now := time.Date(2026, 12, 16, 10, 0, 0, 0, ist) // the second interval: days 8 to 14 after the due date
+			rec := row("invoices_overdue", ayse)
+			rc := &runContext{now: now, contacts: map[string][]erp.Record{customerKey(rec[j.contacts.key]): {
+				{"YETKILI_BLKODU": int64(31), "YETKILI_ADI": "Mehmet Demir", "YETKILI_CEP_TEL": "0533 765 43 21"}}}}
+			planned, err := j.plan("merkez", rec, j.detector(nil, now).event(rec), rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(planned) != len(tc.want) {
+				t.Fatalf("planned %d messages, want %d", len(planned), len(tc.want))
+			}
+			for _, p := range planned {
+				w, ok := tc.want[p.DedupeKey]
+				if !ok {
+					t.Errorf("unexpected key %s", p.DedupeKey)
+					continue
+				}
+				if w == (series{}) {
+					if p.Spaced != nil {
+						t.Errorf("%s: series %+v, want none", p.DedupeKey, *p.Spaced)
+					}
+					continue
+				}
+				if p.Spaced == nil {
+					t.Fatalf("%s: no series", p.DedupeKey)
+				}
+				got := series{p.Spaced.Prefix, p.Spaced.Suffix, p.Spaced.Renumbered}
+				if got != w || !p.Spaced.Since.Equal(time.Date(2026, 12, 10, 0, 0, 0, 0, ist)) || !p.Spaced.Began.Equal(time.Date(2026, 12, 12, 0, 0, 0, 0, ist)) {
+					t.Errorf("%s: %+v since %s began %s, want %+v since 2026-12-10 began 2026-12-12", p.DedupeKey, got, p.Spaced.Since, p.Spaced.Began, w)
+				}
+			}
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 //	changed:   <entity>:<source>:<key>:changed:<timestamp>     a new change of the row is a new event
 //	condition: <entity>:<source>:<key>:<period>                lowstock:merkez:12:2026-11
 //	dated:     <entity>:<source>:<key>:due:<date>:<n>          overdue:merkez:12:due:20261120:1
+//	           renumbered: <n>.<the interval's first day>      overdue:merkez:12:due:20261120:3.20270102
 //
 // A condition preset about dated rows (the reminders) counts its periods
 // from each row's due date (anchored.go); other condition jobs by the
@@ -33,6 +34,14 @@ type event struct {
 	// same event by, when stored since since (anchored.go).
 	former []string
 	since  time.Time
+	// series is the key's part naming the row's date, without the
+	// interval's number (due:20261120:): a message of the series made on
+	// spaced or later stands for this one (outbox.Spaced).
+	series string
+	spaced time.Time
+	// renumbered is the key's interval part when another numbering of the
+	// series stored this one's key before the interval began.
+	renumbered string
 }
 
 func createdEvent(now time.Time) event {

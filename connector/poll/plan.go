@@ -115,6 +115,10 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 		}
 		return out
 	}
+	spaced, err := j.spacedOf(source, data, ev)
+	if err != nil {
+		return nil, err
+	}
 	var refused *mapping.Reason
 	if j.Check != nil {
 		refused = j.Check(rec)
@@ -135,7 +139,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 		for _, r := range m.Map(d) {
 			msg := outbox.NewMessage{Message: r.Message, DedupeKey: key + suffix, RecordKey: recordKey, Commercial: j.Commercial,
 				Merchant: j.merchant != nil && j.merchant(d), Skip: r.Skip, Standby: slices.Index(j.Fallback, r.Channel) + 1,
-				About: j.about(d), FormerKeys: formerly(suffix), FormerSince: ev.since}
+				About: j.about(d), FormerKeys: formerly(suffix), FormerSince: ev.since, Spaced: spaced(suffix)}
 			switch {
 			case refused != nil:
 				msg.Skip = refused
@@ -161,7 +165,7 @@ func (j *Job) plan(source string, rec erp.Record, ev event, rc *runContext) ([]P
 			for _, ch := range contacts.Channels {
 				out = append(out, Planned{Label: label(step, catalog.M("poll.contacts")), NewMessage: outbox.NewMessage{
 					Message: mapping.Message{Channel: ch.Channel}, DedupeKey: key + ":contact:none", RecordKey: recordKey,
-					Commercial: j.Commercial, Skip: &why, About: j.about(data), FormerKeys: formerly(":contact:none"), FormerSince: ev.since}})
+					Commercial: j.Commercial, Skip: &why, About: j.about(data), FormerKeys: formerly(":contact:none"), FormerSince: ev.since, Spaced: spaced(":contact:none")}})
 			}
 		}
 		for _, c := range cs {
@@ -426,3 +430,39 @@ const (
 
 // ReasonCodes lists them, for the catalog's completeness test.
 var ReasonCodes = []string{ReasonWolvoxSent, ReasonNoContacts, ReasonAbsentColumns, ReasonStatementUnreadable}
+
+// seriesMark stands for the interval's number while a key is made, to find
+// where the number goes in a job's own dedupe_key form too.
+const seriesMark = "\x00"
+
+// spacedOf is, for a message whose key ends in suffix (a contact's), the
+// series ev's key belongs to; nil for an event of no series, and for a
+// job's dedupe_key that leaves the number out (every interval has one key)
+// or names it twice.
+func (j *Job) spacedOf(source string, data erp.Record, ev event) (func(suffix string) *outbox.Spaced, error) {
+	none := func(string) *outbox.Spaced { return nil }
+	if ev.series == "" {
+		return none, nil
+	}
+	k, err := j.dedupeKey(source, data, event{suffix: ev.series + seriesMark, period: ev.series + seriesMark})
+	if err != nil {
+		return nil, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
+	}
+	prefix, rest, ok := strings.Cut(k, seriesMark)
+	if !ok || strings.Contains(rest, seriesMark) {
+		return none, nil
+	}
+	renumbered := ""
+	if ev.renumbered != "" {
+		if renumbered, err = j.dedupeKey(source, data, event{suffix: ev.renumbered, period: ev.renumbered}); err != nil {
+			return nil, fmt.Errorf("job %s: dedupe key: %w", j.Name, err)
+		}
+	}
+	return func(suffix string) *outbox.Spaced {
+		sp := &outbox.Spaced{Prefix: prefix, Suffix: rest + suffix, Since: ev.spaced, Began: ev.since}
+		if renumbered != "" {
+			sp.Renumbered = renumbered + suffix
+		}
+		return sp
+	}, nil
+}

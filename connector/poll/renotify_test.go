@@ -439,3 +439,93 @@ func TestOwnConditionJobNotifiesRenotifyApart(t *testing.T) {
 		t.Errorf("notified on days %v of 30 daily runs, want %v; outbox:\n%s", sent, want, strings.Join(e.keys(j.Name), "\n"))
 	}
 }
+
+// A shop that changes renotify, or whose runs miss days, numbers an
+// invoice's intervals anew: reminders stay renotify apart, counted from the
+// last one sent, never the day after it, and a number the old numbering
+// stored long ago holds nothing back.
+func TestRemindersStayRenotifyApartWhenTheIntervalsChange(t *testing.T) {
+	overdue := func(renotify string) string {
+		return `
+  - name: overdue
+    preset: invoices_overdue
+    schedule: "0 10 * * *"
+    renotify: ` + renotify + `
+    messages: {sms: {}, email: {}}
+`
+	}
+	type phase struct {
+		renotify string
+		days     []int // the runs, in days after the due date
+	}
+	daily := func(from, to int) []int {
+		var out []int
+		for d := from; d <= to; d++ {
+			out = append(out, d)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		phases []phase
+		sent   []int    // the days a reminder was added
+		keys   []string // the keys' interval parts; {43}: that day after the due date, yyyymmdd
+	}{
+		{
+			name:   "14d to 7d the day after a reminder",
+			phases: []phase{{"14d", daily(1, 15)}, {"7d", daily(16, 36)}},
+			sent:   []int{1, 15, 22, 29, 36},
+			keys:   []string{"0", "1", "3", "4", "5"},
+		},
+		{
+			// 14d numbers the interval from day 29 as 2 and the one from day
+			// 43 as 3: keys 7d stored on days 15 and 22.
+			name:   "7d to 14d after weeks of reminders",
+			phases: []phase{{"7d", daily(1, 29)}, {"14d", daily(30, 57)}},
+			sent:   []int{1, 8, 15, 22, 29, 43, 57},
+			keys:   []string{"0", "1", "2", "3", "4", "3.{43}", "4.{57}"},
+		},
+		{
+			name:   "a run missed: the next comes renotify after the late one",
+			phases: []phase{{"7d", append([]int{1, 10}, daily(11, 24)...)}},
+			sent:   []int{1, 10, 17, 24},
+			keys:   []string{"0", "1", "2", "3"},
+		},
+		{
+			name:   "unchanged daily runs keep the due date's days",
+			phases: []phase{{"7d", daily(1, 22)}},
+			sent:   []int{1, 8, 15, 22},
+			keys:   []string{"0", "1", "2", "3"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newDemo(t)
+			due := addDays(e.today, -60)
+			e.due(due)
+			var sent []int
+			for _, p := range tc.phases {
+				j := e.job(overdue(p.renotify))
+				for _, d := range p.days {
+					switch n := e.runOn(j, addDays(due, d)); n {
+					case 0:
+					case 2:
+						sent = append(sent, d)
+					default:
+						t.Fatalf("day %d: %d messages added, want the sms and the e-mail or none", d, n)
+					}
+				}
+			}
+			if fmt.Sprint(sent) != fmt.Sprint(tc.sent) {
+				t.Errorf("reminded on days %v, want %v; outbox:\n%s", sent, tc.sent, strings.Join(e.keys("overdue"), "\n"))
+			}
+			var want []string
+			for _, k := range tc.keys {
+				k = strings.NewReplacer("{43}", addDays(due, 43).Format("20060102"), "{57}", addDays(due, 57).Format("20060102")).Replace(k)
+				want = append(want, pair("overdue:demo:105:due:"+due.Format("20060102")+":"+k)...)
+			}
+			if got := e.keys("overdue"); strings.Join(got, "\n") != strings.Join(sortedCopy(want), "\n") {
+				t.Errorf("outbox:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(sortedCopy(want), "\n"))
+			}
+		})
+	}
+}

@@ -89,7 +89,10 @@ func (p *Poller) reread(ctx context.Context, j *Job, src *erp.Source, m outbox.M
 			return nil, err
 		}
 		for _, pl := range plans {
-			if pl.DedupeKey == m.DedupeKey && pl.Channel == m.Channel {
+			// A message renumbered when it was stored (outbox.Spaced) is
+			// its interval's too.
+			if (pl.DedupeKey == m.DedupeKey || pl.Spaced != nil && pl.Spaced.Renumbered == m.DedupeKey) && pl.Channel == m.Channel {
+				pl.DedupeKey = m.DedupeKey
 				return &pl, nil
 			}
 		}
