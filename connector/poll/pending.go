@@ -33,6 +33,16 @@ func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group
 				return fmt.Errorf("job %s: %w", j.Name, err)
 			}
 		default:
+			// As the run starts it: a new year's database from its first
+			// invoice, or without the backfill of the job's first start.
+			j, c, err = newYearStart(ctx, cursors, j, src, nil)
+			if err != nil {
+				return err
+			}
+			det = j.detector(src, now)
+			if c != nil {
+				break
+			}
 			if _, isChanged := det.(*changed); isChanged && !j.Backfill.Set() {
 				out[src.Name()] = 0 // starts after the newest row
 				return nil

@@ -255,15 +255,13 @@ func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detect
 		}
 		return c, nil
 	}
-	var c cursor
-	if j.YearsOwn && j.Mode == config.ModeCreated {
-		if c, err = p.newYear(ctx, j, src, begun); err != nil {
-			return nil, err
-		}
-		res.NewYear = c != nil
+	j, c, err := newYearStart(ctx, p.Store, j, src, begun)
+	if err != nil {
+		return nil, err
 	}
+	res.NewYear = c != nil
 	if c == nil {
-		if c, err = det.start(ctx); err != nil {
+		if c, err = j.detector(src, p.Now()).start(ctx); err != nil {
 			return nil, fmt.Errorf("job %s: %w", j.Name, err)
 		}
 	}
@@ -274,28 +272,42 @@ func (p *Poller) cursor(ctx context.Context, j *Job, src *erp.Source, det detect
 	return c, nil
 }
 
-// newYear is the start of a job in a year's database (merkez@2027) that
-// follows the one it read last year (merkez@2026): not "now", as for a job
-// that never ran, or the invoices entered in the new database before its
-// first read (the run before it opened, or failed on its rights) would
-// never be sent. It is nil for any other database, and when last year's
-// cursor was set in this run (begun): a job installed in January starts at
-// the end of both.
-func (p *Poller) newYear(ctx context.Context, j *Job, src *erp.Source, begun map[string]bool) (cursor, error) {
+// newYearStart is how a job starts in a year's database (merkez@2027)
+// that follows the one it read last year (merkez@2026). A job whose rows
+// are the year's own (the invoices) starts there from the first row (c):
+// not "now", as for a job that never ran, or the invoices entered in the
+// new database before its first read (the run before it opened, or failed
+// on its rights) would never be sent. Any other job starts as a new job
+// without its backfill (the job returned): the backfill was the job's
+// first start's, in last year's database, and here would read again what
+// Wolvox's year opening copied (every customer, every balance) and send it
+// all a second time. For any other database, and when last year's cursor
+// was set in this run (begun: a job installed in January starts both as a
+// new job does), it is j and nil.
+func newYearStart(ctx context.Context, cursors Cursors, j *Job, src *erp.Source, begun map[string]bool) (*Job, cursor, error) {
+	own := j.YearsOwn && j.Mode == config.ModeCreated
+	if !own && !j.Backfill.Set() {
+		return j, nil, nil
+	}
 	base, year, ok := strings.Cut(src.Name(), "@")
 	y, err := strconv.Atoi(year)
 	if !ok || err != nil {
-		return nil, nil
+		return j, nil, nil
 	}
 	last := base + "@" + strconv.Itoa(y-1)
 	if begun[last] {
-		return nil, nil
+		return j, nil, nil
 	}
-	_, read, err := p.Store.Cursor(ctx, j.Name, last)
-	if err != nil || !read {
-		return nil, err
+	_, read, err := cursors.Cursor(ctx, j.Name, last)
+	switch {
+	case err != nil || !read:
+		return j, nil, err
+	case own:
+		return j, startingAfter(minKey), nil
 	}
-	return startingAfter(minKey), nil
+	nb := *j
+	nb.Backfill = config.Backfill{}
+	return &nb, nil, nil
 }
 
 // enqueuePage stores a page's messages and the cursor after it in one
