@@ -136,6 +136,10 @@ func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn fu
 		if err != nil {
 			return fmt.Errorf("job %s: %w", j.Name, err)
 		}
+		one := only == "" && j.Mode == config.ModeCondition && group.Templated() && len(srcs) > 1
+		if one {
+			srcs = j.yearFirst(srcs, p.Now())
+		}
 		for _, src := range srcs {
 			if only != "" && src.Name() != only {
 				continue
@@ -162,9 +166,33 @@ func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn fu
 			if err != nil {
 				return err
 			}
+			if one {
+				break
+			}
 		}
 	}
 	return nil
+}
+
+// yearFirst orders the year databases of a condition job (oldest first in
+// srcs) by the one it reads: the first that exists. A condition job reads
+// one: a customer is in both (Wolvox's year opening copies the customers),
+// so two would greet each birthday twice, and an invoice's payments entered
+// in the new year are not in last year's database, which would remind a
+// customer who has paid. That is this year's database, the newest; before
+// the shop opens it, last year's. A statement's period in January is last
+// year's (December, the last quarter, the year): its movements are there.
+func (j *Job) yearFirst(srcs []*erp.Source, now time.Time) []*erp.Source {
+	out := slices.Clone(srcs)
+	loc := j.loc
+	if loc == nil {
+		loc = time.Local
+	}
+	if j.statement != nil && now.In(loc).Month() == time.January {
+		return out
+	}
+	slices.Reverse(out)
+	return out
 }
 
 // runSource reads one database from the job's cursor to the end, a page at a

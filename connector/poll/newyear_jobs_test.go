@@ -131,3 +131,87 @@ func TestNewYearsDatabaseIsNoBackfill(t *testing.T) {
 		})
 	}
 }
+
+// In January's grace window a condition job reads one year's database, the
+// first that exists: this year's, before the shop opens it last year's; a
+// statement in January last year's, where its period's movements are.
+// Reading both would greet a birthday twice (Wolvox copies the customers),
+// send two statements of December and remind a customer who paid in the new
+// year from last year's database. check's count reads the same one.
+func TestAConditionJobReadsOneYearsDatabase(t *testing.T) {
+	ctx := context.Background()
+	const (
+		overdue = `
+  - name: j
+    preset: invoices_overdue
+    schedule: "0 10 * * *"
+    messages: {sms: {}}
+`
+		statements = `
+  - name: j
+    preset: account_statements
+    schedule: "0 9 1 * *"
+    messages: {sms: {}}
+`
+	)
+	for _, tc := range []struct {
+		name, job string
+		years     []string // the databases that exist
+		day       time.Time
+		want      string // the one database read
+	}{
+		{"reminders, both years", overdue, []string{"2026", "2027"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul), "demo@2027"},
+		{"reminders before the shop opens the year", overdue, []string{"2026"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul), "demo@2026"},
+		{"reminders after the grace window", overdue, []string{"2026", "2027"}, time.Date(2027, 1, 20, 10, 0, 0, 0, istanbul), "demo@2027"},
+		{"December's statement on 1 January", statements, []string{"2026", "2027"}, time.Date(2027, 1, 1, 9, 0, 0, 0, istanbul), "demo@2026"},
+		{"reminders in December, one database", overdue, []string{"2026"}, time.Date(2026, 12, 5, 10, 0, 0, 0, istanbul), "demo@2026"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, y := range tc.years {
+				p := filepath.Join(dir, y, "demo.db")
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := demo.CreateDB(ctx, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			clock := func() time.Time { return tc.day }
+			g, err := erp.OpenGroup(erp.Options{Name: "demo", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "demo.db"), Location: istanbul}, clock)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			sources := map[string]*erp.Group{"demo": g}
+			e := &demoEnv{t: t, ctx: ctx}
+			j := e.job(tc.job)
+			pending, err := poll.Pending(ctx, store, sources, j, tc.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := (&poll.Poller{Store: store, Sources: sources, Now: clock}).Run(ctx, j)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var read []string
+			for _, r := range res {
+				read = append(read, r.Source)
+				if r.Rows == 0 {
+					t.Errorf("%s: no row read; the test proves nothing", r.Source)
+				}
+			}
+			if len(read) != 1 || read[0] != tc.want {
+				t.Errorf("read %v, want only %s", read, tc.want)
+			}
+			if _, ok := pending[tc.want]; len(pending) != 1 || !ok {
+				t.Errorf("check counts %v, want only %s", pending, tc.want)
+			}
+		})
+	}
+}
