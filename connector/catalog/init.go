@@ -162,8 +162,9 @@ func init() {
 		"init.job.invoices_due.when": {tr: "her gün 10:00, tatil ve pazar hariç", en: "every day at 10:00, not on holidays or Sundays"},
 		"init.job.invoices_overdue":  {tr: "Vadesi geçen fatura", en: "Overdue invoice"},
 		"init.job.invoices_overdue.what": {
-			tr: "vadesi geçmiş ve ödenmemiş faturalar, haftada bir", en: "invoices past their due date and unpaid, once a week"},
-		"init.job.invoices_overdue.when": {tr: "pazartesi-cumartesi 10:30", en: "Monday to Saturday at 10:30"},
+			tr: "vadesi geçmiş ve ödenmemiş her fatura, vadesinden sonra haftada bir kez (1., 8., 15. gün…)",
+			en: "each unpaid invoice past its due date, once a week after it (days 1, 8, 15…)"},
+		"init.job.invoices_overdue.when": {tr: "pazartesiden cumartesiye her gün 10:30", en: "Monday to Saturday at 10:30"},
 		"init.job.collections":           {tr: "Ödeme alındı", en: "Payment received"},
 		"init.job.collections.what":      {tr: "cari hesaba işlenen her tahsilat, kalan bakiyeyle", en: "every payment recorded on an account, with the balance left"},
 		"init.job.collections.when":      {tr: "10 dakikada bir bakılır", en: "looked for every 10 minutes"},
