@@ -82,13 +82,15 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 			fmt.Fprintln(out, g.say("cmd.check.offline_columns"))
 		}
 		if job.Sample != nil {
-			for _, v := range job.Variants() {
+			for i, v := range job.Variants() {
 				if !v.Label.IsZero() {
 					fmt.Fprintf(out, "  %s:\n", v.Label.In(lang))
 				}
 				problems += renderWith(out, lang, rp, v.Mapper, v.Sample, catalog.M("cmd.check.what.sample"))
 				problems += renderNull(out, lang, rp, v.Mapper, v.Sample, job.Nullable())
-				problems += renderMovements(out, lang, rp, v.Mapper, v.Sample, job.MovementVariants(v.Sample))
+				// A statement's contacts get the customer's statement:
+				// its lines are shown with the first variant alone.
+				problems += renderMovements(out, lang, rp, v.Mapper, v.Sample, job.MovementVariants(v.Sample), i == 0)
 			}
 		}
 	}
@@ -493,8 +495,11 @@ func (rp *recordProblems) nullProblem(out io.Writer, lang catalog.Lang, channel 
 // row is a problem said as a NULL column's is (run would skip every such
 // statement); a row run would skip for another reason is shown with the
 // reason; a template that handles the NULL says nothing. A channel the
-// sample itself fails is left out: it is said already.
-func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping.Mapper, sample map[string]any, variants []poll.MovementVariant) int {
+// sample itself fails is left out: it is said already. The statement
+// lines, and a variant run would refuse, are the statement's whatever the
+// recipient: shown only when lines is set (a job's first variant), so the
+// contacts of recipients: both do not repeat them.
+func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping.Mapper, sample map[string]any, variants []poll.MovementVariant, lines bool) int {
 	said := map[string]bool{}
 	for ch := range m.TemplateErrors(sample) {
 		said[ch] = true
@@ -507,11 +512,13 @@ func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *ma
 			what = catalog.M("cmd.check.what.movement_null_all")
 		}
 		if v.Refused != nil {
-			fmt.Fprintln(out, catalog.M("cmd.check.statement_refused", "what", what, "reason", lang.Reason(*v.Refused)).In(lang))
+			if lines {
+				fmt.Fprintln(out, catalog.M("cmd.check.statement_refused", "what", what, "reason", lang.Reason(*v.Refused)).In(lang))
+			}
 			continue
 		}
 		for i, line := range v.Lines {
-			if len(v.Nulled) > 1 || i < len(v.Sample) && slices.Equal(line, v.Sample[i]) {
+			if !lines || len(v.Nulled) > 1 || i < len(v.Sample) && slices.Equal(line, v.Sample[i]) {
 				continue
 			}
 			cells := make([]string, len(line))

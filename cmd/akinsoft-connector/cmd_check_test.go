@@ -577,6 +577,49 @@ func TestCheckRefusesAHelperGivenAnotherKind(t *testing.T) {
 	}
 }
 
+// A statement job that writes to the customer's contacts too (recipients:
+// both) renders its messages for each, but they get the one statement: its
+// movements, with each column NULL, are shown once, not again under
+// "yetkililer:".
+func TestCheckShowsAStatementOnce(t *testing.T) {
+	cfg := demoConfigFile(t, `quiet_hours: {disabled: true}
+status: {listen: "127.0.0.1:0"}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels: {sms: {provider: console, rate: 100/s}, email: {provider: console}}
+jobs:
+  - name: ekstre
+    preset: account_statements
+    schedule: "0 9 1 * *"
+    recipients: both
+    statement: {period: month}
+    messages: {email: {}, sms: {}}
+`)
+	for _, offline := range []bool{true, false} {
+		args := []string{"--lang", "tr", "check", "--config", cfg}
+		if offline {
+			args = append(args, "--offline")
+		}
+		code, out, errOut := runCLI(t, args...)
+		if code != exitOK {
+			t.Fatalf("offline %v: exit %d\n%s%s", offline, code, out, errOut)
+		}
+		for _, once := range []string{
+			"  ekstre hareketlerinde BORC boş örnek, 1. hareket: ",
+			"  ekstre hareketlerinde VADESI boş örnek, 1. hareket: ",
+		} {
+			if n := strings.Count(out, once); n != 1 {
+				t.Errorf("offline %v: %q said %d times, want once:\n%s", offline, once, n, out)
+			}
+		}
+		// The contacts' own messages are theirs, and shown.
+		for _, shown := range []string{"  sms örnek: Sayın Ayşe Yılmaz, ", "  yetkililer:\n  sms örnek: Sayın Mehmet Demir, "} {
+			if !strings.Contains(out, shown) {
+				t.Errorf("offline %v: check does not show\n%s\nin:\n%s", offline, shown, out)
+			}
+		}
+	}
+}
+
 // A statement's movements may lack an amount, a due date or a description:
 // check tries the sample with each of them NULL in its movements, shows the
 // statement line as the PDF writes it, and refuses a template that cannot
