@@ -21,6 +21,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/poll"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/statement"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
@@ -412,6 +413,11 @@ func renderWith(out io.Writer, lang catalog.Lang, rp *recordProblems, m *mapping
 			fmt.Fprintln(out, catalog.M("cmd.check.not_sendable", "channel", r.Channel, "what", what, "reason", lang.Reason(*r.Skip)).In(lang))
 		default:
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Channel, what.In(lang), oneLine(r.Text, 160))
+			// The file the e-mail carries (a statement's PDF), made as
+			// run makes it: the text says it is attached.
+			for _, a := range r.Attachments {
+				fmt.Fprintln(out, "    "+catalog.M("cmd.render.attachment", "name", a.Name, "type", a.ContentType, "size", len(a.Data)).In(lang))
+			}
 		}
 	}
 	return problems
@@ -506,6 +512,14 @@ func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *ma
 	}
 	alone := map[string]bool{} // by channel: failed with one column NULL
 	problems := 0
+	if lines && len(variants) > 0 {
+		// The sample's own lines first, under the PDF's headers: what a
+		// NULL changes is read against them.
+		fmt.Fprintln(out, catalog.M("cmd.check.statement_columns", "columns", strings.Join(statement.Columns(lang), " | ")).In(lang))
+		for i, line := range variants[0].Sample {
+			fmt.Fprintln(out, catalog.M("cmd.check.statement_sample", "n", i+1, "line", statementCells(line)).In(lang))
+		}
+	}
 	for _, v := range variants {
 		what := catalog.M("cmd.check.what.movement_null", "column", strings.Join(v.Nulled, ", "))
 		if len(v.Nulled) > 1 {
@@ -521,13 +535,7 @@ func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *ma
 			if !lines || len(v.Nulled) > 1 || i < len(v.Sample) && slices.Equal(line, v.Sample[i]) {
 				continue
 			}
-			cells := make([]string, len(line))
-			for k, c := range line {
-				if cells[k] = c; c == "" {
-					cells[k] = "–"
-				}
-			}
-			fmt.Fprintln(out, catalog.M("cmd.check.statement_line", "what", what, "n", i+1, "line", strings.Join(cells, " | ")).In(lang))
+			fmt.Fprintln(out, catalog.M("cmd.check.statement_line", "what", what, "n", i+1, "line", statementCells(line)).In(lang))
 			break // the lines after it differ only by their balance
 		}
 		failed := m.TemplateErrors(v.Row)
@@ -548,6 +556,18 @@ func renderMovements(out io.Writer, lang catalog.Lang, rp *recordProblems, m *ma
 	return problems
 }
 
+// statementCells is a statement line's cells as check shows them, an
+// empty one as a dash.
+func statementCells(line []string) string {
+	cells := make([]string, len(line))
+	for k, c := range line {
+		if cells[k] = c; c == "" {
+			cells[k] = "–"
+		}
+	}
+	return strings.Join(cells, " | ")
+}
+
 // tooBig reports whether a sample was skipped for its size: more SMS
 // segments than max_segments, or past a channel's limit.
 func tooBig(r mapping.Reason) bool {
@@ -558,12 +578,18 @@ func tooBig(r mapping.Reason) bool {
 	return false
 }
 
+// oneLine is s on one line of at most n characters: each run of line
+// breaks (an e-mail's blank line between paragraphs) is one space.
 func oneLine(s string, n int) string {
-	r := []rune(s)
-	for i, c := range r {
-		if c == '\n' {
-			r[i] = ' '
+	r := make([]rune, 0, len(s))
+	for _, c := range s {
+		if c == '\n' || c == '\r' {
+			if len(r) > 0 && r[len(r)-1] == ' ' {
+				continue
+			}
+			c = ' '
 		}
+		r = append(r, c)
 	}
 	if len(r) > n {
 		return string(r[:n]) + "…"

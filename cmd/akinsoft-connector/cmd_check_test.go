@@ -580,7 +580,9 @@ func TestCheckRefusesAHelperGivenAnotherKind(t *testing.T) {
 // A statement job that writes to the customer's contacts too (recipients:
 // both) renders its messages for each, but they get the one statement: its
 // movements, with each column NULL, are shown once, not again under
-// "yetkililer:".
+// "yetkililer:". The sample's own movements come first, under the PDF's
+// column headers, so a NULL's change is read against them; the PDF each
+// e-mail carries is named.
 func TestCheckShowsAStatementOnce(t *testing.T) {
 	cfg := demoConfigFile(t, `quiet_hours: {disabled: true}
 status: {listen: "127.0.0.1:0"}
@@ -604,15 +606,25 @@ jobs:
 			t.Fatalf("offline %v: exit %d\n%s%s", offline, code, out, errOut)
 		}
 		for _, once := range []string{
-			"  ekstre hareketlerinde BORC boş örnek, 1. hareket: ",
+			"  ekstre sütunları (PDF'teki gibi): Tarih | Evrak No | Açıklama | Vade | Borç | Alacak | Bakiye; bakiyedeki (B) borç, (A) alacak bakiyesidir\n" +
+				"  ekstre örneği, 1. hareket: 11.11.2026 | 2024-120 | Kasım siparişi | 11.12.2026 | 2.100,00 TL | – | 3.350,00 TL (B)\n" +
+				"  ekstre örneği, 2. hareket: 20.11.2026 | TAH-2026-001 | Havale ile ödeme | 20.11.2026 | – | 1.250,00 TL | 2.100,00 TL (B)\n" +
+				"  ekstre hareketlerinde BORC boş örnek, 1. hareket: 11.11.2026 | 2024-120 | Kasım siparişi | 11.12.2026 | – | – | 1.250,00 TL (B)\n",
 			"  ekstre hareketlerinde VADESI boş örnek, 1. hareket: ",
+			"  ekstre örneği, 1. hareket: ",
 		} {
 			if n := strings.Count(out, once); n != 1 {
 				t.Errorf("offline %v: %q said %d times, want once:\n%s", offline, once, n, out)
 			}
 		}
 		// The contacts' own messages are theirs, and shown.
-		for _, shown := range []string{"  sms örnek: Sayın Ayşe Yılmaz, ", "  yetkililer:\n  sms örnek: Sayın Mehmet Demir, "} {
+		if n := strings.Count(out, "    ek: Hesap Ekstresi 120.01.012 01.11.2026-30.11.2026.pdf (application/pdf, "); n != 2 {
+			t.Errorf("offline %v: the PDF named %d times, want under each e-mail sample (the customer's, the contacts'):\n%s", offline, n, out)
+		}
+		// The e-mail's paragraphs on one line, a blank line between them
+		// one space.
+		for _, shown := range []string{"  sms örnek: Sayın Ayşe Yılmaz, ", "  yetkililer:\n  sms örnek: Sayın Mehmet Demir, ",
+			"  email örnek: Sayın Ayşe Yılmaz, 1 Kasım 2026 - 30 Kasım 2026 dönemine ait hesap ekstreniz ektedir. Devir bakiyesi: "} {
 			if !strings.Contains(out, shown) {
 				t.Errorf("offline %v: check does not show\n%s\nin:\n%s", offline, shown, out)
 			}

@@ -128,6 +128,14 @@ func init() {
 		// (a movement without a due date, an amount, a description).
 		"cmd.check.what.movement_null":     {tr: "hareketlerinde {column} boş örnek", en: "sample with {column} empty in its movements"},
 		"cmd.check.what.movement_null_all": {tr: "hareketlerinin isteğe bağlı sütunları boş örnek", en: "sample with its movements' optional columns empty"},
+		// Above a statement's sample lines: its PDF's headers (in the
+		// reader's language; the lines are in Turkish, as customers get them).
+		"cmd.check.statement_columns": {
+			tr: "  ekstre sütunları (PDF'teki gibi): {columns}; bakiyedeki (B) borç, (A) alacak bakiyesidir",
+			en: "  statement columns (as in the PDF, which customers read in Turkish): {columns}; (B) after a balance: the customer owes, (A): the shop owes"},
+		"cmd.check.statement_sample": {
+			tr: "  ekstre örneği, {n}. hareket: {line}",
+			en: "  statement sample, movement {n}: {line}"},
 		"cmd.check.statement_line": {
 			tr: "  ekstre {what}, {n}. hareket: {line}",
 			en: "  statement {what}, movement {n}: {line}"},

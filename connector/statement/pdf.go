@@ -96,6 +96,16 @@ func (s Statement) Rows(l catalog.Lang, f mapping.Formats) ([][]string, error) {
 	return out, w.err
 }
 
+// Columns are the headers of the table of movements in l, in the order of
+// Rows' cells. check names them above the rows it shows.
+func Columns(l catalog.Lang) []string {
+	out := make([]string, len(table))
+	for i, c := range table {
+		out[i] = l.Text(c.key, nil)
+	}
+	return out
+}
+
 // cells are one movement's row of the table.
 func (w *writer) cells(ln Line) []string {
 	due := ""
