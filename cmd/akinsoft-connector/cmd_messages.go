@@ -442,9 +442,12 @@ func (p *lineProgress) finish() {}
 
 // refusedAsGiven reports whether err refuses a message as the command named
 // it (no such message, one in a state the action does not take, a record
-// that no longer makes it): the same command fails again until something
-// changes, which README's exit codes tell apart from a runtime failure (2,
-// not 1).
+// that no longer makes it, a job or database the config no longer has):
+// the same command fails again until something changes, which README's
+// exit codes tell apart from a runtime failure (2, not 1), such as a
+// database that could not be read. A bulk re-read's refusals are told
+// apart by it too.
 func refusedAsGiven(err error) bool {
-	return errors.Is(err, outbox.ErrNoMessage) || errors.Is(err, outbox.ErrWrongState) || errors.Is(err, poll.ErrNoLongerDue)
+	return errors.Is(err, outbox.ErrNoMessage) || errors.Is(err, outbox.ErrWrongState) || errors.Is(err, poll.ErrNoLongerDue) ||
+		status.RereadRefusedAsGiven(err)
 }

@@ -74,7 +74,10 @@ func rereadDryRun(cmd *cobra.Command, g *globals, s *outbox.Store, f status.Rere
 // time, each refusal said on its own line and the rest going on; the
 // summary says how many are queued, how many stay skipped and for what,
 // how many were refused and why. Any refusal fails the command, as in the
-// form with IDs.
+// form with IDs and by the same rule: exit 2 when every refusal is the
+// message's own (refusedAsGiven: the same command is refused again until
+// Wolvox, the message or the config changes), 1 when any is not (a
+// database that could not be read: the next try may pass).
 func rereadAll(cmd *cobra.Command, g *globals, s *outbox.Store, r *connector.Rereader, f status.RereadFilter) error {
 	ctx := cmd.Context()
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -91,8 +94,12 @@ func rereadAll(cmd *cobra.Command, g *globals, s *outbox.Store, r *connector.Rer
 	if total > 1 {
 		p = newProgress(errOut, total, g.say("cmd.messages.reread.progress"))
 	}
+	asGiven := 0
 	t, err := r.RereadAll(ctx, f, func(o connector.RereadOutcome) {
 		if o.Err != nil {
+			if refusedAsGiven(o.Err) {
+				asGiven++
+			}
 			p.clear()
 			fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", o.Message.ID, "err", o.Err))
 		}
@@ -105,6 +112,9 @@ func rereadAll(cmd *cobra.Command, g *globals, s *outbox.Store, r *connector.Rer
 		return err
 	}
 	if n := t.RefusedCount(); n > 0 {
+		if asGiven == n {
+			return &usageError{g.say("cmd.messages.reread.failed", "failed", n, "n", t.Read())}
+		}
 		return g.sayErr("cmd.messages.reread.failed", "failed", n, "n", t.Read())
 	}
 	return nil

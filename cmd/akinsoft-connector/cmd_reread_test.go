@@ -70,8 +70,9 @@ func TestMessagesReread(t *testing.T) {
 // skipped message again with one command: --dry-run lists them and changes
 // nothing, --problem narrows to one group, and the summary counts what was
 // queued, what stays skipped and why, and what was refused and why; a
-// refusal fails the command, as in the form with IDs. Wrong uses are told
-// what to write instead.
+// refusal fails the command, as in the form with IDs: with 2, as the
+// record no longer making the message is the message's own. Wrong uses are
+// told what to write instead.
 func TestMessagesRereadSkipped(t *testing.T) {
 	cfg := demoConfigFile(t, demoConfig("Fatura"))
 	dir := filepath.Dir(cfg)
@@ -130,8 +131,8 @@ func TestMessagesRereadSkipped(t *testing.T) {
 			t.Errorf("the summary of one group lacks %q:\n%s", want, out)
 		}
 	}
-	if code == exitOK || !strings.Contains(errOut, "1 of 2 message(s) could not be read again") || !strings.Contains(errOut, "job new-invoices found no record with key 107") {
-		t.Errorf("a refusal does not fail the command: %d\n%s", code, errOut)
+	if code != exitUsage || !strings.Contains(errOut, "1 of 2 message(s) could not be read again") || !strings.Contains(errOut, "job new-invoices found no record with key 107") {
+		t.Errorf("a refusal does not fail the command with %d: %d\n%s", exitUsage, code, errOut)
 	}
 
 	code, out, errOut = runEN(t, "messages", "reread", "--skipped", "--config", cfg)
@@ -141,11 +142,64 @@ func TestMessagesRereadSkipped(t *testing.T) {
 			t.Errorf("the summary of all lacks %q:\n%s", want, out)
 		}
 	}
-	if code == exitOK {
-		t.Errorf("the cancelled invoice's refusal does not fail the command:\n%s", errOut)
+	if code != exitUsage {
+		t.Errorf("the cancelled invoice's refusal does not fail the command with %d: %d\n%s", exitUsage, code, errOut)
 	}
 	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK || !strings.Contains(out, "+90532*****77") || !strings.Contains(out, "+90533*****44") {
 		t.Fatalf("the run after the re-read did not send both: %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+// A bulk re-read's refusals exit as the form with IDs does: 2 when each is
+// the message's own (a job the config no longer has: the same command is
+// refused again until the config changes), 1 when the Wolvox database
+// could not be read (the next try, once it is mended, may pass). The form
+// with an ID says the same of the job.
+func TestMessagesRereadSkippedExitCodes(t *testing.T) {
+	cfg := demoConfigFile(t, demoConfig("Fatura"))
+	dir := filepath.Dir(cfg)
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: %d\n%s\n%s", code, out, errOut)
+	}
+	ctx := context.Background()
+	s, err := outbox.Open(ctx, filepath.Join(dir, "state", "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped, _ := s.List(ctx, outbox.Filter{Status: outbox.StatusSkipped})
+	s.Close()
+	if len(skipped) != 5 {
+		t.Fatalf("%d skipped, want the demo's 5: %v", len(skipped), skipped)
+	}
+	id := strconv.FormatInt(skipped[0].ID, 10)
+
+	// The job renamed: its messages' job is no longer in the config.
+	body := mustReadFile(t, cfg)
+	renamed := strings.Replace(string(body), "name: new-invoices", "name: faturalar", 1)
+	if err := os.WriteFile(cfg, []byte(renamed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runEN(t, "messages", "reread", "--skipped", "--config", cfg)
+	if code != exitUsage || !strings.Contains(out, "5: its job is no longer in the config") || !strings.Contains(errOut, "5 of 5 message(s) could not be read again") {
+		t.Errorf("reread --skipped, the job gone: exit %d, want %d:\n%s%s", code, exitUsage, out, errOut)
+	}
+	if code, out, errOut := runEN(t, "messages", "reread", id, "--config", cfg); code != exitUsage || !strings.Contains(errOut, "1 of 1 message(s) could not be read again") {
+		t.Errorf("reread %s, the job gone: exit %d, want %d:\n%s%s", id, code, exitUsage, out, errOut)
+	}
+
+	// The job back, its database unreadable: a runtime failure.
+	if err := os.WriteFile(cfg, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "demo.db"), []byte(strings.Repeat("not a database ", 10)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runEN(t, "messages", "reread", "--skipped", "--config", cfg)
+	if code != exitFailure || !strings.Contains(out, "5: the Wolvox database could not be read") || !strings.Contains(errOut, "5 of 5 message(s) could not be read again") {
+		t.Errorf("reread --skipped, the database unreadable: exit %d, want %d:\n%s%s", code, exitFailure, out, errOut)
+	}
+	if code, out, errOut := runEN(t, "messages", "reread", id, "--config", cfg); code != exitFailure {
+		t.Errorf("reread %s, the database unreadable: exit %d, want %d:\n%s%s", id, code, exitFailure, out, errOut)
 	}
 }
 

@@ -23,6 +23,17 @@ var rereadRefusalKeys = map[catalog.Key]string{
 	"connector.reread_no_job":        "no_job",
 }
 
+// RereadRefusedAsGiven reports whether err refused a re-read for the
+// message itself or what the config says of it (its state, a record that
+// no longer makes it, its job or database no longer in the config): the
+// same re-read is refused again until one of them changes. A database that
+// could not be read, or a refusal of no known kind, is not: the next try
+// may pass.
+func RereadRefusedAsGiven(err error) bool {
+	why := rereadRefusal(err)
+	return why != "database" && why != "other"
+}
+
 // rereadRefusal is the word that says why err refused a re-read.
 func rereadRefusal(err error) string {
 	var ce *catalog.Error
