@@ -206,17 +206,11 @@ func newMessagesRetryCmd(g *globals) *cobra.Command {
 				return err
 			}
 			if all {
-				f := outbox.Filter{Status: outbox.StatusFailed, Channel: channel, Limit: 1 << 30}
+				f := outbox.Filter{Status: outbox.StatusFailed, Channel: channel}
 				if since > 0 {
 					f.Since = time.Now().Add(-since.Std())
 				}
-				ms, err := s.List(cmd.Context(), f)
-				if err != nil {
-					return err
-				}
-				for _, m := range ms {
-					ids = append(ids, m.ID)
-				}
+				return retryAllFailed(cmd, g, s, f)
 			}
 			return applyAll(cmd, g, "retry", ids, s.Retry)
 		},
@@ -352,37 +346,111 @@ func parseIDs(g *globals, args []string) ([]int64, error) {
 // reporting each refusal and showing progress when there are many.
 func applyAll(cmd *cobra.Command, g *globals, action string, ids []int64, fn func(context.Context, int64) error) error {
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	key := func(what string) catalog.Key { return catalog.Key("cmd.messages." + action + "." + what) }
+	t := actionTally{g: g, action: action}
 	if len(ids) == 0 {
-		fmt.Fprintln(out, g.say(key("none")))
+		fmt.Fprintln(out, g.say(t.key("none")))
 		return nil
 	}
 	var p progressView = noProgress{}
 	if len(ids) > 1 {
-		p = newProgress(errOut, len(ids), g.say(key("progress")))
+		p = newProgress(errOut, len(ids), g.say(t.key("progress")))
 	}
-	failed, refused := 0, 0
 	for _, id := range ids {
-		if err := fn(cmd.Context(), id); err != nil {
-			failed++
-			if refusedAsGiven(err) {
-				refused++
-			}
+		err := fn(cmd.Context(), id)
+		if err != nil {
 			p.clear()
 			fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", err))
 		}
+		t.add(err)
 		p.add()
 	}
 	p.finish()
-	if failed > 0 {
-		fmt.Fprintln(out, g.say(key("done_some"), "n", len(ids)-failed, "failed", failed))
-		if refused == failed {
-			return &usageError{g.say(key("failed"), "failed", failed, "n", len(ids))}
-		}
-		return g.sayErr(key("failed"), "failed", failed, "n", len(ids))
+	t.summary(out)
+	return t.exit()
+}
+
+// retryAllFailed is retry --all-failed: every failed message f chooses,
+// queued again a page of the outbox at a time, each page in one
+// transaction (outbox.RetryFailed), in ascending ID order. Only a page's
+// IDs are in memory, not a list of the whole outbox (hundreds of thousands
+// after a provider's outage); it is told as applyAll tells a list of IDs.
+func retryAllFailed(cmd *cobra.Command, g *globals, s *outbox.Store, f outbox.Filter) error {
+	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	t := actionTally{g: g, action: "retry"}
+	total, err := s.Count(cmd.Context(), f)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintln(out, g.say(key("done"), "n", len(ids)-failed))
-	return nil
+	if total == 0 {
+		fmt.Fprintln(out, g.say(t.key("none")))
+		return nil
+	}
+	var p progressView = noProgress{}
+	if total > 1 {
+		p = newProgress(errOut, total, g.say(t.key("progress")))
+	}
+	err = s.RetryFailed(cmd.Context(), f, func(id int64, refused error) {
+		if refused != nil {
+			p.clear()
+			fmt.Fprintln(errOut, g.say("cmd.messages.refused_one", "id", id, "err", refused))
+		}
+		t.add(refused)
+		p.add()
+	})
+	p.finish()
+	if err != nil {
+		if t.n > 0 {
+			t.summary(out)
+		}
+		fmt.Fprintln(errOut, g.say("cmd.messages.retry.stopped"))
+		return err
+	}
+	t.summary(out)
+	return t.exit()
+}
+
+// actionTally counts what came of an operator action on many messages.
+type actionTally struct {
+	g      *globals
+	action string // retry, cancel
+	// n were handled; failed of them were refused, refused of those as
+	// the command named them (refusedAsGiven).
+	n, failed, refused int
+}
+
+func (t *actionTally) key(what string) catalog.Key {
+	return catalog.Key("cmd.messages." + t.action + "." + what)
+}
+
+func (t *actionTally) add(err error) {
+	t.n++
+	if err != nil {
+		t.failed++
+		if refusedAsGiven(err) {
+			t.refused++
+		}
+	}
+}
+
+// summary says how many the action took and how many it refused.
+func (t *actionTally) summary(out io.Writer) {
+	if t.failed > 0 {
+		fmt.Fprintln(out, t.g.say(t.key("done_some"), "n", t.n-t.failed, "failed", t.failed))
+		return
+	}
+	fmt.Fprintln(out, t.g.say(t.key("done"), "n", t.n))
+}
+
+// exit is the command's error: none when nothing was refused, a usage
+// error (2) when every refusal was as given, else a runtime failure (1).
+func (t *actionTally) exit() error {
+	switch {
+	case t.failed == 0:
+		return nil
+	case t.refused == t.failed:
+		return &usageError{t.g.say(t.key("failed"), "failed", t.failed, "n", t.n)}
+	}
+	return t.g.sayErr(t.key("failed"), "failed", t.failed, "n", t.n)
 }
 
 // progressView shows a long operation: a bar on a terminal, plain lines

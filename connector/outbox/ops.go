@@ -193,43 +193,128 @@ func probeFile(path string) error {
 // fails; behind one that was sent, it would say the same thing twice.
 func (s *Store) Retry(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var (
-			st  Status
-			key string
-		)
-		err := tx.QueryRowContext(ctx, `SELECT status, dedupe_key FROM messages WHERE id = ?`, id).Scan(&st, &key)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			return catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage)
-		case err != nil:
-			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+		refused, err := s.retryIn(ctx, tx, id)
+		if err != nil {
+			return err
 		}
-		from := []Status{StatusFailed, StatusHeld}
-		if st == StatusStandby {
-			ch, other, found, err := eventUnderWay(ctx, tx, key, id, func(string) bool { return true })
-			switch {
-			case err != nil:
-				return err
-			case found:
-				return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState)
-			}
-			from = append(from, StatusStandby)
-		}
-		if !slices.Contains(from, st) {
-			return wrongState(st, StatusPending, from)
-		}
-		if err := checkMove(StatusPending, st); err != nil {
-			return fmt.Errorf("message %d: %w", id, err)
-		}
-		// The earlier send goes with the retry: its provider id, so that a
-		// late report of that attempt cannot settle this one, and its time,
-		// so that this send's fallback waits its whole time for a report.
-		if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = 0, next_at = 0, provider_id = '', sent_at = NULL,
-			updated_at = ? WHERE id = ? AND status = ?`, StatusPending, ms(s.now()), id, st); err != nil {
-			return catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
-		}
-		return nil
+		return refused
 	})
+}
+
+// retryIn is Retry's work in tx. refused is why the message is not queued
+// again (no such message, a state a retry does not take), the outbox left
+// as it was; err is the outbox's own failure.
+func (s *Store) retryIn(ctx context.Context, tx *sql.Tx, id int64) (refused, err error) {
+	var (
+		st  Status
+		key string
+	)
+	err = tx.QueryRowContext(ctx, `SELECT status, dedupe_key FROM messages WHERE id = ?`, id).Scan(&st, &key)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return catalog.Errorf("outbox.no_message").Wrapping(ErrNoMessage), nil
+	case err != nil:
+		return nil, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	from := []Status{StatusFailed, StatusHeld}
+	if st == StatusStandby {
+		ch, other, found, err := eventUnderWay(ctx, tx, key, id, func(string) bool { return true })
+		switch {
+		case err != nil:
+			return nil, err
+		case found:
+			return catalog.Errorf("outbox.standby_behind", "channel", ch, "is", stateText(other)).Wrapping(ErrWrongState), nil
+		}
+		from = append(from, StatusStandby)
+	}
+	if !slices.Contains(from, st) {
+		return wrongState(st, StatusPending, from), nil
+	}
+	if err := checkMove(StatusPending, st); err != nil {
+		return fmt.Errorf("message %d: %w", id, err), nil
+	}
+	// The earlier send goes with the retry: its provider id, so that a
+	// late report of that attempt cannot settle this one, and its time,
+	// so that this send's fallback waits its whole time for a report.
+	if _, err := tx.ExecContext(ctx, `UPDATE messages SET status = ?, attempts = 0, next_at = 0, provider_id = '', sent_at = NULL,
+		updated_at = ? WHERE id = ? AND status = ?`, StatusPending, ms(s.now()), id, st); err != nil {
+		return nil, catalog.Errorf("outbox.update_failed", "err", err).Wrapping(err)
+	}
+	return nil, nil
+}
+
+// retryPage is how many failed messages RetryFailed queues again in one
+// transaction: the IDs of one page in memory, never the whole outbox (a
+// provider's outage may leave hundreds of thousands failed), and the
+// write lock held for one page, so the service's own writes go on between
+// pages.
+const retryPage = 200
+
+// RetryFailed queues again, as Retry does, every failed message f chooses
+// by its Channel, Job and Since (its other fields aside), of those failed
+// when it starts: in ascending ID order, a page at a time, each page in one
+// transaction. each, when not nil, sees every message of a page once the
+// page is committed, with why it was refused (nil: queued again); a
+// refusal does not stop the rest. Any other error rolls its page back and
+// is returned: the messages not queued yet stay failed, and the same call
+// queues them.
+func (s *Store) RetryFailed(ctx context.Context, f Filter, each func(id int64, refused error)) error {
+	where, args := Filter{Status: StatusFailed, Channel: f.Channel, Job: f.Job, Since: f.Since}.where()
+	// The last of them now: one that fails while this runs is not
+	// retried by it, as it was not asked for.
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MAX(id) FROM messages`+where, args...).Scan(&last); err != nil {
+		return fmt.Errorf("list messages: %w", err)
+	}
+	if !last.Valid {
+		return nil
+	}
+	q := `SELECT id FROM messages` + where + ` AND id > ? AND id <= ? ORDER BY id LIMIT ?`
+	var after int64
+	ids := make([]int64, 0, retryPage)
+	refused := make([]error, 0, retryPage)
+	for {
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			ids, refused = ids[:0], refused[:0]
+			rows, err := tx.QueryContext(ctx, q, append(args, after, last.Int64, retryPage)...)
+			if err != nil {
+				return fmt.Errorf("list messages: %w", err)
+			}
+			for rows.Next() {
+				var id int64
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return fmt.Errorf("list messages: %w", err)
+				}
+				ids = append(ids, id)
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				return fmt.Errorf("list messages: %w", err)
+			}
+			for _, id := range ids {
+				r, err := s.retryIn(ctx, tx, id)
+				if err != nil {
+					return err
+				}
+				refused = append(refused, r)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if each != nil {
+			for i, id := range ids {
+				each(id, refused[i])
+			}
+		}
+		if len(ids) < retryPage {
+			return nil
+		}
+		after = ids[len(ids)-1]
+	}
 }
 
 // Cancel stops a message that has not been sent, a standby fallback too.

@@ -2,7 +2,9 @@ package outbox
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,5 +93,85 @@ func TestQueuesAndOperatorActions(t *testing.T) {
 	}
 	if err := s.CheckWritable(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// failAll enqueues n messages on channel under keys prefix:1… and fails
+// them all, as a provider's outage leaves them; it returns their IDs.
+func failAll(t *testing.T, s *Store, channel, prefix string, n int) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("%s:%d", prefix, i+1)
+	}
+	b := batch(prefix, keys...)
+	for i := range b.Messages {
+		b.Messages[i].Channel = channel
+	}
+	if _, err := s.Enqueue(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	claimed, err := s.Claim(ctx, channel, n)
+	if err != nil || len(claimed) != n {
+		t.Fatalf("claim: %d of %d, %v", len(claimed), n, err)
+	}
+	done := make([]Done, n)
+	ids := make([]int64, n)
+	for i, m := range claimed {
+		done[i] = Done{Message: m, Outcome: Outcome{Status: StatusFailed, Code: "503", Reason: mapping.Reason{Detail: "provider down"}}}
+		ids[i] = m.ID
+	}
+	if err := s.FinishAll(ctx, done); err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// After an outage leaves more failed messages than one page, RetryFailed
+// queues every one of them again, in ascending ID order, each once, a page
+// committed before the next is read; a message that fails while it runs is
+// not one it was asked for, and stays failed. A channel narrows it.
+func TestRetryFailedGoesAPageAtATime(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	ids := failAll(t, s, "sms", "outage", 2*retryPage+37)
+	var seen, late []int64
+	err := s.RetryFailed(ctx, Filter{}, func(id int64, refused error) {
+		if refused != nil {
+			t.Errorf("message %d refused: %v", id, refused)
+		}
+		seen = append(seen, id)
+		if len(seen) == 1 {
+			// The first page is committed when it is told: its messages
+			// are pending, the next page's still failed.
+			if m, _ := s.Get(ctx, ids[retryPage-1]); m.Status != StatusPending {
+				t.Errorf("the first page's last message is %s while it is told, want it committed pending", m.Status)
+			}
+			if m, _ := s.Get(ctx, ids[retryPage]); m.Status != StatusFailed {
+				t.Errorf("the second page's first message is %s while the first is told, want failed still", m.Status)
+			}
+			late = failAll(t, s, "email", "later", 1)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(seen, ids) {
+		t.Errorf("told %d messages (first %v), want the %d failed in ascending order, each once", len(seen), seen[:min(3, len(seen))], len(ids))
+	}
+	if n, _ := s.Count(ctx, Filter{Status: StatusPending}); n != len(ids) {
+		t.Errorf("%d pending, want %d", n, len(ids))
+	}
+	if m, _ := s.Get(ctx, late[0]); m.Status != StatusFailed {
+		t.Errorf("a message that failed while the retry ran is %s, want failed", m.Status)
+	}
+	if err := s.RetryFailed(ctx, Filter{Channel: "sms"}, func(id int64, _ error) { t.Errorf("message %d of another channel retried", id) }); err != nil {
+		t.Fatal(err)
+	}
+	seen = nil
+	if err := s.RetryFailed(ctx, Filter{Channel: "email"}, func(id int64, _ error) { seen = append(seen, id) }); err != nil || !slices.Equal(seen, late) {
+		t.Errorf("retry of email: %v, %v; want %v", seen, err, late)
 	}
 }
