@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -173,5 +174,30 @@ func TestRetryFailedGoesAPageAtATime(t *testing.T) {
 	seen = nil
 	if err := s.RetryFailed(ctx, Filter{Channel: "email"}, func(id int64, _ error) { seen = append(seen, id) }); err != nil || !slices.Equal(seen, late) {
 		t.Errorf("retry of email: %v, %v; want %v", seen, err, late)
+	}
+}
+
+// A retry stopped between pages (the operator's Ctrl-C) leaves the pages
+// it did not reach failed, whole, and the same call queues them.
+func TestRetryFailedStoppedLeavesTheRestFailed(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	ids := failAll(t, s, "sms", "outage", retryPage+5)
+	ctx, stop := context.WithCancel(context.Background())
+	told := 0
+	err := s.RetryFailed(ctx, Filter{}, func(int64, error) {
+		if told++; told == retryPage {
+			stop()
+		}
+	})
+	if !errors.Is(err, context.Canceled) || told != retryPage {
+		t.Fatalf("stopped after the first page: %v, %d told; want context.Canceled after %d", err, told, retryPage)
+	}
+	bg := context.Background()
+	if n, _ := s.Count(bg, Filter{Status: StatusFailed}); n != 5 {
+		t.Errorf("%d failed after the stop, want the second page's 5", n)
+	}
+	var rest []int64
+	if err := s.RetryFailed(bg, Filter{}, func(id int64, _ error) { rest = append(rest, id) }); err != nil || !slices.Equal(rest, ids[retryPage:]) {
+		t.Errorf("the same call again: %v, %v; want %v", rest, err, ids[retryPage:])
 	}
 }
