@@ -52,7 +52,29 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create state directory %s: %w (check state_dir in the config and the service account's rights)", filepath.Dir(path), err)
 	}
+	return openWith(ctx, path, url.Values{})
+}
+
+// OpenExisting opens the outbox at path for writing, as Open does, but
+// never creates it nor its folder: a path with no outbox is an error (one
+// that wraps fs.ErrNotExist when the file is not there). It is for a
+// command that writes beside the service but must leave the making of the
+// outbox to others (check --providers records its requests in an outbox
+// that exists, and creates none).
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open outbox %s: %w", path, err)
+	}
 	q := url.Values{}
+	// SQLite's own check, at the open itself: a file removed since the
+	// Stat above is not made again.
+	q.Set("mode", "rw")
+	return openWith(ctx, path, q)
+}
+
+// openWith opens the outbox at path with the SQLite URI parameters q, to
+// which it adds its own, and migrates it.
+func openWith(ctx context.Context, path string, q url.Values) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(FULL)")
