@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"slices"
@@ -24,6 +25,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/statement"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -95,7 +97,8 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 			}
 		}
 	}
-	problems += checkOutbox(ctx, g, cfg, out)
+	outboxProblems := checkOutbox(ctx, g, cfg, out)
+	problems += outboxProblems
 	problems += checkStatusPage(g, cfg, out)
 	down := 0
 	if !offline {
@@ -103,7 +106,7 @@ func checkConfig(ctx context.Context, g *globals, out io.Writer, offline, provid
 		problems, down = problems+n, d
 	}
 	if providers {
-		problems += checkProviders(ctx, cfg, "", out, lang, nil)
+		problems += checkProvidersAudited(ctx, g, cfg, out, outboxProblems == 0)
 	}
 	// A database that does not answer is not the file's fault: exit 1, as
 	// run's, and say so instead of counting it as a problem of the file.
@@ -137,6 +140,62 @@ func checkOutbox(ctx context.Context, g *globals, cfg *config.Config, out io.Wri
 		return 1
 	}
 	return 0
+}
+
+// checkProvidersAudited is check --providers: each provider is asked, as
+// send-test --check asks it, and each request is written to the audit of
+// the service's outbox, the rows `audit` lists, so that the shop's record
+// of what left the machine has these requests too. It works while the
+// service runs (SQLite's write-ahead log lets both write). An audit row
+// that cannot be written is a warning: the request has left already.
+//
+// check records into an outbox that is there and that run would start
+// with (usable: checkOutbox found no problem), and never creates one.
+// check is what one runs to learn whether run will start, before the
+// first start, as root or an administrator, often before the service and
+// its account are installed: an outbox it made then would be root's, in a
+// folder handOverState can give to the service's account only when it is
+// the default one and the account exists, and run would fail on it; and
+// it would make run's first start the adoption of an outbox it did not
+// make. Where the state folder's marker says the outbox was lost, a new
+// one would also hide what happened from run's refusal. Creating nothing
+// keeps check's promise whatever the account and the folder: it leaves
+// the state folder as run will find it, but for the rows. Where there is
+// no such outbox (the service has not started yet, and neither init nor
+// send-test made one), check says in one line how many of its requests
+// went unrecorded, and why, so that the gap is known rather than silent.
+// An outbox run would refuse is left as it is: it may be the wrong file,
+// about to be replaced by the right one.
+func checkProvidersAudited(ctx context.Context, g *globals, cfg *config.Config, out io.Writer, usable bool) int {
+	path := connector.OutboxPath(cfg)
+	var why catalog.Msg
+	var store *outbox.Store
+	switch _, err := os.Stat(path); {
+	case !usable:
+		why = catalog.M("cmd.check.audit_why.unusable")
+	case errors.Is(err, fs.ErrNotExist):
+		why = catalog.M("cmd.check.audit_why.no_outbox", "path", path)
+	default:
+		s, err := outbox.OpenExisting(ctx, path)
+		if errors.Is(err, fs.ErrNotExist) {
+			why = catalog.M("cmd.check.audit_why.no_outbox", "path", path)
+		} else if err != nil {
+			why = catalog.M("cmd.check.audit_why.unopened", "err", g.errText(err))
+		} else {
+			store = s
+			defer s.Close()
+		}
+	}
+	unrecorded := 0
+	audit := func(httpclient.AuditRecord) { unrecorded++ }
+	if store != nil {
+		audit = connector.AuditTo(store, "", auditWarning(g, out))
+	}
+	failed := checkProviders(ctx, cfg, "", out, g.language(), audit)
+	if unrecorded > 0 {
+		fmt.Fprintln(out, g.say("cmd.check.audit_not_recorded", "n", unrecorded, "why", why))
+	}
+	return failed
 }
 
 // checkStatusPage says what would keep run's status page off: run starts

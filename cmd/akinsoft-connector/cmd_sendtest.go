@@ -113,10 +113,17 @@ func sendTestOutbox(ctx context.Context, g *globals, cfg *config.Config, to stri
 		s.Close()
 		handOverState(string(cfg.StateDir))
 	}
-	audit := connector.AuditTo(s, to, func(r httpclient.AuditRecord, err error) {
-		fmt.Fprintln(errOut, g.say("cmd.sendtest.audit_failed", "host", r.Host, "err", g.errText(err)))
-	})
-	return s, audit, done, nil
+	return s, connector.AuditTo(s, to, auditWarning(g, errOut)), done, nil
+}
+
+// auditWarning is what a command that makes requests outside the service
+// (send-test, check --providers, init) does with an audit row it could not
+// write: a warning on w, never a failure of the command, the request having
+// left already.
+func auditWarning(g *globals, w io.Writer) func(httpclient.AuditRecord, error) {
+	return func(r httpclient.AuditRecord, err error) {
+		fmt.Fprintln(w, g.say("cmd.audit.write_failed", "host", r.Host, "err", g.errText(err)))
+	}
 }
 
 // checkRecipient refuses a test message to a recipient who must not get it:
@@ -244,9 +251,9 @@ func printOutcome(w io.Writer, lang catalog.Lang, err error) {
 }
 
 // checkProviders verifies each configured provider (or only channel) without
-// sending, and returns how many failed. The check command can call it too.
-// audit receives its requests (send-test --check records them; check only
-// reads the state folder, so it passes none).
+// sending, and returns how many failed: send-test --check and check
+// --providers. audit receives its requests (both record them in the
+// outbox's audit; see checkProvidersAudited for check's).
 func checkProviders(ctx context.Context, cfg *config.Config, only string, out io.Writer, lang catalog.Lang, audit httpclient.AuditFunc) int {
 	failed := 0
 	for _, name := range channelNames(cfg) {

@@ -10,6 +10,20 @@ func init() {
 			en: "{n} read(s) could not be made because a database did not answer: a connection problem, not one of the config file; run check again once the server is up"},
 		"cmd.check.status_off":     {tr: "durum sayfası: run onu açmazdı (bildirimler yine giderdi): {err}", en: "status page: run would leave it off (notifications would still go): {err}"},
 		"cmd.check.outbox_refused": {tr: "giden kutusu: run başlamayı reddederdi: {err}", en: "outbox: run would refuse to start: {err}"},
+		// check --providers' requests that no outbox could record
+		// (checkProvidersAudited): one line, with why.
+		"cmd.check.audit_not_recorded": {
+			tr: "uyarı: sağlayıcılara yapılan {n} istek denetim kaydına (audit) yazılmadı: {why}",
+			en: "warning: {n} request(s) to the providers were not written to the audit: {why}"},
+		"cmd.check.audit_why.no_outbox": {
+			tr: "giden kutusu ({path}) henüz yok; check onu oluşturmaz, hizmet ilk başladığında oluşturur",
+			en: "the outbox ({path}) does not exist yet; check does not create it, the service does when it first starts"},
+		"cmd.check.audit_why.unusable": {
+			tr: "giden kutusu yukarıda belirtilen nedenle kullanılamıyor; check onu olduğu gibi bırakır",
+			en: "the outbox cannot be used, for the reason given above, and check leaves it as it is"},
+		"cmd.check.audit_why.unopened": {
+			tr: "giden kutusu yazmak için açılamadı: {err}",
+			en: "the outbox could not be opened for writing: {err}"},
 
 		"outbox.mismatch": {
 			tr: "{what}. Bu giden kutusuyla başlamak satırları yeniden yeni gibi okur ve mesajlarını ikinci kez gönderir. Durum klasörünün dosyalarını birlikte geri yükleyin (outbox.db ile {marker}) ya da bu giden kutusunu olduğu gibi kullanmak için bir kez `akinsoft-connector run {accept}` ile başlatın (görevlerin geriye dönük gönderimi o zaman yapılmaz; onları da göndermek için {backfill} ekleyin)",
@@ -316,6 +330,11 @@ func init() {
 		"cmd.span.hours":          {tr: "{n} saat", en: "{n} hour(s)"},
 		"cmd.span.minutes":        {tr: "{n} dakika", en: "{n} minute(s)"},
 		"cmd.privacy.not_address": {tr: "{value} ne telefon numarası ne de e-posta adresi: {reason}", en: "{value} is neither a phone number nor an e-mail address: {reason}"},
+		// A command's request outside the service whose row could not be
+		// written (send-test, check --providers, init).
+		"cmd.audit.write_failed": {
+			tr: "uyarı: {host} isteği denetim kaydına (audit) yazılamadı: {err}",
+			en: "warning: the request to {host} could not be written to the audit: {err}"},
 		"cmd.forget.email_alone": {
 			tr: "{args}: e-posta adresi tek başına, tek bir argüman olarak verilir; her kişi için forget'i ayrı çalıştırın",
 			en: "{args}: an e-mail address is given alone, as one argument; run forget once for each person"},
@@ -476,9 +495,6 @@ func init() {
 		"cmd.sendtest.refusal_unreadable": {
 			tr: "ret listesi okunamadı, deneme mesajı gönderilmedi (hizmet de okuyamadığı sürece göndermez): {err}",
 			en: "the opt-out list could not be read, so no test message was sent (the service sends nothing either while it cannot read it): {err}"},
-		"cmd.sendtest.audit_failed": {
-			tr: "uyarı: {host} isteği denetim kaydına (audit) yazılamadı: {err}",
-			en: "warning: the request to {host} could not be written to the audit: {err}"},
 
 		// service
 		"cmd.service.state.running":       {tr: "çalışıyor", en: "running"},
