@@ -11,6 +11,7 @@ import (
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/vault"
 	"github.com/akinsoft-connector/akinsoft-connector/installer"
 	"github.com/akinsoft-connector/akinsoft-connector/internal/buildinfo"
@@ -53,6 +54,10 @@ type setup struct {
 	starter  config.Starter
 	// ownerPhone is the number the test message went to.
 	ownerPhone string
+	// store is the service's outbox, whose audit gets init's requests to
+	// the providers (audit); storeTried is set once opening it was tried.
+	store      *outbox.Store
+	storeTried bool
 }
 
 const initSteps = 7
@@ -66,6 +71,7 @@ func (s *setup) run(ctx context.Context) error {
 	if err := s.paths(); err != nil {
 		return err
 	}
+	defer s.closeOutbox()
 	steps := []struct {
 		title catalog.Key
 		do    func(context.Context) error
@@ -84,6 +90,7 @@ func (s *setup) run(ctx context.Context) error {
 			return err
 		}
 	}
+	s.closeOutbox()
 	handOver(s.stateDir, s.cfgPath)
 	took := time.Since(s.started).Round(time.Second)
 	s.p.say("init.done", "min", int(took.Minutes()), "sec", int(took.Seconds())%60)
@@ -219,6 +226,7 @@ func (s *setup) written() *globals {
 // service offers to install and start the service. A failure here is
 // reported with the commands to run, not fatal: the config is written.
 func (s *setup) service(context.Context) error {
+	s.closeOutbox() // the service may open it in a moment
 	ok, err := s.p.yes("service", s.p.interactive)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 	"github.com/akinsoft-connector/akinsoft-connector/notify"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/httpclient"
 )
 
 // providerNames are how people know the providers.
@@ -163,18 +164,64 @@ func (s *setup) setChannel(channel string, ch *config.StarterChannel) {
 }
 
 // newProvider builds a channel's provider from the config the answers
-// make, as the service will.
-func (s *setup) newProvider(channel string) (notify.Provider, *config.Config, error) {
+// make, as the service will; to is the recipient of what it sends ("" for
+// a check of the account).
+func (s *setup) newProvider(ctx context.Context, channel, to string) (notify.Provider, *config.Config, error) {
 	cfg, err := s.config()
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := connector.NewProvider(channel, cfg.Channels.ByName()[channel], connector.ProviderOptions{Console: io.Discard})
+	p, err := s.providerFor(ctx, cfg, channel, to)
 	return p, cfg, err
 }
 
+// providerFor is cfg's provider of channel, whose requests go to the
+// audit of the service's outbox (s.audit).
+func (s *setup) providerFor(ctx context.Context, cfg *config.Config, channel, to string) (notify.Provider, error) {
+	return connector.NewProvider(channel, cfg.Channels.ByName()[channel],
+		connector.ProviderOptions{Console: io.Discard, Audit: s.audit(ctx, cfg, to)})
+}
+
+// audit is the hook that writes each request init makes to a provider
+// (the account checks, the test messages, the WhatsApp templates tried on
+// the owner's phone) to the audit of the outbox the service will use, as
+// send-test does: the rows `audit` lists, a test message's with the
+// recipient's keyed hash for forget to find. The outbox is the one in the
+// state folder of the config the answers make, which is the folder the
+// config init writes names (paths decides it before the first question,
+// and nothing changes it afterwards); it is made there if it is not there
+// yet, beside the vault, and like the vault given to the service's
+// account at the end (handOver). It is opened at the first request and
+// kept until the service step. An outbox that cannot be opened (the state
+// folder's marker says it was lost, say) is said once and the set-up goes
+// on unrecorded; a row that cannot be written is a warning: the request
+// has left already.
+func (s *setup) audit(ctx context.Context, cfg *config.Config, to string) httpclient.AuditFunc {
+	if s.store == nil && !s.storeTried {
+		s.storeTried = true
+		store, err := connector.OpenStore(ctx, cfg)
+		if err != nil {
+			s.p.say("init.audit_unopened", "err", s.g.errText(err))
+		}
+		s.store = store
+	}
+	if s.store == nil {
+		return nil
+	}
+	return connector.AuditTo(s.store, to, auditWarning(s.g, s.out))
+}
+
+// closeOutbox closes the outbox init's requests were written to, once
+// they are all made: before the service, which may be started now, uses it.
+func (s *setup) closeOutbox() {
+	if s.store != nil {
+		s.store.Close()
+		s.store = nil
+	}
+}
+
 func (s *setup) checkProvider(ctx context.Context, channel string) error {
-	p, _, err := s.newProvider(channel)
+	p, _, err := s.newProvider(ctx, channel, "")
 	if err != nil {
 		return err
 	}
@@ -245,11 +292,15 @@ func (s *setup) testMessages(ctx context.Context) error {
 }
 
 func (s *setup) sendTest(ctx context.Context, channel, to string) error {
-	p, cfg, err := s.newProvider(channel)
+	cfg, err := s.config()
 	if err != nil {
 		return err
 	}
 	m, err := testMessage(cfg, channel, to, s.l.Text("init.test_text", nil), s.l.Text("init.test_subject", nil), "hello_world", "en_US")
+	if err != nil {
+		return err
+	}
+	p, err := s.providerFor(ctx, cfg, channel, m.To)
 	if err != nil {
 		return err
 	}

@@ -242,7 +242,7 @@ func (s *setup) tryTemplate(ctx context.Context, pr proposal, name string) error
 	if msg.To, err = mapping.NormalizeMobile(s.ownerPhone, "TR"); err != nil {
 		return err
 	}
-	p, _, err := s.newProvider("whatsapp")
+	p, _, err := s.newProvider(ctx, "whatsapp", msg.To)
 	if err != nil {
 		return err
 	}

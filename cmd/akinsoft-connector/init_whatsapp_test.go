@@ -80,6 +80,17 @@ func TestInitWhatsAppOnlyShop(t *testing.T) {
 			t.Errorf("a test went to %s, not the owner", m.To)
 		}
 	}
+	// Each of them is in the audit of the written config's outbox, the
+	// stopped init's too, masked.
+	accepted := 0
+	for _, r := range auditRowsTo(auditRows(t, cfgPath), "+90532*****33") {
+		if r.Channel == "whatsapp" && r.Outcome == "http 200" {
+			accepted++
+		}
+	}
+	if accepted != len(wa.Sent()) {
+		t.Errorf("the audit has %d accepted WhatsApp request(s) to the owner, want %d", accepted, len(wa.Sent()))
+	}
 	b, err := os.ReadFile(cfgPath)
 	if err != nil {
 		t.Fatal(err)

@@ -119,6 +119,11 @@ func init() {
 		"init.check_ok":         {tr: "{provider}: {result}", en: "{provider}: {result}"},
 		"init.check_failed":     {tr: "{provider} kabul etmedi: {reason}", en: "{provider} refused: {reason}"},
 		"init.stopped_provider": {tr: "kurulum durdu: {provider} bilgileri kabul edilmedi", en: "set-up stopped: {provider} did not accept the credentials"},
+		// The outbox init's requests are audited in could not be opened
+		// (setup.audit): said once, and the set-up goes on.
+		"init.audit_unopened": {
+			tr: "uyarı: giden kutusu açılamadı; sağlayıcılara yapılacak istekler denetim kaydına (audit) yazılmayacak: {err}",
+			en: "warning: the outbox could not be opened, so the requests to the providers will not be written to the audit: {err}"},
 		"init.no_channel": {tr: "kurulum durdu: en az bir kanal gerekir; init'i yeniden çalıştırıp bir SMS sağlayıcısı seçin ya da WhatsApp'a veya e-postaya evet deyin",
 			en: "set-up stopped: at least one channel is needed; run init again and choose an SMS provider, or say yes to WhatsApp or e-mail"},
 		"init.test_text":             {tr: "akinsoft-connector kuruldu. Bu bir deneme mesajıdır: müşterilerinize bildirimler bu başlıkla gidecek.", en: "akinsoft-connector is set up. This is a test message: your customers' notifications will come from this sender."},
