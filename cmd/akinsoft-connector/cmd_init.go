@@ -237,6 +237,10 @@ func (s *setup) service(context.Context) error {
 	}
 	m, err := installService(s.cmd, s.written(), "")
 	if err == nil {
+		// What init wrote as root (the vault, the outbox with its audit
+		// rows) is the service's before it first starts: the install has
+		// just made its account, if it was not there.
+		handOver(s.stateDir, s.cfgPath)
 		err = m.Control("start")
 	}
 	if err != nil {
