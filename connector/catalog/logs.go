@@ -6,8 +6,8 @@ package catalog
 func init() {
 	add(map[Key]entry{
 		"log.outbox.adopted": {
-			tr: "giden kutusunun henüz işareti yok (eski bir sürümden): benimseniyor",
-			en: "the outbox has no marker yet (it is from an earlier version): adopting it"},
+			tr: "giden kutusunun henüz işareti yok (hizmetin ilk başlangıcından önce init, send-test gibi bir komut oluşturmuş ya da eski bir sürümden kalmış): benimseniyor",
+			en: "the outbox has no marker yet (a command such as init or send-test made it before the service's first start, or it is from an earlier version): adopting it"},
 		"log.outbox.accepted": {
 			tr: "giden kutusu --accept-outbox ile kabul edildi: yeniden okunan satırlar yeniden gönderilebilir",
 			en: "outbox accepted with --accept-outbox: rows read again may be sent again"},
