@@ -194,8 +194,8 @@ func init() {
 			tr: "ERP veritabanlarına bağlanma (yalnızca söz dizimi, şablonlar ve sırlar)",
 			en: "do not connect to the ERP databases (syntax, templates and secrets only)"},
 		"help.check.providers": {
-			tr: "her sağlayıcının kullanıcı bilgilerini de doğrula (mesaj gönderilmez)",
-			en: "also verify each provider's credentials (no message is sent)"},
+			tr: "her sağlayıcının kullanıcı bilgilerini de doğrula (mesaj gönderilmez; istekler audit listesine yazılır)",
+			en: "also verify each provider's credentials (no message is sent; the requests are written to the audit)"},
 
 		"help.secrets": {
 			tr: "Parolaları ve belirteçleri bu makinede şifreli sakla (yapılandırma onları ${secret:AD} diye anar)",
@@ -212,8 +212,8 @@ func init() {
 		"help.secrets.delete": {tr: "Bir sırrı sil", en: "Delete a secret"},
 
 		"help.audit": {
-			tr: "Hizmetin ve send-test'in bu makineden gönderdiği her isteği listele: zaman, sunucu, kanal, maskeli alıcı, bayt, sonuç (hiçbir şey yazmayan check --providers ve init'in hesap denemeleri listede yoktur)",
-			en: "List every request the service and send-test sent from this machine: time, host, channel, masked recipient, bytes, outcome (check --providers, which writes nothing, and init's account checks are not in it)"},
+			tr: "Bu makineden çıkan her isteği listele (hizmetinkiler, send-test, check --providers ve init): zaman, sunucu, kanal, maskeli alıcı, bayt, sonuç",
+			en: "List every request that left this machine (the service's, send-test's, check --providers' and init's): time, host, channel, masked recipient, bytes, outcome"},
 		"help.audit.since": {tr: "ne kadar geriye, ör. 24h, 7d", en: "how far back, e.g. 24h, 7d"},
 		"help.forget": {
 			tr: "Bir kişi hakkında bu makinede saklanan her şeyi sil; reddi anahtarlı bir özet olarak kalır",
