@@ -152,8 +152,11 @@ func init() {
 			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path} dosyasının izinleri {mode}, grup ya da diğerleri okuyabilir; `chmod 600 {path}` çalıştırın",
 			en: "vault key file is readable by others: {path} has mode {mode}, group or others may read it; run `chmod 600 {path}`"},
 		"vault.key_owner": {
-			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path} bu sürecin kullanıcısına (uid {me}) değil, uid {uid} kullanıcısına ait; root olarak `chown {me} {path}` çalıştırın",
-			en: "vault key file is readable by others: {path} belongs to uid {uid}, not to this process's uid {me}; run `chown {me} {path}` as root"},
+			tr: "kasa anahtar dosyası {path} bu sürecin kullanıcısına (uid {me}) değil, {owner} kullanıcısına ait; anahtarı yalnızca sahibi kullanır. Bu sürecin kendi dosyasıysa root olarak `chown {me} {path}` çalıştırın",
+			en: "vault key file {path} belongs to {owner}, not to this process's uid {me}; only its owner uses the key. If it is this process's own file, run `chown {me} {path}` as root"},
+		"vault.key_owner_root": {
+			tr: "kasa anahtar dosyası {path} {owner} kullanıcısına ait; root onu kullanmaz. Komutu dosyanın sahibiyle çalıştırın (hizmetin dosyasıysa: `sudo runuser -u akinsoft-connector -- akinsoft-connector …`); dosyayı root'a vermeyin, hizmet onu artık okuyamaz",
+			en: "vault key file {path} belongs to {owner}; root does not use it. Run the command as the file's owner (for the service's: `sudo runuser -u akinsoft-connector -- akinsoft-connector …`); do not give the file to root, the service could no longer read it"},
 		"vault.key_acl": {
 			tr: "kasa anahtar dosyasını başkaları okuyabilir: {path}: {problem}; yönetici olarak `icacls \"{path}\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F` çalıştırın",
 			en: "vault key file is readable by others: {path}: {problem}; run `icacls \"{path}\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F` as Administrator"},

@@ -5,6 +5,8 @@ package vault
 import (
 	"fmt"
 	"os"
+	"os/user"
+	"strconv"
 	"syscall"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -33,7 +35,18 @@ func checkKeyFile(path string) error {
 		return catalog.Errorf("vault.key_mode", "path", path, "mode", fmt.Sprintf("%04o", perm)).Wrapping(ErrInsecureKeyFile)
 	}
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Geteuid() {
-		return catalog.Errorf("vault.key_owner", "path", path, "uid", st.Uid, "me", os.Geteuid()).Wrapping(ErrInsecureKeyFile)
+		uid := strconv.FormatUint(uint64(st.Uid), 10)
+		owner := "uid " + uid
+		if u, err := user.LookupId(uid); err == nil {
+			owner = u.Username + " (uid " + uid + ")"
+		}
+		// Root is told to become the owner, not to take the file: the
+		// service (its usual owner) could no longer read it.
+		key := catalog.Key("vault.key_owner")
+		if os.Geteuid() == 0 {
+			key = "vault.key_owner_root"
+		}
+		return catalog.Errorf(key, "path", path, "owner", owner, "me", os.Geteuid()).Wrapping(ErrInsecureKeyFile)
 	}
 	return nil
 }

@@ -103,8 +103,13 @@ func TestForeignOwnedKeyFileRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := mustOpen(t, dir).Get("canary")
-	if !errors.Is(err, ErrInsecureKeyFile) || !strings.Contains(err.Error(), "belongs to uid 4242") {
+	if !errors.Is(err, ErrInsecureKeyFile) || !strings.Contains(err.Error(), "belongs to uid 4242; root does not use it") {
 		t.Fatalf("Get with a key file owned by uid 4242 = %v; want ErrInsecureKeyFile", err)
+	}
+	// Root is told to run as the owner: taking the file (chown) would lock
+	// the service out of its own key.
+	if strings.Contains(err.Error(), "run `chown") {
+		t.Errorf("root is told to take the file: %v", err)
 	}
 }
 
