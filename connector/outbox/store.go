@@ -479,8 +479,9 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 		return e, err
 	}
 	chains := fallbackChains{}
-	// A key's channels are renumbered together: a fallback chain is its key.
-	renumbered := map[string]string{}
+	// The series of the batch's messages, by prefix: a row's account and
+	// contacts, on every channel, are one look-up.
+	seen := map[string][]seriesRow{}
 	for _, m := range b.Messages {
 		if known, err := knownFormerly(ctx, tx, m); err != nil || known {
 			if err != nil {
@@ -488,21 +489,18 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 			}
 			continue
 		}
-		if m.Spaced != nil && m.Spaced.Renumbered != "" {
-			key, ok := renumbered[m.DedupeKey]
+		if m.Spaced != nil {
+			rows, ok := seen[m.Spaced.Prefix]
 			if !ok {
-				if key, err = renumber(ctx, tx, m); err != nil {
+				if rows, err = seriesRows(ctx, tx, m); err != nil {
 					return e, err
 				}
-				renumbered[m.DedupeKey] = key
+				seen[m.Spaced.Prefix] = rows
 			}
-			m.DedupeKey = key
-		}
-		if recent, err := spacedTooClose(ctx, tx, m); err != nil || recent {
-			if err != nil {
-				return e, err
+			var recent bool
+			if m.DedupeKey, recent = spacedKey(m, rows); recent {
+				continue
 			}
-			continue
 		}
 		rank, notified := m.Standby, m.Notified
 		m.To = mapping.NormalizeAddress(m.To, "")
@@ -588,51 +586,60 @@ func knownFormerly(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) 
 	return known, nil
 }
 
-// spacedTooClose reports whether a message of m's series other than m
-// itself was stored on m's channel since m.Spaced.Since. Its own key is
-// left to the unique index: a run that finds it stored adds nothing anyway.
-func spacedTooClose(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) {
-	sp := m.Spaced
-	if sp == nil {
-		return false, nil
-	}
+// seriesRow is a stored message of a series (outbox.Spaced).
+type seriesRow struct {
+	key, channel string
+	created      int64 // ms
+}
+
+// seriesRows are the stored messages whose key starts with m's series'
+// prefix, on every channel: a contact's too, told apart by inSeries.
+func seriesRows(ctx context.Context, tx *sql.Tx, m NewMessage) ([]seriesRow, error) {
 	// A range on dedupe_key, not LIKE: the unique index serves it, and a
 	// key's % or _ need no escaping. U+10FFFF sorts after every character
 	// a key can continue its prefix with.
-	rows, err := tx.QueryContext(ctx, `SELECT dedupe_key FROM messages WHERE dedupe_key >= ? AND dedupe_key < ?
-		AND channel = ? AND created_at >= ?`, sp.Prefix, sp.Prefix+"\U0010FFFF", m.Channel, ms(sp.Since))
+	rows, err := tx.QueryContext(ctx, `SELECT dedupe_key, channel, created_at FROM messages WHERE dedupe_key >= ? AND dedupe_key < ?`,
+		m.Spaced.Prefix, m.Spaced.Prefix+"\U0010FFFF")
 	if err != nil {
-		return false, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+		return nil, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
 	}
 	defer rows.Close()
+	var out []seriesRow
 	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return false, err
+		var r seriesRow
+		if err := rows.Scan(&r.key, &r.channel, &r.created); err != nil {
+			return nil, err
 		}
-		if k != m.DedupeKey && inSeries(k, sp.Prefix, sp.Suffix) {
-			return true, nil
-		}
+		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
-		return false, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+		return nil, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
 	}
-	return false, nil
+	return out, nil
 }
 
-// renumber is m's key in its interval: its Renumbered key when its own was
-// stored, on any channel, before the interval began.
-func renumber(ctx context.Context, tx *sql.Tx, m NewMessage) (string, error) {
-	var old bool
-	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM messages WHERE dedupe_key = ? AND created_at < ?)`,
-		m.DedupeKey, ms(m.Spaced.Began)).Scan(&old)
-	if err != nil {
-		return "", fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
+// spacedKey is m's key in its interval, and whether another message of its
+// series on its channel, made since Spaced.Since, stands for it. The key is
+// the Renumbered one when m's own was stored, on any channel (a key's
+// channels move together: a fallback chain is its key), before the
+// interval began. The key itself is left to the unique index: a run that
+// finds it stored adds nothing anyway.
+func spacedKey(m NewMessage, rows []seriesRow) (key string, recent bool) {
+	sp, key := m.Spaced, m.DedupeKey
+	if sp.Renumbered != "" {
+		for _, r := range rows {
+			if r.key == m.DedupeKey && r.created < ms(sp.Began) {
+				key = sp.Renumbered
+				break
+			}
+		}
 	}
-	if old {
-		return m.Spaced.Renumbered, nil
+	for _, r := range rows {
+		if r.channel == m.Channel && r.key != key && r.created >= ms(sp.Since) && inSeries(r.key, sp.Prefix, sp.Suffix) {
+			return key, true
+		}
 	}
-	return m.DedupeKey, nil
+	return key, false
 }
 
 // inSeries reports whether key is prefix, a number and suffix: a contact's
