@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,4 +100,39 @@ func spaced(key, channel, renumbered string, since, began time.Time) NewMessage 
 	m := msg(key, channel)
 	m.Spaced = &Spaced{Prefix: "overdue:merkez:12:due:20261120:", Since: since, Began: began, Renumbered: renumbered}
 	return m
+}
+
+// The look-ups made once per message or per provider status read an index,
+// never every message of a channel (SQLite's planner prefers the index on
+// channel when both could serve, which scans them all).
+func TestPerMessageLookupsUseAnIndex(t *testing.T) {
+	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
+	for _, tc := range []struct {
+		name, q string
+		args    []any
+		want    string
+	}{
+		{"a provider's status", byProviderIDQuery, []any{"wamid.1", "whatsapp"}, "messages_provider"},
+		{"a reminder's series", seriesQuery,
+			[]any{"overdue:merkez:12:due:20261120:", "overdue:merkez:12:due:20261120:\U0010FFFF"}, "sqlite_autoindex_messages_1"},
+		{"a message's former keys", formerQuery(2), []any{"sms", 0, "a", "b"}, "sqlite_autoindex_messages_1"},
+	} {
+		rows, err := s.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+tc.q, tc.args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		if got := strings.Join(plan, "; "); !strings.Contains(got, "INDEX "+tc.want) {
+			t.Errorf("%s: plan %q, want the index %s", tc.name, got, tc.want)
+		}
+	}
 }

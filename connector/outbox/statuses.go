@@ -9,14 +9,18 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 )
 
+// byProviderIDQuery finds a message by the provider's id and channel;
+// provider_id != '' lets SQLite use the partial index messages_provider.
+const byProviderIDQuery = `SELECT ` + messageCols + ` FROM messages WHERE provider_id = ? AND provider_id != ''
+	AND channel = ? ORDER BY id DESC LIMIT 1`
+
 // ByProviderID returns the message of a channel the provider knows by id
 // (a WhatsApp status names its wamid); ok is false when none is.
 func (s *Store) ByProviderID(ctx context.Context, channel, providerID string) (Message, bool, error) {
 	if providerID == "" {
 		return Message{}, false, nil
 	}
-	m, err := scanMessage(s.db.QueryRowContext(ctx, `SELECT `+messageCols+` FROM messages WHERE channel = ? AND provider_id = ?
-		ORDER BY id DESC LIMIT 1`, channel, providerID))
+	m, err := scanMessage(s.db.QueryRowContext(ctx, byProviderIDQuery, providerID, channel))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Message{}, false, nil
 	}

@@ -259,6 +259,10 @@ var migrations = []string{
 	// 12: a created job reads again the rows just behind its cursor (rows
 	// committed late) and asks which of them it holds messages for.
 	`CREATE INDEX messages_record ON messages (job, source, record_key);`,
+	// 13: a provider's status names its own id (a WhatsApp status its
+	// wamid, three for each message): without an index each one scanned
+	// every message of the channel. Messages without an id are left out.
+	`CREATE INDEX messages_provider ON messages (provider_id) WHERE provider_id != '';`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
@@ -567,14 +571,18 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, b Batch, now time.Time)
 	return e, nil
 }
 
+func formerQuery(keys int) string {
+	return `SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND created_at >= ? AND dedupe_key IN (?` +
+		strings.Repeat(", ?", keys-1) + `))`
+}
+
 // knownFormerly reports whether m was stored under one of its former keys,
 // on its channel, since its FormerSince.
 func knownFormerly(ctx context.Context, tx *sql.Tx, m NewMessage) (bool, error) {
 	if len(m.FormerKeys) == 0 {
 		return false, nil
 	}
-	q := `SELECT EXISTS (SELECT 1 FROM messages WHERE channel = ? AND created_at >= ? AND dedupe_key IN (?` +
-		strings.Repeat(", ?", len(m.FormerKeys)-1) + `))`
+	q := formerQuery(len(m.FormerKeys))
 	args := []any{m.Channel, ms(m.FormerSince)}
 	for _, k := range m.FormerKeys {
 		args = append(args, k)
@@ -592,14 +600,15 @@ type seriesRow struct {
 	created      int64 // ms
 }
 
+const seriesQuery = `SELECT dedupe_key, channel, created_at FROM messages WHERE dedupe_key >= ? AND dedupe_key < ?`
+
 // seriesRows are the stored messages whose key starts with m's series'
 // prefix, on every channel: a contact's too, told apart by inSeries.
 func seriesRows(ctx context.Context, tx *sql.Tx, m NewMessage) ([]seriesRow, error) {
 	// A range on dedupe_key, not LIKE: the unique index serves it, and a
 	// key's % or _ need no escaping. U+10FFFF sorts after every character
 	// a key can continue its prefix with.
-	rows, err := tx.QueryContext(ctx, `SELECT dedupe_key, channel, created_at FROM messages WHERE dedupe_key >= ? AND dedupe_key < ?`,
-		m.Spaced.Prefix, m.Spaced.Prefix+"\U0010FFFF")
+	rows, err := tx.QueryContext(ctx, seriesQuery, m.Spaced.Prefix, m.Spaced.Prefix+"\U0010FFFF")
 	if err != nil {
 		return nil, fmt.Errorf("look up the series of %s/%s: %w", m.DedupeKey, m.Channel, err)
 	}
