@@ -10,7 +10,8 @@ import (
 )
 
 // byProviderIDQuery finds a message by the provider's id and channel;
-// provider_id != ” lets SQLite use the partial index messages_provider.
+// its condition on an empty id lets SQLite use the partial index
+// messages_provider.
 const byProviderIDQuery = `SELECT ` + messageCols + ` FROM messages WHERE provider_id = ? AND provider_id != ''
 	AND channel = ? ORDER BY id DESC LIMIT 1`
 
