@@ -6,12 +6,15 @@ import (
 	"time"
 )
 
+const oldestQuery = channelsCTE + `SELECT m.channel, MIN(m.created_at)
+	FROM channels JOIN messages m ON m.channel = channels.name WHERE m.status IN (?, ?) GROUP BY m.channel`
+
 // OldestWaiting returns, per channel, how long ago the oldest message still
 // waiting to leave (pending, or claimed for a send) was created, by the
 // store's clock: the age a dealer alerts on when a channel stops moving.
 // Messages held back by quiet hours or a retry delay are waiting too.
 func (s *Store) OldestWaiting(ctx context.Context) (map[string]time.Duration, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT channel, MIN(created_at) FROM messages WHERE status IN (?, ?) GROUP BY channel`,
+	rows, err := s.db.QueryContext(ctx, oldestQuery,
 		StatusPending, StatusSending)
 	if err != nil {
 		return nil, fmt.Errorf("read the oldest waiting messages: %w", err)

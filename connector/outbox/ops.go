@@ -96,12 +96,25 @@ type Queue struct {
 // Depth is every message still waiting to leave or to be decided.
 func (q Queue) Depth() int { return q.Due + q.Later + q.Sending + q.Uncertain + q.Held }
 
+// channelsCTE names the outbox's channels, one index step each (SQLite's
+// planner does not skip through an index by itself): the per-channel
+// counts below then read only their states' part of the index, not every
+// message the outbox ever held (35 ms a page view at 300,000 messages).
+const channelsCTE = `WITH RECURSIVE channels(name) AS (
+		SELECT MIN(channel) FROM messages
+		UNION ALL
+		SELECT (SELECT MIN(channel) FROM messages WHERE channel > channels.name) FROM channels WHERE channels.name IS NOT NULL)
+	`
+
+const queuesQuery = channelsCTE + `SELECT m.channel,
+		SUM(m.status = ? AND m.next_at <= ?), SUM(m.status = ? AND m.next_at > ?),
+		SUM(m.status = ?), SUM(m.status = ?), SUM(m.status = ?)
+	FROM channels JOIN messages m ON m.channel = channels.name
+	WHERE m.status IN (?, ?, ?, ?) GROUP BY m.channel ORDER BY m.channel`
+
 // Queues returns the unfinished messages per channel, sorted by channel.
 func (s *Store) Queues(ctx context.Context) ([]Queue, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT channel,
-			SUM(status = ? AND next_at <= ?), SUM(status = ? AND next_at > ?),
-			SUM(status = ?), SUM(status = ?), SUM(status = ?)
-		FROM messages WHERE status IN (?, ?, ?, ?) GROUP BY channel ORDER BY channel`,
+	rows, err := s.db.QueryContext(ctx, queuesQuery,
 		StatusPending, ms(s.now()), StatusPending, ms(s.now()), StatusSending, StatusUncertain, StatusHeld,
 		StatusPending, StatusSending, StatusUncertain, StatusHeld)
 	if err != nil {

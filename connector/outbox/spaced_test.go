@@ -102,10 +102,11 @@ func spaced(key, channel, renumbered string, since, began time.Time) NewMessage 
 	return m
 }
 
-// The look-ups made once per message or per provider status read an index,
-// never every message of a channel (SQLite's planner prefers the index on
-// channel when both could serve, which scans them all).
-func TestPerMessageLookupsUseAnIndex(t *testing.T) {
+// The look-ups made once per message, per provider status or per page view
+// read an index, never every message of a channel or of the outbox
+// (SQLite's planner prefers the index on channel when both could serve,
+// which scans them all).
+func TestLookupsUseAnIndex(t *testing.T) {
 	s := open(t, filepath.Join(t.TempDir(), "outbox.db"))
 	for _, tc := range []struct {
 		name, q string
@@ -116,6 +117,11 @@ func TestPerMessageLookupsUseAnIndex(t *testing.T) {
 		{"a reminder's series", seriesQuery,
 			[]any{"overdue:merkez:12:due:20261120:", "overdue:merkez:12:due:20261120:\U0010FFFF"}, "sqlite_autoindex_messages_1"},
 		{"a message's former keys", formerQuery(2), []any{"sms", 0, "a", "b"}, "sqlite_autoindex_messages_1"},
+		// A page view and a metrics scrape read the unfinished part of
+		// the index, not every message the outbox ever held.
+		{"the queues", queuesQuery, []any{"pending", 0, "pending", 0, "sending", "uncertain", "held", "pending", "sending", "uncertain", "held"},
+			"messages_due (channel=? AND status=?)"},
+		{"the oldest waiting", oldestQuery, []any{"pending", "sending"}, "messages_due (channel=? AND status=?)"},
 	} {
 		rows, err := s.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+tc.q, tc.args...)
 		if err != nil {
