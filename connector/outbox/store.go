@@ -263,6 +263,9 @@ var migrations = []string{
 	// wamid, three for each message): without an index each one scanned
 	// every message of the channel. Messages without an id are left out.
 	`CREATE INDEX messages_provider ON messages (provider_id) WHERE provider_id != '';`,
+	// 14: deleting an audit row (forget) cascades to its audit_messages:
+	// without an index each delete read all of them, one per message sent.
+	`CREATE INDEX audit_messages_audit ON audit_messages (audit_id);`,
 }
 
 // migrationSteps run after the SQL of the migration they are keyed by (its
