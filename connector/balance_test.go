@@ -15,6 +15,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell/mutlucelltest"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/netgsm/netgsmtest"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/providertest"
 )
 
 // balanceDaemon runs a daemon whose sms channel is the given provider block.
@@ -157,4 +158,35 @@ func gauge(t *testing.T, d *connector.Daemon, name string, labels ...string) map
 		}
 	}
 	return out
+}
+
+// A balance the provider would not give is logged with the provider's
+// reason in the config's language: the error a provider's client returns
+// is the program's (a reason key such as netgsm.100), not the IT person's.
+func TestBalanceUnreadableLogsTheReason(t *testing.T) {
+	cases := []struct {
+		name, lang, want, not string
+	}{
+		{"Turkish", "", "NetGSM sistem hatası", "NetGSM system error"},
+		{"English", "language: en\n", "NetGSM system error", "NetGSM sistem hatası"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fake := netgsmtest.New()
+			t.Cleanup(fake.Close)
+			fake.Inject(providertest.FaultServer, 1) // code 100, system error
+			t.Setenv("BALANCE_TEST_PASSWORD", fake.Password)
+			pool := x509.NewCertPool()
+			pool.AddCert(fake.Server.Certificate())
+			var log syncBuffer
+			d := balanceDaemonLogging(t, `    provider: netgsm
+    netgsm: {url: "`+fake.URL()+`", usercode: "`+fake.User+`", password: "${env:BALANCE_TEST_PASSWORD}", msgheader: MAGAZA}
+`+tc.lang, pool, slog.New(slog.NewTextHandler(&log, nil)))
+			d.CheckBalances(context.Background())
+			out := log.String()
+			if !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) || strings.Contains(out, "netgsm.100") {
+				t.Errorf("the failed balance check should log %q, not %q nor the key netgsm.100:\n%s", tc.want, tc.not, out)
+			}
+		})
+	}
 }

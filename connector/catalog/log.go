@@ -2,7 +2,11 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"strings"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 // Logger returns log writing its messages in l. A log call names its
@@ -54,22 +58,49 @@ func (h *textHandler) Handle(ctx context.Context, r slog.Record) error {
 }
 
 // attr is a, an error with a text of its own (a Localized one) written in
-// the log's language.
+// the log's language; so is a provider's answer inside an error (a
+// *notify.Error, wrapped or not), whose own text is the program's: "outcome
+// unknown: netgsm.no_result_code(status=500)" read as a catalog key, in
+// English, in a Turkish log.
 func (h *textHandler) attr(a slog.Attr) slog.Attr {
 	v := a.Value.Resolve()
-	if v.Kind() == slog.KindAny {
-		if l, ok := v.Any().(Localized); ok {
-			return slog.String(a.Key, l.In(h.lang))
-		}
+	if v.Kind() != slog.KindAny {
+		return a
+	}
+	if l, ok := v.Any().(Localized); ok {
+		return slog.String(a.Key, l.In(h.lang))
+	}
+	if s, ok := h.providerError(v.Any()); ok {
+		return slog.String(a.Key, s)
 	}
 	return a
+}
+
+// providerError is v, an error holding a provider's answer, with that
+// answer written in the log's language and the words around it kept.
+func (h *textHandler) providerError(v any) (string, bool) {
+	err, ok := v.(error)
+	if !ok {
+		return "", false
+	}
+	var pe *notify.Error
+	if !errors.As(err, &pe) {
+		return "", false
+	}
+	text, own := err.Error(), pe.Error()
+	if !strings.Contains(text, own) {
+		return "", false
+	}
+	return strings.Replace(text, own, h.lang.ProviderError(pe), 1), true
 }
 
 func (h *textHandler) hasLocalized(r slog.Record) bool {
 	found := false
 	r.Attrs(func(a slog.Attr) bool {
 		v := a.Value.Resolve()
-		_, found = v.Any().(Localized)
+		if _, found = v.Any().(Localized); !found {
+			_, found = h.providerError(v.Any())
+		}
 		return !found
 	})
 	return found

@@ -2,9 +2,12 @@ package catalog
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/akinsoft-connector/akinsoft-connector/notify"
 )
 
 func TestLoggerWritesKeysInItsLanguage(t *testing.T) {
@@ -52,5 +55,37 @@ func TestLocalizedErrorsInTheLogsLanguage(t *testing.T) {
 	}
 	if got := M("test.wrap", "err", err).In(TR); got != "kaydedilemedi: parola en az 10 karakter olmalı" {
 		t.Errorf("tr = %q", got)
+	}
+}
+
+// A provider's answer logged as an error (a delivery report, the SMS inbox
+// or the balance that could not be read) is written in the log's
+// language, wrapped or not, never as the program's key ("netgsm.30").
+func TestProviderErrorsInTheLogsLanguage(t *testing.T) {
+	auth := notify.Config("30", notify.Why("netgsm.30").WithDetail("Invalid credentials"))
+	unknown := notify.Unknown(notify.Why("netgsm.no_result_code", "status", 500), nil)
+	tests := []struct {
+		name string
+		lang Lang
+		err  error
+		want string
+	}{
+		{"credentials, tr", TR, auth, `err="sağlayıcı ayarları veya kullanıcı bilgileri reddedildi (kod 30): NetGSM kullanıcı adı/şifre hatalı`},
+		{"credentials, en", EN, auth, `err="provider configuration or credentials rejected (code 30): NetGSM rejected the usercode/password`},
+		{"wrapped, tr", TR, fmt.Errorf("read the report: %w", unknown), `err="read the report: sonuç bilinmiyor: NetGSM sonuç kodu olmadan HTTP 500 ile cevap verdi"`},
+		{"wrapped, en", EN, fmt.Errorf("read the report: %w", unknown), `err="read the report: outcome unknown: NetGSM answered HTTP 500 without a result code"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			tt.lang.Logger(slog.New(slog.NewTextHandler(&buf, nil))).Warn("log.dispatch.reports_unreadable", "channel", "sms", "err", tt.err)
+			out := buf.String()
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("log lacks %s:\n%s", tt.want, out)
+			}
+			if strings.Contains(out, "netgsm.") {
+				t.Errorf("a reason key reached the log:\n%s", out)
+			}
+		})
 	}
 }
