@@ -115,8 +115,11 @@ func init() {
 			tr: "gönderim sonucu kaydedilemedi; mesaj bir sonraki başlangıçta belirsiz olarak denetlenecek",
 			en: "could not record a send outcome; the message will be checked as uncertain at the next start"},
 		"log.dispatch.paused": {
-			tr: "kanal durduruldu: sağlayıcı kullanıcı bilgilerini ya da hesap ayarlarını reddetti; yapılandırmayı düzeltin, sonra hizmeti yeniden başlatın",
-			en: "channel paused: the provider rejected the credentials or account settings; fix the config, then restart the service"},
+			tr: "kanal durduruldu: sağlayıcı kullanıcı bilgilerini ya da hesap ayarlarını reddetti; mesajlar bekliyor, kaybolmaz. Kanal {minutes} dakika sonra kendiliğinden yeniden dener: sağlayıcının panelinde yapılan bir düzeltme (API erişimi, IP izni, gönderici adı) o zaman geçerli olur; parolayı (secrets set) ya da config.yaml'ı düzelttiyseniz hizmete yapılandırmayı yeniden okutun (Linux: systemctl reload akinsoft-connector, Windows: akinsoft-connector service restart)",
+			en: "channel paused: the provider rejected the credentials or account settings; the messages wait, none is lost. The channel tries again by itself in {minutes} minutes: a fix made in the provider's panel (API access, allowed IP, sender name) counts then; after fixing the password (secrets set) or config.yaml, have the service read its config again (Linux: systemctl reload akinsoft-connector, Windows: akinsoft-connector service restart)"},
+		"log.dispatch.unpaused": {
+			tr: "kanal yeniden gönderiyor: sağlayıcı gönderimi yine kabul etti (kanal {since} itibarıyla durmuştu)",
+			en: "channel sending again: the provider accepted a send again (the channel had stopped at {since})"},
 		"log.dispatch.proven_absent": {
 			tr: "belirsiz gönderim sağlayıcıya hiç ulaşmamış; yeniden gönderilecek",
 			en: "uncertain send never reached the provider; it will be sent again"},

@@ -20,8 +20,8 @@ func init() {
 
 		"statuspage.fix.channel_paused.title": {tr: "{channel} kanalı durdu", en: "The {channel} channel stopped"},
 		"statuspage.fix.channel_paused": {
-			tr: "Sağlayıcı kullanıcı bilgilerini reddetti ({reason}). Mesajlar bekliyor, kaybolmaz. BT sorumlunuz sağlayıcının parolasını akinsoft-connector secrets set ile düzeltip hizmeti yeniden başlatmalı.",
-			en: "The provider rejected the credentials ({reason}). The messages wait; none is lost. Your IT person should correct the provider's password with akinsoft-connector secrets set and restart the service."},
+			tr: "Sağlayıcı kullanıcı bilgilerini reddetti ({reason}). Mesajlar bekliyor, kaybolmaz; kanal birkaç dakikada bir kendiliğinden yeniden dener. Sorun sağlayıcının panelindeyse (API erişimi, IP izni) orada düzeltilince kanal kendiliğinden sürer; parola yanlışsa BT sorumlunuz onu akinsoft-connector secrets set ile düzeltip hizmete yapılandırmayı yeniden okutmalı (Linux'ta systemctl reload, Windows'ta service restart).",
+			en: "The provider rejected the credentials ({reason}). The messages wait; none is lost, and the channel tries again by itself every few minutes. If the problem is in the provider's panel (API access, allowed IP), the channel goes on by itself once it is fixed there; if the password is wrong, your IT person should correct it with akinsoft-connector secrets set and have the service read its config again (systemctl reload on Linux, service restart on Windows)."},
 		"statuspage.fix.low_credit.title":   {tr: "{channel} bakiyesi azaldı", en: "The {channel} balance is low"},
 		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
 		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",

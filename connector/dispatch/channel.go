@@ -102,7 +102,10 @@ type Channel struct {
 	mu          sync.Mutex
 	pausedUntil time.Time
 	pauseReason mapping.Reason
-	held        bool // paused by an operator (pause.go)
+	// pausedAt is when a run of pauses for refused credentials began; it
+	// ends at the first send that goes through again (unpause).
+	pausedAt time.Time
+	held     bool // paused by an operator (pause.go)
 	// unrecorded are answered requests whose outcomes the outbox could not
 	// take (a full disk): kept, and recorded before anything new starts.
 	unrecorded []answer
@@ -162,10 +165,37 @@ func (c *Channel) isPaused() bool { p, _ := c.Paused(); return p }
 
 func (c *Channel) pause(e *notify.Error, d time.Duration) {
 	c.mu.Lock()
-	c.pausedUntil, c.pauseReason = c.now().Add(d), e.Why
+	now := c.now()
+	was := now.Before(c.pausedUntil)
+	if c.pausedAt.IsZero() {
+		c.pausedAt = now
+	}
+	c.pausedUntil, c.pauseReason = now.Add(d), e.Why
 	c.mu.Unlock()
+	if was {
+		// Another message of the same request, or of one in flight beside
+		// it: the pause is said once, not once per message of a batch.
+		return
+	}
 	c.log.Error("log.dispatch.paused",
-		"channel", c.Name, "reason", c.Lang.ProviderError(e), "retry_in", d)
+		"channel", c.Name, "reason", c.Lang.ProviderError(e), "retry_in", d, "minutes", int(d.Minutes()))
+}
+
+// unpause ends a pause for refused credentials once a send goes through
+// again after it ran out, and says so: the log said the channel stopped,
+// and the IT person who fixed the account at the provider reads that it
+// goes on.
+func (c *Channel) unpause() {
+	c.mu.Lock()
+	at := c.pausedAt
+	over := !at.IsZero() && !c.now().Before(c.pausedUntil)
+	if over {
+		c.pausedAt, c.pauseReason = time.Time{}, mapping.Reason{}
+	}
+	c.mu.Unlock()
+	if over {
+		c.log.Info("log.dispatch.unpaused", "channel", c.Name, "since", at.In(c.Location).Format("02.01.2006 15:04"))
+	}
 }
 
 // Run drains the channel whenever messages are due, until ctx ends.

@@ -239,6 +239,7 @@ func (c *Channel) suppress(ctx context.Context, m outbox.Message, e *notify.Erro
 func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox.Outcome {
 	now := c.now()
 	if err == nil {
+		c.unpause()
 		return outbox.Outcome{Status: outbox.StatusSent, ProviderID: res.ProviderID}
 	}
 	e := notify.AsError(err)
