@@ -78,9 +78,17 @@ func locate(src string, line int, msg string) (int, int, string) {
 		return line, 0, msg
 	}
 	if tok := token(msg); tok != "" {
-		for _, a := range acts {
-			if k := strings.Index(text[a[0]+2:a[1]], tok); k >= 0 {
-				return line, byteToCol(text, a[0]+2+k), msg
+		// Inside the actions first, their closing }} left out: a stray }
+		// ({{money .X}. …) is the token, not the }} of an action before it.
+		for _, inner := range []bool{true, false} {
+			for _, a := range acts {
+				end := a[1]
+				if inner && strings.HasSuffix(text[a[0]:a[1]], "}}") {
+					end -= 2
+				}
+				if k := strings.Index(text[a[0]+2:max(end, a[0]+2)], tok); k >= 0 {
+					return line, byteToCol(text, a[0]+2+k), msg
+				}
 			}
 		}
 	}

@@ -18,6 +18,8 @@ func TestTemplateErrorPositions(t *testing.T) {
 		{"unknown function", "Merhaba {{foo .X}}", false, 1, 11, `function "foo" not defined`},
 		{"unknown function after Turkish text", "Sayın Ayşe,\nŞubat {{tarih .X}}", false, 2, 9, `function "tarih" not defined`},
 		{"bad character", "a\nb {{.X}", false, 2, 7, "bad character"},
+		{"stray brace after a closed action", "Sayın {{.ADI}}, {{money .X}. Son", false, 1, 27, "bad character"},
+		{"stray brace, Turkish text before", "Sayın {{.MUSTERI_ADI}}, {{.FATURA_NO}} nolu faturanız {{money .TOPLAM}. Son ödeme {{date .VADESI}}", false, 1, 70, "bad character"},
 		{"unclosed action", "a {{.X}} {{.Y", false, 1, 10, "unclosed action"},
 		{"if without end", "x\n{{if .X}} y\nz", false, 2, 1, "{{if}} has no {{end}}"},
 		{"stray end", "x {{end}}", false, 1, 5, "unexpected {{end}}"},
