@@ -176,7 +176,7 @@ func (c *Channel) logRequest(a answer) {
 		case tr.o.Status == outbox.StatusPending && errors.Is(tr.err, notify.ErrConfig):
 			// The pause has said it (pause).
 		case tr.o.Status == outbox.StatusPending:
-			c.log.Info("log.dispatch.retry", append(attrs, "at", tr.o.RetryAt.Format(time.RFC3339), "err", c.Lang.ProviderError(e))...)
+			c.log.Info("log.dispatch.retry", append(attrs, "at", tr.o.RetryAt, "err", c.Lang.ProviderError(e))...)
 		case tr.o.Status == outbox.StatusFailed:
 			c.log.Warn("log.dispatch.refused", append(attrs, "code", e.Code, "err", c.Lang.ProviderError(e))...)
 		default:

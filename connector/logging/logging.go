@@ -110,12 +110,13 @@ type nopCloser struct{}
 
 func (nopCloser) Close() error { return nil }
 
-// readable writes a line's time in loc, and a duration as people read it
-// ("3ms"): the JSON handler would write its nanoseconds (3000000).
+// readable writes a line's time, and every time it tells (when a send is
+// retried), in loc, and a duration as people read it ("3ms"): the JSON
+// handler would write its nanoseconds (3000000).
 func readable(loc *time.Location) func([]string, slog.Attr) slog.Attr {
 	return func(groups []string, a slog.Attr) slog.Attr {
 		switch {
-		case loc != nil && len(groups) == 0 && a.Key == slog.TimeKey && a.Value.Kind() == slog.KindTime:
+		case loc != nil && a.Value.Kind() == slog.KindTime:
 			a.Value = slog.TimeValue(a.Value.Time().In(loc))
 		case a.Value.Kind() == slog.KindDuration:
 			a.Value = slog.StringValue(a.Value.Duration().String())

@@ -121,7 +121,9 @@ func TestLinesAreInTheShopsTimeWithReadableDurations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l.Info("job ran", "took", 3*time.Millisecond)
+	// A time a line tells (when a send is retried) is in the shop's time
+	// too: "at=…19:49:00Z" read as half an hour ago at 22:19 in Istanbul.
+	l.Info("job ran", "took", 3*time.Millisecond, "at", time.Date(2026, 12, 4, 19, 49, 0, 0, time.UTC))
 	if err := closer.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -132,14 +134,15 @@ func TestLinesAreInTheShopsTimeWithReadableDurations(t *testing.T) {
 	var line struct {
 		Time string `json:"time"`
 		Took any    `json:"took"`
+		At   string `json:"at"`
 	}
 	if err := json.Unmarshal(bytes.TrimSpace(file), &line); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasSuffix(line.Time, "+03:00") || line.Took != "3ms" {
-		t.Errorf("file line: time %q, took %v; want +03:00 and 3ms", line.Time, line.Took)
+	if !strings.HasSuffix(line.Time, "+03:00") || line.Took != "3ms" || line.At != "2026-12-04T22:49:00+03:00" {
+		t.Errorf("file line: time %q, took %v, at %q; want +03:00, 3ms and 2026-12-04T22:49:00+03:00", line.Time, line.Took, line.At)
 	}
-	if c := console.String(); !strings.Contains(c, "+03:00") || !strings.Contains(c, "took=3ms") {
+	if c := console.String(); !strings.Contains(c, "+03:00") || !strings.Contains(c, "took=3ms") || !strings.Contains(c, "at=2026-12-04T22:49:00.000+03:00") {
 		t.Errorf("console line: %s", c)
 	}
 }

@@ -337,7 +337,7 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) {
 	var throttled errThrottled
 	switch {
 	case errors.As(err, &throttled):
-		s.opts.Log.Warn("log.page.locked", "remote", r.RemoteAddr, "until", throttled.until.Format(time.RFC3339))
+		s.opts.Log.Warn("log.page.locked", "remote", r.RemoteAddr, "until", throttled.until)
 		wait := max(1, int(throttled.until.Sub(s.opts.Now()).Round(time.Second).Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(wait))
 		s.renderLogin(w, r, s.text(r, "statusauth.wait", "seconds", wait, "time", throttled.until.In(s.opts.Location).Format("15:04:05")), http.StatusTooManyRequests)
