@@ -22,7 +22,10 @@ func init() {
 		"statuspage.fix.channel_paused": {
 			tr: "Sağlayıcı kullanıcı bilgilerini reddetti ({reason}). Mesajlar bekliyor, kaybolmaz; kanal birkaç dakikada bir kendiliğinden yeniden dener. Sorun sağlayıcının panelindeyse (API erişimi, IP izni) orada düzeltilince kanal kendiliğinden sürer; parola yanlışsa BT sorumlunuz onu akinsoft-connector secrets set ile düzeltip hizmete yapılandırmayı yeniden okutmalı (Linux'ta systemctl reload, Windows'ta service restart).",
 			en: "The provider rejected the credentials ({reason}). The messages wait; none is lost, and the channel tries again by itself every few minutes. If the problem is in the provider's panel (API access, allowed IP), the channel goes on by itself once it is fixed there; if the password is wrong, your IT person should correct it with akinsoft-connector secrets set and have the service read its config again (systemctl reload on Linux, service restart on Windows)."},
-		"statuspage.fix.low_credit.title":   {tr: "{channel} bakiyesi azaldı", en: "The {channel} balance is low"},
+		"statuspage.fix.low_credit.title": {tr: "{channel} bakiyesi azaldı", en: "The {channel} balance is low"},
+		"statuspage.fix.no_credit.title":  {tr: "{channel} kredisi bitti: {n} mesaj bekliyor", en: "{channel} is out of credit ({n} waiting)"},
+		"statuspage.fix.no_credit": {tr: "Sağlayıcı, hesapta kredi kalmadığı için mesajları almıyor (yanıtı aşağıda). Hesaba kredi yükleyin: bekleyen mesajlar kaybolmaz, bağlayıcı onları kendiliğinden yeniden dener (ilki {when}).",
+			en: "The provider takes no messages because the account has no credit left (its answer is below). Top the account up: the waiting messages are not lost, and the connector tries them again by itself (the first {when})."},
 		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
 		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",
 			en: "An operator paused this channel; its messages wait. Press Resume beside the channel to go on."},

@@ -42,7 +42,15 @@ func (s *Server) ownerView(r *http.Request, d *pageData, sess session) error {
 	for _, m := range recent {
 		problems = append(problems, d.view(View(m)))
 	}
-	d.Todos = d.todos(problems)
+	queued, err := s.opts.Store.ListStatuses(ctx, []outbox.Status{outbox.StatusPending}, since, maxProblems)
+	if err != nil {
+		return err
+	}
+	waiting := make([]MessageView, 0, len(queued))
+	for _, m := range queued {
+		waiting = append(waiting, d.view(View(m)))
+	}
+	d.Todos = d.todos(problems, waiting)
 	d.rereadAll = rereadAllCounts(problems)
 	d.rereadAllFlash()
 	d.RereadRun = d.rereadRun(s.opts.Probe.RereadAllRun())

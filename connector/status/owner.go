@@ -90,13 +90,62 @@ func grantOf(words string) any {
 // maxExamples are the records named per problem; the rest are counted.
 const maxExamples = 5
 
+// creditReasons are a provider's refusals of a send for lack of credit: the
+// message waits for its retry, and only a top-up of the account helps.
+var creditReasons = map[string]bool{"mutlucell.22": true}
+
+// outOfCredit is a to-do per channel whose waiting messages the provider
+// refused for lack of credit: the top of the page said "all is well" while
+// nothing went, the reason only in the waiting list's rows.
+func (p *pageData) outOfCredit(waiting []MessageView) map[string]*todo {
+	l := p.lang
+	type refused struct {
+		n     int
+		why   string
+		names []string
+		next  time.Time // the first retry
+	}
+	by := map[string]*refused{}
+	for _, v := range waiting {
+		if v.Status != outbox.StatusPending || v.Attempts == 0 || !creditReasons[v.Why.Code] {
+			continue
+		}
+		r := by[v.Channel]
+		if r == nil {
+			r = &refused{why: l.cat().ReasonWithCode(v.Why, v.Code), next: v.NextAt}
+			by[v.Channel] = r
+		}
+		r.n++
+		if name := l.AboutOf(v); !slices.Contains(r.names, name) {
+			r.names = append(r.names, name)
+		}
+		if v.NextAt.Before(r.next) {
+			r.next = v.NextAt
+		}
+	}
+	out := map[string]*todo{}
+	for ch, r := range by {
+		shown := r.names[:min(len(r.names), maxExamples)]
+		// The provider's own answer below the fix, as a failed job's error.
+		out[ch] = &todo{Kind: "no_credit", Bad: true, Examples: shown, More: len(r.names) - len(shown),
+			Title:  l.C("statuspage.fix.no_credit.title", "channel", l.ChannelName(ch), "n", r.n),
+			Fix:    l.C("statuspage.fix.no_credit", "when", l.when(r.next, p.now, p.loc)),
+			Detail: r.why}
+	}
+	return out
+}
+
 // todos are the problems of the channels, the jobs and the messages of
-// the last week, worst first.
-func (p *pageData) todos(problems []MessageView) []todo {
+// the last week, worst first. waiting are the messages waiting to be sent.
+func (p *pageData) todos(problems, waiting []MessageView) []todo {
 	l := p.lang
 	var out []todo
+	credit := p.outOfCredit(waiting)
 	for _, c := range p.Channels {
 		switch {
+		case credit[c.Name] != nil:
+			// Out of credit says more than a low balance, and the same fix.
+			out = append(out, *credit[c.Name])
 		case c.Held:
 			out = append(out, todo{Kind: "channel_held", Title: l.C("statuspage.fix.channel_held.title", "channel", l.ChannelName(c.Name)),
 				Fix: l.C(p.fixKey("channel_held"))})

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -28,7 +29,9 @@ type Server struct {
 	providertest.Base
 	User, Password string
 	Originators    []string
-	// Credit is what gtcrdtex reports after the "$" (default "1986.0").
+	// Credit is what gtcrdtex reports after the "$" (default "1986.0");
+	// a send of more messages than it holds is refused with code 22.
+	// Set it with SetCredit while the fake serves.
 	Credit string
 
 	mu      sync.Mutex
@@ -62,6 +65,13 @@ func (s *Server) Packets() []Packet {
 		out[i] = *p
 	}
 	return out
+}
+
+// SetCredit sets the account's credit while the fake serves (a top-up).
+func (s *Server) SetCredit(credit string) {
+	s.mu.Lock()
+	s.Credit = credit
+	s.mu.Unlock()
 }
 
 // SetStatus sets a number's report status in every packet.
@@ -141,6 +151,12 @@ func (s *Server) send(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.mu.Lock()
+	if c, err := strconv.ParseFloat(s.Credit, 64); err == nil && c < float64(len(p.Nums)) {
+		// Fewer credits than messages: Mutlucell takes none (code 22).
+		s.mu.Unlock()
+		text(w, "22")
+		return
+	}
 	s.next++
 	p.ID = fmt.Sprint(s.next)
 	s.packets = append(s.packets, p)

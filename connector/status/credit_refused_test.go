@@ -1,0 +1,119 @@
+package status_test
+
+import (
+	"context"
+	"crypto/x509"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/akinsoft-connector/akinsoft-connector/connector"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
+	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell/mutlucelltest"
+)
+
+// An account out of credit stops every SMS: Mutlucell answers code 22 and
+// the messages wait for their retry. The top of the page says so, with
+// the fix (top up) and the messages it holds back, instead of "all is
+// well" with the reason only in the waiting list; the to-do goes once a
+// send goes through after the top-up. The real Mutlucell client and fake.
+func TestOutOfCreditIsAToDo(t *testing.T) {
+	cases := []struct {
+		name, language, title, fix, answer, verdictOK string
+	}{
+		{"Turkish", "", "SMS kredisi bitti: ", "Sağlayıcı, hesapta kredi kalmadığı için mesajları almıyor (yanıtı aşağıda). Hesaba kredi yükleyin",
+			"Mutlucell kredisi yetersiz: hesaba kredi yükleyin (kod 22)", "Her şey yolunda"},
+		{"English", "language: en\n", "SMS is out of credit (", "The provider takes no messages because the account has no credit left (its answer is below). Top the account up",
+			"insufficient Mutlucell credit: top up the account (code 22)", "All is well"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			fake := mutlucelltest.New()
+			t.Cleanup(fake.Close)
+			fake.SetCredit("0")
+			dir := t.TempDir()
+			if err := demo.CreateDB(ctx, filepath.Join(dir, "demo.db")); err != nil {
+				t.Fatal(err)
+			}
+			t.Setenv("CREDIT_TEST_PASSWORD", fake.Password)
+			y := tc.language + `state_dir: state
+quiet_hours: {disabled: true}
+status: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: demo.db}]
+channels:
+  sms:
+    provider: mutlucell
+    low_credit: 0
+    mutlucell: {url: "` + fake.URL() + `", user: "` + fake.User + `", password: "${env:CREDIT_TEST_PASSWORD}", originator: MAGAZA}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1h"
+    backfill: "key:129"
+    messages: {sms: {text: "Fatura {{.FATURA_NO}}"}}
+`
+			path := filepath.Join(dir, "config.yaml")
+			if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(path, config.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.ResolveSecrets(nil); err != nil {
+				t.Fatal(err)
+			}
+			pool := x509.NewCertPool()
+			pool.AddCert(fake.Server.Certificate())
+			c := &clock{t: time.Now()}
+			d, err := connector.New(ctx, cfg, connector.Options{RootCAs: pool, Now: c.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := d.Drain(ctx); err != nil {
+				t.Fatal(err)
+			}
+			e := &env{t: t, dir: dir, daemon: d, store: d.Store(), authFile: status.AuthPath(string(cfg.StateDir)), clock: c}
+			if err := status.SetPassword(e.authFile, password); err != nil {
+				t.Fatal(err)
+			}
+			srv, err := status.New(status.Options{Store: e.store, Probe: d, Metrics: d.Metrics(), AuthFile: e.authFile,
+				Language: cfg.Status.Language, Location: cfg.Location(), Now: c.now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e.srv = httptest.NewServer(srv)
+			t.Cleanup(e.srv.Close)
+
+			cl, _ := e.login()
+			_, page := e.do(cl, "GET", "/", nil)
+			verdict, todo := section(t, page, "verdict"), section(t, page, "todo")
+			if strings.Contains(verdict, tc.verdictOK) || !strings.Contains(verdict, tc.title) {
+				t.Errorf("with every SMS refused for no credit the verdict is:\n%s", verdict)
+			}
+			if !strings.Contains(todo, `data-kind="no_credit"`) || !strings.Contains(todo, tc.fix) || !strings.Contains(todo, tc.answer) || !strings.Contains(examplesOf(todo, tc.title), " 2024-") {
+				t.Errorf("the to-do list lacks the top-up, its reason or the invoices it holds back:\n%s", todo)
+			}
+
+			fake.SetCredit("1986.0") // the shop tops the account up
+			c.add(31 * time.Minute)  // Mutlucell's code 22 is retried after 30 minutes
+			if n, err := d.Drain(ctx); err != nil || n == 0 {
+				t.Fatalf("after the top-up the drain sent %d (%v)", n, err)
+			}
+			_, page = e.do(cl, "GET", "/", nil)
+			if todo := section(t, page, "verdict"); strings.Contains(todo, tc.title) {
+				t.Errorf("the out-of-credit to-do stays after the messages went:\n%s", todo)
+			}
+		})
+	}
+}
