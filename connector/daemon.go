@@ -99,6 +99,10 @@ type JobStatus struct {
 	ErrTR    string      // Err in Turkish, when the connector wrote it
 	Failure  erp.Failure // the kind of Err
 	Next     time.Time
+	// FailingSince is when the job's failed runs in a row began, and
+	// FailedRuns how many there were (zero after a success).
+	FailingSince time.Time
+	FailedRuns   int
 }
 
 // OutboxPath is where the outbox lives inside the state directory.
@@ -304,6 +308,9 @@ func (d *Daemon) RunJob(ctx context.Context, name string) ([]RunResult, error) {
 
 func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	start := d.now()
+	d.mu.Lock()
+	prev := d.last[j.Name]
+	d.mu.Unlock()
 	results, err := d.poller.Run(ctx, j)
 	st := JobStatus{LastRun: start, Duration: d.now().Sub(start)}
 	for _, r := range results {
@@ -336,9 +343,23 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 		}
 		st.Err, st.ErrTR, st.Failure = err.Error(), inTurkish(err), erp.FailureOf(err)
 		err = erp.Explain(err)
-		d.log.Error("log.daemon.job_failed", "job", j.Name, "err", err)
+		st.FailingSince, st.FailedRuns = start, 1
+		if prev.FailedRuns > 0 {
+			st.FailingSince, st.FailedRuns = prev.FailingSince, prev.FailedRuns+1
+		}
+		attrs := []any{"job", j.Name, "err", err}
+		if st.FailedRuns > 1 {
+			// A job that fails every minute for hours: each line says since
+			// when, so the one read first in the morning tells it all.
+			attrs = append(attrs, "failed_runs", st.FailedRuns, "failing_since", d.stamp(st.FailingSince))
+		}
+		d.log.Error("log.daemon.job_failed", attrs...)
 	} else {
 		d.log.Info("log.daemon.job_ran", "job", j.Name, "rows", st.Rows, "new_messages", st.New, "skipped", st.Skipped, "took", st.Duration.Round(time.Millisecond))
+		if prev.FailedRuns > 0 {
+			// The end of a wall of errors, said once: the database is back.
+			d.log.Info("log.daemon.job_recovered", "job", j.Name, "failed_runs", prev.FailedRuns, "failing_since", d.stamp(prev.FailingSince))
+		}
 	}
 	d.mu.Lock()
 	st.Next = d.nextRun(j, d.last[j.Name].Next)
@@ -351,6 +372,10 @@ func (d *Daemon) runJob(ctx context.Context, j *poll.Job) ([]RunResult, error) {
 	}
 	return results, err
 }
+
+// stamp is t as the log's readers read a time in a text: the shop's day and
+// minute.
+func (d *Daemon) stamp(t time.Time) string { return t.In(d.cfg.Location()).Format("02.01.2006 15:04") }
 
 // placedError is a failed read told at its place in the config file
 // (config.SQLPlace); errors.Is and errors.As still find the read's error.

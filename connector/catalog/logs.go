@@ -45,6 +45,9 @@ func init() {
 		"log.daemon.job_ran": {
 			tr: "görev çalıştı",
 			en: "job ran"},
+		"log.daemon.job_recovered": {
+			tr: "görev yeniden çalışıyor: {failing_since} itibarıyla art arda {failed_runs} çalışması başarısız olmuştu",
+			en: "job running again: {failed_runs} runs in a row had failed since {failing_since}"},
 		"log.daemon.overlap": {
 			tr: "görev bir önceki başlangıcından beri hâlâ çalışıyor; bu çalışma atlandı",
 			en: "job still running from its last start; this run is skipped"},

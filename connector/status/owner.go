@@ -165,8 +165,14 @@ func (p *pageData) todos(problems, waiting []MessageView) []todo {
 			// itself, which only the driver's English may say.
 			f := erp.Failure(j.Failure)
 			detail, en := JobError(l.cat(), j.Err, j.ErrTR)
+			// Since when: the last try alone does not say whether the job
+			// fails since a minute or since the night.
+			since := l.C("statuspage.fix.job_failed.never_ran")
+			if !j.LastSuccess.IsZero() {
+				since = l.C("statuspage.fix.job_failed.last_success", "when", l.when(j.LastSuccess, p.now, p.loc))
+			}
 			out = append(out, todo{Kind: "job_failed", Bad: true, Title: l.C("statuspage.fix.job_failed.title", "job", j.Job),
-				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l), "grant", grantOf(j.Err)),
+				Fix:    l.C(string(f.FixKey()), "when", l.when(j.LastRun, p.now, p.loc), "cause", f.Cause(), "ref", secretRef(l), "grant", grantOf(j.Err)) + " " + since,
 				Detail: detail, DetailEN: en})
 		}
 	}
