@@ -251,6 +251,9 @@ func init() {
 		"outbox.wrong_state.cancel": {
 			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar iptal edilebilir",
 			en: "its state is {is}; only a message in state {from} can be cancelled"},
+		"outbox.wrong_state.uncertain": {
+			tr: "durumu {is}: gönderimin sonucu henüz bilinmiyor ve bağlayıcı onu sağlayıcının raporuyla kendisi denetliyor; sağlayıcı mesajı hiç almadığını kanıtlarsa kendiliğinden yeniden gönderir, aldıysa Gönderildi yapar, ikisi de kanıtlanamazsa Operatör bekliyor durumuna alır: o zaman sağlayıcının panelinde bakıp yeniden deneyebilir ya da iptal edebilirsiniz",
+			en: "its state is {is}: the send's outcome is not known yet, and the connector checks it against the provider's report by itself; if the provider proves it never took the message it is sent again, if it took it the message becomes Sent, and if neither can be proven it is Held for operator: then look in the provider's panel and retry or cancel it"},
 		"outbox.wrong_state": {
 			tr: "durumu {is}; yalnızca {from} durumundaki mesajlar {to} durumuna geçebilir",
 			en: "its state is {is}; only a message in state {from} can become {to}"},

@@ -32,6 +32,11 @@ func wrongState(is, to Status, from []Status) error {
 	if !ok {
 		key = "outbox.wrong_state"
 	}
+	if is == StatusUncertain && (to == StatusPending || to == StatusCancelled) {
+		// Retry and Cancel are refused until the provider's report has
+		// spoken: say what happens then, not only that the state is wrong.
+		key = "outbox.wrong_state.uncertain"
+	}
 	return catalog.Errorf(key, "is", stateText(is), "from", eitherState(from), "to", stateText(to)).Wrapping(ErrWrongState)
 }
 
