@@ -119,7 +119,7 @@ func (d *Daemon) openListening(providers map[string]notify.Provider) {
 	}
 	if inbox, ok := smsProvider.(notify.Inbox); ok && cfg.ReadsReplies() {
 		d.tw.poller = &inbound.Poller{Store: d.store, Inbox: inbox, Channel: notify.ChannelSMS, Provider: cfg.Channels.SMS.Provider,
-			Every: cfg.Replies.Every.Std(), Overlap: cfg.Replies.Overlap.Std(), Refusal: d.refusal(notify.ChannelSMS, bl != nil),
+			Every: cfg.Replies.Every.Std(), Overlap: cfg.Replies.Overlap.Std(), Refusal: d.refusal(notify.ChannelSMS, bl != nil), StopsAll: cfg.Replies.StopInformational,
 			Stored: stored(notify.ChannelSMS), Now: d.now, Log: d.log}
 	}
 	if w := cfg.WhatsAppWebhook; w != nil {

@@ -79,3 +79,37 @@ func TestListeningLogsInEnglish(t *testing.T) {
 	}
 	logsIn(t, e.log.String(), catalog.EN, "log.inbound.refusal")
 }
+
+// A refusal's log line says which messages it stops: by default the
+// channel's commercial ones only, the invoices going on; with
+// replies.stop_informational every one. "The sender is on the opt-out list
+// of this channel" read as every SMS stopping, and the IT person was
+// surprised by the next invoice.
+func TestRefusalLogSaysWhatItStops(t *testing.T) {
+	for _, tc := range []struct {
+		name, config  string
+		lang          catalog.Lang
+		key, not, say string
+	}{
+		{"commercial only", refusalConfig, catalog.TR, "log.inbound.refusal", "log.inbound.refusal_all", "bilgilendirme mesajları"},
+		{"commercial only, English", "language: en\n" + refusalConfig, catalog.EN, "log.inbound.refusal", "log.inbound.refusal_all", "keep going"},
+		{"every message", refusalConfig + "replies: {stop_informational: true}\n", catalog.TR, "log.inbound.refusal_all", "log.inbound.refusal", "hiçbir mesaj almaz"},
+		{"every message, English", "language: en\n" + refusalConfig + "replies: {stop_informational: true}\n", catalog.EN, "log.inbound.refusal_all", "log.inbound.refusal", "no more messages"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newRefusalEnv(t, tc.config)
+			e.fake.Receive("905321234567", "Ret", time.Now().Add(-10*time.Minute))
+			if _, err := e.d.PollReplies(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			log := e.log.String()
+			logsIn(t, log, tc.lang, tc.key)
+			if not := tc.lang.LogText(tc.not); strings.Contains(log, not) {
+				t.Errorf("the log says %q (%s):\n%s", not, tc.not, log)
+			}
+			if !strings.Contains(log, tc.say) {
+				t.Errorf("the log lacks %q:\n%s", tc.say, log)
+			}
+		})
+	}
+}

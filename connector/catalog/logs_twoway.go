@@ -61,8 +61,11 @@ func init() {
 			en: "status"},
 
 		"log.inbound.refusal": {
-			tr: "ret alındı: gönderen bundan sonra bu kanalın gönderim listesinden çıkmış sayılır",
-			en: "refusal received: the sender is on the opt-out list of this channel from now on"},
+			tr: "ret alındı: gönderen bundan sonra bu kanalın ticari mesajlarını almaz; fatura ve hatırlatma gibi bilgilendirme mesajları, kanunun izin verdiği gibi, gitmeye devam eder (onları da durdurmak için replies.stop_informational: true)",
+			en: "refusal received: the sender gets no more commercial messages on this channel; informational ones such as invoices and reminders keep going, as the law allows (replies.stop_informational: true stops them too)"},
+		"log.inbound.refusal_all": {
+			tr: "ret alındı: gönderen bundan sonra bu kanaldan hiçbir mesaj almaz, fatura ve hatırlatmalar da durur (replies.stop_informational)",
+			en: "refusal received: the sender gets no more messages on this channel, invoices and reminders included (replies.stop_informational)"},
 		"log.inbound.replies_read": {
 			tr: "yanıtlar okundu",
 			en: "replies read"},

@@ -36,6 +36,10 @@ type Poller struct {
 	Every, Overlap    time.Duration
 	// Refusal says what a reply that refuses brings (nil: it does not).
 	Refusal func(outbox.NewReply) *outbox.Refusal
+	// StopsAll says a refusal stops every message of the channel, the
+	// informational ones too (replies.stop_informational), not only the
+	// commercial ones: the log line says which.
+	StopsAll bool
 	// Stored is told what each read stored (a refusal wakes the copies to
 	// the blacklist and İYS).
 	Stored func(outbox.StoredReplies)
@@ -99,8 +103,11 @@ func (p *Poller) Poll(ctx context.Context) (Read, error) {
 		}
 		for _, s := range st.New {
 			if s.Refusal {
-				p.Log.Info("log.inbound.refusal", "channel", p.Channel,
-					"provider", p.Provider, "reply", s.ID)
+				key := "log.inbound.refusal"
+				if p.StopsAll {
+					key = "log.inbound.refusal_all"
+				}
+				p.Log.Info(key, "channel", p.Channel, "provider", p.Provider, "reply", s.ID)
 			}
 		}
 		if !to.Before(now) {
