@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -68,6 +69,10 @@ type Daemon struct {
 	metrics  *status.Metrics
 	now      func() time.Time
 	tw       *twoWay // replies, refusals, consent, webhooks (twoway.go)
+	// reloading says the run ends for a reload (RunWithReload), not a
+	// stop: its last lines say so, not a bare "stopped" between a reload's
+	// lines, which an IT person reads as the service having stopped.
+	reloading atomic.Bool
 
 	mu         sync.Mutex
 	last       map[string]JobStatus
@@ -570,12 +575,16 @@ func (d *Daemon) Run(ctx context.Context) error {
 		wg.Go(func() { ch.Run(ctx) })
 	}
 	<-ctx.Done()
-	d.log.Info("log.daemon.stopping")
+	stopping, stoppedKey := "log.daemon.stopping", "log.daemon.stopped"
+	if d.reloading.Load() {
+		stopping, stoppedKey = "log.daemon.stopping_for_reload", "log.daemon.stopped_for_reload"
+	}
+	d.log.Info(stopping)
 	d.stopBackground()
 	stopped := c.Stop() // waits for running jobs
 	<-stopped.Done()
 	wg.Wait()
-	d.log.Info("log.daemon.stopped")
+	d.log.Info(stoppedKey)
 	return nil
 }
 

@@ -65,6 +65,7 @@ func RunWithReload(ctx context.Context, load LoadFunc, reload <-chan struct{}, o
 			}
 		}
 		log.Info("log.reload.done")
+		d.reloading.Store(true)
 		stop()
 		err = <-done
 		carry = d.handOver()

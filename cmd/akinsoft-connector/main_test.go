@@ -107,6 +107,14 @@ func TestReloadOnSIGHUP(t *testing.T) {
 	os.WriteFile(p.cfg, []byte(demoConfig("YENI")), 0o600)
 	p.cmd.Process.Signal(syscall.SIGHUP)
 	p.waitFor("the reload", func() bool { return strings.Contains(p.err.String(), "config reloaded") })
+	// The reload's lines never say a bare "stopped": an IT person tailing
+	// the log after systemctl reload reads that as the service stopping.
+	p.waitFor("the new config's start", func() bool {
+		return strings.Count(p.err.String(), "connector running") == 2
+	})
+	if log := p.err.String(); strings.Contains(log, `msg=stopped`) || !strings.Contains(log, "msg=\"done with the old config; starting with the new one\"") {
+		t.Errorf("the reload is logged as a stop:\n%s", log)
+	}
 	db, err := sql.Open("sqlite", "file:"+filepath.Join(p.dir, "demo.db"))
 	if err != nil {
 		t.Fatal(err)

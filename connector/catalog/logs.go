@@ -81,6 +81,12 @@ func init() {
 		"log.daemon.stopping": {
 			tr: "duruyor: yeni görev çalışması yok; süren gönderimler bekleniyor",
 			en: "stopping: no new job runs; waiting for sends in progress"},
+		"log.daemon.stopping_for_reload": {
+			tr: "yeni yapılandırmaya geçiliyor: eski görevler durduruluyor, süren gönderimler bekleniyor",
+			en: "switching to the new config: stopping the old jobs, waiting for sends in progress"},
+		"log.daemon.stopped_for_reload": {
+			tr: "eski yapılandırmayla çalışma bitti; yenisiyle başlanıyor",
+			en: "done with the old config; starting with the new one"},
 		"log.dispatch.bad_address": {
 			tr: "adres hatalı olarak işaretlendi: sağlayıcıya göre böyle bir adres yok; düzeltilene dek bu adrese giden mesajlar atlanacak",
 			en: "address marked bad: the provider says it does not exist; later messages to it are skipped until it is corrected"},
