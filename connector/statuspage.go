@@ -26,7 +26,7 @@ func (d *Daemon) ChannelStates() []status.ChannelState {
 			alert = mapping.Reason{}
 		}
 		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name),
-			Credit: d.metrics.Credit(name), Held: c.Held(), QuietUntil: c.QuietUntil(now)})
+			Credit: d.metrics.Credit(name), Held: c.Held(), QuietUntil: c.QuietUntil(now), NoCredit: paused && c.PausedForCredit()})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -110,7 +110,11 @@ type Error struct {
 	// this kind (WhatsApp 131050: no marketing messages), so that the
 	// refusal is recorded and no other channel is tried without consent.
 	Refused bool
-	Err     error // underlying transport error, if any
+	// NoCredit marks a retry the account needs, not the message: the
+	// provider refuses every send until the account is topped up, so the
+	// channel waits instead of each message spending its tries on it.
+	NoCredit bool
+	Err      error // underlying transport error, if any
 }
 
 func (e *Error) Error() string {
@@ -138,6 +142,14 @@ func Why(key string, args ...any) mapping.Reason { return mapping.R(key, args...
 // Retry returns a retry-later error.
 func Retry(code string, why mapping.Reason, after time.Duration) *Error {
 	return &Error{Class: ErrRetry, Code: code, Why: why, RetryAfter: after}
+}
+
+// NoCredit returns a refusal for lack of credit on the account: sends go
+// again after the wait, once the account is topped up.
+func NoCredit(code string, why mapping.Reason, after time.Duration) *Error {
+	e := Retry(code, why, after)
+	e.NoCredit = true
+	return e
 }
 
 // Permanent returns a permanent refusal.

@@ -126,6 +126,9 @@ func init() {
 		"log.dispatch.paused": {
 			tr: "kanal durduruldu: sağlayıcı kullanıcı bilgilerini ya da hesap ayarlarını reddetti; mesajlar bekliyor, kaybolmaz. Kanal {minutes} dakika sonra kendiliğinden yeniden dener: sağlayıcının panelinde yapılan bir düzeltme (API erişimi, IP izni, gönderici adı) o zaman geçerli olur; parolayı (secrets set) ya da config.yaml'ı düzelttiyseniz hizmete yapılandırmayı yeniden okutun (Linux: systemctl reload akinsoft-connector, Windows: akinsoft-connector service restart)",
 			en: "channel paused: the provider rejected the credentials or account settings; the messages wait, none is lost. The channel tries again by itself in {minutes} minutes: a fix made in the provider's panel (API access, allowed IP, sender name) counts then; after fixing the password (secrets set) or config.yaml, have the service read its config again (Linux: systemctl reload akinsoft-connector, Windows: akinsoft-connector service restart)"},
+		"log.dispatch.paused_no_credit": {
+			tr: "kanal bekliyor: sağlayıcı hesapta kredi kalmadığı için gönderimi reddetti; mesajlar bekliyor, kaybolmaz ve bu yüzden denemelerini harcamaz. Sağlayıcının panelinden kredi yükleyin: kanal {minutes} dakika sonra kendiliğinden yeniden dener, yeniden başlatma gerekmez",
+			en: "channel waiting: the provider refused the send because the account has no credit left; the messages wait, none is lost nor spends its tries on it. Top up the account in the provider's panel: the channel tries again by itself in {minutes} minutes, no restart needed"},
 		"log.dispatch.unpaused": {
 			tr: "kanal yeniden gönderiyor: sağlayıcı gönderimi yine kabul etti (kanal {since} itibarıyla durmuştu)",
 			en: "channel sending again: the provider accepted a send again (the channel had stopped at {since})"},

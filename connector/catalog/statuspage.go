@@ -130,6 +130,7 @@ func init() {
 		"statuspage.viewer_denied": {tr: "Bu giriş yalnızca okuyabilir: tekrar deneme, iptal ve duraklatma için yönetici parolasıyla girin.", en: "This login may only read: log in with the admin password to retry, cancel or pause."},
 
 		"statuspage.wait.held":      {tr: "Kanal duraklatıldı; devam ettirilince gider", en: "The channel is paused; it goes once resumed"},
+		"statuspage.wait.no_credit": {tr: "Hesapta kredi kalmadı; kredi yüklenince gider", en: "The account has no credit left; it goes once the account is topped up"},
 		"statuspage.wait.paused":    {tr: "Kanal durdu (sağlayıcı bilgileri reddedildi); düzeltilince gider", en: "The channel stopped (credentials rejected); it goes once they are fixed"},
 		"statuspage.wait.quiet":     {tr: "Sessiz saatler · gönderim {time}", en: "Quiet hours · sending {time}"},
 		"statuspage.wait.daily_cap": {tr: "Alıcının günlük sınırı doldu · gönderim {time}", en: "The recipient's daily limit is reached · sending {time}"},

@@ -102,6 +102,7 @@ type Channel struct {
 	mu          sync.Mutex
 	pausedUntil time.Time
 	pauseReason mapping.Reason
+	noCredit    bool // the pause waits for a top-up of the account
 	// pausedAt is when a run of pauses for refused credentials began; it
 	// ends at the first send that goes through again (unpause).
 	pausedAt time.Time
@@ -163,6 +164,14 @@ func (c *Channel) Paused() (bool, mapping.Reason) {
 
 func (c *Channel) isPaused() bool { p, _ := c.Paused(); return p }
 
+// PausedForCredit reports whether the channel waits for its account to be
+// topped up: the provider refused a send for lack of credit.
+func (c *Channel) PausedForCredit() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.noCredit && c.now().Before(c.pausedUntil)
+}
+
 func (c *Channel) pause(e *notify.Error, d time.Duration) {
 	c.mu.Lock()
 	now := c.now()
@@ -170,14 +179,18 @@ func (c *Channel) pause(e *notify.Error, d time.Duration) {
 	if c.pausedAt.IsZero() {
 		c.pausedAt = now
 	}
-	c.pausedUntil, c.pauseReason = now.Add(d), e.Why
+	c.pausedUntil, c.pauseReason, c.noCredit = now.Add(d), e.Why, e.NoCredit
 	c.mu.Unlock()
 	if was {
 		// Another message of the same request, or of one in flight beside
 		// it: the pause is said once, not once per message of a batch.
 		return
 	}
-	c.log.Error("log.dispatch.paused",
+	key := "log.dispatch.paused"
+	if e.NoCredit {
+		key = "log.dispatch.paused_no_credit"
+	}
+	c.log.Error(key,
 		"channel", c.Name, "reason", c.Lang.ProviderError(e), "retry_in", d, "minutes", int(d.Minutes()))
 }
 
@@ -190,7 +203,7 @@ func (c *Channel) unpause() {
 	at := c.pausedAt
 	over := !at.IsZero() && !c.now().Before(c.pausedUntil)
 	if over {
-		c.pausedAt, c.pauseReason = time.Time{}, mapping.Reason{}
+		c.pausedAt, c.pauseReason, c.noCredit = time.Time{}, mapping.Reason{}, false
 	}
 	c.mu.Unlock()
 	if over {

@@ -250,6 +250,14 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		o.Reason.Detail = e.Err.Error()
 	}
 	switch {
+	case errors.Is(err, notify.ErrRetry) && e.NoCredit:
+		// The account's fault, not the message's: it never gives up for
+		// it (a weekend without credit failed every message after 10
+		// tries), and the channel waits for the top-up instead of sending
+		// the rest to the same refusal.
+		wait := max(e.RetryAfter, 5*time.Minute)
+		o.Status, o.RetryAt = outbox.StatusPending, now.Add(wait)
+		c.pause(e, wait)
 	case errors.Is(err, notify.ErrRetry):
 		if m.Attempts >= maxAttempts {
 			o.Status = outbox.StatusFailed

@@ -13,6 +13,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell/mutlucelltest"
 )
@@ -24,12 +25,12 @@ import (
 // send goes through after the top-up. The real Mutlucell client and fake.
 func TestOutOfCreditIsAToDo(t *testing.T) {
 	cases := []struct {
-		name, language, title, fix, answer, verdictOK string
+		name, language, title, fix, answer, verdictOK, waits string
 	}{
 		{"Turkish", "", "SMS kredisi bitti: ", "Sağlayıcı, hesapta kredi kalmadığı için mesajları almıyor (yanıtı aşağıda). Hesaba kredi yükleyin",
-			"Mutlucell kredisi yetersiz: hesaba kredi yükleyin (kod 22)", "Her şey yolunda"},
+			"Mutlucell kredisi yetersiz: hesaba kredi yükleyin (kod 22)", "Her şey yolunda", "Hesapta kredi kalmadı; kredi yüklenince gider"},
 		{"English", "language: en\n", "SMS is out of credit (", "The provider takes no messages because the account has no credit left (its answer is below). Top the account up",
-			"insufficient Mutlucell credit: top up the account (code 22)", "All is well"},
+			"insufficient Mutlucell credit: top up the account (code 22)", "All is well", "The account has no credit left; it goes once the account is topped up"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,10 +106,31 @@ jobs:
 				t.Errorf("the to-do list lacks the top-up, its reason or the invoices it holds back:\n%s", todo)
 			}
 
+			// A weekend without credit: the channel tries one request every
+			// 30 minutes, and no message gives up (10 tries each made them
+			// all fail by Saturday noon, to be queued again by hand).
+			for range 2 * 24 * 2 {
+				c.add(31 * time.Minute)
+				if _, err := d.Drain(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if failed, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusFailed}); len(failed) > 0 {
+				t.Fatalf("after two days without credit %d messages failed: %s", len(failed), failed[0].Reason)
+			}
+			cl, _ = e.login() // two days on, the session is over
+			_, page = e.do(cl, "GET", "/", nil)
+			if !strings.Contains(section(t, page, "todo"), tc.title) || !strings.Contains(page, tc.waits) {
+				t.Errorf("two days on, the page no longer says the channel waits for credit:\n%s", section(t, page, "todo"))
+			}
+
 			fake.SetCredit("1986.0") // the shop tops the account up
 			c.add(31 * time.Minute)  // Mutlucell's code 22 is retried after 30 minutes
 			if n, err := d.Drain(ctx); err != nil || n == 0 {
 				t.Fatalf("after the top-up the drain sent %d (%v)", n, err)
+			}
+			if pending, _ := e.store.List(ctx, outbox.Filter{Status: outbox.StatusPending}); len(pending) > 0 {
+				t.Errorf("after the top-up %d messages still wait", len(pending))
 			}
 			_, page = e.do(cl, "GET", "/", nil)
 			if todo := section(t, page, "verdict"); strings.Contains(todo, tc.title) {

@@ -105,26 +105,40 @@ func (p *pageData) outOfCredit(waiting []MessageView) map[string]*todo {
 		names []string
 		next  time.Time // the first retry
 	}
+	// A channel waiting for a top-up tries one request at a time: its
+	// other messages wait for the same credit, untried.
+	waits := map[string]bool{}
+	for _, c := range p.Channels {
+		waits[c.Name] = c.Paused && c.NoCredit
+	}
 	by := map[string]*refused{}
 	for _, v := range waiting {
-		if v.Status != outbox.StatusPending || v.Attempts == 0 || !creditReasons[v.Why.Code] {
+		refusedHere := v.Attempts > 0 && creditReasons[v.Why.Code]
+		if v.Status != outbox.StatusPending || !refusedHere && !waits[v.Channel] {
 			continue
 		}
 		r := by[v.Channel]
 		if r == nil {
-			r = &refused{why: l.cat().ReasonWithCode(v.Why, v.Code), next: v.NextAt}
+			r = &refused{}
 			by[v.Channel] = r
+		}
+		if refusedHere && r.why == "" {
+			r.why = l.cat().ReasonWithCode(v.Why, v.Code)
+		}
+		// The next try is a refused message's: the untried wait for it.
+		if refusedHere && (r.next.IsZero() || v.NextAt.Before(r.next)) {
+			r.next = v.NextAt
 		}
 		r.n++
 		if name := l.AboutOf(v); !slices.Contains(r.names, name) {
 			r.names = append(r.names, name)
 		}
-		if v.NextAt.Before(r.next) {
-			r.next = v.NextAt
-		}
 	}
 	out := map[string]*todo{}
 	for ch, r := range by {
+		if r.next.IsZero() {
+			r.next = p.now
+		}
 		shown := r.names[:min(len(r.names), maxExamples)]
 		// The provider's own answer below the fix, as a failed job's error.
 		out[ch] = &todo{Kind: "no_credit", Bad: true, Examples: shown, More: len(r.names) - len(shown),

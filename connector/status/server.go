@@ -73,6 +73,9 @@ type ChannelState struct {
 	Held bool `json:"held,omitempty"`
 	// QuietUntil is the end of the quiet hours holding now (zero: none).
 	QuietUntil time.Time `json:"quiet_until,omitzero"`
+	// NoCredit says the pause waits for a top-up: the provider refused a
+	// send for lack of credit.
+	NoCredit bool `json:"no_credit,omitempty"`
 }
 
 // Options configure a Server.

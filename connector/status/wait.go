@@ -17,6 +17,8 @@ func (l lang) waitReason(v MessageView, ch ChannelState, now time.Time, loc *tim
 	switch {
 	case ch.Held:
 		return l.C("statuspage.wait.held")
+	case ch.Paused && ch.NoCredit:
+		return l.C("statuspage.wait.no_credit")
 	case ch.Paused:
 		return l.C("statuspage.wait.paused")
 	}

@@ -156,7 +156,7 @@ func classify(code string, status int) error {
 	case "21":
 		return notify.Config(code, notify.Why("mutlucell."+code))
 	case "22":
-		return notify.Retry(code, notify.Why("mutlucell."+code), 30*time.Minute)
+		return notify.NoCredit(code, notify.Why("mutlucell."+code), 30*time.Minute)
 	case "23":
 		return notify.Config(code, notify.Why("mutlucell."+code))
 	case "24":
