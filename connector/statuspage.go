@@ -25,8 +25,10 @@ func (d *Daemon) ChannelStates() []status.ChannelState {
 		if !paused {
 			alert = mapping.Reason{}
 		}
-		out = append(out, status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name),
-			Credit: d.metrics.Credit(name), Held: c.Held(), QuietUntil: c.QuietUntil(now), NoCredit: paused && c.PausedForCredit()})
+		st := status.ChannelState{Name: name, Paused: paused, Alert: alert, ReportsDelivery: d.reportsDelivery(name),
+			Credit: d.metrics.Credit(name), Held: c.Held(), QuietUntil: c.QuietUntil(now), NoCredit: paused && c.PausedForCredit()}
+		st.FailingSince, st.Failures, st.LastFailure, st.FailureCode = c.Failing()
+		out = append(out, st)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out

@@ -26,6 +26,10 @@ func init() {
 		"statuspage.fix.no_credit.title":  {tr: "{channel} kredisi bitti: {n} mesaj bekliyor", en: "{channel} is out of credit ({n} waiting)"},
 		"statuspage.fix.no_credit": {tr: "Sağlayıcı, hesapta kredi kalmadığı için mesajları almıyor (yanıtı aşağıda). Hesaba kredi yükleyin: bekleyen mesajlar kaybolmaz, bağlayıcı onları kendiliğinden yeniden dener (ilki {when}).",
 			en: "The provider takes no messages because the account has no credit left (its answer is below). Top the account up: the waiting messages are not lost, and the connector tries them again by itself (the first {when})."},
+		"statuspage.fix.channel_failing.title": {tr: "{channel} sağlayıcısı mesajları almıyor", en: "The {channel} provider takes no messages"},
+		"statuspage.fix.channel_failing": {
+			tr: "{since} itibarıyla art arda {n} gönderimin hiçbirini kabul etmedi (sağlayıcının son yanıtı aşağıda). Mesajlar kaybolmaz: her biri yeniden denenir, sonucu belirsiz olanlar sağlayıcının raporuyla çözülür, hiçbiri iki kez gitmez. Sağlayıcının hizmet durumunu ve bu makinenin internet bağlantısını (güvenlik duvarı, vekil sunucu) denetleyin; düzelince kanal kendiliğinden gönderir.",
+			en: "Since {since} it took none of {n} sends in a row (its last answer is below). No message is lost: each is tried again, those whose outcome is unknown are settled by the provider's report, none goes twice. Check the provider's service status and this machine's internet connection (firewall, proxy); once it is fixed the channel sends by itself."},
 		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
 		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",
 			en: "An operator paused this channel; its messages wait. Press Resume beside the channel to go on."},

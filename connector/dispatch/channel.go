@@ -103,6 +103,16 @@ type Channel struct {
 	pausedUntil time.Time
 	pauseReason mapping.Reason
 	noCredit    bool // the pause waits for a top-up of the account
+	// failing counts the sends that failed or went uncertain in a row
+	// since the last that went through: a provider that answers nothing
+	// but errors (HTTP 500, timeouts) stops the channel as surely as a
+	// pause, though each message waits for its own retry or report.
+	failing struct {
+		since time.Time
+		n     int
+		last  mapping.Reason
+		code  string
+	}
 	// pausedAt is when a run of pauses for refused credentials began; it
 	// ends at the first send that goes through again (unpause).
 	pausedAt time.Time
@@ -164,6 +174,27 @@ func (c *Channel) Paused() (bool, mapping.Reason) {
 
 func (c *Channel) isPaused() bool { p, _ := c.Paused(); return p }
 
+// Failing says since when, and for how many sends in a row, the provider
+// took none of the channel's messages (errors to retry or outcomes
+// unknown), with the last answer; n is 0 while sends go through.
+func (c *Channel) Failing() (since time.Time, n int, last mapping.Reason, code string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := c.failing
+	return f.since, f.n, f.last, f.code
+}
+
+// refusedSend counts a send the provider did not take, for Failing.
+func (c *Channel) refusedSend(e *notify.Error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.failing.n == 0 {
+		c.failing.since = c.now()
+	}
+	c.failing.n++
+	c.failing.last, c.failing.code = e.Why, e.Code
+}
+
 // PausedForCredit reports whether the channel waits for its account to be
 // topped up: the provider refused a send for lack of credit.
 func (c *Channel) PausedForCredit() bool {
@@ -200,6 +231,7 @@ func (c *Channel) pause(e *notify.Error, d time.Duration) {
 // goes on.
 func (c *Channel) unpause() {
 	c.mu.Lock()
+	c.failing.n = 0
 	at := c.pausedAt
 	over := !at.IsZero() && !c.now().Before(c.pausedUntil)
 	if over {

@@ -259,6 +259,7 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 		o.Status, o.RetryAt = outbox.StatusPending, now.Add(wait)
 		c.pause(e, wait)
 	case errors.Is(err, notify.ErrRetry):
+		c.refusedSend(e)
 		if m.Attempts >= maxAttempts {
 			o.Status = outbox.StatusFailed
 			o.Reason = mapping.Reason{Code: ReasonGaveUp, Args: map[string]string{"attempts": fmt.Sprint(m.Attempts)}, Parts: []mapping.Reason{o.Reason}}
@@ -273,6 +274,7 @@ func (c *Channel) outcome(m outbox.Message, res notify.Result, err error) outbox
 	case errors.Is(err, notify.ErrPermanent):
 		o.Status = outbox.StatusFailed
 	default:
+		c.refusedSend(e)
 		o.Status = outbox.StatusUncertain
 	}
 	return o

@@ -149,6 +149,18 @@ func (p *pageData) outOfCredit(waiting []MessageView) map[string]*todo {
 	return out
 }
 
+// A channel is failing when its provider took none of at least
+// failingSends sends in a row for failingFor: one error is a retry, not a
+// problem for the owner.
+const (
+	failingSends = 3
+	failingFor   = 5 * time.Minute
+)
+
+func (c ChannelState) failing(now time.Time) bool {
+	return c.Failures >= failingSends && now.Sub(c.FailingSince) >= failingFor
+}
+
 // todos are the problems of the channels, the jobs and the messages of
 // the last week, worst first. waiting are the messages waiting to be sent.
 func (p *pageData) todos(problems, waiting []MessageView) []todo {
@@ -166,6 +178,13 @@ func (p *pageData) todos(problems, waiting []MessageView) []todo {
 		case c.Paused:
 			out = append(out, todo{Kind: "channel_paused", Bad: true, Title: l.C("statuspage.fix.channel_paused.title", "channel", l.ChannelName(c.Name)),
 				Fix: l.C("statuspage.fix.channel_paused", "reason", l.Why(c.Alert))})
+		case c.failing(p.now):
+			// Each message waits for its retry or its report, none is lost,
+			// but nothing goes: the owner must not read "all is well".
+			out = append(out, todo{Kind: "channel_failing", Bad: true,
+				Title:  l.C("statuspage.fix.channel_failing.title", "channel", l.ChannelName(c.Name)),
+				Fix:    l.C("statuspage.fix.channel_failing", "n", c.Failures, "since", l.when(c.FailingSince, p.now, p.loc)),
+				Detail: l.cat().ReasonWithCode(c.LastFailure, c.FailureCode)})
 		case c.Credit != nil && c.Credit.Low:
 			// Not yet stopped, but it will be: the owner is the one who
 			// tops the account up, and glances at the verdict only.

@@ -76,6 +76,13 @@ type ChannelState struct {
 	// NoCredit says the pause waits for a top-up: the provider refused a
 	// send for lack of credit.
 	NoCredit bool `json:"no_credit,omitempty"`
+	// FailingSince is when the provider last took none of the channel's
+	// sends, Failures how many in a row since, with the last answer
+	// (LastFailure, its code FailureCode); zero while sends go through.
+	FailingSince time.Time      `json:"failing_since,omitzero"`
+	Failures     int            `json:"failures,omitempty"`
+	LastFailure  mapping.Reason `json:"last_failure,omitzero"`
+	FailureCode  string         `json:"failure_code,omitempty"`
 }
 
 // Options configure a Server.
