@@ -143,7 +143,7 @@ func init() {
 		"whatsapp.131021":           {tr: "alıcı gönderen olamaz", en: "the recipient cannot be the sender"},
 		"whatsapp.131026":           {tr: "mesaj iletilemiyor: numara WhatsApp kullanmıyor olabilir", en: "message undeliverable: the number is not on WhatsApp or cannot receive it"},
 		"whatsapp.131031":           {tr: "WhatsApp işletme hesabı kilitli", en: "the WhatsApp Business account is locked"},
-		"whatsapp.131042":           {tr: "işletme ödeme sorunu", en: "business eligibility payment issue"},
+		"whatsapp.131042":           {tr: "işletme hesabında ödeme sorunu: Meta'nın Business Manager'ında ödeme yöntemini düzeltin", en: "business eligibility payment issue: fix the payment method in Meta's Business Manager"},
 		"whatsapp.131045":           {tr: "telefon numarası sertifikası hatalı", en: "incorrect certificate for the phone number"},
 		"whatsapp.131047":           {tr: "müşterinin son yanıtından bu yana 24 saatten fazla geçti", en: "more than 24 hours since the customer last replied: only a template can be sent"},
 		"whatsapp.131048":           {tr: "kalite nedeniyle gönderim kısıtlandı", en: "spam rate limit: quality-based restriction"},

@@ -92,7 +92,7 @@ const maxExamples = 5
 
 // creditReasons are a provider's refusals of a send for lack of credit: the
 // message waits for its retry, and only a top-up of the account helps.
-var creditReasons = map[string]bool{"mutlucell.22": true}
+var creditReasons = map[string]bool{"mutlucell.22": true, "whatsapp.131042": true}
 
 // outOfCredit is a to-do per channel whose waiting messages the provider
 // refused for lack of credit: the top of the page said "all is well" while

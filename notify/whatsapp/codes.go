@@ -13,6 +13,7 @@ const (
 	cRetry class = iota
 	cPermanent
 	cConfig
+	cNoCredit // the account cannot pay: the channel waits, no message spends its tries
 )
 
 // codeInfo is what the daemon does with one of Meta's codes; its text is
@@ -33,7 +34,7 @@ var codes = map[int]codeInfo{
 	368:    {cConfig, 0, false},
 	131005: {cConfig, 0, false},
 	131031: {cConfig, 0, false},
-	131042: {cConfig, 0, false},
+	131042: {cNoCredit, 30 * time.Minute, false}, // a payment problem on the business account
 	131045: {cConfig, 0, false},
 	133010: {cConfig, 0, false},
 	133016: {cConfig, 0, false},
@@ -100,6 +101,8 @@ func classify(code int, msg, details string, httpStatus int) error {
 		return notify.Config(c, why)
 	case cRetry:
 		return notify.Retry(c, why, info.after)
+	case cNoCredit:
+		return notify.NoCredit(c, why, info.after)
 	}
 	e := notify.Permanent(c, why)
 	e.BadRecipient = info.badRecip

@@ -36,6 +36,7 @@ var answers = []struct {
 	{403, `{"error":{"message":"(#200) Permissions error","code":200}}`},
 	{403, `{"error":{"message":"(#299) Permissions error","code":299}}`},
 	{500, `{"error":{"message":"(#131000) Something went wrong","code":131000}}`},
+	{400, `{"error":{"message":"(#131042) Business eligibility payment issue","code":131042,"error_data":{"details":"Message failed to send because there were one or more errors related to your payment method."}}}`},
 	{400, `{"error":{"message":"(#999999) New code","code":999999}}`},
 	{503, `{"error":{"message":"unknown","code":999999}}`},
 	{401, `{"error":{"message":"AuthException","code":0}}`},
@@ -76,7 +77,7 @@ func statusClass(status int) error {
 	return notify.ErrPermanent
 }
 
-var classes = map[class]error{cRetry: notify.ErrRetry, cPermanent: notify.ErrPermanent, cConfig: notify.ErrConfig}
+var classes = map[class]error{cRetry: notify.ErrRetry, cPermanent: notify.ErrPermanent, cConfig: notify.ErrConfig, cNoCredit: notify.ErrRetry}
 
 // go test ./notify/whatsapp -run='^$' -fuzz='^FuzzAnswer$' -fuzztime=10m
 //
@@ -125,7 +126,8 @@ func FuzzAnswer(f *testing.F) {
 				t.Fatalf("no error code, HTTP %d classified %v (%v)", status, e.Class, e)
 			}
 		case known:
-			if e.Class != classes[info.class] || e.Code != strconv.Itoa(code) || e.RetryAfter < info.after || e.BadRecipient != info.badRecip {
+			if e.Class != classes[info.class] || e.Code != strconv.Itoa(code) || e.RetryAfter < info.after || e.BadRecipient != info.badRecip ||
+				e.NoCredit != (info.class == cNoCredit) {
 				t.Fatalf("code %d classified %#v, want %+v", code, e, info)
 			}
 			if e.RetryAfter > 0 && e.RetryAfter < resp.RetryAfter() {
