@@ -223,6 +223,25 @@ func TestFirebirdYearDatabases(t *testing.T) {
 	if !errors.Is(err, erp.ErrDatabaseMissing) || !strings.Contains(err.Error(), "y2026") {
 		t.Fatalf("missing 2026 database: %v", err)
 	}
+	// Past January's window, 2026 not opened yet in Wolvox: the server
+	// says it does not exist, and 2025's is still read.
+	feb := time.Date(2026, 2, 3, 10, 0, 0, 0, time.Local)
+	late, err := erp.OpenGroup(fbOptions(s, "merkez", tmpl), func() time.Time { return feb })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer late.Close()
+	if srcs, err = late.Sources(); err != nil || len(srcs) != 2 || srcs[0].Name() != "merkez@2025" || !late.LastYearKept(feb) {
+		t.Fatalf("sources in February, 2026 not opened: %v %v", names(srcs), err)
+	}
+	if err := srcs[0].Ping(context.Background()); err != nil {
+		t.Fatalf("2025 in February: %v", err)
+	}
+	// The shop opens the year: 2026's alone from the next read on.
+	wolvoxDB(t, s, "y2026")
+	if srcs, err = late.Sources(); err != nil || len(srcs) != 1 || srcs[0].Name() != "merkez@2026" || late.LastYearKept(feb) {
+		t.Fatalf("sources in February, 2026 opened: %v %v", names(srcs), err)
+	}
 }
 
 func names(srcs []*erp.Source) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 )
@@ -53,5 +54,118 @@ func TestSQLiteYearFileNotCreatedYetIsAMissingDatabase(t *testing.T) {
 	}
 	if err := srcs[1].Ping(ctx); err != nil {
 		t.Errorf("2026 once it exists: %v", err)
+	}
+}
+
+// Many shops open the new year in Wolvox only in February: until then they
+// go on entering invoices in last year's database. Past January's window
+// the group still reads last year's while this year's does not exist, and
+// only this year's once it does, whatever the date. A year's database that
+// exists is never dropped for the one before.
+func TestLastYearIsReadUntilTheShopOpensTheYear(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files []string // the years' databases that exist
+		day   time.Time
+		want  []string
+		kept  bool // LastYearKept
+	}{
+		{"in the window, the year not opened", []string{"2026"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, false},
+		{"in the window, both", []string{"2026", "2027"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, false},
+		{"past the window, the year not opened", []string{"2026"}, time.Date(2027, 1, 16, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, true},
+		{"in February, the year not opened", []string{"2026"}, time.Date(2027, 2, 3, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, true},
+		{"in February, the year opened", []string{"2026", "2027"}, time.Date(2027, 2, 3, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2027"}, false},
+		{"past the window, only this year's", []string{"2027"}, time.Date(2027, 3, 1, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2027"}, false},
+		{"in December", []string{"2026"}, time.Date(2026, 12, 28, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, y := range tc.files {
+				writeCari(t, filepath.Join(dir, y, "wolvox.db"), y)
+			}
+			g, err := OpenGroup(Options{Name: "merkez", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "wolvox.db"), Location: istanbul(t)},
+				func() time.Time { return tc.day })
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			srcs, err := g.Sources()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, s := range srcs {
+				names = append(names, s.Name())
+			}
+			if !slices.Equal(names, tc.want) {
+				t.Errorf("Sources: %v, want %v", names, tc.want)
+			}
+			if kept := g.LastYearKept(tc.day); kept != tc.kept {
+				t.Errorf("LastYearKept: %v, want %v", kept, tc.kept)
+			}
+		})
+	}
+}
+
+// The shop opens the year in February while the service runs: the next
+// Sources reads this year's database only, and last year's pool is closed.
+func TestOpeningTheYearLateMovesTheGroupOn(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	writeCari(t, filepath.Join(dir, "2026", "wolvox.db"), "2026")
+	day := func() time.Time { return time.Date(2027, 2, 10, 14, 0, 0, 0, istanbul(t)) }
+	g, err := OpenGroup(Options{Name: "merkez", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "wolvox.db"), Location: istanbul(t)}, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	srcs, err := g.Sources()
+	if err != nil || len(srcs) != 2 {
+		t.Fatalf("before the year is opened: %v %v", srcs, err)
+	}
+	if err := srcs[0].Ping(ctx); err != nil {
+		t.Fatalf("last year's: %v", err)
+	}
+	writeCari(t, filepath.Join(dir, "2027", "wolvox.db"), "2027")
+	srcs, err = g.Sources()
+	if err != nil || len(srcs) != 1 || srcs[0].Name() != "merkez@2027" {
+		t.Fatalf("after the year is opened: %v %v", srcs, err)
+	}
+	if err := srcs[0].Ping(ctx); err != nil {
+		t.Errorf("this year's: %v", err)
+	}
+}
+
+// A year's database not opened yet is no failure of the group's Ping (the
+// status command's and /readyz's) while another of its databases answers;
+// with none answering it is.
+func TestPingLeavesOutAYearNotOpenedYet(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name  string
+		files []string
+		day   time.Time
+		ok    bool
+	}{
+		{"1 January, the year not opened", []string{"2026"}, time.Date(2027, 1, 1, 0, 5, 0, 0, istanbul(t)), true},
+		{"in February, the year not opened", []string{"2026"}, time.Date(2027, 2, 3, 10, 0, 0, 0, istanbul(t)), true},
+		{"neither year's database", nil, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)), false},
+		{"in March, neither", nil, time.Date(2027, 3, 5, 10, 0, 0, 0, istanbul(t)), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, y := range tc.files {
+				writeCari(t, filepath.Join(dir, y, "wolvox.db"), y)
+			}
+			g, err := OpenGroup(Options{Name: "merkez", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "wolvox.db"), Location: istanbul(t)},
+				func() time.Time { return tc.day })
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			if err := g.Ping(ctx); (err == nil) != tc.ok {
+				t.Errorf("Ping: %v, want ok %v", err, tc.ok)
+			}
+		})
 	}
 }

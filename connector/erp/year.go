@@ -29,13 +29,18 @@ var ErrDatabaseMissing = errors.New("the database does not exist on the server")
 // Group is one configured source. Without {year} it is a single database;
 // with it, the databases of the current year and, during the grace window in
 // January, of last year, each with its own name (merkez@2026) and therefore
-// its own cursors and dedupe keys.
+// its own cursors and dedupe keys. Past the window last year's is still
+// read while this year's does not exist: a shop that opens the year in
+// Wolvox only in February goes on entering its invoices in last year's.
 type Group struct {
 	opts Options
 	now  func() time.Time
 
 	mu   sync.Mutex
 	open map[string]*Source
+	// seen are the databases that answered once: this year's is not
+	// asked again whether it exists (see yearOpened).
+	seen map[string]bool
 }
 
 // OpenGroup prepares a source; connections are made when first used.
@@ -53,7 +58,7 @@ func OpenGroup(o Options, now func() time.Time) (*Group, error) {
 	if _, err := NewZone(o.Location); err != nil {
 		return nil, fmt.Errorf("source %s: %w", o.Name, err)
 	}
-	return &Group{opts: o, now: now, open: map[string]*Source{}}, nil
+	return &Group{opts: o, now: now, open: map[string]*Source{}, seen: map[string]bool{}}, nil
 }
 
 // Name is the configured name.
@@ -73,22 +78,26 @@ func Years(t time.Time, grace time.Duration) []int {
 }
 
 // Sources returns the databases to poll now, opening new years' pools and
-// closing those that left the window.
+// closing those that left the window. Past January's window it is this
+// year's database, and last year's too while this year's does not exist
+// (the year not opened in Wolvox yet, see LastYearKept).
 func (g *Group) Sources() ([]*Source, error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
 	want := map[string]Options{}
 	if !g.Templated() {
 		want[g.opts.Name] = g.opts
 	} else {
 		// The shop's calendar decides the year, as in Open.
-		for _, y := range Years(g.now().In(g.opts.Location), g.opts.YearGrace) {
-			o := g.opts
-			o.Name = g.opts.Name + "@" + strconv.Itoa(y)
-			o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(y))
+		years := Years(g.now().In(g.opts.Location), g.opts.YearGrace)
+		if len(years) == 1 && !g.yearOpened(years[0]) {
+			years = []int{years[0] - 1, years[0]}
+		}
+		for _, y := range years {
+			o := g.year(y)
 			want[o.Name] = o
 		}
 	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	for name, s := range g.open {
 		if _, ok := want[name]; !ok {
 			s.Close()
@@ -96,16 +105,10 @@ func (g *Group) Sources() ([]*Source, error) {
 		}
 	}
 	var out []*Source
-	for name, o := range want {
-		s, ok := g.open[name]
-		if !ok {
-			var err error
-			if s, err = Open(o); err != nil {
-				return nil, err
-			}
-			if s.missing == nil { // a file that does not exist yet is looked for again next time
-				g.open[name] = s
-			}
+	for _, o := range want {
+		s, err := g.openLocked(o)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, s)
 	}
@@ -113,15 +116,89 @@ func (g *Group) Sources() ([]*Source, error) {
 	return out, nil
 }
 
-// Ping checks every database of the group.
+// year is the options of year y's database (merkez@2027).
+func (g *Group) year(y int) Options {
+	o := g.opts
+	o.Name = g.opts.Name + "@" + strconv.Itoa(y)
+	o.Database = strings.ReplaceAll(o.Database, YearPlaceholder, strconv.Itoa(y))
+	return o
+}
+
+// openLocked is the open pool of o's database, opened now if need be; g.mu
+// is held.
+func (g *Group) openLocked(o Options) (*Source, error) {
+	if s, ok := g.open[o.Name]; ok {
+		return s, nil
+	}
+	s, err := Open(o)
+	if err != nil {
+		return nil, err
+	}
+	if s.missing == nil { // a file that does not exist yet is looked for again next time
+		g.open[o.Name] = s
+	}
+	return s, nil
+}
+
+// yearOpened reports whether year y's database exists: asked of the server
+// (a ping) until it answers once. Only a database the server says does not
+// exist is not there: one that cannot be reached, or refuses the user, is
+// this year's all the same, and its runs say why they cannot read it.
+func (g *Group) yearOpened(y int) bool {
+	o := g.year(y)
+	g.mu.Lock()
+	if g.seen[o.Name] {
+		g.mu.Unlock()
+		return true
+	}
+	s, err := g.openLocked(o)
+	g.mu.Unlock()
+	if err != nil {
+		return true // said by the run, which opens it too
+	}
+	err = s.Ping(context.Background()) // within the source's timeout
+	if errors.Is(err, ErrDatabaseMissing) {
+		return false
+	}
+	if err == nil {
+		g.mu.Lock()
+		g.seen[o.Name] = true
+		g.mu.Unlock()
+	}
+	return true
+}
+
+// LastYearKept reports whether the group reads last year's database past
+// January's window at now, because this year's does not exist yet: the
+// shop has not opened the year in Wolvox. Only a {year} source can.
+func (g *Group) LastYearKept(now time.Time) bool {
+	return g.Templated() && len(Years(now.In(g.opts.Location), g.opts.YearGrace)) == 1 && !g.yearOpened(now.In(g.opts.Location).Year())
+}
+
+// Ping checks every database of the group. A year's database that does
+// not exist yet is no failure while another of the group answers: runs
+// read that one (last year's, the year not opened in Wolvox yet), and
+// monitoring must not call the connector down from 1 January until the
+// shop opens the year.
 func (g *Group) Ping(ctx context.Context) error {
 	srcs, err := g.Sources()
 	if err != nil {
 		return err
 	}
-	var errs []error
+	var errs, missing []error
+	answered := false
 	for _, s := range srcs {
-		errs = append(errs, s.Ping(ctx))
+		switch err := s.Ping(ctx); {
+		case err == nil:
+			answered = true
+		case g.Templated() && errors.Is(err, ErrDatabaseMissing):
+			missing = append(missing, err)
+		default:
+			errs = append(errs, err)
+		}
+	}
+	if !answered {
+		errs = append(errs, missing...)
 	}
 	return errors.Join(errs...)
 }

@@ -2,8 +2,11 @@ package poll_test
 
 import (
 	"context"
+	"database/sql"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -213,5 +216,114 @@ func TestAConditionJobReadsOneYearsDatabase(t *testing.T) {
 				t.Errorf("check counts %v, want only %s", pending, tc.want)
 			}
 		})
+	}
+}
+
+// Many shops open the new year in Wolvox only in February, and until then
+// enter January's invoices in last year's database. Past January's window
+// that database is still read while this year's does not exist: the
+// invoices entered there are sent (check counts them first), a condition
+// job reads it (January's statement on 1 February too). Once the shop
+// opens the year, only the new database is read, from its first invoice.
+func TestAShopThatOpensTheYearInFebruary(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	year := func(y string) string {
+		p := filepath.Join(dir, y, "demo.db")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := demo.CreateDB(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	now := time.Date(2026, 12, 30, 12, 0, 0, 0, istanbul)
+	clock := func() time.Time { return now }
+	g, err := erp.OpenGroup(erp.Options{Name: "demo", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "demo.db"), Location: istanbul}, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	sources := map[string]*erp.Group{"demo": g}
+	p := &poll.Poller{Store: store, Sources: sources, Now: clock}
+	e := &demoEnv{t: t, ctx: ctx}
+	invoices := e.job(`
+  - name: invoices
+    preset: new_invoices
+    schedule: "@every 5m"
+    messages: {sms: {}}
+`)
+	overdue := e.job(`
+  - name: overdue
+    preset: invoices_overdue
+    schedule: "0 10 * * *"
+    messages: {sms: {}}
+`)
+	statements := e.job(`
+  - name: statements
+    preset: account_statements
+    schedule: "0 9 1 * *"
+    messages: {sms: {}}
+`)
+	// run returns each database's result, and checks that check counted
+	// the rows the run read.
+	run := func(j *poll.Job) map[string]poll.Result {
+		t.Helper()
+		pending, err := poll.Pending(ctx, store, sources, j, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := p.Run(ctx, j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]poll.Result{}
+		for _, r := range res {
+			out[r.Source] = r
+			if pending[r.Source] != r.Rows {
+				t.Errorf("%s on %s: check counted %d rows, the run read %d", j.Name, r.Source, pending[r.Source], r.Rows)
+			}
+		}
+		return out
+	}
+	read := func(res map[string]poll.Result) []string { return slices.Sorted(maps.Keys(res)) }
+
+	db2026 := year("2026")
+	run(invoices)
+	now = time.Date(2027, 1, 20, 11, 0, 0, 0, istanbul)
+	late, err := sql.Open("sqlite", db2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer late.Close()
+	if _, err := late.ExecContext(ctx, `INSERT INTO FATURA (BLKODU, BLCRKODU, FATURA_NO, TARIHI, VADESI, TOPLAM_GENEL_KPB, FATURA_DURUMU, KAYIT_TARIHI)
+		VALUES (900, 1, '2027-001', '2027-01-20', '2027-02-19', 1500, 1, '2027-01-20 10:30:00')`); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(invoices); r["demo@2026"].New != 1 {
+		t.Errorf("20 January, the year not opened: %+v, want the invoice entered in 2026's database", r)
+	}
+	if r := run(overdue); !slices.Equal(read(r), []string{"demo@2026"}) || r["demo@2026"].Rows == 0 {
+		t.Errorf("overdue on 20 January read %v, want demo@2026", r)
+	}
+	now = time.Date(2027, 2, 1, 9, 0, 0, 0, istanbul)
+	if r := run(statements); !slices.Equal(read(r), []string{"demo@2026"}) {
+		t.Errorf("January's statement on 1 February read %v, want demo@2026", read(r))
+	}
+
+	// 10 February: the shop opens 2027.
+	now = time.Date(2027, 2, 10, 14, 0, 0, 0, istanbul)
+	year("2027")
+	if r := run(invoices); !slices.Equal(read(r), []string{"demo@2027"}) || r["demo@2027"].New != 26 {
+		t.Errorf("the year opened on 10 February: %v, want every invoice of demo@2027 and nothing of demo@2026", r)
+	}
+	if r := run(overdue); !slices.Equal(read(r), []string{"demo@2027"}) {
+		t.Errorf("overdue after the year is opened read %v, want demo@2027", read(r))
 	}
 }
