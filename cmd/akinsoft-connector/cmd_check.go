@@ -262,6 +262,8 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 	}
 	answered := map[string]bool{} // the databases a job read from
 	defer func() { checkAccess(ctx, sources, answered, say) }()
+	years := missingYears{}
+	defer func() { years.say(cfg, time.Now(), say) }()
 	for _, jc := range cfg.Jobs {
 		if jc.Disabled {
 			continue
@@ -284,16 +286,20 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 			say("cmd.check.pending", "job", j.Name, "source", s, "n", n[s])
 			answered[s] = true
 		}
-		// Not a problem either when the year may not be open yet: runs
-		// skip it until Wolvox creates it. This year's, past January's
-		// window, is a wrong path: runs would skip it all year.
+		// Not a problem while the job reads the source's other year: the
+		// year not opened in Wolvox yet (last year's is read until it is),
+		// or last year's, when the shop began with this one; nor in
+		// January's window. Said once per database, after the jobs. With
+		// no database of the source to read past January's window, the
+		// path is wrong: runs would read nothing all year.
 		missing := poll.MissingDatabases(ctx, sources, j)
 		for _, s := range slices.Sorted(maps.Keys(missing)) {
-			if yearMayBeMissing(cfg, s, time.Now()) {
-				say("cmd.check.database_missing", "job", j.Name, "source", s, "err", missing[s])
-			} else {
-				failed(j.Name, missing[s])
+			kept := otherYear(s, n)
+			if kept == "" && !yearMayBeMissing(cfg, s, time.Now()) {
+				failed(j.Name, missing[s].Err)
+				continue
 			}
+			years.add(s, kept, missing[s])
 		}
 		// Not a problem: the preset runs without them, and run warns too.
 		absent, err := poll.AbsentColumns(ctx, sources, j)
@@ -667,6 +673,73 @@ func (e *configProblems) Error() string {
 	return catalog.M("cmd.check.problems", "n", e.n, "file", e.file).In(e.lang)
 }
 
+// missingYears are the year databases check names as not read, each with
+// the database its jobs read instead ("" when none).
+type missingYears map[string]missingYear
+
+type missingYear struct {
+	poll.Missing
+	kept string
+}
+
+func (m missingYears) add(source, kept string, d poll.Missing) {
+	if y, ok := m[source]; ok && y.kept != "" {
+		return
+	}
+	m[source] = missingYear{Missing: d, kept: kept}
+}
+
+// say names each database once: this year's as the year not opened in
+// Wolvox yet (past January's window, with what to look at if it was),
+// last year's as not there, any other as skipped until it exists.
+func (m missingYears) say(cfg *config.Config, now time.Time, say func(catalog.Key, ...any)) {
+	for _, s := range slices.Sorted(maps.Keys(m)) {
+		d := m[s]
+		base, year, _ := strings.Cut(s, "@")
+		y, _ := strconv.Atoi(year)
+		this := now.In(cfg.Location()).Year()
+		switch {
+		case d.kept != "" && y == this && inYearWindow(cfg, base, now):
+			say("cmd.check.year_not_opened", "source", s, "year", y, "database", d.Database, "kept", d.kept)
+		case d.kept != "" && y == this:
+			say("cmd.check.year_not_opened_late", "source", s, "year", y, "database", d.Database, "kept", d.kept)
+		case d.kept != "" && y < this:
+			say("cmd.check.last_year_missing", "source", s, "database", d.Database, "kept", d.kept)
+		default:
+			say("cmd.check.database_missing", "source", s, "err", d.Err)
+		}
+	}
+}
+
+// otherYear is the database of source's {year} source (merkez@2027) that
+// the job reads instead of it, from the job's pending counts: its other
+// year ("" when it reads none).
+func otherYear(source string, pending map[string]int) string {
+	base, _, _ := strings.Cut(source, "@")
+	for _, s := range slices.Sorted(maps.Keys(pending)) {
+		if b, _, ok := strings.Cut(s, "@"); ok && b == base && s != source {
+			return s
+		}
+	}
+	return ""
+}
+
+// inYearWindow says whether now is in the source's January window, when
+// last year's database is read beside this year's whatever happens.
+func inYearWindow(cfg *config.Config, base string, now time.Time) bool {
+	return len(erp.Years(now.In(cfg.Location()), yearGrace(cfg, base))) > 1
+}
+
+func yearGrace(cfg *config.Config, base string) time.Duration {
+	grace := config.DefaultYearGrace.Std()
+	for _, src := range cfg.Sources {
+		if src.Name == base && src.YearGrace > 0 {
+			grace = src.YearGrace.Std()
+		}
+	}
+	return grace
+}
+
 // yearMayBeMissing says whether the year's database source (merkez@2026)
 // may not exist yet at now: last year's (the shop began with this year), or
 // this year's in January's grace window (the year not opened in Wolvox).
@@ -676,12 +749,6 @@ func yearMayBeMissing(cfg *config.Config, source string, now time.Time) bool {
 	if err != nil {
 		return false
 	}
-	grace := config.DefaultYearGrace.Std()
-	for _, src := range cfg.Sources {
-		if src.Name == base && src.YearGrace > 0 {
-			grace = src.YearGrace.Std()
-		}
-	}
-	years := erp.Years(now.In(cfg.Location()), grace)
+	years := erp.Years(now.In(cfg.Location()), yearGrace(cfg, base))
 	return y < years[len(years)-1] || len(years) > 1
 }

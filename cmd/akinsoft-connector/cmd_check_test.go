@@ -314,9 +314,12 @@ func TestREADMECheckSamplesAreReal(t *testing.T) {
 
 // A {year} SQLite source whose folder for this year does not exist yet, as
 // a new year's Wolvox database before the shop opens the year: run --once
-// skips it, as with Firebird and SQL Server. check names it and passes in
-// January's window, when the year may not be open yet; past it, this
-// year's database missing is a wrong path, and check refuses it, once.
+// skips it and reads last year's, as with Firebird and SQL Server. check
+// names it once and passes: in January's window as a year that may not be
+// open yet, past it as a year not opened in Wolvox (many shops open it in
+// February), last year's being read until it is, with what to look at if
+// the year was opened. With neither year's database there is nothing to
+// read past the window: a wrong path, and check refuses it.
 func TestYearDatabaseNotCreatedYetIsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	year := time.Now().In(config.DefaultLocation()).Year()
@@ -326,10 +329,7 @@ func TestYearDatabaseNotCreatedYetIsSkipped(t *testing.T) {
 	if err := demo.CreateDB(context.Background(), filepath.Join(dir, "y", strconv.Itoa(year-1), "demo.db")); err != nil {
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "config.yaml")
-	if err := os.WriteFile(cfg, []byte(`quiet_hours: {disabled: true}
-sources: [{name: demo, driver: sqlite, database: "y/{year}/demo.db"}]
-channels: {sms: {provider: console, rate: 1000/s}}
+	jobs := `channels: {sms: {provider: console, rate: 1000/s}}
 jobs:
   - name: new-invoices
     preset: new_invoices
@@ -340,25 +340,44 @@ jobs:
     key: BLKODU
     schedule: "@every 1m"
     messages: {sms: {to: [CEP_TEL], text: "{{.FATURA_NO}}"}}
-`), 0o600); err != nil {
+`
+	cfg := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(cfg, []byte("quiet_hours: {disabled: true}\nsources: [{name: demo, driver: sqlite, database: \"y/{year}/demo.db\"}]\n"+jobs), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	this := fmt.Sprintf("demo@%d", year)
+	this, last := fmt.Sprintf("demo@%d", year), fmt.Sprintf("demo@%d", year-1)
+	path := filepath.Join(dir, "y", strconv.Itoa(year), "demo.db")
 	january := len(erp.Years(time.Now().In(config.DefaultLocation()), config.DefaultYearGrace.Std())) > 1
 	code, out, errOut := runEN(t, "check", "--config", cfg)
-	switch {
-	case january && (code != exitOK || !strings.Contains(out, "job new-invoices: "+this+": not read: the database does not exist yet, and runs skip it until it does")):
-		t.Errorf("check in January: exit %d, want 0 and the missing database named:\n%s\n%s", code, out, errOut)
-	case !january && (code != exitConfig || strings.Count(out, "database file "+filepath.Join(dir, "y", strconv.Itoa(year), "demo.db")) != 1):
-		t.Errorf("check past January: exit %d, want %d and the missing database said once:\n%s\n%s", code, exitConfig, out, errOut)
+	said := fmt.Sprintf("%s: not read: %s does not exist yet; it is read once the year %d is opened in Wolvox, and until then %s is read", this, path, year, last)
+	if !january {
+		said = fmt.Sprintf("%s: not read: %s does not exist. The year %d seems not to be opened in Wolvox: until it is, %s goes on being read and nothing is lost", this, path, year, last)
+	}
+	if code != exitOK || strings.Count(out, said) != 1 || strings.Count(out, this+": not read") != 1 {
+		t.Errorf("check: exit %d, want 0 and, once,\n%s\n%s\n%s", code, said, out, errOut)
+	}
+	if !strings.Contains(out, "job new-invoices: "+last+": ") || !strings.Contains(out, "job own-sql: "+last+": ") {
+		t.Errorf("check counts no row to read in %s:\n%s", last, out)
 	}
 	code, out, errOut = runCLI(t, "--lang", "tr", "check", "--config", cfg)
-	if january && (code != exitOK || !strings.Contains(out, "görev own-sql: "+this+": okunmuyor: veritabanı henüz yok")) ||
-		!january && (code != exitConfig || !strings.Contains(out, "2 görev aynı nedenle okuyamadı (new-invoices, own-sql)")) {
-		t.Errorf("check in Turkish: exit %d:\n%s\n%s", code, out, errOut)
+	tr := fmt.Sprintf("Wolvox'ta %d yılı açılınca okunur, o zamana dek %s okunur", year, last)
+	if !january {
+		tr = fmt.Sprintf("Wolvox'ta %d yılı açılmamış görünüyor: açılana dek %s okunmaya devam eder ve bir şey kaybolmaz", year, last)
+	}
+	if code != exitOK || !strings.Contains(out, tr) {
+		t.Errorf("check in Turkish: exit %d, want\n%s\n%s\n%s", code, tr, out, errOut)
 	}
 	if code, out, errOut = runEN(t, "run", "--once", "--config", cfg); code != exitOK || strings.Contains(out+errOut, "failed") {
 		t.Errorf("run --once: exit %d, want 0:\n%s\n%s", code, out, errOut)
+	}
+
+	// Neither year's database: nothing to read.
+	if err := os.WriteFile(cfg, []byte("quiet_hours: {disabled: true}\nsources: [{name: demo, driver: sqlite, database: \"z/{year}/demo.db\"}]\n"+jobs), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runEN(t, "check", "--config", cfg)
+	if january && code != exitOK || !january && (code != exitConfig || strings.Count(out, "database file "+filepath.Join(dir, "z", strconv.Itoa(year), "demo.db")) != 1) {
+		t.Errorf("check, neither database (January %v): exit %d, want the missing database said once:\n%s\n%s", january, code, out, errOut)
 	}
 }
 

@@ -120,8 +120,19 @@ func init() {
 			tr: "görev {job}: {source}: sonraki çalışmada {n} satır okunacak",
 			en: "job {job}: {source}: {n} row(s) for the next run"},
 		"cmd.check.database_missing": {
-			tr: "görev {job}: {source}: okunmuyor: veritabanı henüz yok ve çalışmalar o oluşana dek onu atlar ({err})",
-			en: "job {job}: {source}: not read: the database does not exist yet, and runs skip it until it does ({err})"},
+			tr: "{source}: okunmuyor: veritabanı henüz yok ve çalışmalar o oluşana dek onu atlar ({err})",
+			en: "{source}: not read: the database does not exist yet, and runs skip it until it does ({err})"},
+		// A {year} source's databases check does not read, each said once
+		// (missingYears.say).
+		"cmd.check.year_not_opened": {
+			tr: "{source}: okunmuyor: {database} henüz yok; Wolvox'ta {year} yılı açılınca okunur, o zamana dek {kept} okunur",
+			en: "{source}: not read: {database} does not exist yet; it is read once the year {year} is opened in Wolvox, and until then {kept} is read"},
+		"cmd.check.year_not_opened_late": {
+			tr: "{source}: okunmuyor: {database} yok. Wolvox'ta {year} yılı açılmamış görünüyor: açılana dek {kept} okunmaya devam eder ve bir şey kaybolmaz. Yıl açıldıysa yapılandırmadaki database yolunu denetleyin: yeni yılın veritabanını göstermiyor",
+			en: "{source}: not read: {database} does not exist. The year {year} seems not to be opened in Wolvox: until it is, {kept} goes on being read and nothing is lost. If the year was opened, check the database path in the config: it does not point at the new year's database"},
+		"cmd.check.last_year_missing": {
+			tr: "{source}: okunmuyor: geçen yılın veritabanı {database} yok (dükkân bu yıl başladıysa böyledir); yalnızca {kept} okunur",
+			en: "{source}: not read: last year's database {database} does not exist (as when the shop began this year); only {kept} is read"},
 		"cmd.check.not_read_only": {tr: "kaynak {source}: {warning}", en: "source {source}: {warning}"},
 		"cmd.check.absent":        {tr: "görev {job}: {source}: uyarı: {note}", en: "job {job}: {source}: warning: {note}"},
 		"cmd.check.no_row": {

@@ -60,11 +60,17 @@ func skipped(group *erp.Group, err error) bool {
 	return group.Templated() && errors.Is(err, erp.ErrDatabaseMissing)
 }
 
+// Missing is a database of a {year} source that does not exist yet.
+type Missing struct {
+	Database string // its path or name on the server
+	Err      error  // what the server said
+}
+
 // MissingDatabases lists, by database (merkez@2026), the databases of the
 // job's {year} sources that do not exist yet, with the error that says so:
 // runs skip them, and check names them.
-func MissingDatabases(ctx context.Context, sources map[string]*erp.Group, j *Job) map[string]error {
-	out := map[string]error{}
+func MissingDatabases(ctx context.Context, sources map[string]*erp.Group, j *Job) map[string]Missing {
+	out := map[string]Missing{}
 	for _, name := range j.Sources {
 		group, ok := sources[name]
 		if !ok || !group.Templated() {
@@ -76,7 +82,7 @@ func MissingDatabases(ctx context.Context, sources map[string]*erp.Group, j *Job
 		}
 		for _, src := range srcs {
 			if err := src.Ping(ctx); err != nil && skipped(group, err) {
-				out[src.Name()] = err
+				out[src.Name()] = Missing{Database: src.Database(), Err: err}
 			}
 		}
 	}
