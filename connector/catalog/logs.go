@@ -223,8 +223,8 @@ func init() {
 			tr: "veritabanında bu preset'in isteğe bağlı sütunları yok: boş (NULL) okunurlar, eksik bir SILINDI, IPTAL ya da AKTIF hiçbir satırı dışarıda bırakmaz",
 			en: "the database lacks optional columns of this preset: they are read as empty (NULL), and a missing SILINDI, IPTAL or AKTIF leaves no row out"},
 		"log.poll.database_missing": {
-			tr: "bu kaynağın bir veritabanı henüz yok; bir sonraki çalışmada yeniden okunacak",
-			en: "a database of this source does not exist yet; it is polled again next run"},
+			tr: "{source} veritabanı henüz yok (Wolvox'ta yıl açılmamış olabilir): oluşana dek atlanır ve kaynağın öbür yılının veritabanı okunur; bu uyarı bir kez yazılır, veritabanı oluşunca görevler onu kendiliğinden okur",
+			en: "the database {source} does not exist yet (the year may not be opened in Wolvox): it is skipped until it does, and the source's other year's database is read; this is said once, and the jobs read it by themselves once it exists"},
 		"log.reload.done": {
 			tr: "yapılandırma yeniden yüklendi; görevler ve kanallar yeniden başlatılıyor",
 			en: "config reloaded; restarting jobs and channels"},

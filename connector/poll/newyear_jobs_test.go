@@ -1,12 +1,15 @@
 package poll_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -325,5 +328,55 @@ func TestAShopThatOpensTheYearInFebruary(t *testing.T) {
 	}
 	if r := run(overdue); !slices.Equal(read(r), []string{"demo@2027"}) {
 		t.Errorf("overdue after the year is opened read %v, want demo@2027", read(r))
+	}
+}
+
+// A year database not opened yet is logged once, not by every job at every
+// run: from 1 January until the shop opens the year (weeks, in some shops)
+// a job every minute would write thousands of lines a day.
+func TestAYearNotOpenedIsLoggedOnce(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	p2026 := filepath.Join(dir, "2026", "demo.db")
+	if err := os.MkdirAll(filepath.Dir(p2026), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.CreateDB(ctx, p2026); err != nil {
+		t.Fatal(err)
+	}
+	store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	clock := func() time.Time { return time.Date(2027, 1, 1, 0, 5, 0, 0, istanbul) }
+	g, err := erp.OpenGroup(erp.Options{Name: "demo", Driver: "sqlite", Database: filepath.Join(dir, "{year}", "demo.db"), Location: istanbul}, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	var logged bytes.Buffer
+	p := &poll.Poller{Store: store, Sources: map[string]*erp.Group{"demo": g}, Now: clock, Log: slog.New(slog.NewTextHandler(&logged, nil))}
+	e := &demoEnv{t: t, ctx: ctx}
+	jobs := []*poll.Job{e.job(`
+  - name: invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    messages: {sms: {}}
+`), e.job(`
+  - name: payments
+    preset: collections
+    schedule: "@every 1m"
+    messages: {sms: {}}
+`)}
+	for range 3 {
+		for _, j := range jobs {
+			if _, err := p.Run(ctx, j); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n := strings.Count(logged.String(), "log.poll.database_missing"); n != 1 || !strings.Contains(logged.String(), "source=demo@2027") {
+		t.Errorf("logged %d times, want once for demo@2027:\n%s", n, logged.String())
 	}
 }

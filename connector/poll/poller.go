@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
@@ -59,6 +60,10 @@ type Poller struct {
 	// Enqueued, when set, hears of every page that enqueued new messages,
 	// so that sending need not wait for the end of a long run (a backfill).
 	Enqueued func()
+
+	// missing are the year databases (merkez@2027) whose absence was
+	// logged: once, for every job, until the database answers.
+	missing sync.Map
 }
 
 // BackfillBlocks is a store that may forbid a job's backfill: an outbox that
@@ -160,12 +165,17 @@ func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn fu
 				err = fn(run, src)
 			}
 			if err != nil && skipped(group, err) {
-				p.warn("log.poll.database_missing", "job", j.Name, "source", src.Name(), "err", err)
+				// Every job of the source, every run, until the shop
+				// opens the year (weeks, some years): said once.
+				if _, said := p.missing.LoadOrStore(src.Name(), true); !said {
+					p.warn("log.poll.database_missing", "source", src.Name(), "database", src.Database())
+				}
 				continue
 			}
 			if err != nil {
 				return err
 			}
+			p.missing.Delete(src.Name())
 			if one {
 				break
 			}
