@@ -3,10 +3,13 @@ package connector
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"sort"
 	"sync"
 	"time"
 
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 
@@ -63,7 +66,21 @@ func (d *Daemon) health() status.Health {
 		}
 	}
 	h.DiskFree, h.DiskErr = status.StateDisk(h.StateDir)
+	h.NotOpened = d.notOpened()
 	return h
+}
+
+// notOpened are the {year} sources reading last year's database past
+// January, this year's not existing (the year not opened in Wolvox).
+func (d *Daemon) notOpened() []erp.NotOpened {
+	var out []erp.NotOpened
+	now := d.now()
+	for _, name := range slices.Sorted(maps.Keys(d.sources)) {
+		if n, ok := d.sources[name].NotOpened(now); ok {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // takeForgottenErrors lets the outbox's words on a job's last run replace

@@ -46,6 +46,7 @@ func (d *Daemon) SendSummary(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	r.NotOpened = d.notOpened()
 	addr, err := mapping.NormalizeRecipient(s.Channel, s.To, d.cfg.Formats.PhoneRegion)
 	if err != nil {
 		return fmt.Errorf("daily summary: daily_summary.to: %w", err)

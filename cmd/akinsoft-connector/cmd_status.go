@@ -69,12 +69,15 @@ func newStatusCmd(g *globals) *cobra.Command {
 
 // liveState is what the running service says about itself.
 type liveState struct {
-	Reached  bool
-	Note     string                // why it could not be asked
-	Ready    bool                  `json:"ready"`
-	Checks   map[string]string     `json:"checks"`
-	Told     map[string]string     `json:"told"` // Checks in the language asked (a service older than this binary gives none)
-	Channels []status.ChannelState `json:"channels"`
+	Reached bool
+	Note    string            // why it could not be asked
+	Ready   bool              `json:"ready"`
+	Checks  map[string]string `json:"checks"`
+	Told    map[string]string `json:"told"` // Checks in the language asked (a service older than this binary gives none)
+	// NotOpened: each {year} source reading last year's database past
+	// January, the year not opened in Wolvox, said in the language asked.
+	NotOpened []string              `json:"not_opened"`
+	Channels  []status.ChannelState `json:"channels"`
 }
 
 // askService reads /readyz of the running service, over loopback.
@@ -187,6 +190,9 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 				}
 				fmt.Fprintf(tw, "  %s\t%s\n", k, say("cmd.status.problem", "err", oneLine(v, 160)))
 			}
+		}
+		for _, n := range live.NotOpened {
+			fmt.Fprintf(tw, "  %s\t%s\n", "erp", oneLine(n, 200))
 		}
 	}
 

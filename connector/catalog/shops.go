@@ -106,5 +106,8 @@ func init() {
 		"summary.failing_fix": {tr: "Bilgi işlem sorumlunuza iletin: `akinsoft-connector check` nedenini ve ne yapılacağını gösterir. Görevler her çalışma zamanında yeniden dener; sunucuya ulaşılamaması gibi geçici bir sorun geçince kendiliğinden düzelir, yapılandırmadaki bir sorun ise düzeltilene dek sürer.",
 			en: "Pass this on to whoever looks after the computer: `akinsoft-connector check` shows the cause and what to do. The jobs try again at each of their times; a passing trouble such as an unreachable server clears by itself, one in the configuration lasts until it is fixed."},
 		"summary.short_failing": {tr: "Hata veren görev(ler): {jobs}!", en: "Failing job(s): {jobs}!"},
+		// A {year} source reading last year's database past January.
+		"summary.year_not_opened":       {tr: "{title}. {fix}", en: "{title}. {fix}"},
+		"summary.short_year_not_opened": {tr: "Wolvox'ta {year} yılı açılmamış görünüyor, {read} okunuyor.", en: "The year {year} seems not to be opened in Wolvox; {read} is read."},
 	})
 }

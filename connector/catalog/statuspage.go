@@ -30,6 +30,17 @@ func init() {
 		"statuspage.fix.channel_failing": {
 			tr: "{since} itibarıyla art arda {n} gönderimin hiçbirini kabul etmedi (sağlayıcının son yanıtı aşağıda). Mesajlar kaybolmaz: her biri yeniden denenir, sonucu belirsiz olanlar sağlayıcının raporuyla çözülür, hiçbiri iki kez gitmez. Sağlayıcının hizmet durumunu ve bu makinenin internet bağlantısını (güvenlik duvarı, vekil sunucu) denetleyin; düzelince kanal kendiliğinden gönderir.",
 			en: "Since {since} it took none of {n} sends in a row (its last answer is below). No message is lost: each is tried again, those whose outcome is unknown are settled by the provider's report, none goes twice. Check the provider's service status and this machine's internet connection (firewall, proxy); once it is fixed the channel sends by itself."},
+		// A {year} source past January's window whose year's database does
+		// not exist (status.NotOpenedText); the short form is the status
+		// command's line.
+		"statuspage.fix.year_not_opened.title": {tr: "Wolvox'ta {year} yılı açılmamış görünüyor ({source})",
+			en: "The year {year} seems not to be opened in Wolvox ({source})"},
+		"statuspage.fix.year_not_opened": {
+			tr: "Yeni yılın veritabanı ({database}) yok. Yıl açılana dek bağlayıcı {read} veritabanını okumaya devam ediyor: oraya girilen faturalar, tahsilatlar ve müşteriler gönderiliyor, bir şey kaybolmuyor. Yılı Wolvox'ta açtıysanız yapılandırmadaki database yolu yeni yılın veritabanını göstermiyor: BT sorumlunuz düzeltene dek yeni yıla girilenler gönderilmez.",
+			en: "The new year's database ({database}) does not exist. Until the year is opened, the connector goes on reading {read}: the invoices, payments and customers entered there are sent, and nothing is lost. If you have opened the year in Wolvox, the database path in the config does not point at the new year's database: until your IT person corrects it, nothing entered in the new year is sent."},
+		"statuspage.year_not_opened.short": {
+			tr: "{source}: Wolvox'ta {year} yılı açılmamış görünüyor ({database} yok); açılana dek {read} okunuyor",
+			en: "{source}: the year {year} seems not to be opened in Wolvox ({database} does not exist); until it is, {read} is read"},
 		"statuspage.fix.channel_held.title": {tr: "{channel} kanalı duraklatıldı", en: "The {channel} channel is paused"},
 		"statuspage.fix.channel_held": {tr: "Bir yönetici bu kanalı duraklattı; mesajlar bekliyor. Sürdürmek için kanalın yanındaki Devam ettir düğmesine basın.",
 			en: "An operator paused this channel; its messages wait. Press Resume beside the channel to go on."},

@@ -68,7 +68,7 @@ func TestLastYearIsReadUntilTheShopOpensTheYear(t *testing.T) {
 		files []string // the years' databases that exist
 		day   time.Time
 		want  []string
-		kept  bool // LastYearKept
+		kept  bool // NotOpened
 	}{
 		{"in the window, the year not opened", []string{"2026"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, false},
 		{"in the window, both", []string{"2026", "2027"}, time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)), []string{"merkez@2026", "merkez@2027"}, false},
@@ -100,8 +100,10 @@ func TestLastYearIsReadUntilTheShopOpensTheYear(t *testing.T) {
 			if !slices.Equal(names, tc.want) {
 				t.Errorf("Sources: %v, want %v", names, tc.want)
 			}
-			if kept := g.LastYearKept(tc.day); kept != tc.kept {
-				t.Errorf("LastYearKept: %v, want %v", kept, tc.kept)
+			n, kept := g.NotOpened(tc.day)
+			if kept != tc.kept || kept && (n.Source != "merkez@2027" || n.Read != "merkez@2026" || n.Year != 2027 ||
+				n.Database != filepath.Join(dir, "2027", "wolvox.db")) {
+				t.Errorf("NotOpened: %+v %v, want %v", n, kept, tc.kept)
 			}
 		})
 	}

@@ -39,8 +39,10 @@ type Group struct {
 	mu   sync.Mutex
 	open map[string]*Source
 	// seen are the databases that answered once: this year's is not
-	// asked again whether it exists (see yearOpened).
-	seen map[string]bool
+	// asked again whether it exists (see yearOpened). missing are those
+	// the server said, the last time it was asked, do not exist.
+	seen    map[string]bool
+	missing map[string]bool
 }
 
 // OpenGroup prepares a source; connections are made when first used.
@@ -58,7 +60,7 @@ func OpenGroup(o Options, now func() time.Time) (*Group, error) {
 	if _, err := NewZone(o.Location); err != nil {
 		return nil, fmt.Errorf("source %s: %w", o.Name, err)
 	}
-	return &Group{opts: o, now: now, open: map[string]*Source{}, seen: map[string]bool{}}, nil
+	return &Group{opts: o, now: now, open: map[string]*Source{}, seen: map[string]bool{}, missing: map[string]bool{}}, nil
 }
 
 // Name is the configured name.
@@ -157,22 +159,47 @@ func (g *Group) yearOpened(y int) bool {
 		return true // said by the run, which opens it too
 	}
 	err = s.Ping(context.Background()) // within the source's timeout
-	if errors.Is(err, ErrDatabaseMissing) {
-		return false
-	}
-	if err == nil {
-		g.mu.Lock()
-		g.seen[o.Name] = true
-		g.mu.Unlock()
-	}
-	return true
+	missing := errors.Is(err, ErrDatabaseMissing)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.seen[o.Name] = err == nil
+	g.missing[o.Name] = missing
+	return !missing
 }
 
-// LastYearKept reports whether the group reads last year's database past
-// January's window at now, because this year's does not exist yet: the
-// shop has not opened the year in Wolvox. Only a {year} source can.
-func (g *Group) LastYearKept(now time.Time) bool {
-	return g.Templated() && len(Years(now.In(g.opts.Location), g.opts.YearGrace)) == 1 && !g.yearOpened(now.In(g.opts.Location).Year())
+// NotOpened is this year's database of a {year} source past January's
+// window while it does not exist, and last year's, read instead.
+type NotOpened struct {
+	Source   string // this year's database by name (merkez@2027)
+	Year     int
+	Database string // its path or name on the server
+	Read     string // last year's, read instead (merkez@2026)
+}
+
+// NotOpened says whether the group reads last year's database at now
+// because this year's does not exist: past January's window, the shop has
+// not opened the year in Wolvox. It is what the last Sources found (the
+// status page and the metrics call it, and every run asks the server);
+// only before any has, it asks the server itself.
+func (g *Group) NotOpened(now time.Time) (NotOpened, bool) {
+	if !g.Templated() {
+		return NotOpened{}, false
+	}
+	now = now.In(g.opts.Location)
+	if len(Years(now, g.opts.YearGrace)) > 1 {
+		return NotOpened{}, false
+	}
+	o := g.year(now.Year())
+	g.mu.Lock()
+	missing, asked := g.missing[o.Name]
+	g.mu.Unlock()
+	if !asked {
+		missing = !g.yearOpened(now.Year())
+	}
+	if !missing {
+		return NotOpened{}, false
+	}
+	return NotOpened{Source: o.Name, Year: now.Year(), Database: o.Database, Read: g.year(now.Year() - 1).Name}, true
 }
 
 // Ping checks every database of the group. A year's database that does

@@ -3,6 +3,7 @@ package status
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
@@ -28,6 +29,24 @@ type Health struct {
 	StateDir string
 	DiskFree uint64
 	DiskErr  error
+	// NotOpened are the {year} sources reading last year's database past
+	// January's window, this year's not existing: the year not opened in
+	// Wolvox yet, or a path that does not point at its database.
+	NotOpened []erp.NotOpened
+}
+
+// NotOpenedText is what the page's list and the status command say of a
+// year not opened: its title and what it means.
+func NotOpenedText(l catalog.Lang, n erp.NotOpened) (title, fix string) {
+	base, _, _ := strings.Cut(n.Source, "@")
+	args := map[string]string{"year": strconv.Itoa(n.Year), "source": base, "database": n.Database, "read": n.Read}
+	return l.Text("statuspage.fix.year_not_opened.title", args), l.Text("statuspage.fix.year_not_opened", args)
+}
+
+// NotOpenedLine is a year not opened in one line, for the status command.
+func NotOpenedLine(l catalog.Lang, n erp.NotOpened) string {
+	base, _, _ := strings.Cut(n.Source, "@")
+	return l.Text("statuspage.year_not_opened.short", map[string]string{"year": strconv.Itoa(n.Year), "source": base, "database": n.Database, "read": n.Read})
 }
 
 // JobHealth is how a job's last run ended: Err is empty if it succeeded,

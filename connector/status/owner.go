@@ -192,6 +192,12 @@ func (p *pageData) todos(problems, waiting []MessageView) []todo {
 				Fix: c.Credit.Warning(l.cat())})
 		}
 	}
+	for _, n := range p.notOpened {
+		// Nothing is lost (last year's is read), but a shop that did open
+		// the year with the path pointing elsewhere would send nothing of it.
+		title, fix := NotOpenedText(l.cat(), n)
+		out = append(out, todo{Kind: "year_not_opened", Title: title, Fix: fix})
+	}
 	for _, j := range p.Jobs {
 		if j.Err != "" {
 			// The cause and its fix in the reader's words; below, the error

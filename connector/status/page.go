@@ -18,6 +18,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
 
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 )
 
 //go:embed web/*.html web/static
@@ -213,6 +214,7 @@ type pageData struct {
 	TodayRows, WeekRows []countRow
 	Statuses            []outbox.Status
 	Warnings            []string // the connector's own trouble (Health)
+	notOpened           []erp.NotOpened
 	CSRF                string
 	Flash               string
 	FlashErr            bool
@@ -254,8 +256,9 @@ func (s *Server) indexPage(w http.ResponseWriter, r *http.Request, sess session)
 		return
 	}
 	l := s.lang(r)
+	h := s.opts.Probe.Health(r.Context())
 	d := pageData{lang: l, Overview: o, TodayRows: countRows(o.Today), WeekRows: countRows(o.Week),
-		Statuses: shownStatuses, Warnings: s.opts.Probe.Health(r.Context()).Warnings(catalog.Lang(l.Code)), CSRF: sess.csrf, loc: s.opts.Location}
+		Statuses: shownStatuses, Warnings: h.Warnings(catalog.Lang(l.Code)), notOpened: h.NotOpened, CSRF: sess.csrf, loc: s.opts.Location}
 	if err := s.ownerView(r, &d, sess); err != nil {
 		s.opts.Log.Error("log.page.outbox_unreadable", "err", err)
 		http.Error(w, s.text(r, "statuspage.outbox_unreadable", "err", err), http.StatusInternalServerError)

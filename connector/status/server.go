@@ -200,7 +200,10 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 		// Checks stay English, for monitoring.
 		Told     map[string]string `json:"told,omitempty"`
 		Warnings []string          `json:"warnings,omitempty"`
-		Channels []ChannelState    `json:"channels"`
+		// NotOpened are the years not opened in Wolvox past January, in
+		// the reader's language: no outage, last year's is read.
+		NotOpened []string       `json:"not_opened,omitempty"`
+		Channels  []ChannelState `json:"channels"`
 	}
 	res := result{Ready: true, Checks: map[string]string{"erp": "ok", "outbox": "ok", "jobs": "ok", "disk": "ok"},
 		Channels: s.opts.Probe.ChannelStates()}
@@ -211,6 +214,9 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	// Health after the write check, which updates the outbox's write health.
 	writable := s.opts.Store.CheckWritable(ctx)
 	h := s.opts.Probe.Health(ctx)
+	for _, n := range h.NotOpened {
+		res.NotOpened = append(res.NotOpened, NotOpenedLine(catalog.Lang(s.lang(r).Code), n))
+	}
 	if writable != nil {
 		res.Ready, res.Checks["outbox"] = false, writable.Error()
 	} else if h.Outbox.Failing() {

@@ -30,6 +30,9 @@ type Report struct {
 	Refusals int          // opt-outs received in the window
 	Credits  []status.Credit
 	Failing  []outbox.JobRun // jobs whose last run failed, by name
+	// NotOpened are the {year} sources reading last year's database past
+	// January, the year not opened in Wolvox (status.NotOpenedText).
+	NotOpened []erp.NotOpened
 }
 
 // failingFor is how long a job must have gone without a successful run to
@@ -93,6 +96,12 @@ func (r Report) Text(l catalog.Lang, loc *time.Location) (subject, body string) 
 			line("summary.failing_job", "job", j.Job, "cause", cause, "since", longDate(j.LastSuccess, l, loc)+" "+j.LastSuccess.In(loc).Format("15:04"))
 		}
 		line("summary.failing_fix")
+		b.WriteByte('\n')
+	}
+	for _, n := range r.NotOpened {
+		// The owner is the one who knows whether the shop opened the year.
+		title, fix := status.NotOpenedText(l, n)
+		line("summary.year_not_opened", "title", title, "fix", fix)
 		b.WriteByte('\n')
 	}
 	line("summary.heading", "date", day, "from", r.From.In(loc).Format("15:04"), "to", r.To.In(loc).Format("15:04"))
@@ -178,6 +187,9 @@ func (r Report) Short(l catalog.Lang, loc *time.Location) string {
 			names[i] = j.Job
 		}
 		s += " " + catalog.M("summary.short_failing", "jobs", strings.Join(names, ", ")).In(l)
+	}
+	for _, n := range r.NotOpened {
+		s += " " + catalog.M("summary.short_year_not_opened", "year", n.Year, "read", n.Read).In(l)
 	}
 	return s
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/catalog"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/dispatch"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/mapping"
@@ -549,4 +550,31 @@ func byUnit(t *testing.T, lines map[config.CreditUnit]float64) config.LowCredit 
 		t.Fatal(err)
 	}
 	return lc
+}
+
+// A shop that has not opened the year in Wolvox past January reads, in
+// its summary, that last year's database is still read and what it means
+// if the year was opened; the SMS form says it in a few words.
+func TestSummarySaysTheYearIsNotOpened(t *testing.T) {
+	ctx := context.Background()
+	s, now := traffic(t)
+	from, to := Window(now, ist)
+	r, err := Build(ctx, s, from, to, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.NotOpened = []erp.NotOpened{{Source: "merkez@2027", Year: 2027, Database: "C:/AKINSOFT/Wolvox8/Database_FB/01/2027/WOLVOX.FDB", Read: "merkez@2026"}}
+	_, body := r.Text(catalog.TR, ist)
+	for _, want := range []string{"Wolvox'ta 2027 yılı açılmamış görünüyor (merkez). Yeni yılın veritabanı (C:/AKINSOFT/Wolvox8/Database_FB/01/2027/WOLVOX.FDB) yok.",
+		"Yıl açılana dek bağlayıcı merkez@2026 veritabanını okumaya devam ediyor"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the summary lacks %q:\n%s", want, body)
+		}
+	}
+	if _, en := r.Text(catalog.EN, ist); !strings.Contains(en, "The year 2027 seems not to be opened in Wolvox (merkez). The new year's database") {
+		t.Errorf("the English summary:\n%s", en)
+	}
+	if m := r.Message("sms", "+905320000000", catalog.TR, ist); !strings.HasSuffix(m.Text, "Wolvox'ta 2027 yılı açılmamış görünüyor, merkez@2026 okunuyor.") {
+		t.Errorf("sms summary %q", m.Text)
+	}
 }
