@@ -370,6 +370,10 @@ jobs:
 	if code, out, errOut = runEN(t, "run", "--once", "--config", cfg); code != exitOK || strings.Contains(out+errOut, "failed") {
 		t.Errorf("run --once: exit %d, want 0:\n%s\n%s", code, out, errOut)
 	}
+	// render reads the newest database there is: last year's.
+	if code, out, errOut = runEN(t, "render", "--config", cfg, "--job", "new-invoices", "--limit", "1"); code != exitOK || !strings.Contains(out, last) {
+		t.Errorf("render: exit %d, want 0 and a row of %s:\n%s\n%s", code, last, out, errOut)
+	}
 
 	// Neither year's database: nothing to read.
 	if err := os.WriteFile(cfg, []byte("quiet_hours: {disabled: true}\nsources: [{name: demo, driver: sqlite, database: \"z/{year}/demo.db\"}]\n"+jobs), 0o600); err != nil {

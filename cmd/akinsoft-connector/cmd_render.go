@@ -86,11 +86,18 @@ func renderJob(cmd *cobra.Command, cfg *config.Config, f renderFlags) error {
 	if sc == nil {
 		return &usageError{say("cmd.render.no_source", "name", fmt.Sprintf("%q", srcName))}
 	}
-	src, err := erp.Open(connector.SourceOptions(*sc, cfg.Location()))
+	// A {year} source's newest database that exists: the new year's is
+	// not there until the shop opens it in Wolvox, and last year's is read.
+	group, err := erp.OpenGroup(connector.SourceOptions(*sc, cfg.Location()), time.Now)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
+	defer group.Close()
+	src, err := group.Newest(cmd.Context())
+	if err != nil {
+		return err
+	}
+	srcName = src.Name()
 
 	if err := src.Verify(cmd.Context(), job.Needs); err != nil {
 		return catalog.Errorf("cmd.render.job_error", "job", job.Name, "err", err).Wrapping(err)

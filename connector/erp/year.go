@@ -202,6 +202,22 @@ func (g *Group) NotOpened(now time.Time) (NotOpened, bool) {
 	return NotOpened{Source: o.Name, Year: now.Year(), Database: o.Database, Read: g.year(now.Year() - 1).Name}, true
 }
 
+// Newest is the newest of the group's databases that exists: this year's,
+// or last year's while the shop has not opened the year in Wolvox. The
+// oldest is returned whatever it answers, for its caller to say why.
+func (g *Group) Newest(ctx context.Context) (*Source, error) {
+	srcs, err := g.Sources()
+	if err != nil {
+		return nil, err
+	}
+	for i := len(srcs) - 1; i > 0; i-- {
+		if err := srcs[i].Ping(ctx); !g.Templated() || !errors.Is(err, ErrDatabaseMissing) {
+			return srcs[i], nil
+		}
+	}
+	return srcs[0], nil
+}
+
 // Ping checks every database of the group. A year's database that does
 // not exist yet is no failure while another of the group answers: runs
 // read that one (last year's, the year not opened in Wolvox yet), and
