@@ -48,6 +48,11 @@ type setup struct {
 	out     io.Writer
 	started time.Time
 
+	// dbYear is the year whose database init connects to when the path
+	// written has {year} in it (0: this year's): last year's while the
+	// shop has not opened this one in Wolvox.
+	dbYear int
+
 	cfgPath  string // absolute
 	stateDir string // absolute, where the vault and the status page's passwords go
 	vault    *vault.Vault

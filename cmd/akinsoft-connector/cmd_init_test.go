@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -367,6 +368,69 @@ func TestInitRefusesATurkishSenderTitle(t *testing.T) {
 	for _, bad := range []string{"sınıflandırılmamış", "NetGSM kabul etmedi", "config.yaml:", "is not valid"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("output has %q:\n%s", bad, out)
+		}
+	}
+}
+
+// init run before the shop opens the year in Wolvox (in January, or in a
+// shop that opens it in February) finds only last year's database: it
+// writes the path with {year} all the same and connects to last year's.
+// A fixed path to last year's would never move on, and the edit to {year}
+// later would start the new year's database as a new job does, at its
+// end, losing every invoice entered there until the edit. check passes,
+// and the service reads last year's until this year's exists.
+func TestInitBeforeTheYearIsOpened(t *testing.T) {
+	f := newInitFixture(t)
+	if err := os.Remove(f.path); err != nil { // company 01 has not opened this year
+		t.Fatal(err)
+	}
+	year := time.Now().In(config.DefaultLocation()).Year()
+	lastPath := filepath.Join(filepath.Dir(filepath.Dir(f.path)), strconv.Itoa(year-1), "WOLVOX.FDB")
+	cfgPath := filepath.Join(f.dir, "config.yaml")
+	stdin := answers("firebird", f.root, f.fb.Host, strconv.Itoa(f.fb.Port), f.user, f.pass,
+		"netgsm", f.fake.User, f.fake.Password, "MAGAZA", "h", "h", "0532 111 22 33", "e", "e", "e", "e", "yok",
+		"yonetici-parola-1", "", "h")
+	code, out := runInit(t, stdin, "init", "--config", cfgPath, "--company", "1", "--netgsm-url", f.fake.URL(), "--ca-file", f.caFile)
+	if code != exitOK {
+		t.Fatalf("init exit %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		fmt.Sprintf("(Bu yılın (%d) veritabanı henüz yok: Wolvox'ta yıl açılana dek %d veritabanı okunur", year, year-1),
+		"Bağlanılıyor: firebird " + f.fb.Host + ":" + strconv.Itoa(f.fb.Port) + " " + lastPath,
+		"Bağlantı tamam: " + f.user + " yalnızca okuyabiliyor.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("init's output lacks %q:\n%s", want, out)
+		}
+	}
+	cfg, err := config.Load(cfgPath, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(filepath.Dir(filepath.Dir(f.path)), "{year}", "WOLVOX.FDB"); string(cfg.Sources[0].Database) != want {
+		t.Errorf("database %s, want %s", cfg.Sources[0].Database, want)
+	}
+	if code, out, errOut := runCLI(t, "check", "--config", cfgPath); code != exitOK || !strings.Contains(out, fmt.Sprintf("%d yılı", year)) {
+		t.Errorf("check exit %d:\n%s%s", code, out, errOut)
+	}
+	runTheService(t, cfgPath, "first")
+}
+
+// A SQL Server database's year becomes {year} for this year's name and,
+// before the shop opens the year, for last year's; not for older ones.
+func TestMSSQLYearName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want string
+		of   int
+	}{
+		{"WOLVOX8_001_2027_WOLVOX", "WOLVOX8_001_{year}_WOLVOX", 2027},
+		{"WOLVOX8_001_2026_WOLVOX", "WOLVOX8_001_{year}_WOLVOX", 2026},
+		{"WOLVOX8_001_2024_WOLVOX", "WOLVOX8_001_2024_WOLVOX", 0},
+		{"MAGAZA", "MAGAZA", 0},
+	} {
+		if got, of := mssqlYearName(tc.name, 2027); got != tc.want || of != tc.of {
+			t.Errorf("%s in 2027: %s (%d), want %s (%d)", tc.name, got, of, tc.want, tc.of)
 		}
 	}
 }

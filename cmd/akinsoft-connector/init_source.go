@@ -92,8 +92,10 @@ func (s *setup) firebirdDatabase(src *config.StarterSource) error {
 }
 
 // findCompany lists the companies found on disk and returns the chosen
-// one's database path: with {year} when this year's database is there,
-// else last year's with a note for the config.
+// one's database path: with {year} when this year's or last year's
+// database is there (the connector reads last year's until the shop opens
+// the year in Wolvox, then moves on by itself), else the newest year's
+// with a note for the config.
 func (s *setup) findCompany() (path, note string, err error) {
 	roots := erp.SearchRoots()
 	answer, err := s.p.ask("search", strings.Join(roots, string(os.PathListSeparator)))
@@ -132,9 +134,18 @@ func (s *setup) findCompany() (path, note string, err error) {
 		return "", "", err
 	}
 	c := found[n-1]
-	year := time.Now().Year()
+	year := time.Now().In(config.DefaultLocation()).Year()
 	if slices.Contains(c.Years, year) {
 		s.p.say("init.db_template", "path", c.Template())
+		return c.Template(), "", nil
+	}
+	// January, before the shop opens the year (or a shop that opens it in
+	// February): a fixed path to last year's would never move on, and the
+	// edit to {year} later would start the new year's database as a new
+	// job's, at its end, losing what was entered there until then.
+	if slices.Contains(c.Years, year-1) {
+		s.dbYear = year - 1
+		s.p.say("init.db_template_last", "path", c.Template(), "year", year, "last", year-1)
 		return c.Template(), "", nil
 	}
 	s.p.say("init.db_fixed", "path", c.Path(c.Latest()), "year", year, "template", c.Template())
@@ -142,6 +153,22 @@ func (s *setup) findCompany() (path, note string, err error) {
 }
 
 var yearInName = regexp.MustCompile(`_(\d{4})_`)
+
+// mssqlYearName is a Wolvox SQL Server database's name (one per company
+// and year, WOLVOX8_001_2026_WOLVOX) with {year} for its year, and that
+// year: this year's, or last year's (the year not opened in Wolvox yet,
+// which the connector reads until it is); 0 for any other name.
+func mssqlYearName(name string, year int) (string, int) {
+	m := yearInName.FindStringSubmatch(name)
+	if m == nil {
+		return name, 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	if y != year && y != year-1 {
+		return name, 0
+	}
+	return strings.Replace(name, "_"+m[1]+"_", "_"+erp.YearPlaceholder+"_", 1), y
+}
 
 func (s *setup) mssqlDatabase(src *config.StarterSource) error {
 	host, err := s.p.required("host", "127.0.0.1")
@@ -160,12 +187,14 @@ func (s *setup) mssqlDatabase(src *config.StarterSource) error {
 	if err != nil {
 		return err
 	}
-	// Wolvox names SQL Server databases per company and year
-	// (WOLVOX8_001_2026_WOLVOX): this year's becomes {year}.
-	this := strconv.Itoa(time.Now().Year())
-	if m := yearInName.FindStringSubmatch(name); m != nil && m[1] == this {
-		name = strings.Replace(name, "_"+this+"_", "_"+erp.YearPlaceholder+"_", 1)
+	year := time.Now().In(config.DefaultLocation()).Year()
+	switch tmpl, of := mssqlYearName(name, year); {
+	case of == year:
+		name = tmpl
 		s.p.say("init.db_template", "path", name)
+	case of == year-1:
+		name, s.dbYear = tmpl, of
+		s.p.say("init.db_template_last", "path", name, "year", year, "last", of)
 	}
 	src.Host, src.Port, src.Instance, src.Database = host, port, instance, name
 	return nil
@@ -193,9 +222,13 @@ func (s *setup) connect(ctx context.Context, src config.StarterSource, password 
 	// The starter config names no timezone, so the service will use the
 	// default one; this only connects, but opens as the service would.
 	loc := config.DefaultLocation()
-	o := erp.Options{Name: "wolvox", Driver: src.Driver, Host: src.Host, Port: src.Port, Database: src.Database,
+	year := time.Now().In(loc).Year()
+	if s.dbYear != 0 {
+		year = s.dbYear // this year's is not there yet
+	}
+	shown := strings.ReplaceAll(src.Database, erp.YearPlaceholder, strconv.Itoa(year))
+	o := erp.Options{Name: "wolvox", Driver: src.Driver, Host: src.Host, Port: src.Port, Database: shown,
 		Instance: src.Instance, User: src.User, Password: password, Timeout: 20 * time.Second, Location: loc}
-	shown := strings.ReplaceAll(src.Database, erp.YearPlaceholder, strconv.Itoa(time.Now().In(loc).Year()))
 	s.p.say("init.connecting", "driver", src.Driver, "host", src.Host, "port", src.Port, "database", shown, "user", src.User)
 	db, err := erp.Open(o)
 	if err == nil {

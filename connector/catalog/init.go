@@ -64,6 +64,8 @@ func init() {
 		"init.company_line": {tr: "  {n}) {product} · şirket {code} · yıllar: {years}\n     {dir}", en: "  {n}) {product} · company {code} · years: {years}\n     {dir}"},
 		"init.none_found":   {tr: "Orada Wolvox veritabanı bulunamadı (…{sep}Database_FB{sep}<şirket>{sep}<yıl>{sep}WOLVOX.FDB).", en: "No Wolvox database found there (…{sep}Database_FB{sep}<company>{sep}<year>{sep}WOLVOX.FDB)."},
 		"init.db_template":  {tr: "Veritabanı: {path}\n  ({year} her yıl o yılın veritabanı olur; ocak ayında geçen yılınki de 15 gün okunur.)", en: "Database: {path}\n  ({year} becomes each year's database; in January last year's is read for 15 more days.)"},
+		"init.db_template_last": {tr: "Veritabanı: {path}\n  (Bu yılın ({year}) veritabanı henüz yok: Wolvox'ta yıl açılana dek {last} veritabanı okunur, açılınca bağlayıcı kendiliğinden yeni yıla geçer ve oraya girilen her faturayı gönderir.)",
+			en: "Database: {path}\n  (This year's ({year}) database does not exist yet: until the year is opened in Wolvox, the {last} database is read; once it is, the connector moves to the new year by itself and sends every invoice entered there.)"},
 		"init.db_fixed": {tr: "Veritabanı: {path}\n  (Bu yılın ({year}) veritabanı henüz yok: Wolvox yeni yılı açınca yapılandırmadaki yolu {template} yapın.)",
 			en: "Database: {path}\n  (This year's ({year}) database does not exist yet: once Wolvox opens the year, set the path in the config to {template}.)"},
 		"init.db_fixed_note":  {tr: "bu yılın veritabanı açılınca yılı {year} ile değiştirin", en: "replace the year with {year} once this year's database exists"},
