@@ -142,6 +142,10 @@ func New(ctx context.Context, cfg *config.Config, opts Options) (*Daemon, error)
 		d.Close()
 		return nil, err
 	}
+	if err := d.carrySources(ctx, store); err != nil {
+		d.Close()
+		return nil, err
+	}
 	d.metrics.WatchChannels(d.ChannelStates)
 	d.metrics.WatchHealth(d.health)
 	d.poller = &poll.Poller{Store: store, Sources: d.sources, Now: opts.Now, Log: d.log, Enqueued: d.wakeAll}

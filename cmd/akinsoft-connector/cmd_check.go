@@ -260,6 +260,35 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 			problems++
 		}
 	}
+	// A fixed path changed to {year}: the history run files under the
+	// database's new name, which check counts from as run will.
+	renamed := renamedCursors{Store: store, from: map[string]string{}}
+	for _, s := range cfg.Sources {
+		if !strings.Contains(string(s.Database), erp.YearPlaceholder) {
+			// run refuses a fixed path whose year was changed by hand.
+			was, now, tmpl, changed, err := connector.SourceYearChanged(ctx, store, s)
+			if err == nil && changed {
+				err = connector.YearChangedError(s.Name, was, now, tmpl)
+			}
+			if err != nil {
+				fmt.Fprintln(out, catalog.ErrorText(lang, err))
+				problems++
+			}
+			continue
+		}
+		to, ok, err := connector.SourceRenamed(ctx, store, s, time.Now(), cfg.Location())
+		if err != nil {
+			say("cmd.check.outbox_error", "err", err)
+			problems++
+			continue
+		}
+		if ok {
+			renamed.from[to] = s.Name
+			say("cmd.check.source_renamed", "source", s.Name, "as", to)
+		} else if has, err := store.HasSource(ctx, s.Name); err == nil && has {
+			say("cmd.check.source_history_left", "source", s.Name)
+		}
+	}
 	answered := map[string]bool{} // the databases a job read from
 	defer func() { checkAccess(ctx, sources, answered, say) }()
 	years := missingYears{}
@@ -272,7 +301,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		if err != nil {
 			continue // already reported above
 		}
-		n, err := poll.Pending(ctx, store, sources, j, time.Now())
+		n, err := poll.Pending(ctx, renamed, sources, j, time.Now())
 		if err != nil {
 			failed(j.Name, err)
 			continue
@@ -671,6 +700,21 @@ type configProblems struct {
 
 func (e *configProblems) Error() string {
 	return catalog.M("cmd.check.problems", "n", e.n, "file", e.file).In(e.lang)
+}
+
+// renamedCursors are the service's cursors as run will find them once it
+// files a source's history under its year database's name (merkez →
+// merkez@2026, connector.SourceRenamed): from maps the new name to the old.
+type renamedCursors struct {
+	*outbox.Store
+	from map[string]string
+}
+
+func (r renamedCursors) Cursor(ctx context.Context, job, source string) (string, bool, error) {
+	if old, ok := r.from[source]; ok {
+		source = old
+	}
+	return r.Store.Cursor(ctx, job, source)
 }
 
 // missingYears are the year databases check names as not read, each with

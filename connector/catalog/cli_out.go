@@ -122,6 +122,13 @@ func init() {
 		"cmd.check.database_missing": {
 			tr: "{source}: okunmuyor: veritabanı henüz yok ve çalışmalar o oluşana dek onu atlar ({err})",
 			en: "{source}: not read: the database does not exist yet, and runs skip it until it does ({err})"},
+		// A source whose fixed path became {year} (connector.SourceRenamed).
+		"cmd.check.source_renamed": {
+			tr: "kaynak {source}: yolu artık her yılın veritabanını gösteriyor ve eski yolun veritabanı {as}: run onun imleçlerini ve mesajlarını bu ada taşır, görevler kaldıkları yerden sürer (aşağıdaki sayılar da böyle)",
+			en: "source {source}: its path now names each year's database, and the old path's database is {as}: run files its cursors and messages under that name, and the jobs go on where they were (as the counts below do)"},
+		"cmd.check.source_history_left": {
+			tr: "kaynak {source}: uyarı: giden kutusunda bu adla okunmuş imleçler ve mesajlar var, ama yolu artık her yılın veritabanını gösteriyor ve eski yolun hangi yılın veritabanı olduğu bilinmiyor (bağlayıcının eski bir sürümü ya da bu yılın veya geçen yılın olmayan bir veritabanı): yıl veritabanları yeni görevlerinki gibi sonlarından başlar, bu dönem hatırlatılmış faturalar bir kez daha hatırlatılabilir",
+			en: "source {source}: warning: the outbox holds cursors and messages read under this name, but its path now names each year's database and which year's the old path was is not known (an earlier version of the connector, or a database that is neither this year's nor last year's): the year databases start at their end as new jobs' do, and invoices reminded this period may be reminded once more"},
 		// A {year} source's databases check does not read, each said once
 		// (missingYears.say).
 		"cmd.check.year_not_opened": {

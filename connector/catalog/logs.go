@@ -222,6 +222,9 @@ func init() {
 		"log.poll.absent_columns": {
 			tr: "veritabanında bu preset'in isteğe bağlı sütunları yok: boş (NULL) okunurlar, eksik bir SILINDI, IPTAL ya da AKTIF hiçbir satırı dışarıda bırakmaz",
 			en: "the database lacks optional columns of this preset: they are read as empty (NULL), and a missing SILINDI, IPTAL or AKTIF leaves no row out"},
+		"log.source.renamed": {
+			tr: "{source} kaynağının yolu artık her yılın veritabanını gösteriyor ({database}): eski yolun veritabanı {as} olduğundan imleçleri ve mesajları bu adla sürüyor; görevler kaldıkları yerden devam eder",
+			en: "the path of source {source} now names each year's database ({database}): its old path's database is {as}, so its cursors and messages go on under that name, and its jobs carry on where they were"},
 		"log.poll.database_missing": {
 			tr: "{source} veritabanı henüz yok (Wolvox'ta yıl açılmamış olabilir): oluşana dek atlanır ve kaynağın öbür yılının veritabanı okunur; bu uyarı bir kez yazılır, veritabanı oluşunca görevler onu kendiliğinden okur",
 			en: "the database {source} does not exist yet (the year may not be opened in Wolvox): it is skipped until it does, and the source's other year's database is read; this is said once, and the jobs read it by themselves once it exists"},
