@@ -324,9 +324,13 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		missing := poll.MissingDatabases(ctx, sources, j)
 		for _, s := range slices.Sorted(maps.Keys(missing)) {
 			kept := otherYear(s, n)
-			if kept == "" && !yearMayBeMissing(cfg, s, time.Now()) {
+			base, _, _ := strings.Cut(s, "@")
+			switch {
+			case kept == "" && !yearMayBeMissing(cfg, s, time.Now()):
 				failed(j.Name, missing[s].Err)
 				continue
+			case kept == "" && !inYearWindow(cfg, base, time.Now()):
+				continue // last year's, read for want of this year's: that one's refusal says it
 			}
 			years.add(s, kept, missing[s])
 		}
