@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	mssql "github.com/microsoft/go-mssqldb"
 )
 
 // A year's SQLite file that does not exist yet is a missing database, as
@@ -170,4 +172,52 @@ func TestPingLeavesOutAYearNotOpenedYet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// SQL Server's Wolvox databases are named per company and year: the group
+// names and finds them as it does Firebird's paths, and the server's
+// answer for one not created yet (4060, with the login's failure) is a
+// missing database, which runs skip. No server runs here: the group opens
+// its pools lazily, and the one asked past January is on a loopback port
+// that refuses, which is no missing database (the run says why).
+func TestSQLServerYearDatabases(t *testing.T) {
+	o := Options{Name: "sube", Driver: "mssql", Host: "127.0.0.1", Port: 1, Database: "WOLVOX8_001_{year}_WOLVOX", User: "connector_ro",
+		Password: "x", Location: istanbul(t), Timeout: 2 * time.Second}
+	g, err := OpenGroup(o, func() time.Time { return time.Date(2027, 1, 5, 10, 0, 0, 0, istanbul(t)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	srcs, err := g.Sources()
+	if err != nil || len(srcs) != 2 {
+		t.Fatalf("sources in January: %v %v", srcs, err)
+	}
+	for i, want := range [][2]string{{"sube@2026", "WOLVOX8_001_2026_WOLVOX"}, {"sube@2027", "WOLVOX8_001_2027_WOLVOX"}} {
+		if srcs[i].Name() != want[0] || srcs[i].Database() != want[1] {
+			t.Errorf("source %d: %s %s, want %v", i, srcs[i].Name(), srcs[i].Database(), want)
+		}
+	}
+	missing := srcs[1].connectErr(mssql.Error{Number: 18456, Message: "Login failed for user 'connector_ro'.",
+		All: []mssql.Error{{Number: 4060, Message: "Cannot open database \"WOLVOX8_001_2027_WOLVOX\" requested by the login. The login failed."},
+			{Number: 18456, Message: "Login failed for user 'connector_ro'."}}})
+	if !errors.Is(missing, ErrDatabaseMissing) || !skippedByGroup(g, missing) {
+		t.Errorf("4060: %v, want a missing database", missing)
+	}
+	if login := srcs[1].connectErr(mssql.Error{Number: 18456, Message: "Login failed for user 'connector_ro'."}); errors.Is(login, ErrDatabaseMissing) {
+		t.Errorf("a refused login taken for a missing database: %v", login)
+	}
+
+	late, err := OpenGroup(o, func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, istanbul(t)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer late.Close()
+	if srcs, err = late.Sources(); err != nil || len(srcs) != 1 || srcs[0].Name() != "sube@2027" {
+		t.Errorf("in February, the server not answering: %v %v, want this year's alone", srcs, err)
+	}
+}
+
+// skippedByGroup is poll's rule: a {year} database that does not exist.
+func skippedByGroup(g *Group, err error) bool {
+	return g.Templated() && errors.Is(err, ErrDatabaseMissing)
 }
