@@ -202,6 +202,11 @@ func (g *Group) NotOpened(now time.Time) (NotOpened, bool) {
 	return NotOpened{Source: o.Name, Year: now.Year(), Database: o.Database, Read: g.year(now.Year() - 1).Name}, true
 }
 
+// YearSource opens year y's database of a {year} source on its own, for
+// the caller to close: last year's past January's window, for a job's last
+// read of it (the group's own pools are closed when they leave the window).
+func (g *Group) YearSource(y int) (*Source, error) { return Open(g.year(y)) }
+
 // Newest is the newest of the group's databases that exists: this year's,
 // or last year's while the shop has not opened the year in Wolvox. The
 // oldest is returned whatever it answers, for its caller to say why.

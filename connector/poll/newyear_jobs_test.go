@@ -320,11 +320,24 @@ func TestAShopThatOpensTheYearInFebruary(t *testing.T) {
 		t.Errorf("January's statement on 1 February read %v, want demo@2026", read(r))
 	}
 
-	// 10 February: the shop opens 2027.
+	// The service is stopped over the weekend; an invoice is entered in
+	// 2026's database on Saturday, and on Monday 10 February the shop opens
+	// 2027 before the service starts again. The jobs' first run in 2027's
+	// database reads 2026's a last time (the invoice is sent), and 2027's
+	// from its first invoice; from then on only 2027's.
+	now = time.Date(2027, 2, 6, 18, 0, 0, 0, istanbul)
+	run(invoices)
+	if _, err := late.ExecContext(ctx, `INSERT INTO FATURA (BLKODU, BLCRKODU, FATURA_NO, TARIHI, VADESI, TOPLAM_GENEL_KPB, FATURA_DURUMU, KAYIT_TARIHI)
+		VALUES (901, 2, '2027-002', '2027-02-07', '2027-03-09', 800, 1, '2027-02-07 11:00:00')`); err != nil {
+		t.Fatal(err)
+	}
 	now = time.Date(2027, 2, 10, 14, 0, 0, 0, istanbul)
 	year("2027")
-	if r := run(invoices); !slices.Equal(read(r), []string{"demo@2027"}) || r["demo@2027"].New != 26 {
-		t.Errorf("the year opened on 10 February: %v, want every invoice of demo@2027 and nothing of demo@2026", r)
+	if r := run(invoices); !slices.Equal(read(r), []string{"demo@2026", "demo@2027"}) || r["demo@2026"].New != 1 || r["demo@2027"].New != 26 {
+		t.Errorf("the year opened on 10 February: %v, want Saturday's invoice of demo@2026 and every invoice of demo@2027", r)
+	}
+	if r := run(invoices); !slices.Equal(read(r), []string{"demo@2027"}) {
+		t.Errorf("the run after: %v, want demo@2027 alone", read(r))
 	}
 	if r := run(overdue); !slices.Equal(read(r), []string{"demo@2027"}) {
 		t.Errorf("overdue after the year is opened read %v, want demo@2027", read(r))

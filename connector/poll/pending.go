@@ -19,7 +19,7 @@ func Pending(ctx context.Context, cursors Cursors, sources map[string]*erp.Group
 	if err != nil {
 		return nil, err
 	}
-	p := &Poller{Sources: sources, Now: func() time.Time { return now }}
+	p := &Poller{Sources: sources, Now: func() time.Time { return now }, cursors: cursors}
 	err = p.eachSource(ctx, j, func(run *Job, src *erp.Source) error {
 		j := run
 		det := j.detector(src, now)

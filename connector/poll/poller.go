@@ -64,6 +64,9 @@ type Poller struct {
 	// missing are the year databases (merkez@2027) whose absence was
 	// logged: once, for every job, until the database answers.
 	missing sync.Map
+	// cursors are where positions are read when there is no Store
+	// (Pending's read-only view).
+	cursors Cursors
 }
 
 // BackfillBlocks is a store that may forbid a job's backfill: an outbox that
@@ -145,6 +148,16 @@ func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn fu
 		if one {
 			srcs = j.yearFirst(srcs, p.Now())
 		}
+		if only == "" {
+			last, err := p.lastLook(ctx, j, group, srcs)
+			if err != nil {
+				return fmt.Errorf("job %s: %w", j.Name, err)
+			}
+			if last != nil {
+				defer last.Close()
+				srcs = append([]*erp.Source{last}, srcs...)
+			}
+		}
 		for _, src := range srcs {
 			if only != "" && src.Name() != only {
 				continue
@@ -182,6 +195,38 @@ func (p *Poller) eachSourceNamed(ctx context.Context, j *Job, only string, fn fu
 		}
 	}
 	return nil
+}
+
+// lastLook is last year's database of a {year} source past January's
+// window, for a job's first run in this year's (its cursor there not set
+// yet, last year's set): read to its end a last time before the job moves
+// on, as the window would have, so that what was entered there since the
+// job last read it is sent: the minutes before a shop opened the year in
+// February, or the days the service was stopped over it. A condition job
+// reads one database and has none. Nil when there is none to read.
+func (p *Poller) lastLook(ctx context.Context, j *Job, group *erp.Group, srcs []*erp.Source) (*erp.Source, error) {
+	if j.Mode == config.ModeCondition || !group.Templated() || len(srcs) != 1 {
+		return nil, nil
+	}
+	base, year, ok := strings.Cut(srcs[0].Name(), "@")
+	y, err := strconv.Atoi(year)
+	if !ok || err != nil {
+		return nil, nil
+	}
+	var cursors Cursors = p.cursors
+	if p.Store != nil {
+		cursors = p.Store
+	}
+	if cursors == nil {
+		return nil, nil
+	}
+	if _, started, err := cursors.Cursor(ctx, j.Name, srcs[0].Name()); err != nil || started {
+		return nil, err
+	}
+	if _, read, err := cursors.Cursor(ctx, j.Name, base+"@"+strconv.Itoa(y-1)); err != nil || !read {
+		return nil, err
+	}
+	return group.YearSource(y - 1)
 }
 
 // yearFirst orders the year databases of a condition job (oldest first in
