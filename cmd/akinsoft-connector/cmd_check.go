@@ -285,7 +285,7 @@ func checkPending(ctx context.Context, cfg *config.Config, out io.Writer, lang c
 		if ok {
 			renamed.from[to] = s.Name
 			say("cmd.check.source_renamed", "source", s.Name, "as", to)
-		} else if has, err := store.HasSource(ctx, s.Name); err == nil && has {
+		} else if historyLeft(ctx, store, s.Name, time.Now().In(cfg.Location()).Year()) {
 			say("cmd.check.source_history_left", "source", s.Name)
 		}
 	}
@@ -704,6 +704,21 @@ type configProblems struct {
 
 func (e *configProblems) Error() string {
 	return catalog.M("cmd.check.problems", "n", e.n, "file", e.file).In(e.lang)
+}
+
+// historyLeft says whether the outbox holds a history read under a {year}
+// source's own name (its fixed path's) that no run on the {year} path has
+// followed yet: once one has, what the warning foretells is done.
+func historyLeft(ctx context.Context, store *outbox.Store, source string, year int) bool {
+	if has, err := store.HasSource(ctx, source); err != nil || !has {
+		return false
+	}
+	for _, y := range []int{year, year - 1} {
+		if has, err := store.HasSource(ctx, source+"@"+strconv.Itoa(y)); err != nil || has {
+			return false
+		}
+	}
+	return true
 }
 
 // renamedCursors are the service's cursors as run will find them once it

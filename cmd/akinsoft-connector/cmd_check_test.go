@@ -16,6 +16,7 @@ import (
 	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/erp"
+	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
 )
 
 // oldWolvoxFixture is the demo database of a Wolvox without CARI.TEL2,
@@ -752,5 +753,75 @@ jobs:
 	code, out, errOut := runCLI(t, "--lang", "tr", "run", "--once", "--job", "ekstre", "--config", okCfg)
 	if code != exitOK || !strings.Contains(out+errOut, "Ekstre: [] 1.200.000,50 TL;[] 0,00 TL;[] 0,00 TL;") || strings.Contains(out+errOut, "<no value>") {
 		t.Errorf("fixed run --once: exit %d, want customer 2's statement with a zero debit and no <no value>:\n%s%s", code, out, errOut)
+	}
+}
+
+// A fixed path changed to {year}: check says beforehand that run files the
+// source's history under the year database's name and counts from it
+// (the new year's from its first invoice); with an outbox that recorded no
+// database (an earlier version's) it warns what the change does instead,
+// until a run on the {year} path has done it.
+func TestCheckSaysAFixedPathGoesOnUnderItsYear(t *testing.T) {
+	dir := t.TempDir()
+	year := time.Now().In(config.DefaultLocation()).Year()
+	for _, y := range []int{year - 1, year} {
+		os.MkdirAll(filepath.Join(dir, "y", strconv.Itoa(y)), 0o700)
+		if err := demo.CreateDB(context.Background(), filepath.Join(dir, "y", strconv.Itoa(y), "demo.db")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	write := func(path string) {
+		t.Helper()
+		if err := os.WriteFile(cfg, []byte(`quiet_hours: {disabled: true}
+sources: [{name: demo, driver: sqlite, database: '`+path+`'}]
+channels: {sms: {provider: console, rate: 1000/s}}
+jobs:
+  - name: new-invoices
+    preset: new_invoices
+    schedule: "@every 1m"
+    messages: {sms: {text: "{{.FATURA_NO}}"}}
+`), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := strconv.Itoa(year - 1)
+	write("y/" + last + "/demo.db")
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once on last year's fixed path: exit %d\n%s%s", code, out, errOut)
+	}
+	write("y/{year}/demo.db")
+	code, out, errOut := runEN(t, "check", "--config", cfg)
+	if code != exitOK || !strings.Contains(out, "source demo: its path now names each year's database, and the old path's database is demo@"+last) ||
+		!strings.Contains(out, fmt.Sprintf("job new-invoices: demo@%d: 26 row(s) for the next run", year)) {
+		t.Errorf("check: exit %d, want the rename said and this year's counted from its first invoice:\n%s%s", code, out, errOut)
+	}
+	if code, out, errOut = runEN(t, "run", "--once", "--config", cfg); code != exitOK || !strings.Contains(out, "new-invoices: 26 rows read") {
+		t.Errorf("run --once on the {year} path: exit %d\n%s%s", code, out, errOut)
+	}
+
+	// An earlier version's outbox: no database recorded.
+	os.RemoveAll(filepath.Join(dir, "state"))
+	write("y/" + last + "/demo.db")
+	if code, out, errOut := runEN(t, "run", "--once", "--config", cfg); code != exitOK {
+		t.Fatalf("run --once: exit %d\n%s%s", code, out, errOut)
+	}
+	store, err := outbox.Open(context.Background(), filepath.Join(dir, "state", "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = store.SetSourceDatabase(context.Background(), "demo", "")
+	store.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("y/{year}/demo.db")
+	const warned = "source demo: warning: the outbox holds cursors and messages read under this name"
+	if code, out, errOut = runEN(t, "check", "--config", cfg); code != exitOK || !strings.Contains(out, warned) {
+		t.Errorf("check on an earlier version's outbox: exit %d, want %q:\n%s%s", code, warned, out, errOut)
+	}
+	runEN(t, "run", "--once", "--config", cfg)
+	if _, out, _ = runEN(t, "check", "--config", cfg); strings.Contains(out, warned) {
+		t.Errorf("check still warns once a run on the {year} path has started:\n%s", out)
 	}
 }
