@@ -41,8 +41,9 @@ type Group struct {
 	// seen are the databases that answered once: this year's is not
 	// asked again whether it exists (see yearOpened). missing are those
 	// the server said, the last time it was asked, do not exist.
-	seen    map[string]bool
-	missing map[string]bool
+	seen       map[string]bool
+	missing    map[string]bool
+	unanswered map[string]time.Time // when a ping of it last failed otherwise
 }
 
 // OpenGroup prepares a source; connections are made when first used.
@@ -60,7 +61,8 @@ func OpenGroup(o Options, now func() time.Time) (*Group, error) {
 	if _, err := NewZone(o.Location); err != nil {
 		return nil, fmt.Errorf("source %s: %w", o.Name, err)
 	}
-	return &Group{opts: o, now: now, open: map[string]*Source{}, seen: map[string]bool{}, missing: map[string]bool{}}, nil
+	return &Group{opts: o, now: now, open: map[string]*Source{}, seen: map[string]bool{}, missing: map[string]bool{},
+		unanswered: map[string]time.Time{}}, nil
 }
 
 // Name is the configured name.
@@ -145,11 +147,14 @@ func (g *Group) openLocked(o Options) (*Source, error) {
 // yearOpened reports whether year y's database exists: asked of the server
 // (a ping) until it answers once. Only a database the server says does not
 // exist is not there: one that cannot be reached, or refuses the user, is
-// this year's all the same, and its runs say why they cannot read it.
+// this year's all the same, and its runs say why they cannot read it. A
+// server that did not answer is not asked again for a while: every job's
+// run would wait for its timeout twice.
 func (g *Group) yearOpened(y int) bool {
 	o := g.year(y)
+	now := g.now()
 	g.mu.Lock()
-	if g.seen[o.Name] {
+	if g.seen[o.Name] || now.Before(g.unanswered[o.Name].Add(unansweredFor)) {
 		g.mu.Unlock()
 		return true
 	}
@@ -164,8 +169,16 @@ func (g *Group) yearOpened(y int) bool {
 	defer g.mu.Unlock()
 	g.seen[o.Name] = err == nil
 	g.missing[o.Name] = missing
+	delete(g.unanswered, o.Name)
+	if err != nil && !missing {
+		g.unanswered[o.Name] = now
+	}
 	return !missing
 }
+
+// unansweredFor is how long a server that did not say whether this year's
+// database exists is taken to have it.
+const unansweredFor = 5 * time.Minute
 
 // NotOpened is this year's database of a {year} source past January's
 // window while it does not exist, and last year's, read instead.
