@@ -98,7 +98,8 @@ type Source struct {
 	User     string `yaml:"user"`
 	Password Secret `yaml:"password"`
 	Charset  string `yaml:"charset"` // Firebird: WIN1254 (default) or UTF8
-	// YearGrace keeps polling last year's database this long into January.
+	// YearGrace keeps polling last year's database this long into January (and
+	// past it while this year's does not exist: the year not opened in Wolvox).
 	YearGrace Duration `yaml:"year_grace"`
 	Timeout   Duration `yaml:"timeout"`
 	// Firebird wire options.
