@@ -84,7 +84,7 @@ func Years(t time.Time, grace time.Duration) []int {
 // Sources returns the databases to poll now, opening new years' pools and
 // closing those that left the window. Past January's window it is this
 // year's database, and last year's too while this year's does not exist
-// (the year not opened in Wolvox yet, see LastYearKept).
+// (the year not opened in Wolvox yet, see NotOpened).
 func (g *Group) Sources() ([]*Source, error) {
 	want := map[string]Options{}
 	if !g.Templated() {
