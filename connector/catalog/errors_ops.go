@@ -20,6 +20,9 @@ func init() {
 			tr: "kaynak {source}: yolu artık {now} yılının veritabanını gösteriyor, ama giden kutusundaki imleçleri ve mesajları {was} veritabanından okundu: onlarla yeni veritabanının faturaları gönderilmezdi (anahtarlar yeni yılda baştan başlar). Yılı elle değiştirmek yerine yolu bir kez şöyle yazın: {template}. Bağlayıcı her yılı kendi adıyla okur, {was} veritabanını kaldığı yerden sürdürür ve {now} veritabanını ilk faturasından okur",
 			en: "source {source}: its path now names the {now} database, but its cursors and messages in the outbox were read from the {was} database: with them the new database's invoices would not be sent (keys start again in a new year). Instead of changing the year by hand, write the path once as {template}. The connector reads each year under its own name, goes on with the {was} database where it was and reads the {now} database from its first invoice"},
 		"erp.database_missing": {
+			tr: "kaynak {source}: {database} veritabanı sunucuda yok; yolu denetleyin: taşındı, silindi ya da yanlış yazıldı ({err})",
+			en: "source {source}: database {database}: the database does not exist on the server; check the path: it was moved, deleted or mistyped ({err})"},
+		"erp.database_missing_year": {
 			tr: "kaynak {source}: {database} veritabanı sunucuda yok; yeni yılın veritabanıysa Wolvox onu dükkân yılı açınca oluşturur ({err})",
 			en: "source {source}: database {database}: the database does not exist on the server; if this is a new year's database, Wolvox creates it when the shop opens the year ({err})"},
 		"erp.no_permission": {

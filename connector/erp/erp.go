@@ -251,10 +251,16 @@ func (s *Source) query(ctx context.Context, query string, args []any, fn func(Re
 }
 
 // connectErr says which database could not be used and, when the server
-// says it does not exist, that Wolvox may not have created it yet.
+// says it does not exist, that Wolvox may not have created it yet: only a
+// year's database (merkez@2027) may be one not opened yet; a fixed path
+// that stopped answering was moved or mistyped.
 func (s *Source) connectErr(err error) error {
 	if missingDatabase(err) {
-		return catalog.Errorf("erp.database_missing", "source", s.name, "database", s.database, "err", driverWords(err)).Wrapping(ErrDatabaseMissing)
+		key := "erp.database_missing"
+		if strings.Contains(s.name, "@") {
+			key = "erp.database_missing_year"
+		}
+		return catalog.Errorf(catalog.Key(key), "source", s.name, "database", s.database, "err", driverWords(err)).Wrapping(ErrDatabaseMissing)
 	}
 	return catalog.Errorf("erp.unreachable", "source", s.name, "driver", s.dialect.Name(), "database", s.database, "err", driverWords(err)).Wrapping(err)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -220,4 +221,34 @@ func TestSQLServerYearDatabases(t *testing.T) {
 // skippedByGroup is poll's rule: a {year} database that does not exist.
 func skippedByGroup(g *Group, err error) bool {
 	return g.Templated() && errors.Is(err, ErrDatabaseMissing)
+}
+
+// A database the server does not have is worded by the source: only a
+// year's (sube@2027) may be a year not opened yet in Wolvox; a fixed path
+// that stopped answering was moved, deleted or mistyped, and a hint about
+// a new year would send the IT person looking for the wrong thing.
+func TestMissingDatabaseIsWordedBySource(t *testing.T) {
+	for _, tc := range []struct {
+		name, database, want, not string
+	}{
+		{"a fixed path", "WOLVOX8_001_2026_WOLVOX", "check the path", "new year's"},
+		{"a year's database", "WOLVOX8_001_{year}_WOLVOX", "new year's database", "check the path"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := OpenGroup(Options{Name: "sube", Driver: "mssql", Host: "127.0.0.1", Database: tc.database, User: "connector_ro",
+				Location: istanbul(t)}, func() time.Time { return time.Date(2026, 6, 1, 10, 0, 0, 0, istanbul(t)) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer g.Close()
+			srcs, err := g.Sources()
+			if err != nil || len(srcs) != 1 {
+				t.Fatalf("sources: %v %v", srcs, err)
+			}
+			err = srcs[0].connectErr(mssql.Error{Number: 4060, Message: "Cannot open database requested by the login. The login failed."})
+			if !errors.Is(err, ErrDatabaseMissing) || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), tc.not) {
+				t.Errorf("%v: want %q, not %q", err, tc.want, tc.not)
+			}
+		})
+	}
 }
