@@ -184,7 +184,7 @@ func TestWrongPasswordIsToldInTurkish(t *testing.T) {
 	}
 	for _, want := range []string{
 		"yeni-faturalar  ",
-		"erp  SORUN: veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): ",
+		"VERİTABANI VE GİDEN KUTUSU\n  Wolvox veritabanı  SORUN: veritabanı kullanıcı adını ya da parolayı kabul etmedi (kaynak merkez (firebird): ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("status lacks %q:\n%s", want, out)

@@ -183,16 +183,26 @@ func printStatus(w io.Writer, lang catalog.Lang, cfg *config.Config, o status.Ov
 		fmt.Fprintf(tw, "  %s\t%s\n", c.Name, channelState(lang, c, loc))
 	}
 	if live.Reached {
+		// The Wolvox database and the outbox are no channels: their own
+		// heading, in words, and only when there is something to say.
+		var lines []string
+		label := map[string]catalog.Key{"erp": "cmd.status.check.erp", "outbox": "cmd.status.check.outbox"}
 		for _, k := range []string{"erp", "outbox"} {
 			if v := live.Checks[k]; v != "ok" {
 				if told := live.Told[k]; told != "" {
 					v = told
 				}
-				fmt.Fprintf(tw, "  %s\t%s\n", k, say("cmd.status.problem", "err", oneLine(v, 160)))
+				lines = append(lines, fmt.Sprintf("  %s\t%s", say(label[k]), say("cmd.status.problem", "err", oneLine(v, 160))))
 			}
 		}
 		for _, n := range live.NotOpened {
-			fmt.Fprintf(tw, "  %s\t%s\n", "erp", oneLine(n, 200))
+			lines = append(lines, fmt.Sprintf("  %s\t%s", say("cmd.status.check.erp"), oneLine(n, 200)))
+		}
+		if len(lines) > 0 {
+			fmt.Fprintln(tw, "\n"+say("cmd.status.checks"))
+			for _, l := range lines {
+				fmt.Fprintln(tw, l)
+			}
 		}
 	}
 
