@@ -2,19 +2,13 @@ package status_test
 
 import (
 	"context"
-	"crypto/x509"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/akinsoft-connector/akinsoft-connector/connector"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/config"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/demo"
 	"github.com/akinsoft-connector/akinsoft-connector/connector/outbox"
-	"github.com/akinsoft-connector/akinsoft-connector/connector/status"
 	"github.com/akinsoft-connector/akinsoft-connector/notify/mutlucell/mutlucelltest"
 )
 
@@ -59,42 +53,14 @@ jobs:
     backfill: "key:129"
     messages: {sms: {text: "Fatura {{.FATURA_NO}}"}}
 `
-			path := filepath.Join(dir, "config.yaml")
-			if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
-				t.Fatal(err)
-			}
-			cfg, err := config.Load(path, config.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cfg.ResolveSecrets(nil); err != nil {
-				t.Fatal(err)
-			}
-			pool := x509.NewCertPool()
-			pool.AddCert(fake.Server.Certificate())
-			c := &clock{t: time.Now()}
-			d, err := connector.New(ctx, cfg, connector.Options{RootCAs: pool, Now: c.now})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { d.Close() })
+			e := newProviderEnv(t, dir, y, fake.Server.Certificate())
+			d, c := e.daemon, e.clock
 			if _, err := d.RunJob(ctx, "new-invoices"); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := d.Drain(ctx); err != nil {
 				t.Fatal(err)
 			}
-			e := &env{t: t, dir: dir, daemon: d, store: d.Store(), authFile: status.AuthPath(string(cfg.StateDir)), clock: c}
-			if err := status.SetPassword(e.authFile, password); err != nil {
-				t.Fatal(err)
-			}
-			srv, err := status.New(status.Options{Store: e.store, Probe: d, Metrics: d.Metrics(), AuthFile: e.authFile,
-				Language: cfg.Status.Language, Location: cfg.Location(), Now: c.now})
-			if err != nil {
-				t.Fatal(err)
-			}
-			e.srv = httptest.NewServer(srv)
-			t.Cleanup(e.srv.Close)
 
 			cl, _ := e.login()
 			_, page := e.do(cl, "GET", "/", nil)

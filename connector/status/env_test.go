@@ -2,6 +2,7 @@ package status_test
 
 import (
 	"context"
+	"crypto/x509"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -225,4 +226,42 @@ func (e *env) login() (*http.Client, string) {
 	}
 	_, page = e.do(c, "GET", "/", nil)
 	return c, csrfOf(e.t, page)
+}
+
+// newProviderEnv runs the config y (its state and demo.db in dir) with the
+// real provider client it names, trusting the fake's certificate, on a
+// clock the test moves, and serves the status page over httptest.
+func newProviderEnv(t *testing.T, dir, y string, cert *x509.Certificate) *env {
+	t.Helper()
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(y), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path, config.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(nil); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	c := &clock{t: time.Now()}
+	d, err := connector.New(context.Background(), cfg, connector.Options{RootCAs: pool, Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	e := &env{t: t, dir: dir, daemon: d, store: d.Store(), authFile: status.AuthPath(string(cfg.StateDir)), clock: c}
+	if err := status.SetPassword(e.authFile, password); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := status.New(status.Options{Store: e.store, Probe: d, Metrics: d.Metrics(), AuthFile: e.authFile,
+		Language: cfg.Status.Language, Location: cfg.Location(), Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv = httptest.NewServer(srv)
+	t.Cleanup(e.srv.Close)
+	return e
 }
