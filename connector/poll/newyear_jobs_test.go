@@ -77,15 +77,7 @@ func TestNewYearsDatabaseIsNoBackfill(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			year := func(y string) {
-				p := filepath.Join(dir, y, "demo.db")
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := demo.CreateDB(ctx, p); err != nil {
-					t.Fatal(err)
-				}
-			}
+			year := func(y string) { yearDB(t, dir, y) }
 			store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
 			if err != nil {
 				t.Fatal(err)
@@ -175,13 +167,7 @@ func TestAConditionJobReadsOneYearsDatabase(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			for _, y := range tc.years {
-				p := filepath.Join(dir, y, "demo.db")
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := demo.CreateDB(ctx, p); err != nil {
-					t.Fatal(err)
-				}
+				yearDB(t, dir, y)
 			}
 			store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
 			if err != nil {
@@ -231,16 +217,7 @@ func TestAConditionJobReadsOneYearsDatabase(t *testing.T) {
 func TestAShopThatOpensTheYearInFebruary(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	year := func(y string) string {
-		p := filepath.Join(dir, y, "demo.db")
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := demo.CreateDB(ctx, p); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	year := func(y string) string { return yearDB(t, dir, y) }
 	store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
 	if err != nil {
 		t.Fatal(err)

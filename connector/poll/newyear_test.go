@@ -29,16 +29,7 @@ func TestNewYearsInvoicesAreSentFromTheFirst(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			year := func(y string) string {
-				p := filepath.Join(dir, y, "demo.db")
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := demo.CreateDB(ctx, p); err != nil {
-					t.Fatal(err)
-				}
-				return p
-			}
+			year := func(y string) string { return yearDB(t, dir, y) }
 			store, err := outbox.Open(ctx, filepath.Join(dir, "outbox.db"))
 			if err != nil {
 				t.Fatal(err)
@@ -93,4 +84,18 @@ func TestNewYearsInvoicesAreSentFromTheFirst(t *testing.T) {
 			}
 		})
 	}
+}
+
+// yearDB creates the demo database of year y under dir, as Wolvox lays a
+// company's years out (dir/2026/demo.db), and returns its path.
+func yearDB(t *testing.T, dir, y string) string {
+	t.Helper()
+	p := filepath.Join(dir, y, "demo.db")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.CreateDB(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
